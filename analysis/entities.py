@@ -1,0 +1,359 @@
+"""Canonical entity names: "Putin", "Vladimir Putin's" and "Russian President Vladimir Putin" are one.
+
+spaCy labels are folded into `EntityKind`:
+
+- PERSON -> PERSON; ORG -> ORG; GPE, LOC, FAC -> PLACE; NORP -> GROUP;
+- EVENT, LAW, WORK_OF_ART, PRODUCT, LANGUAGE -> OTHER (kept: treaties and wars are worth comparing);
+- DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT, QUANTITY and unknown labels are skipped
+  (dates are the date resolver's business, numbers are not entities analysts ask about).
+
+Within one article (`canonicalise_mentions`):
+
+1. the surface is cleaned (`clean_surface`); a PERSON also loses titles (`strip_titles`);
+2. a mention spaCy's small model mislabelled is relabelled PERSON when its key is a PERSON key
+   elsewhere in the article, or (not for places) when it is one word matching the surname of a
+   full PERSON name in the article ("Rouhani" tagged NORP beside "Hassan Rouhani");
+3. a PERSON whose words are a shorter form of exactly one longer full name with the same surname
+   folds onto it ("Putin", "al-Assad" -> "Vladimir Putin", "Bashar al-Assad"); when two full names
+   share the surname ("Donald Trump", "Ivanka Trump") the short form stays as written;
+4. places and organisations go through a small alias table (`ALIASES`).
+
+Across the corpus, see `resolve_against_corpus` and `merge_into_full_name`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from analysis.types import EntityKind, Mention, SentenceSpan
+
+LABEL_KINDS: dict[str, EntityKind] = {
+    "PERSON": EntityKind.PERSON,
+    "PER": EntityKind.PERSON,
+    "ORG": EntityKind.ORG,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+    "NORP": EntityKind.GROUP,
+    "EVENT": EntityKind.OTHER,
+    "LAW": EntityKind.OTHER,
+    "WORK_OF_ART": EntityKind.OTHER,
+    "PRODUCT": EntityKind.OTHER,
+    "LANGUAGE": EntityKind.OTHER,
+}
+
+# Words that stand before a person's name and are not part of it ("Foreign Minister Lavrov").
+TITLE_WORDS = frozenset(
+    """president vice prime minister ministers foreign defense defence interior finance secretary
+    state attorney supreme leader ayatollah grand king queen prince princess crown emir sheikh
+    sultan chancellor premier chairman chairwoman chief deputy speaker senator sen representative
+    rep congressman congresswoman governor gov mayor ambassador envoy spokesman spokeswoman
+    spokesperson commander colonel col lieutenant lt gen general admiral adm sergeant sgt marshal
+    captain capt dr prof professor mr mrs ms mx sir dame lord pope cardinal archbishop bishop rev
+    reverend imam mullah hojatoleslam rabbi judge justice director ceo tsar czar former acting
+    late then ex elect""".split()
+)
+
+# Nationality and country words that stand before a title ("Russian President", "US Secretary").
+NATIONALITY_WORDS = frozenset(
+    """russian iranian syrian american british french german chinese turkish israeli iraqi saudi
+    ukrainian indian pakistani afghan egyptian jordanian lebanese qatari emirati japanese korean
+    italian spanish european soviet palestinian yemeni kurdish azerbaijani armenian georgian
+    kazakh belarusian turkmen arab persian western us u.s. usa uk u.k. un u.n. eu""".split()
+)
+
+# Compact form (lowercase, no dots or spaces, no leading "the") -> (display name, key, kind).
+ALIASES: dict[str, tuple[str, str, EntityKind]] = {}
+
+
+def _alias(name: str, kind: EntityKind, *forms: str) -> None:
+    """Register the spellings of one well-known place or organisation."""
+    for form in (name, *forms):
+        ALIASES[_compact(form)] = (name, name.lower(), kind)
+
+
+def _compact(text: str) -> str:
+    """Lowercase, drop dots, spaces and a leading "the": "the U.S." -> "us"."""
+    text = re.sub(r"^the\s+", "", text.strip().lower())
+    return re.sub(r"[.\s]", "", text)
+
+
+_alias("United States", EntityKind.PLACE, "US", "USA", "America", "United States of America")
+_alias("United Kingdom", EntityKind.PLACE, "UK", "Britain", "Great Britain")
+_alias("Soviet Union", EntityKind.PLACE, "USSR")
+_alias("United Arab Emirates", EntityKind.PLACE, "UAE")
+_alias("United Nations", EntityKind.ORG, "UN")
+_alias("European Union", EntityKind.ORG, "EU")
+_alias("NATO", EntityKind.ORG, "North Atlantic Treaty Organization")
+_alias("Islamic State", EntityKind.ORG, "ISIS", "ISIL", "Daesh")
+_alias("Hezbollah", EntityKind.ORG, "Hizbollah", "Hizballah")
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
+_DASHES = re.compile(r"\s*[\u2010\u2011\u2012\u2013\u2014\u2212-]\s*")
+_EDGE_PUNCT = "\"'()[]{}<>«»“”„‹›:;,!?*•|/\\~^_=+#@&%$-–—… "
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+$")
+_KEEP_PERIOD = frozenset({"jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "st.", "bros."})
+_TRAILING_STOPWORDS = frozenset({"of", "and", "the", "in", "on", "at", "for", "to", "&"})
+_KEEP_THE = frozenset({"hague", "gambia", "bahamas"})
+_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar|ed|es|ul)-")
+
+
+def label_kind(label: str) -> EntityKind | None:
+    """Fold a spaCy label into the coarse kind analysts ask about; None for skipped labels."""
+    return LABEL_KINDS.get(label)
+
+
+def clean_surface(text: str) -> str:
+    """Turn an entity as written into a display name: no possessive, no "the", tidy spacing."""
+    text = " ".join(text.translate(_APOSTROPHES).split())
+    text = _strip_edges(text)
+    text = re.sub(r"'s$|(?<=s)'$", "", text, flags=re.IGNORECASE)
+    text = _strip_edges(text)
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower() in _TRAILING_STOPWORDS:
+        words.pop()
+    if len(words) > 1 and words[0].lower() == "the" and words[1].lower() not in _KEEP_THE:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _strip_edges(text: str) -> str:
+    """Strip quotes and punctuation around a name, keeping the dot of "U.S." or "Jr."."""
+    text = text.strip(_EDGE_PUNCT)
+    while text.endswith("."):
+        last = text.rsplit(" ", 1)[-1]
+        if _INITIALISM.search(last) and "." in last[:-1] or last.lower() in _KEEP_PERIOD:
+            break
+        text = text[:-1].strip(_EDGE_PUNCT)
+    return text
+
+
+def _is_title(word: str) -> bool:
+    """A title word, also hyphenated ("then-President") or with a dot ("Dr.")."""
+    parts = [p for p in word.lower().replace(".", "").split("-") if p]
+    return bool(parts) and all(p in TITLE_WORDS for p in parts)
+
+
+def strip_titles(name: str) -> str:
+    """Drop titles and roles before a person's name: "Russian President Vladimir Putin" -> "Vladimir Putin".
+
+    Everything up to the last title word among all but the final word goes ("US Secretary of
+    State Tillerson" -> "Tillerson"); a name made only of titles and nationalities becomes "".
+    """
+    words = name.split()
+    if all(_is_title(w) or w.lower() in NATIONALITY_WORDS for w in words):
+        return ""
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _is_title(word):
+            cut = i + 1
+    return " ".join(words[cut:])
+
+
+def make_key(name: str) -> str:
+    """The corpus-wide identity of a name: lowercase, accents folded, dashes and spaces normalised."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = _DASHES.sub("-", folded.lower())
+    return " ".join(folded.split()).strip("-")
+
+
+def surname_of(key: str) -> str:
+    """The surname of a person key, without an Arabic article: "bashar al-assad" -> "assad".
+
+    Storage merge rule: when a full-name PERSON key (two words or more) is stored and a
+    one-word PERSON key with the same `surname_of` already exists, and no *other* full-name
+    PERSON key shares that surname, the one-word entity is merged into the full name
+    (`merge_into_full_name` lists which). If two full names share a surname the bare one is left
+    alone; merges already made are never undone.
+    """
+    words = key.split()
+    if not words:
+        return ""
+    last = words[-1]
+    stripped = _PARTICLE.sub("", last)
+    return stripped or last
+
+
+def _name_words(key: str) -> list[str]:
+    """The words of a person key compared for folding, Arabic articles dropped."""
+    return [_PARTICLE.sub("", w) or w for w in key.split()]
+
+
+def _is_shorter_form(short: str, full: str) -> bool:
+    """True when `short` is a shorter form of `full` with the same surname ("putin", "vladimir putin")."""
+    small, big = _name_words(short), _name_words(full)
+    if not small or len(small) >= len(big) or small[-1] != big[-1]:
+        return False
+    remaining = iter(big)
+    return all(word in remaining for word in small)
+
+
+def _known_pairs(
+    known: Mapping[str, EntityKind] | Iterable[tuple[str, EntityKind]],
+) -> Iterable[tuple[str, EntityKind]]:
+    """Accept either a key -> kind mapping or (key, kind) pairs."""
+    if isinstance(known, Mapping):
+        return known.items()
+    return known
+
+
+def resolve_against_corpus(
+    key: str,
+    kind: EntityKind,
+    known: Mapping[str, EntityKind] | Iterable[tuple[str, EntityKind]],
+) -> str:
+    """Map a surname-only person key onto the one known full name with that surname, if unique."""
+    if kind != EntityKind.PERSON or len(key.split()) != 1:
+        return key
+    surname = surname_of(key)
+    matches = {
+        k
+        for k, k_kind in _known_pairs(known)
+        if k_kind == EntityKind.PERSON and len(k.split()) > 1 and surname_of(k) == surname
+    }
+    return matches.pop() if len(matches) == 1 else key
+
+
+def merge_into_full_name(
+    new_key: str,
+    kind: EntityKind,
+    known: Mapping[str, EntityKind] | Iterable[tuple[str, EntityKind]],
+) -> tuple[str, ...]:
+    """The bare surname keys storage should merge into a newly stored full name (see `surname_of`)."""
+    if kind != EntityKind.PERSON or len(new_key.split()) < 2:
+        return ()
+    surname = surname_of(new_key)
+    pairs = [(k, k_kind) for k, k_kind in _known_pairs(known) if k_kind == EntityKind.PERSON]
+    rivals = [k for k, _ in pairs if k != new_key and len(k.split()) > 1 and surname_of(k) == surname]
+    if rivals:
+        return ()
+    return tuple(sorted(k for k, _ in pairs if len(k.split()) == 1 and surname_of(k) == surname))
+
+
+def canonical_name(text: str, kind: EntityKind) -> tuple[str, str, EntityKind]:
+    """Display name, key and kind for one mention taken alone (no article context)."""
+    name = clean_surface(text)
+    if kind == EntityKind.PERSON:
+        name = strip_titles(name)
+        return name, make_key(name), kind
+    alias = ALIASES.get(_compact(name))
+    if alias is not None:
+        return alias
+    return name, make_key(name), kind
+
+
+@dataclass
+class _Raw:
+    """One entity span on its way to a Mention."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    kind: EntityKind
+    surface: str
+    person: str
+
+
+def _first_line(span: Span) -> tuple[str, int, int]:
+    """The part of an entity before a line break: NER spans across paragraphs are mistakes."""
+    text, start = span.text, span.start_char
+    lines = [m for m in re.finditer(r"[^\n]+", text) if re.search(r"\w", m.group())]
+    if not lines:
+        return text, start, span.end_char
+    first = lines[0]
+    return first.group(), start + first.start(), start + first.end()
+
+
+def _raw_mentions(doc: Doc) -> list[_Raw]:
+    """Entity spans with a kind we keep and a surface that still has letters after cleaning."""
+    raws: list[_Raw] = []
+    for ent in doc.ents:
+        kind = label_kind(ent.label_)
+        if kind is None:
+            continue
+        text, start, end = _first_line(ent)
+        surface = clean_surface(text)
+        if not any(c.isalpha() for c in surface):
+            continue
+        raws.append(_Raw(text, ent.label_, start, end, kind, surface, strip_titles(surface)))
+    return raws
+
+
+def _relabel_people(raws: list[_Raw]) -> None:
+    """Correct small-model labels: a name used as a PERSON in the article is a PERSON throughout."""
+    people = [r for r in raws if r.kind == EntityKind.PERSON]
+    person_keys = Counter(make_key(r.person) for r in people)
+    surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}
+    place_keys = Counter(make_key(r.surface) for r in raws if r.kind == EntityKind.PLACE)
+    for raw in raws:
+        key = make_key(raw.person)
+        if raw.kind == EntityKind.PERSON or not key:
+            continue
+        if raw.kind == EntityKind.PLACE:
+            relabel = person_keys[key] >= max(place_keys[key], 1)
+        else:
+            relabel = key in person_keys or (len(key.split()) == 1 and surname_of(key) in surnames)
+        if relabel:
+            raw.kind = EntityKind.PERSON
+
+
+def _fold_people(raws: Sequence[_Raw]) -> dict[str, tuple[str, str]]:
+    """Map each person key in the article to the (name, key) of the full name it folds onto."""
+    names: dict[str, str] = {}
+    for raw in raws:
+        if raw.kind == EntityKind.PERSON and raw.person:
+            names.setdefault(make_key(raw.person), raw.person)
+    folded: dict[str, tuple[str, str]] = {}
+    for key, name in names.items():
+        longer = [k for k in names if _is_shorter_form(key, k)]
+        maximal = [k for k in longer if not any(_is_shorter_form(k, o) for o in longer)]
+        target = maximal[0] if len(maximal) == 1 else key
+        folded[key] = (names[target] if target != key else name, target)
+    return folded
+
+
+def _sentence_starts(doc: Doc, sentences: Sequence[SentenceSpan] | None) -> list[int]:
+    """Start offsets of the sentences a mention's `sentence` index refers to."""
+    if sentences is not None:
+        return [s.start for s in sentences]
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [s.start_char for s in doc.sents]
+
+
+def canonicalise_mentions(
+    doc: Doc, sentences: Sequence[SentenceSpan] | None = None
+) -> tuple[Mention, ...]:
+    """The entity mentions of one article, folded onto canonical names and keys.
+
+    `sentence` indexes `sentences` when given (pass `DocAnalysis.sentences`), else `doc.sents`.
+    """
+    raws = _raw_mentions(doc)
+    _relabel_people(raws)
+    people = _fold_people(raws)
+    starts = _sentence_starts(doc, sentences)
+    mentions = []
+    for raw in raws:
+        if raw.kind == EntityKind.PERSON:
+            if not raw.person:
+                continue
+            name, key = people[make_key(raw.person)]
+            kind = EntityKind.PERSON
+        else:
+            if all(_is_title(w) for w in raw.surface.split()):
+                continue
+            name, key, kind = canonical_name(raw.surface, raw.kind)
+        sentence = max(bisect_right(starts, raw.start) - 1, 0)
+        mentions.append(
+            Mention(raw.text, kind, raw.label, raw.start, raw.end, sentence, name, key)
+        )
+    return tuple(mentions)

@@ -1,0 +1,194 @@
+"""The article repository: store analysed articles, find duplicates, list and show them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.entities import store_entities
+from storage.models import (
+    Article,
+    ArticleBand,
+    Entity,
+    EventRow,
+    Mention,
+    QuoteRow,
+    Sentence,
+)
+from storage.records import (
+    ArticleDetail,
+    ArticleSummary,
+    DuplicateCandidate,
+    NewArticle,
+)
+
+
+def _summary(article: Article) -> ArticleSummary:
+    return ArticleSummary(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        date_precision=article.date_precision,
+        source=article.source,
+        word_count=article.word_count,
+        ingested_at=article.ingested_at,
+    )
+
+
+async def find_exact_duplicate(
+    session: AsyncSession, canonical_url: str | None, content_hash: str
+) -> int | None:
+    """The id of a stored article with the same canonical URL or the same cleaned text."""
+    if canonical_url:
+        found = await session.scalar(
+            select(Article.id).where(Article.canonical_url == canonical_url)
+        )
+        if found is not None:
+            return found
+    return await session.scalar(select(Article.id).where(Article.content_hash == content_hash))
+
+
+async def near_duplicate_candidates(
+    session: AsyncSession, band_keys: tuple[str, ...]
+) -> list[DuplicateCandidate]:
+    """Stored articles sharing at least one LSH band: the only ones worth comparing."""
+    if not band_keys:
+        return []
+    ids = select(ArticleBand.article_id).where(ArticleBand.band_key.in_(band_keys)).distinct()
+    rows = await session.execute(select(Article.id, Article.signature).where(Article.id.in_(ids)))
+    return [DuplicateCandidate(id=row.id, signature=row.signature) for row in rows]
+
+
+async def insert_article(session: AsyncSession, new: NewArticle) -> int:
+    """Write an article and everything found in it; the caller owns the transaction."""
+    article = Article(
+        source=new.source,
+        canonical_url=new.canonical_url,
+        title=new.title,
+        outlet=new.outlet,
+        author=new.author,
+        published=new.published,
+        date_precision=new.date_precision,
+        date_source=new.date_source,
+        text=new.text,
+        word_count=len(new.text.split()),
+        content_hash=new.content_hash,
+        signature=new.signature,
+        dropped=[list(row) for row in new.dropped],
+        ingested_at=datetime.now(UTC),
+    )
+    session.add(article)
+    await session.flush()
+    await _insert_children(session, article.id, new)
+    return article.id
+
+
+async def _insert_children(session: AsyncSession, article_id: int, new: NewArticle) -> None:
+    session.add_all(ArticleBand(article_id=article_id, band_key=k) for k in set(new.band_keys))
+    session.add_all(
+        Sentence(article_id=article_id, position=p, start=s, end=e, text=t)
+        for p, s, e, t in new.sentences
+    )
+    speakers = [
+        (q.speaker_key, q.speaker_kind, q.speaker_name or q.speaker_key)
+        for q in new.quotes
+        if q.speaker_key
+    ]
+    entity_ids = await store_entities(session, new.mentions, speakers)
+    session.add_all(
+        Mention(
+            article_id=article_id,
+            entity_id=entity_ids[(m.key, m.kind)],
+            sentence=m.sentence,
+            start=m.start,
+            end=m.end,
+            text=m.text[:300],
+        )
+        for m in new.mentions
+    )
+    session.add_all(
+        QuoteRow(
+            article_id=article_id,
+            entity_id=entity_ids.get((q.speaker_key, q.speaker_kind)) if q.speaker_key else None,
+            speaker_text=q.speaker_text[:300],
+            text=q.text,
+            kind=q.kind,
+            cue=q.cue,
+            sentence=q.sentence,
+            start=q.start,
+            end=q.end,
+        )
+        for q in new.quotes
+    )
+    session.add_all(
+        EventRow(
+            article_id=article_id,
+            date=e.date,
+            precision=e.precision,
+            expression=e.expression[:200],
+            sentence=e.sentence,
+            text=e.text,
+        )
+        for e in new.events
+    )
+    await session.flush()
+
+
+class ArticleRepository:
+    """Read access to stored articles, one session per call."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def count(self) -> int:
+        """How many articles are stored."""
+        async with self._sessions() as session:
+            return int(await session.scalar(select(func.count(Article.id))) or 0)
+
+    async def list(self, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+        """Articles newest publication first, undated last, ties by id."""
+        query = (
+            select(Article)
+            .order_by(Article.published.is_(None), Article.published.desc(), Article.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        async with self._sessions() as session:
+            return [_summary(a) for a in (await session.scalars(query))]
+
+    async def get(self, article_id: int) -> ArticleDetail | None:
+        """One article with its text, dropped lines and most mentioned entities."""
+        async with self._sessions() as session:
+            article = await session.get(Article, article_id)
+            if article is None:
+                return None
+            sentences = await session.scalar(
+                select(func.count(Sentence.id)).where(Sentence.article_id == article_id)
+            )
+            top = await session.execute(
+                select(Entity.name, Entity.kind, func.count(Mention.id).label("n"))
+                .join(Mention, Mention.entity_id == Entity.id)
+                .where(Mention.article_id == article_id)
+                .group_by(Entity.id, Entity.name, Entity.kind)
+                .order_by(func.count(Mention.id).desc(), Entity.name)
+                .limit(8)
+            )
+            return ArticleDetail(
+                summary=_summary(article),
+                canonical_url=article.canonical_url,
+                date_source=article.date_source,
+                text=article.text,
+                dropped=tuple((int(r[0]), str(r[1]), str(r[2])) for r in article.dropped),  # type: ignore[call-overload]
+                sentence_count=int(sentences or 0),
+                top_entities=tuple((r.name, r.kind, int(r.n)) for r in top),
+            )
+
+    async def forget(self, article_id: int) -> bool:
+        """Delete an article and everything found in it; False when there was none."""
+        async with self._sessions.begin() as session:
+            result = await session.execute(delete(Article).where(Article.id == article_id))
+            return bool(result.rowcount)  # type: ignore[attr-defined]

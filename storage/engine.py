@@ -1,0 +1,74 @@
+"""One async engine per process and its session factory.
+
+SQLite gets WAL, foreign keys and a busy timeout so a locked database waits before it fails.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseUrlError(ValueError):
+    """The configured database URL cannot be used; the message is shown to the user as is."""
+
+
+def is_sqlite(url: str) -> bool:
+    """True when the URL selects the embedded SQLite database."""
+    return url.startswith("sqlite")
+
+
+def _prepare_sqlite_file(url: str) -> None:
+    """Create the folder a SQLite file lives in, so a fresh checkout just works."""
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Turn on WAL, foreign keys and a busy timeout for every new SQLite connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_engine(url: str) -> AsyncEngine:
+    """Build the async engine for a URL; a URL it cannot use gets a clear message."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUrlError(f"cannot parse database URL {url!r}") from exc
+    if parsed.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+        raise DatabaseUrlError(
+            f"unsupported database URL scheme {parsed.drivername!r}: "
+            "use sqlite+aiosqlite:///file.db or postgresql+asyncpg://..."
+        )
+    if is_sqlite(url):
+        _prepare_sqlite_file(url)
+        engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(url, pool_pre_ping=True)
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded values after commit: records are built from them afterwards."""
+    return async_sessionmaker(engine, expire_on_commit=False)

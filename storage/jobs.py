@@ -1,0 +1,215 @@
+"""The persistent ingest queue: jobs survive restarts, go to one worker, retry with backoff.
+
+Claiming is optimistic (UPDATE ... WHERE status matches) so it is safe on SQLite and on PostgreSQL;
+a job held by a process that died is taken back, immediately when that process ran on this host
+and after a lease otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.entities import dialect_insert
+from storage.models import IngestJob
+from storage.records import JobRecord
+
+PENDING, RUNNING, DONE, DUPLICATE, FAILED = "pending", "running", "done", "duplicate", "failed"
+FINISHED = (DONE, DUPLICATE, FAILED)
+LEASE = timedelta(minutes=10)
+
+
+def worker_id() -> str:
+    """Who holds a job: host and pid, so a crashed holder on this host is recognised at once."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _holder_is_dead(locked_by: str | None) -> bool:
+    """True when the holder ran on this host and its process no longer exists."""
+    if not locked_by or ":" not in locked_by:
+        return False
+    host, _, pid = locked_by.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _record(job: IngestJob) -> JobRecord:
+    return JobRecord(
+        id=job.id,
+        source_key=job.source_key,
+        kind=job.kind,
+        payload=dict(job.payload),
+        status=job.status,
+        attempts=job.attempts,
+        last_error=job.last_error,
+        article_id=job.article_id,
+        duplicate_of=job.duplicate_of,
+    )
+
+
+class JobQueue:
+    """Enqueue, claim and finish ingestion jobs; one short transaction per step."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], max_attempts: int = 3) -> None:
+        self._sessions = sessions
+        self.max_attempts = max_attempts
+        self.worker = worker_id()
+
+    async def enqueue(self, source_key: str, kind: str, payload: dict[str, object]) -> JobRecord:
+        """Queue a job once per source key; a known key returns the existing job untouched."""
+        now = datetime.now(UTC)
+        async with self._sessions.begin() as session:
+            insert = dialect_insert(session)
+            values = {
+                "source_key": source_key,
+                "kind": kind,
+                "payload": payload,
+                "status": PENDING,
+                "attempts": 0,
+                "created_at": now,
+                "updated_at": now,
+                "not_before": now,
+            }
+            await session.execute(insert(IngestJob).values(**values).on_conflict_do_nothing())
+            job = await session.scalar(select(IngestJob).where(IngestJob.source_key == source_key))
+            assert job is not None
+            return _record(job)
+
+    async def get(self, job_id: int) -> JobRecord | None:
+        """One job by id."""
+        async with self._sessions() as session:
+            job = await session.get(IngestJob, job_id)
+            return None if job is None else _record(job)
+
+    async def _claimable_ids(
+        self, session: AsyncSession, among: Sequence[int] | None, limit: int
+    ) -> list[int]:
+        now = datetime.now(UTC)
+        stale = now - LEASE
+        query = select(
+            IngestJob.id, IngestJob.status, IngestJob.locked_by, IngestJob.updated_at
+        ).where(
+            or_(
+                (IngestJob.status == PENDING) & (IngestJob.not_before <= now),
+                (IngestJob.status == RUNNING) & (IngestJob.locked_by != self.worker),
+            )
+        )
+        if among is not None:
+            query = query.where(IngestJob.id.in_(among))
+        rows = (await session.execute(query.order_by(IngestJob.id).limit(limit * 4))).all()
+        ids = []
+        for row in rows:
+            held_alive = not _holder_is_dead(row.locked_by) and _aware(row.updated_at) > stale
+            if row.status == RUNNING and held_alive:
+                continue
+            ids.append(row.id)
+        return ids[:limit]
+
+    async def claim(self, among: Sequence[int] | None = None, limit: int = 1) -> list[JobRecord]:
+        """Take up to `limit` runnable jobs (optionally only these ids) for this worker."""
+        claimed: list[JobRecord] = []
+        async with self._sessions.begin() as session:
+            for job_id in await self._claimable_ids(session, among, limit):
+                now = datetime.now(UTC)
+                result = await session.execute(
+                    update(IngestJob)
+                    .where(IngestJob.id == job_id, IngestJob.status.in_((PENDING, RUNNING)))
+                    .where(or_(IngestJob.locked_by.is_(None), IngestJob.locked_by != self.worker))
+                    .values(status=RUNNING, locked_by=self.worker, updated_at=now)
+                )
+                if result.rowcount == 1:  # type: ignore[attr-defined]
+                    job = await session.get(IngestJob, job_id)
+                    assert job is not None
+                    await session.refresh(job)
+                    claimed.append(_record(job))
+        return claimed
+
+    async def finish(
+        self,
+        job_id: int,
+        status: str,
+        *,
+        article_id: int | None = None,
+        duplicate_of: int | None = None,
+        error: str | None = None,
+        session: AsyncSession | None = None,
+    ) -> None:
+        """Mark a job done, duplicate or failed; pass `session` to commit it with the article."""
+        values = {
+            "status": status,
+            "article_id": article_id,
+            "duplicate_of": duplicate_of,
+            "last_error": error,
+            "locked_by": None,
+            "updated_at": datetime.now(UTC),
+        }
+        stmt = update(IngestJob).where(IngestJob.id == job_id).values(**values)
+        if session is not None:
+            await session.execute(stmt)
+            return
+        async with self._sessions.begin() as own:
+            await own.execute(stmt)
+
+    async def retry_later(self, job_id: int, error: str) -> str:
+        """Count a failed attempt: back off and retry, or fail for good after max attempts."""
+        async with self._sessions.begin() as session:
+            job = await session.get(IngestJob, job_id)
+            assert job is not None
+            job.attempts += 1
+            job.last_error = error
+            job.locked_by = None
+            now = datetime.now(UTC)
+            job.updated_at = now
+            if job.attempts >= self.max_attempts:
+                job.status = FAILED
+            else:
+                job.status = PENDING
+                job.not_before = now + timedelta(seconds=2**job.attempts)
+            return job.status
+
+    async def release(self, job_ids: Iterable[int]) -> None:
+        """Hand unfinished jobs back to the queue (on Ctrl-C or shutdown) without an attempt."""
+        ids = list(job_ids)
+        if not ids:
+            return
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(IngestJob)
+                .where(IngestJob.id.in_(ids), IngestJob.status == RUNNING)
+                .values(status=PENDING, locked_by=None, updated_at=datetime.now(UTC))
+            )
+
+    async def requeue(self, job_id: int) -> None:
+        """Put a finished job back in the queue (a re-run of a failed source)."""
+        now = datetime.now(UTC)
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(IngestJob)
+                .where(IngestJob.id == job_id)
+                .values(status=PENDING, attempts=0, not_before=now, updated_at=now, locked_by=None)
+            )
+
+    async def counts(self) -> dict[str, int]:
+        """Jobs per status, for `analyst stats`."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(IngestJob.status, func.count(IngestJob.id)).group_by(IngestJob.status)
+            )
+            return {status: int(n) for status, n in rows.all()}
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back naive; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

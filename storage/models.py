@@ -1,0 +1,205 @@
+"""SQLAlchemy ORM models: the corpus, what analysis found in it, the ingest queue, guild settings.
+
+Repositories are the only readers of these classes; everything above storage sees plain records.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations name constraints predictably."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Article(Base):
+    """One stored article: cleaned text, metadata and the fingerprints that catch duplicates."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(String(2048), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    author: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str] = mapped_column(String(8), default="unknown")
+    date_source: Mapped[str] = mapped_column(String(32), default="")
+    text: Mapped[str] = mapped_column(Text)
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    dropped: Mapped[list[list[object]]] = mapped_column(JSON, default=list)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class ArticleBand(Base):
+    """MinHash LSH band keys: an indexed lookup finds near-copy candidates without a scan."""
+
+    __tablename__ = "article_bands"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    band_key: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class Sentence(Base):
+    """A sentence of an article's cleaned text, as spaCy split it at ingestion."""
+
+    __tablename__ = "sentences"
+    __table_args__ = (UniqueConstraint("article_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Entity(Base):
+    """A canonical person, organisation, place or group, shared across the corpus."""
+
+    __tablename__ = "entities"
+    __table_args__ = (
+        UniqueConstraint("key", "kind"),
+        Index("ix_entities_kind_surname", "kind", "surname"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(300))
+    surname: Mapped[str] = mapped_column(String(200), default="")
+    mention_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EntityAlias(Base):
+    """A way the corpus wrote an entity ("Putin", "Russian President Vladimir Putin's")."""
+
+    __tablename__ = "entity_aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "alias_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300))
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class Mention(Base):
+    """One mention of an entity in one sentence of one article."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    sentence: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(300))
+
+
+class QuoteRow(Base):
+    """Words attributed to a speaker, found once at ingestion."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    speaker_text: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    cue: Mapped[str | None] = mapped_column(String(64))
+    sentence: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class EventRow(Base):
+    """A sentence that says something happened at a resolved (or unresolvable) date."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    precision: Mapped[str] = mapped_column(String(8))
+    expression: Mapped[str] = mapped_column(String(200))
+    sentence: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class IngestJob(Base):
+    """Queued ingestion work: it survives restarts and ends done or failed with a reason."""
+
+    __tablename__ = "ingest_jobs"
+    __table_args__ = (Index("ix_ingest_jobs_status_not_before", "status", "not_before"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_key: Mapped[str] = mapped_column(String(2100), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[dict[str, object]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    duplicate_of: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    not_before: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    locked_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class GuildSettings(Base):
+    """Per-guild choices: watched channel, digest schedule, roles that may ingest or administer."""
+
+    __tablename__ = "guild_settings"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    watch_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    digest_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    digest_hour: Mapped[int | None] = mapped_column(Integer)
+    digest_timezone: Mapped[str | None] = mapped_column(String(64))
+    ingest_role_id: Mapped[int | None] = mapped_column(BigInteger)
+    admin_role_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_digest_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
