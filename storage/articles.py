@@ -94,9 +94,9 @@ async def _insert_children(session: AsyncSession, article_id: int, new: NewArtic
         for p, s, e, t in new.sentences
     )
     speakers = [
-        (q.speaker_key, q.speaker_kind, q.speaker_name or q.speaker_key)
+        (q.speaker_key, q.speaker_kind, q.speaker_name or q.speaker_key, q.speaker_surname)
         for q in new.quotes
-        if q.speaker_key
+        if q.speaker_key is not None
     ]
     entity_ids = await store_entities(session, new.mentions, speakers)
     session.add_all(

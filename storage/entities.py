@@ -2,7 +2,9 @@
 
 Within an article the analysis layer already folded "Putin" onto "Vladimir Putin". Across articles
 this module applies the same surname rule against what is stored: a bare surname joins the one
-stored full name that ends with it, and a full name adopts a bare-surname row stored earlier.
+stored full name with that surname, and a full name adopts a bare-surname row stored earlier when
+no other full name shares the surname. The surname itself comes from the caller (analysis decides
+that "bashar al-assad" has the surname "assad").
 """
 
 from __future__ import annotations
@@ -28,27 +30,25 @@ def dialect_insert(session: AsyncSession) -> Any:
     return pg_insert if bind.dialect.name == "postgresql" else sqlite_insert
 
 
-def surname(key: str) -> str:
-    """The last word of a person key: how a later bare mention ("putin") finds its full name."""
-    return key.rsplit(" ", 1)[-1]
-
-
 async def _find(session: AsyncSession, key: str, kind: str) -> Entity | None:
     result = await session.execute(select(Entity).where(Entity.key == key, Entity.kind == kind))
     return result.scalar_one_or_none()
 
 
-async def _full_names_with_surname(session: AsyncSession, last: str) -> list[Entity]:
+async def _people_with_surname(session: AsyncSession, last: str) -> list[Entity]:
     result = await session.execute(
-        select(Entity).where(Entity.kind == PERSON, Entity.surname == last, Entity.key != last)
+        select(Entity).where(Entity.kind == PERSON, Entity.surname == last)
     )
     return list(result.scalars())
 
 
-async def _create(session: AsyncSession, key: str, kind: str, name: str) -> Entity:
+def _is_full(key: str) -> bool:
+    return " " in key
+
+
+async def _create(session: AsyncSession, key: str, kind: str, name: str, last: str) -> Entity:
     """Insert race-safely (another process may add the same entity) and return the row."""
     insert = dialect_insert(session)
-    last = surname(key) if kind == PERSON else ""
     stmt = insert(Entity).values(key=key, kind=kind, name=name, surname=last, mention_count=0)
     await session.execute(stmt.on_conflict_do_nothing())
     entity = await _find(session, key, kind)
@@ -56,31 +56,36 @@ async def _create(session: AsyncSession, key: str, kind: str, name: str) -> Enti
     return entity
 
 
-async def _adopt_bare_surname(session: AsyncSession, key: str, name: str) -> Entity | None:
+async def _adopt_bare_surname(
+    session: AsyncSession, key: str, name: str, last: str
+) -> Entity | None:
     """A stored bare-surname person becomes this full name when no other full name claims it."""
-    last = surname(key)
-    bare = await _find(session, last, PERSON)
-    if bare is None or await _full_names_with_surname(session, last):
+    people = await _people_with_surname(session, last)
+    bare = [p for p in people if not _is_full(p.key)]
+    if len(bare) != 1 or any(_is_full(p.key) for p in people):
         return None
-    bare.key, bare.name = key, name
+    bare[0].key, bare[0].name = key, name
     await session.flush()
-    return bare
+    return bare[0]
 
 
-async def resolve_entity(session: AsyncSession, key: str, kind: str, name: str) -> Entity:
+async def resolve_entity(
+    session: AsyncSession, key: str, kind: str, name: str, last: str = ""
+) -> Entity:
     """The stored entity a canonical key stands for, creating or upgrading one as needed."""
     existing = await _find(session, key, kind)
     if existing is not None:
         return existing
-    if kind == PERSON and " " not in key:
-        candidates = await _full_names_with_surname(session, key)
-        if len(candidates) == 1:
-            return candidates[0]
-    if kind == PERSON and " " in key:
-        adopted = await _adopt_bare_surname(session, key, name)
+    last = last or key
+    if kind == PERSON and not _is_full(key):
+        full = [p for p in await _people_with_surname(session, last) if _is_full(p.key)]
+        if len(full) == 1:
+            return full[0]
+    if kind == PERSON and _is_full(key):
+        adopted = await _adopt_bare_surname(session, key, name, last)
         if adopted is not None:
             return adopted
-    return await _create(session, key, kind, name)
+    return await _create(session, key, kind, name, last if kind == PERSON else "")
 
 
 async def _add_aliases(session: AsyncSession, entity_id: int, aliases: Iterable[str]) -> None:
@@ -93,22 +98,23 @@ async def _add_aliases(session: AsyncSession, entity_id: int, aliases: Iterable[
 async def store_entities(
     session: AsyncSession,
     mentions: Iterable[NewMention],
-    speakers: Iterable[tuple[str, str, str]] = (),
+    speakers: Iterable[tuple[str, str, str, str]] = (),
 ) -> dict[tuple[str, str], int]:
     """Resolve every (key, kind) of an article's mentions and quote speakers; returns entity ids.
 
-    Speakers (key, kind, name) are made to exist without counting as mentions: a quote's speaker
-    may be named only in a way NER missed.
+    Speakers (key, kind, name, surname) are made to exist without counting as mentions: a
+    quote's speaker may be named only in a way NER missed.
     """
     mentions = list(mentions)
     counts: Counter[tuple[str, str]] = Counter((m.key, m.kind) for m in mentions)
-    names = {(m.key, m.kind): m.name for m in mentions}
-    for key, kind, name in speakers:
+    names = {(m.key, m.kind): (m.name, m.surname) for m in mentions}
+    for key, kind, name, last in speakers:
         counts.setdefault((key, kind), 0)
-        names.setdefault((key, kind), name)
+        names.setdefault((key, kind), (name, last))
     ids: dict[tuple[str, str], int] = {}
     for (key, kind), count in counts.items():
-        entity = await resolve_entity(session, key, kind, names[(key, kind)])
+        name, last = names[(key, kind)]
+        entity = await resolve_entity(session, key, kind, name, last)
         ids[(key, kind)] = entity.id
         await session.execute(
             update(Entity)

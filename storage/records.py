@@ -17,6 +17,7 @@ class NewMention:
     sentence: int
     start: int
     end: int
+    surname: str = ""  # for people: how a bare surname elsewhere finds this name
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class NewQuote:
     speaker_key: str | None
     speaker_kind: str
     speaker_name: str | None
+    speaker_surname: str
     cue: str | None
     sentence: int
     start: int

@@ -1,0 +1,98 @@
+"""The application object: one engine, its repositories and services, opened and migrated once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.errors import DatabaseUnavailableError
+from bot.services.ingest import IngestService
+from bot.services.nlp_runtime import NlpRuntime
+from config.settings import Settings
+from storage.articles import ArticleRepository
+from storage.engine import DatabaseUrlError, create_engine, session_factory
+from storage.jobs import JobQueue
+from storage.migrate import upgrade_database
+from storage.stats import StatsRepository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Analyst:
+    """Everything a command needs, built once per process from the settings."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    articles: ArticleRepository
+    stats: StatsRepository
+    queue: JobQueue
+    nlp: NlpRuntime
+    ingest: IngestService
+
+
+def safe_url(url: str) -> str:
+    """The database URL with any password hidden, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001  # an unparsable URL is shown as the user typed it
+        return url
+
+
+def _short_reason(exc: BaseException) -> str:
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return reason[0] if reason else type(exc).__name__
+
+
+def build(settings: Settings, engine: AsyncEngine) -> Analyst:
+    """Wire repositories and services onto one engine."""
+    sessions = session_factory(engine)
+    queue = JobQueue(sessions, max_attempts=settings.job_max_attempts)
+    nlp = NlpRuntime(settings.spacy_model)
+    ingest = IngestService(
+        sessions,
+        queue,
+        nlp,
+        max_bytes=settings.max_file_bytes,
+        batch_size=settings.nlp_batch_size,
+        near_duplicate_threshold=settings.near_duplicate_threshold,
+    )
+    return Analyst(
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        articles=ArticleRepository(sessions),
+        stats=StatsRepository(sessions),
+        queue=queue,
+        nlp=nlp,
+        ingest=ingest,
+    )
+
+
+@asynccontextmanager
+async def open_analyst(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Analyst]:
+    """Open the database, bring it to the newest schema, and close it afterwards."""
+    try:
+        engine = create_engine(settings.database_url)
+    except DatabaseUrlError as exc:
+        raise DatabaseUnavailableError(str(exc)) from exc
+    try:
+        if migrate:
+            await upgrade_database(engine)
+    except (SQLAlchemyError, OSError) as exc:
+        await engine.dispose()
+        where = safe_url(settings.database_url)
+        raise DatabaseUnavailableError(
+            f"cannot open the database {where}: {_short_reason(exc)}"
+        ) from exc
+    try:
+        yield build(settings, engine)
+    finally:
+        await engine.dispose()

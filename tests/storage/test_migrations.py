@@ -1,0 +1,83 @@
+"""Migrations build the schema the models describe, are idempotent, and keep rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage.engine import create_engine
+from storage.migrate import current_revision, downgrade_database, head_revision, upgrade_database
+from storage.models import Base
+
+TABLES = {
+    "articles",
+    "article_bands",
+    "sentences",
+    "entities",
+    "entity_aliases",
+    "mentions",
+    "quotes",
+    "events",
+    "ingest_jobs",
+    "guild_settings",
+}
+
+
+async def test_upgrade_creates_every_table(engine: AsyncEngine) -> None:
+    async with engine.connect() as conn:
+        names = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+    assert names >= TABLES | {"alembic_version"}
+    assert await current_revision(engine) == head_revision()
+
+
+async def test_models_and_migrations_agree(engine: AsyncEngine) -> None:
+    def diff(sync_conn):  # type: ignore[no-untyped-def]
+        context = MigrationContext.configure(sync_conn, opts={"compare_type": True})
+        return compare_metadata(context, Base.metadata)
+
+    async with engine.connect() as conn:
+        assert await conn.run_sync(diff) == []
+
+
+async def test_upgrade_again_keeps_rows(engine: AsyncEngine) -> None:
+    now = datetime.now(UTC)
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO ingest_jobs (source_key, kind, payload, status, attempts,"
+                " created_at, updated_at, not_before) VALUES"
+                " ('file:a', 'file', '{}', 'pending', 0, :t, :t, :t)"
+            ),
+            {"t": now},
+        )
+    await upgrade_database(engine)
+    async with engine.connect() as conn:
+        keys = (await conn.execute(text("SELECT source_key FROM ingest_jobs"))).scalars().all()
+    assert keys == ["file:a"]
+
+
+async def test_downgrade_to_base_then_upgrade(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        await upgrade_database(engine)
+        await downgrade_database(engine, "base")
+        assert await current_revision(engine) is None
+        await upgrade_database(engine)
+        assert await current_revision(engine) == head_revision()
+    finally:
+        await engine.dispose()
+
+
+async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+    try:
+        async with engine.connect() as conn:
+            mode = (await conn.execute(text("PRAGMA journal_mode"))).scalar()
+            keys = (await conn.execute(text("PRAGMA foreign_keys"))).scalar()
+        assert (mode, keys) == ("wal", 1)
+    finally:
+        await engine.dispose()
