@@ -136,7 +136,9 @@ def lsh_band_keys(sig: Sequence[int], bands: int = DEFAULT_BANDS) -> tuple[str, 
     rows = len(sig) // bands
     packed = signature_to_bytes(sig)
     width = rows * 4
-    return tuple(_band_key(band, packed[band * width : (band + 1) * width]) for band in range(bands))
+    return tuple(
+        _band_key(band, packed[band * width : (band + 1) * width]) for band in range(bands)
+    )
 
 
 def _band_key(band: int, chunk: bytes) -> str:

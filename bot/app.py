@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.errors import DatabaseUnavailableError
-from bot.services.ingest import IngestService
 from bot.services.nlp_runtime import NlpRuntime
 from config.settings import Settings
 from storage.articles import ArticleRepository
@@ -21,12 +22,19 @@ from storage.jobs import JobQueue
 from storage.migrate import upgrade_database
 from storage.stats import StatsRepository
 
+if TYPE_CHECKING:
+    from bot.services.ingest import IngestService
+
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Analyst:
-    """Everything a command needs, built once per process from the settings."""
+    """Everything a command needs, built once per process from the settings.
+
+    The ingest service is built on first use: it pulls in spaCy, trafilatura and datasketch,
+    which a query command should not wait for.
+    """
 
     settings: Settings
     engine: AsyncEngine
@@ -34,8 +42,21 @@ class Analyst:
     articles: ArticleRepository
     stats: StatsRepository
     queue: JobQueue
-    nlp: NlpRuntime
-    ingest: IngestService
+    nlp: NlpRuntime = field(repr=False)
+
+    @cached_property
+    def ingest(self) -> IngestService:
+        """The ingestion service on this application's database and spaCy runtime."""
+        from bot.services.ingest import IngestService
+
+        return IngestService(
+            self.sessions,
+            self.queue,
+            self.nlp,
+            max_bytes=self.settings.max_file_bytes,
+            batch_size=self.settings.nlp_batch_size,
+            near_duplicate_threshold=self.settings.near_duplicate_threshold,
+        )
 
 
 def safe_url(url: str) -> str:
@@ -55,15 +76,6 @@ def build(settings: Settings, engine: AsyncEngine) -> Analyst:
     """Wire repositories and services onto one engine."""
     sessions = session_factory(engine)
     queue = JobQueue(sessions, max_attempts=settings.job_max_attempts)
-    nlp = NlpRuntime(settings.spacy_model)
-    ingest = IngestService(
-        sessions,
-        queue,
-        nlp,
-        max_bytes=settings.max_file_bytes,
-        batch_size=settings.nlp_batch_size,
-        near_duplicate_threshold=settings.near_duplicate_threshold,
-    )
     return Analyst(
         settings=settings,
         engine=engine,
@@ -71,8 +83,7 @@ def build(settings: Settings, engine: AsyncEngine) -> Analyst:
         articles=ArticleRepository(sessions),
         stats=StatsRepository(sessions),
         queue=queue,
-        nlp=nlp,
-        ingest=ingest,
+        nlp=NlpRuntime(settings.spacy_model),
     )
 
 

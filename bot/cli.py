@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -15,11 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bot.app import Analyst, open_analyst
 from bot.errors import UserFacingError
 from bot.render import corpus as render
-from bot.services.explain import explain_paths, explain_text
-from bot.services.ingest import Outcome
 from config.logging import configure_logging
 from config.settings import Settings
 from storage.migrate import current_revision, head_revision
+
+if TYPE_CHECKING:
+    from bot.services.ingest import Outcome
 
 T = TypeVar("T")
 
@@ -113,6 +114,8 @@ def ingest(
     """Add articles from files, folders and manifests; re-running resumes without duplicates."""
     settings = _settings(ctx)
     if explain:
+        from bot.services.explain import explain_paths, explain_text
+
         reports = explain_paths(paths, settings.max_file_bytes)
         _emit(as_json, explain_text(reports), [r.as_json() for r in reports])
         return

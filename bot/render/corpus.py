@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.services.ingest import Outcome
 from storage.records import ArticleDetail, ArticleSummary, CorpusStats, EntityCount
+
+if TYPE_CHECKING:
+    from bot.services.ingest import Outcome
 
 PRECISION_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 

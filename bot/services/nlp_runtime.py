@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from analysis.nlp import load_nlp
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 class NlpRuntime:
@@ -21,5 +21,7 @@ class NlpRuntime:
         """The loaded pipeline; the first call loads it in a worker thread."""
         async with self._lock:
             if self._nlp is None:
+                from analysis.nlp import load_nlp
+
                 self._nlp = await asyncio.to_thread(load_nlp, self._model)
             return self._nlp

@@ -1,0 +1,417 @@
+"""Find temporal expressions in text and anchor them to calendar dates.
+
+Regexes (compiled once) find the candidates; dateparser reads the written dates ("Nov. 23, 2015",
+"Friday 14th April 2017", "two days ago", "last month"); this module only decides which year a
+yearless date belongs to, which weekday "on Friday" means, and how precise each value is.
+
+Anchoring rules (the anchor is the article's publication date):
+- No anchor, or an anchor less precise than an expression needs: relative and yearless
+  expressions come back with `value=None`. Dates that carry their year always resolve.
+- Yearless day ("On January 17"): the anchor's year, or the previous year when that lands more
+  than 31 days after the anchor. With a future cue in the sentence ("will", "is due to",
+  "upcoming"...): the first such day on or after the anchor.
+- Yearless month ("in July"): the latest such month not after the anchor's month; with a future
+  cue, the first one not before it. "last July" / "next July" are strictly before / after.
+- Weekday ("on Monday morning"): the latest such day on or before the anchor; with a future cue,
+  the first on or after it. "last"/"next" are strictly before/after; "this" stays in the
+  anchor's week.
+- Weeks have WEEK precision and their Monday as value; months and years their first day.
+- "the day before"/"the next day" count from the previous day-precise date in the same text,
+  else from the anchor.
+- Numeric dates: ISO "2024-10-15" is a day. "15/10/2024" is read day-first or month-first only
+  when one reading is impossible (a part above 12); "10/11/2024" is ambiguous and is kept as
+  YEAR 2024 so that no wrong day is ever stated.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+from analysis.types import Precision, ResolvedDate
+
+log = logging.getLogger(__name__)
+
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH = rf"(?:(?:{_MONTH_FULL})|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\w]|-\d)"
+_PREP = r"(?i:on|in|since|by|until|till|from|during|before|after|through|as\s+of)"
+_MOD = r"(?i:early|late|mid|the\s+end\s+of|the\s+start\s+of)"
+_LEAD = rf"(?<![\w])(?:{_PREP}\s+)?(?:{_MOD}[\s-]+)?"
+_COUNT_NOUNS = (
+    r"(?i:people|persons|troops|soldiers|men|women|children|refugees|km|kilometres|kilometers|"
+    r"miles|metres|meters|feet|dollars|euros|rubles|roubles|barrels|tons|tonnes|units|votes|"
+    r"deaths|casualties|times|words|pages|missiles|tanks|jets|aircraft)"
+)
+_NUMBER = (
+    r"(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|twenty|thirty)"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|to)|"
+    r"scheduled|upcoming|forthcoming|plans?\s+to|planning\s+to)\b|\w'll\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.WEEK,
+    "month": Precision.MONTH,
+    "year": Precision.YEAR,
+}
+_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3}
+_DAY_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+# Bases for dates that carry what they need, so dateparser never falls back to the real today.
+_YEARLESS_BASE = datetime(2000, 12, 31)  # "past" from the end of a leap year: "Feb. 29" parses
+_FIXED_BASE = datetime(2000, 1, 1)
+_YEARLESS_GRACE = timedelta(days=31)
+
+
+@dataclass
+class _Context:
+    """What resolution needs besides the match: the anchor period and the running reference."""
+
+    text: str
+    anchor: date | None
+    precision: Precision
+    reference: date | None = None  # the last day-precise date seen, for "the day before"
+
+    def usable(self, needed: Precision) -> date | None:
+        """The anchor when it is at least as precise as `needed`, else None."""
+        if self.anchor is None or _RANK[self.precision] > _RANK[needed]:
+            return None
+        return self.anchor
+
+    def anchor_end(self) -> date:
+        """The last day of the anchor's period (the anchor itself for a day)."""
+        assert self.anchor is not None
+        return _period_end(self.anchor, self.precision)
+
+
+_Outcome = tuple[date | None, Precision] | None  # None: the match is not a date after all
+_Resolver = Callable[[re.Match[str], _Context], _Outcome]
+
+
+def _period_start(value: date, precision: Precision) -> date:
+    """The first day of the week, month or year containing `value`."""
+    if precision is Precision.WEEK:
+        return value - timedelta(days=value.weekday())
+    if precision is Precision.MONTH:
+        return value.replace(day=1)
+    if precision is Precision.YEAR:
+        return value.replace(month=1, day=1)
+    return value
+
+
+def _period_end(value: date, precision: Precision) -> date:
+    """The last day of the period that starts at `value`."""
+    if precision is Precision.WEEK:
+        return value + timedelta(days=6)
+    if precision is Precision.MONTH:
+        return value.replace(day=calendar.monthrange(value.year, value.month)[1])
+    if precision is Precision.YEAR:
+        return value.replace(month=12, day=31)
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, base: datetime, parts: tuple[str, ...]) -> date | None:
+    """dateparser on one candidate, always with an explicit base; None when it cannot read it."""
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": list(parts),
+    }
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary text must not escape
+        log.debug("dateparser failed on %r: %s", text, exc)
+        return None
+    return parsed.date() if parsed else None
+
+
+def _core(match: re.Match[str]) -> str:
+    """The written date without its leading preposition or modifier."""
+    return " ".join(match.group("core").split())
+
+
+def _future(ctx: _Context, match: re.Match[str]) -> bool:
+    """Whether the sentence around the match speaks of the future ("will", "is due to"...)."""
+    low, high = max(0, match.start() - 300), match.end() + 300
+    left = max(ctx.text.rfind(mark, low, match.start()) + 1 for mark in ".!?\n")
+    right_marks = [ctx.text.find(mark, match.end(), high) for mark in ".!?\n"]
+    right = min((pos for pos in right_marks if pos >= 0), default=high)
+    return _FUTURE.search(ctx.text, max(left, low), right) is not None
+
+
+def _full_date(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'Nov. 23, 2015', 'Friday 14th April 2017', '23 November 2015'."""
+    value = _parse(_core(match), _FIXED_BASE, ("day", "month", "year"))
+    return None if value is None else (value, Precision.DAY)
+
+
+def _yearless_day(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'On January 17', 'the Nov. 13 killings': the year comes from the anchor."""
+    parsed = _parse(_core(match), _YEARLESS_BASE, ("day", "month"))
+    if parsed is None:
+        return None
+    anchor = ctx.usable(Precision.MONTH)
+    if anchor is None:
+        return None, Precision.DAY
+    if _future(ctx, match):
+        years = (anchor.year, anchor.year + 1)
+        found = [d for d in _dates_in(parsed, years) if d >= anchor]
+        return (found[0] if found else None), Precision.DAY
+    limit = ctx.anchor_end() + _YEARLESS_GRACE
+    found = [d for d in _dates_in(parsed, (anchor.year, anchor.year - 1)) if d <= limit]
+    return (found[0] if found else None), Precision.DAY
+
+
+def _dates_in(month_day: date, years: tuple[int, ...]) -> list[date]:
+    """The month and day of `month_day` in each of `years` where it exists (Feb. 29)."""
+    found = []
+    for year in years:
+        try:
+            found.append(month_day.replace(year=year))
+        except ValueError:
+            continue
+    return found
+
+
+def _month_year(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'July 2015', 'in early March 2014'."""
+    value = _parse(_core(match), _FIXED_BASE, ("month", "year"))
+    return None if value is None else (value.replace(day=1), Precision.MONTH)
+
+
+def _bare_month(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'in July', 'last March': the latest such month, or the next one when the text looks ahead."""
+    month = _MONTH_FULL.split("|").index(match.group("month")) + 1
+    anchor = ctx.usable(Precision.MONTH)
+    if anchor is None:
+        return None, Precision.MONTH
+    this_month = anchor.replace(day=1)
+    which = (match.group("which") or "").lower()
+    forward = which == "next" or (which != "last" and _future(ctx, match))
+    strict = which in ("last", "next")
+    candidates = [date(anchor.year + shift, month, 1) for shift in (-1, 0, 1)]
+    if which == "this":
+        return date(anchor.year, month, 1), Precision.MONTH
+    if forward:
+        ahead = [c for c in candidates if c > this_month or (c == this_month and not strict)]
+        return ahead[0], Precision.MONTH
+    behind = [c for c in candidates if c < this_month or (c == this_month and not strict)]
+    return behind[-1], Precision.MONTH
+
+
+def _year(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'since 2007', 'in 2014', 'the 2014 Ukraine crisis'."""
+    return date(int(match.group("year")), 1, 1), Precision.YEAR
+
+
+def _year_range(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'2015-2017', 'from 2014–2016': the first year of the range."""
+    first, last = int(match.group("year")), int(match.group("last"))
+    return (date(first, 1, 1), Precision.YEAR) if first < last else None
+
+
+def _iso(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'2024-10-15'."""
+    try:
+        return date.fromisoformat(match.group(0)), Precision.DAY
+    except ValueError:
+        return None
+
+
+def _numeric(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'15/10/2024': a day only when just one of day-first and month-first is possible."""
+    first, second, year = (int(match.group(name)) for name in ("a", "b", "y"))
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if len(readings) == 1:
+        return readings.pop(), Precision.DAY
+    return date(year, 1, 1), Precision.YEAR
+
+
+def _relative(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'last week', 'earlier this month', 'next year', 'two days ago'."""
+    unit = match.group("unit").lower()
+    precision = _UNIT_PRECISION[unit]
+    anchor = ctx.usable(Precision.DAY if unit == "day" else precision)
+    if anchor is None:
+        return None, precision
+    phrase = " ".join(match.group("core").split()).lower()
+    value = _parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
+    return (None if value is None else _period_start(value, precision)), precision
+
+
+def _day_word(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'today', 'yesterday', 'this morning', 'tomorrow'."""
+    anchor = ctx.usable(Precision.DAY)
+    if anchor is None:
+        return None, Precision.DAY
+    shift = _DAY_WORDS[" ".join(match.group(0).lower().split())]
+    return anchor + timedelta(days=shift), Precision.DAY
+
+
+def _weekday(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'on Monday morning', 'last Friday': counted from the anchor (see the module docstring)."""
+    anchor = ctx.usable(Precision.DAY)
+    if anchor is None:
+        return None, Precision.DAY
+    target = _WEEKDAYS.index(match.group("weekday").lower())
+    which = (match.group("which") or "").lower()
+    back = (anchor.weekday() - target) % 7
+    ahead = (target - anchor.weekday()) % 7
+    if which == "this":
+        return _period_start(anchor, Precision.WEEK) + timedelta(days=target), Precision.DAY
+    if which == "last":
+        return anchor - timedelta(days=back or 7), Precision.DAY
+    if which == "next":
+        return anchor + timedelta(days=ahead or 7), Precision.DAY
+    if _future(ctx, match):
+        return anchor + timedelta(days=ahead), Precision.DAY
+    return anchor - timedelta(days=back), Precision.DAY
+
+
+def _anaphora(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'the day before', 'the next day', 'the same day': from the previous dated day in the text."""
+    base = ctx.reference or ctx.usable(Precision.DAY)
+    if base is None:
+        return None, Precision.DAY
+    words = match.group(0).lower()
+    shift = -1 if ("before" in words or "previous" in words) else 0 if "same" in words else 1
+    return base + timedelta(days=shift), Precision.DAY
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
+    (re.compile(pattern), resolver)
+    for pattern, resolver in (
+        (
+            rf"{_LEAD}(?P<core>(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+            rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}))",
+            _full_date,
+        ),
+        (
+            rf"{_LEAD}(?P<core>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}"
+            rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}))(?!,?\s*\d)",
+            _yearless_day,
+        ),
+        (rf"{_LEAD}(?P<core>{_MONTH},?\s+{_YEAR})", _month_year),
+        (
+            rf"(?<![\w])(?:{_PREP}\s+(?:{_MOD}[\s-]+)?|{_MOD}[\s-]+|(?P<which>(?i:last|this|next))\s+)"
+            rf"(?P<month>{_MONTH_FULL})(?![\w])(?!,?\s*\d)",
+            _bare_month,
+        ),
+        (
+            rf"(?<![\w])(?:{_PREP}\s+(?:{_MOD}[\s-]+)?|{_MOD}[\s-]+)"
+            rf"(?P<year>{_YEAR})(?!\s+{_COUNT_NOUNS}\b)",
+            _year,
+        ),
+        (
+            r"(?<![\w])(?i:the|its|his|her|their|of|and|to|between|around|circa|year|summer|"
+            rf"spring|autumn|fall|winter)\s+(?P<expr>(?P<year>{_YEAR}))(?!\s+{_COUNT_NOUNS}\b)",
+            _year,
+        ),
+        (
+            rf"(?<![\w-])(?:{_PREP}\s+)?(?P<year>(?:1[89]|20)\d\d)[-–](?P<last>{_YEAR})(?![\w-])",
+            _year_range,
+        ),
+        (r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", _iso),
+        (r"(?<![\w/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\w/.])", _numeric),
+        (
+            r"(?i)\b(?:(?:earlier|later|early|late)\s+)?"
+            r"(?P<core>(?:this|last|next)\s+(?P<unit>week|month|year))\b",
+            _relative,
+        ),
+        (rf"(?i)\b(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b", _relative),
+        (
+            r"(?i)(?<!USA )\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _DAY_WORDS) + r")\b",
+            _day_word,
+        ),
+        (
+            r"(?<![\w])(?<!Good )(?<!Black )(?<!Super )(?<!Cyber )(?<!Bloody )"
+            r"(?:(?:(?P<which>(?i:last|this|next))|(?i:on|by|until|since|from|before|after))\s+)?"
+            rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?(?![\w])",
+            _weekday,
+        ),
+        (
+            r"(?i)\b(?:the\s+(?:day|night)\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
+            r"|the\s+(?:previous|next|following)\s+day|(?:that|the)\s+same\s+day)\b",
+            _anaphora,
+        ),
+    )
+)
+
+
+def _candidates(text: str) -> list[tuple[re.Match[str], _Resolver]]:
+    """All pattern matches, overlaps settled leftmost-longest."""
+    found = [(m, resolver) for pattern, resolver in _PATTERNS for m in pattern.finditer(text)]
+    found.sort(key=lambda item: (item[0].start(), -item[0].end()))
+    kept: list[tuple[re.Match[str], _Resolver]] = []
+    for match, resolver in found:
+        if match.end() > match.start() and (not kept or match.start() >= kept[-1][0].end()):
+            kept.append((match, resolver))
+    return kept
+
+
+def _resolve(match: re.Match[str], resolver: _Resolver, ctx: _Context) -> ResolvedDate | None:
+    """Run one resolver, turning calendar overflow into an unresolved value."""
+    try:
+        outcome = resolver(match, ctx)
+    except (ValueError, OverflowError) as exc:
+        log.debug("could not anchor %r: %s", match.group(0), exc)
+        outcome = None, Precision.UNKNOWN
+    if outcome is None:
+        return None
+    value, precision = outcome
+    span = "expr" if "expr" in match.re.groupindex else 0
+    return ResolvedDate(match.group(span), value, precision, match.start(span), match.end(span))
+
+
+def find_dates(
+    text: str, anchor: date | None, anchor_precision: Precision = Precision.DAY
+) -> tuple[ResolvedDate, ...]:
+    """Every temporal expression in `text`, anchored to the publication date when one is known."""
+    if anchor_precision not in _RANK:
+        anchor = None
+    elif anchor is not None:
+        anchor = _period_start(anchor, anchor_precision)
+    ctx = _Context(text, anchor, anchor_precision)
+    found: list[ResolvedDate] = []
+    for match, resolver in _candidates(text):
+        resolved = _resolve(match, resolver, ctx)
+        if resolved is None:
+            continue
+        found.append(resolved)
+        if resolved.precision is Precision.DAY:
+            ctx.reference = resolved.value  # an unresolved day breaks the chain: no stale base
+    return tuple(found)

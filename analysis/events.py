@@ -1,0 +1,236 @@
+"""Dated events: sentences that say something happened at a date found by `analysis.dates`.
+
+One event per distinct date in a sentence. Sentences without a verb (captions, datelines) and
+dates that are metadata ("date 2024-10-15", "Updated Nov. 23, 2015", copyright lines) are not
+events. A sentence longer than `MAX_TEXT` characters is trimmed to the clause that holds the date
+and, when it fits, the main verb: outer inessential branches of the parse are dropped (trailing
+ones first) and put back while they fit; failing that, a window around the date is taken. Cuts
+fall between words and are marked with "…".
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.dates import find_dates
+from analysis.types import DocAnalysis, Event, Mention, Precision, ResolvedDate, SentenceSpan
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 240
+_ELLIPSIS = "…"
+_VERB_POS = frozenset({"VERB", "AUX"})
+_ESSENTIAL_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "dobj", "attr", "acomp"}
+    | {"dative", "prt", "ROOT", "xcomp", "ccomp", "compound", "det", "amod", "poss", "nummod"}
+    | {"case", "flat"}
+)
+_METADATA_LEAD = re.compile(
+    r"^\W*(?:date|dated|published|updated|posted|(?:last|first)\s+(?:updated|modified|published))"
+    r"\b[\W\s]*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_METADATA_ANYWHERE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+
+
+def _sentence_of(
+    found: ResolvedDate, sentences: Sequence[SentenceSpan], starts: Sequence[int]
+) -> SentenceSpan | None:
+    """The sentence whose characters hold the start of the date expression."""
+    position = bisect.bisect_right(starts, found.start) - 1
+    if position < 0 or found.start >= sentences[position].end:
+        return None
+    return sentences[position]
+
+
+def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate) -> bool:
+    """Whether the date is a dateline or copyright notice rather than the time of an event."""
+    lead = text[sentence.start : found.start]
+    return bool(_METADATA_LEAD.match(lead) or _METADATA_ANYWHERE.search(sentence.text))
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering a character range, or None when it lies outside the Doc."""
+    if start < 0 or end > len(doc.text) or start >= end:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _has_verb(doc: Doc, sentence: SentenceSpan) -> bool:
+    """Whether the sentence has a verb (unknown without POS tags: then assume it does)."""
+    if not doc.has_annotation("POS"):
+        return True
+    span = _span(doc, sentence.start, sentence.end)
+    return span is not None and any(token.pos_ in _VERB_POS for token in span)
+
+
+class _Pruner:
+    """A clause head's subtree from which outer, inessential branches are cut off one by one."""
+
+    def __init__(self, head: Token, date_tokens: set[int]) -> None:
+        self.head = head
+        self.date_tokens = date_tokens
+        self.kids: dict[int, list[Token]] = {}
+
+    def children(self, token: Token) -> list[Token]:
+        """The children of `token` still kept."""
+        return self.kids.setdefault(token.i, list(token.children))
+
+    def extent(self, top: Token) -> tuple[int, int]:
+        """Character range of what is kept under `top` (iterative: parse trees can be deep)."""
+        start, end, stack = top.idx, top.idx + len(top.text), [top]
+        while stack:
+            token = stack.pop()
+            start, end = min(start, token.idx), max(end, token.idx + len(token.text))
+            stack.extend(self.children(token))
+        return start, end
+
+    def droppable(self, token: Token) -> bool:
+        """Whether a branch can go: not a core argument and not holding the date."""
+        if token.dep_ in _ESSENTIAL_DEPS:
+            return False
+        return not any(inner.i in self.date_tokens for inner in token.subtree)
+
+    def outermost(self, rightwards: bool) -> tuple[Token, Token] | None:
+        """The shallowest droppable branch (with its parent) on one edge of the kept span."""
+        token = self.head
+        while True:
+            kids = [kid for kid in self.children(token) if (kid.i > token.i) == rightwards]
+            if not kids:
+                return None
+            edge = (
+                max(kids, key=lambda kid: kid.i) if rightwards else min(kids, key=lambda kid: kid.i)
+            )
+            if self.droppable(edge):
+                return token, edge
+            token = edge
+
+    def fit(self) -> tuple[int, int]:
+        """Drop outer branches, trailing ones first, until the clause fits; then put back what fits.
+
+        Trailing material (appositions, "according to..." phrases) goes before leading material,
+        which in news English usually holds the subject or its run-up. Branches are put back
+        innermost first, and a side stops at its first branch that no longer fits, so the kept
+        text stays contiguous.
+        """
+        dropped: list[tuple[Token, Token, bool]] = []
+        while _width(self.extent(self.head)) > MAX_TEXT:
+            side = self.outermost(rightwards=True) is not None
+            found = self.outermost(rightwards=side)
+            if found is None:
+                break
+            self.children(found[0]).remove(found[1])
+            dropped.append((*found, side))
+        blocked: set[bool] = set()
+        for parent, branch, side in reversed(dropped):
+            if side in blocked:
+                continue
+            self.children(parent).append(branch)
+            if _width(self.extent(self.head)) > MAX_TEXT:
+                self.children(parent).remove(branch)
+                blocked.add(side)
+        return self.extent(self.head)
+
+
+def _width(extent: tuple[int, int]) -> int:
+    """Length of a character range."""
+    return extent[1] - extent[0]
+
+
+def _clause(doc: Doc, sentence: SentenceSpan, found: ResolvedDate) -> tuple[int, int] | None:
+    """The widest verb clause around the date that fits, preferring the main verb's."""
+    date_span = _span(doc, found.start, found.end)
+    if date_span is None or not doc.has_annotation("DEP"):
+        return None
+    date_tokens = {token.i for token in date_span}
+    heads = [t for t in (date_span.root, *date_span.root.ancestors) if t.pos_ in _VERB_POS]
+    for head in reversed(heads):
+        start, end = _Pruner(head, date_tokens).fit()
+        start, end = max(start, sentence.start), min(end, sentence.end)
+        if end - start <= MAX_TEXT and start <= found.start and found.end <= end:
+            return start, end
+    return None
+
+
+def _window(text: str, sentence: SentenceSpan, found: ResolvedDate) -> tuple[int, int]:
+    """About MAX_TEXT characters centred on the date, cut between words, inside the sentence."""
+    middle = (found.start + found.end) // 2
+    start = max(sentence.start, min(middle - MAX_TEXT // 2, sentence.end - MAX_TEXT))
+    end = min(sentence.end, start + MAX_TEXT)
+    if start > sentence.start and not text[start - 1].isspace():
+        gap = _next_space(text, start, found.start)
+        start = gap + 1 if gap is not None else start
+    if end < sentence.end and not text[end].isspace():
+        gap = text.rfind(" ", found.end, end)
+        end = gap if gap >= 0 else end
+    return start, end
+
+
+def _next_space(text: str, start: int, limit: int) -> int | None:
+    """The first whitespace at or after `start` and before `limit`, if any."""
+    for position in range(start, max(start, limit)):
+        if text[position].isspace():
+            return position
+    return None
+
+
+def _event_text(doc: Doc, sentence: SentenceSpan, found: ResolvedDate) -> str:
+    """The sentence, or the part of it about the date when the sentence is long."""
+    if len(sentence.text) <= MAX_TEXT:
+        return " ".join(sentence.text.split())
+    start, end = _clause(doc, sentence, found) or _window(doc.text, sentence, found)
+    body = " ".join(doc.text[start:end].split())
+    if end < sentence.end:
+        body = body.rstrip(",;:–—- ") + " " + _ELLIPSIS
+    if start > sentence.start:
+        body = _ELLIPSIS + " " + body
+    return body
+
+
+def _keys_by_sentence(mentions: Iterable[Mention]) -> dict[int, tuple[str, ...]]:
+    """Entity keys per sentence index, in order of first mention, without repeats."""
+    keys: dict[int, dict[str, None]] = {}
+    for mention in mentions:
+        keys.setdefault(mention.sentence, {})[mention.key] = None
+    return {index: tuple(found) for index, found in keys.items()}
+
+
+def _event(
+    doc: Doc, sentence: SentenceSpan, found: ResolvedDate, keys: dict[int, tuple[str, ...]]
+) -> Event:
+    """One event record for a date in its sentence."""
+    return Event(
+        date=found.value,
+        precision=found.precision,
+        expression=found.text,
+        sentence=sentence.index,
+        text=_event_text(doc, sentence, found),
+        entity_keys=keys.get(sentence.index, ()),
+    )
+
+
+def extract_events(
+    doc: Doc, analysis: DocAnalysis, published: date | None, precision: Precision
+) -> tuple[Event, ...]:
+    """Every dated sentence of one article, so the timeline never re-parses the corpus."""
+    sentences = analysis.sentences
+    starts = [sentence.start for sentence in sentences]
+    keys = _keys_by_sentence(analysis.mentions)
+    events: list[Event] = []
+    seen: set[tuple[int, date | None, Precision, str]] = set()
+    for found in find_dates(doc.text, published, precision):
+        sentence = _sentence_of(found, sentences, starts)
+        if sentence is None or _is_metadata(doc.text, sentence, found):
+            continue
+        undated = found.text if found.value is None else ""
+        identity = (sentence.index, found.value, found.precision, undated)
+        if identity not in seen and _has_verb(doc, sentence):
+            seen.add(identity)
+            events.append(_event(doc, sentence, found, keys))
+    return tuple(events)
