@@ -43,7 +43,8 @@ _BOMS = (
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _BINARY = "binary file, not text"
-_MB = 1024 * 1024
+_KB = 1000
+_MB = 1000 * 1000  # SI units, as the 5 MB default (5,000,000 bytes) is written
 
 
 class SourceError(Exception):
@@ -97,10 +98,10 @@ def read_text_file(path: Path, max_bytes: int) -> tuple[str, str]:
 
 def format_size(size: int) -> str:
     """Say a byte count the way a user reads it: "7.2 MB", "5 MB", "12 KB", "300 bytes"."""
-    if size >= _MB:
-        return f"{size / _MB:.1f}".removesuffix(".0") + " MB"
-    if size >= 1024:
-        return f"{size / 1024:.0f} KB"
+    for unit, name in ((_MB, "MB"), (_KB, "KB")):
+        if size >= unit:
+            digits = 1 if size < 10 * unit else 0
+            return f"{size / unit:.{digits}f}".removesuffix(".0") + f" {name}"
     return f"{size} bytes"
 
 
@@ -151,19 +152,26 @@ def _decode(data: bytes, encoding: str) -> str:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
-    """Guess a legacy encoding; Windows-1252 wins ties, as the usual one for English text.
+    """Guess a legacy encoding: Windows-1252 for mostly-ASCII text, else charset-normalizer.
 
-    charset-normalizer scores latin-1 French or English text as well in cp1250 as in cp1252
-    and may pick the former (turning "à" into "ŕ"); among equally clean candidates we take
-    cp1252, while Cyrillic cp1251 text stays cp1251 because cp1252 reads it as chaos.
+    On English text with a few accented letters charset-normalizer has too little signal and
+    may answer Johab or Big5 (seen on a sample article); Windows-1252 is then by far the likeliest
+    and decodes every such byte. Text that is mostly non-ASCII (Cyrillic cp1251, say) goes to
+    charset-normalizer, preferring candidates in which it recognises a language, then cp1252 on
+    ties, as charset-normalizer scores latin-1 text as well in cp1250 ("à" becomes "ŕ").
     """
+    ascii_share = sum(0 < b < 0x80 for b in data[:65536]) / max(1, min(len(data), 65536))
+    if ascii_share >= 0.9:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
         raise SourceError(_BINARY)
-    best = matches[0]
-    western = [m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos]
-    chosen = western[0] if western else best
-    return str(chosen), chosen.encoding
+    coherent = [m for m in matches if m.coherence > 0] or matches
+    best = min(coherent, key=lambda m: (m.chaos, m.encoding != "cp1252"))
+    return str(best), best.encoding
 
 
 def _checked(text: str) -> str:
@@ -353,10 +361,11 @@ def _locate(manifest: Path, path_text: str) -> tuple[Path, str] | SourceProblem:
         exists, is_file = path.exists(), path.is_file()
     except (OSError, ValueError):
         return SourceProblem(path_text, f"unusable path: {path_text!r}")
+    shown = path_text if path_text.isprintable() else repr(path_text)
     if not exists:
-        return SourceProblem(path_text, f"not found: {path_text}")
+        return SourceProblem(path_text, f"not found: {shown}")
     if not is_file:
-        return SourceProblem(path_text, f"not a file: {path_text}")
+        return SourceProblem(path_text, f"not a file: {shown}")
     if suffix not in _KINDS:
         return SourceProblem(path_text, _unsupported(suffix))
     return path, _KINDS[suffix]

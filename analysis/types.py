@@ -12,7 +12,7 @@ from enum import StrEnum
 
 
 class Precision(StrEnum):
-    """How much of a date is known: a publication or event date is never more precise than its source."""
+    """How much of a date is known: never more than its source says."""
 
     DAY = "day"
     WEEK = "week"

@@ -37,7 +37,13 @@ def _prepare_sqlite_file(url: str) -> None:
     """Create the folder a SQLite file lives in, so a fresh checkout just works."""
     database = make_url(url).database
     if database and database != ":memory:":
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(database).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUrlError(
+                f"cannot create the database folder {folder}: {exc.strerror or exc}"
+            ) from exc
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

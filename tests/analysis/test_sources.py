@@ -21,7 +21,7 @@ from analysis.sources import (
     read_text_file,
 )
 
-MB = 1024 * 1024
+MB = 1000 * 1000
 ARTICLE = "Putin met Rouhani in Moscow on Tuesday.\n\nThey signed agreements on oil.\n"
 
 
@@ -123,7 +123,14 @@ def test_file_over_the_cap_is_refused_without_reading_it(
 
 @pytest.mark.parametrize(
     ("size", "shown"),
-    [(300, "300 bytes"), (12 * 1024, "12 KB"), (5 * MB, "5 MB"), (int(7.2 * MB), "7.2 MB")],
+    [
+        (300, "300 bytes"),
+        (1500, "1.5 KB"),
+        (12_000, "12 KB"),
+        (5 * MB, "5 MB"),
+        (int(7.2 * MB), "7.2 MB"),
+        (25_000_000, "25 MB"),
+    ],
 )
 def test_sizes_are_shown_for_people(size: int, shown: str) -> None:
     assert format_size(size) == shown
