@@ -22,6 +22,7 @@ from storage.records import (
     ArticleSummary,
     DuplicateCandidate,
     NewArticle,
+    as_utc,
 )
 
 
@@ -35,7 +36,7 @@ def _summary(article: Article) -> ArticleSummary:
         date_precision=article.date_precision,
         source=article.source,
         word_count=article.word_count,
-        ingested_at=article.ingested_at,
+        ingested_at=as_utc(article.ingested_at),
     )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.entities import dialect_insert
 from storage.models import IngestJob
-from storage.records import JobRecord
+from storage.records import JobRecord, as_utc
 
 PENDING, RUNNING, DONE, DUPLICATE, FAILED = "pending", "running", "done", "duplicate", "failed"
 FINISHED = (DONE, DUPLICATE, FAILED)
@@ -111,7 +111,7 @@ class JobQueue:
         rows = (await session.execute(query.order_by(IngestJob.id).limit(limit * 4))).all()
         ids = []
         for row in rows:
-            held_alive = not _holder_is_dead(row.locked_by) and _aware(row.updated_at) > stale
+            held_alive = not _holder_is_dead(row.locked_by) and as_utc(row.updated_at) > stale
             if row.status == RUNNING and held_alive:
                 continue
             ids.append(row.id)
@@ -208,8 +208,3 @@ class JobQueue:
                 select(IngestJob.status, func.count(IngestJob.id)).group_by(IngestJob.status)
             )
             return {status: int(n) for status, n in rows.all()}
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands datetimes back naive; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
