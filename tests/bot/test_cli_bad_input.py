@@ -58,7 +58,10 @@ def test_non_utf8_text_is_decoded(cli: Invoke, tmp_path: Path) -> None:
     text = ARTICLE.replace("’", "'").replace("“", '"').replace("”", '"')
     text = text.replace("Tehran", "Téhéran")
     (tmp_path / "latin.txt").write_bytes(text.encode("cp1252"))
-    assert lines(cli("ingest", str(tmp_path / "latin.txt")).output)[0] == "1 new, 0 duplicate, 0 failed"
+    assert (
+        lines(cli("ingest", str(tmp_path / "latin.txt")).output)[0]
+        == "1 new, 0 duplicate, 0 failed"
+    )
     assert "Putin signed a decree" in cli("article", "1").output
     assert "Téhéran" in cli("article", "1").output
 
@@ -120,5 +123,7 @@ def test_database_that_cannot_be_opened(cli: Invoke, tmp_path: Path) -> None:
 def test_postgres_that_is_not_there(cli: Invoke) -> None:
     result = cli("--db", "postgresql+asyncpg://nobody:secret@127.0.0.1:1/none", "stats")
     assert result.exit_code == 1
-    assert result.output.startswith("error: cannot open the database postgresql+asyncpg://nobody:***@")
+    assert result.output.startswith(
+        "error: cannot open the database postgresql+asyncpg://nobody:***@"
+    )
     assert "secret" not in result.output
