@@ -1,92 +1,21 @@
-"""The `analyst` command line: ingest, inspect and query the corpus without Discord."""
+"""Corpus commands: ingest, articles, article, stats, db upgrade."""
 
 from __future__ import annotations
 
-import asyncio
-import json
 import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bot.app import Analyst, open_analyst
-from bot.errors import UserFacingError
+from bot.app import Analyst
+from bot.cli.app import JsonOption, app, db_app, emit, fail, run, settings_of
 from bot.render import corpus as render
-from config.logging import configure_logging
-from config.settings import Settings
 from storage.migrate import current_revision, head_revision
 
 if TYPE_CHECKING:
     from bot.services.ingest import Outcome
-
-T = TypeVar("T")
-
-app = typer.Typer(
-    name="analyst",
-    help="Analyst: a memory for a team of news analysts. Ingest articles, then ask.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print documented JSON instead of text.")]
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    settings: Settings = ctx.obj
-    return settings
-
-
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db", help="Database URL; overrides ANALYST_DATABASE_URL.", show_default=False
-        ),
-    ] = None,
-) -> None:
-    """Read the settings once; --db wins over the environment."""
-    try:
-        settings = Settings()  # type: ignore[call-arg]  # values come from the environment
-    except ValueError as exc:
-        _fail(f"bad setting: {exc}")
-    if db:
-        settings = settings.model_copy(update={"database_url": db})
-    configure_logging(settings.log_level)
-    ctx.obj = settings
-
-
-def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _run(settings: Settings, work: Callable[[Analyst], Awaitable[T]]) -> T:
-    """Open the application, run one command's work, and turn user errors into one line."""
-
-    async def go() -> T:
-        async with open_analyst(settings) as analyst:
-            return await work(analyst)
-
-    try:
-        return asyncio.run(go())
-    except UserFacingError as exc:
-        _fail(exc.message)
-        raise  # unreachable: _fail exits
-
-
-def _emit(as_json: bool, text: str, data: Any) -> None:
-    if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(text)
 
 
 def _progress(enabled: bool) -> Progress:
@@ -112,12 +41,12 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Add articles from files, folders and manifests; re-running resumes without duplicates."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     if explain:
         from bot.services.explain import explain_paths, explain_text
 
         reports = explain_paths(paths, settings.max_file_bytes)
-        _emit(as_json, explain_text(reports), [r.as_json() for r in reports])
+        emit(as_json, explain_text(reports), [r.as_json() for r in reports])
         return
     show_progress = not as_json and sys.stderr.isatty()
 
@@ -134,13 +63,12 @@ def ingest(
         return outcomes
 
     try:
-        outcomes = _run(settings, work)
+        outcomes = run(settings, work)
     except KeyboardInterrupt:
-        _fail("interrupted; what was stored is kept. Run the same command again to resume.", 130)
-        return
-    _emit(as_json, render.ingest_summary_text(outcomes), render.ingest_summary_json(outcomes))
+        fail("interrupted; what was stored is kept. Run the same command again to resume.", 130)
+    emit(as_json, render.ingest_summary_text(outcomes), render.ingest_summary_json(outcomes))
     if not outcomes:
-        _fail("nothing to ingest")
+        fail("nothing to ingest")
     if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
 
@@ -157,9 +85,9 @@ def articles(
     async def work(analyst: Analyst) -> tuple[int, list[Any]]:
         return await analyst.articles.count(), await analyst.articles.list(limit, offset)
 
-    total, rows = _run(_settings(ctx), work)
+    total, rows = run(settings_of(ctx), work)
     data = {"total": total, "articles": [render.article_summary_json(a) for a in rows]}
-    _emit(as_json, render.articles_text(rows, total, offset), data)
+    emit(as_json, render.articles_text(rows, total, offset), data)
 
 
 @app.command()
@@ -179,10 +107,10 @@ def article(
     async def work(analyst: Analyst) -> Any:
         return await analyst.articles.get(article_id)
 
-    detail = _run(_settings(ctx), work)
+    detail = run(settings_of(ctx), work)
     if detail is None:
-        _fail(f"no article #{article_id}; `analyst articles` lists them")
-    _emit(
+        fail(f"no article #{article_id}; `analyst articles` lists them")
+    emit(
         as_json,
         render.article_text(detail, show_text=text, show_dropped=dropped),
         render.article_json(detail),
@@ -196,8 +124,8 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     async def work(analyst: Analyst) -> Any:
         return await analyst.stats.corpus()
 
-    figures = _run(_settings(ctx), work)
-    _emit(as_json, render.stats_text(figures), render.stats_json(figures))
+    figures = run(settings_of(ctx), work)
+    emit(as_json, render.stats_text(figures), render.stats_json(figures))
 
 
 @db_app.command("upgrade")
@@ -207,14 +135,9 @@ def db_upgrade(ctx: typer.Context, as_json: JsonOption = False) -> None:
     async def work(analyst: Analyst) -> str | None:
         return await current_revision(analyst.engine)
 
-    revision = _run(_settings(ctx), work)
-    _emit(
+    revision = run(settings_of(ctx), work)
+    emit(
         as_json,
         f"database at revision {revision} (newest: {head_revision()})",
         {"revision": revision, "head": head_revision()},
     )
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()
