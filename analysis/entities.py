@@ -1,4 +1,4 @@
-"""Canonical entity names: "Putin", "Vladimir Putin's" and "Russian President Vladimir Putin" are one.
+"""Canonical entity names: "Putin" and "Russian President Vladimir Putin's" are one person.
 
 spaCy labels are folded into `EntityKind`:
 
@@ -16,7 +16,13 @@ Within one article (`canonicalise_mentions`):
 3. a PERSON whose words are a shorter form of exactly one longer full name with the same surname
    folds onto it ("Putin", "al-Assad" -> "Vladimir Putin", "Bashar al-Assad"); when two full names
    share the surname ("Donald Trump", "Ivanka Trump") the short form stays as written;
-4. places and organisations go through a small alias table (`ALIASES`).
+4. places and organisations go through a small alias table (`ALIASES`: U.S./US/USA/America/the
+   United States, UK/Britain, UN/U.N., EU, NATO, ISIS/ISIL/Islamic State, ...), which also
+   fixes their kind ("U.N." tagged GPE is still an ORG).
+
+`Mention.label` keeps spaCy's label as tagged; `Mention.kind` is the corrected kind. Mentions
+left with no letters, lowercase PERSONs ("sitting jovially") and bare titles ("Supreme") are
+dropped; an entity running over a line break or " / " keeps its first part only.
 
 Across the corpus, see `resolve_against_corpus` and `merge_into_full_name`.
 """
@@ -58,7 +64,7 @@ TITLE_WORDS = frozenset(
     spokesperson commander colonel col lieutenant lt gen general admiral adm sergeant sgt marshal
     captain capt dr prof professor mr mrs ms mx sir dame lord pope cardinal archbishop bishop rev
     reverend imam mullah hojatoleslam rabbi judge justice director ceo tsar czar former acting
-    late then ex elect""".split()
+    late then ex elect""".split()  # noqa: SIM905 - a long word list reads best as prose
 )
 
 # Nationality and country words that stand before a title ("Russian President", "US Secretary").
@@ -66,7 +72,7 @@ NATIONALITY_WORDS = frozenset(
     """russian iranian syrian american british french german chinese turkish israeli iraqi saudi
     ukrainian indian pakistani afghan egyptian jordanian lebanese qatari emirati japanese korean
     italian spanish european soviet palestinian yemeni kurdish azerbaijani armenian georgian
-    kazakh belarusian turkmen arab persian western us u.s. usa uk u.k. un u.n. eu""".split()
+    kazakh belarusian turkmen arab persian western us u.s. usa uk u.k. un u.n. eu""".split()  # noqa: SIM905
 )
 
 # Compact form (lowercase, no dots or spaces, no leading "the") -> (display name, key, kind).
@@ -102,6 +108,7 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+$")
 _KEEP_PERIOD = frozenset({"jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "st.", "bros."})
 _TRAILING_STOPWORDS = frozenset({"of", "and", "the", "in", "on", "at", "for", "to", "&"})
 _KEEP_THE = frozenset({"hague", "gambia", "bahamas"})
+_PART = re.compile(r"(?:(?!\s+[/|]\s)[^\n])+")
 _PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar|ed|es|ul)-")
 
 
@@ -129,7 +136,7 @@ def _strip_edges(text: str) -> str:
     text = text.strip(_EDGE_PUNCT)
     while text.endswith("."):
         last = text.rsplit(" ", 1)[-1]
-        if _INITIALISM.search(last) and "." in last[:-1] or last.lower() in _KEEP_PERIOD:
+        if (_INITIALISM.search(last) and "." in last[:-1]) or last.lower() in _KEEP_PERIOD:
             break
         text = text[:-1].strip(_EDGE_PUNCT)
     return text
@@ -142,7 +149,7 @@ def _is_title(word: str) -> bool:
 
 
 def strip_titles(name: str) -> str:
-    """Drop titles and roles before a person's name: "Russian President Vladimir Putin" -> "Vladimir Putin".
+    """Drop titles before a name: "Russian President Vladimir Putin" -> "Vladimir Putin".
 
     Everything up to the last title word among all but the final word goes ("US Secretary of
     State Tillerson" -> "Tillerson"); a name made only of titles and nationalities becomes "".
@@ -158,7 +165,7 @@ def strip_titles(name: str) -> str:
 
 
 def make_key(name: str) -> str:
-    """The corpus-wide identity of a name: lowercase, accents folded, dashes and spaces normalised."""
+    """The corpus-wide identity of a name: lowercase, accents folded, dashes and spaces tidied."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     folded = _DASHES.sub("-", folded.lower())
@@ -188,7 +195,7 @@ def _name_words(key: str) -> list[str]:
 
 
 def _is_shorter_form(short: str, full: str) -> bool:
-    """True when `short` is a shorter form of `full` with the same surname ("putin", "vladimir putin")."""
+    """True when `short` is a shorter form of `full` with its surname: "putin", "vladimir putin"."""
     small, big = _name_words(short), _name_words(full)
     if not small or len(small) >= len(big) or small[-1] != big[-1]:
         return False
@@ -227,12 +234,14 @@ def merge_into_full_name(
     kind: EntityKind,
     known: Mapping[str, EntityKind] | Iterable[tuple[str, EntityKind]],
 ) -> tuple[str, ...]:
-    """The bare surname keys storage should merge into a newly stored full name (see `surname_of`)."""
+    """The bare surname keys storage should merge into a newly stored full name (`surname_of`)."""
     if kind != EntityKind.PERSON or len(new_key.split()) < 2:
         return ()
     surname = surname_of(new_key)
     pairs = [(k, k_kind) for k, k_kind in _known_pairs(known) if k_kind == EntityKind.PERSON]
-    rivals = [k for k, _ in pairs if k != new_key and len(k.split()) > 1 and surname_of(k) == surname]
+    rivals = [
+        k for k, _ in pairs if k != new_key and len(k.split()) > 1 and surname_of(k) == surname
+    ]
     if rivals:
         return ()
     return tuple(sorted(k for k, _ in pairs if len(k.split()) == 1 and surname_of(k) == surname))
@@ -263,14 +272,15 @@ class _Raw:
     person: str
 
 
-def _first_line(span: Span) -> tuple[str, int, int]:
-    """The part of an entity before a line break: NER spans across paragraphs are mistakes."""
+def _first_part(span: Span) -> tuple[str, int, int]:
+    """The part of an entity before a line break or " / ": spans across them are NER mistakes."""
     text, start = span.text, span.start_char
-    lines = [m for m in re.finditer(r"[^\n]+", text) if re.search(r"\w", m.group())]
-    if not lines:
+    parts = [m for m in _PART.finditer(text) if re.search(r"\w", m.group())]
+    if not parts:
         return text, start, span.end_char
-    first = lines[0]
-    return first.group(), start + first.start(), start + first.end()
+    part = parts[0].group()
+    begin = start + parts[0].start() + len(part) - len(part.lstrip())
+    return part.strip(), begin, begin + len(part.strip())
 
 
 def _raw_mentions(doc: Doc) -> list[_Raw]:
@@ -280,10 +290,12 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
         kind = label_kind(ent.label_)
         if kind is None:
             continue
-        text, start, end = _first_line(ent)
+        text, start, end = _first_part(ent)
         surface = clean_surface(text)
         if not any(c.isalpha() for c in surface):
             continue
+        if kind == EntityKind.PERSON and surface.islower():
+            continue  # "sitting jovially": the small model's lowercase PERSONs are noise
         raws.append(_Raw(text, ent.label_, start, end, kind, surface, strip_titles(surface)))
     return raws
 
@@ -312,9 +324,12 @@ def _fold_people(raws: Sequence[_Raw]) -> dict[str, tuple[str, str]]:
     for raw in raws:
         if raw.kind == EntityKind.PERSON and raw.person:
             names.setdefault(make_key(raw.person), raw.person)
+    by_surname: dict[str, list[str]] = {}
+    for key in names:
+        by_surname.setdefault(surname_of(key), []).append(key)
     folded: dict[str, tuple[str, str]] = {}
     for key, name in names.items():
-        longer = [k for k in names if _is_shorter_form(key, k)]
+        longer = [k for k in by_surname[surname_of(key)] if _is_shorter_form(key, k)]
         maximal = [k for k in longer if not any(_is_shorter_form(k, o) for o in longer)]
         target = maximal[0] if len(maximal) == 1 else key
         folded[key] = (names[target] if target != key else name, target)
@@ -353,7 +368,5 @@ def canonicalise_mentions(
                 continue
             name, key, kind = canonical_name(raw.surface, raw.kind)
         sentence = max(bisect_right(starts, raw.start) - 1, 0)
-        mentions.append(
-            Mention(raw.text, kind, raw.label, raw.start, raw.end, sentence, name, key)
-        )
+        mentions.append(Mention(raw.text, kind, raw.label, raw.start, raw.end, sentence, name, key))
     return tuple(mentions)

@@ -1,4 +1,4 @@
-"""Fresh, empty databases for tests: a SQLite file, or a PostgreSQL database made and dropped per test.
+"""Fresh, empty databases for tests: a SQLite file, or a PostgreSQL database per test.
 
 PostgreSQL is the server the machine runs (ANALYST_TEST_POSTGRES_URL, default the local `test`
 database with trust auth). Set ANALYST_TEST_POSTGRES_URL to an empty string to run SQLite only.

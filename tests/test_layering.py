@@ -10,7 +10,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 FORBIDDEN = {
-    "analysis": {"discord", "sqlalchemy", "aiohttp", "storage", "bot", "cogs", "alembic", "asyncpg"},
+    "analysis": {
+        "discord",
+        "sqlalchemy",
+        "aiohttp",
+        "storage",
+        "bot",
+        "cogs",
+        "alembic",
+        "asyncpg",
+    },
     "storage": {"discord", "analysis", "bot", "cogs", "aiohttp"},
     "config": {"discord", "analysis", "storage", "bot", "cogs", "sqlalchemy"},
     "cogs": {"sqlalchemy", "storage", "alembic", "asyncpg"},

@@ -1,4 +1,4 @@
-"""What a user reads from `analyst ingest`, `stats`, `articles` and `article` on the sample corpus."""
+"""What a user reads from `analyst ingest`, `stats`, `articles`, `article` on the samples."""
 
 from __future__ import annotations
 

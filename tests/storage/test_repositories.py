@@ -33,7 +33,7 @@ def mention(text: str, key: str, name: str, kind: str = "person", surname: str =
 
 def article(n: int, *mentions: NewMention, published: date | None = None, **extra) -> NewArticle:  # type: ignore[no-untyped-def]
     fields = {
-        "source": f"/tmp/{n}.txt",
+        "source": f"samples/{n}.txt",
         "canonical_url": None,
         "title": f"Article {n}",
         "outlet": "The Week",
