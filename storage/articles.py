@@ -11,7 +11,9 @@ from storage.entities import store_entities
 from storage.models import (
     Article,
     ArticleBand,
+    ArticleTerm,
     Entity,
+    EventEntity,
     EventRow,
     Mention,
     QuoteRow,
@@ -125,18 +127,28 @@ async def _insert_children(session: AsyncSession, article_id: int, new: NewArtic
         )
         for q in new.quotes
     )
-    session.add_all(
-        EventRow(
-            article_id=article_id,
-            date=e.date,
-            precision=e.precision,
-            expression=e.expression[:200],
-            sentence=e.sentence,
-            text=e.text,
-        )
-        for e in new.events
-    )
+    session.add_all(ArticleTerm(article_id=article_id, term=t, count=n) for t, n in new.terms)
+    await _insert_events(session, article_id, new, entity_ids)
     await session.flush()
+
+
+async def _insert_events(
+    session: AsyncSession, article_id: int, new: NewArticle, entity_ids: dict[tuple[str, str], int]
+) -> None:
+    """Events and the entities each names (only entities the article mentions are linked)."""
+    for event in new.events:
+        row = EventRow(
+            article_id=article_id,
+            date=event.date,
+            precision=event.precision,
+            expression=event.expression[:200],
+            sentence=event.sentence,
+            text=event.text,
+        )
+        session.add(row)
+        await session.flush()
+        linked = {entity_ids[k] for k in event.entity_keys if k in entity_ids}
+        session.add_all(EventEntity(event_id=row.id, entity_id=e) for e in linked)
 
 
 class ArticleRepository:

@@ -154,7 +154,10 @@ class QuoteRow(Base):
 
 
 class EventRow(Base):
-    """A sentence that says something happened at a resolved (or unresolvable) date."""
+    """A sentence that says something happened at a resolved (or unresolvable) date.
+
+    `sentence` is -1 for an event read from a photo caption rather than the body.
+    """
 
     __tablename__ = "events"
 
@@ -167,6 +170,31 @@ class EventRow(Base):
     expression: Mapped[str] = mapped_column(String(200))
     sentence: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class EventEntity(Base):
+    """Who and what an event sentence names: how `/timeline putin` finds its events by index."""
+
+    __tablename__ = "event_entities"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ArticleTerm(Base):
+    """How often an article uses a content term: the vocabulary `/compare` weighs."""
+
+    __tablename__ = "article_terms"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class IngestJob(Base):

@@ -49,8 +49,9 @@ class NewEvent:
     date: date | None
     precision: str
     expression: str
-    sentence: int
+    sentence: int  # -1: read from a photo caption
     text: str
+    entity_keys: tuple[tuple[str, str], ...] = ()  # (key, kind) of the entities it names
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class NewArticle:
     mentions: tuple[NewMention, ...] = ()
     quotes: tuple[NewQuote, ...] = ()
     events: tuple[NewEvent, ...] = ()
+    terms: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

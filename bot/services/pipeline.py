@@ -13,16 +13,21 @@ from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from analysis.captions import tidy_caption
 from analysis.cleaning import clean_article_text, markdown_to_text
+from analysis.cleaning_rules import CAPTION
 from analysis.dedup import content_hash, lsh_band_keys, minhash_signature, signature_to_bytes
 from analysis.entities import surname_of
+from analysis.events import extract_events
 from analysis.html_extract import extract_html
-from analysis.nlp import analyse_texts
+from analysis.nlp import analyse_doc, analyse_texts
 from analysis.sources import SourceError, read_text_file
+from analysis.terms import extract_terms
 from analysis.text_metadata import metadata_from_text
-from analysis.types import DocAnalysis, EntityKind, Precision
-from storage.records import NewArticle, NewMention
+from analysis.types import DocAnalysis, EntityKind, Event, Precision
+from storage.records import NewArticle, NewEvent, NewMention
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,7 @@ class PreparedArticle:
     job_id: int
     record: NewArticle
     signature: tuple[int, ...]
+    captions: str = ""  # tidied photo captions, one paragraph each: read for dated events only
 
 
 def _override_date(payload: dict[str, object]) -> date | None:
@@ -105,7 +111,8 @@ def prepare(job_id: int, payload: dict[str, object], max_bytes: int) -> Prepared
         dropped=tuple((v.number, v.text, v.reason) for v in cleaned.dropped),
         sentences=(),
     )
-    return PreparedArticle(job_id=job_id, record=record, signature=signature)
+    captions = "\n\n".join(tidy_caption(v.text) for v in cleaned.dropped if v.reason == CAPTION)
+    return PreparedArticle(job_id=job_id, record=record, signature=signature, captions=captions)
 
 
 def _mentions(analysis: DocAnalysis) -> tuple[NewMention, ...]:
@@ -124,16 +131,49 @@ def _mentions(analysis: DocAnalysis) -> tuple[NewMention, ...]:
     )
 
 
+def _events(
+    events: tuple[Event, ...], analysis: DocAnalysis, *, caption: bool = False
+) -> tuple[NewEvent, ...]:
+    kinds = {m.key: m.kind.value for m in analysis.mentions}
+    return tuple(
+        NewEvent(
+            date=e.date,
+            precision=e.precision.value,
+            expression=e.expression,
+            sentence=-1 if caption else e.sentence,
+            text=e.text,
+            entity_keys=tuple((k, kinds[k]) for k in e.entity_keys if k in kinds),
+        )
+        for e in events
+    )
+
+
+def _analysed(
+    nlp: Language, prepared: PreparedArticle, doc: Doc, analysis: DocAnalysis
+) -> NewArticle:
+    """The record with everything read from one parsed article (and its captions)."""
+    record = prepared.record
+    published = record.published
+    precision = Precision(record.date_precision)
+    events = _events(extract_events(doc, analysis, published, precision), analysis)
+    if prepared.captions:
+        caption_doc = nlp(prepared.captions)
+        caption_analysis = analyse_doc(caption_doc)
+        found = extract_events(caption_doc, caption_analysis, published, precision)
+        events += _events(found, caption_analysis, caption=True)
+    return replace(
+        record,
+        sentences=tuple((s.index, s.start, s.end, s.text) for s in analysis.sentences),
+        mentions=_mentions(analysis),
+        events=events,
+        terms=tuple(sorted(extract_terms(doc, analysis).items())),
+    )
+
+
 def analyse_batch(
     nlp: Language, batch: Sequence[PreparedArticle], batch_size: int
 ) -> list[PreparedArticle]:
-    """Run spaCy once over the batch, attach sentences and mentions (CPU-bound: use a thread)."""
+    """Run spaCy once over the batch and read everything the queries need (CPU-bound: a thread)."""
     texts = (p.record.text for p in batch)
-    done = []
-    for prepared, (_doc, analysis) in zip(
-        batch, analyse_texts(nlp, texts, batch_size), strict=True
-    ):
-        sentences = tuple((s.index, s.start, s.end, s.text) for s in analysis.sentences)
-        record = replace(prepared.record, sentences=sentences, mentions=_mentions(analysis))
-        done.append(replace(prepared, record=record))
-    return done
+    pairs = zip(batch, analyse_texts(nlp, texts, batch_size), strict=True)
+    return [replace(p, record=_analysed(nlp, p, doc, analysis)) for p, (doc, analysis) in pairs]

@@ -24,6 +24,8 @@ TABLES = {
     "events",
     "ingest_jobs",
     "guild_settings",
+    "event_entities",
+    "article_terms",
 }
 
 
@@ -79,5 +81,33 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:  # t
             mode = (await conn.execute(text("PRAGMA journal_mode"))).scalar()
             keys = (await conn.execute(text("PRAGMA foreign_keys"))).scalar()
         assert (mode, keys) == ("wal", 1)
+    finally:
+        await engine.dispose()
+
+
+async def test_upgrade_from_the_first_release_keeps_articles(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        await upgrade_database(engine, "0001")
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO articles (source, title, date_precision, date_source, text,"
+                    " word_count, content_hash, signature, dropped, ingested_at) VALUES"
+                    " ('a.txt', 'Kept', 'unknown', '', 'Body.', 1, 'h1', :sig, '[]', :t)"
+                ),
+                {"sig": b"\x00", "t": datetime.now(UTC)},
+            )
+            await conn.execute(
+                text(
+                    'INSERT INTO sentences (article_id, position, start, "end", text)'
+                    " VALUES (1, 0, 0, 5, 'Body.')"
+                )
+            )
+        await upgrade_database(engine)
+        async with engine.connect() as conn:
+            titles = (await conn.execute(text("SELECT title FROM articles"))).scalars().all()
+            sentences = (await conn.execute(text("SELECT text FROM sentences"))).scalars().all()
+        assert (titles, sentences) == (["Kept"], ["Body."])
     finally:
         await engine.dispose()
