@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -26,6 +28,7 @@ from storage.records import (
     NewArticle,
     as_utc,
 )
+from storage.records_cite import ArticleRef
 
 
 def _summary(article: Article) -> ArticleSummary:
@@ -205,3 +208,49 @@ class ArticleRepository:
         async with self._sessions.begin() as session:
             result = await session.execute(delete(Article).where(Article.id == article_id))
             return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def article_ref(article: Article) -> ArticleRef:
+    """The citation facts of a loaded article row."""
+    return ArticleRef(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        date_precision=article.date_precision,
+        url=article.canonical_url,
+        source=article.source,
+    )
+
+
+REF_COLUMNS = (
+    Article.id,
+    Article.title,
+    Article.outlet,
+    Article.published,
+    Article.date_precision,
+    Article.canonical_url,
+    Article.source,
+)
+
+
+def ref_from_row(row: Any) -> ArticleRef:
+    """A citation from a result row selected with REF_COLUMNS (in that order)."""
+    return ArticleRef(
+        id=row.id,
+        title=row.title,
+        outlet=row.outlet,
+        published=row.published,
+        date_precision=row.date_precision,
+        url=row.canonical_url,
+        source=row.source,
+    )
+
+
+async def article_refs(session: AsyncSession, ids: Iterable[int]) -> dict[int, ArticleRef]:
+    """Citations for many articles in one query."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = await session.execute(select(*REF_COLUMNS).where(Article.id.in_(wanted)))
+    return {row.id: ref_from_row(row) for row in rows}
