@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+from sqlalchemy.exc import OperationalError
 
 from bot.app import Analyst, open_analyst
 from bot.errors import UserFacingError
@@ -73,6 +74,10 @@ def run(settings: Settings, work: Callable[[Analyst], Awaitable[T]]) -> T:
         return asyncio.run(go())
     except UserFacingError as exc:
         fail(exc.message)
+    except OperationalError as exc:
+        if "locked" in str(exc.orig):
+            fail("the database is locked by another process; nothing was lost, try again")
+        raise
 
 
 def emit(as_json: bool, text: str, data: Any) -> None:

@@ -23,11 +23,12 @@ from analysis.entities import surname_of
 from analysis.events import extract_events
 from analysis.html_extract import extract_html
 from analysis.nlp import analyse_doc, analyse_texts
+from analysis.quotes import extract_quotes
 from analysis.sources import SourceError, read_text_file
 from analysis.terms import extract_terms
 from analysis.text_metadata import metadata_from_text
-from analysis.types import DocAnalysis, EntityKind, Event, Precision
-from storage.records import NewArticle, NewEvent, NewMention
+from analysis.types import DocAnalysis, EntityKind, Event, Precision, Quote
+from storage.records import NewArticle, NewEvent, NewMention, NewQuote
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +149,26 @@ def _events(
     )
 
 
+def _quotes(quotes: tuple[Quote, ...], analysis: DocAnalysis) -> tuple[NewQuote, ...]:
+    kinds = {m.key: m.kind for m in analysis.mentions}
+    return tuple(
+        NewQuote(
+            text=q.text,
+            kind=q.kind,
+            speaker_text=q.speaker_text,
+            speaker_key=q.speaker_key,
+            speaker_kind=kinds.get(q.speaker_key or "", EntityKind.PERSON).value,
+            speaker_name=q.speaker_name,
+            speaker_surname=surname_of(q.speaker_key or ""),
+            cue=q.cue,
+            sentence=q.sentence,
+            start=q.start,
+            end=q.end,
+        )
+        for q in quotes
+    )
+
+
 def _analysed(
     nlp: Language, prepared: PreparedArticle, doc: Doc, analysis: DocAnalysis
 ) -> NewArticle:
@@ -166,6 +187,7 @@ def _analysed(
         sentences=tuple((s.index, s.start, s.end, s.text) for s in analysis.sentences),
         mentions=_mentions(analysis),
         events=events,
+        quotes=_quotes(extract_quotes(doc, analysis), analysis),
         terms=tuple(sorted(extract_terms(doc, analysis).items())),
     )
 

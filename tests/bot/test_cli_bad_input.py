@@ -127,3 +127,60 @@ def test_postgres_that_is_not_there(cli: Invoke) -> None:
         "error: cannot open the database postgresql+asyncpg://nobody:***@"
     )
     assert "secret" not in result.output
+
+
+def test_locked_database_is_a_clear_error_and_loses_nothing(cli: Invoke, tmp_path: Path) -> None:
+    import sqlite3
+
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    assert cli("stats").exit_code == 0  # creates and migrates the database
+    holder = sqlite3.connect(tmp_path / "analyst.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = cli("ingest", str(tmp_path / "story.txt"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "error: the database is locked by another process; nothing was lost, try again"
+    )
+    assert lines(cli("ingest", str(tmp_path / "story.txt")).output)[0] == (
+        "1 new, 0 duplicate, 0 failed"
+    )
+
+
+PAGE = """<!doctype html><html lang="en"><head>
+<title>Putin visits Tehran | World News</title>
+<meta property="og:site_name" content="World News">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2015-11-23T10:00:00Z">
+<link rel="canonical" href="https://news.example.com/putin-tehran">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Putin visits Tehran</h1>
+<p>Russian President Vladimir Putin arrived in Tehran on Monday for his first visit to Iran in
+eight years, meeting Supreme Leader Ayatollah Ali Khamenei to discuss the war in Syria.</p>
+<p>The two countries, both backers of Syrian President Bashar al-Assad, made a show of closeness
+as world powers pressed for a renewed effort to end the conflict there.</p>
+<p>Putin also signed a decree lifting a ban on exporting enriched uranium from Iran.</p>
+</article><footer>© 2015 World News. All rights reserved.</footer></body></html>"""
+
+
+def test_html_and_markdown_files(cli: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "copy.htm").write_text(
+        PAGE.replace("arrived in Tehran", "landed in Tehran").replace("eight years", "8 years"),
+        encoding="utf-8",
+    )
+    (tmp_path / "note.md").write_text(
+        "# Treaty signed\n\n" + ARTICLE.split("\n", 2)[2].replace("Putin", "**Putin**"),
+        encoding="utf-8",
+    )
+    out = cli("ingest", str(tmp_path)).output
+    assert lines(out)[0] == "2 new, 1 duplicate, 0 failed"
+    assert "already have it: #" in out
+    listed = cli("articles").output
+    assert "[2015-11-23] · World News · Putin visits Tehran" in listed
+    shown = cli("article", "--json", "2").output + cli("article", "--json", "1").output
+    assert "https://news.example.com/putin-tehran" in shown
+    assert "**Putin**" not in shown

@@ -1,0 +1,163 @@
+"""Where the quotations are: paired quotation marks in raw text, before any attribution.
+
+Pairing rules (after textacy's `direct_quotations`, made stricter):
+
+- double marks “…”, "…", «…», „…“ are paired first; single marks ‘…’, '…', ‹…› only outside
+  them, so a quote nested inside another is never reported on its own;
+- an opening mark is followed by a non-space and preceded by the line start, a space or an
+  opening bracket; a closing mark is preceded by a non-space and followed by a non-letter, so
+  the apostrophes of "Russia’s" and "rock 'n' roll" open or close nothing;
+- a quotation never crosses a line break, except a paragraph left open whose next paragraph
+  opens with a quotation mark (the newspaper convention for a quote running on);
+- a mark left unpaired (odd count, mismatched styles) yields nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = frozenset("“«„")
+DOUBLE_CLOSE = frozenset("”»“")
+SINGLE_OPEN = frozenset("‘‹")
+SINGLE_CLOSE = frozenset("’›")
+STRAIGHT = frozenset("\"'")
+ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | STRAIGHT
+_BEFORE_OPEN = frozenset("([{—–-/")
+_FAMILIES = {"double": frozenset('“”«»„"'), "single": frozenset("‘’‹›'")}
+_TERMINAL = ".!?…:;)]\"'”’»›"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One paired quotation: `start`/`end` bound the quoted words, `line` is its paragraph."""
+
+    open_at: int
+    close_at: int  # index of the closing mark; the end of the paragraph when `run_on`
+    start: int
+    end: int
+    line: int
+    run_on: bool = False
+
+    def text(self, source: str) -> str:
+        """The quoted words."""
+        return source[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph (a line of the text) with its offsets."""
+
+    index: int
+    start: int
+    end: int
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of the text with content, as offsets; quotes and frames never cross them."""
+    lines: list[Line] = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            lines.append(Line(len(lines), match.start(), match.end()))
+    return lines
+
+
+def is_headline(text: str, line: Line) -> bool:
+    """A title, caption or standfirst: a line that does not end like a sentence does."""
+    stripped = text[line.start : line.end].rstrip()
+    return not stripped or stripped[-1] not in _TERMINAL
+
+
+def _role(text: str, i: int, start: int, end: int) -> str | None:
+    """'open', 'close' or None for the mark at `i`, judged by its neighbours within the line."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    can_open = not after.isspace() and (before.isspace() or before in _BEFORE_OPEN)
+    can_close = not before.isspace() and not after.isalnum()
+    char = text[i]
+    if can_open and can_close:
+        can_open = char in DOUBLE_OPEN | SINGLE_OPEN or (char in STRAIGHT and not before.isalnum())
+        can_close = not can_open
+    if can_open and char not in DOUBLE_CLOSE - DOUBLE_OPEN and char not in SINGLE_CLOSE:
+        return "open"
+    if can_close and char not in (DOUBLE_OPEN - DOUBLE_CLOSE) | SINGLE_OPEN:
+        return "close"
+    return None
+
+
+def _pair_family(
+    text: str, line: Line, family: frozenset[str], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """(open, close) mark positions of one family in one line, outside the `blocked` ranges."""
+    mask = bytearray(line.end - line.start)
+    for a, b in blocked:
+        mask[a - line.start : b - line.start + 1] = b"\x01" * (b - a + 1)
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i in range(line.start, line.end):
+        if text[i] not in family or mask[i - line.start]:
+            continue
+        role = _role(text, i, line.start, line.end)
+        if role == "close" and opened is not None:
+            pairs.append((opened, i))
+            opened = None
+        elif role == "open":
+            opened = i  # a second opener abandons an unclosed first one
+    if opened is not None:
+        pairs.append((opened, -1))
+    return pairs
+
+
+def _starts_with_quote(text: str, line: Line) -> bool:
+    """True when the paragraph opens with a quotation mark."""
+    head = text[line.start : line.end].lstrip()
+    return bool(head) and head[0] in DOUBLE_OPEN | {'"'}
+
+
+def _mark_between(marks: list[int], a: int, b: int) -> bool:
+    """True when a double mark lies strictly between a and b: the single quotes straddle it."""
+    i = bisect.bisect_right(marks, a)
+    return i < len(marks) and marks[i] < b
+
+
+def _line_spans(text: str, line: Line, next_line: Line | None) -> list[QuoteSpan]:
+    """The quotations of one paragraph, double marks first, single marks outside them."""
+    doubles = _pair_family(text, line, _FAMILIES["double"], [])
+    closed = [(a, b) for a, b in doubles if b >= 0]
+    singles = [(a, b) for a, b in _pair_family(text, line, _FAMILIES["single"], closed) if b >= 0]
+    marks = sorted(x for pair in closed for x in pair)
+    singles = [(a, b) for a, b in singles if not _mark_between(marks, a, b)]
+    spans = []
+    for a, b in sorted(closed + singles):
+        spans.append(QuoteSpan(a, b, a + 1, b, line.index))
+    open_tail = [a for a, b in doubles if b < 0]
+    if open_tail and next_line is not None and _starts_with_quote(text, next_line):
+        end = len(text[line.start : line.end].rstrip()) + line.start
+        spans.append(QuoteSpan(open_tail[0], end, open_tail[0] + 1, end, line.index, True))
+    return spans
+
+
+def _trim(span: QuoteSpan, text: str) -> QuoteSpan | None:
+    """Drop the spaces and the comma before the attribution; None when no words remain."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    if not any(c.isalnum() for c in text[start:end]):
+        return None
+    return QuoteSpan(span.open_at, span.close_at, start, end, span.line, span.run_on)
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All paired quotations in the text, in order, with their paragraph index."""
+    lines = split_lines(text)
+    spans: list[QuoteSpan] = []
+    for i, line in enumerate(lines):
+        next_line = lines[i + 1] if i + 1 < len(lines) else None
+        for span in _line_spans(text, line, next_line):
+            trimmed = _trim(span, text)
+            if trimmed is not None:
+                spans.append(trimmed)
+    return spans

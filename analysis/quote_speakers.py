@@ -1,0 +1,231 @@
+"""Who a quote's speaker is: from the subject of a speech verb to a canonical entity.
+
+A subject resolves, in this order, to:
+
+1. the PERSON or ORG mention it is part of ("Putin", "Vladimir Putin", "Reuters"), or a
+   PERSON/ORG in apposition ("the spokesman, Maria Zakharova,");
+2. for he/she, the person the text last made a subject before it (quotes and headlines aside);
+3. for a role noun ("the Russian president", "his Iranian counterpart"), the latest person the
+   article introduced with that role ("Russian President Vladimir Putin", "Maria Zakharova,
+   the Russian Foreign Ministry's spokesman");
+4. a mention spaCy mislabelled but whose single word is the surname of exactly one person.
+
+A subject that is a person or group but none of these ("Richmond police", "they") keeps its text
+with no canonical name or key. A subject that cannot speak ("the treaty", "it") is no speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from analysis.types import EntityKind, Mention
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string, which reads better than a list of literals."""
+    return frozenset(text.split())
+
+
+SPEAKER_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG})
+PERSONAL = frozenset({"he", "she"})
+UNRESOLVED_PRONOUNS = frozenset({"i", "we", "they"})
+RELATIVES = frozenset({"who", "that", "which", "whom"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NP_LEFT_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "flat", "case", "nummod"})
+# Nouns that name people or bodies who can speak, when no entity is attached to them.
+SPEAKER_NOUNS = word_set(
+    """police official officials spokesman spokeswoman spokesperson minister president leader
+    ministry agency source sources analyst expert diplomat officer detective government prosecutor
+    lawyer attorney aide adviser advisor envoy ambassador chief secretary director professor
+    researcher witness resident kremlin commander general senator governor mayor chairman
+    counterpart premier king prince ayatollah cleric representative negotiator journalist reporter
+    author observer critic activist"""
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as written, with its canonical display name and key when it has one."""
+
+    text: str
+    name: str | None
+    key: str | None
+
+
+@dataclass(frozen=True)
+class _Role:
+    """The words that introduced a person: "Russian President", "Foreign Ministry's spokesman"."""
+
+    start: int
+    words: frozenset[str]
+    mention: Mention
+
+
+def _word_match(a: str, b: str) -> bool:
+    """Same word, or one a stem of the other ("russia"/"russian", "iran"/"iranian")."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
+def _root_of(doc: Doc, mention: Mention) -> Token | None:
+    """The syntactic head of a mention's tokens."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def np_text(token: Token) -> str:
+    """The noun phrase a head token ends, without its clauses: "the Russian president"."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    return token.doc[start : token.i + 1].text
+
+
+class SpeakerResolver:
+    """Resolves subject tokens of one document to speakers (see the module docstring)."""
+
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Mention], excluded: Callable[[int], bool]
+    ) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.excluded = excluded
+        self.roles = [r for m in self.mentions if (r := self._role_of(m)) is not None]
+        self.subjects = [m for m in self.mentions if self._is_person_subject(m)]
+
+    def mention_at(self, char: int) -> Mention | None:
+        """The mention covering a character offset, if any."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        while i >= 0 and self.mentions[i].start <= char:
+            if char < self.mentions[i].end:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def _is_person_subject(self, mention: Mention) -> bool:
+        """True for a PERSON mention that is its clause's subject, outside quotes and headlines."""
+        if mention.kind != EntityKind.PERSON or self.excluded(mention.start):
+            return False
+        root = _root_of(self.doc, mention)
+        return root is not None and root.dep_ in SUBJECT_DEPS
+
+    def _role_of(self, mention: Mention) -> _Role | None:
+        """The role words written around a person mention, if any."""
+        if mention.kind != EntityKind.PERSON or self.excluded(mention.start):
+            return None
+        root = _root_of(self.doc, mention)
+        if root is None:
+            return None
+        tokens = [t for c in root.lefts if c.dep_ in NP_LEFT_DEPS for t in c.subtree]
+        tokens += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        if root.dep_ == "appos":
+            tokens += [root.head, *(t for c in root.head.lefts for t in c.subtree)]
+        written = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        tokens += list(written) if written is not None else []
+        name_words = set(mention.name.lower().split())
+        words = {
+            t.lemma_.lower()
+            for t in tokens
+            if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in name_words
+        }
+        return _Role(mention.start, frozenset(words), mention) if words else None
+
+    def resolve(self, subject: Token) -> Speaker | None:
+        """The speaker a subject token stands for, or None when it cannot be a speaker."""
+        if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        if subject.pos_ == "PRON" or subject.lower_ in PERSONAL:
+            return self._pronoun(subject)
+        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        if conjuncts:
+            return self._coordinated(subject, conjuncts)
+        return self._entity(subject) or self._role(subject) or self._plain(subject)
+
+    def _pronoun(self, token: Token) -> Speaker | None:
+        """he/she: the last person made a subject before it; I/we/they: kept, unresolved."""
+        lower = token.lower_
+        if lower in UNRESOLVED_PRONOUNS:
+            return Speaker(token.text, None, None)
+        if lower not in PERSONAL:
+            return None
+        earlier = [m for m in self.subjects if m.end <= token.idx]
+        if not earlier:
+            earlier = [
+                m
+                for m in self.mentions
+                if m.kind == EntityKind.PERSON and m.end <= token.idx and not self.excluded(m.start)
+            ]
+        if not earlier:
+            return Speaker(token.text, None, None)
+        return Speaker(token.text, earlier[-1].name, earlier[-1].key)
+
+    def _coordinated(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:
+        """ "Putin and Rouhani said": one speaker only when every conjunct is the same entity."""
+        parts = [self._entity(t) or self._plain(t) for t in [subject, *conjuncts]]
+        keys = {p.key for p in parts if p is not None}
+        text = self.doc[subject.left_edge.i : conjuncts[-1].i + 1].text
+        if len(keys) == 1 and None not in keys and all(parts):
+            first = parts[0]
+            assert first is not None
+            return Speaker(text, first.name, first.key)
+        return Speaker(text, None, None)
+
+    def _entity(self, subject: Token) -> Speaker | None:
+        """The PERSON/ORG mention the subject is, or stands in apposition to."""
+        mention = self.mention_at(subject.idx)
+        if mention is not None and mention.kind in SPEAKER_KINDS:
+            return Speaker(np_text(subject), mention.name, mention.key)
+        if mention is not None and subject.pos_ == "PROPN":
+            person = self._by_surname(subject.text)
+            if person is not None:
+                return Speaker(np_text(subject), person.name, person.key)
+        for child in subject.children:
+            if child.dep_ != "appos":
+                continue
+            found = self.mention_at(child.idx)
+            if found is not None and found.kind in SPEAKER_KINDS:
+                return Speaker(np_text(subject), found.name, found.key)
+        return None
+
+    def _by_surname(self, word: str) -> Mention | None:
+        """The one person whose canonical name ends with this word."""
+        lower = word.lower()
+        people = {
+            m.key: m
+            for m in self.mentions
+            if m.kind == EntityKind.PERSON and m.name.lower().split()[-1:] == [lower]
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _role(self, subject: Token) -> Speaker | None:
+        """ "the Russian president" -> the latest person introduced as a Russian president."""
+        if subject.pos_ != "NOUN" or any(c.lower_ in {"a", "an"} for c in subject.lefts):
+            return None
+        modifiers = [
+            c.lemma_.lower()
+            for c in subject.lefts
+            if c.dep_ in {"amod", "compound", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
+        ]
+        lemma = subject.lemma_.lower()
+        for role in reversed(self.roles):
+            if role.start >= subject.idx or not any(_word_match(lemma, w) for w in role.words):
+                continue
+            if all(any(_word_match(m, w) for w in role.words) for m in modifiers):
+                return Speaker(np_text(subject), role.mention.name, role.mention.key)
+        return None
+
+    def _plain(self, subject: Token) -> Speaker | None:
+        """A proper name or a speaking noun with no entity behind it: text only."""
+        if subject.pos_ == "PROPN" or subject.lemma_.lower() in SPEAKER_NOUNS:
+            mention = self.mention_at(subject.idx)
+            if mention is not None and mention.kind not in SPEAKER_KINDS:
+                return None  # "Russia said": a place is not a speaker here
+            return Speaker(np_text(subject), None, None)
+        return None

@@ -1,0 +1,383 @@
+"""Quotes and their speakers: `extract_quotes(doc, analysis)`.
+
+Three kinds of quote are found:
+
+- "direct": a quoted sentence or clause with its attribution before or after it ("…," Putin
+  said / Putin said: "…" / said Putin / "…," he said / according to X); a bare quoted sentence
+  right after an attributed one continues it, across sentences and paragraphs;
+- "partial": quoted words inside reported speech, kept only when a speech verb governs them in
+  the parse ("Putin called the document "truly ground-breaking"");
+- "block": an unquoted paragraph introduced by a speaker line ("Here is how Maria Zakharova
+  … explained the purpose of the meeting" or a line ending in a colon).
+
+Not quotes, and dropped: quotation marks in headline-like lines (no closing punctuation), titles
+in Title Case, words mentioned rather than said ("words like "breakthrough"", "so-called"),
+words a possessor said that someone else reports ("Putin's pledge to "…""), and quoted
+words that no speech verb governs (document wording, scare quotes).
+
+Attribution policy: a quote with no speaker expression is dropped. A quote whose speaker is a
+person or group that is not a canonical PERSON/ORG entity ("Richmond police", "they") is kept
+with `speaker_name` and `speaker_key` None; the product lists only quotes with a key.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.quote_spans import (
+    ALL_MARKS,
+    QuoteSpan,
+    find_quote_spans,
+    is_headline,
+    split_lines,
+)
+from analysis.quote_speakers import (
+    NP_LEFT_DEPS,
+    SUBJECT_DEPS,
+    Speaker,
+    SpeakerResolver,
+    word_set,
+)
+from analysis.types import DocAnalysis, Quote
+
+log = logging.getLogger(__name__)
+
+
+CUE_VERBS = word_set(
+    """say tell add call explain state declare insist warn note write ask describe urge hail reply
+    respond answer claim concede admit argue assert announce acknowledge affirm comment complain
+    confirm deny emphasize emphasise exclaim observe predict promise recall remark report reiterate
+    stress suggest vow whisper shout tweet pledge conclude boast contend counter maintain quip
+    proclaim laud lament caution demand dub term"""
+)
+SENTENCE_END = frozenset({".", "!", "?"})
+# Possessed nouns that make the quoted words the possessor's ("Putin's pledge to "…"").
+SPEECH_NOUNS = word_set(
+    """word words remark remarks statement statements pledge promise claim comment comments speech
+    description assertion phrase call vow message warning slogan term expression"""
+)
+_MENTIONED = re.compile(
+    r"\b(?:so-called|so called|words?|terms?|phrases?|expressions?|slogans?|labels?|dubbed"
+    r"|labell?ed|nicknamed|branded|hashtag|titled|entitled)\b[^.!?;]{0,14}$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = word_set("a an and as at by for from in of on or the to with")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A cue verb lemma and the speaker it gives."""
+
+    lemma: str
+    speaker: Speaker
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A quote attributed so far: its span, kind, cue and speaker."""
+
+    span: QuoteSpan
+    kind: str
+    cue: _Cue
+    frame_end: int
+
+
+class _Document:
+    """One document's text, lines, quote spans and token lookups, shared by the rules."""
+
+    def __init__(self, doc: Doc, analysis: DocAnalysis) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lines = split_lines(self.text)
+        self.spans = find_quote_spans(self.text)
+        self.opens = [span.open_at for span in self.spans]
+        self.quoted_lines = {span.line for span in self.spans}
+        self.headlines = {line.index for line in self.lines if is_headline(self.text, line)}
+        self.line_starts = [line.start for line in self.lines]
+        self.quoted = self._quoted_tokens()
+        self.sentence_starts = [s.start for s in analysis.sentences]
+        self.resolver = SpeakerResolver(doc, analysis.mentions, self.excluded)
+
+    def _quoted_tokens(self) -> dict[int, QuoteSpan]:
+        """Token index -> the quote span (marks included) covering it."""
+        covered: dict[int, QuoteSpan] = {}
+        for span in self.spans:
+            for token in self.tokens(span.open_at, span.close_at + 1):
+                covered[token.i] = span
+        return covered
+
+    def tokens(self, start: int, end: int) -> Span | list[Token]:
+        """The tokens overlapping a character range."""
+        end = min(end, len(self.text))
+        if start >= end:
+            return []
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None else []
+
+    def line_of(self, char: int) -> int:
+        """The index of the line holding a character offset."""
+        return max(bisect.bisect_right(self.line_starts, char) - 1, 0)
+
+    def excluded(self, char: int) -> bool:
+        """True inside a quote or a headline: no antecedent or role comes from there."""
+        if self.line_of(char) in self.headlines:
+            return True
+        i = bisect.bisect_right(self.opens, char) - 1
+        return i >= 0 and char <= self.spans[i].close_at
+
+    def sentence_of(self, char: int) -> int:
+        """The index of the analysis sentence holding a character offset."""
+        return max(bisect.bisect_right(self.sentence_starts, char) - 1, 0)
+
+
+def _is_title(words: str) -> bool:
+    """Title Case without closing punctuation: a book, film or headline, not speech."""
+    tokens = re.findall(r"[A-Za-z][\w'’-]*", words)
+    content = [w for w in tokens if w.lower() not in _SMALL_WORDS]
+    if len(content) < 2 or words.rstrip()[-1:] in {".", "!", "?"}:
+        return False
+    return all(w[0].isupper() for w in content)
+
+
+def _stops(token: Token, ctx: _Document) -> bool:
+    """A sentence boundary when walking out from a quote: a full stop or a quote that ended one."""
+    span = ctx.quoted.get(token.i)
+    if span is None:
+        return token.text in SENTENCE_END
+    return token.idx == span.close_at and ctx.text[span.start : span.end].rstrip()[-1:] in "!?."
+
+
+def _frame(span: QuoteSpan, ctx: _Document) -> tuple[int, int]:
+    """Token bounds (inclusive) of the sentence around a quote, within its line."""
+    inside = ctx.tokens(span.open_at, span.close_at + 1)
+    if not inside:
+        return 0, -1
+    line = ctx.lines[span.line]
+    left = inside[0].i
+    while left > 0 and ctx.doc[left - 1].idx >= line.start and not _stops(ctx.doc[left - 1], ctx):
+        left -= 1
+    right = inside[-1].i
+    while right + 1 < len(ctx.doc) and ctx.doc[right + 1].idx < line.end:
+        right += 1
+        if _stops(ctx.doc[right], ctx):
+            break
+    return left, right
+
+
+def _outside(ctx: _Document, left: int, right: int) -> list[Token]:
+    """The frame's words that are not inside any quote."""
+    return [
+        t
+        for t in ctx.doc[left : right + 1]
+        if t.i not in ctx.quoted and not t.is_space and not t.is_punct
+    ]
+
+
+def _is_cue(token: Token) -> bool:
+    """A speech verb: "said", "told", "insists", "called", "according"."""
+    return token.tag_.startswith("VB") and token.lemma_.lower() in CUE_VERBS
+
+
+def _governing_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
+    """The speech verb above the quoted words in the parse; None if a possessor blocks it."""
+    inner = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+    if not inner:
+        return None
+    roots = [t for t in inner if t.head.i < inner[0].i or t.head.i > inner[-1].i or t.head == t]
+    for root in roots:
+        head, steps = root, 0
+        while head.head != head and steps < 25:
+            head, steps = head.head, steps + 1
+            if head.i in ctx.quoted or not bounds[0] <= head.i <= bounds[1]:
+                continue
+            if head.lemma_.lower() in SPEECH_NOUNS and any(c.dep_ == "poss" for c in head.children):
+                return None
+            if _is_cue(head):
+                return head
+    return None
+
+
+def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
+    """The speaker of a speech verb: its subject, a shared subject, or the name beside it."""
+    verb = cue
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and _usable(child, ctx, bounds):
+                return child
+        if verb.dep_ not in {"conj", "xcomp"}:
+            break
+        verb = verb.head
+    if cue.i > bounds[0] and _usable(ctx.doc[cue.i - 1], ctx, bounds):
+        return ctx.doc[cue.i - 1]  # "Vladimir Putin says" parsed without a subject
+    token = ctx.doc[min(cue.i + 1, len(ctx.doc) - 1)]
+    while token.dep_ in NP_LEFT_DEPS and token.head.i > token.i:
+        token = token.head
+    return token if token.i > cue.i and _usable(token, ctx, bounds) else None  # "said Reuters"
+
+
+def _usable(token: Token, ctx: _Document, bounds: tuple[int, int]) -> bool:
+    """A possible speaker token: a noun or pronoun in the quote's sentence, not quoted."""
+    in_frame = bounds[0] <= token.i <= bounds[1] and token.i not in ctx.quoted
+    return in_frame and token.pos_ in {"PROPN", "NOUN", "PRON"}
+
+
+def _speaker_for(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Speaker | None:
+    """The resolved speaker of a speech verb, if it can speak."""
+    subject = _subject(cue, ctx, bounds)
+    return ctx.resolver.resolve(subject) if subject is not None else None
+
+
+def _distance(token: Token, span: QuoteSpan) -> int:
+    """Characters between a token and the nearer quotation mark."""
+    return min(abs(token.idx - span.open_at), abs(token.idx - span.close_at))
+
+
+def _nearest_cue(
+    span: QuoteSpan, words: list[Token], ctx: _Document, bounds: tuple[int, int]
+) -> _Cue | None:
+    """The closest speech verb in the sentence whose subject can speak, else "according to X"."""
+    for cue in sorted((t for t in words if _is_cue(t)), key=lambda t: _distance(t, span)):
+        speaker = _speaker_for(cue, ctx, bounds)
+        if speaker is not None:
+            return _Cue(cue.lemma_.lower(), speaker)
+    for token in words:
+        if token.lower_ == "according" and token.i + 1 < len(ctx.doc):
+            children = ctx.doc[token.i + 1].children
+            objects = [c for c in children if c.dep_ == "pobj" and _usable(c, ctx, bounds)]
+            speaker = ctx.resolver.resolve(objects[0]) if objects else None
+            if speaker is not None:
+                return _Cue("according to", speaker)
+    return None
+
+
+def _kind(span: QuoteSpan, ctx: _Document, left: int) -> str:
+    """ "direct" for a quoted sentence or clause set off by the attribution, else "partial"."""
+    first = ctx.text[span.start : span.end].lstrip("([…. ")
+    if not first[:1].isupper() and not first[:1].isdigit():
+        return "partial"
+    marks = ctx.tokens(span.open_at, span.open_at + 1)
+    opening = marks[0].i if len(marks) else left
+    before = [t for t in ctx.doc[left:opening] if t.i not in ctx.quoted and not t.is_space]
+    if not before or before[-1].text in {":", ",", "—", "–", "-"} or _is_cue(before[-1]):
+        return "direct"
+    return "partial"
+
+
+def _intro(line_index: int, ctx: _Document) -> _Cue | None:
+    """A speaker line: "X said:" or "Here is how X explained …" introducing the next paragraph."""
+    if line_index < 0 or line_index in ctx.quoted_lines:
+        return None
+    line = ctx.lines[line_index]
+    raw = ctx.text[line.start : line.end].rstrip()
+    if not raw.endswith(":") and not (
+        line_index in ctx.headlines and re.match(r"(?i)(here|this)\b", raw.lstrip())
+    ):
+        return None
+    tokens = list(ctx.tokens(line.start, line.end))
+    bounds = (tokens[0].i, tokens[-1].i) if tokens else (0, -1)
+    for cue in reversed([t for t in tokens if _is_cue(t)]):
+        speaker = _speaker_for(cue, ctx, bounds)
+        if speaker is not None and speaker.key is not None:
+            return _Cue(cue.lemma_.lower(), speaker)
+    return None
+
+
+def _continued(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Cue | None:
+    """The cue of the quote a bare quoted sentence continues, in its paragraph or the next."""
+    if previous is None or previous.kind == "partial":
+        return None
+    gap = ctx.text[previous.frame_end : span.open_at]
+    return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
+
+
+def _not_speech(span: QuoteSpan, ctx: _Document) -> bool:
+    """Headline words, titles and words mentioned rather than said."""
+    before = ctx.text[ctx.lines[span.line].start : span.open_at]
+    text = ctx.text[span.start : span.end]
+    return span.line in ctx.headlines or _is_title(text) or bool(_MENTIONED.search(before))
+
+
+def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Found | None:
+    """The kind, cue and speaker of one quote span, or None when it is nobody's quote."""
+    left, right = _frame(span, ctx)
+    if right < left or _not_speech(span, ctx):
+        return None
+    bounds, frame_end = (left, right), ctx.doc[right].idx + len(ctx.doc[right].text)
+    kind = _kind(span, ctx, left)
+    governing = _governing_cue(span, ctx, bounds)
+    speaker = _speaker_for(governing, ctx, bounds) if governing is not None else None
+    if governing is not None and speaker is not None:
+        return _Found(span, kind, _Cue(governing.lemma_.lower(), speaker), frame_end)
+    if kind == "partial":
+        return None
+    words = _outside(ctx, left, right)
+    if words:
+        cue = _nearest_cue(span, words, ctx, bounds)
+    else:
+        cue = _continued(span, previous, ctx) or _intro(span.line - 1, ctx)
+    return _Found(span, kind, cue, frame_end) if cue is not None else None
+
+
+def _partial_end(text: str, start: int, end: int) -> int:
+    """The end of a partial quote without the full stop of the sentence around it ("…" kept)."""
+    if end - start > 1 and text[end - 1] == "." and text[end - 2] != ".":
+        return end - 1
+    return end
+
+
+def _quote(found: _Found, ctx: _Document) -> Quote:
+    """The record for an attributed quote."""
+    span, speaker = found.span, found.cue.speaker
+    end = span.end
+    if found.kind == "partial":
+        end = _partial_end(ctx.text, span.start, end)
+    return Quote(
+        text=ctx.text[span.start : end],
+        kind=found.kind,
+        speaker_text=speaker.text,
+        speaker_name=speaker.name,
+        speaker_key=speaker.key,
+        cue=found.cue.lemma,
+        start=span.start,
+        end=end,
+        sentence=ctx.sentence_of(span.start),
+    )
+
+
+def _block_quotes(ctx: _Document) -> list[Quote]:
+    """Unquoted paragraphs a speaker line introduces, each the speaker's words."""
+    quotes = []
+    for line in ctx.lines[1:]:
+        raw = ctx.text[line.start : line.end]
+        if line.index in ctx.headlines or raw.lstrip()[:1] in ALL_MARKS:
+            continue
+        if line.index in ctx.quoted_lines:
+            continue
+        cue = _intro(line.index - 1, ctx)
+        if cue is None:
+            continue
+        start = line.start + len(raw) - len(raw.lstrip())
+        end = line.start + len(raw.rstrip())
+        span = QuoteSpan(start, end, start, end, line.index)
+        quotes.append(_quote(_Found(span, "block", cue, end), ctx))
+    return quotes
+
+
+def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
+    """Every attributed quote of a parsed article, in text order: who said what, for answers."""
+    ctx = _Document(doc, analysis)
+    quotes: list[Quote] = []
+    previous: _Found | None = None
+    for span in ctx.spans:
+        found = _attribute(span, previous, ctx)
+        if found is not None:
+            quotes.append(_quote(found, ctx))
+        previous = found
+    quotes.extend(_block_quotes(ctx))
+    log.debug("%d quotes in a document of %d characters", len(quotes), len(ctx.text))
+    return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))

@@ -1,0 +1,309 @@
+"""Quote extraction and speaker attribution: who said what, and never the wrong person."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from analysis.nlp import analyse_doc
+from analysis.quote_spans import find_quote_spans
+from analysis.quotes import extract_quotes
+from analysis.types import Quote
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-iran"
+TEXTACY = Path("/work/shared/eval/textacy_quote_fixtures/direct_quotations.jsonl")
+MARKS = "\"'“”‘’«»„‹›"
+
+
+def quotes_of(nlp: Language, text: str) -> tuple[Quote, ...]:
+    """Parse a text and extract its quotes, as ingestion does."""
+    doc = nlp(text)
+    return extract_quotes(doc, analyse_doc(doc))
+
+
+@cache
+def _sample_quotes(nlp: Language, prefix: str) -> tuple[str, tuple[Quote, ...]]:
+    """The text and quotes of one sample article, parsed once per session."""
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    return text, quotes_of(nlp, text)
+
+
+def _find(quotes: tuple[Quote, ...], start: str) -> Quote:
+    """The one quote whose text begins with `start`."""
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "start", "expected"),
+    [
+        ("000", "Our governments are fully striving", ("vladimir putin", "direct", "say")),
+        ("000", "(The) decline of the West", ("hassan rouhani", "direct", "say")),
+        ("000", "We need a global determination", ("hassan rouhani", "direct", "say")),
+        ("001", "represent new opportunities", ("masoud pezeshkian", "partial", "say")),
+        ("001", "truly ground-breaking", ("vladimir putin", "partial", "call")),
+        ("001", "to the very fact that the Moscow-Tehran", ("dmitri trenin", "partial", "tell")),
+        ("002", "new world order", ("vladimir putin", "partial", "say")),
+        ("002", "hailed", ("reuters", "partial", "say")),
+        ("002", "growing economic ties", ("reuters", "partial", "say")),
+        ("003", "No one from the outside can", ("vladimir putin", "direct", "say")),
+        ("003", "This should be decided only by", ("vladimir putin", "direct", "say")),
+        ("004", "On April 14, a trilateral meeting", ("maria zakharova", "block", "explain")),
+    ],
+)
+def test_sample_quotes_have_the_right_speaker(
+    nlp: Language, prefix: str, start: str, expected: tuple[str, str, str]
+) -> None:
+    _, quotes = _sample_quotes(nlp, prefix)
+    quote = _find(quotes, start)
+    assert (quote.speaker_key, quote.kind, quote.cue) == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("000", 3),
+        ("001", 3),
+        ("002", 3),
+        ("003", 2),
+        ("004", 1),
+    ],
+)
+def test_sample_quotes_are_all_attributed_and_nothing_more(
+    nlp: Language, prefix: str, expected: int
+) -> None:
+    _, quotes = _sample_quotes(nlp, prefix)
+    assert len(quotes) == expected
+    assert all(q.speaker_key for q in quotes)
+
+
+def test_sample_quote_offsets_point_at_the_words(nlp: Language) -> None:
+    for prefix in ("000", "001", "002", "003", "004"):
+        text, quotes = _sample_quotes(nlp, prefix)
+        doc = nlp(text)
+        sentences = analyse_doc(doc).sentences
+        for quote in quotes:
+            assert text[quote.start : quote.end] == quote.text
+            sentence = sentences[quote.sentence]
+            assert sentence.start <= quote.start < sentence.end
+
+
+def test_rouhani_words_are_never_putins(nlp: Language) -> None:
+    _, quotes = _sample_quotes(nlp, "000")
+    putin = " ".join(q.text for q in quotes if q.speaker_key == "vladimir putin")
+    assert "decline of the West" not in putin
+    assert "global determination" not in putin
+
+
+def test_words_trenin_repeats_are_not_his(nlp: Language) -> None:
+    _, quotes = _sample_quotes(nlp, "001")
+    assert not [q for q in quotes if "breakthrough" in q.text]
+    assert [q.speaker_key for q in quotes if "ground-breaking" in q.text] == ["vladimir putin"]
+
+
+def test_treaty_wording_is_nobodys_quote(nlp: Language) -> None:
+    _, quotes = _sample_quotes(nlp, "001")
+    assert not [q for q in quotes if "deepen" in q.text or "coordinate positions" in q.text]
+
+
+def test_reuters_wording_is_never_pezeshkians(nlp: Language) -> None:
+    _, quotes = _sample_quotes(nlp, "002")
+    assert "masoud pezeshkian" not in {q.speaker_key for q in quotes}
+
+
+def test_putin_in_tehran_is_not_khamenei(nlp: Language) -> None:
+    _, quotes = _sample_quotes(nlp, "003")
+    assert {q.speaker_key for q in quotes} == {"vladimir putin"}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "scare"),
+    [("000", "Decline Of The West"), ("002", "up the ante"), ("002", "axis of resistance")],
+)
+def test_headline_scare_quotes_are_dropped(nlp: Language, prefix: str, scare: str) -> None:
+    _, quotes = _sample_quotes(nlp, prefix)
+    assert not [q for q in quotes if scare in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian President Vladimir Putin met Hassan Rouhani on Monday.\n\n"
+            "“We agree on Syria,” the Russian president said.",
+            ("We agree on Syria", "vladimir putin", "the Russian president", "direct"),
+        ),
+        (
+            "Hassan Rouhani arrived late. Vladimir Putin greeted him warmly.\n\n"
+            "“We agree on Syria,” he said.",
+            ("We agree on Syria", "vladimir putin", "he", "direct"),
+        ),
+        (
+            "Vladimir Putin told reporters:\n\n“We will never abandon our allies.”",
+            ("We will never abandon our allies.", "vladimir putin", "Vladimir Putin", "direct"),
+        ),
+        (
+            "«We will never give up», Vladimir Putin said on Friday.",
+            ("We will never give up", "vladimir putin", "Vladimir Putin", "direct"),
+        ),
+        (
+            "‘We are ready for talks,’ Hassan Rouhani said in Tehran.",
+            ("We are ready for talks", "hassan rouhani", "Hassan Rouhani", "direct"),
+        ),
+        (
+            '"We need peace," said Iranian President Hassan Rouhani.',
+            ("We need peace", "hassan rouhani", "Iranian President Hassan Rouhani", "direct"),
+        ),
+        (
+            "“Sanctions will fail,” according to Iranian Foreign Minister Javad Zarif.",
+            (
+                "Sanctions will fail",
+                "javad zarif",
+                "Iranian Foreign Minister Javad Zarif",
+                "direct",
+            ),
+        ),
+        (
+            "Maria Zakharova, the Russian Foreign Ministry’s spokeswoman, spoke on Tuesday. "
+            "“This is unacceptable,” the spokeswoman said.",
+            ("This is unacceptable", "maria zakharova", "the spokeswoman", "direct"),
+        ),
+        (
+            "Foreign Ministry spokeswoman Maria Zakharova said the strike was "
+            "“an act of aggression”.",
+            ("an act of aggression", "maria zakharova", None, "partial"),
+        ),
+        (
+            "Vladimir Putin said:\n\nRussia will never abandon its allies.\n\nI disagree.",
+            ("Russia will never abandon its allies.", "vladimir putin", "Vladimir Putin", "block"),
+        ),
+    ],
+)
+def test_speaker_forms(
+    nlp: Language, text: str, expected: tuple[str, str, str | None, str]
+) -> None:
+    words, key, written, kind = expected
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_key, quote.kind) == (words, key, kind)
+    assert written is None or quote.speaker_text == written
+
+
+def test_quote_continues_across_sentences_and_paragraphs(nlp: Language) -> None:
+    text = "“We will win,” Vladimir Putin said. “Nobody can stop us.\n\n“The West is in decline.”"
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == [
+        "We will win",
+        "Nobody can stop us.",
+        "The West is in decline.",
+    ]
+    assert {q.speaker_key for q in quotes} == {"vladimir putin"}
+
+
+def test_nested_quote_is_part_of_the_outer_one(nlp: Language) -> None:
+    (quote,) = quotes_of(nlp, "Vladimir Putin said: “They call it ‘cooperation’ but it is not.”")
+    assert quote.text == "They call it ‘cooperation’ but it is not."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow calls it a “special military operation”.",
+        "The treaty says the parties will “respect each other’s sovereignty.”",
+        "Hassan Rouhani praised Vladimir Putin's pledge to “never abandon Syria.”",
+        "Analysts describe the so-called “axis of resistance” as fragile.",
+        "Burton thinks that cats are “cuties”.",
+        "Russia and Iran 'up the ante' after meeting in Turkmenistan",
+        "He added: “unbalanced and never closed.",
+    ],
+)
+def test_not_anybodys_quote(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == ()
+
+
+def test_coordinated_speakers_are_not_folded_onto_one(nlp: Language) -> None:
+    (quote,) = quotes_of(nlp, "Vladimir Putin and Hassan Rouhani said they would “deepen ties”.")
+    assert quote.speaker_key is None
+    assert quote.speaker_text == "Vladimir Putin and Hassan Rouhani"
+
+
+def _textacy_cases() -> list[dict[str, object]]:
+    """The 14 transcribed textacy `direct_quotations` cases."""
+    return [json.loads(line) for line in TEXTACY.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _speaker_tokens(quotes: tuple[Quote, ...]) -> list[str]:
+    """Speaker words of all quotes, conjunctions aside, as textacy lists them."""
+    return [w for q in quotes for w in q.speaker_text.split() if w not in {"and", ","}]
+
+
+def _expected(case: dict[str, object]) -> tuple[list[str], list[str] | None]:
+    """(speaker tokens, contents without marks) a textacy case expects."""
+    if "expected_speaker_tokens" in case:
+        return list(case["expected_speaker_tokens"]), None  # type: ignore[call-overload]
+    rows: list[dict[str, list[str] | str]] = case["expected"]  # type: ignore[assignment]
+    speakers = [w for row in rows for w in row["speaker"]]
+    contents = [str(row["content"]).strip(MARKS).rstrip(",") for row in rows]
+    return speakers, contents
+
+
+ENGLISH_CASES = [c for c in _textacy_cases() if c["lang"] == "en"]
+
+
+@pytest.mark.parametrize("case", ENGLISH_CASES, ids=[str(c["text"])[:30] for c in ENGLISH_CASES])
+def test_textacy_fixture_speaker_and_content(nlp: Language, case: dict[str, object]) -> None:
+    quotes = quotes_of(nlp, str(case["text"]))
+    speakers, contents = _expected(case)
+    assert _speaker_tokens(quotes) == speakers
+    if contents is not None:
+        assert [q.text for q in quotes] == contents
+
+
+def test_textacy_fixtures_score(nlp: Language) -> None:
+    right = 0
+    for case in _textacy_cases():
+        quotes = quotes_of(nlp, str(case["text"]))
+        speakers, contents = _expected(case)
+        ok = _speaker_tokens(quotes) == speakers
+        right += ok and (contents is None or [q.text for q in quotes] == contents)
+        assert ok or not quotes  # a miss is an omission, never a wrong speaker
+    assert right >= 12
+
+
+QUOTY = st.lists(st.sampled_from([*"ab Ze.,:\n", *MARKS, " said ", " he ", "Putin"])).map("".join)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(QUOTY, st.text(max_size=300)))
+def test_never_raises_on_arbitrary_text(nlp: Language, text: str) -> None:
+    for quote in quotes_of(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", '"', "“", '""""', "\x00\x01\ufffd", "“a ‘b” c’", "'\"'\"'", "“\n\n“\n\n”", "x" * 5000],
+)
+def test_never_raises_on_odd_marks(nlp: Language, text: str) -> None:
+    assert isinstance(quotes_of(nlp, text), tuple)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia’s ‘axis’ and rock 'n' roll", ["axis", "n"]),
+        ("5'11\" tall", []),
+        ("“open and never closed", []),
+        ("“first paragraph\n\n“second.”", ["first paragraph", "second."]),
+        ("'AMANDA, you stabbed me,\" she said", []),
+    ],
+)
+def test_quote_spans(text: str, expected: list[str]) -> None:
+    assert [s.text(text) for s in find_quote_spans(text)] == expected
