@@ -210,19 +210,6 @@ class ArticleRepository:
             return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def article_ref(article: Article) -> ArticleRef:
-    """The citation facts of a loaded article row."""
-    return ArticleRef(
-        id=article.id,
-        title=article.title,
-        outlet=article.outlet,
-        published=article.published,
-        date_precision=article.date_precision,
-        url=article.canonical_url,
-        source=article.source,
-    )
-
-
 REF_COLUMNS = (
     Article.id,
     Article.title,
@@ -235,7 +222,7 @@ REF_COLUMNS = (
 
 
 def ref_from_row(row: Any) -> ArticleRef:
-    """A citation from a result row selected with REF_COLUMNS (in that order)."""
+    """A citation from a row selected with REF_COLUMNS, or from an `Article` itself."""
     return ArticleRef(
         id=row.id,
         title=row.title,
