@@ -23,6 +23,7 @@ FORBIDDEN = {
     "storage": {"discord", "analysis", "bot", "cogs", "aiohttp"},
     "config": {"discord", "analysis", "storage", "bot", "cogs", "sqlalchemy"},
     "cogs": {"sqlalchemy", "storage", "alembic", "asyncpg"},
+    "eval": {"discord", "sqlalchemy", "aiohttp", "storage", "bot", "cogs"},
 }
 
 

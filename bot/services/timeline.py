@@ -1,0 +1,208 @@
+"""The timeline answer: stored events in date order, the same event from several articles merged.
+
+Merge rule. Two events become one line when they have the same date AND the same precision AND
+either
+(a) their content words overlap: Jaccard ≥ 0.5 over lower-cased words of three letters or more,
+    stop words left out; or
+(b) they come from different articles and name the same participants: Jaccard ≥ 0.5 over the keys
+    of the entities they name, nationality words ("Russian", "Iranian") left out, sharing at
+    least two entities of which at least one is a person or an organisation. ("Iran" and
+    "Russia" alone are in half the corpus; "Putin" alone is in a quarter of it.)
+Two sentences of the same article merge only by (a): an article that tells two things of one day
+tells two events. An event joins the first line of its day whose first event it matches, so
+merges never chain. Undated events are never merged: nothing says they share a date.
+
+Only the rows needed for the shown lines are read: the dated query is limited to a few times
+`limit` rows, and when that read is full the last day is left out (it may continue past the
+read), so a line never loses a source it would have had.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
+
+from analysis.periods import PeriodError, parse_bound
+from bot.errors import UserFacingError
+from storage.records_cite import ArticleRef
+from storage.timeline import (
+    DateCount,
+    EventCounts,
+    EventQuery,
+    EventRecord,
+    EventSpan,
+    TimelineRepository,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 25
+READ_FACTOR = 4  # rows read per shown line: room for merges
+MERGE_THRESHOLD = 0.5
+ACTORS = frozenset({"person", "org"})
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP_WORDS = (
+    "the and for with that this from was were are has have had his her its their they them "
+    "will would could should been being but not after before about into over also than then "
+    "said says who which what when where while there here our out off per via upon"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of the timeline: an event, and every article that reports it."""
+
+    date: date | None
+    precision: str
+    expression: str
+    text: str
+    caption: bool
+    sources: tuple[ArticleRef, ...]
+    entities: tuple[str, ...]  # display names, as the events linked them
+    event_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What `analyst timeline` answers, before rendering."""
+
+    query: EventQuery
+    from_text: str | None
+    to_text: str | None
+    entries: tuple[TimelineEntry, ...]
+    undated: tuple[TimelineEntry, ...]
+    counts: EventCounts
+    span: EventSpan
+    more: int  # matching dated events not on the shown lines
+    chart: tuple[DateCount, ...] = field(default_factory=tuple)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words that say what happened: lower-cased, three letters or more, no stop words."""
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
+
+
+def jaccard(a: AbstractSet[T], b: AbstractSet[T]) -> float:
+    """Size of the intersection over size of the union; 0 for two empty sets."""
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def participants(event: EventRecord) -> frozenset[tuple[str, str]]:
+    """The (key, kind) of the entities an event names, nationality words left out."""
+    return frozenset((key, kind) for key, _, kind in event.entities if kind != "group")
+
+
+def same_event(a: EventRecord, b: EventRecord) -> bool:
+    """Whether two events are one event reported twice (see the module docstring)."""
+    if a.date is None or a.date != b.date or a.precision != b.precision:
+        return False
+    if jaccard(content_words(a.text), content_words(b.text)) >= MERGE_THRESHOLD:
+        return True
+    if a.article.id == b.article.id:
+        return False
+    keys_a, keys_b = participants(a), participants(b)
+    shared = keys_a & keys_b
+    return (
+        len(shared) >= 2
+        and any(kind in ACTORS for _, kind in shared)
+        and jaccard(keys_a, keys_b) >= MERGE_THRESHOLD
+    )
+
+
+def _entry(group: list[EventRecord]) -> TimelineEntry:
+    first = group[0]
+    names = dict.fromkeys(name for event in group for _, name, _ in event.entities)
+    sources = dict.fromkeys(event.article for event in group)
+    return TimelineEntry(
+        date=first.date,
+        precision=first.precision,
+        expression=first.expression,
+        text=first.text,
+        caption=all(event.sentence < 0 for event in group),
+        sources=tuple(sources),
+        entities=tuple(names),
+        event_ids=tuple(event.id for event in group),
+    )
+
+
+def merge_events(events: list[EventRecord]) -> list[TimelineEntry]:
+    """Group events already in timeline order into lines, merging reports of one event."""
+    groups: list[list[EventRecord]] = []
+    day_start = 0
+    for event in events:
+        if groups and (groups[-1][0].date, groups[-1][0].precision) != (
+            event.date,
+            event.precision,
+        ):
+            day_start = len(groups)
+        match = next((g for g in groups[day_start:] if same_event(g[0], event)), None)
+        if match is None:
+            groups.append([event])
+        else:
+            match.append(event)
+    return [_entry(g) for g in groups]
+
+
+def _complete_days(rows: list[EventRecord], read: int) -> list[EventRecord]:
+    """Drop the last (date, precision) of a full read: more of it may lie past the limit."""
+    if len(rows) < read:
+        return rows
+    last = (rows[-1].date, rows[-1].precision)
+    kept = [r for r in rows if (r.date, r.precision) != last]
+    return kept or rows
+
+
+def _bounds(from_text: str | None, to_text: str | None) -> tuple[date | None, date | None]:
+    try:
+        start, end = parse_bound(from_text, end=False), parse_bound(to_text, end=True)
+    except PeriodError as exc:
+        raise UserFacingError(str(exc)) from exc
+    if start and end and end < start:
+        raise UserFacingError(f"--to {to_text} is before --from {from_text}")
+    return start, end
+
+
+class TimelineService:
+    """Builds timelines from the event repository."""
+
+    def __init__(self, events: TimelineRepository) -> None:
+        self._events = events
+
+    async def timeline(
+        self,
+        topic: str | None = None,
+        from_text: str | None = None,
+        to_text: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        *,
+        chart: bool = False,
+    ) -> Timeline:
+        """Dated events in order (merged, at most `limit` lines) and the undated ones apart."""
+        if limit < 1:
+            raise UserFacingError("--limit must be at least 1")
+        start, end = _bounds(from_text, to_text)
+        query = EventQuery(topic=(topic or "").strip() or None, start=start, end=end)
+        read = limit * READ_FACTOR
+        rows = _complete_days(await self._events.dated(query, read), read)
+        entries = merge_events(rows)[:limit]
+        counts = await self._events.count(query)
+        undated = [] if query.has_range else await self._events.undated(query, limit)
+        log.debug("timeline %s: %d rows, %d lines", query, len(rows), len(entries))
+        return Timeline(
+            query=query,
+            from_text=from_text,
+            to_text=to_text,
+            entries=tuple(entries),
+            undated=tuple(_entry([event]) for event in undated),  # no date: never merged
+            counts=counts,
+            span=await self._events.span(),
+            more=counts.dated - sum(len(e.event_ids) for e in entries),
+            chart=tuple(await self._events.date_counts(query)) if chart else (),
+        )
