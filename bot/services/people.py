@@ -1,0 +1,141 @@
+"""People and organisations: resolve a typed name, their quotes, their profile.
+
+The CLI and the Discord cogs call this service and hand its answers to `bot.render.quotes` and
+`bot.render.who`; every bad name or date becomes one `UserFacingError` line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from analysis.periods import PeriodError, parse_bound
+from bot.errors import UserFacingError
+from storage.entity_lookup import EntityLookup, EntityMatch, normalise
+from storage.profiles import EntityProfile, ProfileRepository
+from storage.quotes_repo import QuoteCounts, QuoteFilter, QuoteRecord, QuotesRepository
+
+log = logging.getLogger(__name__)
+
+MAX_CANDIDATES = 5
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class QuotesAnswer:
+    """What `quotes SPEAKER` found: the resolved speaker, the filter and the quotes."""
+
+    speaker: EntityMatch
+    topic: str | None
+    start: date | None
+    end: date | None
+    quotes: tuple[QuoteRecord, ...]
+    counts: QuoteCounts
+
+
+@dataclass(frozen=True)
+class WhoAnswer:
+    """What `who NAME` found: the profile, the latest quotes and how many there are in all."""
+
+    profile: EntityProfile
+    quotes: tuple[QuoteRecord, ...]
+    quote_count: int
+
+
+def _candidate(match: EntityMatch, names: list[str]) -> str:
+    kind = f"{match.kind}, " if names.count(match.name) > 1 else ""
+    return f"{match.name} ({kind}{match.mentions})"
+
+
+def ambiguous_message(name: str, matches: tuple[EntityMatch, ...]) -> str:
+    """“khamenei” could be: Ali Khamenei (12), Mojtaba Khamenei (3) — be more specific."""
+    names = [m.name for m in matches]
+    listed = ", ".join(_candidate(m, names) for m in matches[:MAX_CANDIDATES])
+    more = f" and {len(matches) - MAX_CANDIDATES} more" if len(matches) > MAX_CANDIDATES else ""
+    return f"“{name.strip()}” could be: {listed}{more} — be more specific"
+
+
+def unknown_message(name: str, close: list[str]) -> str:
+    """No one called “Putn” in the corpus. Did you mean: Vladimir Putin?"""
+    head = f"No one called “{name.strip()}” in the corpus."
+    return f"{head} Did you mean: {', '.join(close)}?" if close else head
+
+
+def topic_words(topic: str | None) -> tuple[str, ...]:
+    """The words a topic filter requires, lower case."""
+    return tuple(dict.fromkeys(w.lower() for w in _WORD.findall(topic or "")))
+
+
+def date_range(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """`--from`/`--to` as days; a bad date or a backwards range is a user error."""
+    try:
+        first, last = parse_bound(start, end=False), parse_bound(end, end=True)
+    except PeriodError as exc:
+        raise UserFacingError(str(exc)) from exc
+    if first and last and last < first:
+        raise UserFacingError(f"the range ends ({last}) before it starts ({first})")
+    return first, last
+
+
+class PeopleService:
+    """Name look-ups, quotes and profiles over one database."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.lookup = EntityLookup(sessions)
+        self.quotes_repo = QuotesRepository(sessions)
+        self.profiles = ProfileRepository(sessions)
+
+    async def find_entity(self, name: str, kind: str | None = None) -> EntityMatch:
+        """The one entity a typed name stands for; ambiguous or unknown names raise."""
+        if not normalise(name):
+            raise UserFacingError("give a name to look up, e.g. putin")
+        matches = await self.lookup.find_entities(name, kind)
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise UserFacingError(ambiguous_message(name, matches))
+        raise UserFacingError(unknown_message(name, await self.lookup.close_names(name, kind)))
+
+    async def suggest(
+        self, prefix: str, kind: str | None = None, limit: int = 25
+    ) -> tuple[EntityMatch, ...]:
+        """Autocomplete choices: names starting with the prefix, most mentioned first."""
+        return await self.lookup.suggest(prefix, kind, limit)
+
+    async def quotes(
+        self,
+        speaker: str,
+        topic: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        limit: int = 20,
+    ) -> QuotesAnswer:
+        """Quotes by a person or organisation, newest first, filtered by topic and dates."""
+        first, last = date_range(start, end)
+        who = await self.find_entity(speaker)
+        wanted = QuoteFilter(topic=topic_words(topic), start=first, end=last)
+        found = await self.quotes_repo.by_speaker(who.id, wanted, limit)
+        counts = await self.quotes_repo.counts(who.id, wanted)
+        log.debug("quotes by %s: %d of %d", who.name, len(found), counts.matched)
+        return QuotesAnswer(
+            speaker=who,
+            topic=" ".join(wanted.topic) or None,
+            start=first,
+            end=last,
+            quotes=tuple(found),
+            counts=counts,
+        )
+
+    async def who(self, name: str, quotes: int = 3) -> WhoAnswer:
+        """A profile of the entity a name stands for, with its latest quotes."""
+        entity = await self.find_entity(name)
+        profile = await self.profiles.profile(entity.id)
+        if profile is None:  # deleted between the two reads
+            raise UserFacingError(unknown_message(name, []))
+        latest = await self.quotes_repo.by_speaker(entity.id, limit=quotes)
+        counts = await self.quotes_repo.counts(entity.id)
+        return WhoAnswer(profile=profile, quotes=tuple(latest), quote_count=counts.total)
