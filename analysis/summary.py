@@ -1,0 +1,144 @@
+"""Extractive summaries: pick the few sentences that best stand for the rest.
+
+Sentences are ranked by TextRank centrality (Mihalcea & Tarau 2004) over TF-IDF cosine similarity,
+blended with a position prior that favours each article's lead, since news puts the gist first.
+Very short sentences and sentences that are nothing but a quotation are never picked: they read
+badly out of context. Near-duplicates (the same wire sentence in two outlets) are picked once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+MIN_WORDS = 6
+QUOTE_SHARE = 0.75  # a sentence this much inside quotation marks is "quote-only"
+LEAD_WEIGHT = 0.35  # share of the score given to position; the rest is centrality
+DAMPING = 0.85
+REDUNDANT = 0.6  # cosine similarity above which a sentence repeats one already picked
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»]")
+_STOP_WORDS = (
+    "the and for that with this from have has had was were are been will would their they "
+    "them his her its who which what when where there than then also but not into about "
+    "after over said says say more some such only other"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+_ATTRIBUTION = frozenset(["she", "added", "told", "stated", "asked", "according"])
+
+Matrix = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence offered to the summariser: its text and its place in its article (0 = lead)."""
+
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate's index in the list given, and its score (higher is more central)."""
+
+    index: int
+    score: float
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased content words of three letters or more, without the commonest function words."""
+    return [w for w in _WORD.findall(text.casefold()) if w not in _STOP]
+
+
+def is_quote_only(text: str) -> bool:
+    """Whether a sentence is all quotation, bar "he said": it needs its neighbours to make sense.
+
+    `“…,” Putin said.` names its speaker and may stand alone; `“…,” he added.` may not.
+    """
+    stripped = text.strip()
+    quoted = _QUOTED.findall(stripped)
+    if not stripped or not quoted:
+        return False
+    inside = sum(len(m) for m in quoted)
+    outside = [w for w in words(_QUOTED.sub(" ", stripped)) if w not in _ATTRIBUTION]
+    return inside / len(stripped) >= QUOTE_SHARE and not outside
+
+
+def eligible(text: str) -> bool:
+    """Whether a sentence may appear in a summary: long enough and not a bare quotation."""
+    return len(text.split()) >= MIN_WORDS and not is_quote_only(text)
+
+
+def tfidf(texts: Sequence[str]) -> Matrix:
+    """L2-normalised TF-IDF rows, one per text, over the texts' own vocabulary."""
+    bags = [Counter(words(t)) for t in texts]
+    vocabulary = sorted({w for bag in bags for w in bag})
+    column = {w: i for i, w in enumerate(vocabulary)}
+    matrix = np.zeros((len(texts), len(vocabulary)))
+    for row, bag in enumerate(bags):
+        for word, count in bag.items():
+            matrix[row, column[word]] = 1.0 + math.log(count)
+    document_frequency = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+
+
+def centrality(similarity: Matrix, damping: float = DAMPING) -> Matrix:
+    """TextRank: PageRank over the similarity graph (no self-loops), summing to 1."""
+    n = similarity.shape[0]
+    weights = similarity.copy()
+    np.fill_diagonal(weights, 0.0)
+    out = weights.sum(axis=1, keepdims=True)
+    transition = np.divide(weights, out, out=np.full_like(weights, 1.0 / n), where=out > 0)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(100):
+        updated = (1 - damping) / n + damping * (transition.T @ rank)
+        if np.abs(updated - rank).sum() < 1e-9:
+            return updated
+        rank = updated
+    return rank
+
+
+def rank(candidates: Sequence[Candidate], lead_weight: float = LEAD_WEIGHT) -> list[Ranked]:
+    """Eligible candidates, best first: centrality (scaled to 0..1) blended with 1/(1+position)."""
+    keep = [i for i, c in enumerate(candidates) if eligible(c.text)]
+    if not keep:
+        return []
+    vectors = tfidf([candidates[i].text for i in keep])
+    central = centrality(vectors @ vectors.T)
+    central = central / central.max()
+    scores = [
+        (1 - lead_weight) * float(central[k]) + lead_weight / (1 + max(candidates[i].position, 0))
+        for k, i in enumerate(keep)
+    ]
+    ranked = [Ranked(i, s) for i, s in zip(keep, scores, strict=True)]
+    return sorted(ranked, key=lambda r: (-r.score, r.index))
+
+
+def summary_size(eligible_count: int) -> int:
+    """3 to 5 sentences: about one in five, never more than there are."""
+    return min(eligible_count, max(3, min(5, round(eligible_count / 5))))
+
+
+def summarise(candidates: Sequence[Candidate], limit: int | None = None) -> list[int]:
+    """The indices of the sentences to show, in the order given, skipping near-repeats."""
+    ranked = rank(candidates)
+    size = limit if limit is not None else summary_size(len(ranked))
+    if not ranked or size <= 0:
+        return []
+    vectors = tfidf([candidates[r.index].text for r in ranked])
+    chosen: list[int] = []
+    for k in range(len(ranked)):
+        if all(float(vectors[k] @ vectors[j]) <= REDUNDANT for j in chosen):
+            chosen.append(k)
+        if len(chosen) == size:
+            break
+    return sorted(ranked[k].index for k in chosen)

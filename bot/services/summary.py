@@ -1,0 +1,160 @@
+"""`/summary`: a short extractive summary of one article, or of a topic across articles.
+
+Sentences come from the `sentences` table and are ranked by `analysis.summary` (TextRank with a
+lead prior). For a topic, the dozen articles most about it are read, and when at least three of
+their sentences name the topic only those are offered. Key people are the persons the articles
+mention most; key dates come from their stored events.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.periods import PeriodError, parse_bound
+from analysis.summary import Candidate, summarise
+from bot.errors import UserFacingError
+from storage.records_cite import ArticleRef
+from storage.summary_repo import DatedEvent, PersonCount, StoredSentence, SummaryRepository
+
+log = logging.getLogger(__name__)
+
+KEY_DATES = 5
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """A sentence of the summary with the article it comes from."""
+
+    ref: ArticleRef
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A date the summarised articles' events carry, how it was written, and where."""
+
+    date: date
+    precision: str
+    expressions: tuple[str, ...]
+    refs: tuple[ArticleRef, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A summary of one article (`article` set) or of a topic (`topic` set)."""
+
+    article: ArticleRef | None
+    topic: str | None
+    start: date | None
+    end: date | None
+    articles: tuple[ArticleRef, ...]
+    lines: tuple[SummaryLine, ...] = ()
+    people: tuple[PersonCount, ...] = ()
+    dates: tuple[KeyDate, ...] = ()
+
+
+def _bounds(from_: str | None, to: str | None) -> tuple[date | None, date | None]:
+    try:
+        return parse_bound(from_, end=False), parse_bound(to, end=True)
+    except PeriodError as exc:
+        raise UserFacingError(str(exc)) from exc
+
+
+def _mentions(aliases: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern finding any alias as whole words (plural allowed), case-insensitively."""
+    if not aliases:
+        return None
+    alternatives = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:e?s)?(?!\w)", re.IGNORECASE)
+
+
+def pick_lines(
+    sentences: Sequence[StoredSentence], refs: dict[int, ArticleRef], focus: re.Pattern[str] | None
+) -> tuple[SummaryLine, ...]:
+    """Rank the sentences (those naming the focus, when three or more do) and keep the best."""
+    pool = list(sentences)
+    if focus is not None:
+        naming = [s for s in pool if focus.search(s.text)]
+        pool = naming if len(naming) >= 3 else pool
+    chosen = summarise([Candidate(s.text, s.position) for s in pool])
+    lines = [SummaryLine(refs[pool[i].article_id], pool[i].position, pool[i].text) for i in chosen]
+    return tuple(sorted(lines, key=lambda line: _reading_order(line.ref, line.position)))
+
+
+def _reading_order(ref: ArticleRef, position: int) -> tuple[bool, date, int, int]:
+    """Oldest article first (undated last), then the article's own order."""
+    return (ref.published is None, ref.published or date.min, ref.id, position)
+
+
+def key_dates(events: Sequence[DatedEvent], refs: dict[int, ArticleRef]) -> tuple[KeyDate, ...]:
+    """The dates most events carry (precise ones first on ties), shown oldest first."""
+    groups: dict[tuple[date, str], list[DatedEvent]] = defaultdict(list)
+    for event in events:
+        groups[(event.date, event.precision)].append(event)
+    ranked = sorted(
+        groups.items(), key=lambda g: (-len(g[1]), PRECISION_RANK.get(g[0][1], 9), g[0][0])
+    )
+    picked = [
+        KeyDate(
+            day,
+            precision,
+            tuple(dict.fromkeys(e.expression for e in group))[:3],
+            tuple(refs[i] for i in dict.fromkeys(e.article_id for e in group)),
+        )
+        for (day, precision), group in ranked[:KEY_DATES]
+    ]
+    return tuple(sorted(picked, key=lambda k: (k.date, PRECISION_RANK.get(k.precision, 9))))
+
+
+class SummaryService:
+    """Builds summaries from stored sentences, mentions and events."""
+
+    def __init__(self, repo: SummaryRepository) -> None:
+        self._repo = repo
+
+    async def article(self, article_id: int) -> Summary:
+        """The summary of one stored article; an unknown number is a user error."""
+        ref = await self._repo.article(article_id)
+        if ref is None:
+            raise UserFacingError(f"no article #{article_id}; `analyst articles` lists them")
+        return await self._build(ref, None, None, None, [ref], focus=None)
+
+    async def topic(self, topic: str, from_: str | None = None, to: str | None = None) -> Summary:
+        """The summary of the articles most about a topic within the dates given."""
+        topic = topic.strip()
+        if not topic:
+            raise UserFacingError("the topic is empty: give a name or a word, e.g. --topic putin")
+        start, end = _bounds(from_, to)
+        if start and end and end < start:
+            raise UserFacingError("--to is before --from")
+        refs = await self._repo.topic_articles(topic, start, end)
+        if not refs:
+            return Summary(None, topic, start, end, ())
+        focus = _mentions([topic, *await self._repo.topic_aliases(topic)])
+        return await self._build(None, topic, start, end, refs, focus=focus)
+
+    async def _build(
+        self,
+        article: ArticleRef | None,
+        topic: str | None,
+        start: date | None,
+        end: date | None,
+        refs: Sequence[ArticleRef],
+        *,
+        focus: re.Pattern[str] | None,
+    ) -> Summary:
+        """Read sentences, people and dates of the articles and assemble the summary."""
+        by_id = {r.id: r for r in refs}
+        ids = list(by_id)
+        lines = pick_lines(await self._repo.sentences(ids), by_id, focus)
+        people = tuple(await self._repo.people(ids))
+        dates = key_dates(await self._repo.dated_events(ids), by_id)
+        ordered = tuple(sorted(refs, key=lambda r: _reading_order(r, 0)))
+        return Summary(article, topic, start, end, ordered, lines, people, dates)

@@ -1,0 +1,356 @@
+"""What `/compare` reads: per-period counts of entities and terms, aggregated in SQL.
+
+A period is a closed range of publication dates; undated articles belong to no period. A topic
+narrows the articles to those that mention an entity known by that name (any alias) or use that
+term. Every query filters on the indexed `articles.published` and groups in the database: the
+corpus is never loaded into Python.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    and_,
+    case,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.articles import REF_COLUMNS, ref_from_row
+from storage.models import Article, ArticleTerm, Entity, EntityAlias, Mention, QuoteRow, Sentence
+from storage.records_cite import ArticleRef
+
+log = logging.getLogger(__name__)
+
+ENTITY_KINDS = ("person", "place", "org")
+VOCABULARY_LIMIT = 2000  # per kind: the items used most (relative to side size) are scored
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A closed range of publication dates."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class ItemCounts:
+    """One entity or term: its counts in each period and in the whole corpus."""
+
+    key: str  # entity id as text, or the term itself
+    name: str
+    kind: str  # person | place | org | term
+    count_a: int
+    count_b: int
+    corpus: int
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """Both periods' articles and every item they use, with the totals per kind."""
+
+    articles_a: int
+    articles_b: int
+    items: tuple[ItemCounts, ...]
+    totals: Mapping[str, tuple[int, int]]  # kind -> (all counts in a, all counts in b)
+
+
+@dataclass(frozen=True)
+class SentenceHit:
+    """A sentence of a period picked as representative, with its article."""
+
+    ref: ArticleRef
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """A stored quote with its speaker and article."""
+
+    ref: ArticleRef
+    speaker: str
+    text: str
+    kind: str
+
+
+def topic_key(topic: str) -> str:
+    """How a topic is matched: casefolded, spaces collapsed (as `entity_aliases.alias_key`)."""
+    return " ".join(topic.casefold().split())
+
+
+def topic_entities(topic: str) -> CompoundSelect:
+    """Ids of the entities a topic names: by any alias, canonical key, or a person's surname."""
+    key = topic_key(topic)
+    by_alias = select(EntityAlias.entity_id).where(EntityAlias.alias_key == key)
+    by_name = select(Entity.id).where(
+        or_(Entity.key == key, and_(Entity.kind == "person", Entity.surname == key))
+    )
+    return by_alias.union(by_name)
+
+
+def topic_articles(topic: str) -> CompoundSelect:
+    """Ids of articles that mention an entity the topic names, or use it as a term."""
+    named = select(Mention.article_id).where(Mention.entity_id.in_(topic_entities(topic)))
+    by_term = select(ArticleTerm.article_id).where(ArticleTerm.term == topic_key(topic))
+    return named.union(by_term)
+
+
+def in_period(period: DateRange, topic: str | None) -> ColumnElement[bool]:
+    """The filter on `Article` for a period (and topic)."""
+    clause: ColumnElement[bool] = Article.published.between(period.start, period.end)
+    if topic:
+        clause = and_(clause, Article.id.in_(topic_articles(topic)))
+    return clause
+
+
+def _flag(period: DateRange) -> ColumnElement[int]:
+    return case((Article.published.between(period.start, period.end), 1), else_=0)
+
+
+class CompareRepository:
+    """Aggregates two periods side by side, one session per call."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def years_with_articles(self, topic: str | None = None) -> list[int]:
+        """The years that hold at least one dated article (about the topic)."""
+        year = extract("year", Article.published)
+        query = select(year).where(Article.published.is_not(None)).group_by(year).order_by(year)
+        if topic:
+            query = query.where(Article.id.in_(topic_articles(topic)))
+        async with self._sessions() as session:
+            return [int(y) for y in (await session.scalars(query))]
+
+    async def undated(self, topic: str | None = None) -> int:
+        """How many articles (about the topic) have no publication date: they fit no period."""
+        query = select(func.count(Article.id)).where(Article.published.is_(None))
+        if topic:
+            query = query.where(Article.id.in_(topic_articles(topic)))
+        async with self._sessions() as session:
+            return int(await session.scalar(query) or 0)
+
+    async def articles(
+        self, period: DateRange, topic: str | None = None, limit: int = 3
+    ) -> list[ArticleRef]:
+        """The period's newest articles, to cite for the side as a whole."""
+        query = (
+            select(*REF_COLUMNS)
+            .where(in_period(period, topic))
+            .order_by(Article.published.desc(), Article.id.desc())
+            .limit(limit)
+        )
+        async with self._sessions() as session:
+            return [ref_from_row(row) for row in await session.execute(query)]
+
+    async def counts(self, a: DateRange, b: DateRange, topic: str | None = None) -> PeriodCounts:
+        """Article counts, per-kind totals and the item counts of both periods."""
+        either = or_(in_period(a, topic), in_period(b, topic))
+        async with self._sessions() as session:
+            articles = (
+                await session.execute(select(func.sum(_flag(a)), func.sum(_flag(b))).where(either))
+            ).one()
+            totals = await _totals(session, a, b, either)
+            items = await _entity_counts(session, a, b, either, totals)
+            items += await _term_counts(session, a, b, either, totals)
+        return PeriodCounts(
+            articles_a=int(articles[0] or 0),
+            articles_b=int(articles[1] or 0),
+            items=tuple(items),
+            totals=totals,
+        )
+
+    async def best_sentence(
+        self, period: DateRange, topic: str | None, weights: Mapping[str, float]
+    ) -> SentenceHit | None:
+        """The period's sentence whose distinct entities weigh most; else its newest lead."""
+        async with self._sessions() as session:
+            hit = await _weighted_sentence(session, period, topic, weights)
+            return hit or await _lead_sentence(session, period, topic)
+
+    async def quote(
+        self, period: DateRange, topic: str | None, speakers: Sequence[str]
+    ) -> QuoteHit | None:
+        """A quote by the first of `speakers` (entity ids) that has one, else any quote."""
+        rank: ColumnElement[int] = literal(0)
+        if speakers:
+            order = {int(s): i for i, s in enumerate(speakers)}
+            rank = case(order, value=QuoteRow.entity_id, else_=len(order))
+        query = (
+            select(*REF_COLUMNS, QuoteRow.text, QuoteRow.kind, QuoteRow.speaker_text, Entity.name)
+            .join(Article, Article.id == QuoteRow.article_id)
+            .outerjoin(Entity, Entity.id == QuoteRow.entity_id)
+            .where(in_period(period, topic))
+            .order_by(
+                rank,
+                (QuoteRow.kind == "direct").desc(),
+                Article.published.desc(),
+                QuoteRow.article_id,
+                QuoteRow.start,
+            )
+            .limit(1)
+        )
+        async with self._sessions() as session:
+            row = (await session.execute(query)).first()
+        if row is None:
+            return None
+        speaker = row.name or row.speaker_text
+        return QuoteHit(ref=ref_from_row(row), speaker=speaker, text=row.text, kind=row.kind)
+
+
+async def _totals(
+    session: AsyncSession, a: DateRange, b: DateRange, either: ColumnElement[bool]
+) -> dict[str, tuple[int, int]]:
+    """All entity mentions (per kind) and term uses in each period: the n of the statistic."""
+    kinds = await session.execute(
+        select(Entity.kind, func.sum(_flag(a)), func.sum(_flag(b)))
+        .select_from(Mention)
+        .join(Entity, Entity.id == Mention.entity_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(either, Entity.kind.in_(ENTITY_KINDS))
+        .group_by(Entity.kind)
+    )
+    totals = {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in kinds}
+    terms = (
+        await session.execute(
+            select(func.sum(_flag(a) * ArticleTerm.count), func.sum(_flag(b) * ArticleTerm.count))
+            .join(Article, Article.id == ArticleTerm.article_id)
+            .where(either)
+        )
+    ).one()
+    totals["term"] = (int(terms[0] or 0), int(terms[1] or 0))
+    return totals
+
+
+def _relative_use(
+    count_a: ColumnElement[int], count_b: ColumnElement[int], n: tuple[int, int]
+) -> ColumnElement[int]:
+    """count_a / n_a + count_b / n_b, scaled to integers: ranks items fairly for unequal sides."""
+    return count_a * max(n[1], 1) + count_b * max(n[0], 1)
+
+
+async def _entity_counts(
+    session: AsyncSession,
+    a: DateRange,
+    b: DateRange,
+    either: ColumnElement[bool],
+    totals: Mapping[str, tuple[int, int]],
+) -> list[ItemCounts]:
+    """Mentions of each person, place and organisation per period, most used first."""
+    items: list[ItemCounts] = []
+    for kind in ENTITY_KINDS:
+        count_a, count_b = func.sum(_flag(a)), func.sum(_flag(b))
+        rows = await session.execute(
+            select(Entity.id, Entity.name, Entity.mention_count, count_a, count_b)
+            .select_from(Mention)
+            .join(Entity, Entity.id == Mention.entity_id)
+            .join(Article, Article.id == Mention.article_id)
+            .where(either, Entity.kind == kind)
+            .group_by(Entity.id, Entity.name, Entity.mention_count)
+            .order_by(_relative_use(count_a, count_b, totals.get(kind, (0, 0))).desc(), Entity.id)
+            .limit(VOCABULARY_LIMIT)
+        )
+        items += [
+            ItemCounts(str(r[0]), r[1], kind, int(r[3] or 0), int(r[4] or 0), int(r[2]))
+            for r in rows
+        ]
+    return items
+
+
+async def _term_counts(
+    session: AsyncSession,
+    a: DateRange,
+    b: DateRange,
+    either: ColumnElement[bool],
+    totals: Mapping[str, tuple[int, int]],
+) -> list[ItemCounts]:
+    """Uses of each content term per period, with its count over the whole corpus."""
+    count_a = func.sum(_flag(a) * ArticleTerm.count)
+    count_b = func.sum(_flag(b) * ArticleTerm.count)
+    rows = (
+        await session.execute(
+            select(ArticleTerm.term, count_a, count_b)
+            .join(Article, Article.id == ArticleTerm.article_id)
+            .where(either)
+            .group_by(ArticleTerm.term)
+            .order_by(_relative_use(count_a, count_b, totals["term"]).desc(), ArticleTerm.term)
+            .limit(VOCABULARY_LIMIT)
+        )
+    ).all()
+    if not rows:
+        return []
+    corpus = dict(
+        (
+            await session.execute(
+                select(ArticleTerm.term, func.sum(ArticleTerm.count))
+                .where(ArticleTerm.term.in_([r[0] for r in rows]))
+                .group_by(ArticleTerm.term)
+            )
+        ).all()
+    )
+    return [
+        ItemCounts(r[0], r[0], "term", int(r[1] or 0), int(r[2] or 0), int(corpus.get(r[0], 0)))
+        for r in rows
+    ]
+
+
+async def _weighted_sentence(
+    session: AsyncSession, period: DateRange, topic: str | None, weights: Mapping[str, float]
+) -> SentenceHit | None:
+    """Sum the weights of the distinct weighted entities each sentence mentions; keep the best."""
+    if not weights:
+        return None
+    present = (
+        select(Mention.article_id, Mention.sentence, Mention.entity_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(in_period(period, topic), Mention.entity_id.in_([int(k) for k in weights]))
+        .distinct()
+        .subquery()
+    )
+    score = func.sum(
+        case({int(k): w for k, w in weights.items()}, value=present.c.entity_id, else_=0.0)
+    )
+    best = (
+        select(present.c.article_id, present.c.sentence, score.label("score"))
+        .group_by(present.c.article_id, present.c.sentence)
+        .order_by(score.desc(), present.c.sentence, present.c.article_id)
+        .limit(1)
+        .subquery()
+    )
+    query = (
+        select(*REF_COLUMNS, Sentence.position, Sentence.text)
+        .join(best, best.c.article_id == Article.id)
+        .join(
+            Sentence,
+            and_(Sentence.article_id == best.c.article_id, Sentence.position == best.c.sentence),
+        )
+    )
+    row = (await session.execute(query)).first()
+    return None if row is None else SentenceHit(ref_from_row(row), row.position, row.text)
+
+
+async def _lead_sentence(
+    session: AsyncSession, period: DateRange, topic: str | None
+) -> SentenceHit | None:
+    """The first sentence of the period's newest article."""
+    query = (
+        select(*REF_COLUMNS, Sentence.position, Sentence.text)
+        .join(Sentence, Sentence.article_id == Article.id)
+        .where(in_period(period, topic), Sentence.position == 0)
+        .order_by(Article.published.desc(), Article.id.desc())
+        .limit(1)
+    )
+    row = (await session.execute(query)).first()
+    return None if row is None else SentenceHit(ref_from_row(row), row.position, row.text)
