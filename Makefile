@@ -17,6 +17,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/analyst ingest samples/russia-iran
 	$(BIN)/analyst stats
+	$(BIN)/analyst timeline
+	$(BIN)/analyst quotes putin
+	$(BIN)/analyst compare 2015 2024
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
