@@ -18,12 +18,19 @@ from bot.services.nlp_runtime import NlpRuntime
 from config.settings import Settings
 from storage.articles import ArticleRepository
 from storage.engine import DatabaseUrlError, create_engine, session_factory
+from storage.guilds import GuildRepository
 from storage.jobs import JobQueue
 from storage.migrate import upgrade_database
 from storage.stats import StatsRepository
 
 if TYPE_CHECKING:
+    from bot.services.compare import CompareService
+    from bot.services.fetcher import Fetcher
     from bot.services.ingest import IngestService
+    from bot.services.people import PeopleService
+    from bot.services.search import SearchService
+    from bot.services.summary import SummaryService
+    from bot.services.timeline import TimelineService
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +49,7 @@ class Analyst:
     articles: ArticleRepository
     stats: StatsRepository
     queue: JobQueue
+    guilds: GuildRepository
     nlp: NlpRuntime = field(repr=False)
 
     @cached_property
@@ -56,7 +64,54 @@ class Analyst:
             max_bytes=self.settings.max_file_bytes,
             batch_size=self.settings.nlp_batch_size,
             near_duplicate_threshold=self.settings.near_duplicate_threshold,
+            fetcher=self.fetcher,
         )
+
+    @cached_property
+    def fetcher(self) -> Fetcher:
+        """The web fetcher (address guard, timeouts, byte cap) for links from the CLI and bot."""
+        from bot.services.fetcher import Fetcher, FetchSettings
+
+        return Fetcher(FetchSettings.from_settings(self.settings))
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        """Dated events for `timeline`, merged across articles."""
+        from bot.services.timeline import TimelineService
+        from storage.timeline import TimelineRepository
+
+        return TimelineService(TimelineRepository(self.sessions))
+
+    @cached_property
+    def people(self) -> PeopleService:
+        """Name look-ups, quotes and profiles for `quotes` and `who`."""
+        from bot.services.people import PeopleService
+
+        return PeopleService(self.sessions)
+
+    @cached_property
+    def search(self) -> SearchService:
+        """Ranked full-text search for `search`."""
+        from bot.services.search import SearchService
+        from storage.search import SearchRepository
+
+        return SearchService(SearchRepository(self.sessions))
+
+    @cached_property
+    def compare(self) -> CompareService:
+        """Two periods side by side for `compare`."""
+        from bot.services.compare import CompareService
+        from storage.compare_repo import CompareRepository
+
+        return CompareService(CompareRepository(self.sessions))
+
+    @cached_property
+    def summary(self) -> SummaryService:
+        """Extractive summaries of an article or a topic for `summary`."""
+        from bot.services.summary import SummaryService
+        from storage.summary_repo import SummaryRepository
+
+        return SummaryService(SummaryRepository(self.sessions))
 
 
 def safe_url(url: str) -> str:
@@ -83,6 +138,7 @@ def build(settings: Settings, engine: AsyncEngine) -> Analyst:
         articles=ArticleRepository(sessions),
         stats=StatsRepository(sessions),
         queue=queue,
+        guilds=GuildRepository(sessions),
         nlp=NlpRuntime(settings.spacy_model),
     )
 

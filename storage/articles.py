@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -202,6 +203,30 @@ class ArticleRepository:
                 sentence_count=int(sentences or 0),
                 top_entities=tuple((r.name, r.kind, int(r.n)) for r in top),
             )
+
+    async def fix(self, article_id: int, **changes: object) -> ArticleSummary | None:
+        """Correct metadata by hand (title, outlet, author, published, date_precision)."""
+        allowed = {"title", "outlet", "author", "published", "date_precision"}
+        if set(changes) - allowed:
+            raise ValueError(f"cannot fix {sorted(set(changes) - allowed)}")
+        async with self._sessions.begin() as session:
+            article = await session.get(Article, article_id)
+            if article is None:
+                return None
+            for name, value in changes.items():
+                setattr(article, name, value)
+            if "published" in changes:
+                article.date_source = "fixed by hand" if changes["published"] else ""
+            await session.flush()
+            return _summary(article)
+
+    async def titles(self, prefix: str, limit: int = 25) -> builtins.list[ArticleSummary]:
+        """Articles whose title contains the text, newest first (autocomplete)."""
+        query = select(Article).order_by(Article.published.desc(), Article.id.desc()).limit(limit)
+        if prefix.strip():
+            query = query.where(Article.title.ilike(f"%{prefix.strip()}%"))
+        async with self._sessions() as session:
+            return [_summary(a) for a in await session.scalars(query)]
 
     async def forget(self, article_id: int) -> bool:
         """Delete an article and everything found in it; False when there was none."""

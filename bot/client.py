@@ -1,0 +1,77 @@
+"""The Discord client: a commands.Bot that gets the whole application through its constructor."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.app import Analyst
+from bot.tree import AnalystTree
+from bot.ui.answer import NO_MENTIONS
+
+log = logging.getLogger(__name__)
+
+COGS = (
+    "cogs.help",
+    "cogs.corpus",
+    "cogs.timeline",
+    "cogs.people",
+    "cogs.compare",
+    "cogs.search",
+    "cogs.summary",
+    "cogs.settings",
+    "cogs.watch",
+    "cogs.digest",
+)
+
+
+def intents() -> discord.Intents:
+    """Guilds and messages, with message content: the watched channel is read for links."""
+    wanted = discord.Intents.default()
+    wanted.message_content = True
+    return wanted
+
+
+class AnalystBot(commands.Bot):
+    """Slash commands in cogs over the same services as the CLI; it never pings anyone."""
+
+    def __init__(
+        self,
+        analyst: Analyst,
+        *,
+        dev_guild_id: int | None = None,
+        cogs: tuple[str, ...] = COGS,
+        run_worker: bool = True,
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents(),
+            allowed_mentions=NO_MENTIONS,
+            tree_cls=AnalystTree,
+            help_command=None,
+            **options,
+        )
+        self.analyst = analyst
+        self.dev_guild_id = dev_guild_id
+        self.cog_names = cogs
+        self.run_worker = run_worker
+
+    async def setup_hook(self) -> None:
+        """Load every cog, then publish the commands (to the dev guild at once when set)."""
+        for name in self.cog_names:
+            await self.load_extension(name)
+        if self.dev_guild_id:
+            guild = discord.Object(id=self.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            synced = await self.tree.sync()
+        log.info("synced %d application commands", len(synced))
+
+    async def on_ready(self) -> None:
+        """Say who we are once connected (never the token)."""
+        log.info("connected as %s to %d guilds", self.user, len(self.guilds))

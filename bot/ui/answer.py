@@ -1,0 +1,64 @@
+"""Turn a rendered answer into Discord embeds: the same text the CLI prints, safely escaped.
+
+Corpus text can hold Markdown and "@everyone": Markdown is escaped (search highlights, written
+as `**word**` by the renderer, are the one markup let through) and every message is sent with
+no allowed mentions, so nothing an article says can ping anyone.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.render.cite import DISCORD_EMBED_LIMIT, paginate
+
+COLOUR = discord.Colour.from_rgb(52, 101, 164)
+NO_MENTIONS = discord.AllowedMentions.none()
+TITLE_LIMIT = 256
+
+
+@dataclass(frozen=True)
+class AnswerPayload:
+    """One answer ready for Discord: text from the shared renderer, JSON for export, a chart."""
+
+    title: str
+    text: str
+    data: Any
+    chart: bytes | None = None
+    export_name: str = "answer"
+
+
+def discord_safe(text: str) -> str:
+    """Escape Markdown from article text, keeping the renderer's own `**highlight**` bold."""
+    return discord.utils.escape_markdown(text).replace("\\*\\*", "**")
+
+
+def embed_pages(payload: AnswerPayload) -> list[discord.Embed]:
+    """The answer split into embeds of at most 4,096 characters, never mid-line."""
+    lines = [discord_safe(line) for line in payload.text.splitlines()]
+    pages = paginate(lines, limit=DISCORD_EMBED_LIMIT - 16) or ["(empty)"]
+    title = payload.title[:TITLE_LIMIT]
+    embeds = []
+    for number, page in enumerate(pages, start=1):
+        embed = discord.Embed(title=title, description=page, colour=COLOUR)
+        if len(pages) > 1:
+            embed.set_footer(text=f"Page {number} of {len(pages)}")
+        embeds.append(embed)
+    return embeds
+
+
+def export_file(payload: AnswerPayload) -> discord.File:
+    """The full answer as a JSON attachment."""
+    body = json.dumps(payload.data, ensure_ascii=False, indent=2).encode()
+    return discord.File(io.BytesIO(body), filename=f"{payload.export_name}.json")
+
+
+def chart_file(payload: AnswerPayload) -> discord.File | None:
+    """The answer's chart as a PNG attachment, when it has one."""
+    if payload.chart is None:
+        return None
+    return discord.File(io.BytesIO(payload.chart), filename=f"{payload.export_name}.png")

@@ -1,0 +1,81 @@
+"""Previous / Next / Export buttons under a long answer; only the person who asked may use them."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages, export_file
+
+log = logging.getLogger(__name__)
+
+PAGER_TIMEOUT = 300.0
+
+
+class AnswerPager(discord.ui.View):
+    """Pages through an answer's embeds; disables itself when it times out."""
+
+    def __init__(
+        self, payload: AnswerPayload, owner_id: int, timeout: float = PAGER_TIMEOUT
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self.payload = payload
+        self.pages = embed_pages(payload)
+        self.owner_id = owner_id
+        self.index = 0
+        self.message: discord.Message | discord.InteractionMessage | None = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+        if len(self.pages) == 1:
+            self.remove_item(self.previous)
+            self.remove_item(self.next)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Only the member who asked can page or export."""
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(
+            "Only the person who asked can use these buttons; run the command yourself.",
+            ephemeral=True,
+        )
+        return False
+
+    async def _show(self, interaction: discord.Interaction) -> None:
+        self._refresh()
+        await interaction.response.edit_message(
+            embed=self.pages[self.index], view=self, allowed_mentions=NO_MENTIONS
+        )
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+        """Show the page before."""
+        self.index = max(0, self.index - 1)
+        await self._show(interaction)
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+        """Show the page after."""
+        self.index = min(len(self.pages) - 1, self.index + 1)
+        await self._show(interaction)
+
+    @discord.ui.button(label="Export", style=discord.ButtonStyle.primary)
+    async def export(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+        """Send the whole answer as a JSON file, to the asker only."""
+        await interaction.response.send_message(
+            file=export_file(self.payload), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    async def on_timeout(self) -> None:
+        """Grey the buttons out so nobody clicks a dead view."""
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        if self.message is not None:
+            try:
+                await self.message.edit(view=self)
+            except discord.HTTPException:
+                log.debug("could not disable an expired pager", exc_info=True)

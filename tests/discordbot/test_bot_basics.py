@@ -1,0 +1,71 @@
+"""The product bot through the fake Discord: login, command sync, /help, /stats, /article."""
+
+from __future__ import annotations
+
+from tests.discordbot.conftest import StartBot
+from tests.fake_discord import FakeDiscord
+
+CORE = ("cogs.help", "cogs.corpus")
+
+
+async def test_login_syncs_commands_to_the_dev_guild(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=CORE):
+        names = {c["name"] for c in fake.registered_commands(fake.guild_id)}
+    assert {"help", "stats", "article"} <= names
+    described = {c["name"]: c["description"] for c in fake.registered_commands(fake.guild_id)}
+    assert described["stats"].startswith("What the corpus holds")
+
+
+async def test_help_lists_commands_and_hides_admin_ones(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=CORE):
+        result = await fake.slash("help", user=fake.user("alice"))
+    text = result.callback["data"]["content"]
+    assert "/stats — What the corpus holds" in text
+    assert "/article show — One article" in text
+    assert result.ephemeral
+
+
+async def test_stats_answers_with_an_embed_and_never_pings(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=CORE):
+        result = await fake.slash("stats")
+    embed = result.embeds[0]
+    assert embed["title"] == "Corpus"
+    assert "Articles: 5 (2 dated, 3 undated) from 4 outlets" in embed["description"]
+    assert result.data["allowed_mentions"] == {"parse": []}
+
+
+async def test_article_show_and_autocomplete(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=CORE):
+        choices = await fake.autocomplete("article show", {"article": "Turkmen"}, "article")
+        shown = await fake.slash("article show", {"article": "3"})
+    assert [str(c["value"]) for c in choices] == ["3"]
+    assert choices[0]["name"].startswith("#3 [2024-10-15] · The Week")
+    assert "Published: 2024-10-15 (from header)" in shown.embeds[0]["description"]
+
+
+async def test_unknown_article_is_an_ephemeral_one_liner(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=CORE):
+        result = await fake.slash("article show", {"article": "99"})
+    assert result.ephemeral
+    assert result.callback["data"]["content"].startswith("No article #99")
+
+
+async def test_fix_needs_admin_and_then_corrects(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=CORE) as bot:
+        await bot.analyst.guilds.update(fake.guild_id, admin_role_id=None)
+        refused = await fake.slash(
+            "article fix", {"article": "2", "published": "2025-01-21"}, user=fake.user("alice")
+        )
+        fixed = await fake.slash(
+            "article fix", {"article": "2", "published": "2025-01-21"}, user=fake.user("erin")
+        )
+    assert refused.callback["data"]["content"].startswith("You need the Manage Server permission")
+    assert fixed.callback["data"]["content"].startswith("Fixed: #2 [2025-01-21]")
