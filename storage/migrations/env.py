@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from config.settings import get_settings
 from storage.engine import create_engine
 from storage.models import Base
+from storage.search import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,6 +23,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,  # the search index lives outside the models
     )
     with context.begin_transaction():
         context.run_migrations()

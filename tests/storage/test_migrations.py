@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from storage.engine import create_engine
 from storage.migrate import current_revision, downgrade_database, head_revision, upgrade_database
 from storage.models import Base
+from storage.search import include_object
 
 TABLES = {
     "articles",
@@ -38,7 +39,9 @@ async def test_upgrade_creates_every_table(engine: AsyncEngine) -> None:
 
 async def test_models_and_migrations_agree(engine: AsyncEngine) -> None:
     def diff(sync_conn):  # type: ignore[no-untyped-def]
-        context = MigrationContext.configure(sync_conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            sync_conn, opts={"compare_type": True, "include_object": include_object}
+        )
         return compare_metadata(context, Base.metadata)
 
     async with engine.connect() as conn:

@@ -1,0 +1,81 @@
+"""Search results as text (terminal and bot alike) and as JSON.
+
+One line per article, best first, citing it:
+`1. [#4 ABC News, 2015-11-23] Syria on Vladimir Putin's Mind … — …the **nuclear** **deal**…`.
+The matching words are in Discord bold; `…` marks where the snippet cuts the text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.render.cite import cite, paginate, ref_json, shorten
+from bot.services.search import SearchAnswer
+
+TITLE_LIMIT = 120
+
+
+def _range_words(answer: SearchAnswer) -> str:
+    first, last = answer.from_text, answer.to_text
+    if first and last:
+        return f" in {first}" if first == last else f" from {first} to {last}"
+    if first:
+        return f" from {first} on"
+    return f" up to {last}" if last else ""
+
+
+def _scope(answer: SearchAnswer) -> str:
+    return f"“{answer.query}”{_range_words(answer)}"
+
+
+def search_header(answer: SearchAnswer) -> str:
+    """`3 articles match “nuclear deal”, best first:`; says so when only the best are shown."""
+    total, shown = answer.total, len(answer.hits)
+    if total == 1:
+        return f"1 article matches {_scope(answer)}:"
+    if total == shown:
+        return f"{total} articles match {_scope(answer)}, best first:"
+    return f"{total} articles match {_scope(answer)}; the best {shown}:"
+
+
+def search_lines(answer: SearchAnswer) -> list[str]:
+    """One line per hit: rank, citation, title, snippet."""
+    return [
+        f"{rank}. {cite(hit.article)} "
+        f"{shorten(hit.article.title or '(untitled)', TITLE_LIMIT)} — {hit.snippet}"
+        for rank, hit in enumerate(answer.hits, 1)
+    ]
+
+
+def search_text(answer: SearchAnswer) -> str:
+    """`analyst search`: the header and a line per article, or one line saying nothing matched."""
+    if not answer.hits:
+        return f"No articles match {_scope(answer)}."
+    return "\n".join([search_header(answer), *search_lines(answer)])
+
+
+def search_pages(answer: SearchAnswer) -> list[str]:
+    """The same answer split into pages that fit a Discord embed, the header on each."""
+    if not answer.hits:
+        return [search_text(answer)]
+    return paginate(search_lines(answer), search_header(answer))
+
+
+def search_json(answer: SearchAnswer) -> dict[str, Any]:
+    """`analyst search --json`."""
+    return {
+        "query": answer.query,
+        "from": answer.start.isoformat() if answer.start else None,
+        "to": answer.end.isoformat() if answer.end else None,
+        "total": answer.total,
+        "results": [
+            {
+                "rank": rank,
+                "score": hit.score,
+                "citation": cite(hit.article),
+                "article": ref_json(hit.article),
+                "snippet": hit.snippet,
+            }
+            for rank, hit in enumerate(answer.hits, 1)
+        ],
+    }

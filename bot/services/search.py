@@ -1,0 +1,71 @@
+"""The search answer: read the user's query and dates, ask the full-text index, keep the best.
+
+The query language (words, "phrases", OR, -word) is read in `storage.search.parse_query`, so the
+SQLite and PostgreSQL engines get the same terms; here its errors become one-line user errors.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.periods import PeriodError, parse_bound
+from bot.errors import UserFacingError
+from storage.search import SearchHit, SearchQueryError, SearchRepository, parse_query
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    """What `search` shows: the query as typed, the date bounds, the best hits and the total."""
+
+    query: str
+    start: date | None
+    end: date | None
+    hits: tuple[SearchHit, ...]
+    total: int
+    from_text: str | None = None  # the bounds as the user wrote them, for the answer's wording
+    to_text: str | None = None
+
+
+def _bounds(from_text: str | None, to_text: str | None) -> tuple[date | None, date | None]:
+    try:
+        start, end = parse_bound(from_text, end=False), parse_bound(to_text, end=True)
+    except PeriodError as exc:
+        raise UserFacingError(str(exc)) from exc
+    if start and end and end < start:
+        raise UserFacingError(f"--to {to_text} is before --from {from_text}")
+    return start, end
+
+
+class SearchService:
+    """Ranked full-text search with highlighted snippets."""
+
+    def __init__(self, repository: SearchRepository) -> None:
+        self._repository = repository
+
+    async def search(
+        self,
+        query: str,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        from_text: str | None = None,
+        to_text: str | None = None,
+    ) -> SearchAnswer:
+        """The best `limit` articles for the query, within the publication dates given."""
+        if not 1 <= limit <= MAX_LIMIT:
+            raise UserFacingError(f"--limit must be between 1 and {MAX_LIMIT}")
+        shown = " ".join(query.split())
+        try:
+            parsed = parse_query(shown)
+        except SearchQueryError as exc:
+            raise UserFacingError(str(exc)) from exc
+        start, end = _bounds(from_text, to_text)
+        page = await self._repository.search(parsed, limit=limit, start=start, end=end)
+        log.debug("search %r: %d of %d", shown, len(page.hits), page.total)
+        return SearchAnswer(shown, start, end, page.hits, page.total, from_text, to_text)

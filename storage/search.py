@@ -1,0 +1,294 @@
+"""Full-text search over articles: one query language, two engines (SQLite FTS5, PostgreSQL).
+
+The user writes words, "exact phrases", `OR` between alternatives and `-word` to leave articles
+out. `parse_query` reads that once; each backend gets an expression built from the parsed terms,
+every term quoted, so punctuation (`U.S.`, `al-Assad`, a stray `"`) can never be a syntax error.
+`OR` binds tighter than the implied AND: `iran sanctions OR embargo` is iran AND (sanctions OR
+embargo). Highlights come back as `**word**` on both backends, the snippet about 30 words long
+with `…` where it was cut.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, bindparam, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.articles import article_refs
+from storage.records_cite import ArticleRef
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 500
+SNIPPET_WORDS = 30
+TITLE_WEIGHT = 10.0  # bm25 column weight of the title against 1.0 for the body (SQLite)
+START, STOP = "\ue000", "\ue001"  # private-use marks around a hit, turned into ** afterwards
+ELLIPSIS = "…"
+OPERATORS = ("OR", "AND", "NOT")  # only in capitals, as typed; `NOT x` is `-x`
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+_WORDY = re.compile(r"[^\W_]")
+_MARKED = re.compile(f"{START}(.*?){STOP}", re.DOTALL)
+
+
+class SearchQueryError(ValueError):
+    """A search query that cannot be run; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed query: every group must match (any one term of it); no excluded term may."""
+
+    groups: tuple[tuple[str, ...], ...]
+    excluded: tuple[str, ...] = ()
+
+    def fts5(self) -> str:
+        """The SQLite FTS5 MATCH expression, every term a quoted phrase."""
+        wanted = " AND ".join("(" + " OR ".join(map(_fts5_phrase, g)) + ")" for g in self.groups)
+        return f"({wanted})" + "".join(f" NOT {_fts5_phrase(t)}" for t in self.excluded)
+
+    def websearch_groups(self) -> tuple[str, ...]:
+        """One `websearch_to_tsquery` input per group: quoted terms joined by OR."""
+        return tuple(" OR ".join(f'"{t}"' for t in g) for g in self.groups)
+
+    def websearch_excluded(self) -> tuple[str, ...]:
+        """One quoted `websearch_to_tsquery` input per excluded term."""
+        return tuple(f'"{t}"' for t in self.excluded)
+
+
+def _fts5_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _tokens(raw: str) -> Iterator[tuple[str, str]]:
+    """(kind, text): kind is "want", "drop" (a leading -), or a bare OR / AND / NOT."""
+    for match in _TOKEN.finditer(raw):
+        quoted = match.group(2) is not None
+        term = " ".join((match.group(2) if quoted else match.group(4)).split())
+        if match.group(1) or match.group(3):
+            yield "drop", term
+        elif not quoted and term in OPERATORS:
+            yield term, term
+        else:
+            yield "want", term
+
+
+def parse_query(raw: str) -> SearchQuery:
+    """Read the user's query; raises SearchQueryError when there is nothing to look for."""
+    if len(raw) > MAX_QUERY_CHARS:
+        raise SearchQueryError(f"the query is too long ({MAX_QUERY_CHARS} characters at most)")
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    after_term = join_next = negate_next = False  # OR joins two wanted terms, else is ignored
+    for kind, term in _tokens(raw):
+        if kind in OPERATORS:
+            join_next, negate_next = kind == "OR" and after_term, kind == "NOT"
+            continue
+        if not _WORDY.search(term):
+            continue
+        dropped = kind == "drop" or negate_next
+        if dropped:
+            excluded.append(term)
+        elif join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        after_term, join_next, negate_next = not dropped, False, False
+    if not groups:
+        if excluded:
+            raise SearchQueryError("say what to search for, not only what to leave out")
+        raise SearchQueryError("empty query: say what to search for")
+    return SearchQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def bold_hits(snippet: str, cut_start: bool = False, cut_end: bool = False) -> str:
+    """Marked hits become `**word**` (each word on its own), whitespace one space, cuts `…`."""
+    marked = _MARKED.sub(lambda m: re.sub(r"\S+", r"**\g<0>**", m.group(1)), snippet)
+    plain = " ".join(marked.replace(START, "").replace(STOP, "").split())
+    if cut_start and not plain.startswith(ELLIPSIS):
+        plain = ELLIPSIS + plain
+    if cut_end and not plain.endswith(ELLIPSIS):
+        plain += ELLIPSIS
+    return plain
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching article: its citation, the engine's score (higher is better) and a snippet."""
+
+    article: ArticleRef
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The best hits, best first, and how many articles match in all."""
+
+    hits: tuple[SearchHit, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    score: float
+    total: int
+    snippet: str
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic hook: the search index objects live outside the models; never diff them."""
+    if type_ == "table" and name and name.startswith("articles_fts"):
+        return False
+    if type_ == "column" and name == "search_vector":
+        return getattr(getattr(obj, "table", None), "name", None) != "articles"
+    return not (type_ == "index" and name == "ix_articles_search_vector")
+
+
+def _date_filter(start: date | None, end: date | None) -> str:
+    return (" AND a.published >= :start" if start else "") + (
+        " AND a.published <= :end" if end else ""
+    )
+
+
+_SQLITE = """
+WITH top AS (
+  SELECT articles_fts.rowid AS id, articles_fts.rank AS bm, count(*) OVER () AS total
+  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+  WHERE articles_fts MATCH :match AND articles_fts.rank MATCH :ranking {dates}
+  ORDER BY bm, id LIMIT :limit OFFSET :offset
+)
+SELECT top.id, -top.bm AS score, top.total,
+       snippet(articles_fts, 1, :start_mark, :stop_mark, :ellipsis, :words) AS snippet
+FROM articles_fts JOIN top ON top.id = articles_fts.rowid
+WHERE articles_fts MATCH :match
+ORDER BY top.bm, top.id
+"""
+
+
+async def _sqlite_rows(session: AsyncSession, query: SearchQuery, **page: Any) -> list[_Row]:
+    sql = text(_SQLITE.format(dates=_date_filter(page["start"], page["end"])))
+    params = {
+        "match": query.fts5(),
+        "ranking": f"bm25({TITLE_WEIGHT}, 1.0)",
+        "start_mark": START,
+        "stop_mark": STOP,
+        "ellipsis": ELLIPSIS,
+        "words": SNIPPET_WORDS,
+        **page,
+    }
+    result = await session.execute(_typed(sql, page), _used(params, page))
+    return [_Row(r.id, float(r.score), int(r.total), bold_hits(r.snippet or "")) for r in result]
+
+
+_POSTGRES = """
+WITH top AS (
+  SELECT a.id, ts_rank_cd(a.search_vector, {wanted}, 1) AS score, count(*) OVER () AS total
+  FROM articles a
+  WHERE a.search_vector @@ {wanted} {unwanted} {dates}
+  ORDER BY score DESC, a.id LIMIT :limit OFFSET :offset
+), lit AS (
+  SELECT top.id, top.score, top.total, a.text,
+         ts_headline('english', a.text, {wanted}, :options) AS snippet
+  FROM top JOIN articles a ON a.id = top.id
+), placed AS (
+  SELECT lit.*, strpos(text, plain) AS at, length(plain) AS n
+  FROM lit, replace(replace(snippet, :start_mark, ''), :stop_mark, '') AS plain
+)
+SELECT id, score, total, snippet, at,
+       CASE WHEN at BETWEEN 2 AND 9 THEN substr(text, 1, at - 1) END AS head,
+       CASE WHEN at > 0 AND length(text) - (at + n - 1) BETWEEN 1 AND 8
+            THEN substr(text, at + n) END AS tail,
+       at = 0 OR at + n - 1 < length(text) AS more
+FROM placed ORDER BY score DESC, id
+"""
+
+
+def _tsquery(names: list[str], joiner: str) -> str:
+    parts = [f"websearch_to_tsquery('english', CAST(:{n} AS text))" for n in names]
+    return "(" + f" {joiner} ".join(parts) + ")"
+
+
+async def _postgres_rows(session: AsyncSession, query: SearchQuery, **page: Any) -> list[_Row]:
+    params: dict[str, Any] = {f"g{i}": g for i, g in enumerate(query.websearch_groups())}
+    wanted = _tsquery(list(params), "&&")
+    unwanted = ""
+    if query.excluded:
+        excluded = {f"x{i}": x for i, x in enumerate(query.websearch_excluded())}
+        unwanted = f"AND NOT a.search_vector @@ {_tsquery(list(excluded), '||')}"
+        params.update(excluded)
+    sql = _POSTGRES.format(
+        wanted=wanted, unwanted=unwanted, dates=_date_filter(page["start"], page["end"])
+    )
+    params |= {
+        "options": f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=20, "
+        "ShortWord=0, MaxFragments=1",
+        "start_mark": START,
+        "stop_mark": STOP,
+        **page,
+    }
+    result = await session.execute(_typed(text(sql), page), _used(params, page))
+    return [_pg_row(r) for r in result]
+
+
+def _edge(piece: str | None) -> str | None:
+    """Punctuation a fragment left off at an end of the text; None when words were left off."""
+    return None if piece is None or _WORDY.search(piece) else piece.strip()
+
+
+def _pg_row(row: Any) -> _Row:
+    """ts_headline adds no ellipses: cut marks come from where the fragment sits in the text."""
+    lead = "" if row.at == 1 else _edge(row.head)
+    trail = _edge(row.tail) if row.more else ""
+    snippet = (lead or "") + row.snippet + (trail or "")
+    return _Row(
+        row.id, float(row.score), int(row.total), bold_hits(snippet, lead is None, trail is None)
+    )
+
+
+def _typed(sql: Any, page: dict[str, Any]) -> Any:
+    """Dates bound as dates, so SQLite compares its stored ISO text and asyncpg gets a date."""
+    names = [n for n in ("start", "end") if page[n] is not None]
+    return sql.bindparams(*(bindparam(n, type_=Date) for n in names))
+
+
+def _used(params: dict[str, Any], page: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in params.items() if not (k in ("start", "end") and page[k] is None)}
+
+
+class SearchRepository:
+    """Ranked full-text search over stored articles, one session per call."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def search(
+        self,
+        query: SearchQuery,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> SearchPage:
+        """The best matching articles, best first; `start`/`end` bound the publication date."""
+        page = {"limit": limit, "offset": offset, "start": start, "end": end}
+        async with self._sessions() as session:
+            backend = session.get_bind().dialect.name
+            if backend == "postgresql":
+                rows = await _postgres_rows(session, query, **page)
+            else:
+                rows = await _sqlite_rows(session, query, **page)
+            refs = await article_refs(session, (r.id for r in rows))
+        log.debug("search %r on %s: %d rows", query, backend, len(rows))
+        hits = tuple(SearchHit(refs[r.id], r.score, r.snippet) for r in rows if r.id in refs)
+        return SearchPage(hits=hits, total=rows[0].total if rows else 0)
