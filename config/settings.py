@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/analyst.db"
+DEFAULT_USER_AGENT = "AnalystBot/0.1 (fetches news links a team shares; one request per link)"
 
 
 class Settings(BaseSettings):
@@ -19,6 +21,7 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        env_ignore_empty=True,
     )
 
     database_url: str = Field(
@@ -43,6 +46,55 @@ class Settings(BaseSettings):
     )
     job_max_attempts: int = Field(3, gt=0, description="Attempts before an ingest job is failed.")
     log_level: str = Field("WARNING", description="Python logging level for the CLI and bot.")
+    fetch_connect_timeout: float = Field(
+        10.0, gt=0, description="Seconds to wait for a web server to accept the connection."
+    )
+    fetch_total_timeout: float = Field(
+        20.0,
+        gt=0,
+        description="Seconds one fetch attempt may take, redirects and download included.",
+    )
+    fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed per link.")
+    fetch_retries: int = Field(
+        2, ge=0, description="Extra attempts after a timeout or a server error (5xx), never on 4xx."
+    )
+    fetch_retry_backoff: float = Field(
+        1.0, ge=0, description="Seconds before the first retry; doubled for each next one."
+    )
+    fetch_user_agent: str = Field(DEFAULT_USER_AGENT, description="User-Agent sent with fetches.")
+    fetch_allow: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="host:port entries fetched although the guard refuses them (tests, intranet).",
+    )
+
+    discord_api_base: str | None = Field(
+        None,
+        description="REST base of a Discord-compatible server (tests, self-hosting).",
+    )
+    discord_gateway_url: str | None = Field(
+        None, description="Gateway URL of a Discord-compatible server; unset: Discord's."
+    )
+    dev_guild_id: int | None = Field(
+        None, description="Sync slash commands to this guild at start, for instant updates."
+    )
+    ingest_workers: int = Field(
+        1,
+        ge=0,
+        description="Queue workers the bot runs itself; 0 leaves ingestion to `analyst worker`.",
+    )
+
+    @field_validator("fetch_allow", mode="before")
+    @classmethod
+    def _split_allow(cls, value: object) -> object:
+        """Read ANALYST_FETCH_ALLOW as comma-separated host:port entries, each with a port."""
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            for entry in value:
+                host, _, port = str(entry).rpartition(":")
+                if not host or not port.isdigit():
+                    raise ValueError(f"fetch_allow entry {entry!r} is not host:port")
+        return value
 
     def sqlite_path(self) -> Path | None:
         """The database file when the URL is a SQLite file URL, else None."""

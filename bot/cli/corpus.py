@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from analysis.urls import looks_like_link
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, db_app, emit, fail, run, settings_of
 from bot.render import corpus as render
@@ -33,15 +34,25 @@ def _progress(enabled: bool) -> Progress:
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders or manifests (.csv/.jsonl).")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, manifests (.csv/.jsonl) or links (http:// or https://).",
+            show_default=False,
+        ),
+    ],
     explain: Annotated[
         bool,
         typer.Option("--explain", help="Show each line kept or dropped and why; store nothing."),
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Add articles from files, folders and manifests; re-running resumes without duplicates."""
+    """Add articles from files, folders, manifests and web links; re-running adds no duplicates."""
     settings = settings_of(ctx)
+    paths = [Path(s) for s in sources if not looks_like_link(s)]
+    urls = [s for s in sources if looks_like_link(s)]
+    if explain and urls:
+        fail("--explain reads files only; ingest links without it")
     if explain:
         from bot.services.explain import explain_paths, explain_text
 
@@ -52,14 +63,16 @@ def ingest(
 
     async def work(analyst: Analyst) -> list[Outcome]:
         queued = await analyst.ingest.enqueue_paths(paths)
-        outcomes = list(queued.problems)
+        links = await analyst.ingest.enqueue_urls(urls)
+        outcomes = queued.problems + links.problems
+        job_ids = list(dict.fromkeys(queued.job_ids + links.job_ids))
         with _progress(show_progress) as progress:
-            task = progress.add_task("", total=len(queued.job_ids))
+            task = progress.add_task("", total=len(job_ids))
 
             def advance(outcome: Outcome) -> None:
                 progress.update(task, advance=1, description=outcome.source[-40:])
 
-            outcomes += await analyst.ingest.run(queued.job_ids, advance)
+            outcomes += await analyst.ingest.run(job_ids, advance)
         return outcomes
 
     try:

@@ -19,8 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from analysis.dedup import estimated_similarity, signature_from_bytes
 from analysis.sources import SourceError, SourceItem, SourceProblem, discover
+from analysis.urls import normalise_url, scheme_of
+from bot.services.fetcher import Fetcher, FetchError, FetchSettings
 from bot.services.nlp_runtime import NlpRuntime
-from bot.services.pipeline import PreparedArticle, analyse_batch, prepare
+from bot.services.pipeline import PreparedArticle, analyse_batch, prepare, prepare_page
 from storage.articles import find_exact_duplicate, insert_article, near_duplicate_candidates
 from storage.jobs import DONE, DUPLICATE, FAILED, JobQueue
 from storage.records import JobRecord
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 
 NEW = "new"
 QUEUED = "queued"
+URL_JOB = "url"
+FETCHES_AT_ONCE = 4
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,37 @@ class Enqueued:
     problems: list[Outcome] = field(default_factory=list)
 
 
+def _overrides_digest(item: SourceItem) -> str:
+    overrides = [item.title, item.outlet, item.author, str(item.published or "")]
+    return hashlib.sha256(json.dumps(overrides).encode()).hexdigest()[:12]
+
+
 def _file_key(item: SourceItem) -> str:
     """One job per file version and manifest row: a changed file or override is new work."""
     assert item.path is not None
     stat = item.path.stat()
-    overrides = [item.title, item.outlet, item.author, str(item.published or "")]
-    digest = hashlib.sha256(json.dumps(overrides).encode()).hexdigest()[:12]
+    digest = _overrides_digest(item)
     return f"file:{item.path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{digest}"
+
+
+def _url_key(normal_url: str, item: SourceItem) -> str:
+    """One job per page: links differing only in tracking parameters or case are one job."""
+    return f"url:{normal_url}:{_overrides_digest(item)}"
+
+
+def _not_fetchable(url: str) -> str:
+    """Why a link is not even queued: another scheme, or not a link at all."""
+    scheme = scheme_of(url)
+    if scheme and scheme not in ("http", "https"):
+        return f"refused: {scheme} links are not fetched (only http and https)"
+    return "not a web address"
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A link whose page is already stored under that address: nothing to fetch."""
+
+    article_id: int
 
 
 def _payload(item: SourceItem) -> dict[str, object]:
@@ -92,6 +120,7 @@ class IngestService:
         max_bytes: int,
         batch_size: int,
         near_duplicate_threshold: float,
+        fetcher: Fetcher | None = None,
     ) -> None:
         self._sessions = sessions
         self._queue = queue
@@ -99,6 +128,8 @@ class IngestService:
         self._max_bytes = max_bytes
         self._batch_size = batch_size
         self._threshold = near_duplicate_threshold
+        self._fetcher = fetcher or Fetcher(FetchSettings(max_bytes=max_bytes))
+        self._fetch_slots = asyncio.Semaphore(FETCHES_AT_ONCE)
 
     async def enqueue_paths(self, paths: Sequence[Path]) -> Enqueued:
         """Queue every article found under the paths; report what cannot be queued."""
@@ -106,15 +137,38 @@ class IngestService:
         for found in discover(paths):
             if isinstance(found, SourceProblem):
                 result.problems.append(Outcome(found.where, FAILED, found.message))
-            elif found.url is not None:
-                message = "links are ingested by the web fetcher, which this version does not have"
-                result.problems.append(Outcome(found.origin or found.url, FAILED, message))
+            elif found.path is None:
+                await self._enqueue_url(found, result)
             else:
                 job = await self._queue.enqueue(_file_key(found), "file", _payload(found))
                 if job.status == FAILED:
                     await self._queue.requeue(job.id)
                 result.job_ids.append(job.id)
         return result
+
+    async def enqueue_urls(self, urls: Sequence[str]) -> Enqueued:
+        """Queue links to fetch (one job per page, tracking parameters ignored)."""
+        result = Enqueued()
+        for url in urls:
+            item = SourceItem(path=None, url=url.strip(), kind=URL_JOB, origin=url.strip())
+            await self._enqueue_url(item, result)
+        return result
+
+    async def _enqueue_url(self, item: SourceItem, result: Enqueued) -> None:
+        """Queue one link, or say why it cannot be (not a link, given twice)."""
+        origin = item.origin or str(item.url)
+        normal = normalise_url(item.url or "")
+        if normal is None:
+            result.problems.append(Outcome(origin, FAILED, _not_fetchable(item.url or "")))
+            return
+        job = await self._queue.enqueue(_url_key(normal, item), URL_JOB, _payload(item))
+        if job.id in result.job_ids:
+            message = "the same page as another link in this list"
+            result.problems.append(Outcome(origin, DUPLICATE, message))
+            return
+        if job.status == FAILED:
+            await self._queue.requeue(job.id)
+        result.job_ids.append(job.id)
 
     async def run(
         self,
@@ -151,11 +205,13 @@ class IngestService:
         """Prepare each job, drop duplicates early, analyse the rest in one nlp.pipe pass, store."""
         outcomes: list[Outcome] = []
         ready: list[PreparedArticle] = []
-        for job in jobs:
-            try:
-                prepared = await asyncio.to_thread(prepare, job.id, job.payload, self._max_bytes)
-            except SourceError as exc:
-                outcomes.append(await self._fail(job, str(exc)))
+        loaded = await asyncio.gather(*(self._load(job) for job in jobs))
+        for job, prepared in zip(jobs, loaded, strict=True):
+            if isinstance(prepared, str):
+                outcomes.append(await self._fail(job, prepared))
+                continue
+            if isinstance(prepared, _Known):
+                outcomes.append(await self._duplicate(job, prepared.article_id))
                 continue
             async with self._sessions() as session:
                 duplicate_of = await self._duplicate_of(session, prepared)
@@ -170,6 +226,33 @@ class IngestService:
             for prepared in analysed:
                 outcomes.append(await self._store(by_id[prepared.job_id], prepared))
         return outcomes
+
+    async def _load(self, job: JobRecord) -> PreparedArticle | _Known | str:
+        """Read or fetch, then clean one job; a string is the one-line reason it failed."""
+        try:
+            if job.kind != URL_JOB:
+                return await asyncio.to_thread(prepare, job.id, job.payload, self._max_bytes)
+            url = str(job.payload["url"])
+            known = await self._stored_under(url)
+            if known is not None:
+                return _Known(known)
+            async with self._fetch_slots:
+                page = await self._fetcher.fetch(url)
+            return await asyncio.to_thread(prepare_page, job.id, job.payload, page)
+        except FetchError as exc:
+            log.info("fetching job %s failed: %s", job.id, exc.message)
+            return exc.message
+        except SourceError as exc:
+            return str(exc)
+
+    async def _stored_under(self, url: str) -> int | None:
+        """The article already stored with this link as its canonical address, if any."""
+        normal = normalise_url(url)
+        if normal is None:
+            return None
+        async with self._sessions() as session:
+            # no stored text hashes to "", so only the address can match
+            return await find_exact_duplicate(session, normal, "")
 
     async def _duplicate_of(self, session: AsyncSession, prepared: PreparedArticle) -> int | None:
         """A stored article that is the same (URL or text) or a near-copy of this one."""

@@ -11,28 +11,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.captions import tidy_caption
-from analysis.cleaning import clean_article_text, markdown_to_text
+from analysis.cleaning import CleanedText, clean_article_text, markdown_to_text
 from analysis.cleaning_rules import CAPTION
 from analysis.dedup import content_hash, lsh_band_keys, minhash_signature, signature_to_bytes
 from analysis.entities import surname_of
 from analysis.events import extract_events
-from analysis.html_extract import extract_html
+from analysis.html_extract import ExtractedPage, extract_html
 from analysis.nlp import analyse_doc, analyse_texts
 from analysis.quotes import extract_quotes
 from analysis.sources import SourceError, read_text_file
 from analysis.terms import extract_terms
 from analysis.text_metadata import metadata_from_text
 from analysis.types import DocAnalysis, EntityKind, Event, Precision, Quote
+from analysis.urls import canonical_url, normalise_url
 from storage.records import NewArticle, NewEvent, NewMention, NewQuote
+
+if TYPE_CHECKING:
+    from bot.services.fetcher import FetchedPage
 
 log = logging.getLogger(__name__)
 
 MIN_WORDS = 20
+MIN_PAGE_WORDS = 60  # a web page needs more: paywalls, cookie walls and teasers run to 20-50
 
 
 @dataclass(frozen=True)
@@ -62,16 +68,36 @@ def load_text(payload: dict[str, object], max_bytes: int) -> tuple[str, dict[str
     page = extract_html(text)
     if not page.text.strip():
         raise SourceError("no article text found in the HTML")
-    meta = {
+    return _with_title(page), _html_meta(page, normalise_url(page.canonical_url or ""))
+
+
+def _with_title(page: ExtractedPage) -> str:
+    """The extracted text headed by its title, as the cleaner expects an article to start."""
+    head = f"{page.title}\n\n" if page.title else ""
+    return head + page.text
+
+
+def _html_meta(page: ExtractedPage, canonical: str | None) -> dict[str, object]:
+    """What an HTML page told us about itself, as `prepare` reads it."""
+    return {
         "title": page.title,
         "author": page.author,
         "outlet": page.outlet,
         "published": page.published.isoformat() if page.published else None,
         "precision": page.precision.value,
-        "canonical_url": page.canonical_url,
+        "canonical_url": canonical,
     }
-    head = f"{page.title}\n\n" if page.title else ""
-    return head + page.text, meta
+
+
+def load_page(page: FetchedPage) -> tuple[str, dict[str, object]]:
+    """The raw text of a fetched page and its metadata; HTML goes through extraction."""
+    if page.kind != "html":
+        return page.text, {"canonical_url": canonical_url(page.final_url)}
+    extracted = extract_html(page.text, page.final_url)
+    canonical = canonical_url(page.final_url, extracted.canonical_url)
+    if not extracted.text.strip():
+        raise SourceError("not an article (0 words)")
+    return _with_title(extracted), _html_meta(extracted, canonical)
 
 
 def _pick(*values: object) -> str | None:
@@ -82,12 +108,35 @@ def _pick(*values: object) -> str | None:
 
 
 def prepare(job_id: int, payload: dict[str, object], max_bytes: int) -> PreparedArticle:
-    """Load, clean and fingerprint one job; raises SourceError with a user-facing reason."""
+    """Load, clean and fingerprint one file job; raises SourceError with a user-facing reason."""
     raw, page = load_text(payload, max_bytes)
     cleaned = clean_article_text(raw)
     words = len(cleaned.body.split())
     if words < MIN_WORDS:
         raise SourceError(f"not an article ({words} words after cleaning)")
+    if not page.get("canonical_url") and payload.get("url"):
+        page = {**page, "canonical_url": normalise_url(str(payload["url"]))}
+    return _prepared(job_id, payload, raw, cleaned, page)
+
+
+def prepare_page(job_id: int, payload: dict[str, object], fetched: FetchedPage) -> PreparedArticle:
+    """Extract, clean and fingerprint a fetched page (CPU-bound: run it in a thread)."""
+    raw, page = load_page(fetched)
+    cleaned = clean_article_text(raw)
+    words = len(cleaned.body.split())
+    if words < MIN_PAGE_WORDS:
+        raise SourceError(f"not an article ({words} words)")
+    return _prepared(job_id, payload, raw, cleaned, page)
+
+
+def _prepared(
+    job_id: int,
+    payload: dict[str, object],
+    raw: str,
+    cleaned: CleanedText,
+    page: dict[str, object],
+) -> PreparedArticle:
+    """The record for a cleaned article: metadata by priority (manifest, page, text), hashes."""
     meta = metadata_from_text(raw, cleaned)
     published, precision, date_source = meta.published, meta.precision, meta.date_source
     if page.get("published"):

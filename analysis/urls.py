@@ -1,0 +1,89 @@
+"""Web addresses as the corpus knows them: one normal form per page, tracking noise removed.
+
+Two links to the same article differ in ways that do not change the page: upper-case host
+names, a default port, `utm_*`/`fbclid`/`gclid` tracking parameters, parameter order, a
+`#fragment`. `normalise_url` removes those (courlan does the host, port and tracking rules) so
+that dedup by URL sees one address. `canonical_url` prefers the address the page itself
+declares (`<link rel=canonical>`, or og:url), which also folds mobile and AMP copies together.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import SplitResult, urlsplit, urlunsplit
+
+from courlan import normalize_url
+
+log = logging.getLogger(__name__)
+
+WEB_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def is_web_address(text: str) -> bool:
+    """Say whether the text is an http(s) link with a host (what `analyst ingest` fetches)."""
+    try:
+        parts = urlsplit(text.strip())
+        _port = parts.port  # raises on a port that is not a number or out of range
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+
+
+def looks_like_link(text: str) -> bool:
+    """Say whether a command-line argument was meant as a link (http://..., ftp://...)."""
+    return _SCHEME.match(text.strip()) is not None
+
+
+def scheme_of(text: str) -> str:
+    """The scheme a link names ("ftp"), lower-case; "" when it names none."""
+    match = _SCHEME.match(text.strip())
+    return match.group(1).lower() if match else ""
+
+
+def normalise_url(url: str) -> str | None:
+    """Lower-case scheme and host, no default port, no tracking parameters or fragment.
+
+    Query parameters that remain are sorted. Returns None for text that is not an http(s) link.
+    """
+    if not is_web_address(url):
+        return None
+    try:
+        normal = normalize_url(url.strip(), strict=False, trailing_slash=True)
+    except ValueError:
+        return None
+    parts = urlsplit(normal)
+    scheme = parts.scheme.lower()
+    return urlunsplit((scheme, _netloc(scheme, parts), parts.path or "/", parts.query, ""))
+
+
+def _netloc(scheme: str, parts: SplitResult) -> str:
+    """Host and non-default port, lower-case, without any user name or password."""
+    host = (parts.hostname or "").lower()
+    host = f"[{host}]" if ":" in host else host
+    port = parts.port
+    default = 443 if scheme == "https" else 80
+    return host if port in (None, default) else f"{host}:{port}"
+
+
+def canonical_url(fetched_url: str, declared: str | None = None) -> str | None:
+    """The page's own canonical address when it gives a usable one, else the fetched address."""
+    fetched = normalise_url(fetched_url)
+    normal = normalise_url(declared) if declared else None
+    if normal is None or (_is_home(normal) and fetched is not None and not _is_home(fetched)):
+        return fetched  # a site-wide canonical pointing at the home page is a template mistake
+    return normal
+
+
+def _is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def host_of(url: str) -> str:
+    """The host name of a link as the user wrote it (for messages), or the link itself."""
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url

@@ -1,0 +1,350 @@
+"""Fetch one web page safely: the only network code in Analyst (aiohttp).
+
+Every hop (the link and each redirect) passes the address guard first, and the connection goes
+to the address the guard checked: a resolver that only knows the checked addresses replaces DNS
+for the request. One attempt has a connect timeout and a total deadline covering redirects and
+the download; the body is streamed and cut off at the byte cap. Timeouts, failed connections
+and 5xx answers are retried with exponential backoff; 4xx answers and refusals are not.
+
+Only HTML/XHTML and plain text are accepted. The charset comes from a byte-order mark, the
+Content-Type header, then the page's `<meta charset>`, then detection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import logging
+import re
+import socket
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+from yarl import URL
+
+from analysis.sources import SourceError, decode_bytes, format_size
+from bot.services.url_guard import CheckedTarget, RefusedError, UrlGuard
+from config.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+CHUNK = 64 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_STATUS_WORDS = {
+    400: "bad request",
+    401: "login required",
+    403: "access denied",
+    404: "not found",
+    410: "gone",
+    429: "too many requests",
+    451: "unavailable for legal reasons",
+}
+
+
+class FetchError(Exception):
+    """A link that could not be fetched; the message is one short sentence for the user."""
+
+    def __init__(self, message: str, *, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retryable = retryable
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How fetching behaves; built from the application settings."""
+
+    connect_timeout: float = 10.0
+    total_timeout: float = 20.0
+    max_redirects: int = 5
+    retries: int = 2
+    retry_backoff: float = 1.0
+    user_agent: str = "AnalystBot/0.1"
+    max_bytes: int = 5_000_000
+    allow: tuple[str, ...] = ()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FetchSettings:
+        """The fetch settings within the application settings."""
+        return cls(
+            connect_timeout=settings.fetch_connect_timeout,
+            total_timeout=settings.fetch_total_timeout,
+            max_redirects=settings.fetch_max_redirects,
+            retries=settings.fetch_retries,
+            retry_backoff=settings.fetch_retry_backoff,
+            user_agent=settings.fetch_user_agent,
+            max_bytes=settings.max_file_bytes,
+            allow=tuple(settings.fetch_allow),
+        )
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A fetched page, decoded: what extraction needs and where it really came from."""
+
+    url: str  # the link as asked for
+    final_url: str  # after redirects
+    kind: str  # "html" | "text"
+    media_type: str  # e.g. "text/html"
+    text: str
+    encoding: str
+
+
+class PinnedResolver(AbstractResolver):
+    """A resolver that answers only with addresses the guard checked: no second DNS lookup."""
+
+    def __init__(self) -> None:
+        self._pins: dict[str, tuple[str, ...]] = {}
+
+    def pin(self, target: CheckedTarget) -> None:
+        """Remember the checked addresses of one host."""
+        self._pins[target.host] = target.addresses
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        """The pinned addresses of a checked host; any other host is an error."""
+        addresses = self._pins.get(host.lower())
+        if not addresses:
+            raise OSError(f"{host} was not checked by the guard")
+        return [_result(host, address, port) for address in addresses]
+
+    async def close(self) -> None:
+        """Nothing to release."""
+
+
+def _result(host: str, address: str, port: int) -> ResolveResult:
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    flags = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV
+    return ResolveResult(
+        hostname=host, host=address, port=port, family=family, proto=0, flags=flags
+    )
+
+
+def seconds(value: float) -> str:
+    """A duration as users read it: "20 s", "0.5 s"."""
+    return f"{value:g} s"
+
+
+class Fetcher:
+    """Fetches links for ingestion; one fresh connection pool per link, nothing shared."""
+
+    def __init__(self, settings: FetchSettings, guard: UrlGuard | None = None) -> None:
+        self.settings = settings
+        self.guard = guard or UrlGuard(settings.allow)
+
+    async def fetch(self, url: str) -> FetchedPage:
+        """Fetch a page, retrying timeouts and server errors; raises FetchError saying why not."""
+        for attempt in range(self.settings.retries):
+            try:
+                return await self._attempt(url)
+            except FetchError as exc:
+                if not exc.retryable:
+                    raise
+                log.info("fetching %s failed (%s); retrying", url, exc.message)
+            await asyncio.sleep(self.settings.retry_backoff * 2**attempt)
+        return await self._attempt(url)
+
+    async def _attempt(self, url: str) -> FetchedPage:
+        """One attempt: follow redirects and download, all within the total timeout."""
+        resolver = PinnedResolver()
+        connector = aiohttp.TCPConnector(resolver=resolver, use_dns_cache=False, limit=2)
+        timeout = aiohttp.ClientTimeout(
+            total=None, connect=self.settings.connect_timeout, sock_connect=None
+        )
+        headers = {"User-Agent": self.settings.user_agent, "Accept": ACCEPT}
+        hop = _Hop(url)
+        async with aiohttp.ClientSession(
+            connector=connector, timeout=timeout, headers=headers, trust_env=False
+        ) as session:
+            try:
+                async with asyncio.timeout(self.settings.total_timeout):
+                    return await self._follow(session, resolver, hop)
+            except TimeoutError as exc:
+                wait = seconds(self.settings.total_timeout)
+                raise FetchError(f"could not reach {hop.host} in {wait}", retryable=True) from exc
+
+    async def _follow(
+        self, session: aiohttp.ClientSession, resolver: PinnedResolver, hop: _Hop
+    ) -> FetchedPage:
+        """Request the link, checking and following each redirect, up to the limit."""
+        chain: list[str] = []
+        while True:
+            try:
+                target = await self.guard.check(hop.url)
+            except RefusedError as exc:
+                raise FetchError(exc.message) from exc
+            resolver.pin(target)
+            async with await self._get(session, target.url, hop) as response:
+                location = _redirect(response)
+                if location is None:
+                    return await self._read(response, hop)
+            chain.append(str(target.url))
+            if len(chain) > self.settings.max_redirects:
+                raise FetchError(_too_many(chain, self.settings.max_redirects))
+            hop.url = str(location)
+
+    async def _get(
+        self, session: aiohttp.ClientSession, url: URL, hop: _Hop
+    ) -> aiohttp.ClientResponse:
+        """Send one GET without following redirects; connection problems become FetchErrors."""
+        try:
+            return await session.get(url, allow_redirects=False)
+        except aiohttp.ServerTimeoutError as exc:
+            wait = seconds(self.settings.connect_timeout)
+            raise FetchError(f"could not connect to {hop.host} in {wait}", retryable=True) from exc
+        except aiohttp.ClientConnectorDNSError as exc:
+            raise FetchError(f"could not find the site {hop.host}") from exc
+        except aiohttp.ClientConnectorError as exc:
+            log.info("connecting to %s failed: %s", hop.host, exc)
+            raise FetchError(f"could not connect to {hop.host}", retryable=True) from exc
+        except aiohttp.ClientError as exc:
+            log.info("requesting %s failed: %s", hop.url, exc)
+            raise FetchError(f"{hop.host} broke off the connection", retryable=True) from exc
+
+    async def _read(self, response: aiohttp.ClientResponse, hop: _Hop) -> FetchedPage:
+        """Check status and type, then stream the body under the cap and decode it."""
+        _check_status(response.status)
+        declared = response.headers.get("Content-Type")
+        media_type = response.content_type if declared else ""
+        kind = _kind(media_type)
+        length = response.content_length
+        if length is not None and length > self.settings.max_bytes:
+            raise FetchError(_too_large(self.settings.max_bytes))
+        data = await self._body(response, hop)
+        text, encoding = decode_page(data, response.charset, kind != "text")
+        if not kind:
+            kind, media_type = _sniff(text)
+        return FetchedPage(hop.first, str(response.url), kind, media_type, text, encoding)
+
+    async def _body(self, response: aiohttp.ClientResponse, hop: _Hop) -> bytes:
+        """Read the body in chunks, stopping as soon as it passes the byte cap."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async for chunk in response.content.iter_chunked(CHUNK):
+                size += len(chunk)
+                if size > self.settings.max_bytes:
+                    raise FetchError(_too_large(self.settings.max_bytes))
+                chunks.append(chunk)
+        except aiohttp.ClientPayloadError as exc:
+            raise FetchError(f"{hop.host} sent a broken page", retryable=True) from exc
+        return b"".join(chunks)
+
+
+class _Hop:
+    """Where an attempt is: the current link and its host, for messages."""
+
+    def __init__(self, url: str) -> None:
+        self.first = url
+        self.url = url
+
+    @property
+    def host(self) -> str:
+        """The current link's host as the user would write it."""
+        try:
+            return URL(self.url).host or self.url
+        except ValueError:
+            return self.url
+
+
+def _redirect(response: aiohttp.ClientResponse) -> URL | None:
+    """The absolute address a redirect points to, None when the answer is not a redirect."""
+    if response.status not in REDIRECTS:
+        return None
+    location = response.headers.get("Location")
+    if not location:
+        raise FetchError(f"redirect without a destination (HTTP {response.status})")
+    try:
+        return response.url.join(URL(location))
+    except ValueError as exc:
+        raise FetchError("redirect to an invalid address") from exc
+
+
+def _too_many(chain: list[str], limit: int) -> str:
+    """Say why redirects stopped: a loop when an address came back, else just too many."""
+    if len(set(chain)) < len(chain):
+        return "redirect loop: the page keeps sending us back to the same address"
+    return f"too many redirects (more than {limit})"
+
+
+def _too_large(limit: int) -> str:
+    return f"page too large: over {format_size(limit)}"
+
+
+def _check_status(status: int) -> None:
+    """Refuse answers that are not a page: 4xx for good, 5xx worth a retry."""
+    if 200 <= status < 300:
+        return
+    if status >= 500:
+        raise FetchError(f"the site failed (HTTP {status})", retryable=True)
+    words = _STATUS_WORDS.get(status, "the site refused the page")
+    raise FetchError(f"{words} (HTTP {status})")
+
+
+def _kind(media_type: str) -> str:
+    """ "html" or "text" for the types we read; "" when undeclared; refuse everything else."""
+    if not media_type:
+        return ""
+    if media_type in HTML_TYPES:
+        return "html"
+    if media_type in TEXT_TYPES:
+        return "text"
+    raise FetchError(f"not an article: {media_type}")
+
+
+def _sniff(text: str) -> tuple[str, str]:
+    """Guess the kind of a page served without a Content-Type."""
+    head = text[:1024].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html", "text/html"
+    return "text", "text/plain"
+
+
+def decode_page(data: bytes, header_charset: str | None, html: bool) -> tuple[str, str]:
+    """Decode a page: BOM, then the header's charset, then <meta charset>, then detection."""
+    labels: list[str | None] = [] if _has_bom(data) else [header_charset]
+    if html and not _has_bom(data):
+        labels.append(meta_charset(data))
+    for label in labels:
+        codec = _codec(label)
+        if codec is None:
+            continue
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            log.info("page declared %s but is not; detecting", codec)
+    try:
+        return decode_bytes(data)
+    except SourceError as exc:
+        raise FetchError("not an article: binary data") from exc
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (<meta charset> or http-equiv)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _has_bom(data: bytes) -> bool:
+    return data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+
+
+def _codec(label: str | None) -> str | None:
+    """A Python codec for a charset label; latin-1 and ASCII are read as Windows-1252 (WHATWG)."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    if name.startswith("utf-16"):
+        return None  # a page that can be read to find this label is not UTF-16 (WHATWG)
+    return name
