@@ -108,7 +108,9 @@ class JobQueue:
         )
         if among is not None:
             query = query.where(IngestJob.id.in_(among))
-        rows = (await session.execute(query.order_by(IngestJob.id).limit(limit * 4))).all()
+        # PostgreSQL: rows another worker is claiming right now are skipped, not waited for.
+        query = query.order_by(IngestJob.id).limit(limit * 4).with_for_update(skip_locked=True)
+        rows = (await session.execute(query)).all()
         ids = []
         for row in rows:
             held_alive = not _holder_is_dead(row.locked_by) and as_utc(row.updated_at) > stale

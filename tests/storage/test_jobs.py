@@ -93,3 +93,29 @@ async def test_claim_can_be_limited_to_given_jobs(sessions) -> None:  # type: ig
     assert [j.id for j in await queue.claim(among=[b.id], limit=5)] == [b.id]
     await queue.finish(b.id, DONE)
     assert [j.id for j in await queue.claim(limit=5)] == [a.id]
+
+
+async def test_concurrent_workers_never_take_the_same_job(sessions) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    queue = JobQueue(sessions)
+    for n in range(30):
+        await queue.enqueue(f"file:/{n}.txt", "file", {})
+    workers = []
+    for w in range(4):
+        worker = JobQueue(sessions)
+        worker.worker = f"other-host:{w}"
+        workers.append(worker)
+
+    async def drain(worker: JobQueue) -> list[int]:
+        taken: list[int] = []
+        while claimed := await worker.claim(limit=3):
+            taken += [job.id for job in claimed]
+            for job in claimed:
+                await worker.finish(job.id, DONE)
+        return taken
+
+    results = await asyncio.gather(*(drain(w) for w in workers))
+    every = [job_id for taken in results for job_id in taken]
+    assert len(every) == 30
+    assert len(set(every)) == 30
