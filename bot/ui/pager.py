@@ -25,9 +25,9 @@ class AnswerPager(discord.ui.View):
         self.owner_id = owner_id
         self.index = 0
         self.message: discord.Message | discord.InteractionMessage | None = None
-        self._refresh()
+        self._update_buttons()
 
-    def _refresh(self) -> None:
+    def _update_buttons(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
         if len(self.pages) == 1:
@@ -45,7 +45,7 @@ class AnswerPager(discord.ui.View):
         return False
 
     async def _show(self, interaction: discord.Interaction) -> None:
-        self._refresh()
+        self._update_buttons()
         await interaction.response.edit_message(
             embed=self.pages[self.index], view=self, allowed_mentions=NO_MENTIONS
         )

@@ -1,0 +1,87 @@
+"""Autocomplete callbacks shared by the query commands: speakers, entities, topics, articles.
+
+Each answers with one or two indexed queries (no spaCy, no corpus scan), at most 25 choices,
+ranked by how well the name matches what was typed, then by how often the corpus uses it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.errors import UserFacingError
+from bot.render.corpus import article_line
+from storage.topics import TopicRepository
+
+if TYPE_CHECKING:
+    from bot.app import Analyst
+    from storage.entity_lookup import EntityMatch
+
+MAX_CHOICES = 25
+CHOICE_NAME_LIMIT = 100
+KINDS = {"person": "person", "org": "organisation", "place": "place", "group": "group"}
+
+Choices = list[app_commands.Choice[str]]
+
+
+def _analyst(interaction: discord.Interaction) -> Analyst:
+    return interaction.client.analyst  # type: ignore[attr-defined]
+
+
+def _entity_choice(match: EntityMatch) -> app_commands.Choice[str]:
+    kind = KINDS.get(match.kind, match.kind)
+    label = f"{match.name} ({kind}, {match.mentions} mentions)"
+    return app_commands.Choice(name=label[:CHOICE_NAME_LIMIT], value=match.name[:100])
+
+
+async def entities(interaction: discord.Interaction, current: str) -> Choices:
+    """People, places and organisations whose name or alias starts with what was typed."""
+    found = await _analyst(interaction).people.suggest(current, limit=MAX_CHOICES)
+    return [_entity_choice(m) for m in found]
+
+
+async def speakers(interaction: discord.Interaction, current: str) -> Choices:
+    """People and organisations (the ones who can be quoted) by name or alias."""
+    found = await _analyst(interaction).people.suggest(current, limit=MAX_CHOICES)
+    return [_entity_choice(m) for m in found if m.kind in ("person", "org")]
+
+
+async def topics(interaction: discord.Interaction, current: str) -> Choices:
+    """Entity names and frequent terms starting with what was typed; an exact match first."""
+    analyst = _analyst(interaction)
+    names = await analyst.people.suggest(current, limit=MAX_CHOICES)
+    terms = await TopicRepository(analyst.sessions).terms(current, MAX_CHOICES)
+    typed = current.strip().casefold()
+    ranked = sorted(
+        [(m.name, m.mentions) for m in names] + [(t.term, t.articles) for t in terms],
+        key=lambda pair: (pair[0].casefold() != typed, -pair[1]),
+    )
+    unique: dict[str, str] = {}
+    for name, _count in ranked:
+        unique.setdefault(name.casefold(), name)
+    return [
+        app_commands.Choice(name=n[:CHOICE_NAME_LIMIT], value=n[:100])
+        for n in list(unique.values())[:MAX_CHOICES]
+    ]
+
+
+async def articles(interaction: discord.Interaction, current: str) -> Choices:
+    """Articles whose title holds what was typed (or whose number starts with it), newest first."""
+    typed = current.strip().lstrip("#")
+    found = await _analyst(interaction).articles.titles("" if typed.isdigit() else typed)
+    if typed.isdigit():
+        found = [a for a in found if str(a.id).startswith(typed)] or found
+    return [
+        app_commands.Choice(name=article_line(a)[:CHOICE_NAME_LIMIT], value=str(a.id))
+        for a in found[:MAX_CHOICES]
+    ]
+
+
+def article_number(text: str) -> int:
+    """The number behind an article pick ("4") or what a member typed ("#4")."""
+    digits = text.strip().lstrip("#")
+    if not digits.isdigit():
+        raise UserFacingError("Pick an article from the list, or give its number (e.g. 4).")
+    return int(digits)

@@ -1,0 +1,69 @@
+"""/compare: what sets one period of the corpus apart from another, with a chart."""
+
+from __future__ import annotations
+
+import asyncio
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from analysis.periods import PeriodError, parse_period
+from bot.client import AnalystBot
+from bot.errors import UserFacingError
+from bot.render import compare as render
+from bot.services.compare import Comparison
+from bot.ui import autocomplete
+from bot.ui.answer import AnswerPayload
+from bot.ui.respond import send_answer
+from bot.ui.sources import compare_refs, with_sources
+
+
+def check_period(text: str) -> None:
+    """A period that cannot be read is the member's to fix: one line, told before deferring."""
+    try:
+        parse_period(text)
+    except PeriodError as exc:
+        raise UserFacingError(str(exc)) from exc
+
+
+def _chart(comparison: Comparison) -> bytes | None:
+    from bot.charts.compare import compare_chart
+
+    return None if comparison.empty else compare_chart(comparison)
+
+
+class Compare(commands.Cog):
+    """Two periods side by side."""
+
+    def __init__(self, bot: AnalystBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="compare")
+    @app_commands.describe(
+        a="A period: 2015, 2015-2017, 2024-10, 2024-10-15 or 2015-11-01..2015-12-31",
+        b="The period to compare it with",
+        topic="Only articles naming this (any alias, e.g. putin) or using this term",
+    )
+    @app_commands.autocomplete(topic=autocomplete.topics)
+    async def compare(
+        self, interaction: discord.Interaction, a: str, b: str, topic: str | None = None
+    ) -> None:
+        """What sets two periods apart (people, places, terms) and what both share."""
+        check_period(a)
+        check_period(b)
+        await interaction.response.defer(thinking=True)
+        answer = await self.bot.analyst.compare.compare(a, b, topic)
+        payload = AnswerPayload(
+            f"{a} vs {b}" + (f" about {topic}" if topic else ""),
+            with_sources(render.compare_text(answer), compare_refs(answer)),
+            render.compare_json(answer),
+            chart=await asyncio.to_thread(_chart, answer),
+            export_name="compare",
+        )
+        await send_answer(interaction, payload)
+
+
+async def setup(bot: AnalystBot) -> None:
+    """Register the cog."""
+    await bot.add_cog(Compare(bot))

@@ -1,0 +1,73 @@
+"""/quotes and /who: what a person said, and who they are in the corpus."""
+
+from __future__ import annotations
+
+import asyncio
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import AnalystBot
+from bot.render import quotes as render_quotes
+from bot.render import who as render_who
+from bot.ui import autocomplete
+from bot.ui.answer import AnswerPayload
+from bot.ui.respond import send_answer
+
+
+class People(commands.Cog):
+    """Quotes and profiles of people and organisations."""
+
+    def __init__(self, bot: AnalystBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="quotes")
+    @app_commands.rename(from_="from")
+    @app_commands.describe(
+        speaker="A person or organisation, by any name: putin, Vladimir Putin",
+        topic="Words the quote or its sentence must hold",
+        from_="First day, month or year: 2015, 2024-10",
+        to="Last day, month or year: 2017, 2024-10-15",
+    )
+    @app_commands.autocomplete(speaker=autocomplete.speakers, topic=autocomplete.topics)
+    async def quotes(
+        self,
+        interaction: discord.Interaction,
+        speaker: str,
+        topic: str | None = None,
+        from_: str | None = None,
+        to: str | None = None,
+    ) -> None:
+        """Quotes by a person or organisation, newest first, with date, outlet and source."""
+        answer = await self.bot.analyst.people.quotes(speaker, topic, from_, to)
+        payload = AnswerPayload(
+            f"Quotes by {answer.speaker.name}",
+            render_quotes.quotes_text(answer),
+            render_quotes.quotes_json(answer),
+            export_name="quotes",
+        )
+        await send_answer(interaction, payload)
+
+    @app_commands.command(name="who")
+    @app_commands.describe(name="A person, place or organisation, by any name")
+    @app_commands.autocomplete(name=autocomplete.entities)
+    async def who(self, interaction: discord.Interaction, name: str) -> None:
+        """A profile: aliases, mentions by year, who they appear with, their latest quotes."""
+        people = self.bot.analyst.people
+        await people.find_entity(name)  # an unknown name is told at once, before deferring
+        await interaction.response.defer(thinking=True)
+        answer = await people.who(name)
+        payload = AnswerPayload(
+            answer.profile.name,
+            render_who.who_text(answer),
+            render_who.who_json(answer),
+            chart=await asyncio.to_thread(render_who.who_chart, answer),
+            export_name="who",
+        )
+        await send_answer(interaction, payload)
+
+
+async def setup(bot: AnalystBot) -> None:
+    """Register the cog."""
+    await bot.add_cog(People(bot))

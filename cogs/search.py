@@ -1,0 +1,40 @@
+"""/search: ranked articles with the matching words in bold."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import AnalystBot
+from bot.render import search as render
+from bot.ui.answer import AnswerPayload
+from bot.ui.respond import send_answer
+from bot.ui.sources import search_refs, with_sources
+
+
+class Search(commands.Cog):
+    """Full-text search over the stored articles."""
+
+    def __init__(self, bot: AnalystBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="search")
+    @app_commands.describe(
+        query='Words to find; "exact phrase", OR between alternatives, -word leaves articles out'
+    )
+    async def search(self, interaction: discord.Interaction, query: str) -> None:
+        """Find articles by their words, best first, the matching words in bold."""
+        answer = await self.bot.analyst.search.search(query)
+        payload = AnswerPayload(
+            "Search",
+            with_sources(render.search_text(answer), search_refs(answer)),
+            render.search_json(answer),
+            export_name="search",
+        )
+        await send_answer(interaction, payload)
+
+
+async def setup(bot: AnalystBot) -> None:
+    """Register the cog."""
+    await bot.add_cog(Search(bot))

@@ -1,0 +1,141 @@
+"""The query commands through the fake Discord on the sample corpus: the CLI's answers as embeds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.discordbot.conftest import StartBot
+from tests.discordbot.test_paging import QUERY_COGS, dated_article, store
+from tests.fake_discord import FakeDiscord
+from tests.fake_discord.interactions import InteractionResult
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def text(result: InteractionResult) -> str:
+    """Every embed description of the answer, in order."""
+    return "\n".join(e.get("description") or "" for e in result.embeds)
+
+
+def short(result: InteractionResult) -> str:
+    """The one-line (error) message of an ephemeral response."""
+    return str(result.data.get("content") or "")
+
+
+async def test_timeline_lists_events_in_order_with_a_chart(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        result = await fake.slash("timeline")
+        ranged = await fake.slash("timeline", {"from": "2017", "to": "2017"})
+    body = text(result)
+    assert body.index("2015-11-23") < body.index("2017-04-14") < body.index("week of 2024-10-07")
+    assert "[#4 ABC News, 2015-11-23]" in body
+    assert result.file("timeline.png").startswith(PNG)
+    assert result.embeds[0]["title"] == "Timeline"
+    dates = [line.split(" · ")[0] for line in text(ranged).splitlines() if " · " in line]
+    assert dates == ["2017-04-13", "2017-04-14"]
+    assert "2 dated events in 2017" in text(ranged)
+
+
+async def test_a_malformed_date_is_an_ephemeral_one_liner(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        result = await fake.slash("timeline", {"from": "last spring"})
+    assert result.ephemeral
+    assert short(result).startswith("cannot read 'last spring' as a period")
+    assert "\n" not in short(result)
+
+
+async def test_quotes_gives_only_the_speakers_words(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        result = await fake.slash("quotes", {"speaker": "putin"})
+        typo = await fake.slash("quotes", {"speaker": "Putn"})
+        choices = await fake.autocomplete("quotes", {"speaker": "pu"}, "speaker")
+    body = text(result)
+    assert "This should be decided only by the Syrian people." in body
+    assert "decline of the West" not in body
+    assert result.embeds[0]["title"] == "Quotes by Vladimir Putin"
+    assert typo.ephemeral
+    assert short(typo) == "No one called “Putn” in the corpus. Did you mean: Vladimir Putin?"
+    assert choices[0]["value"] == "Vladimir Putin"
+    assert choices[0]["name"].startswith("Vladimir Putin (person, ")
+    assert len(choices) <= 25
+
+
+async def test_topic_and_name_autocomplete(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        topics = await fake.autocomplete("timeline", {"topic": "ir"}, "topic")
+        terms = await fake.autocomplete(
+            "compare", {"a": "2015", "b": "2024", "topic": "mis"}, "topic"
+        )
+        names = await fake.autocomplete("who", {"name": "Pez"}, "name")
+        titles = await fake.autocomplete("summary", {"article": "Putin"}, "article")
+    assert topics[0]["value"] == "Iran"
+    assert "missile" in [c["value"] for c in terms]
+    assert [c["value"] for c in names] == ["Masoud Pezeshkian"]
+    assert [c["value"] for c in titles] == ["4"]
+
+
+async def test_compare_two_years_and_an_empty_one(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        result = await fake.slash("compare", {"a": "2015", "b": "2024"})
+        empty = await fake.slash("compare", {"a": "2019", "b": "2024"})
+        bad = await fake.slash("compare", {"a": "next year", "b": "2024"})
+    body = text(result)
+    assert "Bashar al-Assad (5 vs 0)" in body
+    assert "Syria" in body
+    assert result.file("compare.png").startswith(PNG)
+    assert text(empty).startswith("No articles in 2019. Years with articles: 2015, 2024.")
+    assert not empty.attachments
+    assert bad.ephemeral
+    assert short(bad).startswith("cannot read 'next year' as a period")
+
+
+async def test_search_keeps_the_bold_highlights(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        result = await fake.slash("search", {"query": '"nuclear deal"'})
+    body = text(result)
+    assert "[#4 ABC News, 2015-11-23] Syria on Vladimir Putin's Mind" in body
+    assert "**nuclear** **deal**" in body
+    assert "\\*" not in body
+
+
+async def test_summary_of_an_article_and_of_nothing(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        result = await fake.slash("summary", {"article": "4"})
+        topic = await fake.slash("summary", {"topic": "putin", "from": "2015", "to": "2015"})
+        neither = await fake.slash("summary")
+    assert "Vladimir Putin is in Iran for the first time in eight years" in text(result)
+    assert text(result).startswith("Summary of #4 “Syria on Vladimir Putin's Mind")
+    assert "Summary of putin between 2015-01-01 and 2015-12-31, 1 article" in text(topic)
+    assert neither.ephemeral
+    assert short(neither).startswith("Give an article")
+
+
+async def test_who_lists_aliases_with_a_chart(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        result = await fake.slash("who", {"name": "putin"})
+        unknown = await fake.slash("who", {"name": "Nobody Atall"})
+    assert "Written as: Vladimir Putin, Putin" in text(result)
+    assert result.embeds[0]["title"] == "Vladimir Putin"
+    assert result.file("who.png").startswith(PNG)
+    assert unknown.ephemeral
+    assert short(unknown).startswith("No one called “Nobody Atall” in the corpus.")
+
+
+async def test_article_text_pings_nobody_and_its_markdown_is_escaped(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    says = "@everyone look: *bold* claims and _x_ marks were made on 1 May 1999."
+    url = "https://news.example/world/at_everyone"
+    async with start_bot(cogs=QUERY_COGS) as bot:
+        await store(bot, dated_article(900, date(1999, 5, 1), says, url=url))
+        result = await fake.slash("timeline", {"from": "1999", "to": "1999"})
+    body = text(result)
+    assert "@everyone look: \\*bold\\* claims and \\_x\\_ marks" in body
+    assert body.endswith(f"Sources:\n[#6 Test Wire, 1999-05-01] Paging article 900 — {url}")
+    sent = [payload for payload in result.payloads if payload.get("embeds")]
+    assert sent
+    assert all(payload["allowed_mentions"] == {"parse": []} for payload in sent)
