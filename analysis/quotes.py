@@ -202,6 +202,9 @@ def _governing_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> 
     return None
 
 
+ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
+
+
 def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
     """The speaker of a speech verb: its subject, a shared subject, or the name beside it."""
     verb = cue
@@ -209,7 +212,7 @@ def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | Non
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and _usable(child, ctx, bounds):
                 return child
-        if verb.dep_ not in {"conj", "xcomp"}:
+        if verb.dep_ not in {"conj", "xcomp", "advcl"}:  # "…, telling Reuters, '…'"
             break
         verb = verb.head
     if cue.i > bounds[0] and _usable(ctx.doc[cue.i - 1], ctx, bounds):
@@ -217,13 +220,16 @@ def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | Non
     token = ctx.doc[min(cue.i + 1, len(ctx.doc) - 1)]
     while token.dep_ in NP_LEFT_DEPS and token.head.i > token.i:
         token = token.head
+    if token.dep_ in ADDRESSEE_DEPS or cue.lemma_.lower() == "tell":
+        return None  # "told AFP": the person spoken to is not the speaker
     return token if token.i > cue.i and _usable(token, ctx, bounds) else None  # "said Reuters"
 
 
 def _usable(token: Token, ctx: _Document, bounds: tuple[int, int]) -> bool:
     """A possible speaker token: a noun or pronoun in the quote's sentence, not quoted."""
     in_frame = bounds[0] <= token.i <= bounds[1] and token.i not in ctx.quoted
-    return in_frame and token.pos_ in {"PROPN", "NOUN", "PRON"}
+    when = token.ent_type_ in {"DATE", "TIME"}  # "said Sunday": a time, not a speaker
+    return in_frame and not when and token.pos_ in {"PROPN", "NOUN", "PRON"}
 
 
 def _speaker_for(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Speaker | None:

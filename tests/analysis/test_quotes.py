@@ -307,3 +307,37 @@ def test_never_raises_on_odd_marks(nlp: Language, text: str) -> None:
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:
     assert [s.text(text) for s in find_quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "not_speaker"),
+    [
+        (
+            'Donald Trump defended the donor, telling Reuters, "Sheldon and I have been friends '
+            'for a long time."',
+            "donald trump",
+            "reuters",
+        ),
+        (
+            'Ramos, a fisherman, told AFP: "We lost everything in the storm and nobody came."',
+            None,
+            "afp",
+        ),
+        (
+            'Sen. Bernie Sanders said Sunday in Madison that the plan "will help elect '
+            'progressive candidates across the country."',
+            "bernie sanders",
+            "sunday",
+        ),
+    ],
+)
+def test_addressees_and_times_are_not_speakers(
+    nlp: Language, text: str, speaker: str | None, not_speaker: str
+) -> None:
+    doc = nlp(text)
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    keys = {q.speaker_key for q in quotes}
+    texts = {q.speaker_text.lower() for q in quotes}
+    assert not_speaker not in keys and not_speaker not in texts
+    if speaker is not None:
+        assert speaker in keys
