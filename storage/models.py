@@ -231,3 +231,21 @@ class GuildSettings(Base):
     ingest_role_id: Mapped[int | None] = mapped_column(BigInteger)
     admin_role_id: Mapped[int | None] = mapped_column(BigInteger)
     last_digest_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DigestPost(Base):
+    """One guild's digest for one local day: claimed before posting so only one process posts."""
+
+    __tablename__ = "digest_posts"
+    __table_args__ = (UniqueConstraint("guild_id", "digest_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    digest_day: Mapped[date] = mapped_column(Date)
+    window_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    window_end: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    posted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    articles: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,174 @@
+"""The digest as text (terminal, preview and channel alike) and as JSON.
+
+The text opens with one summary line, then each part under a plain heading; every `• ` line
+cites its article(s), and a closing `Sources` list gives each cited article's link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.render.cite import cite, cite_many, link, ref_json, shorten
+from bot.render.timeline import date_label
+from bot.services.digest import Digest, Rising, Story, Window
+from storage.digests import WindowEvent, WindowQuote
+from storage.records_cite import ArticleRef
+
+TEXT_LIMIT = 280
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def local_time(moment: datetime, zone: str) -> str:
+    """`2026-11-22 08:00 (Europe/London)`."""
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
+
+
+def nothing_new_text(window: Window) -> str:
+    """The quiet-day line."""
+    return f"Nothing new since {local_time(window.start, window.zone)}."
+
+
+def title(day: str | None = None) -> str:
+    """The embed title: `Daily digest — 2026-11-23`, or the preview's."""
+    return f"Daily digest — {day}" if day else "Digest preview"
+
+
+def _article_line(ref: ArticleRef) -> str:
+    return f"• {shorten(ref.title or '(untitled)', TEXT_LIMIT)} {cite(ref)}"
+
+
+def _story_lines(stories: Iterable[Story]) -> list[str]:
+    lines: list[str] = []
+    singles: list[ArticleRef] = []
+    for story in stories:
+        if len(story.articles) == 1:
+            singles += story.articles
+            continue
+        label = " · ".join(story.label) or "Related articles"
+        lines += ["", f"{label} — {_plural(len(story.articles), 'article')}"]
+        lines += [_article_line(ref) for ref in story.articles]
+    if singles:
+        lines += ["", "Other new articles" if lines else "New articles"]
+        lines += [_article_line(ref) for ref in singles]
+    return lines
+
+
+def _event_line(event: WindowEvent) -> str:
+    when = date_label(event.date, event.precision)
+    return f"• {when} · {shorten(event.text, TEXT_LIMIT)} {cite(event.ref)}"
+
+
+def _quote_line(quote: WindowQuote) -> str:
+    return (
+        f"• {quote.speaker}: “{shorten(quote.text, TEXT_LIMIT)}” ({quote.kind}) {cite(quote.ref)}"
+    )
+
+
+def _rising_line(item: Rising) -> str:
+    name = item.name if item.kind == "person" else f"“{item.name}”"
+    uses = "mention" if item.kind == "person" else "use"
+    counts = f"{_plural(item.now, uses)}, {item.before} in the week before"
+    return f"• {name}: {counts} {cite_many(item.refs)}"
+
+
+def _cited(digest: Digest) -> dict[int, ArticleRef]:
+    refs: dict[int, ArticleRef] = {}
+    for story in digest.stories:
+        refs.update((r.id, r) for r in story.articles)
+    for ref in [e.ref for e in digest.events] + [q.ref for q in digest.quotes]:
+        refs.setdefault(ref.id, ref)
+    return refs
+
+
+def _summary(digest: Digest) -> str:
+    since = local_time(digest.window.start, digest.window.zone)
+    stories = sum(len(s.articles) > 1 for s in digest.stories)
+    word = "story" if stories == 1 else "stories"
+    grouped = f"; {stories} {word} told by several" if stories else ""
+    head = f"{_plural(digest.articles, 'new article')} since {since}{grouped}."
+    if digest.listed < digest.articles:
+        head += f" The first {digest.listed} are listed."
+    return head
+
+
+def digest_text(digest: Digest) -> str:
+    """The whole digest, one cited line per article, event, quote and rising name."""
+    lines = [_summary(digest), *_story_lines(digest.stories)]
+    if digest.events:
+        more = digest.events_total - len(digest.events)
+        extra = f" (newest {len(digest.events)} of {digest.events_total})" if more else ""
+        lines += ["", f"New dated events{extra}", *map(_event_line, digest.events)]
+    if digest.quotes:
+        lines += ["", "Notable quotes", *map(_quote_line, digest.quotes)]
+    if digest.rising:
+        lines += ["", "Rising against the week before", *map(_rising_line, digest.rising)]
+    sources = [f"{cite(r)} {link(r)}" for r in sorted(_cited(digest).values(), key=_ref_id)]
+    lines += ["", "Sources", *sources]
+    return "\n".join(lines)
+
+
+def _ref_id(ref: ArticleRef) -> int:
+    return ref.id
+
+
+def window_json(window: Window) -> dict[str, Any]:
+    """A window as JSON: ISO moments in UTC and the zone it is shown in."""
+    return {"start": window.start.isoformat(), "end": window.end.isoformat(), "zone": window.zone}
+
+
+def digest_json(digest: Digest | None, window: Window) -> dict[str, Any]:
+    """The digest as documented JSON (`articles` 0 and empty lists on a quiet day)."""
+    if digest is None:
+        return {
+            "window": window_json(window),
+            "articles": 0,
+            "stories": [],
+            "events": [],
+            "quotes": [],
+            "rising": [],
+        }
+    return {
+        "window": window_json(window),
+        "articles": digest.articles,
+        "stories": [
+            {"label": list(s.label), "articles": [ref_json(r) for r in s.articles]}
+            for s in digest.stories
+        ],
+        "events": [
+            {
+                "date": e.date.isoformat(),
+                "precision": e.precision,
+                "text": e.text,
+                "article": ref_json(e.ref),
+            }
+            for e in digest.events
+        ],
+        "quotes": [
+            {"speaker": q.speaker, "text": q.text, "kind": q.kind, "article": ref_json(q.ref)}
+            for q in digest.quotes
+        ],
+        "rising": [
+            {
+                "name": r.name,
+                "kind": r.kind,
+                "count": r.now,
+                "week_before": r.before,
+                "articles": [ref_json(x) for x in r.refs],
+            }
+            for r in digest.rising
+        ],
+    }
+
+
+def schedule_text(channel: str, hour: int, zone: str) -> str:
+    """The confirmation of `/digest set`."""
+    return (
+        f"The digest will be posted in {channel} every day at {hour:02d}:00 ({zone}), "
+        "covering everything added since the previous one."
+    )

@@ -1,0 +1,254 @@
+"""The digest service on the sample corpus: windows, stories, schedule, exactly-once posting."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from bot.app import Analyst, open_analyst
+from bot.errors import UserFacingError
+from bot.render.digest import digest_text, nothing_new_text
+from bot.services.digest import (
+    Digest,
+    DigestService,
+    DueDigest,
+    Window,
+    digest_service,
+    due_digest,
+    zone_choices,
+)
+from config.settings import Settings
+from storage.guilds import GuildConfig
+from storage.models import Article
+from tests.bot.conftest import Invoke
+
+GUILD = 42
+CHANNEL = 4242
+T = datetime(2030, 1, 10, 8, 0, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def db_url(sample_db: str, tmp_path: Path) -> str:
+    """A private copy of the ingested samples."""
+    copy = tmp_path / "digest.db"
+    shutil.copy(sample_db.removeprefix("sqlite+aiosqlite:///"), copy)
+    return f"sqlite+aiosqlite:///{copy}"
+
+
+@pytest.fixture
+async def analyst(db_url: str) -> AsyncIterator[Analyst]:
+    async with open_analyst(Settings(database_url=db_url)) as app:  # type: ignore[call-arg]
+        yield app
+
+
+async def ingested(analyst: Analyst, moments: dict[int, datetime]) -> None:
+    """Pretend each article was ingested at the given moment."""
+    async with analyst.sessions.begin() as session:
+        for article_id, moment in moments.items():
+            await session.execute(
+                update(Article).where(Article.id == article_id).values(ingested_at=moment)
+            )
+
+
+def story_ids(digest: Digest) -> list[int]:
+    return sorted(ref.id for story in digest.stories for ref in story.articles)
+
+
+class Outbox:
+    """A sender that records what it would have posted."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[DueDigest, Digest | None]] = []
+
+    async def __call__(self, due: DueDigest, digest: Digest | None) -> int:
+        self.sent.append((due, digest))
+        return 1000 + len(self.sent)
+
+
+async def schedule(analyst: Analyst, last: datetime | None) -> None:
+    await analyst.guilds.update(
+        GUILD,
+        digest_channel_id=CHANNEL,
+        digest_hour=8,
+        digest_timezone="Europe/London",
+        last_digest_at=last,
+    )
+
+
+async def test_a_window_with_two_of_five_articles_shows_exactly_those(analyst: Analyst) -> None:
+    before, inside = T - timedelta(days=3), T - timedelta(hours=2)
+    await ingested(analyst, {1: before, 2: inside, 3: inside, 4: before, 5: before})
+    digest = await digest_service(analyst).compose(Window(T - timedelta(days=1), T, "UTC"))
+    assert digest is not None
+    assert digest.articles == 2
+    assert story_ids(digest) == [2, 3]
+    assert len(digest.stories) == 1  # Putin, Iran and Pezeshkian: one story
+    assert {e.ref.id for e in digest.events} == {3}  # #2's one event is undated
+    assert digest.quotes
+    assert {q.ref.id for q in digest.quotes} <= {2, 3}
+    rising = {r.name: r for r in digest.rising}
+    assert rising["Masoud Pezeshkian"].before == 0
+    assert "Vladimir Putin" not in rising  # the week before had more of him per article
+
+
+async def test_the_digest_text_cites_every_line(analyst: Analyst) -> None:
+    inside = T - timedelta(hours=2)
+    await ingested(analyst, dict.fromkeys(range(1, 6), inside))
+    window = Window(T - timedelta(days=1), T, "Europe/London")
+    digest = await digest_service(analyst).compose(window)
+    assert digest is not None
+    text = digest_text(digest)
+    assert text.startswith("5 new articles since 2030-01-09 08:00 (Europe/London)")
+    items = [line for line in text.splitlines() if line.startswith("• ")]
+    assert items and all("[#" in line for line in items)
+    assert (
+        "• Russia and Iran 'up the ante' after meeting in Turkmenistan [#3 The Week, 2024-10-15]"
+        in (text.splitlines())
+    )
+    assert "Notable quotes" in text and "New dated events" in text
+    assert text.splitlines()[-5:][0].startswith("[#1 ")  # the sources list, with links
+
+
+async def test_a_quiet_day_composes_nothing(analyst: Analyst) -> None:
+    await ingested(analyst, {i: T - timedelta(days=3) for i in range(1, 6)})
+    window = Window(T - timedelta(days=1), T, "UTC")
+    assert await digest_service(analyst).compose(window) is None
+    assert nothing_new_text(window) == "Nothing new since 2030-01-09 08:00 (UTC)."
+
+
+async def test_the_next_digest_does_not_repeat_the_last_one(analyst: Analyst) -> None:
+    await ingested(analyst, {2: T - timedelta(hours=2), 3: T - timedelta(hours=2)})
+    await ingested(analyst, {i: T + timedelta(hours=3) for i in (1, 4, 5)})
+    await schedule(analyst, last=T - timedelta(days=1))
+    service, outbox = digest_service(analyst), Outbox()
+    assert len(await service.run_due(T, outbox)) == 1
+    assert await service.run_due(T + timedelta(minutes=1), outbox) == []
+    assert await service.run_due(T + timedelta(hours=20), outbox) == []
+    assert len(await service.run_due(T + timedelta(days=1), outbox)) == 1
+    first, second = (digest for _, digest in outbox.sent)
+    assert first is not None and second is not None
+    assert (story_ids(first), story_ids(second)) == ([2, 3], [1, 4, 5])
+    assert [due.day for due, _ in outbox.sent] == [date(2030, 1, 10), date(2030, 1, 11)]
+    assert outbox.sent[1][0].window.start == T  # the second starts where the first ended
+    assert (await analyst.guilds.get(GUILD)).last_digest_at == T + timedelta(days=1)
+
+
+async def test_a_quiet_day_posts_nothing_unless_asked_to(analyst: Analyst) -> None:
+    await ingested(analyst, {i: T - timedelta(days=3) for i in range(1, 6)})
+    await schedule(analyst, last=T - timedelta(days=1))
+    service, outbox = digest_service(analyst), Outbox()
+    assert len(await service.run_due(T, outbox)) == 1
+    assert outbox.sent == []  # skipped, yet recorded: it is not retried every minute
+    assert (await analyst.guilds.get(GUILD)).last_digest_at == T
+    later = T + timedelta(days=1)
+    await service.run_due(later, outbox, post_empty=True)
+    assert [(due.day, digest) for due, digest in outbox.sent] == [(later.date(), None)]
+
+
+async def test_two_processes_racing_post_once(analyst: Analyst, db_url: str) -> None:
+    await ingested(analyst, {i: T - timedelta(hours=1) for i in range(1, 6)})
+    await schedule(analyst, last=T - timedelta(days=1))
+    outbox = Outbox()
+    async with open_analyst(Settings(database_url=db_url)) as other:  # type: ignore[call-arg]
+        handled = await asyncio.gather(
+            digest_service(analyst).run_due(T, outbox), digest_service(other).run_due(T, outbox)
+        )
+    assert sorted(len(h) for h in handled) == [0, 1]
+    assert len(outbox.sent) == 1
+
+
+async def test_a_failed_send_leaves_the_articles_for_the_next_digest(analyst: Analyst) -> None:
+    await ingested(analyst, {i: T - timedelta(hours=1) for i in range(1, 6)})
+    await schedule(analyst, last=T - timedelta(days=1))
+
+    async def broken(due: DueDigest, digest: Digest | None) -> int:
+        raise RuntimeError("channel gone")
+
+    service, outbox = digest_service(analyst), Outbox()
+    assert await service.run_due(T, broken) == []
+    assert await service.run_due(T + timedelta(minutes=1), outbox) == []  # today's is claimed
+    await service.run_due(T + timedelta(days=1), outbox)
+    (due, digest), *_ = outbox.sent
+    assert due.window.start == T - timedelta(days=1)
+    assert digest is not None and digest.articles == 5
+
+
+def config(hour: int, zone: str, last: datetime | None) -> GuildConfig:
+    return GuildConfig(GUILD, None, CHANNEL, hour, zone, None, None, last)
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    """A moment in January 2030, UTC."""
+    return datetime(2030, 1, day, hour, minute, tzinfo=UTC)
+
+
+YESTERDAY = T - timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("now", "hour", "zone", "last", "day"),
+    [
+        # 08:00 London in January is 08:00 UTC; not due a minute before
+        (at(10, 7, 59), 8, "Europe/London", YESTERDAY, None),
+        (at(10, 8), 8, "Europe/London", YESTERDAY, 10),
+        # 08:00 in Kolkata is 02:30 UTC
+        (at(10, 2, 31), 8, "Asia/Kolkata", YESTERDAY, 10),
+        (at(10, 2, 29), 8, "Asia/Kolkata", YESTERDAY, None),
+        # already posted today
+        (at(10, 9), 8, "UTC", at(10, 8, 1), None),
+        # missed while down for two days: posted once, for the latest day
+        (at(12, 7), 8, "UTC", at(10, 8, 1), 11),
+        # never posted: due within its hour only
+        (at(10, 8, 30), 8, "UTC", None, 10),
+        (at(10, 10), 8, "UTC", None, None),
+    ],
+)
+def test_when_a_digest_is_due(
+    now: datetime, hour: int, zone: str, last: datetime | None, day: int | None
+) -> None:
+    due = due_digest(config(hour, zone, last), now)
+    assert (due.day.day if due else None) == day
+    if due is not None:
+        assert due.window.end == now
+        assert due.window.start == (last or now - timedelta(days=1))
+
+
+def test_time_zone_choices_rank_common_zones_and_prefixes() -> None:
+    assert zone_choices("")[:2] == ["UTC", "Europe/London"]
+    assert zone_choices("Europe/Lo")[0] == "Europe/London"
+    assert zone_choices("london") == ["Europe/London"]
+    assert zone_choices("teh")[0] == "Asia/Tehran"
+    assert len(zone_choices("a")) == 25
+
+
+async def test_configure_validates_the_time_zone(analyst: Analyst) -> None:
+    service: DigestService = digest_service(analyst)
+    with pytest.raises(UserFacingError, match="such as Europe/London"):
+        await service.configure(GUILD, CHANNEL, 8, "Mars/Olympus")
+    saved = await service.configure(GUILD, CHANNEL, 8, "Asia/Tehran")
+    assert (saved.digest_channel_id, saved.digest_hour, saved.digest_timezone) == (
+        CHANNEL,
+        8,
+        "Asia/Tehran",
+    )
+    off = await service.turn_off(GUILD)
+    assert off.digest_channel_id is None and off.last_digest_at is None
+
+
+def test_cli_previews_the_digest(sample_cli: Invoke) -> None:
+    text = sample_cli("digest", "--since", "2000-01-01")
+    assert text.exit_code == 0, text.output
+    assert text.output.startswith("5 new articles since 2000-01-01 00:00 (UTC)")
+    data = json.loads(sample_cli("digest", "--since", "2000-01-01", "--json").output)
+    assert data["articles"] == 5
+    quiet = sample_cli("digest", "--since", "2999-01-01T00:00")
+    assert quiet.output.strip() == "Nothing new since 2999-01-01 00:00 (UTC)."
+    bad = sample_cli("digest", "--since", "yesterday")
+    assert bad.exit_code == 1 and "--since takes a date" in bad.output

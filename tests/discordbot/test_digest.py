@@ -1,0 +1,178 @@
+"""/digest and the digest loop through the fake Discord, with a clock the test sets."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.app import open_analyst
+from bot.client import AnalystBot
+from bot.services.digest import DigestOptions
+from tests.discordbot.conftest import StartBot
+from tests.discordbot.conftest import test_settings as settings_for
+from tests.fake_discord import FakeDiscord
+from tests.fake_discord.payloads import Json
+
+COGS = ("cogs.digest",)
+TICK = 0.05
+
+
+class Clock:
+    """The digest loop's `now()`, moved by the test."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """Every bot the test starts runs its digest loop on this clock, ticking every 50 ms."""
+    clock = Clock(datetime.now(UTC))
+    options = DigestOptions(now=clock, tick_seconds=TICK)
+    monkeypatch.setattr(AnalystBot, "digest_options", options, raising=False)
+    return clock
+
+
+async def rounds(bot: AnalystBot, count: int = 3) -> None:
+    """Wait until the bot's digest loop has run `count` more rounds."""
+    cog = bot.get_cog("Digest")
+    assert cog is not None
+    target = cog.poster.current_loop + count
+    async with asyncio.timeout(10):
+        while cog.poster.current_loop < target:  # noqa: ASYNC110  # a counter, no event to await
+            await asyncio.sleep(TICK / 2)
+
+
+def pages(fake: FakeDiscord, channel: str = "links") -> list[Json]:
+    """The digest messages the bot posted in a channel (a long digest is several pages)."""
+    return [
+        m
+        for m in fake.sent_messages(fake.channel_id(channel))
+        if m["embeds"] and m["embeds"][0]["title"].startswith("Daily digest")
+    ]
+
+
+def finished(fake: FakeDiscord, channel: str = "links") -> list[Json]:
+    """The digest pages once the last page of a digest is posted, else nothing."""
+    posted = pages(fake, channel)
+    last = (posted[-1]["embeds"][0].get("footer") or {}).get("text", "") if posted else "x"
+    number, _, of = last.removeprefix("Page ").partition(" of ")
+    return posted if number == of else []
+
+
+def digests(fake: FakeDiscord, channel: str = "links") -> list[Json]:
+    """The first page of each digest posted in a channel, after checking no page repeats."""
+    posted = pages(fake, channel)
+    footers = [(m["embeds"][0].get("footer") or {}).get("text", "Page 1 of 1") for m in posted]
+    count = int(footers[0].rsplit(" ", 1)[-1]) if footers else 0
+    assert len(posted) == count * footers.count(f"Page 1 of {count}"), footers
+    return [m for m, footer in zip(posted, footers, strict=True) if footer.startswith("Page 1 ")]
+
+
+async def test_digest_set_needs_an_admin_and_a_real_time_zone(
+    fake: FakeDiscord, start_bot: StartBot, clock: Clock
+) -> None:
+    links = fake.channel_id("links")
+    options = {"channel": links, "hour": 8, "timezone": "Europe/London"}
+    async with start_bot(cogs=COGS) as bot:
+        choices = await fake.autocomplete("digest set", {"timezone": "Europe/Lo"}, "timezone")
+        refused = await fake.slash("digest set", options, user=fake.user("alice"))
+        unknown = await fake.slash(
+            "digest set", {**options, "timezone": "Mars/Olympus"}, user=fake.user("erin")
+        )
+        accepted = await fake.slash("digest set", options, user=fake.user("erin"))
+        saved = await bot.analyst.guilds.get(fake.guild_id)
+        off_refused = await fake.slash("digest off", user=fake.user("alice"))
+        off = await fake.slash("digest off", user=fake.user("erin"))
+        cleared = await bot.analyst.guilds.get(fake.guild_id)
+    assert choices[0]["value"] == "Europe/London"
+    assert refused.ephemeral
+    assert refused.data["content"].startswith("You need the Manage Server permission")
+    assert unknown.ephemeral
+    assert "such as Europe/London" in unknown.data["content"]
+    assert not accepted.ephemeral
+    assert accepted.data["content"].startswith(
+        f"The digest will be posted in <#{links}> every day at 08:00 (Europe/London)"
+    )
+    assert (saved.digest_channel_id, saved.digest_hour, saved.digest_timezone) == (
+        links,
+        8,
+        "Europe/London",
+    )
+    assert off_refused.data["content"].startswith("You need the Manage Server permission")
+    assert off.data["content"].startswith("The daily digest is off")
+    assert cleared.digest_channel_id is None
+
+
+async def test_digest_now_is_an_ephemeral_preview_of_the_samples(
+    fake: FakeDiscord, start_bot: StartBot, clock: Clock
+) -> None:
+    async with start_bot(cogs=COGS):
+        result = await fake.slash("digest now", user=fake.user("alice"))
+    assert result.ephemeral
+    embed = result.embeds[0]
+    assert embed["title"] == "Digest preview"
+    assert embed["description"].startswith("5 new articles since ")
+    assert "Turkmenistan [#3 The Week, 2024-10-15]" in embed["description"]
+    sent = [p for p in result.payloads if "embeds" in p]
+    assert sent and all(p["allowed_mentions"] == {"parse": []} for p in sent)
+    assert digests(fake, "news") == []
+
+
+async def test_the_loop_posts_at_the_hour_once_even_across_a_restart(
+    fake: FakeDiscord, start_bot: StartBot, clock: Clock
+) -> None:
+    zone = ZoneInfo("Asia/Kolkata")  # UTC+05:30: the hour is the guild's, not the server's
+    local = clock.moment.astimezone(zone)
+    slot = local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    options = {"channel": fake.channel_id("links"), "hour": slot.hour, "timezone": zone.key}
+    clock.moment = slot - timedelta(minutes=1)
+    async with start_bot(cogs=COGS) as bot:
+        await fake.slash("digest set", options, user=fake.user("erin"))
+        await rounds(bot)
+        assert digests(fake) == []
+        clock.moment = slot + timedelta(seconds=30)
+        posted = await fake.wait_for(lambda: finished(fake), what="the digest")
+        await rounds(bot)
+    assert len(digests(fake)) == 1
+    embed = posted[0]["embeds"][0]
+    assert embed["title"] == f"Daily digest — {slot.date().isoformat()}"
+    assert "5 new articles since" in embed["description"]
+    assert "[#3 The Week, 2024-10-15]" in embed["description"]
+    assert fake.raw_payloads(posted[0]["id"])[0]["allowed_mentions"] == {"parse": []}
+
+    clock.moment += timedelta(minutes=5)
+    async with start_bot(cogs=COGS) as restarted:
+        await fake.wait_ready(2)
+        await rounds(restarted)
+        config = await restarted.analyst.guilds.get(fake.guild_id)
+    assert len(digests(fake)) == 1
+    assert config.last_digest_at == slot + timedelta(seconds=30)
+
+
+async def test_a_digest_missed_while_down_is_posted_once_at_start_up(
+    fake: FakeDiscord, start_bot: StartBot, clock: Clock, database_url: str
+) -> None:
+    two_days_ago = clock.moment - timedelta(days=2)
+    async with open_analyst(settings_for(database_url)) as analyst:
+        await analyst.guilds.update(
+            fake.guild_id,
+            digest_channel_id=fake.channel_id("news"),
+            digest_hour=(clock.moment - timedelta(hours=1)).hour,
+            digest_timezone="UTC",
+            last_digest_at=two_days_ago,
+        )
+    async with start_bot(cogs=COGS) as bot:
+        posted = await fake.wait_for(lambda: finished(fake, "news"), what="the missed digest")
+        await rounds(bot)
+        config = await bot.analyst.guilds.get(fake.guild_id)
+    assert len(digests(fake, "news")) == 1
+    text = posted[0]["embeds"][0]["description"]
+    assert text.startswith(f"5 new articles since {two_days_ago:%Y-%m-%d %H:%M} (UTC)")
+    assert config.last_digest_at == clock.moment
