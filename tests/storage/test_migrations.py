@@ -27,6 +27,7 @@ TABLES = {
     "guild_settings",
     "event_entities",
     "article_terms",
+    "digest_posts",
 }
 
 
