@@ -25,23 +25,34 @@ def _admin_dsn() -> str:
     return url.render_as_string(hide_password=False)
 
 
+async def _admin(statement: str) -> None:
+    admin = await asyncpg.connect(_admin_dsn())
+    try:
+        await admin.execute(statement)
+    finally:
+        await admin.close()
+
+
+async def create_postgres_database() -> str:
+    """Make a new empty PostgreSQL database and return its URL."""
+    name = f"analyst_test_{uuid.uuid4().hex[:12]}"
+    await _admin(f'CREATE DATABASE "{name}"')
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_postgres_database(url: str) -> None:
+    """Drop a database made by create_postgres_database."""
+    await _admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
 @asynccontextmanager
 async def fresh_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
     """Yield the URL of a new empty database of that backend; drop it afterwards."""
     if backend == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"
         return
-    name = f"analyst_test_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(_admin_dsn())
+    url = await create_postgres_database()
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield url
     finally:
-        await admin.close()
-    try:
-        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        admin = await asyncpg.connect(_admin_dsn())
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+        await drop_postgres_database(url)
