@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
 
 from bot.app import Analyst
+from bot.services.worker import QueueWorker
 from bot.tree import AnalystTree
 from bot.ui.answer import NO_MENTIONS
+
+if TYPE_CHECKING:
+    from bot.services.ingest import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +63,7 @@ class AnalystBot(commands.Bot):
         self.dev_guild_id = dev_guild_id
         self.cog_names = cogs
         self.run_worker = run_worker
+        self.worker: QueueWorker | None = None
 
     async def setup_hook(self) -> None:
         """Load every cog, then publish the commands (to the dev guild at once when set)."""
@@ -71,6 +76,21 @@ class AnalystBot(commands.Bot):
         else:
             synced = await self.tree.sync()
         log.info("synced %d application commands", len(synced))
+        workers = self.analyst.settings.ingest_workers
+        if self.run_worker and workers > 0:
+            self.worker = QueueWorker(self.analyst.ingest, self._ingest_outcome, loops=workers)
+            self.worker.start()
+
+    async def _ingest_outcome(self, outcome: Outcome) -> None:
+        """Hand a finished job to the cogs as the `ingest_outcome` event."""
+        self.dispatch("ingest_outcome", outcome)
+
+    async def close(self) -> None:
+        """Hand unfinished ingest jobs back to the queue, then disconnect."""
+        if self.worker is not None:
+            await self.worker.stop()
+            self.worker = None
+        await super().close()
 
     async def on_ready(self) -> None:
         """Say who we are once connected (never the token)."""

@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,14 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from analysis.dedup import estimated_similarity, signature_from_bytes
-from analysis.sources import SourceError, SourceItem, SourceProblem, discover
+from analysis.sources import (
+    SourceError,
+    SourceItem,
+    SourceProblem,
+    decode_bytes,
+    discover,
+    format_size,
+)
 from analysis.urls import normalise_url, scheme_of
 from bot.services.fetcher import Fetcher, FetchError, FetchSettings
 from bot.services.nlp_runtime import NlpRuntime
@@ -33,6 +41,16 @@ NEW = "new"
 QUEUED = "queued"
 URL_JOB = "url"
 FETCHES_AT_ONCE = 4
+FINAL = (NEW, DUPLICATE, FAILED)
+CONTENT_KINDS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+MAX_KEY = 2000
+INTERNAL_ERROR = "internal error while ingesting (logged); will retry"
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,24 @@ class Enqueued:
 
     job_ids: list[int] = field(default_factory=list)
     problems: list[Outcome] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Queued:
+    """One source queued under the caller's own key: its job, or why it could not be queued.
+
+    `created` is False when an earlier call (a message delivered twice) already queued it.
+    """
+
+    source: str
+    job: JobRecord | None = None
+    created: bool = False
+    problem: str | None = None
+
+
+def content_kind(name: str) -> str | None:
+    """The job kind for an attached file name ("text", "markdown", "html"); None if unsupported."""
+    return CONTENT_KINDS.get(Path(name).suffix.lower())
 
 
 def _overrides_digest(item: SourceItem) -> str:
@@ -106,6 +142,19 @@ def describe(job: JobRecord) -> str:
     """How a job's source is named to the user."""
     payload = job.payload
     return str(payload.get("origin") or payload.get("path") or payload.get("url") or job.source_key)
+
+
+def finished_outcome(job: JobRecord) -> Outcome | None:
+    """The outcome a finished job recorded; None while it is still queued or running."""
+    source = describe(job)
+    if job.status == DONE:
+        return Outcome(source, NEW, article_id=job.article_id, job_id=job.id)
+    if job.status == DUPLICATE:
+        message = f"already have it: #{job.duplicate_of}"
+        return Outcome(source, DUPLICATE, message, duplicate_of=job.duplicate_of, job_id=job.id)
+    if job.status == FAILED:
+        return Outcome(source, FAILED, job.last_error or "failed", job_id=job.id)
+    return None
 
 
 class IngestService:
@@ -169,6 +218,85 @@ class IngestService:
         if job.status == FAILED:
             await self._queue.requeue(job.id)
         result.job_ids.append(job.id)
+
+    async def enqueue_link(self, url: str, *, key: str, meta: dict[str, object]) -> Queued:
+        """Queue one link under `key` (e.g. a chat message) with metadata kept in the job."""
+        origin = url.strip()
+        normal = normalise_url(origin)
+        if normal is None:
+            return Queued(origin, problem=_not_fetchable(origin))
+        item = SourceItem(path=None, url=origin, kind=URL_JOB, origin=origin)
+        return await self._enqueue_own(f"{key}:url:{normal}", URL_JOB, _payload(item), meta)
+
+    async def enqueue_content(
+        self, name: str, data: bytes, *, key: str, meta: dict[str, object]
+    ) -> Queued:
+        """Queue a file's bytes (an attachment): the text travels in the job, so any worker can
+        run it after a restart."""
+        kind = content_kind(name)
+        if kind is None:
+            return Queued(name, problem=f"unsupported file type: {name}")
+        if too_large := self.size_problem(len(data)):
+            return Queued(name, problem=too_large)
+        try:
+            text, _encoding = decode_bytes(data)
+        except SourceError as exc:
+            return Queued(name, problem=str(exc))
+        if not text.strip():
+            return Queued(name, problem="empty file")
+        item = SourceItem(path=None, url=None, kind=kind, origin=name)
+        payload = {**_payload(item), "content": text}
+        return await self._enqueue_own(f"{key}:file:{name}", kind, payload, meta)
+
+    def size_problem(self, size: int) -> str | None:
+        """Why a file of this many bytes is refused, or None when it is within the cap."""
+        if size <= self._max_bytes:
+            return None
+        return f"file too large: {format_size(size)} (limit {format_size(self._max_bytes)})"
+
+    async def _enqueue_own(
+        self, source_key: str, kind: str, payload: dict[str, object], meta: dict[str, object]
+    ) -> Queued:
+        """Queue once per key; a token in the payload tells whether this call created the job."""
+        if len(source_key) > MAX_KEY:  # very long links: keep the key within the column
+            digest = hashlib.sha256(source_key.encode()).hexdigest()
+            source_key = f"{source_key[: MAX_KEY - 70]}...{digest}"
+        token = uuid.uuid4().hex
+        job = await self._queue.enqueue(source_key, kind, {**payload, "meta": meta, "token": token})
+        return Queued(describe(job), job, created=job.payload.get("token") == token)
+
+    async def work_batch(
+        self, on_outcome: Callable[[Outcome], None] | None = None
+    ) -> list[Outcome] | None:
+        """Claim and work one batch of any runnable jobs; None when nothing was runnable.
+
+        For long-running workers: an unexpected error counts as a failed attempt of each job in
+        the batch (retried with backoff, then failed) instead of stopping the worker.
+        """
+        claimed = await self._queue.claim(limit=self._batch_size)
+        if not claimed:
+            return None
+        report = on_outcome or (lambda _o: None)
+        try:
+            outcomes = await self._run_batch(claimed)
+        except Exception:
+            log.exception("ingesting jobs %s failed", [job.id for job in claimed])
+            outcomes = [await self._internal_error(job) for job in claimed]
+        finally:
+            await self._queue.release(job.id for job in claimed)
+        for outcome in outcomes:
+            report(outcome)
+        return outcomes
+
+    async def _internal_error(self, job: JobRecord) -> Outcome:
+        """Count an attempt for a job whose batch failed unexpectedly."""
+        current = await self._queue.get(job.id)
+        finished = None if current is None else finished_outcome(current)
+        if finished is not None:
+            return finished
+        status = await self._queue.retry_later(job.id, INTERNAL_ERROR)
+        status = FAILED if status == FAILED else "retry"
+        return Outcome(describe(job), status, INTERNAL_ERROR, job_id=job.id)
 
     async def run(
         self,

@@ -57,9 +57,12 @@ def _override_date(payload: dict[str, object]) -> date | None:
 
 
 def load_text(payload: dict[str, object], max_bytes: int) -> tuple[str, dict[str, object]]:
-    """The raw text of a file job and what its format told us (HTML metadata)."""
-    path = Path(str(payload["path"]))
-    text, _encoding = read_text_file(path, max_bytes)
+    """The raw text of a file job (read from disk, or carried in the job) and what its format
+    told us (HTML metadata)."""
+    if payload.get("content") is not None:
+        text = str(payload["content"])
+    else:
+        text, _encoding = read_text_file(Path(str(payload["path"])), max_bytes)
     kind = payload.get("kind", "text")
     if kind == "markdown":
         return markdown_to_text(text), {}
@@ -146,7 +149,7 @@ def _prepared(
         published, precision, date_source = _override_date(payload), Precision.DAY, "manifest"
     signature = minhash_signature(cleaned.body)
     record = NewArticle(
-        source=str(payload.get("path") or payload.get("url") or ""),
+        source=str(payload.get("path") or payload.get("url") or payload.get("origin") or ""),
         canonical_url=_pick(page.get("canonical_url")),
         title=_pick(payload.get("title"), page.get("title"), meta.title, cleaned.title),
         outlet=_pick(payload.get("outlet"), page.get("outlet"), meta.outlet),

@@ -1,0 +1,139 @@
+"""The queue worker: every source, outcomes to a callback, woken early, stopped without loss."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import Analyst, open_analyst
+from bot.services.ingest import INTERNAL_ERROR, Outcome
+from bot.services.worker import QueueWorker
+from config.settings import Settings
+from tests.bot.conftest import SAMPLES
+from tests.bot.test_fetcher import LocalSite
+
+TREATY = "Russia and Iran sign 20-year partnership treaty"
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[LocalSite]:
+    """The test web server (its /slow page answers after 3 s)."""
+    server = LocalSite().start()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+async def analyst(tmp_path: Path, site: LocalSite) -> AsyncIterator[Analyst]:
+    """The application on an empty database, allowed to fetch from the test server."""
+    settings = Settings(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}",
+        fetch_allow=[f"127.0.0.1:{site.port}"],
+        fetch_retries=0,
+    )  # type: ignore[call-arg]
+    async with open_analyst(settings) as opened:
+        yield opened
+
+
+class Collected:
+    """An async outcome callback that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[Outcome] = []
+        self.changed = asyncio.Event()
+
+    async def __call__(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self.changed.set()
+
+    async def until(self, count: int, within: float = 30) -> list[Outcome]:
+        """Wait until `count` outcomes arrived."""
+        async with asyncio.timeout(within):
+            while len(self.outcomes) < count:
+                self.changed.clear()
+                await self.changed.wait()
+        return self.outcomes
+
+
+async def test_works_every_source_and_wakes_when_notified(
+    analyst: Analyst, site: LocalSite
+) -> None:
+    collected = Collected()
+    worker = QueueWorker(analyst.ingest, collected, loops=2, idle=60)
+    worker.start()
+    await asyncio.sleep(0.2)  # the loops found nothing and sleep for a minute
+    ingest = analyst.ingest
+    await ingest.enqueue_paths([SAMPLES / "003_15fdc8e12761e189.txt"])
+    await ingest.enqueue_link(site.url("/article"), key="chat:1", meta={"via": "test"})
+    await ingest.enqueue_content(
+        "note.md", b"# Too short\n\nNot an article.", key="chat:2", meta={}
+    )
+    worker.notify()
+    outcomes = await collected.until(3, within=40)  # well before the minute of sleep ends
+    await worker.stop()
+    by_source = {o.source: o for o in outcomes}
+    assert by_source[site.url("/article")].status == "new"
+    assert (
+        by_source[site.url("/article")].title == "Russia and Iran sign 20-year partnership treaty"
+    )
+    assert by_source["note.md"].status == "failed"
+    assert by_source["note.md"].message.startswith("not an article (")
+    assert sorted(o.status for o in outcomes) == ["failed", "new", "new"]
+    assert await analyst.queue.counts() == {"done": 2, "failed": 1}
+
+
+async def test_stopping_hands_the_job_back_and_the_next_worker_finishes_it(
+    analyst: Analyst, site: LocalSite
+) -> None:
+    queued = await analyst.ingest.enqueue_link(site.url("/slow"), key="chat:3", meta={})
+    assert queued.job is not None and queued.created
+    first = QueueWorker(analyst.ingest, Collected())
+    first.start()
+    async with asyncio.timeout(10):
+        while site.hits["slow"] == 0:  # noqa: ASYNC110  # the server counts in its own thread
+            await asyncio.sleep(0.05)
+    await first.stop(grace=0)
+    job = await analyst.queue.get(queued.job.id)
+    assert job is not None and job.status == "pending"
+    collected = Collected()
+    await QueueWorker(analyst.ingest, collected).drain()
+    assert [(o.job_id, o.status) for o in collected.outcomes] == [(queued.job.id, "new")]
+
+
+async def test_an_unexpected_error_costs_one_attempt_not_the_worker(
+    analyst: Analyst, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest = analyst.ingest
+    real = ingest._run_batch
+    calls = 0
+
+    async def broken_once(jobs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("a bug")
+        return await real(jobs)
+
+    monkeypatch.setattr(ingest, "_run_batch", broken_once)
+    await ingest.enqueue_paths([SAMPLES / "003_15fdc8e12761e189.txt"])
+    collected = Collected()
+    worker = QueueWorker(ingest, collected, idle=0.2)
+    worker.start()
+    outcomes = await collected.until(2, within=30)  # retried after a 2 s backoff
+    await worker.stop()
+    assert [(o.status, o.message) for o in outcomes] == [("retry", INTERNAL_ERROR), ("new", "")]
+
+
+async def test_a_redelivered_source_is_queued_once(analyst: Analyst, site: LocalSite) -> None:
+    meta = {"via": "test", "message": 42}
+    first = await analyst.ingest.enqueue_link(site.url("/article"), key="chat:42", meta=meta)
+    again = await analyst.ingest.enqueue_link(
+        site.url("/article?utm_source=x"), key="chat:42", meta=meta
+    )
+    assert first.created and not again.created
+    assert first.job is not None and again.job is not None
+    assert again.job.id == first.job.id
+    assert again.job.payload["meta"] == meta
