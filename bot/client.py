@@ -9,6 +9,7 @@ import discord
 from discord.ext import commands
 
 from bot.app import Analyst
+from bot.services.digest import DigestOptions
 from bot.services.worker import QueueWorker
 from bot.tree import AnalystTree
 from bot.ui.answer import NO_MENTIONS
@@ -49,6 +50,7 @@ class AnalystBot(commands.Bot):
         dev_guild_id: int | None = None,
         cogs: tuple[str, ...] = COGS,
         run_worker: bool = True,
+        digest_options: DigestOptions | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -63,6 +65,7 @@ class AnalystBot(commands.Bot):
         self.dev_guild_id = dev_guild_id
         self.cog_names = cogs
         self.run_worker = run_worker
+        self.digest_options = digest_options  # a clock and tick for tests; None: the defaults
         self.worker: QueueWorker | None = None
 
     async def setup_hook(self) -> None:

@@ -129,5 +129,5 @@ class DigestCog(commands.Cog, name="Digest"):
 
 
 async def setup(bot: AnalystBot) -> None:
-    """Register the cog, with the bot's `digest_options` when it has them (tests set a clock)."""
-    await bot.add_cog(DigestCog(bot, getattr(bot, "digest_options", None)))
+    """Register the cog with the bot's digest options (tests give a clock)."""
+    await bot.add_cog(DigestCog(bot, bot.digest_options))

@@ -21,22 +21,20 @@ TICK = 0.05
 
 
 class Clock:
-    """The digest loop's `now()`, moved by the test."""
+    """The digest loop's `now()`, moved by the test, and the options that make bots use it."""
 
     def __init__(self, moment: datetime) -> None:
         self.moment = moment
+        self.options = DigestOptions(now=self, tick_seconds=TICK)
 
     def __call__(self) -> datetime:
         return self.moment
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """Every bot the test starts runs its digest loop on this clock, ticking every 50 ms."""
-    clock = Clock(datetime.now(UTC))
-    options = DigestOptions(now=clock, tick_seconds=TICK)
-    monkeypatch.setattr(AnalystBot, "digest_options", options, raising=False)
-    return clock
+def clock() -> Clock:
+    """A clock for the digest loop, ticking every 50 ms; bots get it as `digest_options`."""
+    return Clock(datetime.now(UTC))
 
 
 async def rounds(bot: AnalystBot, count: int = 3) -> None:
@@ -80,7 +78,7 @@ async def test_digest_set_needs_an_admin_and_a_real_time_zone(
 ) -> None:
     links = fake.channel_id("links")
     options = {"channel": links, "hour": 8, "timezone": "Europe/London"}
-    async with start_bot(cogs=COGS) as bot:
+    async with start_bot(cogs=COGS, digest_options=clock.options) as bot:
         choices = await fake.autocomplete("digest set", {"timezone": "Europe/Lo"}, "timezone")
         refused = await fake.slash("digest set", options, user=fake.user("alice"))
         unknown = await fake.slash(
@@ -113,7 +111,7 @@ async def test_digest_set_needs_an_admin_and_a_real_time_zone(
 async def test_digest_now_is_an_ephemeral_preview_of_the_samples(
     fake: FakeDiscord, start_bot: StartBot, clock: Clock
 ) -> None:
-    async with start_bot(cogs=COGS):
+    async with start_bot(cogs=COGS, digest_options=clock.options):
         result = await fake.slash("digest now", user=fake.user("alice"))
     assert result.ephemeral
     embed = result.embeds[0]
@@ -133,7 +131,7 @@ async def test_the_loop_posts_at_the_hour_once_even_across_a_restart(
     slot = local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
     options = {"channel": fake.channel_id("links"), "hour": slot.hour, "timezone": zone.key}
     clock.moment = slot - timedelta(minutes=1)
-    async with start_bot(cogs=COGS) as bot:
+    async with start_bot(cogs=COGS, digest_options=clock.options) as bot:
         await fake.slash("digest set", options, user=fake.user("erin"))
         await rounds(bot)
         assert digests(fake) == []
@@ -148,7 +146,7 @@ async def test_the_loop_posts_at_the_hour_once_even_across_a_restart(
     assert fake.raw_payloads(posted[0]["id"])[0]["allowed_mentions"] == {"parse": []}
 
     clock.moment += timedelta(minutes=5)
-    async with start_bot(cogs=COGS) as restarted:
+    async with start_bot(cogs=COGS, digest_options=clock.options) as restarted:
         await fake.wait_ready(2)
         await rounds(restarted)
         config = await restarted.analyst.guilds.get(fake.guild_id)
@@ -168,7 +166,7 @@ async def test_a_digest_missed_while_down_is_posted_once_at_start_up(
             digest_timezone="UTC",
             last_digest_at=two_days_ago,
         )
-    async with start_bot(cogs=COGS) as bot:
+    async with start_bot(cogs=COGS, digest_options=clock.options) as bot:
         posted = await fake.wait_for(lambda: finished(fake, "news"), what="the missed digest")
         await rounds(bot)
         config = await bot.analyst.guilds.get(fake.guild_id)
