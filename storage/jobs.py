@@ -12,7 +12,7 @@ import socket
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Row, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.entities import dialect_insert
@@ -93,9 +93,9 @@ class JobQueue:
             job = await session.get(IngestJob, job_id)
             return None if job is None else _record(job)
 
-    async def _claimable_ids(
+    async def _claimable(
         self, session: AsyncSession, among: Sequence[int] | None, limit: int
-    ) -> list[int]:
+    ) -> list[Row[int, str, str | None, datetime]]:
         now = datetime.now(UTC)
         stale = now - LEASE
         query = select(
@@ -111,28 +111,30 @@ class JobQueue:
         # PostgreSQL: rows another worker is claiming right now are skipped, not waited for.
         query = query.order_by(IngestJob.id).limit(limit * 4).with_for_update(skip_locked=True)
         rows = (await session.execute(query)).all()
-        ids = []
+        runnable = []
         for row in rows:
             held_alive = not _holder_is_dead(row.locked_by) and as_utc(row.updated_at) > stale
             if row.status == RUNNING and held_alive:
                 continue
-            ids.append(row.id)
-        return ids[:limit]
+            runnable.append(row)
+        return runnable[:limit]
 
     async def claim(self, among: Sequence[int] | None = None, limit: int = 1) -> list[JobRecord]:
         """Take up to `limit` runnable jobs (optionally only these ids) for this worker."""
         claimed: list[JobRecord] = []
         async with self._sessions.begin() as session:
-            for job_id in await self._claimable_ids(session, among, limit):
-                now = datetime.now(UTC)
+            for row in await self._claimable(session, among, limit):
+                # Only if nobody changed the job since we looked: another worker may have
+                # claimed or finished it in between (SQLite reads outside the write lock).
                 result = await session.execute(
                     update(IngestJob)
-                    .where(IngestJob.id == job_id, IngestJob.status.in_((PENDING, RUNNING)))
-                    .where(or_(IngestJob.locked_by.is_(None), IngestJob.locked_by != self.worker))
-                    .values(status=RUNNING, locked_by=self.worker, updated_at=now)
+                    .where(IngestJob.id == row.id, IngestJob.status == row.status)
+                    .where(IngestJob.locked_by.is_not_distinct_from(row.locked_by))
+                    .where(IngestJob.updated_at == row.updated_at)
+                    .values(status=RUNNING, locked_by=self.worker, updated_at=datetime.now(UTC))
                 )
                 if result.rowcount == 1:  # type: ignore[attr-defined]
-                    job = await session.get(IngestJob, job_id)
+                    job = await session.get(IngestJob, row.id)
                     assert job is not None
                     await session.refresh(job)
                     claimed.append(_record(job))
