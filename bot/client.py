@@ -98,3 +98,18 @@ class AnalystBot(commands.Bot):
     async def on_ready(self) -> None:
         """Say who we are once connected (never the token)."""
         log.info("connected as %s to %d guilds", self.user, len(self.guilds))
+
+
+class ShardedAnalystBot(AnalystBot, commands.AutoShardedBot):
+    """The same bot running some of the shards, so several processes can share the guilds."""
+
+
+def make_bot(analyst: Analyst, **options: Any) -> AnalystBot:
+    """A plain bot, or a sharded one when the settings name a shard count."""
+    settings = analyst.settings
+    if settings.shard_count is None:
+        return AnalystBot(analyst, **options)
+    shard_ids = settings.shard_ids or None
+    return ShardedAnalystBot(
+        analyst, shard_count=settings.shard_count, shard_ids=shard_ids, **options
+    )

@@ -8,7 +8,7 @@ import logging
 import signal
 
 from bot.app import open_analyst
-from bot.client import AnalystBot
+from bot.client import AnalystBot, make_bot
 from bot.discord_endpoints import point_discord_at
 from bot.errors import UserFacingError
 from config.settings import Settings
@@ -42,7 +42,7 @@ async def run_bot(settings: Settings) -> None:
     token = require_token(settings)
     point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
     async with open_analyst(settings) as analyst:
-        bot = AnalystBot(analyst, dev_guild_id=settings.dev_guild_id)
+        bot = make_bot(analyst, dev_guild_id=settings.dev_guild_id)
         _stop_on_signals(bot)
         async with bot:
             await bot.start(token)

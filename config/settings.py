@@ -77,11 +77,26 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = Field(
         None, description="Sync slash commands to this guild at start, for instant updates."
     )
+    shard_count: int | None = Field(
+        None, gt=0, description="Total Discord shards when several bot processes split the guilds."
+    )
+    shard_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="The shards this process runs, e.g. 0,1 (needs shard_count).",
+    )
     ingest_workers: int = Field(
         1,
         ge=0,
         description="Queue workers the bot runs itself; 0 leaves ingestion to `analyst worker`.",
     )
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _split_shards(cls, value: object) -> object:
+        """Read ANALYST_SHARD_IDS as comma-separated shard numbers."""
+        if isinstance(value, str):
+            return [int(part) for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("fetch_allow", mode="before")
     @classmethod

@@ -129,6 +129,8 @@ class Gateway:
             "private_channels": [],
             "relationships": [],
         }
+        if "shard" in data:
+            ready["shard"] = data["shard"]  # a sharded client asked for [shard_id, shard_count]
         await self.dispatch("READY", ready)
         await self.dispatch("GUILD_CREATE", world.guild())
 
