@@ -85,7 +85,7 @@ def _dated_lines(timeline: Timeline) -> list[str]:
     lines += [dated_line(e) for e in timeline.entries]
     if timeline.more > 0:
         more = _plural(timeline.more, "more event")
-        lines.append(f"({more}; narrow with --from/--to or --topic)")
+        lines.append(f"({more}; narrow it with a date range or a topic)")
     return lines
 
 

@@ -123,7 +123,9 @@ class SummaryService:
         """The summary of one stored article; an unknown number is a user error."""
         ref = await self._repo.article(article_id)
         if ref is None:
-            raise UserFacingError(f"no article #{article_id}; `analyst articles` lists them")
+            raise UserFacingError(
+                f"no article #{article_id}; list them with `analyst articles` or /search"
+            )
         return await self._build(ref, None, None, None, [ref], focus=None)
 
     async def topic(self, topic: str, from_: str | None = None, to: str | None = None) -> Summary:

@@ -103,7 +103,7 @@ def test_json_entries_carry_date_precision_text_and_sources(sample_cli: Invoke) 
 def test_limit_caps_dated_lines_and_says_how_many_more(sample_cli: Invoke) -> None:
     out = sample_cli("timeline", "--limit", "2").output
     assert len(dated_lines(out)) == 2
-    more = re.search(r"^\((\d+) more events; narrow with --from/--to or --topic\)$", out, re.M)
+    more = re.search(r"^\((\d+) more events; narrow it with a date range or a topic\)$", out, re.M)
     assert more and int(more[1]) >= 7
 
 
