@@ -9,7 +9,7 @@ from discord.ext import commands
 from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.render import summary as render
-from bot.services.people import date_range
+from bot.services.ranges import date_range
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload
 from bot.ui.respond import send_answer

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.render import timeline as render
-from bot.services.people import date_range
+from bot.services.ranges import date_range
 from bot.services.timeline import Timeline
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload

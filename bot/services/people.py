@@ -13,8 +13,8 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from analysis.periods import PeriodError, parse_bound
 from bot.errors import UserFacingError
+from bot.services.ranges import date_range
 from storage.entity_lookup import EntityLookup, EntityMatch, normalise
 from storage.profiles import EntityProfile, ProfileRepository
 from storage.quotes_repo import QuoteCounts, QuoteFilter, QuoteRecord, QuotesRepository
@@ -68,17 +68,6 @@ def unknown_message(name: str, close: list[str]) -> str:
 def topic_words(topic: str | None) -> tuple[str, ...]:
     """The words a topic filter requires, lower case."""
     return tuple(dict.fromkeys(w.lower() for w in _WORD.findall(topic or "")))
-
-
-def date_range(start: str | None, end: str | None) -> tuple[date | None, date | None]:
-    """`--from`/`--to` as days; a bad date or a backwards range is a user error."""
-    try:
-        first, last = parse_bound(start, end=False), parse_bound(end, end=True)
-    except PeriodError as exc:
-        raise UserFacingError(str(exc)) from exc
-    if first and last and last < first:
-        raise UserFacingError(f"the range ends ({last}) before it starts ({first})")
-    return first, last
 
 
 class PeopleService:

@@ -10,8 +10,8 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.periods import PeriodError, parse_bound
 from bot.errors import UserFacingError
+from bot.services.ranges import date_range
 from storage.search import SearchHit, SearchQueryError, SearchRepository, parse_query
 
 log = logging.getLogger(__name__)
@@ -31,16 +31,6 @@ class SearchAnswer:
     total: int
     from_text: str | None = None  # the bounds as the user wrote them, for the answer's wording
     to_text: str | None = None
-
-
-def _bounds(from_text: str | None, to_text: str | None) -> tuple[date | None, date | None]:
-    try:
-        start, end = parse_bound(from_text, end=False), parse_bound(to_text, end=True)
-    except PeriodError as exc:
-        raise UserFacingError(str(exc)) from exc
-    if start and end and end < start:
-        raise UserFacingError(f"--to {to_text} is before --from {from_text}")
-    return start, end
 
 
 class SearchService:
@@ -65,7 +55,7 @@ class SearchService:
             parsed = parse_query(shown)
         except SearchQueryError as exc:
             raise UserFacingError(str(exc)) from exc
-        start, end = _bounds(from_text, to_text)
+        start, end = date_range(from_text, to_text)
         page = await self._repository.search(parsed, limit=limit, start=start, end=end)
         log.debug("search %r: %d of %d", shown, len(page.hits), page.total)
         return SearchAnswer(shown, start, end, page.hits, page.total, from_text, to_text)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.periods import PeriodError, parse_bound
 from analysis.summary import Candidate, summarise
 from bot.errors import UserFacingError
+from bot.services.ranges import date_range
 from storage.records_cite import ArticleRef
 from storage.summary_repo import DatedEvent, PersonCount, StoredSentence, SummaryRepository
 
@@ -58,13 +58,6 @@ class Summary:
     lines: tuple[SummaryLine, ...] = ()
     people: tuple[PersonCount, ...] = ()
     dates: tuple[KeyDate, ...] = ()
-
-
-def _bounds(from_: str | None, to: str | None) -> tuple[date | None, date | None]:
-    try:
-        return parse_bound(from_, end=False), parse_bound(to, end=True)
-    except PeriodError as exc:
-        raise UserFacingError(str(exc)) from exc
 
 
 def _mentions(aliases: Sequence[str]) -> re.Pattern[str] | None:
@@ -133,9 +126,7 @@ class SummaryService:
         topic = topic.strip()
         if not topic:
             raise UserFacingError("the topic is empty: give a name or a word, e.g. --topic putin")
-        start, end = _bounds(from_, to)
-        if start and end and end < start:
-            raise UserFacingError("--to is before --from")
+        start, end = date_range(from_, to)
         refs = await self._repo.topic_articles(topic, start, end)
         if not refs:
             return Summary(None, topic, start, end, ())

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from analysis.periods import PeriodError, parse_bound
 from bot.errors import UserFacingError
+from bot.services.ranges import date_range
 from storage.records_cite import ArticleRef
 from storage.timeline import (
     DateCount,
@@ -159,16 +159,6 @@ def _complete_days(rows: list[EventRecord], read: int) -> list[EventRecord]:
     return kept or rows
 
 
-def _bounds(from_text: str | None, to_text: str | None) -> tuple[date | None, date | None]:
-    try:
-        start, end = parse_bound(from_text, end=False), parse_bound(to_text, end=True)
-    except PeriodError as exc:
-        raise UserFacingError(str(exc)) from exc
-    if start and end and end < start:
-        raise UserFacingError(f"--to {to_text} is before --from {from_text}")
-    return start, end
-
-
 class TimelineService:
     """Builds timelines from the event repository."""
 
@@ -187,7 +177,7 @@ class TimelineService:
         """Dated events in order (merged, at most `limit` lines) and the undated ones apart."""
         if limit < 1:
             raise UserFacingError("--limit must be at least 1")
-        start, end = _bounds(from_text, to_text)
+        start, end = date_range(from_text, to_text)
         query = EventQuery(topic=(topic or "").strip() or None, start=start, end=end)
         read = limit * READ_FACTOR
         rows = _complete_days(await self._events.dated(query, read), read)

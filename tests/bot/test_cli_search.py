@@ -140,7 +140,10 @@ def test_no_match_says_so_in_one_line(
         (('"',), "error: empty query: say what to search for"),
         (("-Syria",), "error: say what to search for, not only what to leave out"),
         (("putin", "--from", "2015-13"), "error: not a real date: '2015-13'"),
-        (("putin", "--from", "2017", "--to", "2016"), "error: --to 2016 is before --from 2017"),
+        (
+            ("putin", "--from", "2017", "--to", "2016"),
+            "error: the date range ends (2016) before it starts (2017)",
+        ),
     ],
 )
 def test_bad_queries_fail_with_one_line(

@@ -127,7 +127,10 @@ def test_nothing_found_says_what_exists(
     [
         (("--from", "2015-13"), "error: not a real date: '2015-13'"),
         (("--to", "last year"), "error: cannot read 'last year' as a period"),
-        (("--from", "2017", "--to", "2015"), "error: --to 2015 is before --from 2017"),
+        (
+            ("--from", "2017", "--to", "2015"),
+            "error: the date range ends (2015) before it starts (2017)",
+        ),
     ],
 )
 def test_bad_dates_are_one_line_errors(
