@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -56,6 +56,22 @@ async def _create(session: AsyncSession, key: str, kind: str, name: str, last: s
     return entity
 
 
+async def _create_many(
+    session: AsyncSession, new: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """Insert entities that need no surname rule ((key, kind) -> name) in one executemany, race-
+    safely, and read back their (id, name) in one query."""
+    if not new:
+        return {}
+    insert = dialect_insert(session)
+    rows = [
+        {"key": key, "kind": kind, "name": name, "surname": "", "mention_count": 0}
+        for (key, kind), name in sorted(new.items())
+    ]
+    await session.execute(insert(Entity.__table__).on_conflict_do_nothing(), rows)
+    return await _stored(session, new)
+
+
 async def _adopt_bare_surname(
     session: AsyncSession, key: str, name: str, last: str
 ) -> Entity | None:
@@ -88,11 +104,47 @@ async def resolve_entity(
     return await _create(session, key, kind, name, last if kind == PERSON else "")
 
 
-async def _add_aliases(session: AsyncSession, entity_id: int, aliases: Iterable[str]) -> None:
-    insert = dialect_insert(session)
-    rows = [{"entity_id": entity_id, "alias": a, "alias_key": a.casefold()} for a in set(aliases)]
+def _alias_rows(entity_id: int, aliases: Iterable[str]) -> list[dict[str, object]]:
+    return [{"entity_id": entity_id, "alias": a, "alias_key": a.casefold()} for a in set(aliases)]
+
+
+async def _add_aliases(session: AsyncSession, rows: list[dict[str, object]]) -> None:
+    """Every new alias of the article in one statement (executemany), known ones skipped.
+
+    In key order, like every multi-row write here: two PostgreSQL workers storing articles that
+    share aliases then wait on each other in the same order instead of deadlocking.
+    """
     if rows:
-        await session.execute(insert(EntityAlias).values(rows).on_conflict_do_nothing())
+        insert = dialect_insert(session)
+        rows = sorted(rows, key=lambda r: (str(r["alias_key"]), int(str(r["entity_id"]))))
+        await session.execute(insert(EntityAlias.__table__).on_conflict_do_nothing(), rows)
+
+
+async def _add_counts(session: AsyncSession, counts: Counter[int]) -> None:
+    """Raise every entity's mention count in one executemany UPDATE."""
+    table = cast(Table, Entity.__table__)
+    stmt = (
+        update(table)
+        .where(table.c.id == bindparam("entity"))
+        .values(mention_count=table.c.mention_count + bindparam("n"))
+    )
+    rows = [{"entity": entity_id, "n": n} for entity_id, n in sorted(counts.items()) if n]
+    if rows:
+        await session.execute(stmt, rows)
+
+
+async def _stored(
+    session: AsyncSession, wanted: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """The (id, name) of the wanted (key, kind) pairs already stored, in one query."""
+    wanted = set(wanted)
+    keys = sorted({key for key, _ in wanted})
+    if not keys:
+        return {}
+    rows = await session.execute(
+        select(Entity.id, Entity.key, Entity.kind, Entity.name).where(Entity.key.in_(keys))
+    )
+    return {(r.key, r.kind): (r.id, r.name) for r in rows if (r.key, r.kind) in wanted}
 
 
 async def store_entities(
@@ -103,24 +155,35 @@ async def store_entities(
     """Resolve every (key, kind) of an article's mentions and quote speakers; returns entity ids.
 
     Speakers (key, kind, name, surname) are made to exist without counting as mentions: a
-    quote's speaker may be named only in a way NER missed.
+    quote's speaker may be named only in a way NER missed. Entities already stored under their
+    key are found in one query; only new ones go through `resolve_entity` one by one. Counts
+    and aliases are written in one statement each.
     """
     mentions = list(mentions)
     counts: Counter[tuple[str, str]] = Counter((m.key, m.kind) for m in mentions)
     names = {(m.key, m.kind): (m.name, m.surname) for m in mentions}
+    written: dict[tuple[str, str], list[str]] = {}
+    for m in mentions:
+        written.setdefault((m.key, m.kind), []).append(m.text)
     for key, kind, name, last in speakers:
         counts.setdefault((key, kind), 0)
         names.setdefault((key, kind), (name, last))
+    stored = await _stored(session, counts)
+    plain = {p: names[p][0] for p in counts if p not in stored and p[1] != PERSON}
+    stored |= await _create_many(session, plain)
     ids: dict[tuple[str, str], int] = {}
+    by_entity: Counter[int] = Counter()
+    aliases: list[dict[str, object]] = []
     for (key, kind), count in counts.items():
-        name, last = names[(key, kind)]
-        entity = await resolve_entity(session, key, kind, name, last)
-        ids[(key, kind)] = entity.id
-        await session.execute(
-            update(Entity)
-            .where(Entity.id == entity.id)
-            .values(mention_count=Entity.mention_count + count)
-        )
-        written = [m.text for m in mentions if (m.key, m.kind) == (key, kind)]
-        await _add_aliases(session, entity.id, [*written, entity.name])
+        if (key, kind) in stored:
+            entity_id, canonical = stored[(key, kind)]
+        else:  # a new person: the surname rules decide, one by one
+            name, last = names[(key, kind)]
+            entity = await resolve_entity(session, key, kind, name, last)
+            entity_id, canonical = entity.id, entity.name
+        ids[(key, kind)] = entity_id
+        by_entity[entity_id] += count
+        aliases += _alias_rows(entity_id, [*written.get((key, kind), []), canonical])
+    await _add_counts(session, by_entity)
+    await _add_aliases(session, aliases)
     return ids
