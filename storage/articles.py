@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage import rollups
 from storage.entities import store_entities
 from storage.models import (
     Article,
@@ -27,6 +28,8 @@ from storage.records import (
     ArticleSummary,
     DuplicateCandidate,
     NewArticle,
+    NewMention,
+    NewQuote,
     as_utc,
 )
 from storage.records_cite import ArticleRef
@@ -91,14 +94,29 @@ async def insert_article(session: AsyncSession, new: NewArticle) -> int:
     session.add(article)
     await session.flush()
     await _insert_children(session, article.id, new)
+    await rollups.add_article(session, article.id, new.published)
     return article.id
 
 
+async def _bulk(session: AsyncSession, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """One executemany INSERT for many rows of a table (no ORM objects, no per-row flush)."""
+    if rows:
+        await session.execute(insert(model), rows)
+
+
 async def _insert_children(session: AsyncSession, article_id: int, new: NewArticle) -> None:
-    session.add_all(ArticleBand(article_id=article_id, band_key=k) for k in set(new.band_keys))
-    session.add_all(
-        Sentence(article_id=article_id, position=p, start=s, end=e, text=t)
-        for p, s, e, t in new.sentences
+    await _bulk(
+        session,
+        ArticleBand,
+        [{"article_id": article_id, "band_key": k} for k in sorted(set(new.band_keys))],
+    )
+    await _bulk(
+        session,
+        Sentence,
+        [
+            {"article_id": article_id, "position": p, "start": s, "end": e, "text": t}
+            for p, s, e, t in new.sentences
+        ],
     )
     speakers = [
         (q.speaker_key, q.speaker_kind, q.speaker_name or q.speaker_key, q.speaker_surname)
@@ -106,53 +124,73 @@ async def _insert_children(session: AsyncSession, article_id: int, new: NewArtic
         if q.speaker_key is not None
     ]
     entity_ids = await store_entities(session, new.mentions, speakers)
-    session.add_all(
-        Mention(
-            article_id=article_id,
-            entity_id=entity_ids[(m.key, m.kind)],
-            sentence=m.sentence,
-            start=m.start,
-            end=m.end,
-            text=m.text[:300],
-        )
-        for m in new.mentions
+    await _bulk(session, Mention, [_mention_row(article_id, m, entity_ids) for m in new.mentions])
+    await _bulk(session, QuoteRow, [_quote_row(article_id, q, entity_ids) for q in new.quotes])
+    await _bulk(
+        session,
+        ArticleTerm,
+        [{"article_id": article_id, "term": t, "count": n} for t, n in new.terms],
     )
-    session.add_all(
-        QuoteRow(
-            article_id=article_id,
-            entity_id=entity_ids.get((q.speaker_key, q.speaker_kind)) if q.speaker_key else None,
-            speaker_text=q.speaker_text[:300],
-            text=q.text,
-            kind=q.kind,
-            cue=q.cue,
-            sentence=q.sentence,
-            start=q.start,
-            end=q.end,
-        )
-        for q in new.quotes
-    )
-    session.add_all(ArticleTerm(article_id=article_id, term=t, count=n) for t, n in new.terms)
     await _insert_events(session, article_id, new, entity_ids)
-    await session.flush()
+
+
+def _mention_row(
+    article_id: int, m: NewMention, entity_ids: dict[tuple[str, str], int]
+) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "entity_id": entity_ids[(m.key, m.kind)],
+        "sentence": m.sentence,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text[:300],
+    }
+
+
+def _quote_row(
+    article_id: int, q: NewQuote, entity_ids: dict[tuple[str, str], int]
+) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "entity_id": entity_ids.get((q.speaker_key, q.speaker_kind)) if q.speaker_key else None,
+        "speaker_text": q.speaker_text[:300],
+        "text": q.text,
+        "kind": q.kind,
+        "cue": q.cue,
+        "sentence": q.sentence,
+        "start": q.start,
+        "end": q.end,
+    }
 
 
 async def _insert_events(
     session: AsyncSession, article_id: int, new: NewArticle, entity_ids: dict[tuple[str, str], int]
 ) -> None:
-    """Events and the entities each names (only entities the article mentions are linked)."""
-    for event in new.events:
-        row = EventRow(
-            article_id=article_id,
-            date=event.date,
-            precision=event.precision,
-            expression=event.expression[:200],
-            sentence=event.sentence,
-            text=event.text,
-        )
-        session.add(row)
-        await session.flush()
-        linked = {entity_ids[k] for k in event.entity_keys if k in entity_ids}
-        session.add_all(EventEntity(event_id=row.id, entity_id=e) for e in linked)
+    """Events and the entities each names (only entities the article mentions are linked).
+
+    The events go in one INSERT … RETURNING (ids in input order), their links in one more.
+    """
+    if not new.events:
+        return
+    rows = [
+        {
+            "article_id": article_id,
+            "date": event.date,
+            "precision": event.precision,
+            "expression": event.expression[:200],
+            "sentence": event.sentence,
+            "text": event.text,
+        }
+        for event in new.events
+    ]
+    returning = insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
+    event_ids = list(await session.scalars(returning, rows))
+    links = [
+        {"event_id": event_id, "entity_id": entity_id}
+        for event_id, event in zip(event_ids, new.events, strict=True)
+        for entity_id in sorted({entity_ids[k] for k in event.entity_keys if k in entity_ids})
+    ]
+    await _bulk(session, EventEntity, links)
 
 
 class ArticleRepository:
@@ -213,10 +251,12 @@ class ArticleRepository:
             article = await session.get(Article, article_id)
             if article is None:
                 return None
+            before = article.published
             for name, value in changes.items():
                 setattr(article, name, value)
             if "published" in changes:
                 article.date_source = "fixed by hand" if changes["published"] else ""
+                await rollups.move_article(session, article_id, before, article.published)
             await session.flush()
             return _summary(article)
 
@@ -231,6 +271,10 @@ class ArticleRepository:
     async def forget(self, article_id: int) -> bool:
         """Delete an article and everything found in it; False when there was none."""
         async with self._sessions.begin() as session:
+            published = await session.scalar(
+                select(Article.published).where(Article.id == article_id)
+            )
+            await rollups.take_article(session, article_id, published)
             result = await session.execute(delete(Article).where(Article.id == article_id))
             return bool(result.rowcount)  # type: ignore[attr-defined]
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage import compare_months as months
 from storage.articles import REF_COLUMNS, ref_from_row
 from storage.models import Article, ArticleTerm, Entity, EntityAlias, Mention, QuoteRow, Sentence
 from storage.records_cite import ArticleRef
@@ -158,13 +159,17 @@ class CompareRepository:
     async def counts(self, a: DateRange, b: DateRange, topic: str | None = None) -> PeriodCounts:
         """Article counts, per-kind totals and the item counts of both periods."""
         either = or_(in_period(a, topic), in_period(b, topic))
+        monthly = topic is None and all(months.whole_months(p.start, p.end) for p in (a, b))
         async with self._sessions() as session:
             articles = (
                 await session.execute(select(func.sum(_flag(a)), func.sum(_flag(b))).where(either))
             ).one()
-            totals = await _totals(session, a, b, either)
-            items = await _entity_counts(session, a, b, either, totals)
-            items += await _term_counts(session, a, b, either, totals)
+            if monthly:
+                totals, items = await _monthly_counts(session, a, b)
+            else:
+                totals = await _totals(session, a, b, either)
+                items = await _entity_counts(session, a, b, either, totals)
+                items += await _term_counts(session, a, b, either, totals)
         return PeriodCounts(
             articles_a=int(articles[0] or 0),
             articles_b=int(articles[1] or 0),
@@ -208,6 +213,30 @@ class CompareRepository:
             return None
         speaker = row.name or row.speaker_text
         return QuoteHit(ref=ref_from_row(row), speaker=speaker, text=row.text, kind=row.kind)
+
+
+async def _monthly_counts(
+    session: AsyncSession, a: DateRange, b: DateRange
+) -> tuple[dict[str, tuple[int, int]], list[ItemCounts]]:
+    """Totals and item counts of two whole-month periods, from the monthly rollups."""
+    pa, pb = (a.start, a.end), (b.start, b.end)
+    totals = await months.kind_totals(session, pa, pb, ENTITY_KINDS)
+    items: list[ItemCounts] = []
+    for kind in ENTITY_KINDS:
+        rows = await months.entity_rows(
+            session, pa, pb, kind, totals.get(kind, (0, 0)), limit=VOCABULARY_LIMIT
+        )
+        items += [
+            ItemCounts(str(r[0]), r[1], kind, int(r[3] or 0), int(r[4] or 0), int(r[2]))
+            for r in rows
+        ]
+    terms = await months.term_rows(session, pa, pb, totals["term"], VOCABULARY_LIMIT)
+    corpus = await months.corpus_uses(session, [r[0] for r in terms])
+    items += [
+        ItemCounts(r[0], r[0], "term", int(r[1] or 0), int(r[2] or 0), int(corpus.get(r[0], 0)))
+        for r in terms
+    ]
+    return totals, items
 
 
 async def _totals(
@@ -291,15 +320,7 @@ async def _term_counts(
     ).all()
     if not rows:
         return []
-    corpus = dict(
-        (
-            await session.execute(
-                select(ArticleTerm.term, func.sum(ArticleTerm.count))
-                .where(ArticleTerm.term.in_([r[0] for r in rows]))
-                .group_by(ArticleTerm.term)
-            )
-        ).all()
-    )
+    corpus = await months.corpus_uses(session, [r[0] for r in rows])
     return [
         ItemCounts(r[0], r[0], "term", int(r[1] or 0), int(r[2] or 0), int(corpus.get(r[0], 0)))
         for r in rows

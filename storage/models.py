@@ -118,14 +118,14 @@ class Mention(Base):
     """One mention of an entity in one sentence of one article."""
 
     __tablename__ = "mentions"
+    __table_args__ = (  # both cover their first column's look-ups too (migration 0005)
+        Index("ix_mentions_article_sentence", "article_id", "sentence", "entity_id"),
+        Index("ix_mentions_entity_article", "entity_id", "article_id", "sentence"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), index=True
-    )
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), index=True
-    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     sentence: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -195,6 +195,42 @@ class ArticleTerm(Base):
     )
     term: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class EntityMonth(Base):
+    """Mentions of an entity in the articles published in one month (month = its first day).
+
+    A rollup kept by `storage.articles` as articles come and go: `/compare` sums a few hundred
+    of these per month instead of every mention of the period.
+    """
+
+    __tablename__ = "entity_months"
+
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    mentions: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+
+
+class TermMonth(Base):
+    """Uses of a content term in the articles published in one month (a rollup like above)."""
+
+    __tablename__ = "term_months"
+
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    term: Mapped[str] = mapped_column(String(60), primary_key=True)
+    uses: Mapped[int] = mapped_column(Integer)
+
+
+class TermTotal(Base):
+    """Uses of a content term in the whole corpus, undated articles included (the prior)."""
+
+    __tablename__ = "term_totals"
+
+    term: Mapped[str] = mapped_column(String(60), primary_key=True)
+    uses: Mapped[int] = mapped_column(Integer)
 
 
 class IngestJob(Base):

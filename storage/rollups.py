@@ -1,0 +1,98 @@
+"""Monthly rollups of mentions and term uses, kept in step with the articles they count.
+
+`entity_months` and `term_months` hold, per month of publication (its first day), how often each
+entity is mentioned (and in how many articles) and how often each term is used; `term_totals`
+holds each term's uses over the whole corpus. `/compare` sums them for periods made of whole
+months instead of reading every mention and term row of the period (at 100,000 articles that is
+the difference between seconds and tens of milliseconds).
+
+Every change goes through this module, inside the caller's transaction: an article stored adds
+its counts, an article forgotten takes them away, a corrected publication date moves them to
+the new month. Each step is one INSERT … SELECT (upsert) or UPDATE … FROM over the article's own
+rows, so its cost is bounded by the article, not by the corpus. Rows are written in key order
+so that two PostgreSQL workers upserting the same months wait on each other, never deadlock.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from sqlalchemy import Date, bindparam, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+log = logging.getLogger(__name__)
+
+_ADD = (
+    "INSERT INTO entity_months (month, entity_id, mentions, articles)"
+    " SELECT :month, entity_id, count(*), 1 FROM mentions"
+    " WHERE article_id = :article GROUP BY entity_id ORDER BY entity_id"
+    " ON CONFLICT (month, entity_id) DO UPDATE SET"
+    " mentions = entity_months.mentions + excluded.mentions,"
+    " articles = entity_months.articles + excluded.articles",
+    "INSERT INTO term_months (month, term, uses)"
+    ' SELECT :month, term, "count" FROM article_terms WHERE article_id = :article ORDER BY term'
+    " ON CONFLICT (month, term) DO UPDATE SET uses = term_months.uses + excluded.uses",
+)
+_TAKE = (
+    "UPDATE entity_months SET mentions = entity_months.mentions - c.n,"
+    " articles = entity_months.articles - 1"
+    " FROM (SELECT entity_id, count(*) AS n FROM mentions WHERE article_id = :article"
+    " GROUP BY entity_id) AS c"
+    " WHERE entity_months.month = :month AND entity_months.entity_id = c.entity_id",
+    "DELETE FROM entity_months WHERE month = :month AND mentions <= 0",
+    'UPDATE term_months SET uses = term_months.uses - t."count" FROM article_terms AS t'
+    " WHERE t.article_id = :article AND term_months.month = :month"
+    " AND term_months.term = t.term",
+    "DELETE FROM term_months WHERE month = :month AND uses <= 0",
+)
+_ADD_TOTALS = (
+    'INSERT INTO term_totals (term, uses) SELECT term, "count" FROM article_terms'
+    " WHERE article_id = :article ORDER BY term"
+    " ON CONFLICT (term) DO UPDATE SET uses = term_totals.uses + excluded.uses"
+)
+_TAKE_TOTALS = (
+    'UPDATE term_totals SET uses = term_totals.uses - t."count" FROM article_terms AS t'
+    " WHERE t.article_id = :article AND term_totals.term = t.term"
+)
+
+
+def month_of(day: date) -> date:
+    """The first day of the day's month: the key of the monthly rollups."""
+    return day.replace(day=1)
+
+
+async def _run(session: AsyncSession, statements: tuple[str, ...], **params: object) -> None:
+    for statement in statements:
+        sql = text(statement)
+        if "month" in params:
+            sql = sql.bindparams(bindparam("month", type_=Date))
+        await session.execute(sql, params)
+
+
+async def add_article(session: AsyncSession, article_id: int, published: date | None) -> None:
+    """Count a newly stored article (its mentions and terms are already written)."""
+    await _run(session, (_ADD_TOTALS,), article=article_id)
+    if published is not None:
+        await _run(session, _ADD, article=article_id, month=month_of(published))
+
+
+async def take_article(session: AsyncSession, article_id: int, published: date | None) -> None:
+    """Stop counting an article about to be deleted (call before its rows go)."""
+    await _run(session, (_TAKE_TOTALS,), article=article_id)
+    if published is not None:
+        await _run(session, _TAKE, article=article_id, month=month_of(published))
+
+
+async def move_article(
+    session: AsyncSession, article_id: int, old: date | None, new: date | None
+) -> None:
+    """Move an article's counts when its publication date was corrected to another month."""
+    before = month_of(old) if old else None
+    after = month_of(new) if new else None
+    if before == after:
+        return
+    if before is not None:
+        await _run(session, _TAKE, article=article_id, month=before)
+    if after is not None:
+        await _run(session, _ADD, article=article_id, month=after)
