@@ -126,9 +126,13 @@ async def _edge(session: AsyncSession, entity_id: int, *, latest: bool) -> Artic
 
 
 async def _companions(
-    session: AsyncSession, entity_id: int, kinds: tuple[str, ...], limit: int
-) -> tuple[Companion, ...]:
-    """Entities of those kinds sharing the most sentences with this one."""
+    session: AsyncSession, entity_id: int, limit: int
+) -> tuple[tuple[Companion, ...], tuple[Companion, ...]]:
+    """People, and places and organisations, sharing the most sentences with this entity.
+
+    One pass over the shared sentences for both lists (each list used to repeat it), split
+    afterwards; the index on mentions (article_id, sentence, entity_id) answers the lookups.
+    """
     mine = (
         select(Mention.article_id, Mention.sentence)
         .where(Mention.entity_id == entity_id)
@@ -148,12 +152,14 @@ async def _companions(
     rows = await session.execute(
         select(Entity.name, Entity.kind, n)
         .join(shared, shared.c.entity_id == Entity.id)
-        .where(Entity.kind.in_(kinds))
+        .where(Entity.kind.in_(PEOPLE + OTHERS))
         .group_by(Entity.id, Entity.name, Entity.kind)
         .order_by(n.desc(), Entity.name)
-        .limit(limit)
     )
-    return tuple(Companion(name=r.name, kind=r.kind, sentences=int(r.n)) for r in rows)
+    found = [Companion(name=r.name, kind=r.kind, sentences=int(r.n)) for r in rows]
+    people = tuple(c for c in found if c.kind in PEOPLE)[:limit]
+    others = tuple(c for c in found if c.kind in OTHERS)[:limit]
+    return people, others
 
 
 class ProfileRepository:
@@ -173,6 +179,7 @@ class ProfileRepository:
             if entity is None:
                 return None
             aliases, alias_count = await _aliases(session, entity, top)
+            people, others = await _companions(session, entity_id, top)
             return EntityProfile(
                 id=entity.id,
                 name=entity.name,
@@ -182,6 +189,6 @@ class ProfileRepository:
                 months=await _months(session, entity_id),
                 first=await _edge(session, entity_id, latest=False),
                 last=await _edge(session, entity_id, latest=True),
-                people=await _companions(session, entity_id, PEOPLE, top),
-                others=await _companions(session, entity_id, OTHERS, top),
+                people=people,
+                others=others,
             )

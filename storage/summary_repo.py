@@ -120,13 +120,23 @@ class SummaryRepository:
 
     async def people(self, article_ids: Sequence[int], limit: int = 5) -> list[PersonCount]:
         """The people these articles mention most."""
-        mentions = func.count(Mention.id)
+        # counted per entity over the articles' own mentions first, then joined: without that,
+        # SQLite (no planner statistics) starts from every person and reads all their mentions
+        per_entity = (
+            select(
+                Mention.entity_id,
+                func.count(Mention.id).label("mentions"),
+                func.count(distinct(Mention.article_id)).label("articles"),
+            )
+            .where(Mention.article_id.in_(article_ids))
+            .group_by(Mention.entity_id)
+            .subquery()
+        )
         query = (
-            select(Entity.name, mentions, func.count(distinct(Mention.article_id)))
-            .join(Mention, Mention.entity_id == Entity.id)
-            .where(Mention.article_id.in_(article_ids), Entity.kind == "person")
-            .group_by(Entity.id, Entity.name)
-            .order_by(mentions.desc(), Entity.name)
+            select(Entity.name, per_entity.c.mentions, per_entity.c.articles)
+            .join(per_entity, per_entity.c.entity_id == Entity.id)
+            .where(Entity.kind == "person")
+            .order_by(per_entity.c.mentions.desc(), Entity.name)
             .limit(limit)
         )
         async with self._sessions() as session:
