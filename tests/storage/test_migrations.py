@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.engine import create_engine
+from storage.engine import create_engine, session_factory
 from storage.migrate import current_revision, downgrade_database, head_revision, upgrade_database
 from storage.models import Base
 from storage.search import include_object
+from storage.timeline import EventQuery, TimelineRepository
 
 TABLES = {
     "articles",
@@ -28,6 +29,9 @@ TABLES = {
     "event_entities",
     "article_terms",
     "digest_posts",
+    "entity_months",
+    "term_months",
+    "term_totals",
 }
 
 
@@ -113,5 +117,44 @@ async def test_upgrade_from_the_first_release_keeps_articles(database_url: str) 
             titles = (await conn.execute(text("SELECT title FROM articles"))).scalars().all()
             sentences = (await conn.execute(text("SELECT text FROM sentences"))).scalars().all()
         assert (titles, sentences) == (["Kept"], ["Body."])
+    finally:
+        await engine.dispose()
+
+
+ROWS_AT_0004 = (
+    "INSERT INTO articles (id, source, title, published, date_precision, date_source, text,"
+    " word_count, content_hash, signature, dropped, ingested_at) VALUES"
+    " (1, 'a.txt', 'Dated', :day, 'day', 'header', 'Body.', 1, 'h1', :sig, '[]', :t),"
+    " (2, 'b.txt', 'Undated', NULL, 'unknown', '', 'Body.', 1, 'h2', :sig, '[]', :t)",
+    'INSERT INTO entities (id, "key", kind, name, surname, mention_count)'
+    " VALUES (7, 'putin', 'person', 'Vladimir Putin', 'putin', 3)",
+    'INSERT INTO mentions (article_id, entity_id, sentence, start, "end", text)'
+    " VALUES (1, 7, 0, 0, 5, 'Putin'), (1, 7, 1, 0, 5, 'Putin'), (2, 7, 0, 0, 5, 'Putin')",
+    "INSERT INTO article_terms (article_id, term, \"count\") VALUES (1, 'war', 3), (2, 'war', 2)",
+    'INSERT INTO events (id, article_id, "date", "precision", expression, sentence, text)'
+    " VALUES (1, 1, :day, 'day', 'on Monday', 0, 'Troops crossed the border on Monday.')",
+)
+
+
+async def test_upgrade_to_0005_counts_the_stored_articles(database_url: str) -> None:
+    """The rollups start from the rows already there, and old events are found by their words."""
+    engine = create_engine(database_url)
+    try:
+        await upgrade_database(engine, "0004")
+        params = {"day": date(2015, 3, 10), "sig": b"\x00", "t": datetime.now(UTC)}
+        async with engine.begin() as conn:
+            for statement in ROWS_AT_0004:
+                await conn.execute(text(statement), params)
+        await upgrade_database(engine)
+        async with engine.connect() as conn:
+            months = (await conn.execute(text("SELECT * FROM entity_months"))).all()
+            terms = (await conn.execute(text("SELECT * FROM term_months"))).all()
+            totals = (await conn.execute(text("SELECT * FROM term_totals"))).all()
+        assert [(str(m[0]), *m[1:]) for m in months] == [("2015-03-01", 7, 2, 1)]
+        assert [(str(t[0]), *t[1:]) for t in terms] == [("2015-03-01", "war", 3)]
+        assert [tuple(t) for t in totals] == [("war", 5)]  # the undated article counts here
+        timeline = TimelineRepository(session_factory(engine))
+        found = await timeline.dated(EventQuery(topic="crossed BORDER"), limit=5)
+        assert [e.text for e in found] == ["Troops crossed the border on Monday."]
     finally:
         await engine.dispose()
