@@ -33,6 +33,10 @@ ELLIPSIS = "…"
 # ts_headline parses the whole text it is given: on a 500,000-character transcript that is
 # ~100 ms per hit. Longer texts are cut to a window around the first use of the first word.
 HEADLINE_WINDOW = 10_000
+# Ranking reads every match's statistics (bm25 on SQLite, ts_rank_cd on PostgreSQL): about
+# 5 ms per thousand articles. A query matching more than this many articles ("said" matches
+# most of a corpus) is ranked among the most recently added this many, and the answer says so.
+RANK_WINDOW = 5_000
 PROBE_CHARS = 5
 OPERATORS = ("OR", "AND", "NOT")  # only in capitals, as typed; `NOT x` is `-x`
 
@@ -133,18 +137,31 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """The best hits, best first, and how many articles match in all."""
+    """The best hits, best first, and how many articles match in all.
+
+    `ranked_among` is 0 when every match was ranked, else how many of the most recently added
+    matches were (RANK_WINDOW): a word in most of the corpus is not ranked over all of it.
+    """
 
     hits: tuple[SearchHit, ...]
     total: int
+    ranked_among: int = 0
 
 
 @dataclass(frozen=True)
 class _Row:
     id: int
     score: float
-    total: int
     snippet: str
+
+
+@dataclass(frozen=True)
+class Window:
+    """How many articles match, and the first id of the most recent RANK_WINDOW of them
+    (None when all of them are ranked)."""
+
+    total: int
+    first_id: int | None
 
 
 def include_object(
@@ -166,21 +183,53 @@ def _date_filter(start: date | None, end: date | None) -> str:
 
 _SQLITE = """
 WITH top AS (
-  SELECT articles_fts.rowid AS id, articles_fts.rank AS bm, count(*) OVER () AS total
-  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-  WHERE articles_fts MATCH :match AND articles_fts.rank MATCH :ranking {dates}
+  SELECT articles_fts.rowid AS id, articles_fts.rank AS bm
+  FROM articles_fts {join}
+  WHERE articles_fts MATCH :match AND articles_fts.rank MATCH :ranking {dates} {newest}
   ORDER BY bm, id LIMIT :limit OFFSET :offset
 )
-SELECT top.id, -top.bm AS score, top.total,
+SELECT top.id, -top.bm AS score,
        snippet(articles_fts, 1, :start_mark, :stop_mark, :ellipsis, :words) AS snippet
 FROM articles_fts JOIN top ON top.id = articles_fts.rowid
 WHERE articles_fts MATCH :match
 ORDER BY top.bm, top.id
 """
+_SQLITE_MATCHES = """
+SELECT {what} FROM articles_fts {join}
+WHERE articles_fts MATCH :match {dates} {order}
+"""
+# articles are joined only for a date filter: at 80,000 matches the join alone costs 250 ms
+_SQLITE_JOIN = "JOIN articles a ON a.id = articles_fts.rowid"
 
 
-async def _sqlite_rows(session: AsyncSession, query: SearchQuery, **page: Any) -> list[_Row]:
-    sql = text(_SQLITE.format(dates=_date_filter(page["start"], page["end"])))
+def _sqlite_join(page: dict[str, Any]) -> str:
+    return _SQLITE_JOIN if page["start"] or page["end"] else ""
+
+
+async def _sqlite_window(session: AsyncSession, query: SearchQuery, page: dict[str, Any]) -> Window:
+    """How many articles match, and the id from which the most recent RANK_WINDOW of them start."""
+    dates = _date_filter(page["start"], page["end"])
+    params = _used({"match": query.fts5(), **page}, page)
+    params = {k: v for k, v in params.items() if k in ("match", "start", "end")}
+    join = _sqlite_join(page)
+    count = text(_SQLITE_MATCHES.format(what="count(*)", join=join, dates=dates, order=""))
+    total = int(await session.scalar(_typed(count, page), params) or 0)
+    if total <= RANK_WINDOW:
+        return Window(total, None)
+    order = "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET :last"
+    edge = text(
+        _SQLITE_MATCHES.format(what="articles_fts.rowid", join=join, dates=dates, order=order)
+    )
+    first = await session.scalar(_typed(edge, page), params | {"last": RANK_WINDOW - 1})
+    return Window(total, int(first))
+
+
+async def _sqlite_rows(
+    session: AsyncSession, query: SearchQuery, window: Window, **page: Any
+) -> list[_Row]:
+    newest = "" if window.first_id is None else "AND articles_fts.rowid >= :first_id"
+    dates = _date_filter(page["start"], page["end"])
+    sql = text(_SQLITE.format(join=_sqlite_join(page), dates=dates, newest=newest))
     params = {
         "match": query.fts5(),
         "ranking": f"bm25({TITLE_WEIGHT}, 1.0)",
@@ -190,18 +239,20 @@ async def _sqlite_rows(session: AsyncSession, query: SearchQuery, **page: Any) -
         "words": SNIPPET_WORDS,
         **page,
     }
+    if window.first_id is not None:
+        params["first_id"] = window.first_id
     result = await session.execute(_typed(sql, page), _used(params, page))
-    return [_Row(r.id, float(r.score), int(r.total), bold_hits(r.snippet or "")) for r in result]
+    return [_Row(r.id, float(r.score), bold_hits(r.snippet or "")) for r in result]
 
 
 _POSTGRES = """
 WITH top AS (
-  SELECT a.id, ts_rank_cd(a.search_vector, {wanted}, 1) AS score, count(*) OVER () AS total
+  SELECT a.id, ts_rank_cd(a.search_vector, {wanted}, 1) AS score
   FROM articles a
-  WHERE a.search_vector @@ {wanted} {unwanted} {dates}
+  WHERE a.search_vector @@ {wanted} {unwanted} {dates} {newest}
   ORDER BY score DESC, a.id LIMIT :limit OFFSET :offset
 ), lit AS MATERIALIZED (
-  SELECT top.id, top.score, top.total, a.text,
+  SELECT top.id, top.score, a.text,
          ts_headline('english', CASE WHEN length(a.text) <= :window THEN a.text
            ELSE substr(a.text, greatest(1, strpos(lower(a.text), :probe) - :window / 2), :window)
            END, {wanted}, :options) AS snippet
@@ -210,7 +261,7 @@ WITH top AS (
   SELECT lit.*, strpos(text, plain) AS at, length(plain) AS n
   FROM lit, replace(replace(snippet, :start_mark, ''), :stop_mark, '') AS plain
 )
-SELECT id, score, total, snippet, at,
+SELECT id, score, snippet, at,
        CASE WHEN at BETWEEN 2 AND 9 THEN substr(text, 1, at - 1) END AS head,
        CASE WHEN at > 0 AND length(text) - (at + n - 1) BETWEEN 1 AND 8
             THEN substr(text, at + n) END AS tail,
@@ -230,7 +281,26 @@ def _tsquery(names: list[str], joiner: str) -> str:
     return "(" + f" {joiner} ".join(parts) + ")"
 
 
-async def _postgres_rows(session: AsyncSession, query: SearchQuery, **page: Any) -> list[_Row]:
+# the WHERE clause is built from this module's constants and parameter names, never from input
+_PG_COUNT = "SELECT count(*) FROM articles a WHERE {where}"
+_PG_EDGE = "SELECT a.id FROM articles a WHERE {where} ORDER BY a.id DESC LIMIT 1 OFFSET :last"
+
+
+@dataclass(frozen=True)
+class _PgMatch:
+    """A query's tsquery parts for PostgreSQL, with their parameters."""
+
+    params: dict[str, Any]
+    wanted: str
+    unwanted: str
+    dates: str
+
+    @property
+    def where(self) -> str:
+        return f"a.search_vector @@ {self.wanted} {self.unwanted} {self.dates}"
+
+
+def _pg_match(query: SearchQuery, page: dict[str, Any]) -> _PgMatch:
     params: dict[str, Any] = {f"g{i}": g for i, g in enumerate(query.websearch_groups())}
     wanted = _tsquery(list(params), "&&")
     unwanted = ""
@@ -238,8 +308,35 @@ async def _postgres_rows(session: AsyncSession, query: SearchQuery, **page: Any)
         excluded = {f"x{i}": x for i, x in enumerate(query.websearch_excluded())}
         unwanted = f"AND NOT a.search_vector @@ {_tsquery(list(excluded), '||')}"
         params.update(excluded)
+    params |= {k: page[k] for k in ("start", "end") if page[k] is not None}
+    return _PgMatch(params, wanted, unwanted, _date_filter(page["start"], page["end"]))
+
+
+async def _postgres_window(
+    session: AsyncSession, query: SearchQuery, page: dict[str, Any]
+) -> Window:
+    """As `_sqlite_window`, from the GIN index."""
+    match = _pg_match(query, page)
+    count = text(_PG_COUNT.format(where=match.where))
+    total = int(await session.scalar(_typed(count, page), match.params) or 0)
+    if total <= RANK_WINDOW:
+        return Window(total, None)
+    edge = text(_PG_EDGE.format(where=match.where))
+    first = await session.scalar(_typed(edge, page), match.params | {"last": RANK_WINDOW - 1})
+    return Window(total, int(first))
+
+
+async def _postgres_rows(
+    session: AsyncSession, query: SearchQuery, window: Window, **page: Any
+) -> list[_Row]:
+    match = _pg_match(query, page)
+    params = dict(match.params)
+    newest = ""
+    if window.first_id is not None:
+        newest = "AND a.id >= :first_id"
+        params["first_id"] = window.first_id
     sql = _POSTGRES.format(
-        wanted=wanted, unwanted=unwanted, dates=_date_filter(page["start"], page["end"])
+        wanted=match.wanted, unwanted=match.unwanted, dates=match.dates, newest=newest
     )
     params |= {
         "window": HEADLINE_WINDOW,
@@ -264,9 +361,7 @@ def _pg_row(row: Any) -> _Row:
     lead = "" if row.at == 1 else _edge(row.head)
     trail = _edge(row.tail) if row.more else ""
     snippet = (lead or "") + row.snippet + (trail or "")
-    return _Row(
-        row.id, float(row.score), int(row.total), bold_hits(snippet, lead is None, trail is None)
-    )
+    return _Row(row.id, float(row.score), bold_hits(snippet, lead is None, trail is None))
 
 
 def _typed(sql: Any, page: dict[str, Any]) -> Any:
@@ -299,10 +394,13 @@ class SearchRepository:
         async with self._sessions() as session:
             backend = session.get_bind().dialect.name
             if backend == "postgresql":
-                rows = await _postgres_rows(session, query, **page)
+                window = await _postgres_window(session, query, page)
+                rows = await _postgres_rows(session, query, window, **page) if window.total else []
             else:
-                rows = await _sqlite_rows(session, query, **page)
+                window = await _sqlite_window(session, query, page)
+                rows = await _sqlite_rows(session, query, window, **page) if window.total else []
             refs = await article_refs(session, (r.id for r in rows))
-        log.debug("search %r on %s: %d rows", query, backend, len(rows))
+        log.debug("search %r on %s: %d rows of %d", query, backend, len(rows), window.total)
         hits = tuple(SearchHit(refs[r.id], r.score, r.snippet) for r in rows if r.id in refs)
-        return SearchPage(hits=hits, total=rows[0].total if rows else 0)
+        ranked = RANK_WINDOW if window.first_id is not None else 0
+        return SearchPage(hits=hits, total=window.total, ranked_among=ranked)

@@ -29,8 +29,14 @@ def _scope(answer: SearchAnswer) -> str:
 
 
 def search_header(answer: SearchAnswer) -> str:
-    """`3 articles match “nuclear deal”, best first:`; says so when only the best are shown."""
+    """`3 articles match “nuclear deal”, best first:`; says so when only the best are shown, and
+    when only the most recently added matches were ranked."""
     total, shown = answer.total, len(answer.hits)
+    if answer.ranked_among:
+        return (
+            f"{total:,} articles match {_scope(answer)}; the best {shown} of the "
+            f"{answer.ranked_among:,} added most recently:"
+        )
     if total == 1:
         return f"1 article matches {_scope(answer)}:"
     if total == shown:
@@ -68,6 +74,7 @@ def search_json(answer: SearchAnswer) -> dict[str, Any]:
         "from": answer.start.isoformat() if answer.start else None,
         "to": answer.end.isoformat() if answer.end else None,
         "total": answer.total,
+        "ranked_among": answer.ranked_among or None,
         "results": [
             {
                 "rank": rank,

@@ -31,6 +31,7 @@ class SearchAnswer:
     total: int
     from_text: str | None = None  # the bounds as the user wrote them, for the answer's wording
     to_text: str | None = None
+    ranked_among: int = 0  # >0: only that many of the most recently added matches were ranked
 
 
 class SearchService:
@@ -58,4 +59,6 @@ class SearchService:
         start, end = date_range(from_text, to_text)
         page = await self._repository.search(parsed, limit=limit, start=start, end=end)
         log.debug("search %r: %d of %d", shown, len(page.hits), page.total)
-        return SearchAnswer(shown, start, end, page.hits, page.total, from_text, to_text)
+        return SearchAnswer(
+            shown, start, end, page.hits, page.total, from_text, to_text, page.ranked_among
+        )

@@ -71,6 +71,16 @@ def test_the_header_counts_matches_and_says_when_only_the_best_are_shown(
     assert "Russian President Vladimir **Putin** is in Iran" in lines[1]
 
 
+def test_a_word_in_most_articles_says_only_the_newest_were_ranked(
+    sample_cli: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storage.search.RANK_WINDOW", 3)
+    lines = sample_cli("search", "putin", "--limit", "2").output.splitlines()
+    assert lines[0] == "4 articles match “putin”; the best 2 of the 3 added most recently:"
+    data = json.loads(sample_cli("search", "putin", "--json").output)
+    assert (data["total"], data["ranked_among"], len(data["results"])) == (4, 3, 3)
+
+
 def test_exclusion_leaves_out_the_articles_that_name_syria(sample_cli: Invoke) -> None:
     lines = sample_cli("search", "treaty", "-Syria").output.splitlines()
     assert lines[0] == "1 article matches “treaty -Syria”:"
@@ -155,11 +165,12 @@ def test_bad_queries_fail_with_one_line(
 
 def test_json_carries_rank_citation_article_and_snippet(sample_cli: Invoke) -> None:
     data = json.loads(sample_cli("search", "nuclear deal", "--from", "2015", "--json").output)
-    assert {k: data[k] for k in ("query", "from", "to", "total")} == {
+    assert {k: data[k] for k in ("query", "from", "to", "total", "ranked_among")} == {
         "query": "nuclear deal",
         "from": "2015-01-01",
         "to": None,
         "total": 1,
+        "ranked_among": None,
     }
     [hit] = data["results"]
     assert hit["rank"] == 1 and hit["score"] > 0

@@ -174,6 +174,22 @@ async def test_limit_keeps_the_best_and_counts_them_all(sessions: Sessions) -> N
     assert page.hits[0].score >= page.hits[1].score > 0
 
 
+async def test_a_word_in_most_articles_is_ranked_among_the_newest(
+    sessions: Sessions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = await corpus(sessions)
+    monkeypatch.setattr("storage.search.RANK_WINDOW", 2)
+    page = await search(sessions, "iran")
+    assert {h.article.id for h in page.hits} == {ids["us"], ids["treaty"]}  # not ids["words"]
+    assert (page.total, page.ranked_among) == (3, 2)
+    dated = await search(sessions, "nuclear", start=date(2000, 1, 1))
+    assert ({h.article.id for h in dated.hits}, dated.total) == ({ids["words"], ids["phrase"]}, 2)
+    assert dated.ranked_among == 0
+    monkeypatch.setattr("storage.search.RANK_WINDOW", 1)
+    dated = await search(sessions, "nuclear", start=date(2000, 1, 1))
+    assert ([h.article.id for h in dated.hits], dated.ranked_among) == ([ids["words"]], 1)
+
+
 async def test_a_long_body_gives_a_short_snippet_cut_with_ellipses(sessions: Sessions) -> None:
     await store(sessions, new_article(1, "Banks", LONG_BODY), new_article(2, "Other", FILLER))
     snippet = (await search(sessions, "sanctions")).hits[0].snippet
