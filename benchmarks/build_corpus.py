@@ -180,6 +180,15 @@ ROLLUPS = (  # the same sums migration 0005 backfills and storage.rollups keeps 
     " GROUP BY {month}, t.term",
     'INSERT INTO term_totals (term, uses) SELECT term, sum("count") FROM article_terms'
     " GROUP BY term",
+    # migration 0007: sentences each pair of entities shares, for who
+    "DELETE FROM entity_companions",
+    "INSERT INTO entity_companions (entity_id, other_id, sentences)"
+    " SELECT a.entity_id, b.entity_id, count(*)"
+    " FROM (SELECT DISTINCT article_id, sentence, entity_id FROM mentions) AS a"
+    " JOIN (SELECT DISTINCT article_id, sentence, entity_id FROM mentions) AS b"
+    " ON b.article_id = a.article_id AND b.sentence = a.sentence"
+    " WHERE b.entity_id <> a.entity_id"
+    " GROUP BY a.entity_id, b.entity_id",
 )
 SHIFTED = {
     "sqlite": "date({col}, printf('%+d days', sh.delta))",

@@ -233,6 +233,27 @@ class TermTotal(Base):
     uses: Mapped[int] = mapped_column(Integer)
 
 
+class EntityCompanion(Base):
+    """In how many sentences another entity is named beside this one (both directions stored).
+
+    A rollup kept by `storage.rollups` as articles come and go: `who` reads an entity's company
+    from here instead of joining every sentence it was ever named in (migration 0007).
+    """
+
+    __tablename__ = "entity_companions"
+    __table_args__ = (  # an entity's company, most shared first, from the index alone
+        Index("ix_entity_companions_entity_id_sentences", "entity_id", "sentences", "other_id"),
+    )
+
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    other_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    sentences: Mapped[int] = mapped_column(Integer)
+
+
 class IngestJob(Base):
     """Queued ingestion work: it survives restarts and ends done or failed with a reason."""
 

@@ -9,13 +9,22 @@ are about each other far more often than two names in one article). Nationality 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, distinct, extract, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, ref_from_row
-from storage.models import Article, Entity, EntityAlias, Mention
+from storage.models import (
+    Article,
+    Entity,
+    EntityAlias,
+    EntityCompanion,
+    EntityMonth,
+    Mention,
+    QuoteRow,
+)
 from storage.records_cite import ArticleRef
 
 PEOPLE = ("person",)
@@ -84,40 +93,59 @@ async def _aliases(session: AsyncSession, entity: Any, limit: int) -> tuple[tupl
 
 
 async def _months(session: AsyncSession, entity_id: int) -> tuple[MonthCount, ...]:
-    """One GROUP BY over the entity's mentions joined with their articles' dates."""
-    year = extract("year", Article.published)
-    month = extract("month", Article.published)
+    """Dated months from the `entity_months` rollup, then the undated articles' own count.
+
+    The rollup holds what a GROUP BY over every mention joined with its article's date would
+    give; undated articles have no month there and are counted one by one (few of them, each an
+    index look-up, so the cost follows the undated articles, not the entity's mentions).
+    """
     rows = await session.execute(
-        select(
-            year.label("year"),
-            month.label("month"),
-            func.count(Mention.id).label("mentions"),
-            func.count(distinct(Mention.article_id)).label("articles"),
-        )
-        .join(Article, Article.id == Mention.article_id)
-        .where(Mention.entity_id == entity_id)
-        .group_by(year, month)
+        select(EntityMonth.month, EntityMonth.mentions, EntityMonth.articles)
+        .where(EntityMonth.entity_id == entity_id)
+        .order_by(EntityMonth.month)
     )
-    counts = [
-        MonthCount(
-            year=None if r.year is None else int(r.year),
-            month=None if r.month is None else int(r.month),
-            mentions=int(r.mentions),
-            articles=int(r.articles),
-        )
-        for r in rows
-    ]
-    return tuple(sorted(counts, key=lambda m: (m.year is None, m.year or 0, m.month or 0)))
+    months = [MonthCount(r.month.year, r.month.month, r.mentions, r.articles) for r in rows]
+    per_article = (
+        select(func.count(Mention.id))
+        .where(Mention.entity_id == entity_id, Mention.article_id == Article.id)
+        .scalar_subquery()
+        .label("n")
+    )
+    undated = select(per_article).where(Article.published.is_(None)).subquery()
+    found = (
+        await session.execute(select(func.sum(undated.c.n), func.count()).where(undated.c.n > 0))
+    ).one()
+    if found[1]:
+        months.append(MonthCount(None, None, int(found[0]), int(found[1])))
+    return tuple(months)
 
 
-async def _edge(session: AsyncSession, entity_id: int, *, latest: bool) -> ArticleRef | None:
-    """The earliest (or latest) dated article that mentions the entity."""
-    mentioning = select(Mention.article_id).where(Mention.entity_id == entity_id)
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+async def _edge(
+    session: AsyncSession, entity_id: int, month: date | None, *, latest: bool
+) -> ArticleRef | None:
+    """The earliest (or latest) dated article that mentions the entity.
+
+    It lies in the entity's first (or last) month of the rollup: only that month's articles are
+    walked in date order, each checked with one index look-up, until one mentions the entity.
+    """
+    if month is None:
+        return None
+    mentions = select(Mention.id).where(
+        Mention.entity_id == entity_id, Mention.article_id == Article.id
+    )
     order = Article.published.desc() if latest else Article.published.asc()
     row = (
         await session.execute(
             select(*REF_COLUMNS)
-            .where(Article.id.in_(mentioning), Article.published.is_not(None))
+            .where(
+                Article.published >= month,
+                Article.published < _next_month(month),
+                mentions.exists(),
+            )
             .order_by(order, Article.id.desc() if latest else Article.id)
             .limit(1)
         )
@@ -130,36 +158,27 @@ async def _companions(
 ) -> tuple[tuple[Companion, ...], tuple[Companion, ...]]:
     """People, and places and organisations, sharing the most sentences with this entity.
 
-    One pass over the shared sentences for both lists (each list used to repeat it), split
-    afterwards; the index on mentions (article_id, sentence, entity_id) answers the lookups.
+    Read from the `entity_companions` rollup (the sentences each pair shares, summed over the
+    articles): the same counts as joining the entity's sentences with everyone else's, without
+    reading every mention of a much-named person.
     """
-    mine = (
-        select(Mention.article_id, Mention.sentence)
-        .where(Mention.entity_id == entity_id)
-        .distinct()
-        .subquery()
+    return (
+        await _company(session, entity_id, PEOPLE, limit),
+        await _company(session, entity_id, OTHERS, limit),
     )
-    shared = (
-        select(Mention.entity_id, Mention.article_id, Mention.sentence)
-        .join(
-            mine, and_(Mention.article_id == mine.c.article_id, Mention.sentence == mine.c.sentence)
-        )
-        .where(Mention.entity_id != entity_id)
-        .distinct()
-        .subquery()
-    )
-    n = func.count().label("n")
+
+
+async def _company(
+    session: AsyncSession, entity_id: int, kinds: tuple[str, ...], limit: int
+) -> tuple[Companion, ...]:
     rows = await session.execute(
-        select(Entity.name, Entity.kind, n)
-        .join(shared, shared.c.entity_id == Entity.id)
-        .where(Entity.kind.in_(PEOPLE + OTHERS))
-        .group_by(Entity.id, Entity.name, Entity.kind)
-        .order_by(n.desc(), Entity.name)
+        select(Entity.name, Entity.kind, EntityCompanion.sentences)
+        .join(EntityCompanion, EntityCompanion.other_id == Entity.id)
+        .where(EntityCompanion.entity_id == entity_id, Entity.kind.in_(kinds))
+        .order_by(EntityCompanion.sentences.desc(), Entity.name, Entity.id)
+        .limit(limit)
     )
-    found = [Companion(name=r.name, kind=r.kind, sentences=int(r.n)) for r in rows]
-    people = tuple(c for c in found if c.kind in PEOPLE)[:limit]
-    others = tuple(c for c in found if c.kind in OTHERS)[:limit]
-    return people, others
+    return tuple(Companion(name=r.name, kind=r.kind, sentences=int(r.sentences)) for r in rows)
 
 
 class ProfileRepository:
@@ -180,15 +199,29 @@ class ProfileRepository:
                 return None
             aliases, alias_count = await _aliases(session, entity, top)
             people, others = await _companions(session, entity_id, top)
+            months = await _months(session, entity_id)
+            dated = [date(m.year, m.month, 1) for m in months if m.year and m.month]
             return EntityProfile(
                 id=entity.id,
                 name=entity.name,
                 kind=entity.kind,
                 aliases=aliases,
                 alias_count=alias_count,
-                months=await _months(session, entity_id),
-                first=await _edge(session, entity_id, latest=False),
-                last=await _edge(session, entity_id, latest=True),
+                months=months,
+                first=await _edge(session, entity_id, min(dated, default=None), latest=False),
+                last=await _edge(session, entity_id, max(dated, default=None), latest=True),
                 people=people,
                 others=others,
             )
+
+    async def quote_count(self, entity_id: int) -> int:
+        """How many quotes are attributed to the entity: one count over its quotes' index.
+
+        The same total as `QuotesRepository.counts`, without joining every quote to its article
+        and sentence for the filter breakdown `who` does not show.
+        """
+        async with self._sessions() as session:
+            total = await session.scalar(
+                select(func.count(QuoteRow.id)).where(QuoteRow.entity_id == entity_id)
+            )
+            return int(total or 0)

@@ -4,7 +4,8 @@
 entity is mentioned (and in how many articles) and how often each term is used; `term_totals`
 holds each term's uses over the whole corpus. `/compare` sums them for periods made of whole
 months instead of reading every mention and term row of the period (at 100,000 articles that is
-the difference between seconds and tens of milliseconds).
+the difference between seconds and tens of milliseconds). `entity_companions` holds, for every
+pair of entities, the sentences naming both: the company `who` lists (migration 0007).
 
 Every change goes through this module, inside the caller's transaction: an article stored adds
 its counts, an article forgotten takes them away, a corrected publication date moves them to
@@ -57,6 +58,31 @@ _TAKE_TOTALS = (
 )
 
 
+# the article's pairs of entities named in one sentence, and in how many of its sentences
+_PAIRS = (
+    "SELECT a.entity_id, b.entity_id AS other_id, count(*) AS n"
+    " FROM (SELECT DISTINCT sentence, entity_id FROM mentions WHERE article_id = :article) AS a"
+    " JOIN (SELECT DISTINCT sentence, entity_id FROM mentions WHERE article_id = :article) AS b"
+    " ON b.sentence = a.sentence WHERE b.entity_id <> a.entity_id"
+    " GROUP BY a.entity_id, b.entity_id"
+)
+_ADD_COMPANIONS = (
+    "INSERT INTO entity_companions (entity_id, other_id, sentences) "
+    + _PAIRS
+    + " ORDER BY a.entity_id, b.entity_id"
+    " ON CONFLICT (entity_id, other_id) DO UPDATE SET"
+    " sentences = entity_companions.sentences + excluded.sentences",
+)
+_TAKE_COMPANIONS = (  # built from the constant above only
+    "UPDATE entity_companions SET sentences = entity_companions.sentences - c.n FROM ("  # noqa: S608
+    + _PAIRS
+    + ") AS c WHERE entity_companions.entity_id = c.entity_id"
+    " AND entity_companions.other_id = c.other_id",
+    "DELETE FROM entity_companions WHERE sentences <= 0"  # noqa: S608
+    " AND (entity_id, other_id) IN (SELECT entity_id, other_id FROM (" + _PAIRS + ") AS c)",
+)
+
+
 def month_of(day: date) -> date:
     """The first day of the day's month: the key of the monthly rollups."""
     return day.replace(day=1)
@@ -72,14 +98,14 @@ async def _run(session: AsyncSession, statements: tuple[str, ...], **params: obj
 
 async def add_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Count a newly stored article (its mentions and terms are already written)."""
-    await _run(session, (_ADD_TOTALS,), article=article_id)
+    await _run(session, (_ADD_TOTALS, *_ADD_COMPANIONS), article=article_id)
     if published is not None:
         await _run(session, _ADD, article=article_id, month=month_of(published))
 
 
 async def take_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Stop counting an article about to be deleted (call before its rows go)."""
-    await _run(session, (_TAKE_TOTALS,), article=article_id)
+    await _run(session, (_TAKE_TOTALS, *_TAKE_COMPANIONS), article=article_id)
     if published is not None:
         await _run(session, _TAKE, article=article_id, month=month_of(published))
 

@@ -11,8 +11,20 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, distinct, func, literal, select, true, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    cast,
+    distinct,
+    func,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, article_refs, ref_from_row
@@ -63,6 +75,44 @@ def _published(start: date | None, end: date | None) -> ColumnElement[bool]:
     return and_(*clauses) if clauses else true()
 
 
+def _most_relevant(
+    entity_ids: Sequence[int], term: str, start: date | None, end: date | None, limit: int
+) -> Select[*tuple[Any, ...]]:
+    """The `limit` articles with the most mentions of the entities plus uses of the term.
+
+    Relevance is summed per article from the indexes alone; articles are read only for the
+    date filter, or (no dates given) only those at or above the `limit`-th relevance: the most
+    named person has thousands of articles, and reading every one to rank them cost more than
+    all the rest of a summary.
+    """
+    weights = union_all(
+        # an integer count: PostgreSQL sums bigints as numerics, several times slower
+        select(Mention.article_id.label("article_id"), cast(func.count(), Integer).label("weight"))
+        .where(Mention.entity_id.in_(entity_ids))
+        .group_by(Mention.article_id),
+        select(ArticleTerm.article_id.label("article_id"), ArticleTerm.count.label("weight")).where(
+            ArticleTerm.term == term
+        ),
+    ).subquery()
+    per_article = (
+        select(weights.c.article_id, func.sum(weights.c.weight).label("relevance"))
+        .group_by(weights.c.article_id)
+        .cte("relevance")
+    )
+    relevance = per_article.c.relevance
+    query = (
+        select(*REF_COLUMNS)
+        .join(per_article, per_article.c.article_id == Article.id)
+        .where(_published(start, end))
+        .order_by(relevance.desc(), Article.published.desc(), Article.id)
+        .limit(limit)
+    )
+    if start is None and end is None:
+        cut = select(relevance).order_by(relevance.desc()).offset(limit - 1).limit(1)
+        query = query.where(relevance >= func.coalesce(cut.scalar_subquery(), relevance))
+    return query
+
+
 class SummaryRepository:
     """Reads what a summary needs, one session per call."""
 
@@ -77,34 +127,30 @@ class SummaryRepository:
     async def topic_articles(
         self, topic: str, start: date | None, end: date | None, limit: int = 12
     ) -> list[ArticleRef]:
-        """The articles most about a topic: mentions of an entity by that name plus term uses."""
-        named = Mention.entity_id.in_(topic_entities(topic))
-        weights = union_all(
-            select(Mention.article_id.label("article_id"), literal(1).label("weight")).where(named),
-            select(
-                ArticleTerm.article_id.label("article_id"), ArticleTerm.count.label("weight")
-            ).where(ArticleTerm.term == topic_key(topic)),
-        ).subquery()
-        relevance = func.sum(weights.c.weight)
-        query = (
-            select(*REF_COLUMNS)
-            .join(weights, weights.c.article_id == Article.id)
-            .where(_published(start, end))
-            .group_by(*REF_COLUMNS)
-            .order_by(relevance.desc(), Article.published.desc(), Article.id)
-            .limit(limit)
-        )
+        """The articles most about a topic: mentions of an entity by that name plus term uses.
+
+        The named entities are resolved first, so that SQLite counts one entity's mentions per
+        article in index order rather than sorting them all.
+        """
         async with self._sessions() as session:
+            named = list(await session.scalars(topic_entities(topic)))
+            query = _most_relevant(named, topic_key(topic), start, end, limit)
             return [ref_from_row(row) for row in await session.execute(query)]
 
     async def topic_aliases(self, topic: str) -> list[str]:
-        """Every way the corpus writes the entities a topic names, people's surnames included."""
-        named = topic_entities(topic)
-        aliases = select(EntityAlias.alias_key).where(EntityAlias.entity_id.in_(named))
-        surnames = select(Entity.surname).where(
-            Entity.id.in_(named), Entity.kind == "person", Entity.surname != ""
-        )
+        """Every way the corpus writes the entities a topic names, people's surnames included.
+
+        The entities are resolved first: given as a subquery, SQLite looked for the surnames by
+        reading every person in the kind index instead of the few ids by primary key.
+        """
         async with self._sessions() as session:
+            named = list(await session.scalars(topic_entities(topic)))
+            if not named:
+                return []
+            aliases = select(EntityAlias.alias_key).where(EntityAlias.entity_id.in_(named))
+            surnames = select(Entity.surname).where(
+                Entity.id.in_(named), Entity.kind == "person", Entity.surname != ""
+            )
             return sorted(set(await session.scalars(aliases.union(surnames))))
 
     async def sentences(self, article_ids: Sequence[int]) -> list[StoredSentence]:
@@ -116,12 +162,13 @@ class SummaryRepository:
         )
         async with self._sessions() as session:
             rows = await session.execute(query)
-            return [StoredSentence(r.article_id, r.position, r.text) for r in rows]
+            return [StoredSentence(a, p, t) for a, p, t in rows.all()]
 
     async def people(self, article_ids: Sequence[int], limit: int = 5) -> list[PersonCount]:
         """The people these articles mention most."""
-        # counted per entity over the articles' own mentions first, then joined: without that,
-        # SQLite (no planner statistics) starts from every person and reads all their mentions
+        # counted per entity over the articles' own mentions first, then each entity's name
+        # looked up by primary key (NULL when not a person): joined instead, SQLite (no planner
+        # statistics) started from every person, and PostgreSQL hashed all of them
         per_entity = (
             select(
                 Mention.entity_id,
@@ -132,16 +179,23 @@ class SummaryRepository:
             .group_by(Mention.entity_id)
             .subquery()
         )
+        person = (
+            select(Entity.name)
+            .where(Entity.id == per_entity.c.entity_id, Entity.kind == "person")
+            .scalar_subquery()
+        )
+        named = select(
+            person.label("name"), per_entity.c.mentions, per_entity.c.articles
+        ).subquery()
         query = (
-            select(Entity.name, per_entity.c.mentions, per_entity.c.articles)
-            .join(per_entity, per_entity.c.entity_id == Entity.id)
-            .where(Entity.kind == "person")
-            .order_by(per_entity.c.mentions.desc(), Entity.name)
+            select(named.c.name, named.c.mentions, named.c.articles)
+            .where(named.c.name.is_not(None))
+            .order_by(named.c.mentions.desc(), named.c.name)
             .limit(limit)
         )
         async with self._sessions() as session:
             rows = await session.execute(query)
-            return [PersonCount(r[0], int(r[1]), int(r[2])) for r in rows]
+            return [PersonCount(name, int(n), int(a)) for name, n, a in rows.all()]
 
     async def dated_events(self, article_ids: Sequence[int]) -> list[DatedEvent]:
         """The resolved event dates of these articles, oldest first."""
@@ -152,4 +206,4 @@ class SummaryRepository:
         )
         async with self._sessions() as session:
             rows = await session.execute(query)
-            return [DatedEvent(r[0], r[1], r[2], r[3]) for r in rows if r[1] is not None]
+            return [DatedEvent(a, d, p, e) for a, d, p, e in rows.all() if d is not None]

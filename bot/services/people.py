@@ -126,5 +126,5 @@ class PeopleService:
         if profile is None:  # deleted between the two reads
             raise UserFacingError(unknown_message(name, []))
         latest = await self.quotes_repo.by_speaker(entity.id, limit=quotes)
-        counts = await self.quotes_repo.counts(entity.id)
-        return WhoAnswer(profile=profile, quotes=tuple(latest), quote_count=counts.total)
+        total = await self.profiles.quote_count(entity.id)
+        return WhoAnswer(profile=profile, quotes=tuple(latest), quote_count=total)
