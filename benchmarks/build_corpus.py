@@ -180,6 +180,11 @@ ROLLUPS = (  # the same sums migration 0005 backfills and storage.rollups keeps 
     " GROUP BY {month}, t.term",
     'INSERT INTO term_totals (term, uses) SELECT term, sum("count") FROM article_terms'
     " GROUP BY term",
+    # migration 0006: dated events per (date, precision), for /timeline
+    "DELETE FROM event_days",
+    'INSERT INTO event_days ("date", "precision", events)'
+    ' SELECT "date", "precision", count(*) FROM events WHERE "date" IS NOT NULL'
+    ' GROUP BY "date", "precision"',
     # migration 0007: sentences each pair of entities shares, for who
     "DELETE FROM entity_companions",
     "INSERT INTO entity_companions (entity_id, other_id, sentences)"

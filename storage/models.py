@@ -176,12 +176,14 @@ class EventEntity(Base):
     """Who and what an event sentence names: how `/timeline putin` finds its events by index."""
 
     __tablename__ = "event_entities"
+    # an entity's events from the index alone, without reading each link row (migration 0006)
+    __table_args__ = (Index("ix_event_entities_entity_event", "entity_id", "event_id"),)
 
     event_id: Mapped[int] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
     entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
     )
 
 
@@ -231,6 +233,21 @@ class TermTotal(Base):
 
     term: Mapped[str] = mapped_column(String(60), primary_key=True)
     uses: Mapped[int] = mapped_column(Integer)
+
+
+class EventDay(Base):
+    """How many dated events fall on one (date, precision): a rollup of `events`.
+
+    Kept by `storage.rollups` as articles come and go: `/timeline` counts (and charts) every
+    event of a range without a topic from here instead of reading the whole date index
+    (migration 0006).
+    """
+
+    __tablename__ = "event_days"
+
+    date: Mapped[date] = mapped_column(Date, primary_key=True)
+    precision: Mapped[str] = mapped_column(String(8), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
 
 
 class EntityCompanion(Base):

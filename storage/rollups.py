@@ -6,6 +6,8 @@ holds each term's uses over the whole corpus. `/compare` sums them for periods m
 months instead of reading every mention and term row of the period (at 100,000 articles that is
 the difference between seconds and tens of milliseconds). `entity_companions` holds, for every
 pair of entities, the sentences naming both: the company `who` lists (migration 0007).
+`event_days` holds how many dated events fall on each (date, precision): the counts and chart
+of `/timeline` without a topic (migration 0006).
 
 Every change goes through this module, inside the caller's transaction: an article stored adds
 its counts, an article forgotten takes them away, a corrected publication date moves them to
@@ -82,6 +84,25 @@ _TAKE_COMPANIONS = (  # built from the constant above only
     " AND (entity_id, other_id) IN (SELECT entity_id, other_id FROM (" + _PAIRS + ") AS c)",
 )
 
+# the article's dated events per (date, precision): what `event_days` sums for /timeline
+_EVENT_DAYS = (
+    'SELECT "date" AS day, "precision" AS kind, count(*) AS n FROM events'
+    ' WHERE article_id = :article AND "date" IS NOT NULL GROUP BY "date", "precision"'
+)
+_ADD_EVENTS = (
+    'INSERT INTO event_days ("date", "precision", events) '
+    + _EVENT_DAYS
+    + ' ORDER BY "date", "precision"'
+    ' ON CONFLICT ("date", "precision") DO UPDATE SET events = event_days.events + excluded.events',
+)
+_TAKE_EVENTS = (  # built from the constant above only
+    "UPDATE event_days SET events = event_days.events - c.n FROM ("  # noqa: S608
+    + _EVENT_DAYS
+    + ') AS c WHERE event_days."date" = c.day AND event_days."precision" = c.kind',
+    'DELETE FROM event_days WHERE events <= 0 AND "date" IN'
+    ' (SELECT "date" FROM events WHERE article_id = :article)',
+)
+
 
 def month_of(day: date) -> date:
     """The first day of the day's month: the key of the monthly rollups."""
@@ -98,14 +119,14 @@ async def _run(session: AsyncSession, statements: tuple[str, ...], **params: obj
 
 async def add_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Count a newly stored article (its mentions and terms are already written)."""
-    await _run(session, (_ADD_TOTALS, *_ADD_COMPANIONS), article=article_id)
+    await _run(session, (_ADD_TOTALS, *_ADD_COMPANIONS, *_ADD_EVENTS), article=article_id)
     if published is not None:
         await _run(session, _ADD, article=article_id, month=month_of(published))
 
 
 async def take_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Stop counting an article about to be deleted (call before its rows go)."""
-    await _run(session, (_TAKE_TOTALS, *_TAKE_COMPANIONS), article=article_id)
+    await _run(session, (_TAKE_TOTALS, *_TAKE_COMPANIONS, *_TAKE_EVENTS), article=article_id)
     if published is not None:
         await _run(session, _TAKE, article=article_id, month=month_of(published))
 
