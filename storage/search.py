@@ -33,10 +33,11 @@ ELLIPSIS = "…"
 # ts_headline parses the whole text it is given: on a 500,000-character transcript that is
 # ~100 ms per hit. Longer texts are cut to a window around the first use of the first word.
 HEADLINE_WINDOW = 10_000
-# Ranking reads every match's statistics (bm25 on SQLite, ts_rank_cd on PostgreSQL): about
-# 5 ms per thousand articles. A query matching more than this many articles ("said" matches
-# most of a corpus) is ranked among the most recently added this many, and the answer says so.
-RANK_WINDOW = 5_000
+# Ranking and even counting read every match (bm25 statistics on SQLite; on PostgreSQL each
+# match's tsvector, decompressed: ~20 µs an article, 2 s for a word in 80,000 articles).
+# Matches are therefore counted up to this many; a query matching more ("said" matches most
+# of a corpus) is ranked among the most recently added this many, and the answer says so.
+RANK_WINDOW = 2_000
 PROBE_CHARS = 5
 OPERATORS = ("OR", "AND", "NOT")  # only in capitals, as typed; `NOT x` is `-x`
 
@@ -139,8 +140,9 @@ class SearchHit:
 class SearchPage:
     """The best hits, best first, and how many articles match in all.
 
-    `ranked_among` is 0 when every match was ranked, else how many of the most recently added
-    matches were (RANK_WINDOW): a word in most of the corpus is not ranked over all of it.
+    `ranked_among` is 0 when every match was ranked. Otherwise more than `total` articles match
+    (both are RANK_WINDOW) and only the `ranked_among` most recently added were ranked: a word
+    in most of the corpus is neither counted nor ranked over all of it.
     """
 
     hits: tuple[SearchHit, ...]
@@ -206,22 +208,25 @@ def _sqlite_join(page: dict[str, Any]) -> str:
     return _SQLITE_JOIN if page["start"] or page["end"] else ""
 
 
+def _window(ids: list[int]) -> Window:
+    """The window of the newest matches, from their ids newest first (at most RANK_WINDOW + 1)."""
+    if len(ids) <= RANK_WINDOW:
+        return Window(len(ids), None)
+    return Window(RANK_WINDOW, ids[RANK_WINDOW - 1])
+
+
 async def _sqlite_window(session: AsyncSession, query: SearchQuery, page: dict[str, Any]) -> Window:
-    """How many articles match, and the id from which the most recent RANK_WINDOW of them start."""
+    """The newest RANK_WINDOW + 1 matches' ids, newest first: how many match, up to that."""
     dates = _date_filter(page["start"], page["end"])
-    params = _used({"match": query.fts5(), **page}, page)
-    params = {k: v for k, v in params.items() if k in ("match", "start", "end")}
-    join = _sqlite_join(page)
-    count = text(_SQLITE_MATCHES.format(what="count(*)", join=join, dates=dates, order=""))
-    total = int(await session.scalar(_typed(count, page), params) or 0)
-    if total <= RANK_WINDOW:
-        return Window(total, None)
-    order = "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET :last"
-    edge = text(
-        _SQLITE_MATCHES.format(what="articles_fts.rowid", join=join, dates=dates, order=order)
+    params = {"match": query.fts5()} | {k: page[k] for k in ("start", "end") if page[k]}
+    order = "ORDER BY articles_fts.rowid DESC LIMIT :cap"
+    newest = text(
+        _SQLITE_MATCHES.format(
+            what="articles_fts.rowid", join=_sqlite_join(page), dates=dates, order=order
+        )
     )
-    first = await session.scalar(_typed(edge, page), params | {"last": RANK_WINDOW - 1})
-    return Window(total, int(first))
+    ids = await session.scalars(_typed(newest, page), params | {"cap": RANK_WINDOW + 1})
+    return _window(list(ids))
 
 
 async def _sqlite_rows(
@@ -245,18 +250,23 @@ async def _sqlite_rows(
     return [_Row(r.id, float(r.score), bold_hits(r.snippet or "")) for r in result]
 
 
+# `body` decompresses each hit's text once (`|| ''` makes a plain in-memory copy): every later
+# use of a.text itself would decompress it again, 2 ms a time for a 500,000-character text.
 _POSTGRES = """
 WITH top AS (
   SELECT a.id, ts_rank_cd(a.search_vector, {wanted}, 1) AS score
   FROM articles a
   WHERE a.search_vector @@ {wanted} {unwanted} {dates} {newest}
   ORDER BY score DESC, a.id LIMIT :limit OFFSET :offset
-), lit AS MATERIALIZED (
-  SELECT top.id, top.score, a.text,
-         ts_headline('english', CASE WHEN length(a.text) <= :window THEN a.text
-           ELSE substr(a.text, greatest(1, strpos(lower(a.text), :probe) - :window / 2), :window)
-           END, {wanted}, :options) AS snippet
+), body AS MATERIALIZED (
+  SELECT top.id, top.score, a.text || '' AS text
   FROM top JOIN articles a ON a.id = top.id
+), lit AS MATERIALIZED (
+  SELECT id, score, text,
+         ts_headline('english', CASE WHEN length(text) <= :window THEN text
+           ELSE substr(text, greatest(1, strpos(lower(text), :probe) - :window / 2), :window)
+           END, {wanted}, :options) AS snippet
+  FROM body
 ), placed AS (
   SELECT lit.*, strpos(text, plain) AS at, length(plain) AS n
   FROM lit, replace(replace(snippet, :start_mark, ''), :stop_mark, '') AS plain
@@ -282,8 +292,7 @@ def _tsquery(names: list[str], joiner: str) -> str:
 
 
 # the WHERE clause is built from this module's constants and parameter names, never from input
-_PG_COUNT = "SELECT count(*) FROM articles a WHERE {where}"
-_PG_EDGE = "SELECT a.id FROM articles a WHERE {where} ORDER BY a.id DESC LIMIT 1 OFFSET :last"
+_PG_NEWEST = "SELECT a.id FROM articles a WHERE {where} ORDER BY a.id DESC LIMIT :cap"
 
 
 @dataclass(frozen=True)
@@ -315,15 +324,11 @@ def _pg_match(query: SearchQuery, page: dict[str, Any]) -> _PgMatch:
 async def _postgres_window(
     session: AsyncSession, query: SearchQuery, page: dict[str, Any]
 ) -> Window:
-    """As `_sqlite_window`, from the GIN index."""
+    """As `_sqlite_window`."""
     match = _pg_match(query, page)
-    count = text(_PG_COUNT.format(where=match.where))
-    total = int(await session.scalar(_typed(count, page), match.params) or 0)
-    if total <= RANK_WINDOW:
-        return Window(total, None)
-    edge = text(_PG_EDGE.format(where=match.where))
-    first = await session.scalar(_typed(edge, page), match.params | {"last": RANK_WINDOW - 1})
-    return Window(total, int(first))
+    newest = text(_PG_NEWEST.format(where=match.where))
+    ids = await session.scalars(_typed(newest, page), match.params | {"cap": RANK_WINDOW + 1})
+    return _window(list(ids))
 
 
 async def _postgres_rows(

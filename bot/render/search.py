@@ -34,7 +34,7 @@ def search_header(answer: SearchAnswer) -> str:
     total, shown = answer.total, len(answer.hits)
     if answer.ranked_among:
         return (
-            f"{total:,} articles match {_scope(answer)}; the best {shown} of the "
+            f"More than {total:,} articles match {_scope(answer)}; the best {shown} of the "
             f"{answer.ranked_among:,} added most recently:"
         )
     if total == 1:

@@ -31,7 +31,7 @@ class SearchAnswer:
     total: int
     from_text: str | None = None  # the bounds as the user wrote them, for the answer's wording
     to_text: str | None = None
-    ranked_among: int = 0  # >0: only that many of the most recently added matches were ranked
+    ranked_among: int = 0  # >0: more than `total` match; that many most recent were ranked
 
 
 class SearchService:

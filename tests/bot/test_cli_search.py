@@ -76,9 +76,11 @@ def test_a_word_in_most_articles_says_only_the_newest_were_ranked(
 ) -> None:
     monkeypatch.setattr("storage.search.RANK_WINDOW", 3)
     lines = sample_cli("search", "putin", "--limit", "2").output.splitlines()
-    assert lines[0] == "4 articles match “putin”; the best 2 of the 3 added most recently:"
+    assert (
+        lines[0] == "More than 3 articles match “putin”; the best 2 of the 3 added most recently:"
+    )
     data = json.loads(sample_cli("search", "putin", "--json").output)
-    assert (data["total"], data["ranked_among"], len(data["results"])) == (4, 3, 3)
+    assert (data["total"], data["ranked_among"], len(data["results"])) == (3, 3, 3)
 
 
 def test_exclusion_leaves_out_the_articles_that_name_syria(sample_cli: Invoke) -> None:
