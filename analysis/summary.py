@@ -109,9 +109,16 @@ def centrality(similarity: Matrix, damping: float = DAMPING) -> Matrix:
 
 def rank(candidates: Sequence[Candidate], lead_weight: float = LEAD_WEIGHT) -> list[Ranked]:
     """Eligible candidates, best first: centrality (scaled to 0..1) blended with 1/(1+position)."""
+    return _rank(candidates, lead_weight)[0]
+
+
+def _rank(
+    candidates: Sequence[Candidate], lead_weight: float = LEAD_WEIGHT
+) -> tuple[list[Ranked], dict[int, Matrix]]:
+    """`rank`, and each eligible candidate's TF-IDF row (by candidate index) for reuse."""
     keep = [i for i, c in enumerate(candidates) if eligible(c.text)]
     if not keep:
-        return []
+        return [], {}
     vectors = tfidf([candidates[i].text for i in keep])
     central = centrality(vectors @ vectors.T)
     central = central / central.max()
@@ -120,7 +127,8 @@ def rank(candidates: Sequence[Candidate], lead_weight: float = LEAD_WEIGHT) -> l
         for k, i in enumerate(keep)
     ]
     ranked = [Ranked(i, s) for i, s in zip(keep, scores, strict=True)]
-    return sorted(ranked, key=lambda r: (-r.score, r.index))
+    rows = {i: vectors[k] for k, i in enumerate(keep)}
+    return sorted(ranked, key=lambda r: (-r.score, r.index)), rows
 
 
 def summary_size(eligible_count: int) -> int:
@@ -130,11 +138,11 @@ def summary_size(eligible_count: int) -> int:
 
 def summarise(candidates: Sequence[Candidate], limit: int | None = None) -> list[int]:
     """The indices of the sentences to show, in the order given, skipping near-repeats."""
-    ranked = rank(candidates)
+    ranked, rows = _rank(candidates)
     size = limit if limit is not None else summary_size(len(ranked))
     if not ranked or size <= 0:
         return []
-    vectors = tfidf([candidates[r.index].text for r in ranked])
+    vectors = [rows[r.index] for r in ranked]  # the same rows the ranking used, in rank order
     chosen: list[int] = []
     for k in range(len(ranked)):
         if all(float(vectors[k] @ vectors[j]) <= REDUNDANT for j in chosen):
