@@ -194,6 +194,25 @@ ROLLUPS = (  # the same sums migration 0005 backfills and storage.rollups keeps 
     " ON b.article_id = a.article_id AND b.sentence = a.sentence"
     " WHERE b.entity_id <> a.entity_id"
     " GROUP BY a.entity_id, b.entity_id",
+    # migration 0008: the monthly sums per year (the year of an ISO date text on both backends),
+    # their totals per kind, and the articles using each term, for /compare and autocomplete
+    "DELETE FROM entity_years",
+    "DELETE FROM term_years",
+    "DELETE FROM year_totals",
+    "DELETE FROM term_articles",
+    "INSERT INTO entity_years (kind, year, entity_id, mentions)"
+    " SELECT e.kind, CAST(substr(CAST(m.month AS TEXT), 1, 4) AS INTEGER), m.entity_id,"
+    " sum(m.mentions) FROM entity_months m JOIN entities e ON e.id = m.entity_id"
+    " GROUP BY e.kind, CAST(substr(CAST(m.month AS TEXT), 1, 4) AS INTEGER), m.entity_id",
+    "INSERT INTO term_years (year, term, uses)"
+    " SELECT CAST(substr(CAST(month AS TEXT), 1, 4) AS INTEGER), term, sum(uses) FROM term_months"
+    " GROUP BY CAST(substr(CAST(month AS TEXT), 1, 4) AS INTEGER), term",
+    "INSERT INTO year_totals (kind, year, uses)"
+    " SELECT kind, year, sum(mentions) FROM entity_years GROUP BY kind, year",
+    "INSERT INTO year_totals (kind, year, uses)"
+    " SELECT 'term', year, sum(uses) FROM term_years GROUP BY year",
+    "INSERT INTO term_articles (term, articles) SELECT term, count(*) FROM article_terms"
+    " GROUP BY term",
 )
 SHIFTED = {
     "sqlite": "date({col}, printf('%+d days', sh.delta))",

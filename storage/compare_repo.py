@@ -8,10 +8,12 @@ corpus is never loaded into Python.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -20,10 +22,10 @@ from sqlalchemy import (
     case,
     extract,
     func,
-    literal,
     or_,
     select,
 )
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import compare_months as months
@@ -128,10 +130,16 @@ class CompareRepository:
 
     async def years_with_articles(self, topic: str | None = None) -> list[int]:
         """The years that hold at least one dated article (about the topic)."""
+        if not topic:
+            async with self._sessions() as session:
+                return await _years_by_seeks(session)
         year = extract("year", Article.published)
-        query = select(year).where(Article.published.is_not(None)).group_by(year).order_by(year)
-        if topic:
-            query = query.where(Article.id.in_(topic_articles(topic)))
+        query = (
+            select(year)
+            .where(Article.published.is_not(None), Article.id.in_(topic_articles(topic)))
+            .group_by(year)
+            .order_by(year)
+        )
         async with self._sessions() as session:
             return [int(y) for y in (await session.scalars(query))]
 
@@ -160,11 +168,14 @@ class CompareRepository:
         """Article counts, per-kind totals and the item counts of both periods."""
         either = or_(in_period(a, topic), in_period(b, topic))
         monthly = topic is None and all(months.whole_months(p.start, p.end) for p in (a, b))
+        years_a, years_b = (months.whole_years(p.start, p.end) for p in (a, b))
         async with self._sessions() as session:
             articles = (
                 await session.execute(select(func.sum(_flag(a)), func.sum(_flag(b))).where(either))
             ).one()
-            if monthly:
+            if topic is None and years_a and years_b:
+                totals, items = await _yearly_counts(self._sessions, years_a, years_b)
+            elif monthly:
                 totals, items = await _monthly_counts(session, a, b)
             else:
                 totals = await _totals(session, a, b, either)
@@ -188,31 +199,100 @@ class CompareRepository:
     async def quote(
         self, period: DateRange, topic: str | None, speakers: Sequence[str]
     ) -> QuoteHit | None:
-        """A quote by the first of `speakers` (entity ids) that has one, else any quote."""
-        rank: ColumnElement[int] = literal(0)
-        if speakers:
-            order = {int(s): i for i, s in enumerate(speakers)}
-            rank = case(order, value=QuoteRow.entity_id, else_=len(order))
-        query = (
-            select(*REF_COLUMNS, QuoteRow.text, QuoteRow.kind, QuoteRow.speaker_text, Entity.name)
-            .join(Article, Article.id == QuoteRow.article_id)
-            .outerjoin(Entity, Entity.id == QuoteRow.entity_id)
-            .where(in_period(period, topic))
-            .order_by(
-                rank,
-                (QuoteRow.kind == "direct").desc(),
-                Article.published.desc(),
-                QuoteRow.article_id,
-                QuoteRow.start,
-            )
-            .limit(1)
-        )
+        """A quote by the first of `speakers` (entity ids) that has one, else any quote.
+
+        Direct quotes first, then the newest. One query per speaker in turn, each reading only
+        that speaker's quotes, then the period's newest direct quote, then its newest of any
+        kind: ranking every quote of a year at once sorted some 40,000 rows at 100,000 articles.
+        """
+        order = {int(s): i for i, s in enumerate(speakers)}  # a repeated id keeps its last place
         async with self._sessions() as session:
-            row = (await session.execute(query)).first()
-        if row is None:
-            return None
-        speaker = row.name or row.speaker_text
-        return QuoteHit(ref=ref_from_row(row), speaker=speaker, text=row.text, kind=row.kind)
+            for speaker in sorted(order, key=order.__getitem__):
+                row = await _first_quote(session, period, topic, QuoteRow.entity_id == speaker)
+                if row is not None:
+                    return _quote_hit(row)
+            row = await _first_quote(session, period, topic, QuoteRow.kind == "direct")
+            row = row or await _first_quote(session, period, topic, None)
+        return None if row is None else _quote_hit(row)
+
+
+async def _years_by_seeks(session: AsyncSession) -> list[int]:
+    """The years of dated articles, one index seek per year on `articles.published` (grouping
+    read every article: 50 ms and more at 100,000 articles)."""
+    years: list[int] = []
+    floor: date | None = None
+    while True:
+        query = select(func.min(Article.published)).where(Article.published.is_not(None))
+        if floor is not None:
+            query = query.where(Article.published >= floor)
+        first = await session.scalar(query)
+        if first is None:
+            return years
+        years.append(first.year)
+        if first.year >= date.max.year:
+            return years
+        floor = date(first.year + 1, 1, 1)
+
+
+async def _first_quote(
+    session: AsyncSession, period: DateRange, topic: str | None, which: ColumnElement[bool] | None
+) -> Row[*tuple[Any, ...]] | None:
+    """The period's first quote among `which`: direct first, newest article, first in it."""
+    query = (
+        select(*REF_COLUMNS, QuoteRow.text, QuoteRow.kind, QuoteRow.speaker_text, Entity.name)
+        .join(Article, Article.id == QuoteRow.article_id)
+        .outerjoin(Entity, Entity.id == QuoteRow.entity_id)
+        .where(in_period(period, topic))
+        .order_by(
+            (QuoteRow.kind == "direct").desc(),
+            Article.published.desc(),
+            QuoteRow.article_id,
+            QuoteRow.start,
+        )
+        .limit(1)
+    )
+    if which is not None:
+        query = query.where(which)
+    return (await session.execute(query)).first()
+
+
+def _quote_hit(row: Row[*tuple[Any, ...]]) -> QuoteHit:
+    speaker = row.name or row.speaker_text
+    return QuoteHit(ref=ref_from_row(row), speaker=speaker, text=row.text, kind=row.kind)
+
+
+async def _yearly_counts(
+    sessions: async_sessionmaker[AsyncSession], a: months.Years, b: months.Years
+) -> tuple[dict[str, tuple[int, int]], list[ItemCounts]]:
+    """Totals and item counts of two periods of whole years, from the yearly rollups.
+
+    The four rankings (three entity kinds, terms) are independent: each runs in its own session,
+    side by side, so the database works on them at once rather than one after another.
+    """
+    async with sessions() as session:
+        totals = await months.year_totals(session, a, b, ENTITY_KINDS)
+
+    async def entities(kind: str) -> list[ItemCounts]:
+        n = totals.get(kind, (0, 0))
+        async with sessions() as session:
+            rows = await months.year_entity_rows(session, a, b, kind, n, limit=VOCABULARY_LIMIT)
+        return [
+            ItemCounts(str(r[0]), r[1], kind, int(r[3] or 0), int(r[4] or 0), int(r[2]))
+            for r in rows
+        ]
+
+    async def terms() -> list[ItemCounts]:
+        async with sessions() as session:
+            rows = await months.year_term_rows(
+                session, a, b, totals["term"], limit=VOCABULARY_LIMIT
+            )
+        return [
+            ItemCounts(r[0], r[0], "term", int(r[1] or 0), int(r[2] or 0), int(r[3] or 0))
+            for r in rows
+        ]
+
+    parts = await asyncio.gather(*(entities(kind) for kind in ENTITY_KINDS), terms())
+    return totals, [item for part in parts for item in part]
 
 
 async def _monthly_counts(

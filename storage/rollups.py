@@ -4,8 +4,10 @@
 entity is mentioned (and in how many articles) and how often each term is used; `term_totals`
 holds each term's uses over the whole corpus. `/compare` sums them for periods made of whole
 months instead of reading every mention and term row of the period (at 100,000 articles that is
-the difference between seconds and tens of milliseconds). `entity_companions` holds, for every
-pair of entities, the sentences naming both: the company `who` lists (migration 0007).
+the difference between seconds and tens of milliseconds); `entity_years` and `term_years` hold
+the same per year, `year_totals` their sums per kind, and `term_articles` the articles using
+each term (migration 0008). `entity_companions` holds, for every pair of entities, the
+sentences naming both: the company `who` lists (migration 0007).
 `event_days` holds how many dated events fall on each (date, precision): the counts and chart
 of `/timeline` without a topic (migration 0006).
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from sqlalchemy import Date, bindparam, text
+from sqlalchemy import Date, Integer, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,57 @@ _TAKE_TOTALS = (
     " WHERE t.article_id = :article AND term_totals.term = t.term"
 )
 
+
+# in how many articles each term appears (migration 0008), for topic autocomplete
+_ADD_TERM_ARTICLES = (
+    "INSERT INTO term_articles (term, articles) SELECT term, 1 FROM article_terms"
+    " WHERE article_id = :article ORDER BY term"
+    " ON CONFLICT (term) DO UPDATE SET articles = term_articles.articles + 1"
+)
+_TAKE_TERM_ARTICLES = (
+    "UPDATE term_articles SET articles = term_articles.articles - 1"
+    " WHERE term IN (SELECT term FROM article_terms WHERE article_id = :article)",
+    "DELETE FROM term_articles WHERE articles <= 0"
+    " AND term IN (SELECT term FROM article_terms WHERE article_id = :article)",
+)
+# the yearly rollups of migration 0008 (year = the publication year), for /compare of years;
+# `year_totals` sums them per kind of entity, and all term uses under the kind 'term'
+_ADD_YEAR = (
+    "INSERT INTO entity_years (kind, year, entity_id, mentions)"
+    " SELECT e.kind, :year, m.entity_id, count(*) FROM mentions m"
+    " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = :article"
+    " GROUP BY e.kind, m.entity_id ORDER BY e.kind, m.entity_id"
+    " ON CONFLICT (kind, year, entity_id) DO UPDATE SET"
+    " mentions = entity_years.mentions + excluded.mentions",
+    "INSERT INTO term_years (year, term, uses)"
+    ' SELECT :year, term, "count" FROM article_terms WHERE article_id = :article ORDER BY term'
+    " ON CONFLICT (year, term) DO UPDATE SET uses = term_years.uses + excluded.uses",
+    "INSERT INTO year_totals (kind, year, uses) SELECT c.kind, :year, c.n FROM ("
+    " SELECT e.kind, count(*) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id"
+    " WHERE m.article_id = :article GROUP BY e.kind UNION ALL"
+    " SELECT 'term', sum(\"count\") FROM article_terms WHERE article_id = :article"
+    " GROUP BY article_id) AS c WHERE true ORDER BY c.kind"
+    " ON CONFLICT (kind, year) DO UPDATE SET uses = year_totals.uses + excluded.uses",
+)
+_TAKE_YEAR = (
+    "UPDATE entity_years SET mentions = entity_years.mentions - c.n"
+    " FROM (SELECT e.kind, m.entity_id, count(*) AS n FROM mentions m"
+    " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = :article"
+    " GROUP BY e.kind, m.entity_id) AS c"
+    " WHERE entity_years.kind = c.kind AND entity_years.year = :year"
+    " AND entity_years.entity_id = c.entity_id",
+    "DELETE FROM entity_years WHERE year = :year AND mentions <= 0"
+    " AND entity_id IN (SELECT entity_id FROM mentions WHERE article_id = :article)",
+    'UPDATE term_years SET uses = term_years.uses - t."count" FROM article_terms AS t'
+    " WHERE t.article_id = :article AND term_years.year = :year AND term_years.term = t.term",
+    "DELETE FROM term_years WHERE year = :year AND uses <= 0",
+    "UPDATE year_totals SET uses = year_totals.uses - c.n FROM ("
+    " SELECT e.kind, count(*) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id"
+    " WHERE m.article_id = :article GROUP BY e.kind UNION ALL"
+    " SELECT 'term', sum(\"count\") AS n FROM article_terms WHERE article_id = :article"
+    " GROUP BY article_id) AS c WHERE year_totals.kind = c.kind AND year_totals.year = :year",
+    "DELETE FROM year_totals WHERE year = :year AND uses <= 0",
+)
 
 # the article's pairs of entities named in one sentence, and in how many of its sentences
 _PAIRS = (
@@ -114,32 +167,50 @@ async def _run(session: AsyncSession, statements: tuple[str, ...], **params: obj
         sql = text(statement)
         if "month" in params:
             sql = sql.bindparams(bindparam("month", type_=Date))
+        if "year" in params:
+            sql = sql.bindparams(bindparam("year", type_=Integer))
         await session.execute(sql, params)
 
 
 async def add_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Count a newly stored article (its mentions and terms are already written)."""
-    await _run(session, (_ADD_TOTALS, *_ADD_COMPANIONS, *_ADD_EVENTS), article=article_id)
+    await _run(
+        session,
+        (_ADD_TOTALS, _ADD_TERM_ARTICLES, *_ADD_COMPANIONS, *_ADD_EVENTS),
+        article=article_id,
+    )
     if published is not None:
         await _run(session, _ADD, article=article_id, month=month_of(published))
+        await _run(session, _ADD_YEAR, article=article_id, year=published.year)
 
 
 async def take_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Stop counting an article about to be deleted (call before its rows go)."""
-    await _run(session, (_TAKE_TOTALS, *_TAKE_COMPANIONS, *_TAKE_EVENTS), article=article_id)
+    await _run(
+        session,
+        (_TAKE_TOTALS, *_TAKE_TERM_ARTICLES, *_TAKE_COMPANIONS, *_TAKE_EVENTS),
+        article=article_id,
+    )
     if published is not None:
         await _run(session, _TAKE, article=article_id, month=month_of(published))
+        await _run(session, _TAKE_YEAR, article=article_id, year=published.year)
 
 
 async def move_article(
     session: AsyncSession, article_id: int, old: date | None, new: date | None
 ) -> None:
-    """Move an article's counts when its publication date was corrected to another month."""
+    """Move an article's counts when its publication date was corrected to another month/year."""
     before = month_of(old) if old else None
     after = month_of(new) if new else None
-    if before == after:
-        return
-    if before is not None:
-        await _run(session, _TAKE, article=article_id, month=before)
-    if after is not None:
-        await _run(session, _ADD, article=article_id, month=after)
+    if before != after:
+        if before is not None:
+            await _run(session, _TAKE, article=article_id, month=before)
+        if after is not None:
+            await _run(session, _ADD, article=article_id, month=after)
+    year_before = old.year if old else None
+    year_after = new.year if new else None
+    if year_before != year_after:
+        if year_before is not None:
+            await _run(session, _TAKE_YEAR, article=article_id, year=year_before)
+        if year_after is not None:
+            await _run(session, _ADD_YEAR, article=article_id, year=year_after)

@@ -1,20 +1,21 @@
 """Topic suggestions for autocomplete: the content terms the corpus uses, most used first.
 
 Entity names come from `storage.entity_lookup.EntityLookup.suggest`; this module adds the
-terms of `article_terms` (the vocabulary `/compare` weighs). One indexed range scan on
-`article_terms.term`, grouped: prefixes shorter than `MIN_PREFIX` are not looked up, since on a
-large corpus a one-letter range covers a good part of the table.
+terms of `article_terms` (the vocabulary `/compare` weighs), ranked by the articles using them.
+Those counts are read from the `term_articles` rollup (one row per term, kept by
+`storage.rollups`): grouping `article_terms` itself read ten million rows at 100,000 articles.
+Prefixes shorter than `MIN_PREFIX` are not looked up: too unspecific to be worth a list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.entity_lookup import normalise, starts_with
-from storage.models import ArticleTerm
+from storage.models import TermArticles
 
 MIN_PREFIX = 2
 SUGGEST_LIMIT = 25
@@ -39,13 +40,11 @@ class TopicRepository:
         key = normalise(prefix)
         if len(key) < MIN_PREFIX:
             return []
-        articles = func.count(ArticleTerm.article_id)
-        exact = case((ArticleTerm.term == key, 0), else_=1)
+        exact = case((TermArticles.term == key, 0), else_=1)
         query = (
-            select(ArticleTerm.term, articles)
-            .where(starts_with(ArticleTerm.term, key))
-            .group_by(ArticleTerm.term)
-            .order_by(func.min(exact), articles.desc(), ArticleTerm.term)
+            select(TermArticles.term, TermArticles.articles)
+            .where(starts_with(TermArticles.term, key), TermArticles.articles > 0)
+            .order_by(exact, TermArticles.articles.desc(), TermArticles.term)
             .limit(max(1, min(limit, SUGGEST_LIMIT)))
         )
         async with self._sessions() as session:
