@@ -303,21 +303,53 @@ class IngestService:
         job_ids: Sequence[int] | None = None,
         on_outcome: Callable[[Outcome], None] | None = None,
     ) -> list[Outcome]:
-        """Work the given jobs (or every runnable job) to the end; returns one outcome per job."""
+        """Work the given jobs (or every runnable job) to the end; returns one outcome per job.
+
+        Batches overlap: while spaCy analyses one batch in its thread, the batch before is
+        written to the database on the event loop. Storing checks for duplicates again inside
+        its transaction, so a near-copy in the next batch is still caught.
+        """
         outcomes: list[Outcome] = []
         report = on_outcome or (lambda _o: None)
+
+        def keep(found: Iterable[Outcome]) -> None:
+            for outcome in found:
+                outcomes.append(outcome)
+                report(outcome)
+
         if job_ids is not None:
-            for done in await self._already_finished(job_ids):
-                outcomes.append(done)
-                report(done)
-        while claimed := await self._queue.claim(among=job_ids, limit=self._batch_size):
-            try:
-                for outcome in await self._run_batch(claimed):
-                    outcomes.append(outcome)
-                    report(outcome)
-            finally:
-                await self._queue.release(job.id for job in claimed)
+            keep(await self._already_finished(job_ids))
+        storing: asyncio.Task[None] | None = None
+        try:
+            while claimed := await self._queue.claim(among=job_ids, limit=self._batch_size):
+                try:
+                    early, analysed = await self._analyse(claimed)
+                    if storing is not None:
+                        await storing
+                        storing = None
+                except BaseException:
+                    await self._queue.release(job.id for job in claimed)
+                    raise
+                keep(early)
+                storing = asyncio.create_task(self._store_batch(claimed, analysed, keep))
+        finally:
+            if storing is not None:
+                await storing
         return outcomes
+
+    async def _store_batch(
+        self,
+        jobs: Sequence[JobRecord],
+        analysed: Sequence[PreparedArticle],
+        keep: Callable[[Iterable[Outcome]], None],
+    ) -> None:
+        """Store a batch's analysed articles, then release its jobs."""
+        try:
+            by_id = {job.id: job for job in jobs}
+            for prepared in analysed:
+                keep([await self._store(by_id[prepared.job_id], prepared)])
+        finally:
+            await self._queue.release(job.id for job in jobs)
 
     async def _already_finished(self, job_ids: Iterable[int]) -> list[Outcome]:
         """Jobs an earlier run finished: reported again without redoing any work."""
@@ -331,6 +363,16 @@ class IngestService:
 
     async def _run_batch(self, jobs: Sequence[JobRecord]) -> list[Outcome]:
         """Prepare each job, drop duplicates early, analyse the rest in one nlp.pipe pass, store."""
+        outcomes, analysed = await self._analyse(jobs)
+        by_id = {job.id: job for job in jobs}
+        for prepared in analysed:
+            outcomes.append(await self._store(by_id[prepared.job_id], prepared))
+        return outcomes
+
+    async def _analyse(
+        self, jobs: Sequence[JobRecord]
+    ) -> tuple[list[Outcome], list[PreparedArticle]]:
+        """Failures and known duplicates as outcomes, and the rest analysed, ready to store."""
         outcomes: list[Outcome] = []
         ready: list[PreparedArticle] = []
         loaded = await asyncio.gather(*(self._load(job) for job in jobs))
@@ -347,13 +389,10 @@ class IngestService:
                 outcomes.append(await self._duplicate(job, duplicate_of))
             else:
                 ready.append(prepared)
-        if ready:
-            nlp = await self._nlp.get()
-            analysed = await asyncio.to_thread(analyse_batch, nlp, ready, self._batch_size)
-            by_id = {job.id: job for job in jobs}
-            for prepared in analysed:
-                outcomes.append(await self._store(by_id[prepared.job_id], prepared))
-        return outcomes
+        if not ready:
+            return outcomes, []
+        nlp = await self._nlp.get()
+        return outcomes, await asyncio.to_thread(analyse_batch, nlp, ready, self._batch_size)
 
     async def _load(self, job: JobRecord) -> PreparedArticle | _Known | str:
         """Read or fetch, then clean one job; a string is the one-line reason it failed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.bot.conftest import SAMPLES, Invoke
 
@@ -30,6 +31,20 @@ def test_reingesting_is_idempotent(sample_cli: Invoke) -> None:
     assert result.output.startswith("0 new, 5 duplicate, 0 failed")
     assert "002_7ff571d37752c8d2.txt: already have it: #3" in result.output
     assert json.loads(sample_cli("stats", "--json").output)["articles"] == 5
+
+
+def test_a_near_copy_in_the_next_batch_is_a_duplicate(cli: Invoke, tmp_path: Path) -> None:
+    """Batches overlap (one analysed while the one before is stored): the check still holds."""
+    original = (SAMPLES / "003_15fdc8e12761e189.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.txt").write_text(original, encoding="utf-8")
+    (folder / "b.txt").write_text(original.replace("Syria", "Syria's war", 1), encoding="utf-8")
+    (folder / "c.txt").write_text(original.replace("Putin", "Mr Putin", 1), encoding="utf-8")
+    result = cli("ingest", str(folder), env={"ANALYST_NLP_BATCH_SIZE": "1"})
+    assert result.output.startswith("1 new, 2 duplicate, 0 failed"), result.output
+    assert "b.txt: already have it: #1" in result.output
+    assert "c.txt: already have it: #1" in result.output
 
 
 def test_articles_list_newest_first_undated_last(sample_cli: Invoke) -> None:
