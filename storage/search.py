@@ -37,7 +37,8 @@ HEADLINE_WINDOW = 10_000
 # match's tsvector, decompressed: ~20 µs an article, 2 s for a word in 80,000 articles).
 # Matches are therefore counted up to this many; a query matching more ("said" matches most
 # of a corpus) is ranked among the most recently added this many, and the answer says so.
-RANK_WINDOW = 2_000
+# 500 keeps a PostgreSQL phrase search under 150 ms at 100,000 articles (BENCHMARKS.md).
+RANK_WINDOW = 500
 PROBE_CHARS = 5
 OPERATORS = ("OR", "AND", "NOT")  # only in capitals, as typed; `NOT x` is `-x`
 
