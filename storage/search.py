@@ -253,6 +253,9 @@ async def _sqlite_rows(
 
 # `body` decompresses each hit's text once (`|| ''` makes a plain in-memory copy): every later
 # use of a.text itself would decompress it again, 2 ms a time for a 500,000-character text.
+# `win` picks the stretch ts_headline reads: the first HEADLINE_WINDOW characters when the
+# first word is used there, else a window around its first use; everything after works on that
+# stretch, never on the whole text again.
 _POSTGRES = """
 WITH top AS (
   SELECT a.id, ts_rank_cd(a.search_vector, {wanted}, 1) AS score
@@ -262,21 +265,25 @@ WITH top AS (
 ), body AS MATERIALIZED (
   SELECT top.id, top.score, a.text || '' AS text
   FROM top JOIN articles a ON a.id = top.id
-), lit AS MATERIALIZED (
-  SELECT id, score, text,
-         ts_headline('english', CASE WHEN length(text) <= :window THEN text
-           ELSE substr(text, greatest(1, strpos(lower(text), :probe) - :window / 2), :window)
-           END, {wanted}, :options) AS snippet
+), win AS MATERIALIZED (
+  SELECT id, score, text, length(text) AS len,
+         CASE WHEN length(text) <= :window OR strpos(lower(left(text, :window)), :probe) > 0
+              THEN 1 ELSE greatest(1, strpos(lower(text), :probe) - :window / 2) END AS start
   FROM body
+), lit AS MATERIALIZED (
+  SELECT id, score, text, len, start, substr(text, start, :window) AS piece,
+         ts_headline('english', substr(text, start, :window), {wanted}, :options) AS snippet
+  FROM win
 ), placed AS (
-  SELECT lit.*, strpos(text, plain) AS at, length(plain) AS n
+  SELECT lit.*, length(plain) AS n,
+         CASE WHEN strpos(piece, plain) > 0 THEN start + strpos(piece, plain) - 1 ELSE 0 END AS at
   FROM lit, replace(replace(snippet, :start_mark, ''), :stop_mark, '') AS plain
 )
 SELECT id, score, snippet, at,
        CASE WHEN at BETWEEN 2 AND 9 THEN substr(text, 1, at - 1) END AS head,
-       CASE WHEN at > 0 AND length(text) - (at + n - 1) BETWEEN 1 AND 8
+       CASE WHEN at > 0 AND len - (at + n - 1) BETWEEN 1 AND 8
             THEN substr(text, at + n) END AS tail,
-       at = 0 OR at + n - 1 < length(text) AS more
+       at = 0 OR at + n - 1 < len AS more
 FROM placed ORDER BY score DESC, id
 """
 
