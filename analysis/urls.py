@@ -79,11 +79,3 @@ def canonical_url(fetched_url: str, declared: str | None = None) -> str | None:
 def _is_home(url: str) -> bool:
     parts = urlsplit(url)
     return parts.path in ("", "/") and not parts.query
-
-
-def host_of(url: str) -> str:
-    """The host name of a link as the user wrote it (for messages), or the link itself."""
-    try:
-        return urlsplit(url).hostname or url
-    except ValueError:
-        return url

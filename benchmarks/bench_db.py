@@ -59,8 +59,3 @@ async def recreate_pg(size: int) -> str:
     await admin(f'DROP DATABASE IF EXISTS "{pg_name(size)}" WITH (FORCE)')
     await admin(f'CREATE DATABASE "{pg_name(size)}"')
     return database_url("postgres", size)
-
-
-async def drop_pg(size: int) -> None:
-    """Drop the corpus database of that size."""
-    await admin(f'DROP DATABASE IF EXISTS "{pg_name(size)}" WITH (FORCE)')

@@ -57,6 +57,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from benchmarks import bench_db
 from benchmarks.real_texts import real_texts, write_corpus
+from storage import rollups
 from storage.engine import create_engine
 from storage.migrate import upgrade_database
 from storage.models import Base
@@ -161,58 +162,6 @@ COUNTS = (
     "UPDATE entities SET mention_count = c.n FROM"
     " (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) AS c"
     " WHERE c.entity_id = entities.id"
-)
-MONTH = {
-    "sqlite": "date(a.published, 'start of month')",
-    "postgresql": "CAST(date_trunc('month', a.published) AS DATE)",
-}
-ROLLUPS = (  # the same sums migration 0005 backfills and storage.rollups keeps up to date
-    "DELETE FROM entity_months",
-    "DELETE FROM term_months",
-    "DELETE FROM term_totals",
-    "INSERT INTO entity_months (month, entity_id, mentions, articles)"
-    " SELECT {month}, m.entity_id, count(*), count(DISTINCT m.article_id)"
-    " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.published IS NOT NULL"
-    " GROUP BY {month}, m.entity_id",
-    "INSERT INTO term_months (month, term, uses)"
-    ' SELECT {month}, t.term, sum(t."count")'
-    " FROM article_terms t JOIN articles a ON a.id = t.article_id WHERE a.published IS NOT NULL"
-    " GROUP BY {month}, t.term",
-    'INSERT INTO term_totals (term, uses) SELECT term, sum("count") FROM article_terms'
-    " GROUP BY term",
-    # migration 0006: dated events per (date, precision), for /timeline
-    "DELETE FROM event_days",
-    'INSERT INTO event_days ("date", "precision", events)'
-    ' SELECT "date", "precision", count(*) FROM events WHERE "date" IS NOT NULL'
-    ' GROUP BY "date", "precision"',
-    # migration 0007: sentences each pair of entities shares, for who
-    "DELETE FROM entity_companions",
-    "INSERT INTO entity_companions (entity_id, other_id, sentences)"
-    " SELECT a.entity_id, b.entity_id, count(*)"
-    " FROM (SELECT DISTINCT article_id, sentence, entity_id FROM mentions) AS a"
-    " JOIN (SELECT DISTINCT article_id, sentence, entity_id FROM mentions) AS b"
-    " ON b.article_id = a.article_id AND b.sentence = a.sentence"
-    " WHERE b.entity_id <> a.entity_id"
-    " GROUP BY a.entity_id, b.entity_id",
-    # migration 0008: the monthly sums per year (the year of an ISO date text on both backends),
-    # their totals per kind, and the articles using each term, for /compare and autocomplete
-    "DELETE FROM entity_years",
-    "DELETE FROM term_years",
-    "DELETE FROM year_totals",
-    "DELETE FROM term_articles",
-    "INSERT INTO entity_years (kind, year, entity_id, mentions)"
-    " SELECT e.kind, CAST(substr(CAST(m.month AS TEXT), 1, 4) AS INTEGER), m.entity_id,"
-    " sum(m.mentions) FROM entity_months m JOIN entities e ON e.id = m.entity_id"
-    " GROUP BY e.kind, CAST(substr(CAST(m.month AS TEXT), 1, 4) AS INTEGER), m.entity_id",
-    "INSERT INTO term_years (year, term, uses)"
-    " SELECT CAST(substr(CAST(month AS TEXT), 1, 4) AS INTEGER), term, sum(uses) FROM term_months"
-    " GROUP BY CAST(substr(CAST(month AS TEXT), 1, 4) AS INTEGER), term",
-    "INSERT INTO year_totals (kind, year, uses)"
-    " SELECT kind, year, sum(mentions) FROM entity_years GROUP BY kind, year",
-    "INSERT INTO year_totals (kind, year, uses)"
-    " SELECT 'term', year, sum(uses) FROM term_years GROUP BY year",
-    "INSERT INTO term_articles (term, articles) SELECT term, count(*) FROM article_terms"
-    " GROUP BY term",
 )
 SHIFTED = {
     "sqlite": "date({col}, printf('%+d days', sh.delta))",
@@ -411,8 +360,7 @@ async def refresh_rollups(engine: AsyncEngine) -> None:
     """Recompute the monthly rollups from the rows (the copies bypassed `storage.rollups`)."""
     async with engine.begin() as conn:
         await _tune(conn)
-        for statement in ROLLUPS:
-            await conn.execute(text(statement.format(month=MONTH[engine.dialect.name])))
+        await rollups.rebuild(conn)
 
 
 async def _finish(engine: AsyncEngine) -> None:

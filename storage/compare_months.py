@@ -195,19 +195,25 @@ async def year_entity_rows(
         .group_by(EntityYear.entity_id)
         .subquery()
     )
-    relative = _relative(per.c.count_a, per.c.count_b, n)
-    top = (
-        select(per, relative.label("relative"))
-        .order_by(relative.desc(), per.c.entity_id)
-        .limit(limit)
-        .subquery()
-    )
+    top = _top(per, per.c.entity_id, n, limit)
     rows = await session.execute(
         select(top.c.entity_id, _of_entity(Entity.name, top), _of_entity(Entity.mention_count, top))
         .add_columns(top.c.count_a, top.c.count_b)
         .order_by(top.c.relative.desc(), top.c.entity_id)
     )
     return [tuple(r) for r in rows]
+
+
+def _top(per: Any, key: Any, n: tuple[int, int], limit: int) -> Any:
+    """The `limit` rows of `per` (with count_a, count_b) most used relative to each period's
+    size, with that measure as `relative`; ties by key."""
+    relative = _relative(per.c.count_a, per.c.count_b, n)
+    return (
+        select(per, relative.label("relative"))
+        .order_by(relative.desc(), key)
+        .limit(limit)
+        .subquery()
+    )
 
 
 def _of_entity(column: Any, top: Any) -> Any:
@@ -231,13 +237,7 @@ async def year_term_rows(
         .group_by(TermYear.term)
         .subquery()
     )
-    relative = _relative(per.c.count_a, per.c.count_b, n)
-    top = (
-        select(per, relative.label("relative"))
-        .order_by(relative.desc(), per.c.term)
-        .limit(limit)
-        .subquery()
-    )
+    top = _top(per, per.c.term, n, limit)
     rows = await session.execute(
         select(top.c.term, top.c.count_a, top.c.count_b, TermTotal.uses)
         .outerjoin(TermTotal, TermTotal.term == top.c.term)

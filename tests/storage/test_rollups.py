@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import text
 
+from storage import rollups
 from storage.articles import ArticleRepository
 from storage.compare_repo import CompareRepository, DateRange, PeriodCounts
 from storage.engine import create_engine
@@ -165,3 +166,40 @@ async def test_upgrade_to_0008_sums_the_stored_articles_per_year(database_url: s
         }
     finally:
         await engine.dispose()
+
+
+ROLLUP_TABLES = (
+    "entity_months",
+    "term_months",
+    "term_totals",
+    "event_days",
+    "entity_companions",
+    "entity_years",
+    "term_years",
+    "year_totals",
+    "term_articles",
+)
+
+
+async def _rollup_rows(engine) -> dict[str, list[tuple[object, ...]]]:  # type: ignore[no-untyped-def]
+    async with engine.connect() as conn:
+        return {
+            table: sorted(
+                tuple(str(v) for v in row)
+                for row in await conn.execute(text(f"SELECT * FROM {table}"))  # noqa: S608
+            )
+            for table in ROLLUP_TABLES
+        }
+
+
+async def test_a_rebuild_from_the_rows_equals_the_rollups_kept_article_by_article(
+    engine,
+    sessions,  # type: ignore[no-untyped-def]
+) -> None:
+    first, *_ = await store(sessions, SYRIA_2015, TURKMEN_2024, UNDATED)
+    await ArticleRepository(sessions).fix(first, published=date(2016, 2, 1))
+    kept = await _rollup_rows(engine)
+    async with engine.begin() as conn:
+        await rollups.rebuild(conn)
+    assert await _rollup_rows(engine) == kept
+    assert kept["entity_months"] and kept["entity_companions"] and kept["year_totals"]
