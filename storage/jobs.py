@@ -2,26 +2,31 @@
 
 Claiming is optimistic (UPDATE ... WHERE status matches) so it is safe on SQLite and on PostgreSQL;
 a job held by a process that died is taken back, immediately when that process ran on this host
-and after a lease otherwise.
+and after a lease otherwise. A job ends (done, duplicate, failed) once: the first final state
+wins, and when its payload names a chat to answer (`meta`), that end writes an outbox row in the
+same transaction (see storage/outbox.py).
 """
 
 from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Row, func, or_, select, update
+from sqlalchemy import Row, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.entities import dialect_insert
-from storage.models import IngestJob
+from storage.models import IngestJob, OutboxMessage
 from storage.records import JobRecord, as_utc
 
 PENDING, RUNNING, DONE, DUPLICATE, FAILED = "pending", "running", "done", "duplicate", "failed"
 FINISHED = (DONE, DUPLICATE, FAILED)
+UNFINISHED = (PENDING, RUNNING)
 LEASE = timedelta(minutes=10)
+INGEST_OUTCOME = "ingest_outcome"  # the outbox kind a finished job writes
+ANSWERED_VIA = "discord"  # jobs whose meta says they came from a chat get an outbox row
 
 
 def worker_id() -> str:
@@ -29,11 +34,12 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _holder_is_dead(locked_by: str | None) -> bool:
-    """True when the holder ran on this host and its process no longer exists."""
+def holder_is_dead(locked_by: str | None) -> bool:
+    """True when the holder (`host:pid`, maybe `host:pid/tag`) ran on this host and its process
+    no longer exists."""
     if not locked_by or ":" not in locked_by:
         return False
-    host, _, pid = locked_by.rpartition(":")
+    host, _, pid = locked_by.partition("/")[0].rpartition(":")
     if host != socket.gethostname() or not pid.isdigit():
         return False
     try:
@@ -56,6 +62,46 @@ def _record(job: IngestJob) -> JobRecord:
         last_error=job.last_error,
         article_id=job.article_id,
         duplicate_of=job.duplicate_of,
+    )
+
+
+def _described(source_key: str, payload: dict[str, object]) -> str:
+    """How the source is named to the member (the rule of bot.services.ingest.describe)."""
+    return str(payload.get("origin") or payload.get("path") or payload.get("url") or source_key)
+
+
+async def _announce(
+    session: AsyncSession,
+    job_id: int,
+    source_key: str,
+    payload: dict[str, object],
+    end: Mapping[str, object],
+) -> None:
+    """Write the job's end to the outbox when its payload names a chat to answer."""
+    meta = payload.get("meta")
+    if not isinstance(meta, dict) or meta.get("via") != ANSWERED_VIA:
+        return
+    if not meta.get("guild") or not meta.get("channel"):
+        return
+    body = {
+        "status": end["status"],
+        "source": _described(source_key, payload),
+        "article_id": end.get("article_id"),
+        "duplicate_of": end.get("duplicate_of"),
+        "error": end.get("last_error"),
+        "sources": meta.get("sources") or 1,
+    }
+    await session.execute(
+        insert(OutboxMessage).values(
+            kind=INGEST_OUTCOME,
+            guild_id=int(meta["guild"]),
+            channel_id=int(meta["channel"]),
+            message_id=int(meta["message"]) if meta.get("message") else None,
+            job_id=job_id,
+            body=body,
+            created_at=datetime.now(UTC),
+            attempts=0,
+        )
     )
 
 
@@ -113,7 +159,7 @@ class JobQueue:
         rows = (await session.execute(query)).all()
         runnable = []
         for row in rows:
-            held_alive = not _holder_is_dead(row.locked_by) and as_utc(row.updated_at) > stale
+            held_alive = not holder_is_dead(row.locked_by) and as_utc(row.updated_at) > stale
             if row.status == RUNNING and held_alive:
                 continue
             runnable.append(row)
@@ -149,8 +195,11 @@ class JobQueue:
         duplicate_of: int | None = None,
         error: str | None = None,
         session: AsyncSession | None = None,
-    ) -> None:
-        """Mark a job done, duplicate or failed; pass `session` to commit it with the article."""
+    ) -> bool:
+        """Mark a job done, duplicate or failed; pass `session` to commit it with the article.
+
+        False when the job had already ended (the first end wins and is the one announced).
+        """
         values = {
             "status": status,
             "article_id": article_id,
@@ -159,18 +208,34 @@ class JobQueue:
             "locked_by": None,
             "updated_at": datetime.now(UTC),
         }
-        stmt = update(IngestJob).where(IngestJob.id == job_id).values(**values)
         if session is not None:
-            await session.execute(stmt)
-            return
+            return await self._end(session, job_id, values)
         async with self._sessions.begin() as own:
-            await own.execute(stmt)
+            return await self._end(own, job_id, values)
+
+    @staticmethod
+    async def _end(session: AsyncSession, job_id: int, values: Mapping[str, object]) -> bool:
+        """Move an unfinished job to its final state and announce it, in the caller's session."""
+        ended = await session.execute(
+            update(IngestJob)
+            .where(IngestJob.id == job_id, IngestJob.status.in_(UNFINISHED))
+            .values(**values)
+            .returning(IngestJob.source_key, IngestJob.payload)
+            .execution_options(synchronize_session=False)
+        )
+        row = ended.first()
+        if row is None:
+            return False
+        await _announce(session, job_id, row.source_key, dict(row.payload), values)
+        return True
 
     async def retry_later(self, job_id: int, error: str) -> str:
         """Count a failed attempt: back off and retry, or fail for good after max attempts."""
         async with self._sessions.begin() as session:
             job = await session.get(IngestJob, job_id)
             assert job is not None
+            if job.status in FINISHED:  # ended meanwhile (by another worker): leave it be
+                return job.status
             job.attempts += 1
             job.last_error = error
             job.locked_by = None
@@ -178,6 +243,8 @@ class JobQueue:
             job.updated_at = now
             if job.attempts >= self.max_attempts:
                 job.status = FAILED
+                end = {"status": FAILED, "last_error": error}
+                await _announce(session, job.id, job.source_key, dict(job.payload), end)
             else:
                 job.status = PENDING
                 job.not_before = now + timedelta(seconds=2**job.attempts)
@@ -204,6 +271,21 @@ class JobQueue:
                 .where(IngestJob.id == job_id)
                 .values(status=PENDING, attempts=0, not_before=now, updated_at=now, locked_by=None)
             )
+
+    async def unfinished_under(self, prefix: str) -> int:
+        """How many jobs whose source key starts with `prefix` are still queued or running.
+
+        Only unfinished jobs are read (through the status index), so the prefix test stays cheap
+        however many jobs have ended, and it does not depend on the database's collation.
+        """
+        async with self._sessions() as session:
+            found = await session.scalar(
+                select(func.count(IngestJob.id)).where(
+                    IngestJob.status.in_(UNFINISHED),
+                    IngestJob.source_key.startswith(prefix, autoescape=True),
+                )
+            )
+            return int(found or 0)
 
     async def counts(self) -> dict[str, int]:
         """Jobs per status, for `analyst stats`."""

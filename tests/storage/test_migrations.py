@@ -10,6 +10,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.engine import create_engine, session_factory
+from storage.jobs import DONE, JobQueue
 from storage.migrate import current_revision, downgrade_database, head_revision, upgrade_database
 from storage.models import Base
 from storage.search import include_object
@@ -32,6 +33,7 @@ TABLES = {
     "entity_months",
     "term_months",
     "term_totals",
+    "outbox",
 }
 
 
@@ -156,5 +158,36 @@ async def test_upgrade_to_0005_counts_the_stored_articles(database_url: str) -> 
         timeline = TimelineRepository(session_factory(engine))
         found = await timeline.dated(EventQuery(topic="crossed BORDER"), limit=5)
         assert [e.text for e in found] == ["Troops crossed the border on Monday."]
+    finally:
+        await engine.dispose()
+
+
+async def test_upgrade_to_0009_keeps_queued_jobs_and_announces_their_end(database_url: str) -> None:
+    """A job queued from Discord before the outbox existed is kept, and its end is announced."""
+    engine = create_engine(database_url)
+    try:
+        await upgrade_database(engine, "0008")
+        meta = '{"meta": {"via": "discord", "guild": 5, "channel": 6, "message": 7}}'
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO ingest_jobs (id, source_key, kind, payload, status, attempts,"
+                    " created_at, updated_at, not_before) VALUES"
+                    " (1, 'discord:7:url:a', 'url', :meta, 'running', 0, :t, :t, :t),"
+                    " (2, 'file:b', 'file', '{}', 'done', 1, :t, :t, :t)"
+                ),
+                {"t": datetime.now(UTC), "meta": meta},
+            )
+        await upgrade_database(engine)
+        async with engine.connect() as conn:
+            jobs = (
+                await conn.execute(text("SELECT id, status FROM ingest_jobs ORDER BY id"))
+            ).all()
+            waiting = (await conn.execute(text("SELECT count(*) FROM outbox"))).scalar()
+        assert ([tuple(j) for j in jobs], waiting) == ([(1, "running"), (2, "done")], 0)
+        await JobQueue(session_factory(engine)).finish(1, DONE)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(text("SELECT guild_id, message_id FROM outbox"))).all()
+        assert [tuple(r) for r in rows] == [(5, 7)]
     finally:
         await engine.dispose()
