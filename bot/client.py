@@ -10,9 +10,11 @@ from discord.ext import commands
 
 from bot.app import Analyst
 from bot.services.digest import DigestOptions
+from bot.services.outbox import OutboxDeliverer
 from bot.services.worker import QueueWorker
 from bot.tree import AnalystTree
 from bot.ui.answer import NO_MENTIONS
+from storage.outbox import OutboxRepository, Shards
 
 if TYPE_CHECKING:
     from bot.services.ingest import Outcome
@@ -67,6 +69,16 @@ class AnalystBot(commands.Bot):
         self.run_worker = run_worker
         self.digest_options = digest_options  # a clock and tick for tests; None: the defaults
         self.worker: QueueWorker | None = None
+        # cogs register what they deliver in cog_load; rows of guilds this process owns only
+        self.outbox = OutboxDeliverer(
+            OutboxRepository(analyst.sessions),
+            shards=self.owned_shards,
+            ready=self.wait_until_ready,
+        )
+
+    def owned_shards(self) -> Shards | None:
+        """The shards whose guilds this process answers in; None: every guild (no sharding)."""
+        return None
 
     async def setup_hook(self) -> None:
         """Load every cog, then publish the commands (to the dev guild at once when set)."""
@@ -85,14 +97,17 @@ class AnalystBot(commands.Bot):
             self.worker.start()
 
     async def _ingest_outcome(self, outcome: Outcome) -> None:
-        """Hand a finished job to the cogs as the `ingest_outcome` event."""
+        """A job ended here: its answer is in the outbox now, so deliver without waiting for the
+        next poll; cogs may also listen to the `ingest_outcome` event."""
+        self.outbox.notify()
         self.dispatch("ingest_outcome", outcome)
 
     async def close(self) -> None:
-        """Hand unfinished ingest jobs back to the queue, then disconnect."""
+        """Hand unfinished ingest jobs and undelivered outbox rows back, then disconnect."""
         if self.worker is not None:
             await self.worker.stop()
             self.worker = None
+        await self.outbox.stop()
         await super().close()
 
     async def on_ready(self) -> None:
@@ -102,6 +117,12 @@ class AnalystBot(commands.Bot):
 
 class ShardedAnalystBot(AnalystBot, commands.AutoShardedBot):
     """The same bot running some of the shards, so several processes can share the guilds."""
+
+    def owned_shards(self) -> Shards | None:
+        """This process's shards (Discord routes guild g to shard (g >> 22) % shard_count)."""
+        if self.shard_count is None or self.shard_ids is None:
+            return None
+        return Shards(self.shard_count, tuple(self.shard_ids))
 
 
 def make_bot(analyst: Analyst, **options: Any) -> AnalystBot:

@@ -1,8 +1,9 @@
 """The watched channel and /ingest: posted links and files become articles.
 
 A message with links (or .txt/.html/.md files) in the watched channel gets ⏳ once its jobs are
-queued; each job then ends with a reply, a card (✅) or the reason (❌). Jobs carry the message's
-ids, so a result that arrives after a restart still lands on the original message.
+queued; each job then ends with a reply, a card (✅) or the reason (❌). A job's end is an outbox
+row, delivered here by whichever bot process owns the guild, whichever process ran the job, and
+also after a restart; ⏳ comes off when the database says the message has nothing left to answer.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
+import weakref
 from typing import Any
 
 import discord
@@ -18,24 +21,21 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.permissions import INGEST_REFUSAL, ingest_allowed
-from bot.services.ingest import (
-    DUPLICATE,
-    FAILED,
-    FINAL,
-    Outcome,
-    Queued,
-    content_kind,
-    finished_outcome,
+from bot.services.ingest import DUPLICATE, FAILED, Outcome, Queued, content_kind
+from bot.services.link_watch import (
+    LinkCards,
+    MessageProgress,
+    find_links,
+    message_key,
+    outcome_of,
 )
-from bot.services.link_watch import LinkCards, find_links
+from bot.services.outbox import INGEST_OUTCOME, OutboxItem, Undeliverable
 from bot.ui.answer import NO_MENTIONS
 
 log = logging.getLogger(__name__)
 
 HOURGLASS, ADDED, REFUSED = "⏳", "✅", "❌"
 INGEST_WAIT = 60.0  # seconds /ingest waits for its result before handing over to the channel
-POLL = 1.0  # how often /ingest looks at its job (a worker in another process may run it)
-FORGET_ANSWERED = 600.0
 VIA = "discord"
 
 
@@ -73,10 +73,18 @@ class Watch(commands.Cog):
     def __init__(self, bot: AnalystBot) -> None:
         self.bot = bot
         self.cards = LinkCards(bot.analyst.articles, bot.analyst.summary)
-        self._waiters: dict[int, asyncio.Future[Outcome]] = {}
-        self._open: dict[int, set[int]] = {}  # message id -> its unfinished job ids
-        self._locks: dict[int, asyncio.Lock] = {}
+        self.progress = MessageProgress(bot.analyst.queue, bot.outbox.repo)
+        self._waiters: dict[int, asyncio.Future[Outcome]] = {}  # job id -> a waiting /ingest
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
         self.ingest_wait = INGEST_WAIT
+
+    async def cog_load(self) -> None:
+        """Start delivering finished jobs from the outbox."""
+        self.bot.outbox.handle(INGEST_OUTCOME, self._deliver)
+
+    async def cog_unload(self) -> None:
+        """Stop delivering (rows in flight are handed back for the next start)."""
+        await self.bot.outbox.forget(INGEST_OUTCOME)
 
     # -- the watched channel ---------------------------------------------------------------
     @commands.Cog.listener()
@@ -94,15 +102,12 @@ class Watch(commands.Cog):
         if not _may_post(message.author, config):
             await self._reply(message, f"{REFUSED} {INGEST_REFUSAL}")
             return
-        async with self._lock(message.id):
+        async with self._lock(message.id):  # answers wait until ⏳ is on
             created = await self._queue_message(message, links, files)
             if created:
-                self._open.setdefault(message.id, set()).update(created)
                 await self._react(message, HOURGLASS)
         if created:
             self._wake_worker()
-        if message.id not in self._open:
-            self._locks.pop(message.id, None)
 
     async def _queue_message(
         self, message: discord.Message, links: list[str], files: list[discord.Attachment]
@@ -117,16 +122,16 @@ class Watch(commands.Cog):
             "sources": len(links) + len(files),
         }
         ingest = self.bot.analyst.ingest
-        queued = [
-            await ingest.enqueue_link(u, key=f"discord:{message.id}", meta=meta) for u in links
-        ]
+        key = message_key(message.id)
+        queued = [await ingest.enqueue_link(u, key=key, meta=meta) for u in links]
         for attachment in files:
             queued.append(await self._queue_file(message, attachment, meta))
         created = [q.job.id for q in queued if q.job is not None and q.created]
         fresh = created or all(q.job is None for q in queued)  # a redelivery says nothing again
         problems = [q for q in queued if q.problem] if fresh else []
         for q in problems:
-            await self._reply(message, self._line(REFUSED, q.source, q.problem or "", meta))
+            line = self._line(REFUSED, q.source, q.problem or "", len(links) + len(files), True)
+            await self._reply(message, line)
         if problems:
             await self._react(message, REFUSED)
         return created
@@ -143,54 +148,46 @@ class Watch(commands.Cog):
         except discord.HTTPException as exc:
             log.info("downloading %s failed: %s", attachment.url, exc)
             return Queued(name, problem="could not download the file from Discord")
-        key = f"discord:{message.id}:{attachment.id}"
+        key = f"{message_key(message.id)}:{attachment.id}"
         return await self.bot.analyst.ingest.enqueue_content(name, data, key=key, meta=meta)
 
     # -- results -----------------------------------------------------------------------------
-    @commands.Cog.listener()
-    async def on_ingest_outcome(self, outcome: Outcome) -> None:
-        """A job ended: answer the waiting /ingest, or reply on the message it came from."""
-        if outcome.status not in FINAL or outcome.job_id is None:
+    async def _deliver(self, item: OutboxItem) -> None:
+        """A job ended (here or in any process): answer the waiting /ingest, or reply on the
+        message it came from, or say it in the channel of an /ingest that stopped waiting."""
+        outcome = outcome_of(item)
+        waiter = self._waiters.pop(item.job_id, None) if item.job_id else None
+        if waiter is not None and not waiter.done():
+            waiter.set_result(outcome)  # /ingest answers; the row counts as delivered
             return
-        waiter = self._waiters.pop(outcome.job_id, None)
-        if waiter is not None:
-            if not waiter.done():
-                waiter.set_result(outcome)
-            return
-        job = await self.bot.analyst.queue.get(outcome.job_id)
-        meta = (job.payload.get("meta") if job else None) or {}
-        if not isinstance(meta, dict) or meta.get("via") != VIA:
-            return  # queued from the command line or another front end
         try:
-            await self._report(outcome, meta)
-        except discord.HTTPException as exc:
-            log.warning("could not report job %s in Discord: %s", outcome.job_id, exc)
+            await self._report(item, outcome)
+        except (discord.NotFound, discord.Forbidden) as exc:
+            raise Undeliverable(str(exc)) from exc
 
-    async def _report(self, outcome: Outcome, meta: dict[str, Any]) -> None:
+    async def _report(self, item: OutboxItem, outcome: Outcome) -> None:
         """Reply with the card or reason, react ✅ or ❌, and drop ⏳ when the message is done."""
-        channel = self.bot.get_partial_messageable(int(meta["channel"]), guild_id=meta["guild"])
+        channel = self.bot.get_partial_messageable(item.channel_id, guild_id=item.guild_id)
         emoji = _emoji(outcome)
-        line = self._line(emoji, outcome.source, await self.cards.text(outcome), meta)
-        if not meta.get("message"):  # an /ingest that stopped waiting: say it in the channel
-            await channel.send(line, allowed_mentions=NO_MENTIONS)
+        text = await self.cards.text(outcome)
+        sources = int(str(item.body.get("sources") or 1))
+        line = self._line(emoji, outcome.source, text, sources, item.message_id is not None)
+        nonce = f"outbox-{item.id}"  # Discord drops a resend of this row after a crash
+        if item.message_id is None:  # an /ingest that stopped waiting: say it in the channel
+            await channel.send(line, allowed_mentions=NO_MENTIONS, nonce=nonce)
             return
-        message = channel.get_partial_message(int(meta["message"]))
+        message = channel.get_partial_message(item.message_id)
         async with self._lock(message.id):
-            await self._reply(message, line)
+            await self._reply(message, line, nonce)
             await self._react(message, emoji)
-            still_open = self._open.get(message.id, set())
-            still_open.discard(outcome.job_id or 0)
-            if not still_open:
-                self._open.pop(message.id, None)
+            if await self.progress.all_answered(message.id, besides=item.id):
                 await self._unreact(message, HOURGLASS)
-        if message.id not in self._open:
-            self._locks.pop(message.id, None)
 
     @staticmethod
-    def _line(emoji: str, source: str, text: str, meta: dict[str, Any]) -> str:
+    def _line(emoji: str, source: str, text: str, sources: int, on_message: bool) -> str:
         """One reply line; it names the link or file when the message had several."""
-        named = f"{_source(source)}: " if int(meta.get("sources") or 1) > 1 else ""
-        if not meta.get("message"):
+        named = f"{_source(source)}: " if sources > 1 else ""
+        if not on_message:
             named = f"/ingest {_source(source)}: "
         return _escaped(emoji, named, text)
 
@@ -224,26 +221,15 @@ class Watch(commands.Cog):
         await self._answer(interaction, _escaped(_emoji(outcome), "", text))
 
     async def _wait_for(self, job_id: int) -> Outcome | None:
-        """The job's outcome within `ingest_wait` seconds, from this bot's worker or any other."""
-        loop = asyncio.get_running_loop()
-        waiter: asyncio.Future[Outcome] = loop.create_future()
+        """The job's outcome within `ingest_wait` seconds, delivered from the outbox whichever
+        process ran it; None when it takes longer (the outbox then posts it in the channel)."""
+        waiter: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
         self._waiters[job_id] = waiter
         self._wake_worker()
-        deadline = loop.time() + self.ingest_wait
-        while (left := deadline - loop.time()) > 0:
-            done, _ = await asyncio.wait({waiter}, timeout=min(POLL, left))
-            if done:
-                return waiter.result()
-            job = await self.bot.analyst.queue.get(job_id)
-            found = None if job is None else finished_outcome(job)
-            if found is not None:  # another process ran it; this bot may still hear of it
-                loop.call_later(FORGET_ANSWERED, self._waiters.pop, job_id, None)
-                waiter.cancel()
-                return found
-        if waiter.done():  # answered between the last look and now
-            return waiter.result()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(waiter), timeout=self.ingest_wait)
         self._waiters.pop(job_id, None)
-        return None
+        return waiter.result() if waiter.done() else None
 
     @staticmethod
     async def _answer(interaction: discord.Interaction, text: str) -> None:
@@ -251,8 +237,12 @@ class Watch(commands.Cog):
 
     # -- Discord plumbing ------------------------------------------------------------------------
     def _lock(self, message_id: int) -> asyncio.Lock:
-        """One lock per message, so ⏳ is always added before any result is reported."""
-        return self._locks.setdefault(message_id, asyncio.Lock())
+        """One lock per message, so ⏳ is always added before any result is reported (it lives
+        as long as someone holds or awaits it)."""
+        lock = self._locks.get(message_id)
+        if lock is None:
+            lock = self._locks[message_id] = asyncio.Lock()
+        return lock
 
     def _wake_worker(self) -> None:
         worker = getattr(self.bot, "worker", None)
@@ -260,11 +250,18 @@ class Watch(commands.Cog):
             worker.notify()
 
     @staticmethod
-    async def _reply(message: discord.Message | discord.PartialMessage, text: str) -> None:
-        """A reply that pings nobody, and still goes out if the message was deleted."""
+    async def _reply(
+        message: discord.Message | discord.PartialMessage, text: str, nonce: str | int = 0
+    ) -> None:
+        """A reply that pings nobody, and still goes out if the message was deleted; `nonce`
+        lets Discord drop a resend (0: a random one, as discord.py picks)."""
         reference = message.to_reference(fail_if_not_exists=False)
         await message.channel.send(
-            text, reference=reference, mention_author=False, allowed_mentions=NO_MENTIONS
+            text,
+            reference=reference,
+            mention_author=False,
+            allowed_mentions=NO_MENTIONS,
+            nonce=nonce or secrets.randbits(64),
         )
 
     @staticmethod

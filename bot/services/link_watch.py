@@ -3,6 +3,10 @@
 Members paste links every way chat allows: bare, in angle brackets (to suppress the preview), as
 Markdown `[text](url)`, behind spoiler bars, at the end of a sentence. `find_links` takes out the
 addresses themselves; two spellings of one page (tracking parameters, case) count once.
+
+A job's end reaches the bot as an outbox row (`outcome_of` reads it back), whichever process ran
+the job; `MessageProgress` tells from the database alone when a message's sources are all
+answered, so ⏳ comes off after a restart or when another process did the work.
 """
 
 from __future__ import annotations
@@ -13,12 +17,15 @@ from typing import TYPE_CHECKING
 
 from analysis.urls import normalise_url
 from bot.render.corpus import format_date
-from bot.services.ingest import DUPLICATE, NEW, Outcome
+from bot.services.ingest import DUPLICATE, FAILED, NEW, Outcome
+from storage.jobs import DONE
 from storage.records import ArticleSummary
 
 if TYPE_CHECKING:
     from bot.services.summary import SummaryService
     from storage.articles import ArticleRepository
+    from storage.jobs import JobQueue
+    from storage.outbox import OutboxItem, OutboxRepository
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +66,46 @@ def find_links(text: str, limit: int = MAX_LINKS) -> list[str]:
         if len(found) >= limit:
             break
     return found
+
+
+def message_key(message_id: int) -> str:
+    """The key every job of a chat message is queued under (links and files add to it)."""
+    return f"discord:{message_id}"
+
+
+def outcome_of(item: OutboxItem) -> Outcome:
+    """The outcome an ingest outbox row reports, as the worker that ran the job saw it."""
+    body = item.body
+    source = str(body.get("source") or "")
+    status = body.get("status")
+    if status == DONE:
+        return Outcome(source, NEW, article_id=_int(body.get("article_id")), job_id=item.job_id)
+    if status == DUPLICATE:
+        original = _int(body.get("duplicate_of"))
+        message = f"already have it: #{original}"
+        return Outcome(source, DUPLICATE, message, duplicate_of=original, job_id=item.job_id)
+    return Outcome(source, FAILED, str(body.get("error") or "failed"), job_id=item.job_id)
+
+
+def _int(value: object) -> int | None:
+    return int(value) if isinstance(value, int | str) and str(value).isdigit() else None
+
+
+class MessageProgress:
+    """Whether every source of a chat message has been answered, from the database alone."""
+
+    def __init__(self, queue: JobQueue, outbox: OutboxRepository) -> None:
+        self._queue = queue
+        self._outbox = outbox
+
+    async def all_answered(self, message_id: int, *, besides: int) -> bool:
+        """No job of the message is unfinished and no answer but row `besides` still waits.
+
+        Jobs are read first: a job ending in between has written its outbox row by then.
+        """
+        if await self._queue.unfinished_under(message_key(message_id) + ":"):
+            return False
+        return await self._outbox.undelivered_for_message(message_id, besides=besides) == 0
 
 
 def first_sentence(text: str) -> str:

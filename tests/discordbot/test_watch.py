@@ -276,6 +276,26 @@ async def test_a_restart_mid_queue_finishes_on_the_original_message(
     assert card["content"].startswith(f"✅ #6 {title} · Steppe Wire · 2024-03-21 · ")
 
 
+async def test_after_a_restart_the_hourglass_stays_until_every_link_is_answered(
+    fake: FakeDiscord, start_watching: StartWatching, site: ArticleSite
+) -> None:
+    async with start_watching(run_worker=False):
+        two = f"{site.url('/story/11')} {site.url('/story/12')}"
+        posted = await fake.post_message(fake.channel_id("links"), two)
+        await fake.wait_for_reaction(posted["id"], "⏳")
+    async with start_watching():  # nothing in memory knows this message's jobs any more
+        assert await finished(fake, posted) == ["✅"]
+    assert fake.reaction_history(posted["id"]) == [
+        ("+", "⏳"),
+        ("+", "✅"),
+        ("+", "✅"),
+        ("-", "⏳"),
+    ]
+    replies = replies_to(fake, posted)
+    assert len(replies) == 2
+    assert all(fake.raw_payloads(r["id"])[0]["nonce"].startswith("outbox-") for r in replies)
+
+
 async def test_a_burst_of_fifty_links_all_end_well_and_the_bot_stays_responsive(
     fake: FakeDiscord, start_watching: StartWatching, site: ArticleSite
 ) -> None:
