@@ -55,17 +55,23 @@ class Analyst:
     @cached_property
     def ingest(self) -> IngestService:
         """The ingestion service on this application's database and spaCy runtime."""
+        from bot.services.analyzer import make_analyzer
         from bot.services.ingest import IngestService
 
         return IngestService(
             self.sessions,
             self.queue,
-            self.nlp,
+            make_analyzer(self.settings, self.nlp),
+            self.fetcher,
             max_bytes=self.settings.max_file_bytes,
             batch_size=self.settings.nlp_batch_size,
             near_duplicate_threshold=self.settings.near_duplicate_threshold,
-            fetcher=self.fetcher,
         )
+
+    async def close(self) -> None:
+        """Stop what this application started (analysis processes), if it started any."""
+        if "ingest" in vars(self):
+            await self.ingest.close()
 
     @cached_property
     def fetcher(self) -> Fetcher:
@@ -159,7 +165,11 @@ async def open_analyst(settings: Settings, *, migrate: bool = True) -> AsyncIter
         raise DatabaseUnavailableError(
             f"cannot open the database {where}: {_short_reason(exc)}"
         ) from exc
+    analyst = build(settings, engine)
     try:
-        yield build(settings, engine)
+        yield analyst
     finally:
-        await engine.dispose()
+        try:
+            await analyst.close()
+        finally:
+            await engine.dispose()

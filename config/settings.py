@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -88,6 +89,22 @@ class Settings(BaseSettings):
         1,
         ge=0,
         description="Queue workers the bot runs itself; 0 leaves ingestion to `analyst worker`.",
+    )
+
+    analysis_processes: int = Field(
+        default_factory=lambda: max(os.cpu_count() or 1, 1),
+        ge=0,
+        description="Child processes that analyse articles (default: the number of cores); "
+        "0 analyses in this process, one job at a time, without crash isolation.",
+    )
+    analysis_timeout: float = Field(
+        120.0, gt=0, description="Seconds one article may take in a child before it is killed."
+    )
+    analysis_max_articles: int = Field(
+        500, gt=0, description="Articles a child analyses before it is replaced by a fresh one."
+    )
+    analysis_max_rss_mib: float = Field(
+        1536.0, gt=0, description="Resident MiB above which a child is replaced after its batch."
     )
 
     @field_validator("shard_ids", mode="before")

@@ -6,19 +6,16 @@ job are written in one transaction, so an interrupted run loses nothing and repe
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from analysis.dedup import estimated_similarity, signature_from_bytes
 from analysis.sources import (
     SourceError,
     SourceItem,
@@ -28,20 +25,40 @@ from analysis.sources import (
     format_size,
 )
 from analysis.urls import normalise_url, scheme_of
-from bot.services.fetcher import Fetcher, FetchError, FetchSettings
-from bot.services.nlp_runtime import NlpRuntime
-from bot.services.pipeline import PreparedArticle, analyse_batch, prepare, prepare_page
-from storage.articles import find_exact_duplicate, insert_article, near_duplicate_candidates
-from storage.jobs import DONE, DUPLICATE, FAILED, JobQueue
+from bot.services.analyzer import Analyzer
+from bot.services.fetcher import Fetcher
+from bot.services.ingest_runner import INTERNAL_ERROR, URL_JOB, JobRunner, RunnerOptions
+from bot.services.outcomes import (
+    FINAL,
+    NEW,
+    QUEUED,
+    RETRY,
+    Outcome,
+    describe,
+    finished_outcome,
+)
+from storage.jobs import DUPLICATE, FAILED, JobQueue
 from storage.records import JobRecord
+
+__all__ = [
+    "DUPLICATE",
+    "FAILED",
+    "FINAL",
+    "INTERNAL_ERROR",
+    "NEW",
+    "QUEUED",
+    "RETRY",
+    "Enqueued",
+    "IngestService",
+    "Outcome",
+    "Queued",
+    "content_kind",
+    "describe",
+    "finished_outcome",
+]
 
 log = logging.getLogger(__name__)
 
-NEW = "new"
-QUEUED = "queued"
-URL_JOB = "url"
-FETCHES_AT_ONCE = 4
-FINAL = (NEW, DUPLICATE, FAILED)
 CONTENT_KINDS = {
     ".txt": "text",
     ".md": "markdown",
@@ -50,20 +67,6 @@ CONTENT_KINDS = {
     ".htm": "html",
 }
 MAX_KEY = 2000
-INTERNAL_ERROR = "internal error while ingesting (logged); will retry"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """How one source ended: what the summary line and the bot's reaction say."""
-
-    source: str
-    status: str  # "new" | "duplicate" | "failed" | "queued"
-    message: str = ""
-    article_id: int | None = None
-    duplicate_of: int | None = None
-    title: str | None = None
-    job_id: int | None = None
 
 
 @dataclass
@@ -118,13 +121,6 @@ def _not_fetchable(url: str) -> str:
     return "not a web address"
 
 
-@dataclass(frozen=True)
-class _Known:
-    """A link whose page is already stored under that address: nothing to fetch."""
-
-    article_id: int
-
-
 def _payload(item: SourceItem) -> dict[str, object]:
     return {
         "path": str(item.path.resolve()) if item.path else None,
@@ -138,25 +134,6 @@ def _payload(item: SourceItem) -> dict[str, object]:
     }
 
 
-def describe(job: JobRecord) -> str:
-    """How a job's source is named to the user."""
-    payload = job.payload
-    return str(payload.get("origin") or payload.get("path") or payload.get("url") or job.source_key)
-
-
-def finished_outcome(job: JobRecord) -> Outcome | None:
-    """The outcome a finished job recorded; None while it is still queued or running."""
-    source = describe(job)
-    if job.status == DONE:
-        return Outcome(source, NEW, article_id=job.article_id, job_id=job.id)
-    if job.status == DUPLICATE:
-        message = f"already have it: #{job.duplicate_of}"
-        return Outcome(source, DUPLICATE, message, duplicate_of=job.duplicate_of, job_id=job.id)
-    if job.status == FAILED:
-        return Outcome(source, FAILED, job.last_error or "failed", job_id=job.id)
-    return None
-
-
 class IngestService:
     """Queues sources and turns queued jobs into stored, analysed articles."""
 
@@ -164,21 +141,17 @@ class IngestService:
         self,
         sessions: async_sessionmaker[AsyncSession],
         queue: JobQueue,
-        nlp: NlpRuntime,
+        analyzer: Analyzer,
+        fetcher: Fetcher,
         *,
         max_bytes: int,
         batch_size: int,
         near_duplicate_threshold: float,
-        fetcher: Fetcher | None = None,
     ) -> None:
-        self._sessions = sessions
         self._queue = queue
-        self._nlp = nlp
         self._max_bytes = max_bytes
-        self._batch_size = batch_size
-        self._threshold = near_duplicate_threshold
-        self._fetcher = fetcher or Fetcher(FetchSettings(max_bytes=max_bytes))
-        self._fetch_slots = asyncio.Semaphore(FETCHES_AT_ONCE)
+        options = RunnerOptions(batch_size, near_duplicate_threshold)
+        self._runner = JobRunner(sessions, queue, analyzer, fetcher, options)
 
     async def enqueue_paths(self, paths: Sequence[Path]) -> Enqueued:
         """Queue every article found under the paths; report what cannot be queued."""
@@ -270,213 +243,24 @@ class IngestService:
     ) -> list[Outcome] | None:
         """Claim and work one batch of any runnable jobs; None when nothing was runnable.
 
-        For long-running workers: an unexpected error counts as a failed attempt of each job in
-        the batch (retried with backoff, then failed) instead of stopping the worker.
+        For long-running workers: an unexpected error counts as a failed attempt of that job
+        (retried with backoff, then failed) instead of stopping the worker.
         """
-        claimed = await self._queue.claim(limit=self._batch_size)
-        if not claimed:
-            return None
-        report = on_outcome or (lambda _o: None)
-        try:
-            outcomes = await self._run_batch(claimed)
-        except Exception:
-            log.exception("ingesting jobs %s failed", [job.id for job in claimed])
-            outcomes = [await self._internal_error(job) for job in claimed]
-        finally:
-            await self._queue.release(job.id for job in claimed)
-        for outcome in outcomes:
-            report(outcome)
-        return outcomes
-
-    async def _internal_error(self, job: JobRecord) -> Outcome:
-        """Count an attempt for a job whose batch failed unexpectedly."""
-        current = await self._queue.get(job.id)
-        finished = None if current is None else finished_outcome(current)
-        if finished is not None:
-            return finished
-        status = await self._queue.retry_later(job.id, INTERNAL_ERROR)
-        status = FAILED if status == FAILED else "retry"
-        return Outcome(describe(job), status, INTERNAL_ERROR, job_id=job.id)
+        return await self._runner.work_batch(on_outcome)
 
     async def run(
         self,
         job_ids: Sequence[int] | None = None,
         on_outcome: Callable[[Outcome], None] | None = None,
     ) -> list[Outcome]:
-        """Work the given jobs (or every runnable job) to the end; returns one outcome per job.
+        """Work the given jobs (or every runnable job) to the end; returns one outcome per job."""
+        return await self._runner.run(job_ids, on_outcome)
 
-        Batches overlap: while spaCy analyses one batch in its thread, the batch before is
-        written to the database on the event loop. Storing checks for duplicates again inside
-        its transaction, so a near-copy in the next batch is still caught.
-        """
-        outcomes: list[Outcome] = []
-        report = on_outcome or (lambda _o: None)
+    @property
+    def analyzer(self) -> Analyzer:
+        """The analyser jobs go through (a process pool unless the settings say 0)."""
+        return self._runner.analyzer
 
-        def keep(found: Iterable[Outcome]) -> None:
-            for outcome in found:
-                outcomes.append(outcome)
-                report(outcome)
-
-        if job_ids is not None:
-            keep(await self._already_finished(job_ids))
-        storing: asyncio.Task[None] | None = None
-        try:
-            while claimed := await self._queue.claim(among=job_ids, limit=self._batch_size):
-                try:
-                    early, analysed = await self._analyse(claimed)
-                    if storing is not None:
-                        await storing
-                        storing = None
-                except BaseException:
-                    await self._queue.release(job.id for job in claimed)
-                    raise
-                keep(early)
-                storing = asyncio.create_task(self._store_batch(claimed, analysed, keep))
-        finally:
-            if storing is not None:
-                await storing
-        return outcomes
-
-    async def _store_batch(
-        self,
-        jobs: Sequence[JobRecord],
-        analysed: Sequence[PreparedArticle],
-        keep: Callable[[Iterable[Outcome]], None],
-    ) -> None:
-        """Store a batch's analysed articles, then release its jobs."""
-        try:
-            by_id = {job.id: job for job in jobs}
-            for prepared in analysed:
-                keep([await self._store(by_id[prepared.job_id], prepared)])
-        finally:
-            await self._queue.release(job.id for job in jobs)
-
-    async def _already_finished(self, job_ids: Iterable[int]) -> list[Outcome]:
-        """Jobs an earlier run finished: reported again without redoing any work."""
-        outcomes = []
-        for job_id in job_ids:
-            job = await self._queue.get(job_id)
-            if job is not None and job.status in (DONE, DUPLICATE):
-                article_id = job.article_id if job.status == DONE else job.duplicate_of
-                outcomes.append(self._duplicate_outcome(job, article_id))
-        return outcomes
-
-    async def _run_batch(self, jobs: Sequence[JobRecord]) -> list[Outcome]:
-        """Prepare each job, drop duplicates early, analyse the rest in one nlp.pipe pass, store."""
-        outcomes, analysed = await self._analyse(jobs)
-        by_id = {job.id: job for job in jobs}
-        for prepared in analysed:
-            outcomes.append(await self._store(by_id[prepared.job_id], prepared))
-        return outcomes
-
-    async def _analyse(
-        self, jobs: Sequence[JobRecord]
-    ) -> tuple[list[Outcome], list[PreparedArticle]]:
-        """Failures and known duplicates as outcomes, and the rest analysed, ready to store."""
-        outcomes: list[Outcome] = []
-        ready: list[PreparedArticle] = []
-        loaded = await asyncio.gather(*(self._load(job) for job in jobs))
-        for job, prepared in zip(jobs, loaded, strict=True):
-            if isinstance(prepared, str):
-                outcomes.append(await self._fail(job, prepared))
-                continue
-            if isinstance(prepared, _Known):
-                outcomes.append(await self._duplicate(job, prepared.article_id))
-                continue
-            async with self._sessions() as session:
-                duplicate_of = await self._duplicate_of(session, prepared)
-            if duplicate_of is not None:
-                outcomes.append(await self._duplicate(job, duplicate_of))
-            else:
-                ready.append(prepared)
-        if not ready:
-            return outcomes, []
-        nlp = await self._nlp.get()
-        return outcomes, await asyncio.to_thread(analyse_batch, nlp, ready, self._batch_size)
-
-    async def _load(self, job: JobRecord) -> PreparedArticle | _Known | str:
-        """Read or fetch, then clean one job; a string is the one-line reason it failed."""
-        try:
-            if job.kind != URL_JOB:
-                return await asyncio.to_thread(prepare, job.id, job.payload, self._max_bytes)
-            url = str(job.payload["url"])
-            known = await self._stored_under(url)
-            if known is not None:
-                return _Known(known)
-            async with self._fetch_slots:
-                page = await self._fetcher.fetch(url)
-            return await asyncio.to_thread(prepare_page, job.id, job.payload, page)
-        except FetchError as exc:
-            log.info("fetching job %s failed: %s", job.id, exc.message)
-            return exc.message
-        except SourceError as exc:
-            return str(exc)
-
-    async def _stored_under(self, url: str) -> int | None:
-        """The article already stored with this link as its canonical address, if any."""
-        normal = normalise_url(url)
-        if normal is None:
-            return None
-        async with self._sessions() as session:
-            # no stored text hashes to "", so only the address can match
-            return await find_exact_duplicate(session, normal, "")
-
-    async def _duplicate_of(self, session: AsyncSession, prepared: PreparedArticle) -> int | None:
-        """A stored article that is the same (URL or text) or a near-copy of this one."""
-        record = prepared.record
-        exact = await find_exact_duplicate(session, record.canonical_url, record.content_hash)
-        if exact is not None:
-            return exact
-        for candidate in await near_duplicate_candidates(session, record.band_keys):
-            similarity = estimated_similarity(
-                prepared.signature, signature_from_bytes(candidate.signature)
-            )
-            if similarity >= self._threshold:
-                return candidate.id
-        return None
-
-    async def _store(self, job: JobRecord, prepared: PreparedArticle) -> Outcome:
-        """Write the article and finish its job in one transaction; a race ends as a duplicate."""
-        try:
-            async with self._sessions.begin() as session:
-                duplicate_of = await self._duplicate_of(session, prepared)
-                if duplicate_of is None:
-                    article_id = await insert_article(session, prepared.record)
-                    await self._queue.finish(job.id, DONE, article_id=article_id, session=session)
-        except IntegrityError:
-            async with self._sessions() as session:
-                duplicate_of = await self._duplicate_of(session, prepared)
-            if duplicate_of is None:
-                raise
-        except OperationalError as exc:
-            log.warning("storing job %s failed: %s", job.id, exc)
-            status = await self._queue.retry_later(job.id, "database busy, will retry")
-            return Outcome(
-                describe(job),
-                FAILED if status == FAILED else "retry",
-                "database busy",
-                job_id=job.id,
-            )
-        if duplicate_of is not None:
-            return await self._duplicate(job, duplicate_of)
-        return Outcome(
-            describe(job), NEW, article_id=article_id, title=prepared.record.title, job_id=job.id
-        )
-
-    async def _duplicate(self, job: JobRecord, article_id: int) -> Outcome:
-        await self._queue.finish(job.id, DUPLICATE, duplicate_of=article_id)
-        return self._duplicate_outcome(job, article_id)
-
-    @staticmethod
-    def _duplicate_outcome(job: JobRecord, article_id: int | None) -> Outcome:
-        return Outcome(
-            describe(job),
-            DUPLICATE,
-            f"already have it: #{article_id}",
-            duplicate_of=article_id,
-            job_id=job.id,
-        )
-
-    async def _fail(self, job: JobRecord, reason: str) -> Outcome:
-        await self._queue.finish(job.id, FAILED, error=reason)
-        return Outcome(describe(job), FAILED, reason, job_id=job.id)
+    async def close(self) -> None:
+        """Stop the analysis processes."""
+        await self._runner.analyzer.close()

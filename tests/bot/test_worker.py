@@ -107,17 +107,18 @@ async def test_an_unexpected_error_costs_one_attempt_not_the_worker(
     analyst: Analyst, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ingest = analyst.ingest
-    real = ingest._run_batch
+    runner = ingest._runner
+    real = runner._process
     calls = 0
 
-    async def broken_once(jobs):  # type: ignore[no-untyped-def]
+    async def broken_once(job, after=None):  # type: ignore[no-untyped-def]
         nonlocal calls
         calls += 1
         if calls == 1:
             raise RuntimeError("a bug")
-        return await real(jobs)
+        return await real(job, after)
 
-    monkeypatch.setattr(ingest, "_run_batch", broken_once)
+    monkeypatch.setattr(runner, "_process", broken_once)
     await ingest.enqueue_paths([SAMPLES / "003_15fdc8e12761e189.txt"])
     collected = Collected()
     worker = QueueWorker(ingest, collected, idle=0.2)
