@@ -5,7 +5,12 @@ dates that are metadata ("date 2024-10-15", "Updated Nov. 23, 2015", copyright l
 events. A sentence longer than `MAX_TEXT` characters is trimmed to the clause that holds the date
 and, when it fits, the main verb: outer inessential branches of the parse are dropped (trailing
 ones first) and put back while they fit; failing that, a window around the date is taken. Cuts
-fall between words and are marked with "…".
+fall between words and are marked with "…". A sentence longer than `MAX_CLAUSE_SENTENCE` characters
+(only pathological input: no punctuation for hundreds of words) always takes the window: pruning
+its parse costs time in proportion to the sentence for each date in it.
+
+Work per article is linear: `doc.text` (rebuilt from the tokens on every access) is read once,
+and whether a sentence has a verb or a copyright line is decided once per sentence, not per date.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from analysis.types import DocAnalysis, Event, Mention, Precision, ResolvedDate,
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 240
+MAX_CLAUSE_SENTENCE = 4000  # ~700 words: real sentences stay far below; past it, take the window
 _ELLIPSIS = "…"
 _VERB_POS = frozenset({"VERB", "AUX"})
 _ESSENTIAL_DEPS = frozenset(
@@ -49,25 +55,42 @@ def _sentence_of(
     return sentences[position]
 
 
-def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate) -> bool:
-    """Whether the date is a dateline or copyright notice rather than the time of an event."""
-    lead = text[sentence.start : found.start]
-    return bool(_METADATA_LEAD.match(lead) or _METADATA_ANYWHERE.search(sentence.text))
+def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice: bool) -> bool:
+    """Whether the date is a dateline or copyright notice (`notice`) rather than an event's time."""
+    return notice or bool(_METADATA_LEAD.match(text[sentence.start : found.start]))
 
 
-def _span(doc: Doc, start: int, end: int) -> Span | None:
-    """The tokens covering a character range, or None when it lies outside the Doc."""
-    if start < 0 or end > len(doc.text) or start >= end:
+def _span(doc: Doc, length: int, start: int, end: int) -> Span | None:
+    """The tokens covering a character range, or None when it lies outside the Doc's `length`."""
+    if start < 0 or end > length or start >= end:
         return None
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _has_verb(doc: Doc, sentence: SentenceSpan) -> bool:
-    """Whether the sentence has a verb (unknown without POS tags: then assume it does)."""
-    if not doc.has_annotation("POS"):
-        return True
-    span = _span(doc, sentence.start, sentence.end)
-    return span is not None and any(token.pos_ in _VERB_POS for token in span)
+class _Sentences:
+    """What extraction asks of each dated sentence, worked out once per sentence, not per date."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc, self.text = doc, text
+        self.tagged = doc.has_annotation("POS")
+        self.verbs: dict[int, bool] = {}
+        self.notices: dict[int, bool] = {}
+
+    def has_verb(self, sentence: SentenceSpan) -> bool:
+        """Whether the sentence has a verb (unknown without POS tags: then assume it does)."""
+        if not self.tagged:
+            return True
+        if sentence.index not in self.verbs:
+            span = _span(self.doc, len(self.text), sentence.start, sentence.end)
+            found = span is not None and any(token.pos_ in _VERB_POS for token in span)
+            self.verbs[sentence.index] = found
+        return self.verbs[sentence.index]
+
+    def notice(self, sentence: SentenceSpan) -> bool:
+        """Whether the sentence is a copyright line, whose dates are never events."""
+        if sentence.index not in self.notices:
+            self.notices[sentence.index] = bool(_METADATA_ANYWHERE.search(sentence.text))
+        return self.notices[sentence.index]
 
 
 class _Pruner:
@@ -143,9 +166,13 @@ def _width(extent: tuple[int, int]) -> int:
     return extent[1] - extent[0]
 
 
-def _clause(doc: Doc, sentence: SentenceSpan, found: ResolvedDate) -> tuple[int, int] | None:
+def _clause(
+    doc: Doc, length: int, sentence: SentenceSpan, found: ResolvedDate
+) -> tuple[int, int] | None:
     """The widest verb clause around the date that fits, preferring the main verb's."""
-    date_span = _span(doc, found.start, found.end)
+    if sentence.end - sentence.start > MAX_CLAUSE_SENTENCE:
+        return None
+    date_span = _span(doc, length, found.start, found.end)
     if date_span is None or not doc.has_annotation("DEP"):
         return None
     date_tokens = {token.i for token in date_span}
@@ -180,12 +207,12 @@ def _next_space(text: str, start: int, limit: int) -> int | None:
     return None
 
 
-def _event_text(doc: Doc, sentence: SentenceSpan, found: ResolvedDate) -> str:
+def _event_text(doc: Doc, text: str, sentence: SentenceSpan, found: ResolvedDate) -> str:
     """The sentence, or the part of it about the date when the sentence is long."""
     if len(sentence.text) <= MAX_TEXT:
         return " ".join(sentence.text.split())
-    start, end = _clause(doc, sentence, found) or _window(doc.text, sentence, found)
-    body = " ".join(doc.text[start:end].split())
+    start, end = _clause(doc, len(text), sentence, found) or _window(text, sentence, found)
+    body = " ".join(text[start:end].split())
     if end < sentence.end:
         body = body.rstrip(",;:–—- ") + " " + _ELLIPSIS
     if start > sentence.start:
@@ -202,7 +229,11 @@ def _keys_by_sentence(mentions: Iterable[Mention]) -> dict[int, tuple[str, ...]]
 
 
 def _event(
-    doc: Doc, sentence: SentenceSpan, found: ResolvedDate, keys: dict[int, tuple[str, ...]]
+    doc: Doc,
+    text: str,
+    sentence: SentenceSpan,
+    found: ResolvedDate,
+    keys: dict[int, tuple[str, ...]],
 ) -> Event:
     """One event record for a date in its sentence."""
     return Event(
@@ -210,7 +241,7 @@ def _event(
         precision=found.precision,
         expression=found.text,
         sentence=sentence.index,
-        text=_event_text(doc, sentence, found),
+        text=_event_text(doc, text, sentence, found),
         entity_keys=keys.get(sentence.index, ()),
     )
 
@@ -219,18 +250,20 @@ def extract_events(
     doc: Doc, analysis: DocAnalysis, published: date | None, precision: Precision
 ) -> tuple[Event, ...]:
     """Every dated sentence of one article, so the timeline never re-parses the corpus."""
+    text = doc.text  # built from the tokens on each access: fetch it once
     sentences = analysis.sentences
     starts = [sentence.start for sentence in sentences]
     keys = _keys_by_sentence(analysis.mentions)
+    known = _Sentences(doc, text)
     events: list[Event] = []
     seen: set[tuple[int, date | None, Precision, str]] = set()
-    for found in find_dates(doc.text, published, precision):
+    for found in find_dates(text, published, precision):
         sentence = _sentence_of(found, sentences, starts)
-        if sentence is None or _is_metadata(doc.text, sentence, found):
+        if sentence is None or _is_metadata(text, sentence, found, known.notice(sentence)):
             continue
         undated = found.text if found.value is None else ""
         identity = (sentence.index, found.value, found.precision, undated)
-        if identity not in seen and _has_verb(doc, sentence):
+        if identity not in seen and known.has_verb(sentence):
             seen.add(identity)
-            events.append(_event(doc, sentence, found, keys))
+            events.append(_event(doc, text, sentence, found, keys))
     return tuple(events)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from analysis.events import MAX_TEXT, extract_events
+from analysis.events import MAX_CLAUSE_SENTENCE, MAX_TEXT, extract_events
 from analysis.nlp import analyse_doc
 from analysis.types import DocAnalysis, EntityKind, Event, Mention, Precision, SentenceSpan
 
@@ -188,3 +188,35 @@ def test_never_raises_when_the_analysis_does_not_match_the_doc(
     doc = nlp("Putin met Rouhani on Monday. The deal was reached in July 2015 and signed Friday.")
     spans = tuple(sorted(sentences, key=lambda span: span.start))
     extract_events(doc, DocAnalysis(spans, ()), date(2015, 11, 23), DAY)
+
+
+MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def test_every_one_of_hundreds_of_dated_paragraphs_is_an_event(nlp: Language) -> None:
+    days = [(month, day, year) for year in (2019, 2020) for month in MONTHS for day in range(1, 29)]
+    text = "\n\n".join(f"The council met on {m} {d}, {y}." for m, d, y in days)
+    doc = nlp(text)
+    analysis = analyse_doc(doc)
+    events = extract_events(doc, analysis, date(2021, 1, 1), DAY)
+    assert len(analysis.sentences) == len(days) == 336
+    assert [(e.sentence, e.date) for e in events] == [
+        (i, date(y, MONTHS.index(m) * 2 + 1, d)) for i, (m, d, y) in enumerate(days)
+    ]
+
+
+def test_a_sentence_too_long_to_prune_gives_a_window_per_date(nlp: Language) -> None:
+    days = [
+        f"{day} {month} {year}"
+        for year in (2001, 2002, 2003)
+        for month in MONTHS
+        for day in range(1, 29)
+    ]
+    text = "The committee met on " + ", then on ".join(days) + " and it adjourned"
+    doc = nlp(text)
+    analysis = analyse_doc(doc)
+    events = extract_events(doc, analysis, None, DAY)
+    longest = max(s.end - s.start for s in analysis.sentences)
+    assert longest > MAX_CLAUSE_SENTENCE
+    assert len({e.date for e in events}) == len(events) == len(days)
+    assert all(e.expression in e.text and len(e.text) <= MAX_TEXT + 4 for e in events)
