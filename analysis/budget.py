@@ -6,8 +6,9 @@ here are linear in the text and run on the cleaned body before spaCy sees it.
 
 Thresholds were measured on 6,191 real articles (the seeds, Timeline17, PolNeAR, the ScrapingHub
 benchmark's ground truth and its extracted HTML, the Ukrainian addresses) and 970 pages of the
-htmldate set, with none refused; the nearest real values are given beside each threshold. Mangled pages (Vietnamese with its accents
-stripped, a 106,000-word page of reader comments, a table of race results) are among them.
+htmldate set, with none refused; the nearest real values are given beside each threshold.
+Mangled pages (Vietnamese with its accents stripped, a 106,000-word page of reader comments, a
+table of race results) are among them.
 """
 
 from __future__ import annotations
