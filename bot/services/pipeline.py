@@ -7,7 +7,7 @@ analysis runs in batches through `nlp.pipe` in a worker thread.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.budget import MAX_TOKENS, cap_words, prose_problem, token_estimate
 from analysis.captions import tidy_caption
 from analysis.cleaning import CleanedText, clean_article_text, markdown_to_text
 from analysis.cleaning_rules import CAPTION
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 MIN_WORDS = 20
 MIN_PAGE_WORDS = 60  # a web page needs more: paywalls, cookie walls and teasers run to 20-50
+MAX_CAPTION_TOKENS = 2_500  # captions are parsed apart from the body: a tenth of its budget
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ def prepare(job_id: int, payload: dict[str, object], max_bytes: int) -> Prepared
     words = len(cleaned.body.split())
     if words < MIN_WORDS:
         raise SourceError(f"not an article ({words} words after cleaning)")
+    _refuse_non_prose(cleaned)
     if not page.get("canonical_url") and payload.get("url"):
         page = {**page, "canonical_url": normalise_url(str(payload["url"]))}
     return _prepared(job_id, payload, raw, cleaned, page)
@@ -129,7 +132,25 @@ def prepare_page(job_id: int, payload: dict[str, object], fetched: FetchedPage) 
     words = len(cleaned.body.split())
     if words < MIN_PAGE_WORDS:
         raise SourceError(f"not an article ({words} words)")
+    _refuse_non_prose(cleaned)
     return _prepared(job_id, payload, raw, cleaned, page)
+
+
+def _refuse_non_prose(cleaned: CleanedText) -> None:
+    """Refuse a page of headings, one endless line or a repeated sentence before spaCy sees it."""
+    problem = prose_problem(cleaned.body)
+    if problem is not None:
+        raise SourceError(problem)
+
+
+def _capped(cleaned: CleanedText, source: str) -> CleanedText:
+    """The body cut to the tokens one article may cost, so what is stored is what was analysed."""
+    body = cap_words(cleaned.body)
+    if body == cleaned.body:
+        return cleaned
+    before, after = len(cleaned.body.split()), len(body.split())
+    log.info("%s: cut from %d to %d words for analysis", source, before, after)
+    return replace(cleaned, body=body)
 
 
 def _prepared(
@@ -140,6 +161,8 @@ def _prepared(
     page: dict[str, object],
 ) -> PreparedArticle:
     """The record for a cleaned article: metadata by priority (manifest, page, text), hashes."""
+    source = str(payload.get("path") or payload.get("url") or payload.get("origin") or "")
+    cleaned = _capped(cleaned, source)
     meta = metadata_from_text(raw, cleaned)
     published, precision, date_source = meta.published, meta.precision, meta.date_source
     if page.get("published"):
@@ -149,7 +172,7 @@ def _prepared(
         published, precision, date_source = _override_date(payload), Precision.DAY, "manifest"
     signature = minhash_signature(cleaned.body)
     record = NewArticle(
-        source=str(payload.get("path") or payload.get("url") or payload.get("origin") or ""),
+        source=source,
         canonical_url=_pick(page.get("canonical_url")),
         title=_pick(payload.get("title"), page.get("title"), meta.title, cleaned.title),
         outlet=_pick(payload.get("outlet"), page.get("outlet"), meta.outlet),
@@ -165,6 +188,7 @@ def _prepared(
         sentences=(),
     )
     captions = "\n\n".join(tidy_caption(v.text) for v in cleaned.dropped if v.reason == CAPTION)
+    captions = cap_words(captions, MAX_CAPTION_TOKENS)
     return PreparedArticle(job_id=job_id, record=record, signature=signature, captions=captions)
 
 
@@ -247,7 +271,32 @@ def _analysed(
 def analyse_batch(
     nlp: Language, batch: Sequence[PreparedArticle], batch_size: int
 ) -> list[PreparedArticle]:
-    """Run spaCy once over the batch and read everything the queries need (CPU-bound: a thread)."""
-    texts = (p.record.text for p in batch)
-    pairs = zip(batch, analyse_texts(nlp, texts, batch_size), strict=True)
-    return [replace(p, record=_analysed(nlp, p, doc, analysis)) for p, (doc, analysis) in pairs]
+    """Run spaCy over the batch and read everything the queries need (CPU-bound: a thread)."""
+    done: list[PreparedArticle] = []
+    for group in _token_groups(batch):
+        texts = (p.record.text for p in group)
+        pairs = zip(group, analyse_texts(nlp, texts, batch_size), strict=True)
+        done += [
+            replace(p, record=_analysed(nlp, p, doc, analysis)) for p, (doc, analysis) in pairs
+        ]
+    return done
+
+
+def _token_groups(batch: Sequence[PreparedArticle]) -> Iterator[list[PreparedArticle]]:
+    """Consecutive articles holding no more tokens together than one article may.
+
+    spaCy's memory grows with the tokens of the docs it parses at once, and `nlp.pipe` parses a
+    whole batch at once: sixteen long articles would need sixteen articles' worth. Ordinary
+    articles (about 1,000 tokens) still go twenty and more to a group.
+    """
+    group: list[PreparedArticle] = []
+    tokens = 0
+    for prepared in batch:
+        size = token_estimate(prepared.record.text)
+        if group and tokens + size > MAX_TOKENS:
+            yield group
+            group, tokens = [], 0
+        group.append(prepared)
+        tokens += size
+    if group:
+        yield group
