@@ -11,5 +11,9 @@ class UserFacingError(Exception):
         self.message = message
 
 
+class AnalysisUnavailableError(UserFacingError):
+    """No analysis process can start (the spaCy model is missing, no memory): nothing is lost."""
+
+
 class DatabaseUnavailableError(UserFacingError):
     """The configured database cannot be opened or migrated."""

@@ -1,11 +1,12 @@
 """The analysis child process: load spaCy once, then work the parent's batches until told to stop.
 
 Protocol over one `multiprocessing` pipe per child, so the parent always knows which child holds
-which job: the child sends ("ready", pid) once the model is loaded; each request is
-(op, items) with op "prepare" (AnalysisTask) or "analyse" (PreparedArticle); the child answers
-("item", (index, result)) as each item is finished, then ("end", resident MiB). None, or the
-parent's end of the pipe closing, stops it. Ctrl-C is the parent's to handle: the child ignores
-SIGINT, so an interrupted `analyst ingest` never mistakes its children's deaths for crashes.
+which job: the child sends ("ready", pid) once the model is loaded (or ("failed", why)); each
+request is (op, items) with op "prepare" (AnalysisTask) or "analyse" (PreparedArticle); the
+child answers ("item", (index, result)) as each item is finished, then ("end", resident MiB).
+None, or the parent's end of the pipe closing, stops it. Ctrl-C is the parent's to handle: the
+child ignores SIGINT, so an interrupted `analyst ingest` never takes its children's deaths for
+crashes.
 """
 
 from __future__ import annotations
@@ -47,7 +48,11 @@ def serve(conn: Connection, options: ChildOptions) -> None:
     from config.logging import configure_logging
 
     configure_logging(options.log_level)
-    nlp = load_nlp(options.model)
+    try:
+        nlp = load_nlp(options.model)
+    except (OSError, ImportError, ValueError) as exc:  # no such model: say so in one line
+        conn.send(("failed", f"the spaCy model {options.model!r} could not be loaded ({exc})"))
+        return
     conn.send(("ready", os.getpid()))
     while True:
         try:

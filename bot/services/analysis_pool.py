@@ -28,6 +28,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from bot.errors import AnalysisUnavailableError
 from bot.services.analysis_child import ANALYSE, PREPARE, ChildOptions, serve
 from bot.services.analysis_work import CRASHED, AnalysisTask, Prepared, Rejected, took_too_long
 from bot.services.pipeline import PreparedArticle
@@ -39,10 +40,6 @@ START_TIMEOUT = 300.0  # loading the model on a busy machine
 STOP_GRACE = 5.0
 
 Dispatched = Callable[[int, tuple[int, ...]], None]
-
-
-class AnalysisUnavailableError(RuntimeError):
-    """A child could not even start (no model, no memory): nothing can be analysed now."""
 
 
 @dataclass(eq=False)
@@ -236,11 +233,15 @@ class ProcessAnalyzer:
         """One request and its answers."""
         loop = asyncio.get_running_loop()
         open_items = dict(enumerate(batch))
-        await loop.run_in_executor(
-            self._threads, child.send, (batch[0].op, [i.value for i in batch])
-        )
-        if self._options.on_dispatch is not None:
+        if self._options.on_dispatch is not None:  # from here on the child holds the batch
             self._options.on_dispatch(child.process.pid or 0, tuple(i.job_id for i in batch))
+        try:
+            request = (batch[0].op, [i.value for i in batch])
+            await loop.run_in_executor(self._threads, child.send, request)
+        except (OSError, ValueError):  # it died as the batch was handed over
+            child.process.join(STOP_GRACE)
+            self._lost(slot, child, "dead", child.process.exitcode, batch)
+            return
         while open_items:
             kind, body = await loop.run_in_executor(
                 self._threads, child.receive, self._options.timeout
@@ -316,8 +317,15 @@ class ProcessAnalyzer:
     async def _child(self, slot: int) -> _Child:
         """The slot's live child, started (and waited for) if it has none."""
         child = self._children[slot]
-        if child is not None:
+        if child is not None and child.process.is_alive():
             return child
+        if child is not None:  # died between batches (the OOM killer): no job was lost
+            log.warning(
+                "analysis child %s %s while idle",
+                child.process.pid,
+                _exit_reason(child.process.exitcode),
+            )
+            child.kill()
         child = await asyncio.get_running_loop().run_in_executor(self._threads, self._spawn)
         self._children[slot] = child
         self.started += 1
@@ -336,10 +344,13 @@ class ProcessAnalyzer:
         child_end.close()
         child = _Child(process, parent_end)
         kind, body = child.receive(START_TIMEOUT)
-        if kind != "ready":
-            child.kill()
-            why = "did not start in time" if kind == "timeout" else _exit_reason(body)
-            raise AnalysisUnavailableError(
-                f"the analysis process {why} (is the spaCy model installed?)"
-            )
-        return child
+        if kind == "ready":
+            return child
+        child.kill()
+        if kind == "failed":
+            why = str(body)
+        elif kind == "timeout":
+            why = f"did not start within {START_TIMEOUT:g} s"
+        else:
+            why = _exit_reason(body)
+        raise AnalysisUnavailableError(f"cannot start the analysis process: {why}")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from analysis.nlp import analyse_texts
 from analysis.sources import SourceError
-from bot.services.pipeline import PreparedArticle, _analysed, prepare, prepare_page
+from bot.services.pipeline import PreparedArticle, prepare, prepare_page
+from bot.services.pipeline import analyse_each as analyse_articles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,18 +70,15 @@ def prepare_task(task: AnalysisTask, max_bytes: int) -> Prepared:
 def analyse_each(
     nlp: Language, batch: Sequence[PreparedArticle], batch_size: int
 ) -> Iterator[Prepared]:
-    """Parse the batch with one `nlp.pipe` and yield each analysed article as soon as it is read.
+    """Parse the batch (`nlp.pipe` in token-bounded groups) and yield each article as it is read.
 
     An exception part-way through falls back to one article at a time for the rest, so one bad
     article costs only itself.
     """
     done = 0
     try:
-        texts = (p.record.text for p in batch)
-        for prepared, (doc, analysis) in zip(
-            batch, analyse_texts(nlp, texts, batch_size), strict=True
-        ):
-            yield replace(prepared, record=_analysed(nlp, prepared, doc, analysis))
+        for analysed in analyse_articles(nlp, batch, batch_size):
+            yield analysed
             done += 1
         return
     except Exception:

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from analysis.dedup import estimated_similarity, signature_from_bytes
 from analysis.urls import normalise_url
+from bot.errors import AnalysisUnavailableError
 from bot.services.analysis_work import AnalysisTask, Rejected
 from bot.services.analyzer import Analyzer
 from bot.services.fetcher import Fetcher, FetchError
@@ -130,12 +131,18 @@ class JobRunner:
 
     async def _work(self, jobs: Sequence[JobRecord], report: Report) -> list[Outcome]:
         """Every job of a batch at once; unfinished jobs go back to the queue whatever happens."""
+        turns = self._turns(len(jobs))
+        tasks = [
+            asyncio.create_task(self._work_one(job, report, turn))
+            for job, turn in zip(jobs, turns, strict=True)
+        ]
         try:
-            turns = self._turns(len(jobs))
-            work = (
-                self._work_one(job, report, turn) for job, turn in zip(jobs, turns, strict=True)
-            )
-            return list(await asyncio.gather(*work))
+            return list(await asyncio.gather(*tasks))
+        except BaseException:  # cancelled, or no analysis at all: stop the batch's other jobs
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
         finally:
             await asyncio.shield(self._queue.release(job.id for job in jobs))
 
@@ -146,6 +153,8 @@ class JobRunner:
         after, mine = turn
         try:
             outcome = await self._process(job, after)
+        except AnalysisUnavailableError:  # not this job's fault: it goes back to the queue
+            raise
         except Exception:
             log.exception("ingesting job %s failed", job.id)
             outcome = await self._internal_error(job)

@@ -271,15 +271,20 @@ def _analysed(
 def analyse_batch(
     nlp: Language, batch: Sequence[PreparedArticle], batch_size: int
 ) -> list[PreparedArticle]:
-    """Run spaCy over the batch and read everything the queries need (CPU-bound: a thread)."""
-    done: list[PreparedArticle] = []
+    """Run spaCy over the batch and read everything the queries need."""
+    return list(analyse_each(nlp, batch, batch_size))
+
+
+def analyse_each(
+    nlp: Language, batch: Sequence[PreparedArticle], batch_size: int
+) -> Iterator[PreparedArticle]:
+    """`analyse_batch` streaming: each article is yielded as soon as it is read."""
     for group in _token_groups(batch):
         texts = (p.record.text for p in group)
-        pairs = zip(group, analyse_texts(nlp, texts, batch_size), strict=True)
-        done += [
-            replace(p, record=_analysed(nlp, p, doc, analysis)) for p, (doc, analysis) in pairs
-        ]
-    return done
+        for prepared, (doc, analysis) in zip(
+            group, analyse_texts(nlp, texts, batch_size), strict=True
+        ):
+            yield replace(prepared, record=_analysed(nlp, prepared, doc, analysis))
 
 
 def _token_groups(batch: Sequence[PreparedArticle]) -> Iterator[list[PreparedArticle]]:
