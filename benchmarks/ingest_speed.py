@@ -1,6 +1,7 @@
 """Ingestion speed: the full pipeline against bare `nlp.pipe` on the same real texts, in one run.
 
-Run: `.venv/bin/python -m benchmarks.ingest_speed [--n 300] [--batch-size 16] [--breakdown]`.
+Run: `.venv/bin/python -m benchmarks.ingest_speed [--n 300] [--batch-size 16] [--rows full pool1
+pool2] [--breakdown]`.
 
 The texts (half Timeline17, half PolNeAR; see `benchmarks.real_texts`) are written once as files
 and a manifest. Each measurement then runs in a fresh child process, so neither inherits the
@@ -8,11 +9,15 @@ other's memory or warm caches beyond the same small warm-up:
 
 - bare: `nlp.pipe` over the raw texts, nothing else;
 - full: `IngestService` on a fresh SQLite file: enqueue the manifest, clean, fingerprint,
-  de-duplicate, parse, extract (sentences, mentions, events, quotes, terms) and store;
+  de-duplicate, parse, extract (sentences, mentions, events, quotes, terms) and store, with the
+  analysis in this process (`ANALYST_ANALYSIS_PROCESSES=0`);
+- pool1, pool2: the same with the analysis in one or two child processes (the default on this
+  2-core machine is two); the children are started and warmed before the clock starts;
 - breakdown (optional): the pipeline's stages called one by one in the main thread, timed each.
 
-Peak memory is the child's `ru_maxrss` (model included); "import growth" is the peak minus the
-resident size after the model was loaded and warmed up. The target ratio is full/bare ≥ 0.85.
+Peak memory is `ru_maxrss` (model included): the parent's, and for the pool rows the largest
+analysis child's. Targets: one analysis process ≥ 0.85 × bare, two processes ≥ 1.6 × bare
+(bare is one process).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from typing import Any
 from benchmarks.real_texts import real_texts, write_corpus
 
 TARGET_RATIO = 0.85
+TARGET_POOL2 = 1.6  # two processes on two cores against bare single-process nlp.pipe
 WARM_UP = 8
 
 
@@ -75,20 +81,35 @@ def phase_bare(folder: Path, batch_size: int) -> dict[str, Any]:
     }
 
 
-async def _full(folder: Path, batch_size: int) -> dict[str, Any]:
+async def _warm_analyzer(analyzer: Any, texts: list[str]) -> None:
+    """Start the children (or load the model) and run a few texts through, untimed and unstored."""
+    from bot.services.analysis_work import AnalysisTask, Rejected
+
+    tasks = [
+        AnalysisTask(-n, {"content": t, "kind": "text"}) for n, t in enumerate(texts[:WARM_UP])
+    ]
+    prepared = await asyncio.gather(*(analyzer.prepare(task) for task in tasks))
+    ready = [p for p in prepared if not isinstance(p, Rejected)]
+    await asyncio.gather(*(analyzer.analyse(p) for p in ready))
+
+
+async def _full(folder: Path, batch_size: int, processes: int) -> dict[str, Any]:
     from bot.app import open_analyst
     from config.settings import Settings
 
     url = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
-    settings = Settings.model_validate({"database_url": url, "nlp_batch_size": batch_size})
+    settings = Settings.model_validate(
+        {"database_url": url, "nlp_batch_size": batch_size, "analysis_processes": processes}
+    )
     async with open_analyst(settings) as analyst:
-        _warm(await analyst.nlp.get(), _texts(folder))
+        await _warm_analyzer(analyst.ingest.analyzer, _texts(folder))
         ready = _rss_mib()
         start = time.perf_counter()
         enqueued = await analyst.ingest.enqueue_paths([folder / "manifest.csv"])
         outcomes = await analyst.ingest.run(enqueued.job_ids)
         seconds = time.perf_counter() - start
         stored = await analyst.articles.count()
+    children_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     statuses = [o.status for o in outcomes]
     return {
         "articles": len(outcomes),
@@ -98,17 +119,33 @@ async def _full(folder: Path, batch_size: int) -> dict[str, Any]:
         "seconds": seconds,
         "ready_mib": ready,
         "peak_mib": _rss_mib(),
+        "children_peak_mib": children_peak if processes else 0.0,
         "db_mib": (folder / "bench.db").stat().st_size / 2**20,
     }
 
 
-def phase_full(folder: Path, batch_size: int) -> dict[str, Any]:
+def _ingest(folder: Path, batch_size: int, processes: int) -> dict[str, Any]:
     """The whole ingestion, from manifest to stored rows, on a fresh SQLite file."""
     for old in folder.glob("bench.db*"):
         old.unlink()
-    result = asyncio.run(_full(folder, batch_size))
+    result = asyncio.run(_full(folder, batch_size, processes))
     result["words"] = sum(len(t.split()) for t in _texts(folder))
     return result
+
+
+def phase_full(folder: Path, batch_size: int) -> dict[str, Any]:
+    """The whole ingestion with analysis in this process (ANALYST_ANALYSIS_PROCESSES=0)."""
+    return _ingest(folder, batch_size, 0)
+
+
+def phase_pool1(folder: Path, batch_size: int) -> dict[str, Any]:
+    """The whole ingestion with one analysis child process."""
+    return _ingest(folder, batch_size, 1)
+
+
+def phase_pool2(folder: Path, batch_size: int) -> dict[str, Any]:
+    """The whole ingestion with two analysis child processes (one per core here)."""
+    return _ingest(folder, batch_size, 2)
 
 
 def phase_breakdown(folder: Path, batch_size: int) -> dict[str, Any]:
@@ -118,7 +155,18 @@ def phase_breakdown(folder: Path, batch_size: int) -> dict[str, Any]:
     return time_stages(folder, _model(), batch_size)
 
 
-PHASES = {"bare": phase_bare, "full": phase_full, "breakdown": phase_breakdown}
+PHASES = {
+    "bare": phase_bare,
+    "full": phase_full,
+    "pool1": phase_pool1,
+    "pool2": phase_pool2,
+    "breakdown": phase_breakdown,
+}
+ROWS = (
+    ("in-process", "full", TARGET_RATIO),
+    ("pool, 1 process", "pool1", TARGET_RATIO),
+    ("pool, 2 processes", "pool2", TARGET_POOL2),
+)
 
 
 def _child(phase: str, folder: Path, batch_size: int) -> dict[str, Any]:
@@ -145,28 +193,33 @@ def _rate(result: dict[str, Any]) -> tuple[float, float]:
     return result["articles"] / result["seconds"], result["words"] / result["seconds"]
 
 
-def report(n: int, bare: dict[str, Any], full: dict[str, Any]) -> str:
-    """The figures as a small table and the ratio against the target."""
-    (ba, bw), (fa, fw) = _rate(bare), _rate(full)
-    ratio = fa / ba
+def report(n: int, bare: dict[str, Any], runs: dict[str, dict[str, Any]]) -> str:
+    """The figures as a small table, each row's ratio against bare nlp.pipe and its target."""
+    ba, _bw = _rate(bare)
     lines = [
         f"{n} real articles, {bare['words']:,} words (Timeline17 + PolNeAR)",
-        f"{'':18} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak RSS':>9} {'growth':>7}",
+        f"{'':18} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'parent peak':>11} "
+        f"{'child peak':>10} {'ratio':>6}",
     ]
-    for name, r, a, w in (("bare nlp.pipe", bare, ba, bw), ("full pipeline", full, fa, fw)):
-        growth = r["peak_mib"] - r["ready_mib"]
+    rows: list[tuple[str, dict[str, Any], float | None]] = [("bare nlp.pipe", bare, None)]
+    rows += [(name, runs[phase], target) for name, phase, target in ROWS if phase in runs]
+    for name, r, target in rows:
+        a, w = _rate(r)
+        child = f"{r['children_peak_mib']:8.0f}Mi" if r.get("children_peak_mib") else f"{'-':>10}"
+        ratio = a / ba
+        verdict = "" if target is None else ("meets" if ratio >= target else "MISSES")
+        goal = "" if target is None else f" ({verdict} {target})"
         lines.append(
-            f"{name:18} {r['seconds']:8.1f} {a:11.2f} {w:9,.0f} "
-            f"{r['peak_mib']:7.0f}Mi {growth:5.0f}Mi"
+            f"{name:18} {r['seconds']:8.1f} {a:11.2f} {w:9,.0f} {r['peak_mib']:9.0f}Mi "
+            f"{child} {ratio:6.2f}{goal}"
         )
-    verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"
-    lines.append(f"ratio full/bare = {ratio:.2f} ({verdict} the target {TARGET_RATIO})")
-    lines.append(
-        f"stored {full['stored']} articles ({full['new']} new of {full['articles']} jobs), "
-        f"SQLite file {full['db_mib']:.1f} MiB"
-    )
-    if full["failed"]:
-        lines.append(f"failed (first 5): {full['failed']}")
+    for name, phase, _target in ROWS:
+        if phase not in runs:
+            continue
+        r = runs[phase]
+        lines.append(f"{name}: stored {r['stored']} ({r['new']} new of {r['articles']} jobs)")
+        if r["failed"]:
+            lines.append(f"  failed (first 5): {r['failed']}")
     return "\n".join(lines)
 
 
@@ -184,6 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=300, help="real articles to ingest")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
     parser.add_argument("--breakdown", action="store_true", help="also time each stage")
+    parser.add_argument(
+        "--rows",
+        nargs="+",
+        default=["full", "pool1", "pool2"],
+        choices=["full", "pool1", "pool2"],
+        help="ingestion rows to run beside bare nlp.pipe",
+    )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -194,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         write_corpus(real_texts(args.n), folder)
         bare = _child("bare", folder, args.batch_size)
-        full = _child("full", folder, args.batch_size)
-        print(report(args.n, bare, full))
+        runs = {phase: _child(phase, folder, args.batch_size) for phase in args.rows}
+        print(report(args.n, bare, runs))
         if args.breakdown:
             print(_breakdown_report(_child("breakdown", folder, args.batch_size)))
     return 0

@@ -64,7 +64,8 @@ def test_analyst_ingest_of_real_pages_from_thirty_sites_survives(
     done = subprocess.run(
         [str(analyst), "ingest", str(folder)], env=env, capture_output=True, text=True, timeout=600
     )
-    assert done.returncode == 0, done.stderr[-3000:]
+    # 1: some pages were refused with a reason (a gallery, a teaser); a crash is a signal (< 0)
+    assert done.returncode in (0, 1), done.stderr[-3000:]
     assert "Traceback" not in done.stderr + done.stdout
     lines = [line for line in done.stdout.splitlines() if str(folder) in line]
     assert len(lines) == SITES_IN_ONE_RUN  # one outcome per page, new or refused with a reason
