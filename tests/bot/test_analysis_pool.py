@@ -68,6 +68,15 @@ async def queue_samples(service: IngestService) -> tuple[list[int], int]:
     return queued.job_ids, victim
 
 
+async def ingest_samples(service: IngestService) -> list[Outcome]:
+    """Queue and ingest the five samples through the service, then stop its children."""
+    try:
+        job_ids, _victim = await queue_samples(service)
+        return await service.run(job_ids)
+    finally:
+        await service.close()
+
+
 def by_name(outcomes: list[Outcome]) -> dict[str, Outcome]:
     return {Path(o.source).name: o for o in outcomes}
 
@@ -150,22 +159,14 @@ async def test_a_child_past_the_deadline_is_killed_and_the_job_fails_with_the_ti
 
 async def test_children_are_replaced_after_their_share_of_articles(analyst: Analyst) -> None:
     service, pool = pool_service(analyst, processes=1, max_articles=2)
-    try:
-        job_ids, _victim = await queue_samples(service)
-        outcomes = await service.run(job_ids)
-    finally:
-        await service.close()
+    outcomes = await ingest_samples(service)
     assert [o.status for o in outcomes] == ["new"] * 5
     assert pool.started >= 3  # 5 prepares + 5 analyses, at most 4 per request, 2 per child
 
 
 async def test_a_child_above_the_memory_cap_is_replaced(analyst: Analyst) -> None:
     service, pool = pool_service(analyst, processes=1, max_rss_mib=1)
-    try:
-        job_ids, _victim = await queue_samples(service)
-        outcomes = await service.run(job_ids)
-    finally:
-        await service.close()
+    outcomes = await ingest_samples(service)
     assert [o.status for o in outcomes] == ["new"] * 5
     assert pool.started >= 4  # every request ends above 1 MiB: a fresh child for the next
 
