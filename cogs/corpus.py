@@ -13,6 +13,7 @@ from bot.render import corpus as render
 from bot.render.corpus import article_line
 from bot.services.articles_admin import ArticleAdmin, Fix
 from bot.ui.answer import AnswerPayload
+from bot.ui.escape import escape_text
 from bot.ui.respond import send_answer, send_short
 
 
@@ -74,7 +75,7 @@ class Corpus(commands.Cog):
     ) -> None:
         """Correct an article's metadata by hand (admins)."""
         fixed = await self.admin.fix(article_number(article), Fix(title, outlet, author, published))
-        await send_short(interaction, f"Fixed: {article_line(fixed)}", ephemeral=False)
+        await send_short(interaction, f"Fixed: {escape_text(article_line(fixed))}", ephemeral=False)
 
     @article.command(name="forget")
     @admin_only()

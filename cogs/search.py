@@ -31,6 +31,7 @@ class Search(commands.Cog):
             with_sources(render.search_text(answer), search_refs(answer)),
             render.search_json(answer),
             export_name="search",
+            highlights=True,
         )
         await send_answer(interaction, payload)
 

@@ -31,6 +31,7 @@ from bot.services.link_watch import (
 )
 from bot.services.outbox import INGEST_OUTCOME, OutboxItem, Undeliverable
 from bot.ui.answer import NO_MENTIONS
+from bot.ui.escape import escape_corpus, escape_text, safe_url
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +47,13 @@ def _emoji(outcome: Outcome) -> str:
 def _source(source: str) -> str:
     """A link or file name as a reply names it: links in <> so Discord shows no preview."""
     if source.lower().startswith(("http://", "https://")):
-        return f"<{source}>"
-    return discord.utils.escape_markdown(source)
+        return f"<{safe_url(source)}>"
+    return escape_corpus(" ".join(source.split()))
 
 
 def _escaped(emoji: str, named: str, text: str) -> str:
     """`emoji named: text` with the text's Markdown escaped (it comes from articles)."""
-    body = discord.utils.escape_markdown(f"{emoji} {text}")  # not at line start: "#6" stays
+    body = escape_text(f"{emoji} {text}")  # not at line start: "#6" stays
     return f"{emoji} {named}{body[len(emoji) + 1 :]}"[:2000]
 
 

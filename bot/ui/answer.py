@@ -1,8 +1,9 @@
 """Turn a rendered answer into Discord embeds: the same text the CLI prints, safely escaped.
 
-Corpus text can hold Markdown and "@everyone": Markdown is escaped (search highlights, written
-as `**word**` by the renderer, are the one markup let through) and every message is sent with
-no allowed mentions, so nothing an article says can ping anyone.
+Corpus text can hold Markdown, masked links and "@everyone": `bot.ui.escape` escapes all of it
+(the renderer's citations, bullets and, in search answers, `**word**` highlights are the markup
+let through) and every message is sent with no allowed mentions, so nothing an article says can
+render as a link, heading, spoiler or mention, or ping anyone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import discord
 
 from bot.render.cite import DISCORD_EMBED_LIMIT, paginate
+from bot.ui.escape import escape_line
 
 COLOUR = discord.Colour.from_rgb(52, 101, 164)
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -30,18 +32,21 @@ class AnswerPayload:
     data: Any
     chart: bytes | None = None
     export_name: str = "answer"
+    highlights: bool = False  # search answers: the renderer's `**word**` bold is kept
 
 
-def discord_safe(text: str) -> str:
-    """Escape Markdown from article text, keeping the renderer's own `**highlight**` bold."""
-    return discord.utils.escape_markdown(text).replace("\\*\\*", "**")
+def discord_safe(text: str, *, highlights: bool = False) -> str:
+    """One rendered line with its corpus text escaped (see `bot.ui.escape.escape_line`)."""
+    return escape_line(text, highlights=highlights)
 
 
 def embed_pages(payload: AnswerPayload) -> list[discord.Embed]:
     """The answer split into embeds of at most 4,096 characters, never mid-line."""
-    lines = [discord_safe(line) for line in payload.text.splitlines()]
+    lines = [
+        discord_safe(line, highlights=payload.highlights) for line in payload.text.splitlines()
+    ]
     pages = paginate(lines, limit=DISCORD_EMBED_LIMIT - 16) or ["(empty)"]
-    title = payload.title[:TITLE_LIMIT]
+    title = " ".join(discord_safe(payload.title).split())[:TITLE_LIMIT]
     embeds = []
     for number, page in enumerate(pages, start=1):
         embed = discord.Embed(title=title, description=page, colour=COLOUR)

@@ -1,0 +1,75 @@
+"""Escaping for Discord: nothing an article says may render as a link, heading, spoiler or mention.
+
+Corpus text (titles, site names, quotes, sentences) reaches Discord inside the renderers' lines.
+Every Markdown-significant character in it is backslash-escaped; the renderer's own markup stays:
+its citations `[#4 ABC News, 2015-11-23]` and dates `[2015-11-23]` keep their brackets (what
+is inside them is escaped), its `- ` bullets stay, and search answers keep their `**bold**`
+highlights. A masked link needs `](` side by side, so a `(` after such a bracket is escaped
+too. URLs stay clickable (Discord links them by itself) with the characters that could build
+Markdown around them percent-encoded.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+_INLINE = frozenset("\\*_~|`[]<>@")  # `(` only matters after `]`: see escape_line
+_URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")  # as Discord finds them
+_URL_UNSAFE = frozenset('[]()<>*|`"{}\\')  # percent-encoded, with whitespace and controls
+_CITATION = re.compile(
+    r"\[#\d+[^\[\]\n]*\]|\[(?:undated|\d{4}(?:-\d{2}){0,2})\]"  # cite() and article_line()
+)
+_HEADING = re.compile(r"^(\s*(?:(?:[-+]|\d+\.) +)*)(#+(?=\s|$)|-(?=#))")  # after list marks
+
+
+def safe_url(url: str) -> str:
+    """A URL with every character that could make Markdown around it percent-encoded."""
+    return "".join(quote(c, safe="") if _unsafe_in_url(c) else c for c in url)
+
+
+def _unsafe_in_url(char: str) -> bool:
+    return char in _URL_UNSAFE or char.isspace() or not char.isprintable()
+
+
+def _inline(text: str) -> str:
+    """Backslash before every character that is Markdown or a mention anywhere in a line."""
+    return "".join(f"\\{c}" if c in _INLINE else c for c in text)
+
+
+def _plain(text: str) -> str:
+    """Text without renderer markup: URLs kept (made safe), everything else escaped."""
+    out, end = [], 0
+    for match in _URL.finditer(text):
+        out += [_inline(text[end : match.start()]), safe_url(match.group())]
+        end = match.end()
+    return "".join([*out, _inline(text[end:])])
+
+
+def escape_corpus(text: str) -> str:
+    """Corpus text alone (a title, a name): every Markdown character and mention escaped."""
+    return "\n".join(_line_start(_plain(line)) for line in text.splitlines())
+
+
+def _line_start(line: str) -> str:
+    """Escape what is Markdown only at a line's start: headings and `-#` subtext (after list marks)."""
+    return _HEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line, count=1)
+
+
+def escape_line(line: str, *, highlights: bool = False) -> str:
+    """One rendered line: corpus text escaped, the renderer's citations (and, for search,
+    its `**highlights**`) kept, and no `](` left that could start a masked link."""
+    out, end = [], 0
+    for match in _CITATION.finditer(line):
+        token = match.group()
+        out += [_plain(line[end : match.start()]), f"[{_plain(token[1:-1])}]"]
+        end = match.end()
+    text = "".join([*out, _plain(line[end:])]).replace("](", "]\\(")
+    if highlights:
+        text = text.replace("\\*\\*", "**")
+    return _line_start(text)
+
+
+def escape_text(text: str, *, highlights: bool = False) -> str:
+    """Rendered text, line by line (see `escape_line`)."""
+    return "\n".join(escape_line(line, highlights=highlights) for line in text.splitlines())

@@ -1,0 +1,138 @@
+"""Article text never becomes a live link, heading, spoiler or mention in the bot's embeds."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import discord
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.render import quotes as render_quotes
+from bot.render import search as render_search
+from bot.services.people import QuotesAnswer
+from bot.services.search import SearchAnswer
+from bot.ui.answer import AnswerPayload, embed_pages
+from bot.ui.escape import escape_corpus, escape_line
+from bot.ui.sources import search_refs, with_sources
+from storage.entity_lookup import EntityMatch
+from storage.quotes_repo import QuoteCounts, QuoteRecord
+from storage.records_cite import ArticleRef
+from storage.search import SearchHit
+
+EVIL = "[x](http://evil.example)"
+_DISCORD_URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")  # Discord's own autolink rule
+_UNIT = re.compile(r"\\[\s\S]|[\s\S]")
+
+
+def raw(text: str) -> str:
+    """What Discord reads as markup: escaped characters become a neutral `.`, URLs a `U`."""
+    units = ["." if len(u) == 2 else u for u in _UNIT.findall(_DISCORD_URL.sub("U", text))]
+    return "".join(units)
+
+
+def live_markup(text: str) -> list[str]:
+    """Masked links, angle links, mentions, spoilers, code and headings Discord would render."""
+    found = re.findall(r"\]\(|<|\|\||`|@(?:everyone|here)", raw(text))
+    for line in raw(text).split("\n"):
+        if re.match(r"\s*(?:(?:[-+*]|\d+\.) +)*(?:#+(?:\s|$)|-#|>)", line):
+            found.append(line)
+    return found
+
+
+def ref(n: int, title: str, outlet: str, url: str | None = None) -> ArticleRef:
+    return ArticleRef(n, title, outlet, date(2015, 11, 23), "day", url, f"files/{n}.txt")
+
+
+def search_payload(title: str, outlet: str, snippet: str, url: str | None) -> AnswerPayload:
+    """The /search answer exactly as cogs/search.py builds it."""
+    hits = (SearchHit(ref(4, title, outlet, url), 1.0, snippet),)
+    answer = SearchAnswer("deal", None, None, hits, 1)
+    text = with_sources(render_search.search_text(answer), search_refs(answer))
+    return AnswerPayload("Search", text, {}, highlights=True)
+
+
+def quotes_payload(speaker: str, quote: str, outlet: str) -> AnswerPayload:
+    """The /quotes answer exactly as cogs/people.py builds it."""
+    said = QuoteRecord(1, ref(7, quote, outlet), 1, speaker, speaker, quote, "direct", "say", 0)
+    answer = QuotesAnswer(
+        EntityMatch(1, speaker, "person", 3), None, None, None, (said,), QuoteCounts(1, 1, 1, 0)
+    )
+    return AnswerPayload(f"Quotes by {speaker}", render_quotes.quotes_text(answer), {})
+
+
+def described(embeds: list[discord.Embed]) -> str:
+    return "\n".join(e.description or "" for e in embeds)
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "snippet"),
+    [
+        (f"Treaty {EVIL}", "Wire", "the **deal** was signed"),
+        ("Treaty", f"Wire {EVIL}", "the **deal** was signed"),
+        ("Treaty", "Wire", f"the **deal** {EVIL} was signed"),
+    ],
+)
+def test_a_masked_link_after_a_citation_stays_text(title: str, outlet: str, snippet: str) -> None:
+    body = described(embed_pages(search_payload(title, outlet, snippet, None)))
+    assert live_markup(body) == []
+    assert "**deal**" in body
+    assert "\\[x\\]" in body
+
+
+def test_the_renderers_own_citations_dates_and_links_stay() -> None:
+    url = "https://news.example/world/a_b?x=1"
+    body = described(embed_pages(search_payload("Treaty", "ABC News", "the **deal**", url)))
+    assert "1. [#4 ABC News, 2015-11-23] Treaty — the **deal**" in body
+    assert body.endswith(f"[#4 ABC News, 2015-11-23] Treaty — {url}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Breaking", "\\# Breaking"),
+        ("-# small", "\\-# small"),
+        ("- - # nested", "- - \\# nested"),
+        ("1. ## listed", "1. \\## listed"),
+        ("> quoted", "\\> quoted"),
+        ("||spoiler|| <@123> <#9> <t:1:R> @everyone", None),
+        ("`code` ~~gone~~ _it_ *b*", None),
+    ],
+)
+def test_corpus_markup_is_escaped(text: str, expected: str | None) -> None:
+    escaped = escape_corpus(text)
+    assert live_markup(escaped) == []
+    if expected:
+        assert escaped == expected
+
+
+def test_urls_stay_clickable_without_markup() -> None:
+    line = escape_line("see https://a.example/[x](http://evil.example) now")
+    assert line == "see https://a.example/%5Bx%5D%28http://evil.example) now"  # ) ends it
+
+
+corpus_text = st.text(
+    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list("[]()<>#-|*_~`@\\:/ \n")),
+    max_size=300,
+) | st.builds("".join, st.lists(st.sampled_from([EVIL, "# ", "@everyone", "||", "](", "\n"])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=corpus_text, outlet=corpus_text, snippet=corpus_text, speaker=corpus_text)
+def test_arbitrary_article_text_renders_no_live_markup(
+    title: str, outlet: str, snippet: str, speaker: str
+) -> None:
+    for payload in (
+        search_payload(title, outlet, snippet, "https://news.example/a"),
+        quotes_payload(speaker or "X", snippet, outlet),
+    ):
+        embeds = embed_pages(payload)
+        for embed in embeds:
+            assert live_markup(embed.description or "") == []
+            assert live_markup(embed.title or "") == []
+            assert len(embed.title or "") <= 256
+            assert len(embed.description or "") <= 4096
+            assert len(embed) <= 6000
+        assert "](http" not in raw(described(embeds))
