@@ -52,7 +52,7 @@ def escape_corpus(text: str) -> str:
 
 
 def _line_start(line: str) -> str:
-    """Escape what is Markdown only at a line's start: headings and `-#` subtext (after list marks)."""
+    """Escape what is Markdown at line start: headings, `-#` subtext (after list marks)."""
     return _HEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line, count=1)
 
 
