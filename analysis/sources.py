@@ -8,6 +8,11 @@ encoding detection).
 Manifests (CSV with a header row, or JSON lines) have a `path` or `url` column and optional
 `title`, `outlet`, `author` and `published` (2024-10-15) columns. Rows are numbered as a
 spreadsheet or an editor shows them: in a CSV the header is row 1, in JSON lines row n is line n.
+
+Containment: a manifest row must resolve (after `..` and symlinks) inside the manifest's folder,
+and a symlink met while walking a folder must resolve inside that folder; anything else is
+refused with its reason unless the caller passes `allow_outside=True`. A path named directly is
+the caller's explicit choice and is read wherever it points.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ _BOMS = (
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _BINARY = "binary file, not text"
+_MANIFEST_FOLDER = "the manifest's folder"
+_INGESTED_FOLDER = "the folder being ingested"
 _KB = 1000
 _MB = 1000 * 1000  # SI units, as the 5 MB default (5,000,000 bytes) is written
 
@@ -186,22 +193,28 @@ def _checked(text: str) -> str:
 # ---------------------------------------------------------------- discovering sources
 
 
-def discover(paths: Sequence[Path]) -> Iterator[SourceItem | SourceProblem]:
-    """Expand files, folders and manifests into articles to ingest, in a stable order."""
+def discover(
+    paths: Sequence[Path], *, allow_outside: bool = False
+) -> Iterator[SourceItem | SourceProblem]:
+    """Expand files, folders and manifests into articles to ingest, in a stable order.
+
+    Unless `allow_outside`, manifest rows and links met inside folders that lead out of the
+    manifest's folder or the folder being walked are refused (see the module docstring).
+    """
     for path in paths:
         if not path.exists():
             yield SourceProblem(str(path), "not found")
         elif path.is_dir():
-            yield from _discover_folder(path)
+            yield from _discover_folder(path, allow_outside)
         else:
-            yield from _discover_file(path)
+            yield from _discover_file(path, allow_outside)
 
 
-def _discover_file(path: Path) -> Iterator[SourceItem | SourceProblem]:
+def _discover_file(path: Path, allow_outside: bool) -> Iterator[SourceItem | SourceProblem]:
     """Yield a named file as an article, or a manifest's rows."""
     suffix = path.suffix.lower()
     if suffix in MANIFEST_SUFFIXES:
-        yield from read_manifest(path)
+        yield from read_manifest(path, allow_outside=allow_outside)
     elif suffix in _KINDS:
         yield SourceItem(path=path, url=None, kind=_KINDS[suffix], origin=str(path))
     else:
@@ -214,13 +227,16 @@ def _unsupported(suffix: str) -> str:
     return f"unsupported file type '{suffix or '(none)'}' (accepted: {accepted})"
 
 
-def _discover_folder(folder: Path) -> Iterator[SourceItem | SourceProblem]:
-    """Yield a folder's manifests' rows, then the articles no manifest already listed."""
-    files = list(_walk(folder))
+def _discover_folder(folder: Path, allow_outside: bool) -> Iterator[SourceItem | SourceProblem]:
+    """Yield links refused, the folder's manifests' rows, then the articles no manifest listed."""
+    walked = list(_walk(folder, Path(os.path.realpath(folder)), allow_outside, set()))
+    refused = [p for p in walked if isinstance(p, SourceProblem)]
+    files = [p for p in walked if isinstance(p, Path)]
+    yield from refused
     listed: set[str] = set()
-    found = False
+    found = bool(refused)  # the refusals already say why nothing was read
     for manifest in (f for f in files if f.suffix.lower() in MANIFEST_SUFFIXES):
-        for entry in read_manifest(manifest):
+        for entry in read_manifest(manifest, allow_outside=allow_outside):
             if isinstance(entry, SourceItem):
                 found = True
                 listed.update([os.path.realpath(entry.path)] if entry.path else [])
@@ -235,21 +251,73 @@ def _discover_folder(folder: Path) -> Iterator[SourceItem | SourceProblem]:
         yield SourceProblem(str(folder), "no articles in directory")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Yield the folder's files recursively in sorted order, skipping hidden files and folders."""
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(root) / name
-            if not name.startswith(".") and path.is_file():
+def _walk(
+    folder: Path, root: Path, allow_outside: bool, seen: set[str]
+) -> Iterator[Path | SourceProblem]:
+    """Yield the folder's files recursively in sorted order, skipping hidden files and folders.
+
+    A symlink leading outside `root` is refused, or with `allow_outside` followed (a linked
+    folder once only, so loops end); a linked folder inside `root` is reached as itself.
+    """
+    seen.add(os.path.realpath(folder))
+    for here, dirs, names in os.walk(folder):
+        for name in sorted(n for n in names if not n.startswith(".")):
+            path = Path(here) / name
+            refusal = None if allow_outside else _link_out(path, root)
+            if refusal:
+                yield SourceProblem(str(path), refusal)
+            elif path.is_file():
                 yield path
+        kept = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = [d for d in kept if not (Path(here) / d).is_symlink()]
+        for name in (d for d in kept if d not in dirs):
+            yield from _walk_linked(Path(here) / name, root, allow_outside, seen)
+
+
+def _walk_linked(
+    link: Path, root: Path, allow_outside: bool, seen: set[str]
+) -> Iterator[Path | SourceProblem]:
+    """Refuse a linked folder leading out of `root`, or walk it when that is allowed."""
+    real = os.path.realpath(link)
+    if Path(real).is_relative_to(root) or real in seen:
+        return
+    if allow_outside:
+        yield from _walk(link, root, allow_outside, seen)
+    else:
+        yield SourceProblem(str(link), _outside(f"links to {_shown(real)},", _INGESTED_FOLDER))
+
+
+def _link_out(path: Path, root: Path) -> str | None:
+    """Why a symlink met while walking is refused: it leads outside `root`; None if it does not."""
+    if not path.is_symlink():
+        return None
+    real = os.path.realpath(path)
+    if Path(real).is_relative_to(root):
+        return None
+    return _outside(f"links to {_shown(real)},", _INGESTED_FOLDER)
+
+
+def _outside(how: str, place: str) -> str:
+    """Say on one line why a path is refused and how to read it anyway."""
+    return f"refused: {how} outside {place} (use --allow-outside to read it)"
+
+
+def _shown(text: str) -> str:
+    """A path as one printable line."""
+    return text if text.isprintable() else repr(text)
 
 
 # ---------------------------------------------------------------- manifests
 
 
-def read_manifest(manifest: Path) -> Iterator[SourceItem | SourceProblem]:
-    """Yield one item per good manifest row and one problem per bad row (with its number)."""
+def read_manifest(
+    manifest: Path, *, allow_outside: bool = False
+) -> Iterator[SourceItem | SourceProblem]:
+    """Yield one item per good manifest row and one problem per bad row (with its number).
+
+    A row's path is read relative to the manifest's folder and, unless `allow_outside`, must
+    resolve inside it.
+    """
     try:
         text, _ = read_text_file(manifest, MANIFEST_MAX_BYTES)
     except SourceError as exc:
@@ -260,7 +328,10 @@ def read_manifest(manifest: Path) -> Iterator[SourceItem | SourceProblem]:
     else:
         rows = _json_rows(manifest, text)
     for where, row in rows:
-        yield row if isinstance(row, SourceProblem) else _manifest_entry(manifest, where, row)
+        if isinstance(row, SourceProblem):
+            yield row
+        else:
+            yield _manifest_entry(manifest, where, row, allow_outside)
 
 
 Row = tuple[str, Mapping[str, object] | SourceProblem]
@@ -319,7 +390,7 @@ def _json_row(where: str, line: str) -> Mapping[str, object] | SourceProblem:
 
 
 def _manifest_entry(
-    manifest: Path, where: str, row: Mapping[str, object]
+    manifest: Path, where: str, row: Mapping[str, object], allow_outside: bool
 ) -> SourceItem | SourceProblem:
     """Turn one manifest row into an item, or say what is wrong with it."""
     path_text, url = _field(row, "path"), _field(row, "url")
@@ -331,7 +402,7 @@ def _manifest_entry(
     published = _parse_date(published_text) if published_text else None
     if published_text and published is None:
         return SourceProblem(where, f"malformed date '{published_text}'")
-    located = _locate(manifest, path_text) if path_text else None
+    located = _locate(manifest, path_text, allow_outside) if path_text else None
     if isinstance(located, SourceProblem):
         return SourceProblem(where, located.message)
     return SourceItem(
@@ -353,15 +424,20 @@ def _field(row: Mapping[str, object], name: str) -> str | None:
     return text or None
 
 
-def _locate(manifest: Path, path_text: str) -> tuple[Path, str] | SourceProblem:
+def _locate(
+    manifest: Path, path_text: str, allow_outside: bool
+) -> tuple[Path, str] | SourceProblem:
     """Resolve a row's path against the manifest's folder and check it is a usable file."""
     path = manifest.parent / path_text
     suffix = path.suffix.lower()
+    shown = _shown(path_text)
     try:
+        refusal = None if allow_outside else _row_out(manifest, path, shown)
         exists, is_file = path.exists(), path.is_file()
     except (OSError, ValueError):
         return SourceProblem(path_text, f"unusable path: {path_text!r}")
-    shown = path_text if path_text.isprintable() else repr(path_text)
+    if refusal:
+        return SourceProblem(path_text, refusal)
     if not exists:
         return SourceProblem(path_text, f"not found: {shown}")
     if not is_file:
@@ -369,6 +445,28 @@ def _locate(manifest: Path, path_text: str) -> tuple[Path, str] | SourceProblem:
     if suffix not in _KINDS:
         return SourceProblem(path_text, _unsupported(suffix))
     return path, _KINDS[suffix]
+
+
+def _row_out(manifest: Path, path: Path, shown: str) -> str | None:
+    """Why a manifest row's path is refused: it resolves outside the manifest's folder."""
+    folder = Path(os.path.realpath(manifest.parent))
+    real = os.path.realpath(path)
+    if Path(real).is_relative_to(folder):
+        return None
+    if path.is_symlink():
+        how = f"links to {_shown(real)},"
+    elif _lexically_inside(path, manifest.parent):
+        how = f"resolves to {_shown(real)},"
+    else:
+        how = "is"
+    return _outside(f"{shown} {how}", _MANIFEST_FOLDER)
+
+
+def _lexically_inside(path: Path, folder: Path) -> bool:
+    """Whether the path is inside the folder before any symlink is followed."""
+    return Path(os.path.normpath(path.absolute())).is_relative_to(
+        os.path.normpath(folder.absolute())
+    )
 
 
 def _is_web_address(url: str) -> bool:

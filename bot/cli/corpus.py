@@ -45,6 +45,14 @@ def ingest(
         bool,
         typer.Option("--explain", help="Show each line kept or dropped and why; store nothing."),
     ] = False,
+    allow_outside: Annotated[
+        bool,
+        typer.Option(
+            "--allow-outside",
+            help="Also read manifest rows and symlinks that lead outside the manifest's folder "
+            "or the folder being ingested (refused by default).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Add articles from files, folders, manifests and web links; re-running adds no duplicates."""
@@ -56,13 +64,13 @@ def ingest(
     if explain:
         from bot.services.explain import explain_paths, explain_text
 
-        reports = explain_paths(paths, settings.max_file_bytes)
+        reports = explain_paths(paths, settings.max_file_bytes, allow_outside=allow_outside)
         emit(as_json, explain_text(reports), [r.as_json() for r in reports])
         return
     show_progress = not as_json and sys.stderr.isatty()
 
     async def work(analyst: Analyst) -> list[Outcome]:
-        queued = await analyst.ingest.enqueue_paths(paths)
+        queued = await analyst.ingest.enqueue_paths(paths, allow_outside=allow_outside)
         links = await analyst.ingest.enqueue_urls(urls)
         outcomes = queued.problems + links.problems
         job_ids = list(dict.fromkeys(queued.job_ids + links.job_ids))

@@ -34,10 +34,12 @@ class ExplainReport:
         }
 
 
-def explain_paths(paths: Sequence[Path], max_bytes: int) -> list[ExplainReport]:
-    """Clean every file under the paths and keep the per-line verdicts."""
+def explain_paths(
+    paths: Sequence[Path], max_bytes: int, *, allow_outside: bool = False
+) -> list[ExplainReport]:
+    """Clean every file under the paths and keep the per-line verdicts (same refusals as ingest)."""
     reports = []
-    for found in discover(paths):
+    for found in discover(paths, allow_outside=allow_outside):
         if isinstance(found, SourceProblem):
             reports.append(ExplainReport(found.where, None, found.message))
             continue

@@ -153,10 +153,15 @@ class IngestService:
         options = RunnerOptions(batch_size, near_duplicate_threshold)
         self._runner = JobRunner(sessions, queue, analyzer, fetcher, options)
 
-    async def enqueue_paths(self, paths: Sequence[Path]) -> Enqueued:
-        """Queue every article found under the paths; report what cannot be queued."""
+    async def enqueue_paths(
+        self, paths: Sequence[Path], *, allow_outside: bool = False
+    ) -> Enqueued:
+        """Queue every article found under the paths; report what cannot be queued.
+
+        Manifest rows and links leading out of what was named are refused unless `allow_outside`.
+        """
         result = Enqueued()
-        for found in discover(paths):
+        for found in discover(paths, allow_outside=allow_outside):
             if isinstance(found, SourceProblem):
                 result.problems.append(Outcome(found.where, FAILED, found.message))
             elif found.path is None:

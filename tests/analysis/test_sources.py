@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,122 @@ def test_arbitrary_manifest_never_raises(tmp_path: Path, content: str, name: str
         assert isinstance(entry, SourceItem | SourceProblem)
         if isinstance(entry, SourceProblem):
             assert "\n" not in str(entry)
+
+
+# ---------------------------------------------------------------- containment
+
+OUTSIDE_HINT = "(use --allow-outside to read it)"
+
+
+def corpus_with_escapes(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder `corpus` whose manifest and links reach `elsewhere`; returns (corpus, secret)."""
+    secret = write(tmp_path / "elsewhere" / "secret.txt")
+    corpus = tmp_path / "corpus"
+    write(corpus / "own.txt")
+    write(corpus / "sub" / "inner.txt")
+    (corpus / "link-out.txt").symlink_to(secret)
+    (corpus / "link-in.txt").symlink_to(corpus / "sub" / "inner.txt")
+    (corpus / "dir-out").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    return corpus, secret
+
+
+def test_manifest_rows_outside_its_folder_are_refused(tmp_path: Path) -> None:
+    corpus, secret = corpus_with_escapes(tmp_path)
+    rows = [str(secret), "../elsewhere/secret.txt", "link-out.txt", "dir-out/secret.txt"]
+    rows += ["link-in.txt", "sub/../own.txt", str(corpus / "own.txt")]
+    manifest = write(corpus / "m.csv", "path\n" + "\n".join(rows) + "\n")
+    found = list(read_manifest(manifest))
+    assert messages(found) == [
+        f"m.csv row 2: refused: {secret} is outside the manifest's folder {OUTSIDE_HINT}",
+        f"m.csv row 3: refused: ../elsewhere/secret.txt is outside the manifest's folder"
+        f" {OUTSIDE_HINT}",
+        f"m.csv row 4: refused: link-out.txt links to {secret}, outside the manifest's folder"
+        f" {OUTSIDE_HINT}",
+        f"m.csv row 5: refused: dir-out/secret.txt resolves to {secret}, outside the manifest's"
+        f" folder {OUTSIDE_HINT}",
+    ]
+    assert [i.origin for i in items(found)] == ["m.csv row 6", "m.csv row 7", "m.csv row 8"]
+
+
+def test_missing_file_outside_the_manifest_folder_is_refused_not_probed(tmp_path: Path) -> None:
+    manifest = write(tmp_path / "corpus" / "m.jsonl", json.dumps({"path": "../nope.txt"}) + "\n")
+    assert messages(list(discover([manifest]))) == [
+        f"m.jsonl row 1: refused: ../nope.txt is outside the manifest's folder {OUTSIDE_HINT}"
+    ]
+
+
+def test_walking_a_folder_refuses_links_that_lead_out(tmp_path: Path) -> None:
+    corpus, secret = corpus_with_escapes(tmp_path)
+    found = list(discover([corpus]))
+    assert messages(found) == [
+        f"{corpus / 'link-out.txt'}: refused: links to {secret}, outside the folder being"
+        f" ingested {OUTSIDE_HINT}",
+        f"{corpus / 'dir-out'}: refused: links to {tmp_path / 'elsewhere'}, outside the folder"
+        f" being ingested {OUTSIDE_HINT}",
+    ]
+    assert [i.path.relative_to(corpus).as_posix() for i in items(found) if i.path] == [
+        "link-in.txt",
+        "own.txt",
+        "sub/inner.txt",
+    ]
+
+
+def test_a_manifest_linked_from_outside_is_refused_when_walking(tmp_path: Path) -> None:
+    write(tmp_path / "elsewhere" / "a.txt")
+    outside = write(tmp_path / "elsewhere" / "m.csv", "path\na.txt\n")
+    write(tmp_path / "corpus" / "own.txt")
+    (tmp_path / "corpus" / "m.csv").symlink_to(outside)
+    found = list(discover([tmp_path / "corpus"]))
+    assert messages(found) == [
+        f"{tmp_path / 'corpus' / 'm.csv'}: refused: links to {outside}, outside the folder being"
+        f" ingested {OUTSIDE_HINT}"
+    ]
+    assert [i.path.name for i in items(found) if i.path] == ["own.txt"]
+
+
+def test_files_named_on_the_command_line_are_read_even_through_links(tmp_path: Path) -> None:
+    corpus, _ = corpus_with_escapes(tmp_path)
+    [item] = list(discover([corpus / "link-out.txt"]))
+    assert isinstance(item, SourceItem)
+    assert item.path == corpus / "link-out.txt"
+
+
+def test_a_linked_folder_named_directly_stays_inside_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real"
+    write(target / "a.txt")
+    write(tmp_path / "beside.txt")
+    (target / "up.txt").symlink_to(tmp_path / "beside.txt")
+    (tmp_path / "alias").symlink_to(target, target_is_directory=True)
+    found = list(discover([tmp_path / "alias"]))
+    assert messages(found) == [
+        f"{tmp_path / 'alias' / 'up.txt'}: refused: links to {tmp_path / 'beside.txt'},"
+        f" outside the folder being ingested {OUTSIDE_HINT}"
+    ]
+    assert [i.path.name for i in items(found) if i.path] == ["a.txt"]
+
+
+def test_only_links_out_is_not_also_called_empty(tmp_path: Path) -> None:
+    secret = write(tmp_path / "elsewhere" / "secret.txt")
+    write(tmp_path / "corpus" / ".keep", "")
+    (tmp_path / "corpus" / "x.txt").symlink_to(secret)
+    found = list(discover([tmp_path / "corpus"]))
+    assert len(found) == 1
+    assert messages(found)[0].endswith(f"outside the folder being ingested {OUTSIDE_HINT}")
+
+
+def test_allow_outside_reads_everything_the_links_and_rows_name(tmp_path: Path) -> None:
+    corpus, secret = corpus_with_escapes(tmp_path)
+    (tmp_path / "elsewhere" / "loop").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    walked = list(discover([corpus], allow_outside=True))
+    assert messages(walked) == []
+    assert [i.path.relative_to(corpus).as_posix() for i in items(walked) if i.path] == [
+        "link-in.txt",
+        "link-out.txt",
+        "own.txt",
+        "dir-out/secret.txt",
+        "sub/inner.txt",
+    ]
+    manifest = write(corpus / "m.csv", f"path\n{secret}\n../elsewhere/secret.txt\nlink-out.txt\n")
+    listed = list(read_manifest(manifest, allow_outside=True))
+    assert messages(listed) == []
+    assert [os.path.realpath(i.path) for i in items(listed) if i.path] == [str(secret)] * 3
