@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import discord
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.render import digest as render_digest
 from bot.render import quotes as render_quotes
 from bot.render import search as render_search
+from bot.services.digest import Digest, Rising, Story, Window
 from bot.services.people import QuotesAnswer
 from bot.services.search import SearchAnswer
 from bot.ui.answer import AnswerPayload, embed_pages
 from bot.ui.escape import escape_corpus, escape_line
 from bot.ui.sources import search_refs, with_sources
+from storage.digests import WindowEvent, WindowQuote
 from storage.entity_lookup import EntityMatch
 from storage.quotes_repo import QuoteCounts, QuoteRecord
 from storage.records_cite import ArticleRef
@@ -61,6 +64,23 @@ def quotes_payload(speaker: str, quote: str, outlet: str) -> AnswerPayload:
         EntityMatch(1, speaker, "person", 3), None, None, None, (said,), QuoteCounts(1, 1, 1, 0)
     )
     return AnswerPayload(f"Quotes by {speaker}", render_quotes.quotes_text(answer), {})
+
+
+def digest_payload(title: str, outlet: str, text: str, name: str) -> AnswerPayload:
+    """The daily digest exactly as cogs/digest.py posts it."""
+    cited = ref(5, title, outlet, "https://news.example/d")
+    window = Window(datetime(2015, 11, 22, tzinfo=UTC), datetime(2015, 11, 23, tzinfo=UTC))
+    digest = Digest(
+        window,
+        1,
+        (Story((name, name), (cited,)),),
+        (WindowEvent(date(2015, 11, 23), "day", text, cited),),
+        1,
+        (WindowQuote(1, name, text, "direct", 3, cited),),
+        (Rising(name, "person", 4, 1, (cited,)),),
+    )
+    data = render_digest.digest_json(digest, window)
+    return AnswerPayload(render_digest.title("2015-11-23"), render_digest.digest_text(digest), data)
 
 
 def described(embeds: list[discord.Embed]) -> str:
@@ -127,6 +147,7 @@ def test_arbitrary_article_text_renders_no_live_markup(
     for payload in (
         search_payload(title, outlet, snippet, "https://news.example/a"),
         quotes_payload(speaker or "X", snippet, outlet),
+        digest_payload(title, outlet, snippet, speaker),
     ):
         embeds = embed_pages(payload)
         for embed in embeds:
