@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     fetch_total_timeout: float = Field(
         20.0,
         gt=0,
-        description="Seconds one fetch attempt may take, redirects and download included.",
+        description="Seconds a whole fetch may take: all attempts, redirects and retry waits.",
     )
     fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed per link.")
     fetch_retries: int = Field(

@@ -2,9 +2,10 @@
 
 Every hop (the link and each redirect) passes the address guard first, and the connection goes
 to the address the guard checked: a resolver that only knows the checked addresses replaces DNS
-for the request. One attempt has a connect timeout and a total deadline covering redirects and
-the download; the body is streamed and cut off at the byte cap. Timeouts, failed connections
-and 5xx answers are retried with exponential backoff; 4xx answers and refusals are not.
+for the request. Each connection has a connect timeout, and one deadline covers the whole fetch:
+every attempt, redirect, download and the waits between retries. The body is streamed and cut
+off at the byte cap. Timeouts, failed connections and 5xx answers are retried with exponential
+backoff while the deadline leaves time for it; 4xx answers and refusals are not.
 
 Only HTML/XHTML and plain text are accepted. The charset comes from a byte-order mark, the
 Content-Type header, then the page's `<meta charset>`, then detection.
@@ -139,35 +140,54 @@ class Fetcher:
         self.guard = guard or UrlGuard(settings.allow)
 
     async def fetch(self, url: str) -> FetchedPage:
-        """Fetch a page, retrying timeouts and server errors; raises FetchError saying why not."""
-        for attempt in range(self.settings.retries):
-            try:
-                return await self._attempt(url)
-            except FetchError as exc:
-                if not exc.retryable:
-                    raise
-                log.info("fetching %s failed (%s); retrying", url, exc.message)
-            await asyncio.sleep(self.settings.retry_backoff * 2**attempt)
-        return await self._attempt(url)
+        """Fetch a page, retrying timeouts and server errors; raises FetchError saying why not.
 
-    async def _attempt(self, url: str) -> FetchedPage:
-        """One attempt: follow redirects and download, all within the total timeout."""
+        One deadline (`total_timeout`) covers every attempt and the waits between them.
+        """
+        deadline = asyncio.get_running_loop().time() + self.settings.total_timeout
+        limit = asyncio.timeout_at(deadline)
+        hop = _Hop(url)
+        try:
+            async with limit:
+                return await self._attempts(hop, deadline)
+        except TimeoutError as exc:
+            if not limit.expired():
+                raise
+            raise FetchError(self._timed_out(hop), retryable=True) from exc
+
+    async def _attempts(self, hop: _Hop, deadline: float) -> FetchedPage:
+        """Attempt, back off and retry; a retry whose wait would pass the deadline is not made."""
+        loop = asyncio.get_running_loop()
+        while True:
+            hop.attempts += 1
+            hop.url = hop.first
+            try:
+                return await self._attempt(hop)
+            except FetchError as exc:
+                wait = self.settings.retry_backoff * 2 ** (hop.attempts - 1)
+                last = hop.attempts > self.settings.retries or loop.time() + wait >= deadline
+                if not exc.retryable or last:
+                    raise
+                log.info("fetching %s failed (%s); retrying", hop.first, exc.message)
+            await asyncio.sleep(wait)
+
+    def _timed_out(self, hop: _Hop) -> str:
+        """Why a fetch ran out of time: the deadline, and how many attempts it covered."""
+        message = f"could not reach {hop.host} in {seconds(self.settings.total_timeout)}"
+        return message if hop.attempts == 1 else f"{message} ({hop.attempts} attempts)"
+
+    async def _attempt(self, hop: _Hop) -> FetchedPage:
+        """One attempt: follow redirects and download; the caller holds the deadline."""
         resolver = PinnedResolver()
         connector = aiohttp.TCPConnector(resolver=resolver, use_dns_cache=False, limit=2)
         timeout = aiohttp.ClientTimeout(
             total=None, connect=self.settings.connect_timeout, sock_connect=None
         )
         headers = {"User-Agent": self.settings.user_agent, "Accept": ACCEPT}
-        hop = _Hop(url)
         async with aiohttp.ClientSession(
             connector=connector, timeout=timeout, headers=headers, trust_env=False
         ) as session:
-            try:
-                async with asyncio.timeout(self.settings.total_timeout):
-                    return await self._follow(session, resolver, hop)
-            except TimeoutError as exc:
-                wait = seconds(self.settings.total_timeout)
-                raise FetchError(f"could not reach {hop.host} in {wait}", retryable=True) from exc
+            return await self._follow(session, resolver, hop)
 
     async def _follow(
         self, session: aiohttp.ClientSession, resolver: PinnedResolver, hop: _Hop
@@ -238,11 +258,12 @@ class Fetcher:
 
 
 class _Hop:
-    """Where an attempt is: the current link and its host, for messages."""
+    """Where a fetch is: the current link and its host, and the attempt, for messages."""
 
     def __init__(self, url: str) -> None:
         self.first = url
         self.url = url
+        self.attempts = 0
 
     @property
     def host(self) -> str:

@@ -141,6 +141,8 @@ class LocalSite:
         app.router.add_get("/slow", _slow)
         app.router.add_get("/endless", _endless)
         app.router.add_get("/flaky", self._flaky)
+        app.router.add_get("/trickle", _trickle)
+        app.router.add_get("/fails-then-slow", self._fails_then_slow)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -157,6 +159,11 @@ class LocalSite:
         if self.hits["flaky"] == 1:
             return web.Response(status=500, text="oops")
         return web.Response(text=ARTICLE_HTML, content_type="text/html")
+
+    async def _fails_then_slow(self, request: web.Request) -> web.Response:
+        if self.hits["fails-then-slow"] == 1:
+            return web.Response(status=503, text="busy")
+        return await _slow(request)
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -185,6 +192,19 @@ def _chain(request: web.Request) -> web.Response:
 async def _slow(request: web.Request) -> web.Response:
     await asyncio.sleep(3)
     return web.Response(text=ARTICLE_HTML, content_type="text/html")
+
+
+async def _trickle(request: web.Request) -> web.StreamResponse:
+    """A server sending its page a byte at a time: each byte comes in time, the page never does."""
+    response = web.StreamResponse(headers={"Content-Type": "text/html"})
+    await response.prepare(request)
+    try:
+        for byte in ARTICLE_HTML.encode()[:100]:
+            await response.write(bytes([byte]))
+            await asyncio.sleep(0.1)
+    except ConnectionError:
+        pass  # the client gave up, as it should
+    return response
 
 
 ARTICLE_TEXT = (SAMPLES / "001_a63fafeb041f58e2.txt").read_text(encoding="utf-8")
@@ -270,10 +290,34 @@ async def test_a_redirect_to_a_port_not_allowed_is_refused(site: LocalSite) -> N
     assert site.hits["article"] == before
 
 
-async def test_a_slow_server_times_out_after_retrying(site: LocalSite) -> None:
+async def test_a_slow_server_times_out_once_for_the_whole_fetch(site: LocalSite) -> None:
     before = site.hits["slow"]
     assert await failure(site, "/slow") == "could not reach 127.0.0.1 in 0.5 s"
-    assert site.hits["slow"] - before == 2  # one retry
+    assert site.hits["slow"] - before == 1  # the deadline is spent: no retry
+
+
+async def test_a_trickling_server_costs_the_total_timeout_not_one_per_attempt(
+    site: LocalSite,
+) -> None:
+    before = site.hits["trickle"]
+    started = asyncio.get_running_loop().time()
+    assert await failure(site, "/trickle", retries=3) == "could not reach 127.0.0.1 in 0.5 s"
+    assert asyncio.get_running_loop().time() - started < 1.5  # per attempt it took 4 × 0.5 s
+    assert site.hits["trickle"] - before == 1
+
+
+async def test_retries_share_the_deadline_and_the_message_counts_them(site: LocalSite) -> None:
+    message = await failure(site, "/fails-then-slow", retries=3)
+    assert message == "could not reach 127.0.0.1 in 0.5 s (2 attempts)"
+    assert site.hits["fails-then-slow"] == 2
+
+
+async def test_a_retry_whose_wait_passes_the_deadline_gives_the_real_reason(
+    site: LocalSite,
+) -> None:
+    before = site.hits["broken"]
+    assert await failure(site, "/broken", retry_backoff=1.0) == "the site failed (HTTP 503)"
+    assert site.hits["broken"] - before == 1
 
 
 async def test_an_endless_body_stops_at_the_cap(site: LocalSite) -> None:
