@@ -10,6 +10,7 @@ import typer
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, emit, fail, run, settings_of
 from bot.render import compare as render
+from bot.services import user_input
 from bot.services.compare import Comparison
 
 
@@ -44,7 +45,8 @@ def compare(
     """
 
     async def work(analyst: Analyst) -> Comparison:
-        return await analyst.compare.compare(first, second, topic)
+        words = user_input.clean_optional(topic, "topic")
+        return await analyst.compare.compare(first, second, words)
 
     answer = run(settings_of(ctx), work)
     text = render.compare_text(answer)

@@ -13,6 +13,7 @@ from analysis.urls import looks_like_link
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, db_app, emit, fail, run, settings_of
 from bot.render import corpus as render
+from bot.services import user_input
 from storage.migrate import current_revision, head_revision
 
 if TYPE_CHECKING:
@@ -102,9 +103,10 @@ def articles(
     as_json: JsonOption = False,
 ) -> None:
     """List stored articles, newest first, undated last."""
+    skip = min(offset, user_input.MAX_ARTICLE_ID)  # no corpus holds more articles than ids
 
     async def work(analyst: Analyst) -> tuple[int, list[Any]]:
-        return await analyst.articles.count(), await analyst.articles.list(limit, offset)
+        return await analyst.articles.count(), await analyst.articles.list(limit, skip)
 
     total, rows = run(settings_of(ctx), work)
     data = {"total": total, "articles": [render.article_summary_json(a) for a in rows]}
@@ -124,13 +126,14 @@ def article(
     as_json: JsonOption = False,
 ) -> None:
     """Show one article: metadata, cleaned text and what cleaning dropped."""
+    hint = "; `analyst articles` lists them"
 
     async def work(analyst: Analyst) -> Any:
-        return await analyst.articles.get(article_id)
+        return await analyst.articles.get(user_input.article_id(article_id, hint))
 
     detail = run(settings_of(ctx), work)
     if detail is None:
-        fail(f"no article #{article_id}; `analyst articles` lists them")
+        fail(f"no article #{article_id}{hint}")
     emit(
         as_json,
         render.article_text(detail, show_text=text, show_dropped=dropped),

@@ -11,6 +11,7 @@ from bot.app import Analyst
 from bot.cli.app import JsonOption, app, emit, fail, run, settings_of
 from bot.render import quotes as render_quotes
 from bot.render import who as render_who
+from bot.services import user_input
 from bot.services.people import QuotesAnswer, WhoAnswer
 
 
@@ -36,7 +37,9 @@ def quotes(
     """Quotes by a person or organisation, newest first, with date, outlet and source."""
 
     async def work(analyst: Analyst) -> QuotesAnswer:
-        return await analyst.people.quotes(speaker, topic, from_, to, limit)
+        name = user_input.clean_query(speaker, "name")
+        words = user_input.clean_optional(topic, "topic")
+        return await analyst.people.quotes(name, words, from_, to, limit)
 
     answer = run(settings_of(ctx), work)
     emit(as_json, render_quotes.quotes_text(answer), render_quotes.quotes_json(answer))
@@ -62,7 +65,7 @@ def who(
     """A profile: aliases, mentions by year, who they appear with, their latest quotes."""
 
     async def work(analyst: Analyst) -> WhoAnswer:
-        return await analyst.people.who(name)
+        return await analyst.people.who(user_input.clean_query(name, "name"))
 
     answer = run(settings_of(ctx), work)
     text = render_who.who_text(answer)

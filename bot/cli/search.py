@@ -9,6 +9,7 @@ import typer
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, emit, run, settings_of
 from bot.render import search as render
+from bot.services import user_input
 from bot.services.search import DEFAULT_LIMIT, MAX_LIMIT, SearchAnswer
 
 
@@ -41,9 +42,9 @@ def search(
 
     -word or NOT word leaves out the articles that have it: treaty -Syria.
     """
-    text = " ".join(query or [])
 
     async def work(analyst: Analyst) -> SearchAnswer:
+        text = user_input.clean_query(" ".join(query or []))
         return await analyst.search.search(text, limit=limit, from_text=from_, to_text=to)
 
     answer = run(settings_of(ctx), work)

@@ -9,6 +9,7 @@ import typer
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, emit, fail, run, settings_of
 from bot.render import summary as render
+from bot.services import user_input
 from bot.services.summary import Summary
 
 
@@ -46,8 +47,11 @@ def summary(
 
     async def work(analyst: Analyst) -> Summary:
         if article_id is not None:
-            return await analyst.summary.article(article_id)
-        return await analyst.summary.topic(topic or "", from_, to)
+            hint = "; list them with `analyst articles` or /search"
+            return await analyst.summary.article(user_input.article_id(article_id, hint))
+        return await analyst.summary.topic(
+            user_input.clean_optional(topic, "topic") or "", from_, to
+        )
 
     answer = run(settings_of(ctx), work)
     emit(as_json, render.summary_text(answer), render.summary_json(answer))

@@ -10,6 +10,7 @@ import typer
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, emit, fail, run, settings_of
 from bot.render import timeline as render
+from bot.services import user_input
 from bot.services.timeline import DEFAULT_LIMIT, Timeline
 
 
@@ -47,7 +48,8 @@ def timeline(
     """Dated events, oldest first, each with its sources; undated events listed apart."""
 
     async def work(analyst: Analyst) -> Timeline:
-        return await analyst.timeline.timeline(topic, from_, to, limit, chart=chart is not None)
+        words = user_input.clean_optional(topic, "topic")
+        return await analyst.timeline.timeline(words, from_, to, limit, chart=chart is not None)
 
     answer = run(settings_of(ctx), work)
     text = render.timeline_text(answer)
