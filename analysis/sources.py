@@ -47,6 +47,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_REPLACEMENT = "\ufffd"
 _BINARY = "binary file, not text"
 _MANIFEST_FOLDER = "the manifest's folder"
 _INGESTED_FOLDER = "the folder being ingested"
@@ -138,7 +139,7 @@ def _file_size(path: Path) -> int:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: a BOM, then UTF-8, then charset-normalizer; binary is refused."""
+    """Decode file bytes: BOM, UTF-8 (few bad bytes replaced), detection; binary is refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode(data, encoding)), encoding
@@ -146,8 +147,25 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        return _checked(damaged), "utf-8"
     text, encoding = _detect(data)
     return _checked(text), encoding
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few bad bytes, each bad run shown as U+FFFD; None when it is not UTF-8.
+
+    A legacy encoding's letters (é in cp1252 is one byte followed by ASCII) are almost never valid
+    UTF-8 sequences, so text whose non-ASCII characters are at least two-thirds valid UTF-8 is
+    UTF-8 with damage, not Mac-Roman or cp1252 (which would mangle every curly quote: "‚Äô").
+    """
+    replaced = data.decode("utf-8", errors="replace")
+    valid = data.decode("utf-8", errors="ignore")
+    bad = replaced.count(_REPLACEMENT) - valid.count(_REPLACEMENT)
+    non_ascii = sum(1 for ch in valid if ch >= "\x80")
+    return replaced if non_ascii >= 2 * bad else None
 
 
 def _decode(data: bytes, encoding: str) -> str:

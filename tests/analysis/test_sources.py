@@ -439,3 +439,41 @@ def test_allow_outside_reads_everything_the_links_and_rows_name(tmp_path: Path) 
     listed = list(read_manifest(manifest, allow_outside=True))
     assert messages(listed) == []
     assert [os.path.realpath(i.path) for i in items(listed) if i.path] == [str(secret)] * 3
+
+
+# ---------------------------------------------------------------- near-UTF-8 (issue 11)
+
+NEAR_UTF8 = (
+    "Russia\u2019s president said \u201cwe are friends\u201d \u2014 and Tehran\u2019s "
+    "envoy agreed. The caf\u00e9\u2019s owner said it\u2019s \u201cthe best\u201d week. "
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("damage", "replaced"),
+    [
+        (b"\x92", 1),  # a stray cp1252 apostrophe
+        (b"\xe9t\xe9", 2),  # latin-1 letters pasted in
+        (b"\xe2\x80", 1),  # a sequence cut short
+    ],
+)
+def test_near_utf8_text_is_utf8_with_replacement_characters(damage: bytes, replaced: int) -> None:
+    data = NEAR_UTF8 * 3 + damage + NEAR_UTF8 * 2
+    text, encoding = decode_bytes(data)
+    assert encoding == "utf-8"
+    assert text.count("Russia\u2019s") == 5
+    assert "\u201a\u00c4\u00f4" not in text  # the Mac-Roman mangling: ‚Äô
+    assert text.count("\ufffd") == replaced
+
+
+def test_three_bad_bytes_in_an_article_keep_every_curly_quote(tmp_path: Path) -> None:
+    good = (NEAR_UTF8 * 4).decode()
+    data = NEAR_UTF8 + b"\x93" + NEAR_UTF8 + b"\x94" + NEAR_UTF8 + b"\xff" + NEAR_UTF8
+    decoded, encoding = read_text_file(write(tmp_path / "near.txt", data), MB)
+    assert encoding == "utf-8"
+    assert decoded.replace("\ufffd", "") == good
+
+
+def test_a_real_utf8_replacement_character_is_not_counted_as_damage() -> None:
+    data = "\ufffd\ufffd\ufffd".encode() + b"\xe9" + "caf\u00e9".encode()
+    assert decode_bytes(data) == ("\ufffd\ufffd\ufffd\ufffdcaf\u00e9", "utf-8")
