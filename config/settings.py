@@ -112,7 +112,10 @@ class Settings(BaseSettings):
     def _split_shards(cls, value: object) -> object:
         """Read ANALYST_SHARD_IDS as comma-separated shard numbers."""
         if isinstance(value, str):
-            return [int(part) for part in value.split(",") if part.strip()]
+            try:
+                return [int(part) for part in value.split(",") if part.strip()]
+            except ValueError:
+                raise ValueError("shard ids are whole numbers separated by commas") from None
         return value
 
     @field_validator("fetch_allow", mode="before")

@@ -88,6 +88,21 @@ def _period(text: str) -> Period:
         raise UserFacingError(str(exc)) from exc
 
 
+def check_periods(first: str, second: str) -> tuple[Period, Period]:
+    """Both periods parsed; a bad one, or the same span twice, is a UserFacingError.
+
+    Cheap and without the database: a command can call it before deferring, so the member's
+    mistake is answered ephemerally.
+    """
+    pa, pb = _period(first), _period(second)
+    if (pa.start, pa.end) == (pb.start, pb.end):
+        same = pa.label if pa.label == pb.label else f"{pa.label} and {pb.label}"
+        raise UserFacingError(
+            f"the two periods are the same ({same}): choose two different periods to compare"
+        )
+    return pa, pb
+
+
 @dataclass(frozen=True)
 class KindScores:
     """Every item of one kind scored, by key, and the items those keys stand for."""
@@ -125,7 +140,7 @@ class CompareService:
 
     async def compare(self, first: str, second: str, topic: str | None = None) -> Comparison:
         """Parse both periods, count, score and pick each side's sentence and quote."""
-        pa, pb = _period(first), _period(second)
+        pa, pb = check_periods(first, second)
         ra, rb = DateRange(pa.start, pa.end), DateRange(pb.start, pb.end)
         topic = topic.strip() if topic and topic.strip() else None
         counts = await self._repo.counts(ra, rb, topic)

@@ -121,3 +121,35 @@ def test_an_empty_corpus_says_no_article_has_a_date(cli: Invoke) -> None:
     assert result.output.strip() == (
         "No articles in 2015 or 2024. No article has a known publication date."
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "message"),
+    [
+        ("2015", "2015", "error: the two periods are the same (2015)"),
+        ("2015", "2015-01..2015-12", "error: the two periods are the same (2015 and 2015-01..2015"),
+    ],
+)
+def test_the_same_period_twice_is_one_line_error(
+    sample_cli: Invoke, a: str, b: str, message: str
+) -> None:
+    result = sample_cli("compare", a, b)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(message)
+    assert lines[0].endswith("choose two different periods to compare")
+
+
+def test_the_same_period_is_a_user_facing_error_before_any_query() -> None:
+    """What Discord shows, ephemeral, through the one error handler (bot/tree.py)."""
+    from bot.errors import UserFacingError
+    from bot.services.compare import check_periods
+
+    with pytest.raises(UserFacingError) as caught:
+        check_periods("2024-10", "2024-10-01..2024-10-31")
+    assert caught.value.message == (
+        "the two periods are the same (2024-10 and 2024-10-01..2024-10-31): "
+        "choose two different periods to compare"
+    )
+    assert [p.label for p in check_periods("2015", "2024")] == ["2015", "2024"]
