@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 
 from bot.app import Analyst, open_analyst
@@ -49,12 +50,24 @@ def main_options(
     """Read the settings once; --db wins over the environment."""
     try:
         settings = Settings()  # type: ignore[call-arg]  # values come from the environment
-    except ValueError as exc:
-        fail(f"bad setting: {exc}")
+    except ValidationError as exc:
+        fail(settings_error_line(exc))
     if db:
         settings = settings.model_copy(update={"database_url": db})
     configure_logging(settings.log_level)
     ctx.obj = settings
+
+
+def settings_error_line(exc: ValidationError) -> str:
+    """The first bad setting as `ANALYST_NAME: what is wrong (got 'value')`, in one line."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    prefix = Settings.model_config.get("env_prefix", "")
+    name = f"{prefix}{first['loc'][0] if first['loc'] else ''}".upper()
+    problem = str(first["msg"]).removeprefix("Value error, ").split(", unable to parse")[0]
+    more = len(errors) - 1
+    rest = f"; and {more} more bad setting{'s' if more > 1 else ''}" if more else ""
+    return f"{name}: {problem[:1].lower()}{problem[1:]} (got {first['input']!r}{rest})"
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
