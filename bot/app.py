@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.errors import DatabaseUnavailableError
 from bot.services.nlp_runtime import NlpRuntime
-from config.settings import Settings
+from config.settings import DEFAULT_DATABASE_URL, Settings
 from storage.articles import ArticleRepository
-from storage.engine import DatabaseUrlError, create_engine, session_factory
+from storage.engine import DatabaseUrlError, MissingFolderError, create_engine, session_factory
 from storage.guilds import GuildRepository
 from storage.jobs import JobQueue
 from storage.migrate import upgrade_database
@@ -152,8 +152,12 @@ def build(settings: Settings, engine: AsyncEngine) -> Analyst:
 @asynccontextmanager
 async def open_analyst(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Analyst]:
     """Open the database, bring it to the newest schema, and close it afterwards."""
+    own_folder = settings.database_url == DEFAULT_DATABASE_URL  # ./data/ is ours to create
     try:
-        engine = create_engine(settings.database_url)
+        engine = create_engine(settings.database_url, create_folder=own_folder)
+    except MissingFolderError as exc:
+        where = safe_url(settings.database_url)
+        raise DatabaseUnavailableError(f"cannot open the database {where}: {exc}") from exc
     except DatabaseUrlError as exc:
         raise DatabaseUnavailableError(str(exc)) from exc
     try:

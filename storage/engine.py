@@ -28,16 +28,29 @@ class DatabaseUrlError(ValueError):
     """The configured database URL cannot be used; the message is shown to the user as is."""
 
 
+class MissingFolderError(DatabaseUrlError):
+    """The folder a SQLite file URL points into does not exist, and was not to be created."""
+
+    def __init__(self, folder: Path) -> None:
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        super().__init__(f"the folder {folder} {problem}")
+        self.folder = folder
+
+
 def is_sqlite(url: str) -> bool:
     """True when the URL selects the embedded SQLite database."""
     return url.startswith("sqlite")
 
 
-def _prepare_sqlite_file(url: str) -> None:
-    """Create the folder a SQLite file lives in, so a fresh checkout just works."""
+def _prepare_sqlite_file(url: str, *, create_folder: bool) -> None:
+    """Create the folder a SQLite file lives in (a fresh checkout just works), or insist on it."""
     database = make_url(url).database
     if database and database != ":memory:":
         folder = Path(database).expanduser().parent
+        if not create_folder:
+            if not folder.is_dir():
+                raise MissingFolderError(folder)
+            return
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -56,8 +69,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_engine(url: str) -> AsyncEngine:
-    """Build the async engine for a URL; a URL it cannot use gets a clear message."""
+def create_engine(url: str, *, create_folder: bool = True) -> AsyncEngine:
+    """Build the async engine for a URL; a URL it cannot use gets a clear message.
+
+    A SQLite file's missing folder is created unless `create_folder` is False: then it is a
+    `MissingFolderError` (a mistyped path should not leave new folders behind).
+    """
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -68,7 +85,7 @@ def create_engine(url: str) -> AsyncEngine:
             "use sqlite+aiosqlite:///file.db or postgresql+asyncpg://..."
         )
     if is_sqlite(url):
-        _prepare_sqlite_file(url)
+        _prepare_sqlite_file(url, create_folder=create_folder)
         engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
