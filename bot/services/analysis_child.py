@@ -45,13 +45,14 @@ def serve(conn: Connection, options: ChildOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from analysis.nlp import load_nlp
     from bot.services.analysis_work import analyse_each, prepare_task
+    from bot.services.nlp_runtime import load_failure
     from config.logging import configure_logging
 
     configure_logging(options.log_level)
     try:
         nlp = load_nlp(options.model)
     except (OSError, ImportError, ValueError) as exc:  # no such model: say so in one line
-        conn.send(("failed", f"the spaCy model {options.model!r} could not be loaded ({exc})"))
+        conn.send(("failed", load_failure(options.model, exc).message))
         return
     conn.send(("ready", os.getpid()))
     while True:
