@@ -11,6 +11,7 @@ from bot.errors import UserFacingError
 from bot.permissions import admin_only
 from bot.render import corpus as render
 from bot.render.corpus import article_line
+from bot.services import user_input
 from bot.services.articles_admin import ArticleAdmin, Fix
 from bot.ui.answer import AnswerPayload
 from bot.ui.escape import escape_text
@@ -19,10 +20,7 @@ from bot.ui.respond import send_answer, send_short
 
 def article_number(text: str) -> int:
     """The number behind an autocomplete pick ("3") or what a member typed ("#3")."""
-    digits = text.strip().lstrip("#")
-    if not digits.isdigit():
-        raise UserFacingError("Pick an article from the list, or give its number (e.g. 3).")
-    return int(digits)
+    return user_input.article_number(text, "; /search or `analyst articles` list them.")
 
 
 class Corpus(commands.Cog):
@@ -93,9 +91,14 @@ class Corpus(commands.Cog):
         self, _interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[int]]:
         """Articles whose title holds what was typed (or whose number starts with it)."""
-        found = await self.bot.analyst.articles.titles("" if current.isdigit() else current)
-        if current.isdigit():
-            found = [a for a in found if str(a.id).startswith(current)] or found
+        try:
+            typed = user_input.clean_query(current)
+        except UserFacingError:
+            return []
+        number = typed.isascii() and typed.isdigit()
+        found = await self.bot.analyst.articles.titles("" if number else typed)
+        if number:
+            found = [a for a in found if str(a.id).startswith(typed)] or found
         return [app_commands.Choice(name=article_line(a)[:100], value=a.id) for a in found[:25]]
 
 

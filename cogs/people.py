@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.client import AnalystBot
 from bot.render import quotes as render_quotes
 from bot.render import who as render_who
+from bot.services.user_input import clean_optional, clean_query
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload
 from bot.ui.respond import send_answer
@@ -40,6 +41,7 @@ class People(commands.Cog):
         to: str | None = None,
     ) -> None:
         """Quotes by a person or organisation, newest first, with date, outlet and source."""
+        speaker, topic = clean_query(speaker, "name"), clean_optional(topic, "topic")
         answer = await self.bot.analyst.people.quotes(speaker, topic, from_, to)
         payload = AnswerPayload(
             f"Quotes by {answer.speaker.name}",
@@ -55,6 +57,7 @@ class People(commands.Cog):
     async def who(self, interaction: discord.Interaction, name: str) -> None:
         """A profile: aliases, mentions by year, who they appear with, their latest quotes."""
         people = self.bot.analyst.people
+        name = clean_query(name, "name")
         await people.find_entity(name)  # an unknown name is told at once, before deferring
         await interaction.response.defer(thinking=True)
         answer = await people.who(name)

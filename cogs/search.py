@@ -8,6 +8,7 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.render import search as render
+from bot.services.user_input import clean_query
 from bot.ui.answer import AnswerPayload
 from bot.ui.respond import send_answer
 from bot.ui.sources import search_refs, with_sources
@@ -25,7 +26,7 @@ class Search(commands.Cog):
     )
     async def search(self, interaction: discord.Interaction, query: str) -> None:
         """Find articles by their words, best first, the matching words in bold."""
-        answer = await self.bot.analyst.search.search(query)
+        answer = await self.bot.analyst.search.search(clean_query(query))
         payload = AnswerPayload(
             "Search",
             with_sources(render.search_text(answer), search_refs(answer)),

@@ -10,6 +10,7 @@ from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.render import summary as render
 from bot.services.ranges import date_range
+from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload
 from bot.ui.respond import send_answer
@@ -54,6 +55,7 @@ class SummaryCog(commands.Cog, name="Summary"):
         to: str | None = None,
     ) -> None:
         """Summarise an article, or a topic across articles, with its key people and dates."""
+        topic = clean_optional(topic, "topic")
         check_choice(article, topic, bool(from_ or to))
         service = self.bot.analyst.summary
         if article:

@@ -12,6 +12,7 @@ from bot.client import AnalystBot
 from bot.render import timeline as render
 from bot.services.ranges import date_range
 from bot.services.timeline import Timeline
+from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload
 from bot.ui.respond import send_answer
@@ -48,6 +49,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
         to: str | None = None,
     ) -> None:
         """Dated events, oldest first, each with its sources; undated events listed apart."""
+        topic = clean_optional(topic, "topic")
         date_range(from_, to)  # a bad date is told at once, ephemerally, before deferring
         await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.timeline.timeline(topic, from_, to, chart=True)

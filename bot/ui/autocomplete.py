@@ -13,6 +13,7 @@ from discord import app_commands
 
 from bot.errors import UserFacingError
 from bot.render.corpus import article_line
+from bot.services import user_input
 from storage.topics import TopicRepository
 
 if TYPE_CHECKING:
@@ -36,27 +37,44 @@ def _entity_choice(match: EntityMatch) -> app_commands.Choice[str]:
     return app_commands.Choice(name=label[:CHOICE_NAME_LIMIT], value=match.name[:100])
 
 
+def _typed(current: str) -> str | None:
+    """What was typed, cleaned as the command will clean it; None when nothing is left."""
+    try:
+        return user_input.clean_query(current)
+    except UserFacingError:
+        return None
+
+
 async def entities(interaction: discord.Interaction, current: str) -> Choices:
     """People, places and organisations whose name or alias starts with what was typed."""
-    found = await _analyst(interaction).people.suggest(current, limit=MAX_CHOICES)
+    typed = _typed(current)
+    if typed is None:
+        return []
+    found = await _analyst(interaction).people.suggest(typed, limit=MAX_CHOICES)
     return [_entity_choice(m) for m in found]
 
 
 async def speakers(interaction: discord.Interaction, current: str) -> Choices:
     """People and organisations (the ones who can be quoted) by name or alias."""
-    found = await _analyst(interaction).people.suggest(current, limit=MAX_CHOICES)
+    typed = _typed(current)
+    if typed is None:
+        return []
+    found = await _analyst(interaction).people.suggest(typed, limit=MAX_CHOICES)
     return [_entity_choice(m) for m in found if m.kind in ("person", "org")]
 
 
 async def topics(interaction: discord.Interaction, current: str) -> Choices:
     """Entity names and frequent terms starting with what was typed; an exact match first."""
+    typed = _typed(current)
+    if typed is None:
+        return []
     analyst = _analyst(interaction)
-    names = await analyst.people.suggest(current, limit=MAX_CHOICES)
-    terms = await TopicRepository(analyst.sessions).terms(current, MAX_CHOICES)
-    typed = current.strip().casefold()
+    names = await analyst.people.suggest(typed, limit=MAX_CHOICES)
+    terms = await TopicRepository(analyst.sessions).terms(typed, MAX_CHOICES)
+    key = typed.casefold()
     ranked = sorted(
         [(m.name, m.mentions) for m in names] + [(t.term, t.articles) for t in terms],
-        key=lambda pair: (pair[0].casefold() != typed, -pair[1]),
+        key=lambda pair: (pair[0].casefold() != key, -pair[1]),
     )
     unique: dict[str, str] = {}
     for name, _count in ranked:
@@ -69,9 +87,10 @@ async def topics(interaction: discord.Interaction, current: str) -> Choices:
 
 async def articles(interaction: discord.Interaction, current: str) -> Choices:
     """Articles whose title holds what was typed (or whose number starts with it), newest first."""
-    typed = current.strip().lstrip("#")
-    found = await _analyst(interaction).articles.titles("" if typed.isdigit() else typed)
-    if typed.isdigit():
+    typed = (_typed(current) or "").lstrip("#")
+    number = typed.isascii() and typed.isdigit()
+    found = await _analyst(interaction).articles.titles("" if number else typed)
+    if number:
         found = [a for a in found if str(a.id).startswith(typed)] or found
     return [
         app_commands.Choice(name=article_line(a)[:CHOICE_NAME_LIMIT], value=str(a.id))
@@ -81,7 +100,4 @@ async def articles(interaction: discord.Interaction, current: str) -> Choices:
 
 def article_number(text: str) -> int:
     """The number behind an article pick ("4") or what a member typed ("#4")."""
-    digits = text.strip().lstrip("#")
-    if not digits.isdigit():
-        raise UserFacingError("Pick an article from the list, or give its number (e.g. 4).")
-    return int(digits)
+    return user_input.article_number(text, "; list them with /search or `analyst articles`")
