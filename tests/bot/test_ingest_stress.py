@@ -22,9 +22,9 @@ from bot.services.analysis_child import ChildOptions
 from bot.services.analysis_pool import PoolOptions, ProcessAnalyzer
 from bot.services.analysis_work import AnalysisTask, Rejected
 from bot.services.pipeline import PreparedArticle
-from tests.bot.conftest import ROOT
+from eval.common import DEFAULT_DATA
 
-PAGES = ROOT.parent / "shared" / "eval" / "article-extraction-benchmark" / "html"
+PAGES = DEFAULT_DATA / "article-extraction-benchmark" / "html"
 SITES_IN_ONE_RUN = 30
 
 
