@@ -27,6 +27,7 @@ from storage.records_cite import ArticleRef
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _WORD = re.compile(r"\w+")
+TRIGRAM = 3  # the shortest pattern the trigram FTS5 index can answer
 
 
 @dataclass(frozen=True)
@@ -90,15 +91,25 @@ def _words_clause(words: list[str], backend: str, *, stored: bool = False) -> An
     """Ids of events whose text holds every word (case-insensitive substring), from an index.
 
     SQLite reads the trigram FTS5 table `events_fts` (migration 0005) with LIKE, which it
-    answers from the index for words of three letters or more; PostgreSQL's ILIKE uses the
-    pg_trgm GIN index on `events.text` when the migration could create it. `stored` keeps
-    only ids still in `events` (the FTS table is a separate index of it) for callers that
-    count the ids without reading the events.
+    answers from the index for words of three letters or more; shorter words are tested on
+    `events.text` among those ids, never in the FTS query: SQLite 3.40's trigram table crashes
+    the process (SIGSEGV) on a LIKE of fewer than three characters beside another. PostgreSQL's
+    ILIKE uses the pg_trgm GIN index on `events.text` when the migration could create it.
+    `stored` keeps only ids still in `events` (the FTS table is a separate index of it) for
+    callers that count the ids without reading the events.
     """
-    if backend == "sqlite" and not any("_" in w or "%" in w for w in words):
+    indexed = [w for w in words if len(w) >= TRIGRAM]
+    plain = not any("_" in w or "%" in w for w in words)
+    if backend == "sqlite" and plain and indexed:
         fts = table("events_fts", column("rowid"), column("text"))
-        found = select(fts.c.rowid).where(*(fts.c.text.like(f"%{w}%") for w in words))
-        return select(EventRow.id).where(EventRow.id.in_(found)) if stored else found
+        found = select(fts.c.rowid).where(*(fts.c.text.like(f"%{w}%") for w in indexed))
+        short = [w for w in words if len(w) < TRIGRAM]
+        if not short:
+            return select(EventRow.id).where(EventRow.id.in_(found)) if stored else found
+        return select(EventRow.id).where(
+            EventRow.id.in_(found),
+            *(EventRow.text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in short),
+        )
     return select(EventRow.id).where(
         *(EventRow.text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in words)
     )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -263,3 +266,24 @@ async def test_limit_counts_lines_and_a_cut_day_is_not_shown_half_merged() -> No
     second = await service.timeline(limit=2)
     assert [len(e.sources) for e in second.entries] == [2, 3]
     assert second.more == 0
+
+
+@pytest.mark.parametrize(
+    ("topic", "first"),
+    [
+        ("of moscow", "2 dated events about “of moscow”"),
+        ("pu tin", "5 dated events about “pu tin”"),
+        ("moscow pu", "No dated events about “moscow pu”"),
+    ],
+)
+def test_a_topic_with_a_word_under_three_letters_answers(
+    sample_db: str, topic: str, first: str
+) -> None:
+    # In a child process: SQLite 3.40's trigram index crashed the process (SIGSEGV) on these.
+    env = {**os.environ, "ANALYST_DATABASE_URL": sample_db}
+    analyst = str(Path(sys.executable).with_name("analyst"))
+    done = subprocess.run(
+        [analyst, "timeline", "--topic", topic], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, (done.returncode, done.stderr[-500:])
+    assert done.stdout.startswith(first)
