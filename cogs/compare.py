@@ -13,6 +13,7 @@ from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.render import compare as render
 from bot.services.compare import Comparison
+from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload
 from bot.ui.respond import send_answer
@@ -52,6 +53,7 @@ class Compare(commands.Cog):
         """What sets two periods apart (people, places, terms) and what both share."""
         check_period(a)
         check_period(b)
+        topic = clean_optional(topic, "topic")
         await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.compare.compare(a, b, topic)
         payload = AnswerPayload(

@@ -347,10 +347,9 @@ class ProcessAnalyzer:
         if kind == "ready":
             return child
         child.kill()
-        if kind == "failed":
-            why = str(body)
-        elif kind == "timeout":
-            why = f"did not start within {START_TIMEOUT:g} s"
-        else:
-            why = _exit_reason(body)
+        if kind == "failed":  # the child's own one-line reason (a missing model names its setting)
+            raise AnalysisUnavailableError(str(body))
+        why = (
+            f"did not start within {START_TIMEOUT:g} s" if kind == "timeout" else _exit_reason(body)
+        )
         raise AnalysisUnavailableError(f"cannot start the analysis process: {why}")

@@ -178,7 +178,7 @@ def test_the_cli_says_in_one_line_when_no_analysis_process_can_start(cli) -> Non
         env={"ANALYST_ANALYSIS_PROCESSES": "1", "ANALYST_SPACY_MODEL": "no_such_model"},
     )
     assert result.exit_code == 1
-    assert result.output.startswith("error: cannot start the analysis process: the spaCy model")
+    assert result.output.startswith("error: the spaCy model 'no_such_model' named by")
     assert "Traceback" not in result.output
     again = cli("ingest", str(SAMPLES), env={"ANALYST_ANALYSIS_PROCESSES": "0"})
     assert again.exit_code == 0, again.output  # nothing was lost: the jobs were handed back
