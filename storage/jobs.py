@@ -9,22 +9,29 @@ same transaction (see storage/outbox.py).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import os
 import socket
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Row, func, insert, or_, select, update
+from sqlalchemy import Row, case, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.entities import dialect_insert
 from storage.models import IngestJob, OutboxMessage
 from storage.records import JobRecord, as_utc
 
+log = logging.getLogger(__name__)
+
 PENDING, RUNNING, DONE, DUPLICATE, FAILED = "pending", "running", "done", "duplicate", "failed"
 FINISHED = (DONE, DUPLICATE, FAILED)
 UNFINISHED = (PENDING, RUNNING)
 LEASE = timedelta(minutes=10)
+HEARTBEAT = LEASE / 3  # how often a worker refreshes the lease of the jobs it is working
 INGEST_OUTCOME = "ingest_outcome"  # the outbox kind a finished job writes
 ANSWERED_VIA = "discord"  # jobs whose meta says they came from a chat get an outbox row
 
@@ -49,6 +56,21 @@ def holder_is_dead(locked_by: str | None) -> bool:
     except PermissionError:
         return False
     return False
+
+
+def _held_alive(locked_by: str | None, updated_at: datetime, stale: datetime) -> bool:
+    """Whether a running job's holder may still be at work: not dead here, lease not expired."""
+    return not holder_is_dead(locked_by) and as_utc(updated_at) > stale
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """The unfinished jobs as one worker sees them."""
+
+    runnable: int  # pending and due, or held by a dead holder or an expired lease
+    held_here: int  # running under this worker
+    held_elsewhere: int  # running under another worker that is alive (its lease is fresh)
+    waiting: int  # pending, backing off before a retry
 
 
 def _record(job: IngestJob) -> JobRecord:
@@ -112,6 +134,7 @@ class JobQueue:
         self._sessions = sessions
         self.max_attempts = max_attempts
         self.worker = worker_id()
+        self.heartbeat_every = HEARTBEAT
 
     async def enqueue(self, source_key: str, kind: str, payload: dict[str, object]) -> JobRecord:
         """Queue a job once per source key; a known key returns the existing job untouched."""
@@ -159,8 +182,7 @@ class JobQueue:
         rows = (await session.execute(query)).all()
         runnable = []
         for row in rows:
-            held_alive = not holder_is_dead(row.locked_by) and as_utc(row.updated_at) > stale
-            if row.status == RUNNING and held_alive:
+            if row.status == RUNNING and _held_alive(row.locked_by, row.updated_at, stale):
                 continue
             runnable.append(row)
         return runnable[:limit]
@@ -249,6 +271,71 @@ class JobQueue:
                 job.status = PENDING
                 job.not_before = now + timedelta(seconds=2**job.attempts)
             return job.status
+
+    async def heartbeat(self, job_ids: Iterable[int]) -> int:
+        """Refresh the lease of the given jobs this worker still runs; how many were refreshed.
+
+        Only rows still running under this worker are touched: a job that ended, went back to
+        the queue or was taken over stays as it is. A refreshed row also fails the optimistic
+        claim of a worker that read it as stale a moment before.
+        """
+        ids = list(job_ids)
+        if not ids:
+            return 0
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(IngestJob)
+                .where(IngestJob.id.in_(ids), IngestJob.status == RUNNING)
+                .where(IngestJob.locked_by == self.worker)
+                .values(updated_at=datetime.now(UTC))
+                .execution_options(synchronize_session=False)
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    @contextlib.asynccontextmanager
+    async def held(self, job_ids: Iterable[int]) -> AsyncIterator[None]:
+        """Keep the lease of these jobs fresh (a heartbeat every `heartbeat_every`) meanwhile."""
+        every = self.heartbeat_every.total_seconds()
+        beat = asyncio.create_task(self._beat(list(job_ids), every))
+        try:
+            yield
+        finally:
+            beat.cancel()
+            await asyncio.wait([beat])
+
+    async def _beat(self, ids: list[int], seconds: float) -> None:
+        """Refresh the lease every `seconds` until cancelled; a failed beat is logged, not fatal."""
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await self.heartbeat(ids)
+            except Exception:  # the database may be away for a moment; the next beat retries
+                log.warning("could not refresh the lease of jobs %s", ids, exc_info=True)
+
+    async def backlog(self) -> Backlog:
+        """What is left: runnable now, held by this or another live worker, or backing off."""
+        now = datetime.now(UTC)
+        async with self._sessions() as session:
+            is_due = case((IngestJob.not_before <= now, 1), else_=0)
+            pending = await session.execute(
+                select(func.coalesce(func.sum(is_due), 0), func.count(IngestJob.id)).where(
+                    IngestJob.status == PENDING
+                )
+            )
+            due, queued = (int(n) for n in pending.one())
+            running = await session.execute(
+                select(IngestJob.locked_by, IngestJob.updated_at).where(IngestJob.status == RUNNING)
+            )
+            holders = running.all()
+        here = sum(1 for row in holders if row.locked_by == self.worker)
+        alive = sum(
+            1
+            for row in holders
+            if row.locked_by != self.worker
+            and _held_alive(row.locked_by, row.updated_at, now - LEASE)
+        )
+        stale = len(holders) - here - alive
+        return Backlog(due + stale, here, alive, queued - due)
 
     async def release(self, job_ids: Iterable[int]) -> None:
         """Hand unfinished jobs back to the queue (on Ctrl-C or shutdown) without an attempt."""

@@ -16,6 +16,7 @@ from bot.services.worker import QueueWorker
 
 if TYPE_CHECKING:
     from bot.services.ingest import Outcome
+    from storage.jobs import Backlog
 
 
 def outcome_line(outcome: Outcome) -> str:
@@ -24,6 +25,25 @@ def outcome_line(outcome: Outcome) -> str:
         title = outcome.title or "(untitled)"
         return f"new        #{outcome.article_id} {title} ({outcome.source})"
     return f"{outcome.status:<10} {outcome.source}: {outcome.message}"
+
+
+def last_line(counts: Counter[str], left: Backlog | None) -> str:
+    """What `--once` ends with: what it did, and the jobs it left to others or to a later run."""
+    done = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing to do"
+    held = left.held_elsewhere if left else 0
+    waiting = left.waiting if left else 0
+    if not held and not waiting:
+        return f"queue empty; {done}"
+    notes = [done]
+    if held:
+        notes.append(f"{_jobs(held)} still held by other workers")
+    if waiting:
+        notes.append(f"{_jobs(waiting)} waiting to retry")
+    return "queue empty here; " + "; ".join(notes)
+
+
+def _jobs(count: int) -> str:
+    return f"{count} job" if count == 1 else f"{count} jobs"
 
 
 def _stop_on_signals(task: asyncio.Task[None]) -> None:
@@ -38,7 +58,11 @@ def _stop_on_signals(task: asyncio.Task[None]) -> None:
 def worker(
     ctx: typer.Context,
     once: Annotated[
-        bool, typer.Option("--once", help="Work until the queue is empty, then exit (cron, tests).")
+        bool,
+        typer.Option(
+            "--once",
+            help="Work until no job is runnable here, then exit (cron, tests).",
+        ),
     ] = False,
     loops: Annotated[
         int | None,
@@ -55,16 +79,19 @@ def worker(
         counts[outcome.status] += 1
         typer.echo(outcome_line(outcome))
 
-    async def work(analyst: Analyst) -> None:
+    async def work(analyst: Analyst) -> Backlog | None:
         queue_worker = QueueWorker(
-            analyst.ingest, report, loops=loops or max(settings.ingest_workers, 1)
+            analyst.ingest,
+            report,
+            loops=loops or max(settings.ingest_workers, 1),
+            backlog=analyst.queue.backlog,
         )
         task = asyncio.create_task(queue_worker.drain() if once else queue_worker.serve())
         _stop_on_signals(task)
         with contextlib.suppress(asyncio.CancelledError):
-            await task
+            return await task
+        return None
 
-    run(settings, work)
+    left = run(settings, work)
     if once:
-        done = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-        typer.echo(f"queue empty; {done or 'nothing to do'}")
+        typer.echo(last_line(counts, left))

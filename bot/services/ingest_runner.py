@@ -130,14 +130,19 @@ class JobRunner:
             await asyncio.gather(*in_flight, return_exceptions=True)
 
     async def _work(self, jobs: Sequence[JobRecord], report: Report) -> list[Outcome]:
-        """Every job of a batch at once; unfinished jobs go back to the queue whatever happens."""
+        """Every job of a batch at once; unfinished jobs go back to the queue whatever happens.
+
+        While the batch runs a heartbeat keeps its jobs' lease fresh, so a batch slower than
+        the lease is not taken over by a worker on another host.
+        """
         turns = self._turns(len(jobs))
         tasks = [
             asyncio.create_task(self._work_one(job, report, turn))
             for job, turn in zip(jobs, turns, strict=True)
         ]
         try:
-            return list(await asyncio.gather(*tasks))
+            async with self._queue.held(job.id for job in jobs):
+                return list(await asyncio.gather(*tasks))
         except BaseException:  # cancelled, or no analysis at all: stop the batch's other jobs
             for task in tasks:
                 task.cancel()

@@ -5,6 +5,10 @@ run on the event loop: the service uses threads for them) and reports each outco
 callback. An empty queue puts the loops to sleep briefly; `notify()` wakes them at once when new
 work is queued in this process. Stopping hands unfinished jobs back to the queue, so a restart
 (or a worker on another machine) resumes them.
+
+`drain()` (`--once`) works until no job is runnable: a claim that comes back empty because
+another worker took those rows first is tried again while the queue still has runnable jobs.
+Jobs a live worker elsewhere holds are that worker's; drain returns without them and says so.
 """
 
 from __future__ import annotations
@@ -17,12 +21,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.services.ingest import IngestService, Outcome
+    from storage.jobs import Backlog
 
 log = logging.getLogger(__name__)
 
 Report = Callable[["Outcome"], Awaitable[None]]
+Looker = Callable[[], Awaitable["Backlog"]]
 IDLE_SECONDS = 2.0
 ERROR_PAUSE = 5.0
+LOST_CLAIM_PAUSE = 0.2  # drain: runnable jobs were there but others claimed them first
 
 
 class QueueWorker:
@@ -35,8 +42,10 @@ class QueueWorker:
         *,
         loops: int = 1,
         idle: float = IDLE_SECONDS,
+        backlog: Looker | None = None,
     ) -> None:
         self._ingest = ingest
+        self._backlog = backlog
         self._report = on_outcome
         self._loops = max(1, loops)
         self._idle = idle
@@ -81,9 +90,22 @@ class QueueWorker:
         """Work the queue in the foreground until cancelled (`analyst worker`)."""
         await asyncio.gather(*(self._loop(forever=True) for _ in range(self._loops)))
 
-    async def drain(self) -> None:
-        """Work until no job is runnable, with the same concurrency, then return (`--once`)."""
+    async def drain(self) -> Backlog | None:
+        """Work until no job is runnable, with the same concurrency; then what is left, if known.
+
+        Without a `backlog` look-up an empty claim ends the drain, as before.
+        """
         await asyncio.gather(*(self._loop(forever=False) for _ in range(self._loops)))
+        return None if self._backlog is None else await self._backlog()
+
+    async def _runnable_left(self) -> bool:
+        """Whether the queue still has runnable jobs although our claim came back empty."""
+        if self._backlog is None:
+            return False
+        left = await self._backlog()
+        if left.runnable:
+            log.info("%s runnable jobs were claimed by others first; trying again", left.runnable)
+        return left.runnable > 0
 
     async def _loop(self, *, forever: bool) -> None:
         """Claim and work batches; sleep when idle (forever) or return (drain)."""
@@ -98,9 +120,9 @@ class QueueWorker:
                 await self._sleep(ERROR_PAUSE)
                 continue
             if outcomes is None:
-                if not forever:
+                if not forever and not await self._runnable_left():
                     return
-                await self._sleep(self._idle)
+                await self._sleep(self._idle if forever else LOST_CLAIM_PAUSE)
                 continue
             for outcome in outcomes:
                 await self._deliver(outcome)

@@ -95,6 +95,8 @@ class LocalSite:
         self.user_agents: list[str] = []
         self.escape_port = 0
         self.port = 0
+        self.gate_reached = threading.Event()  # a request to /gate arrived and waits
+        self._gate: asyncio.Event | None = None
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -111,6 +113,11 @@ class LocalSite:
             asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+
+    def open_gate(self) -> None:
+        """Let requests waiting at /gate (and later ones) have their page."""
+        if self._gate is not None:
+            self._loop.call_soon_threadsafe(self._gate.set)
 
     def url(self, path: str) -> str:
         """An address on this server."""
@@ -142,6 +149,8 @@ class LocalSite:
         app.router.add_get("/endless", _endless)
         app.router.add_get("/flaky", self._flaky)
         app.router.add_get("/trickle", _trickle)
+        app.router.add_get("/gate", self._at_gate)
+        self._gate = asyncio.Event()
         app.router.add_get("/fails-then-slow", self._fails_then_slow)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
@@ -158,6 +167,12 @@ class LocalSite:
     async def _flaky(self, request: web.Request) -> web.Response:
         if self.hits["flaky"] == 1:
             return web.Response(status=500, text="oops")
+        return web.Response(text=ARTICLE_HTML, content_type="text/html")
+
+    async def _at_gate(self, request: web.Request) -> web.Response:
+        self.gate_reached.set()
+        assert self._gate is not None
+        await self._gate.wait()
         return web.Response(text=ARTICLE_HTML, content_type="text/html")
 
     async def _fails_then_slow(self, request: web.Request) -> web.Response:
