@@ -24,7 +24,7 @@ from analysis.sources import (
     discover,
     format_size,
 )
-from analysis.urls import normalise_url, scheme_of
+from analysis.urls import has_credentials, normalise_url, scheme_of, without_credentials
 from bot.services.analyzer import Analyzer
 from bot.services.fetcher import Fetcher
 from bot.services.ingest_runner import INTERNAL_ERROR, URL_JOB, JobRunner, RunnerOptions
@@ -67,6 +67,10 @@ CONTENT_KINDS = {
     ".htm": "html",
 }
 MAX_KEY = 2000
+CREDENTIALS = (
+    "refused: the link carries a user name or password; post it without them (they would be"
+    " sent to the site, kept with the article and shown to everyone)"
+)
 
 
 @dataclass
@@ -110,7 +114,16 @@ def _file_key(item: SourceItem) -> str:
 
 def _url_key(normal_url: str, item: SourceItem) -> str:
     """One job per page: links differing only in tracking parameters or case are one job."""
-    return f"url:{normal_url}:{_overrides_digest(item)}"
+    return _bounded(f"url:{normal_url}:{_overrides_digest(item)}")
+
+
+def _bounded(key: str) -> str:
+    """A job key within the column: a very long one keeps its start and the sha256 of all of
+    it, so two links differing only far into a long query never share a job."""
+    if len(key) <= MAX_KEY:
+        return key
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return f"{key[: MAX_KEY - len(digest) - 3]}...{digest}"
 
 
 def _not_fetchable(url: str) -> str:
@@ -185,8 +198,9 @@ class IngestService:
         """Queue one link, or say why it cannot be (not a link, given twice)."""
         origin = item.origin or str(item.url)
         normal = normalise_url(item.url or "")
-        if normal is None:
-            result.problems.append(Outcome(origin, FAILED, _not_fetchable(item.url or "")))
+        if normal is None or has_credentials(item.url or ""):
+            problem = CREDENTIALS if normal else _not_fetchable(item.url or "")
+            result.problems.append(Outcome(without_credentials(origin), FAILED, problem))
             return
         job = await self._queue.enqueue(_url_key(normal, item), URL_JOB, _payload(item))
         if job.id in result.job_ids:
@@ -201,8 +215,9 @@ class IngestService:
         """Queue one link under `key` (e.g. a chat message) with metadata kept in the job."""
         origin = url.strip()
         normal = normalise_url(origin)
-        if normal is None:
-            return Queued(origin, problem=_not_fetchable(origin))
+        if normal is None or has_credentials(origin):
+            problem = CREDENTIALS if normal else _not_fetchable(origin)
+            return Queued(without_credentials(origin), problem=problem)
         item = SourceItem(path=None, url=origin, kind=URL_JOB, origin=origin)
         return await self._enqueue_own(f"{key}:url:{normal}", URL_JOB, _payload(item), meta)
 
@@ -236,9 +251,7 @@ class IngestService:
         self, source_key: str, kind: str, payload: dict[str, object], meta: dict[str, object]
     ) -> Queued:
         """Queue once per key; a token in the payload tells whether this call created the job."""
-        if len(source_key) > MAX_KEY:  # very long links: keep the key within the column
-            digest = hashlib.sha256(source_key.encode()).hexdigest()
-            source_key = f"{source_key[: MAX_KEY - 70]}...{digest}"
+        source_key = _bounded(source_key)  # very long links: keep the key within the column
         token = uuid.uuid4().hex
         job = await self._queue.enqueue(source_key, kind, {**payload, "meta": meta, "token": token})
         return Queued(describe(job), job, created=job.payload.get("token") == token)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.urls import canonical_url, is_web_address, looks_like_link, normalise_url
+from analysis.urls import (
+    canonical_url,
+    has_credentials,
+    is_web_address,
+    looks_like_link,
+    normalise_url,
+    without_credentials,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,7 +27,15 @@ from analysis.urls import canonical_url, is_web_address, looks_like_link, normal
         ("http://example.com:80/a", "http://example.com/a"),
         ("http://example.com:8080/a", "http://example.com:8080/a"),
         ("http://Example.com", "http://example.com/"),
-        ("http://user:pw@example.com/a", "http://example.com/a"),
+        ("http://user:pw@Example.com/a", "http://user:pw@example.com/a"),
+        ("http://x.com/a?game=5&gallery=2&global=1", "http://x.com/a?gallery=2&game=5&global=1"),
+        (
+            "http://x.com/a?cid=3&uid=4&source=rss&ref=7",
+            "http://x.com/a?cid=3&ref=7&source=rss&uid=4",
+        ),
+        ("http://x.com/a?print", "http://x.com/a?print="),
+        ("http://x.com/a?b=2&a=1&b=1", "http://x.com/a?a=1&b=2&b=1"),
+        ("http://x.com/a?q=a%20b&r=%26", "http://x.com/a?q=a+b&r=%26"),
         ("http://[::1]:80/x", "http://[::1]/x"),
         ("https://example.com/path/#top", "https://example.com/path/"),
         ("ftp://example.com/a", None),
@@ -37,6 +52,46 @@ def test_links_differing_only_in_tracking_are_one_page() -> None:
     first = normalise_url("https://news.example.com/story?utm_campaign=x")
     second = normalise_url("https://NEWS.example.com/story?fbclid=abc#top")
     assert first == second == "https://news.example.com/story"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("http://user@example.com/ok", "http://example.com/ok"),
+        ("http://alice@example.com/ok", "http://bob@example.com/ok"),
+        ("http://example.com/ok?page=2", "http://example.com/ok?page=3"),
+        ("http://example.com/ok?game=5", "http://example.com/ok"),
+        ("http://example.com/ok?print", "http://example.com/ok"),
+        (
+            "http://example.com/ok?q=" + "a" * 3000 + "1",
+            "http://example.com/ok?q=" + "a" * 3000 + "2",
+        ),
+        (
+            "http://example.com/ok?gallery=" + "a" * 900 + "1",
+            "http://example.com/ok?gallery=" + "a" * 900,
+        ),
+    ],
+)
+def test_different_pages_stay_different(first: str, second: str) -> None:
+    assert normalise_url(first) != normalise_url(second)
+
+
+@pytest.mark.parametrize(
+    ("url", "credentials", "shown"),
+    [
+        ("http://user@example.com/ok", True, "http://example.com/ok"),
+        ("https://u:secret@example.com:8443/a?b=1", True, "https://example.com:8443/a?b=1"),
+        ("https://:@example.com/a", True, "https://example.com/a"),
+        (
+            "https://example.com/a?next=http://u@x.org/",
+            False,
+            "https://example.com/a?next=http://u@x.org/",
+        ),
+        ("https://example.com/@user/post", False, "https://example.com/@user/post"),
+    ],
+)
+def test_credentials_are_seen_and_hidden(url: str, credentials: bool, shown: str) -> None:
+    assert (has_credentials(url), without_credentials(url)) == (credentials, shown)
 
 
 @pytest.mark.parametrize(

@@ -372,3 +372,23 @@ async def test_the_ingest_role_limits_the_command_and_the_channel(
     assert reply["message_reference"]["message_id"] == posted["id"]
     assert reply["content"].startswith("❌ Adding articles here is limited")
     assert fake.reaction_history(posted["id"]) == []
+
+
+async def test_each_link_is_answered_as_posted_and_never_with_another_pages_outcome(
+    fake: FakeDiscord, start_watching: StartWatching, site: ArticleSite
+) -> None:
+    secret = site.url("/article").replace("//", "//reader@")
+    gallery = [site.url(f"/story/21?gallery={'g' * 900}{n}") for n in (1, 2)]
+    async with start_watching():
+        posted = await fake.post_message(
+            fake.channel_id("links"), f"{secret} {site.url('/article')}"
+        )
+        assert sorted(await finished(fake, posted)) == sorted(["✅", "❌"])
+        both = await fake.post_message(fake.channel_id("links"), " ".join(gallery))
+        await finished(fake, both)
+    said = dict(m["content"].split(">: ", 1) for m in replies_to(fake, posted))
+    assert said.keys() == {f"❌ <{site.url('/article')}", f"✅ <{site.url('/article')}"}
+    assert said[f"❌ <{site.url('/article')}"].startswith("refused: the link carries a user name")
+    assert said[f"✅ <{site.url('/article')}"].startswith(f"#6 {TREATY}")
+    named = [m["content"].split(">: ", 1)[0][3:] for m in replies_to(fake, both)]
+    assert sorted(named) == sorted(gallery)  # two pages, two jobs, each reply names its own
