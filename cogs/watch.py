@@ -4,6 +4,11 @@ A message with links (or .txt/.html/.md files) in the watched channel gets ⏳ o
 queued; each job then ends with a reply, a card (✅) or the reason (❌). A job's end is an outbox
 row, delivered here by whichever bot process owns the guild, whichever process ran the job, and
 also after a restart; ⏳ comes off when the database says the message has nothing left to answer.
+
+A message with many links (`SUMMARY_FROM`) is answered once, when its last job ends: a summary
+packed into as few replies as Discord allows, read back from the jobs themselves (so a restart
+in between loses nothing), instead of fifty replies and reactions against the rate limits.
+Links past `MAX_LINKS` are not read, and one reply says how many.
 """
 
 from __future__ import annotations
@@ -21,13 +26,25 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.permissions import INGEST_REFUSAL, ingest_allowed
-from bot.services.ingest import DUPLICATE, FAILED, Outcome, Queued, content_kind
+from bot.services.ingest import (
+    DUPLICATE,
+    FAILED,
+    Outcome,
+    Queued,
+    content_kind,
+    finished_outcome,
+)
 from bot.services.link_watch import (
+    MAX_LINKS,
+    SUMMARY_FROM,
     LinkCards,
     MessageProgress,
     find_links,
+    in_replies,
     message_key,
+    not_read,
     outcome_of,
+    summary_header,
 )
 from bot.services.outbox import INGEST_OUTCOME, OutboxItem, Undeliverable
 from bot.ui.answer import NO_MENTIONS
@@ -78,6 +95,7 @@ class Watch(commands.Cog):
         self._waiters: dict[int, asyncio.Future[Outcome]] = {}  # job id -> a waiting /ingest
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
         self.ingest_wait = INGEST_WAIT
+        self.max_links = MAX_LINKS
 
     async def cog_load(self) -> None:
         """Start delivering finished jobs from the outbox."""
@@ -115,27 +133,47 @@ class Watch(commands.Cog):
     ) -> list[int]:
         """Queue each source under keys made of the message id (a redelivery queues nothing)."""
         assert message.guild is not None
+        read, unread = links[: self.max_links], len(links[self.max_links :])
         meta: dict[str, object] = {
             "via": VIA,
             "guild": message.guild.id,
             "channel": message.channel.id,
             "message": message.id,
-            "sources": len(links) + len(files),
+            "sources": len(read) + len(files),
         }
+        if len(read) >= SUMMARY_FROM:
+            meta["links"] = read  # answered in one summary, read back from these jobs
         ingest = self.bot.analyst.ingest
         key = message_key(message.id)
-        queued = [await ingest.enqueue_link(u, key=key, meta=meta) for u in links]
+        queued = [await ingest.enqueue_link(u, key=key, meta=meta) for u in read]
         for attachment in files:
             queued.append(await self._queue_file(message, attachment, meta))
         created = [q.job.id for q in queued if q.job is not None and q.created]
         fresh = created or all(q.job is None for q in queued)  # a redelivery says nothing again
-        problems = [q for q in queued if q.problem] if fresh else []
-        for q in problems:
-            line = self._line(REFUSED, q.source, q.problem or "", len(links) + len(files), True)
-            await self._reply(message, line)
-        if problems:
-            await self._react(message, REFUSED)
+        if fresh:
+            problems = [q for q in queued if q.problem]
+            await self._refuse(
+                message, problems, len(queued), unread=unread, few="links" not in meta
+            )
         return created
+
+    async def _refuse(
+        self,
+        message: discord.Message,
+        problems: list[Queued],
+        sources: int,
+        *,
+        unread: int,
+        few: bool,
+    ) -> None:
+        """Say at once what was not queued: a reply each for a few links, else packed replies."""
+        lines = [self._line(REFUSED, q.source, q.problem or "", sources, True) for q in problems]
+        if unread:
+            lines.append(f"{REFUSED} {not_read(unread, self.max_links)}")
+        for reply in lines if few and not unread else in_replies(lines):
+            await self._reply(message, reply)
+        if lines:
+            await self._react(message, REFUSED)
 
     async def _queue_file(
         self, message: discord.Message, attachment: discord.Attachment, meta: dict[str, Any]
@@ -167,22 +205,64 @@ class Watch(commands.Cog):
             raise Undeliverable(str(exc)) from exc
 
     async def _report(self, item: OutboxItem, outcome: Outcome) -> None:
-        """Reply with the card or reason, react ✅ or ❌, and drop ⏳ when the message is done."""
+        """Reply with the card or reason, react ✅ or ❌, and drop ⏳ when the message is done;
+        the links of a many-link message wait for the summary its last answer sends."""
         channel = self.bot.get_partial_messageable(item.channel_id, guild_id=item.guild_id)
         emoji = _emoji(outcome)
-        text = await self.cards.text(outcome)
         sources = int(str(item.body.get("sources") or 1))
-        line = self._line(emoji, outcome.source, text, sources, item.message_id is not None)
         nonce = f"outbox-{item.id}"  # Discord drops a resend of this row after a crash
         if item.message_id is None:  # an /ingest that stopped waiting: say it in the channel
+            text = await self.cards.text(outcome)
+            line = self._line(emoji, outcome.source, text, sources, False)
             await channel.send(line, allowed_mentions=NO_MENTIONS, nonce=nonce)
             return
+        summarised = await self._summarised_links(item, sources)
         message = channel.get_partial_message(item.message_id)
         async with self._lock(message.id):
-            await self._reply(message, line, nonce)
-            await self._react(message, emoji)
+            if outcome.source not in summarised:
+                text = await self.cards.text(outcome)
+                await self._reply(
+                    message, self._line(emoji, outcome.source, text, sources, True), nonce
+                )
+                await self._react(message, emoji)
             if await self.progress.all_answered(message.id, besides=item.id):
+                if summarised:
+                    await self._summarise(message, item, summarised)
                 await self._unreact(message, HOURGLASS)
+
+    async def _summarised_links(self, item: OutboxItem, sources: int) -> list[str]:
+        """The links of the row's message that one summary answers (none for a few links)."""
+        if sources < SUMMARY_FROM or item.job_id is None:
+            return []
+        job = await self.bot.analyst.queue.get(item.job_id)
+        meta = job.payload.get("meta") if job is not None else None
+        links = meta.get("links") if isinstance(meta, dict) else None
+        return [str(link) for link in links] if isinstance(links, list) else []
+
+    async def _summarise(
+        self, message: discord.PartialMessage, item: OutboxItem, links: list[str]
+    ) -> None:
+        """Every link's outcome, read back from its job, in as few replies as fit."""
+        outcomes = [o for o in [await self._outcome_of(message.id, u) for u in links] if o]
+        lines = [summary_header(outcomes)]
+        for outcome in outcomes:
+            text = await self.cards.short(outcome)
+            lines.append(self._line(_emoji(outcome), outcome.source, text, len(links), True))
+        for number, reply in enumerate(in_replies(lines)):
+            await self._reply(message, reply, f"outbox-{item.id}-{number}")
+        for emoji in dict.fromkeys(_emoji(o) for o in outcomes):
+            await self._react(message, emoji)
+
+    async def _outcome_of(self, message_id: int, link: str) -> Outcome | None:
+        """How a link of the message ended, from its job found again under the message's key
+        (queueing is idempotent per key); None for a link refused when posted, answered then."""
+        ingest = self.bot.analyst.ingest
+        queued = await ingest.enqueue_link(link, key=message_key(message_id), meta={})
+        if queued.job is None:
+            return None
+        if queued.created:  # cannot happen unless the job was deleted: it is worked quietly
+            log.warning("the job of %s on message %s was gone", link, message_id)
+        return finished_outcome(queued.job)
 
     @staticmethod
     def _line(emoji: str, source: str, text: str, sources: int, on_message: bool) -> str:

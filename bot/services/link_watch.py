@@ -2,7 +2,9 @@
 
 Members paste links every way chat allows: bare, in angle brackets (to suppress the preview), as
 Markdown `[text](url)`, behind spoiler bars, at the end of a sentence. `find_links` takes out the
-addresses themselves; two spellings of one page (tracking parameters, case) count once.
+addresses themselves; two spellings of one page (tracking parameters, case) count once. At most
+`MAX_LINKS` of them are read; the member is told how many more were not. A message with
+`SUMMARY_FROM` links or more is answered with one summary (`in_replies`), not a reply each.
 
 A job's end reaches the bot as an outbox row (`outcome_of` reads it back), whichever process ran
 the job; `MessageProgress` tells from the database alone when a message's sources are all
@@ -29,9 +31,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_LINKS = 20
+MAX_LINKS = 50
+SUMMARY_FROM = 6  # links in one message answered by one summary instead of a reply each
 SENTENCE_LIMIT = 240
 CARD_LIMIT = 1900
+SUMMARY_LIMIT = 120  # characters of one link's card in a summary
+REPLY_LIMIT = 2000
 _LINK = re.compile(r"https?://[^\s<>\"'`|]+", re.IGNORECASE)
 _TRAILING = ".,;:!?*_~"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -52,8 +57,8 @@ def _trim(link: str) -> str:
     return link
 
 
-def find_links(text: str, limit: int = MAX_LINKS) -> list[str]:
-    """The distinct http(s) links in a message, in order, at most `limit`."""
+def find_links(text: str) -> list[str]:
+    """The distinct http(s) links in a message, in order (the caller decides how many to read)."""
     found: list[str] = []
     seen: set[str] = set()
     for match in _LINK.finditer(text or ""):
@@ -63,9 +68,30 @@ def find_links(text: str, limit: int = MAX_LINKS) -> list[str]:
             continue
         seen.add(normal)
         found.append(link)
-        if len(found) >= limit:
-            break
     return found
+
+
+def not_read(count: int, limit: int) -> str:
+    """Why links past the cap were left alone, and what to do about them."""
+    links = "link was" if count == 1 else "links were"
+    return f"{count} {links} not read: at most {limit} per message; post the rest again"
+
+
+def in_replies(lines: list[str], limit: int = REPLY_LIMIT) -> list[str]:
+    """Lines packed into as few Discord messages as fit (a line never split between two)."""
+    replies: list[str] = []
+    for line in (line[:limit] for line in lines):
+        if replies and len(replies[-1]) + 1 + len(line) <= limit:
+            replies[-1] += "\n" + line
+        else:
+            replies.append(line)
+    return replies
+
+
+def summary_header(outcomes: list[Outcome]) -> str:
+    """The first line of a many-link summary: how many links were added and how many not."""
+    added = sum(1 for outcome in outcomes if outcome.status == NEW)
+    return f"{len(outcomes)} links answered: {added} added, {len(outcomes) - added} not added"
 
 
 def message_key(message_id: int) -> str:
@@ -153,6 +179,14 @@ class LinkCards:
             detail = await self._articles.get(outcome.duplicate_of)
             return duplicate_line(outcome.duplicate_of, detail.summary if detail else None)
         return outcome.message or "could not be added"
+
+    async def short(self, outcome: Outcome) -> str:
+        """The card or reason cut to one short line, for a summary of many links."""
+        if outcome.status == NEW and outcome.article_id is not None:
+            detail = await self._articles.get(outcome.article_id)
+            title = (detail.summary.title if detail else None) or "(untitled)"
+            return _shorten(f"#{outcome.article_id} {title}", SUMMARY_LIMIT)
+        return _shorten(await self.text(outcome), SUMMARY_LIMIT)
 
     async def card(self, article_id: int) -> str:
         """The card of one stored article: its top summary sentence, else its first sentence."""
