@@ -8,24 +8,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from analysis.periods import PeriodError, parse_period
 from bot.client import AnalystBot
-from bot.errors import UserFacingError
 from bot.render import compare as render
-from bot.services.compare import Comparison
+from bot.services.compare import Comparison, check_periods
 from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload
 from bot.ui.respond import send_answer
 from bot.ui.sources import compare_refs, with_sources
-
-
-def check_period(text: str) -> None:
-    """A period that cannot be read is the member's to fix: one line, told before deferring."""
-    try:
-        parse_period(text)
-    except PeriodError as exc:
-        raise UserFacingError(str(exc)) from exc
 
 
 def _chart(comparison: Comparison) -> bytes | None:
@@ -51,8 +41,7 @@ class Compare(commands.Cog):
         self, interaction: discord.Interaction, a: str, b: str, topic: str | None = None
     ) -> None:
         """What sets two periods apart (people, places, terms) and what both share."""
-        check_period(a)
-        check_period(b)
+        check_periods(a, b)  # a bad or repeated period is told ephemerally, before deferring
         topic = clean_optional(topic, "topic")
         await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.compare.compare(a, b, topic)

@@ -83,6 +83,7 @@ async def test_compare_two_years_and_an_empty_one(fake: FakeDiscord, start_bot: 
         result = await fake.slash("compare", {"a": "2015", "b": "2024"})
         empty = await fake.slash("compare", {"a": "2019", "b": "2024"})
         bad = await fake.slash("compare", {"a": "next year", "b": "2024"})
+        same = await fake.slash("compare", {"a": "2015", "b": "2015-01..2015-12"})
     body = text(result)
     assert "Bashar al-Assad (5 vs 0)" in body
     assert "Syria" in body
@@ -91,6 +92,11 @@ async def test_compare_two_years_and_an_empty_one(fake: FakeDiscord, start_bot: 
     assert not empty.attachments
     assert bad.ephemeral
     assert short(bad).startswith("cannot read 'next year' as a period")
+    assert same.ephemeral
+    assert short(same) == (
+        "the two periods are the same (2015 and 2015-01..2015-12): "
+        "choose two different periods to compare"
+    )
 
 
 async def test_search_keeps_the_bold_highlights(fake: FakeDiscord, start_bot: StartBot) -> None:
