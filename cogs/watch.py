@@ -290,7 +290,7 @@ class Watch(commands.Cog):
         key = f"discord:{interaction.id}"
         queued = await self.bot.analyst.ingest.enqueue_link(url, key=key, meta=meta)
         if queued.job is None:
-            named = f"{_source(url)}: "
+            named = f"{_source(queued.source)}: "  # never the password
             await self._answer(interaction, _escaped(REFUSED, named, queued.problem or ""))
             return
         outcome = await self._wait_for(queued.job.id)

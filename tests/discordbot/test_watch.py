@@ -18,6 +18,7 @@ from aiohttp import web
 
 from bot.app import open_analyst
 from bot.client import AnalystBot
+from bot.services.ingest import CREDENTIALS
 from bot.services.worker import QueueWorker
 from tests.bot.test_fetcher import ARTICLE_HTML, INDEX_HTML
 from tests.discordbot import conftest
@@ -325,11 +326,13 @@ async def test_ingest_command_answers_with_the_card_or_the_reason(
         again = await fake.slash("ingest", {"url": site.url("/article")})
         refused = await fake.slash("ingest", {"url": "http://127.0.0.1:9/x"})
         nonsense = await fake.slash("ingest", {"url": "see my notes"})
+        secret = await fake.slash("ingest", {"url": "http://me:hunter2@127.0.0.1:9/x"})
     assert added.type == 5  # deferred: fetching may take a while
     assert added.messages[-1]["content"].startswith(f"✅ #6 {TREATY} · Global Desk · 2025-01-17")
     assert again.messages[-1]["content"] == f"❌ already have it: #6 {TREATY}"
     assert refused.messages[-1]["content"] == ("❌ refused: 127.0.0.1 is a loopback address")
     assert nonsense.messages[-1]["content"] == "❌ see my notes: not a web address"
+    assert secret.messages[-1]["content"] == f"❌ <http://127.0.0.1:9/x>: {CREDENTIALS}"
     assert added.payloads[-1]["allowed_mentions"] == {"parse": []}
 
 
