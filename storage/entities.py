@@ -9,11 +9,10 @@ that "bashar al-assad" has the surname "assad").
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -120,19 +119,6 @@ async def _add_aliases(session: AsyncSession, rows: list[dict[str, object]]) -> 
         await session.execute(insert(EntityAlias.__table__).on_conflict_do_nothing(), rows)
 
 
-async def _add_counts(session: AsyncSession, counts: Counter[int]) -> None:
-    """Raise every entity's mention count in one executemany UPDATE."""
-    table = cast(Table, Entity.__table__)
-    stmt = (
-        update(table)
-        .where(table.c.id == bindparam("entity"))
-        .values(mention_count=table.c.mention_count + bindparam("n"))
-    )
-    rows = [{"entity": entity_id, "n": n} for entity_id, n in sorted(counts.items()) if n]
-    if rows:
-        await session.execute(stmt, rows)
-
-
 async def _stored(
     session: AsyncSession, wanted: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], tuple[int, str]]:
@@ -156,25 +142,24 @@ async def store_entities(
 
     Speakers (key, kind, name, surname) are made to exist without counting as mentions: a
     quote's speaker may be named only in a way NER missed. Entities already stored under their
-    key are found in one query; only new ones go through `resolve_entity` one by one. Counts
-    and aliases are written in one statement each.
+    key are found in one query; only new ones go through `resolve_entity` one by one. Aliases
+    are written in one statement; the mention counts are `storage.rollups`'s, from the rows.
     """
     mentions = list(mentions)
-    counts: Counter[tuple[str, str]] = Counter((m.key, m.kind) for m in mentions)
+    pairs = dict.fromkeys((m.key, m.kind) for m in mentions)  # in order, once each
     names = {(m.key, m.kind): (m.name, m.surname) for m in mentions}
     written: dict[tuple[str, str], list[str]] = {}
     for m in mentions:
         written.setdefault((m.key, m.kind), []).append(m.text)
     for key, kind, name, last in speakers:
-        counts.setdefault((key, kind), 0)
+        pairs.setdefault((key, kind))
         names.setdefault((key, kind), (name, last))
-    stored = await _stored(session, counts)
-    plain = {p: names[p][0] for p in counts if p not in stored and p[1] != PERSON}
+    stored = await _stored(session, pairs)
+    plain = {p: names[p][0] for p in pairs if p not in stored and p[1] != PERSON}
     stored |= await _create_many(session, plain)
     ids: dict[tuple[str, str], int] = {}
-    by_entity: Counter[int] = Counter()
     aliases: list[dict[str, object]] = []
-    for (key, kind), count in counts.items():
+    for key, kind in pairs:
         if (key, kind) in stored:
             entity_id, canonical = stored[(key, kind)]
         else:  # a new person: the surname rules decide, one by one
@@ -182,8 +167,6 @@ async def store_entities(
             entity = await resolve_entity(session, key, kind, name, last)
             entity_id, canonical = entity.id, entity.name
         ids[(key, kind)] = entity_id
-        by_entity[entity_id] += count
         aliases += _alias_rows(entity_id, [*written.get((key, kind), []), canonical])
-    await _add_counts(session, by_entity)
     await _add_aliases(session, aliases)
     return ids

@@ -9,22 +9,28 @@ the same per year, `year_totals` their sums per kind, and `term_articles` the ar
 each term (migration 0008). `entity_companions` holds, for every pair of entities, the
 sentences naming both: the company `who` lists (migration 0007).
 `event_days` holds how many dated events fall on each (date, precision): the counts and chart
-of `/timeline` without a topic (migration 0006).
+of `/timeline` without a topic (migration 0006). `entities.mention_count` counts each entity's
+mentions in the whole corpus: the order of autocomplete, the `/compare` prior and digest ranking.
 
 Every change goes through this module, inside the caller's transaction: an article stored adds
 its counts, an article forgotten takes them away, a corrected publication date moves them to
 the new month. Each step is one INSERT … SELECT (upsert) or UPDATE … FROM over the article's own
 rows, so its cost is bounded by the article, not by the corpus. Rows are written in key order
 so that two PostgreSQL workers upserting the same months wait on each other, never deadlock.
+`rebuild` recomputes all of it from the rows; tests/storage/test_rollups.py checks that storing,
+fixing a date and forgetting leave exactly what a rebuild gives.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import cast
 
-from sqlalchemy import Date, Integer, bindparam, text
+from sqlalchemy import Date, Integer, Table, bindparam, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from storage.models import Entity
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +64,9 @@ _ADD_TOTALS = (
 )
 _TAKE_TOTALS = (
     'UPDATE term_totals SET uses = term_totals.uses - t."count" FROM article_terms AS t'
-    " WHERE t.article_id = :article AND term_totals.term = t.term"
+    " WHERE t.article_id = :article AND term_totals.term = t.term",
+    "DELETE FROM term_totals WHERE uses <= 0"
+    " AND term IN (SELECT term FROM article_terms WHERE article_id = :article)",
 )
 
 
@@ -156,6 +164,19 @@ _TAKE_EVENTS = (  # built from the constant above only
     ' (SELECT "date" FROM events WHERE article_id = :article)',
 )
 
+# each entity's mentions in the article, in entity order: the counter is raised or lowered one
+# row at a time in that order, so concurrent writers lock shared entities (Putin) alike
+_ARTICLE_MENTIONS = (
+    "SELECT entity_id, count(*) AS n FROM mentions WHERE article_id = :article"
+    " GROUP BY entity_id ORDER BY entity_id"
+)
+_ENTITIES = cast(Table, Entity.__table__)  # Core, not ORM: an executemany of plain rows
+_COUNT = (
+    update(_ENTITIES)
+    .where(_ENTITIES.c.id == bindparam("entity"))
+    .values(mention_count=_ENTITIES.c.mention_count + bindparam("n"))
+)
+
 
 def month_of(day: date) -> date:
     """The first day of the day's month: the key of the monthly rollups."""
@@ -172,8 +193,17 @@ async def _run(session: AsyncSession, statements: tuple[str, ...], **params: obj
         await session.execute(sql, params)
 
 
+async def _count_mentions(session: AsyncSession, article_id: int, sign: int) -> None:
+    """Raise (sign 1) or lower (sign -1) `entities.mention_count` by the article's mentions."""
+    found = await session.execute(text(_ARTICLE_MENTIONS), {"article": article_id})
+    rows = [{"entity": r.entity_id, "n": sign * r.n} for r in found]
+    if rows:
+        await session.execute(_COUNT, rows)
+
+
 async def add_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Count a newly stored article (its mentions and terms are already written)."""
+    await _count_mentions(session, article_id, 1)
     await _run(
         session,
         (_ADD_TOTALS, _ADD_TERM_ARTICLES, *_ADD_COMPANIONS, *_ADD_EVENTS),
@@ -186,9 +216,10 @@ async def add_article(session: AsyncSession, article_id: int, published: date | 
 
 async def take_article(session: AsyncSession, article_id: int, published: date | None) -> None:
     """Stop counting an article about to be deleted (call before its rows go)."""
+    await _count_mentions(session, article_id, -1)
     await _run(
         session,
-        (_TAKE_TOTALS, *_TAKE_TERM_ARTICLES, *_TAKE_COMPANIONS, *_TAKE_EVENTS),
+        (*_TAKE_TOTALS, *_TAKE_TERM_ARTICLES, *_TAKE_COMPANIONS, *_TAKE_EVENTS),
         article=article_id,
     )
     if published is not None:
@@ -267,11 +298,16 @@ _REBUILD = (  # the sums the backfills of migrations 0005-0008 compute, all at o
     " SELECT 'term', year, sum(uses) FROM term_years GROUP BY year",
     "INSERT INTO term_articles (term, articles) SELECT term, count(*) FROM article_terms"
     " GROUP BY term",
+    # each entity's mentions (0 for a speaker never named, or whose articles were forgotten)
+    "UPDATE entities SET mention_count = c.n FROM (SELECT e.id, count(m.entity_id) AS n"
+    " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id) AS c"
+    " WHERE c.id = entities.id AND entities.mention_count <> c.n",
 )
 
 
 async def rebuild(conn: AsyncConnection) -> None:
-    """Recompute every rollup from the rows, for bulk loads that bypass `add_article`
-    (the benchmark corpora). The migrations keep their own copy of this SQL, frozen."""
+    """Recompute every rollup and `entities.mention_count` from the rows, for bulk loads that
+    bypass `add_article` (the benchmark corpora). The migrations keep their own copy of this
+    SQL, frozen."""
     for statement in _REBUILD:
         await conn.execute(text(statement.format(month=_MONTH[conn.dialect.name])))

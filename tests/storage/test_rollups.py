@@ -181,14 +181,16 @@ ROLLUP_TABLES = (
 )
 
 
+COUNTERS = {"entities": "SELECT id, mention_count FROM entities"}  # autocomplete, prior, digest
+RECOUNT = "SELECT e.id, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) FROM entities e"
+
+
 async def _rollup_rows(engine) -> dict[str, list[tuple[object, ...]]]:  # type: ignore[no-untyped-def]
+    queries = {t: f"SELECT * FROM {t}" for t in ROLLUP_TABLES} | COUNTERS  # noqa: S608
     async with engine.connect() as conn:
         return {
-            table: sorted(
-                tuple(str(v) for v in row)
-                for row in await conn.execute(text(f"SELECT * FROM {table}"))  # noqa: S608
-            )
-            for table in ROLLUP_TABLES
+            table: sorted(tuple(str(v) for v in row) for row in await conn.execute(text(query)))
+            for table, query in queries.items()
         }
 
 
@@ -196,10 +198,25 @@ async def test_a_rebuild_from_the_rows_equals_the_rollups_kept_article_by_articl
     engine,
     sessions,  # type: ignore[no-untyped-def]
 ) -> None:
-    first, *_ = await store(sessions, SYRIA_2015, TURKMEN_2024, UNDATED)
+    """Store, fix a date, forget: every rollup and counter equals a recount from the rows."""
+    first, second, _ = await store(sessions, SYRIA_2015, TURKMEN_2024, UNDATED)
     await ArticleRepository(sessions).fix(first, published=date(2016, 2, 1))
+    assert await ArticleRepository(sessions).forget(second)
     kept = await _rollup_rows(engine)
+    async with engine.connect() as conn:
+        recounted = sorted(tuple(str(v) for v in row) for row in await conn.execute(text(RECOUNT)))
+    assert kept["entities"] == recounted  # Pezeshkian and Turkmenistan stay, named 0 times
     async with engine.begin() as conn:
         await rollups.rebuild(conn)
     assert await _rollup_rows(engine) == kept
     assert kept["entity_months"] and kept["entity_companions"] and kept["year_totals"]
+
+
+async def test_a_rebuild_recounts_the_mentions_of_every_entity(engine, sessions) -> None:  # type: ignore[no-untyped-def]
+    """A bulk load that bypassed the counters (or a count gone wrong) is set right."""
+    await store(sessions, SYRIA_2015, TURKMEN_2024, UNDATED)
+    kept = await _rollup_rows(engine)
+    async with engine.begin() as conn:
+        await conn.execute(text("UPDATE entities SET mention_count = 99"))
+        await rollups.rebuild(conn)
+    assert await _rollup_rows(engine) == kept
