@@ -6,7 +6,8 @@ database so they hold across restarts and across several bot processes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
 from discord import app_commands
@@ -14,6 +15,8 @@ from discord import app_commands
 if TYPE_CHECKING:
     from bot.client import AnalystBot
     from storage.guilds import GuildConfig
+
+T = TypeVar("T")
 
 ADMIN_REFUSAL = "You need the Manage Server permission or the admin role set with /settings."
 INGEST_REFUSAL = "Adding articles here is limited to the role set with /settings ingest-role."
@@ -44,7 +47,7 @@ async def _config(interaction: discord.Interaction) -> GuildConfig:
     return await bot.analyst.guilds.get(interaction.guild_id)
 
 
-def admin_only() -> object:
+def admin_only() -> Callable[[T], T]:
     """An app-command check: Manage Server or the configured admin role."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
@@ -55,7 +58,7 @@ def admin_only() -> object:
     return app_commands.check(predicate)
 
 
-def ingest_allowed() -> object:
+def ingest_allowed() -> Callable[[T], T]:
     """An app-command check: the ingest role when one is configured."""
 
     async def predicate(interaction: discord.Interaction) -> bool:

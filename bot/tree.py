@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -29,7 +30,7 @@ def user_message(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
-class AnalystTree(app_commands.CommandTree):  # type: ignore[type-arg]
+class AnalystTree(app_commands.CommandTree[Any]):
     """Command tree whose errors end as one short, ephemeral line for the member."""
 
     async def on_error(

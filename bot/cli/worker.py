@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections import Counter
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -46,7 +46,7 @@ def _jobs(count: int) -> str:
     return f"{count} job" if count == 1 else f"{count} jobs"
 
 
-def _stop_on_signals(task: asyncio.Task[None]) -> None:
+def _stop_on_signals(task: asyncio.Task[Any]) -> None:
     """SIGTERM and SIGINT cancel the work; unfinished jobs go back to the queue."""
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -13,9 +14,11 @@ INTRO = (
 )
 
 
-def _walk(
-    command: app_commands.Command | app_commands.Group, prefix: str = ""
-) -> list[tuple[str, str, app_commands.Command | app_commands.Group]]:  # type: ignore[type-arg]
+AppCommand = app_commands.Command[Any, ..., Any] | app_commands.Group
+Listed = AppCommand | app_commands.ContextMenu
+
+
+def _walk(command: AppCommand, prefix: str = "") -> list[tuple[str, str, AppCommand]]:
     name = f"{prefix}{command.name}"
     if isinstance(command, app_commands.Group):
         found = []
@@ -25,20 +28,16 @@ def _walk(
     return [(name, command.description, command)]
 
 
-def _allowed(
-    command: app_commands.Command | app_commands.Group, permissions: discord.Permissions
-) -> bool:  # type: ignore[type-arg]
+def _allowed(command: AppCommand, permissions: discord.Permissions) -> bool:
     needed = command.default_permissions
     return needed is None or permissions >= needed
 
 
-def help_text(
-    commands: Iterable[app_commands.Command | app_commands.Group], permissions: discord.Permissions
-) -> str:  # type: ignore[type-arg]
-    """One line per command the member may use, alphabetical."""
+def help_text(commands: Iterable[Listed], permissions: discord.Permissions) -> str:
+    """One line per slash command the member may use, alphabetical (menus have no line)."""
     rows = []
     for top in commands:
-        if not _allowed(top, permissions):
+        if isinstance(top, app_commands.ContextMenu) or not _allowed(top, permissions):
             continue
         rows += [(name, description) for name, description, _c in _walk(top)]
     lines = [INTRO, ""] + [f"/{name} — {description}" for name, description in sorted(rows)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import discord
 
@@ -51,19 +52,23 @@ class AnswerPager(discord.ui.View):
         )
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
-    async def previous(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+    async def previous(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
+    ) -> None:
         """Show the page before."""
         self.index = max(0, self.index - 1)
         await self._show(interaction)
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
-    async def next(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+    async def next(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
         """Show the page after."""
         self.index = min(len(self.pages) - 1, self.index + 1)
         await self._show(interaction)
 
     @discord.ui.button(label="Export", style=discord.ButtonStyle.primary)
-    async def export(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+    async def export(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
+    ) -> None:
         """Send the whole answer as a JSON file, to the asker only."""
         await interaction.response.send_message(
             file=export_file(self.payload), ephemeral=True, allowed_mentions=NO_MENTIONS
