@@ -6,14 +6,14 @@ import asyncio
 
 from bot.app import open_analyst
 from bot.client import ShardedAnalystBot, make_bot
-from tests.discordbot.conftest import test_settings
+from tests.discordbot.conftest import test_settings as settings_for
 from tests.fake_discord import FakeDiscord, pointed_at
 
 
 async def test_shard_settings_make_a_sharded_bot_that_serves(
     fake: FakeDiscord, database_url: str
 ) -> None:
-    settings = test_settings(database_url, shard_count=1, shard_ids=[0], ingest_workers=0)
+    settings = settings_for(database_url, shard_count=1, shard_ids=[0], ingest_workers=0)
     async with open_analyst(settings) as analyst:
         bot = make_bot(
             analyst, dev_guild_id=fake.guild_id, cogs=("cogs.corpus",), guild_ready_timeout=0.05
