@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,13 +60,25 @@ class Collected:
 
 
 async def test_works_every_source_and_wakes_when_notified(
-    analyst: Analyst, site: LocalSite
+    analyst: Analyst, site: LocalSite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    collected = Collected()
-    worker = QueueWorker(analyst.ingest, collected, loops=2, idle=60)
-    worker.start()
-    await asyncio.sleep(0.2)  # the loops found nothing and sleep for a minute
     ingest = analyst.ingest
+    idle_loops = asyncio.Semaphore(0)
+    work_batch = ingest.work_batch
+
+    async def telling(*args: Any, **kwargs: Any) -> list[Outcome] | None:
+        outcomes = await work_batch(*args, **kwargs)
+        if outcomes is None:  # the loop found nothing: it sleeps until notified or idle ends
+            idle_loops.release()
+        return outcomes
+
+    monkeypatch.setattr(ingest, "work_batch", telling)
+    collected = Collected()
+    worker = QueueWorker(ingest, collected, loops=2, idle=60)
+    worker.start()
+    async with asyncio.timeout(30):  # both loops found nothing and sleep for a minute
+        await idle_loops.acquire()
+        await idle_loops.acquire()
     await ingest.enqueue_paths([SAMPLES / "003_15fdc8e12761e189.txt"])
     await ingest.enqueue_link(site.url("/article"), key="chat:1", meta={"via": "test"})
     await ingest.enqueue_content(

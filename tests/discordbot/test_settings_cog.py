@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from tests.discordbot.conftest import StartBot
 from tests.fake_discord import FakeDiscord
 
@@ -26,7 +24,11 @@ async def test_only_admins_choose_the_watched_channel(
         unwatched = await fake.slash("settings unwatch", user=fake.user("erin"))
         after = await fake.slash("settings show", user=fake.user("alice"))
         posted = await fake.post_message(links, "https://example.com/news/1")
-        await asyncio.sleep(0.3)
+        # Barrier: events are handled in order, so once a link posted after watching again has
+        # its ⏳, the bot has long decided about the one posted while nothing was watched.
+        await fake.slash("settings watch", {"channel": links}, user=fake.user("erin"))
+        barrier = await fake.post_message(links, "http://127.0.0.1:9/barrier")
+        await fake.wait_for_reaction(barrier["id"], "⏳", timeout=30)
     assert refused.ephemeral
     assert said(refused).startswith("You need the Manage Server permission")
     assert not watched.ephemeral
