@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from tests.bot.conftest import SAMPLES
-from tests.databases import POSTGRES_URL, create_postgres_database, drop_postgres_database
+from tests.databases import NEEDS_POSTGRES, create_postgres_database, drop_postgres_database
 
-pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="ANALYST_TEST_POSTGRES_URL is empty")
+pytestmark = NEEDS_POSTGRES
 
 VOLATILE = {"ingested_at", "elapsed_ms"}
 
