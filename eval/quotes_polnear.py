@@ -435,6 +435,15 @@ def report(tallies: Tallies) -> str:
     return table(heads, content_rows) + "\n\n" + table(speaker_heads, speaker_rows)
 
 
+def _textacy_missing() -> str | None:
+    """Why the comparison cannot run (textacy is the optional `eval` extra), or None."""
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except ImportError:
+        return "textacy is not installed (this script compares with it): pip install -e '.[eval]'"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Score our quote extractor and textacy's on one PolNeAR split and print the tables."""
     parser = argparse.ArgumentParser(description=main.__doc__)
@@ -443,6 +452,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--examples", type=int, default=0, help="print N of our speaker errors")
     args = parser.parse_args(argv)
+    if missing := _textacy_missing():
+        print(f"error: {missing}", file=sys.stderr)  # noqa: T201  # a script's one-line error
+        return 2
     began = time.perf_counter()
     articles = load_split(args.data, args.split, args.limit)
     tallies, refused = evaluate(articles, args.examples)

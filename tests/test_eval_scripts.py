@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -192,3 +193,18 @@ def test_fixture_rule_needs_speakers_and_listed_contents() -> None:
     assert passes(case, (["Burton"], ["I love cats!"]))
     assert not passes(case, (["Burton"], ["I love"]))
     assert passes({"expected_speaker_tokens": ["he"]}, (["he"], ["anything"]))
+
+
+def test_the_polnear_script_says_in_one_line_when_textacy_is_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eval import quotes_polnear
+
+    monkeypatch.setitem(sys.modules, "textacy", None)  # an import of it now fails
+    monkeypatch.setitem(sys.modules, "textacy.extract.triples", None)
+    assert quotes_polnear.main(["--split", "dev", "--limit", "1"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == "error: textacy is not installed: .venv/bin/pip install -e '.[eval]' (this script compares with it)\n"
+    )
