@@ -9,6 +9,7 @@ import discord
 from discord.ext import commands
 
 from bot.app import Analyst
+from bot.services.cooldown import Cooldown
 from bot.services.digest import DigestOptions
 from bot.services.outbox import OutboxDeliverer
 from bot.services.worker import QueueWorker
@@ -53,6 +54,7 @@ class AnalystBot(commands.Bot):
         cogs: tuple[str, ...] = COGS,
         run_worker: bool = True,
         digest_options: DigestOptions | None = None,
+        cooldown: Cooldown | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -69,6 +71,8 @@ class AnalystBot(commands.Bot):
         self.run_worker = run_worker
         self.digest_options = digest_options  # a clock and tick for tests; None: the defaults
         self.worker: QueueWorker | None = None
+        # per-member allowances for ingestion and heavy commands; None: the settings' limits
+        self.cooldown = cooldown or Cooldown.from_settings(analyst.settings)
         # cogs register what they deliver in cog_load; rows of guilds this process owns only
         self.outbox = OutboxDeliverer(
             OutboxRepository(analyst.sessions),

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, TypeVar
 import discord
 from discord import app_commands
 
+from bot.errors import UserFacingError
+from bot.services.cooldown import COMMANDS, INGEST, command_refusal, ingest_refusal
+
 if TYPE_CHECKING:
     from bot.client import AnalystBot
     from storage.guilds import GuildConfig
@@ -20,6 +23,10 @@ T = TypeVar("T")
 
 ADMIN_REFUSAL = "You need the Manage Server permission or the admin role set with /settings."
 INGEST_REFUSAL = "Adding articles here is limited to the role set with /settings ingest-role."
+
+
+class SlowDownError(UserFacingError, app_commands.CheckFailure):
+    """A member over their allowance: the tree shows the line as written, ephemerally."""
 
 
 def _role_ids(member: discord.Member | discord.User) -> set[int]:
@@ -64,6 +71,25 @@ def ingest_allowed() -> Callable[[T], T]:
     async def predicate(interaction: discord.Interaction) -> bool:
         if not may_ingest(interaction, await _config(interaction)):
             raise app_commands.CheckFailure(INGEST_REFUSAL)
+        return True
+
+    return app_commands.check(predicate)
+
+
+def within_allowance(kind: str = COMMANDS) -> Callable[[T], T]:
+    """An app-command check: the member's cooldown allowance (Manage Server is exempt); one call
+    of a heavy command, or one link for /ingest."""
+
+    async def predicate(interaction: discord.Interaction) -> bool:
+        if interaction.permissions.manage_guild:
+            return True
+        bot: AnalystBot = interaction.client  # type: ignore[assignment]
+        cooldown = bot.cooldown
+        grant = cooldown.take(interaction.guild_id, interaction.user.id, kind)
+        if grant.refused:
+            if kind == INGEST:
+                raise SlowDownError(ingest_refusal(cooldown, grant, grant.refused))
+            raise SlowDownError(command_refusal(cooldown, grant))
         return True
 
     return app_commands.check(predicate)

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import AnalystBot
+from bot.permissions import within_allowance
 from bot.render import compare as render
 from bot.services.compare import Comparison, check_periods
 from bot.services.user_input import clean_optional
@@ -31,6 +32,7 @@ class Compare(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="compare")
+    @within_allowance()
     @app_commands.describe(
         a="A period: 2015, 2015-2017, 2024-10, 2024-10-15 or 2015-11-01..2015-12-31",
         b="The period to compare it with",

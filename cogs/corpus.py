@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.errors import UserFacingError
-from bot.permissions import admin_only
+from bot.permissions import admin_only, within_allowance
 from bot.render import corpus as render
 from bot.render.corpus import article_line
 from bot.services import user_input
@@ -33,6 +33,7 @@ class Corpus(commands.Cog):
         self.admin = ArticleAdmin(bot.analyst.articles)
 
     @app_commands.command(name="stats")
+    @within_allowance()
     async def stats(self, interaction: discord.Interaction) -> None:
         """What the corpus holds: articles, outlets, dates, most mentioned people and places."""
         figures = await self.bot.analyst.stats.corpus()

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import AnalystBot
+from bot.permissions import within_allowance
 from bot.render import quotes as render_quotes
 from bot.render import who as render_who
 from bot.services.user_input import clean_optional, clean_query
@@ -24,6 +25,7 @@ class People(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="quotes")
+    @within_allowance()
     @app_commands.rename(from_="from")
     @app_commands.describe(
         speaker="A person or organisation, by any name: putin, Vladimir Putin",
@@ -52,6 +54,7 @@ class People(commands.Cog):
         await send_answer(interaction, payload)
 
     @app_commands.command(name="who")
+    @within_allowance()
     @app_commands.describe(name="A person, place or organisation, by any name")
     @app_commands.autocomplete(name=autocomplete.entities)
     async def who(self, interaction: discord.Interaction, name: str) -> None:

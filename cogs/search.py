@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import AnalystBot
+from bot.permissions import within_allowance
 from bot.render import search as render
 from bot.services.user_input import clean_query
 from bot.ui.answer import AnswerPayload
@@ -21,6 +22,7 @@ class Search(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="search")
+    @within_allowance()
     @app_commands.describe(
         query='Words to find; "exact phrase", OR between alternatives, -word leaves articles out'
     )

@@ -8,6 +8,7 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.errors import UserFacingError
+from bot.permissions import within_allowance
 from bot.render import summary as render
 from bot.services.ranges import date_range
 from bot.services.user_input import clean_optional
@@ -38,6 +39,7 @@ class SummaryCog(commands.Cog, name="Summary"):
         self.bot = bot
 
     @app_commands.command(name="summary")
+    @within_allowance()
     @app_commands.rename(from_="from")
     @app_commands.describe(
         article="The article to summarise (type part of its title or its number)",

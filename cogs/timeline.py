@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import AnalystBot
+from bot.permissions import within_allowance
 from bot.render import timeline as render
 from bot.services.ranges import date_range
 from bot.services.timeline import Timeline
@@ -34,6 +35,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
         self.bot = bot
 
     @app_commands.command(name="timeline")
+    @within_allowance()
     @app_commands.rename(from_="from")
     @app_commands.describe(
         topic="A name (any alias, e.g. putin) or words the event holds",

@@ -25,7 +25,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import AnalystBot
-from bot.permissions import INGEST_REFUSAL, ingest_allowed
+from bot.permissions import INGEST_REFUSAL, ingest_allowed, within_allowance
+from bot.services.cooldown import INGEST, ingest_refusal
 from bot.services.ingest import (
     DUPLICATE,
     FAILED,
@@ -121,12 +122,37 @@ class Watch(commands.Cog):
         if not _may_post(message.author, config):
             await self._reply(message, f"{REFUSED} {INGEST_REFUSAL}")
             return
+        links, files, slow_down = self._within_allowance(message, links, files)
         async with self._lock(message.id):  # answers wait until ⏳ is on
-            created = await self._queue_message(message, links, files)
+            created = await self._queue_message(message, links, files) if links or files else []
             if created:
                 await self._react(message, HOURGLASS)
+            if slow_down:
+                await self._reply(message, f"{REFUSED} {slow_down}")
+                await self._react(message, REFUSED)
         if created:
             self._wake_worker()
+
+    def _within_allowance(
+        self, message: discord.Message, links: list[str], files: list[discord.Attachment]
+    ) -> tuple[list[str], list[discord.Attachment], str]:
+        """The links and files within the author's ingest allowance (links past `max_links`
+        are not counted), and the line saying how many were not queued ("" when none)."""
+        permissions = getattr(message.author, "guild_permissions", None)
+        if permissions is not None and permissions.manage_guild:
+            return links, files, ""  # admins are exempt
+        readable = min(len(links), self.max_links)
+        cooldown = self.bot.cooldown
+        guild_id = message.guild.id if message.guild else None
+        grant = cooldown.take(guild_id, message.author.id, INGEST, readable + len(files))
+        if not grant.refused:
+            return links, files, ""
+        kept_links = links[: min(grant.granted, readable)]
+        kept_files = files[: grant.granted - len(kept_links)]
+        not_queued = len(links) + len(files) - len(kept_links) - len(kept_files)
+        what = "link" if len(kept_files) == len(files) else "link or file"
+        line = ingest_refusal(cooldown, grant, not_queued, what)
+        return kept_links, kept_files, line
 
     async def _queue_message(
         self, message: discord.Message, links: list[str], files: list[discord.Attachment]
@@ -275,6 +301,7 @@ class Watch(commands.Cog):
     # -- /ingest -----------------------------------------------------------------------------
     @app_commands.command(name="ingest")
     @app_commands.guild_only()
+    @within_allowance(INGEST)  # checks run bottom up: the role first, then the allowance
     @ingest_allowed()
     @app_commands.describe(url="The article's web address (http or https)")
     async def ingest(self, interaction: discord.Interaction, url: str) -> None:

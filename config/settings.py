@@ -106,6 +106,17 @@ class Settings(BaseSettings):
     analysis_max_rss_mib: float = Field(
         1536.0, gt=0, description="Resident MiB above which a child is replaced after its batch."
     )
+    ingest_per_member: int = Field(
+        100,
+        ge=0,
+        description="Links (and files) one member may queue per 10 minutes; 0: no limit.",
+    )
+    commands_per_member: int = Field(
+        20,
+        ge=0,
+        description="Heavy commands (/timeline, /search, ...) one member may run per minute; "
+        "0: no limit.",
+    )
 
     @field_validator("shard_ids", mode="before")
     @classmethod
