@@ -196,6 +196,19 @@ async def finished(fake: FakeDiscord, message: Json, *, within: float = 30) -> l
     return fake.reactions(mid)
 
 
+async def answered_barrier(fake: FakeDiscord, site: ArticleSite) -> Json:
+    """Post a fresh link in #links (as erin, so no member cooldown applies) and wait until the
+    bot has answered it and taken its ⏳ off. Events are handled in order and the one queue
+    worker claims jobs oldest first, so by then the bot has acted on every message delivered
+    before, and finished and answered any job it queued for one: a 'nothing happened' assert
+    after this tests something, however slow the machine."""
+    barrier = await fake.post_message(
+        fake.channel_id("links"), site.url("/story/999"), user=fake.user("erin")
+    )
+    assert await finished(fake, barrier) == ["✅"]
+    return barrier
+
+
 async def test_a_posted_link_gets_a_card_and_a_repeat_is_refused(
     fake: FakeDiscord, start_watching: StartWatching, site: ArticleSite
 ) -> None:
@@ -224,7 +237,7 @@ async def test_refused_and_non_article_links_say_why_each(
         posted = await fake.post_message(links, f"two: {forbidden} and ({site.url('/index')})")
         assert await finished(fake, posted) == ["❌"]
         elsewhere = await fake.post_message(fake.channel_id("news"), site.url("/article"))
-        await asyncio.sleep(0.3)
+        await answered_barrier(fake, site)
     said = dict(m["content"].split(">: ", 1) for m in replies_to(fake, posted))
     assert said[f"❌ <{forbidden}"] == "refused: 127.0.0.1 is a loopback address"
     assert said[f"❌ <{site.url('/index')}"].startswith("not an article (")
@@ -255,11 +268,11 @@ async def test_a_message_delivered_twice_is_ingested_once(
         await fake.redeliver(posted)
         await finished(fake, posted)
         await fake.redeliver(posted)  # and once more after it was done
-        await asyncio.sleep(0.5)
+        await answered_barrier(fake, site)
         counts = await bot.analyst.queue.counts()
     assert fake.reaction_history(posted["id"]) == [("+", "⏳"), ("+", "✅"), ("-", "⏳")]
     assert len(replies_to(fake, posted)) == 1
-    assert counts == {"done": 6}  # the five samples, and this link once
+    assert counts == {"done": 7}  # the five samples, this link once, and the barrier
 
 
 async def test_a_restart_mid_queue_finishes_on_the_original_message(
