@@ -67,6 +67,8 @@ CONTENT_KINDS = {
     ".htm": "html",
 }
 MAX_KEY = 2000
+MAX_LINK = 2100  # ingest_jobs.source_key is varchar(2100): a longer link is refused, not queued
+SHOWN_LINK = 100  # a refused link longer than this is named by its start
 CREDENTIALS = (
     "refused: the link carries a user name or password; post it without them (they would be"
     " sent to the site, kept with the article and shown to everyone)"
@@ -134,6 +136,17 @@ def _not_fetchable(url: str) -> str:
     return "not a web address"
 
 
+def _too_long(url: str, origin: str) -> Outcome | None:
+    """A link longer than a job key may be, refused as one failed row; None when it fits.
+
+    The row is named by its origin, cut short when that is the link itself."""
+    if len(url) <= MAX_LINK:
+        return None
+    shown = without_credentials(origin)
+    shown = shown if len(shown) <= SHOWN_LINK else f"{shown[: SHOWN_LINK - 1]}…"
+    return Outcome(shown, FAILED, f"link too long: {len(url):,} characters (limit {MAX_LINK:,})")
+
+
 def _payload(item: SourceItem) -> dict[str, object]:
     return {
         "path": str(item.path.resolve()) if item.path else None,
@@ -197,6 +210,9 @@ class IngestService:
     async def _enqueue_url(self, item: SourceItem, result: Enqueued) -> None:
         """Queue one link, or say why it cannot be (not a link, given twice)."""
         origin = item.origin or str(item.url)
+        if too_long := _too_long((item.url or "").strip(), origin):
+            result.problems.append(too_long)
+            return
         normal = normalise_url(item.url or "")
         if normal is None or has_credentials(item.url or ""):
             problem = CREDENTIALS if normal else _not_fetchable(item.url or "")
@@ -214,6 +230,8 @@ class IngestService:
     async def enqueue_link(self, url: str, *, key: str, meta: dict[str, object]) -> Queued:
         """Queue one link under `key` (e.g. a chat message) with metadata kept in the job."""
         origin = url.strip()
+        if too_long := _too_long(origin, origin):
+            return Queued(too_long.source, problem=too_long.message)
         normal = normalise_url(origin)
         if normal is None or has_credentials(origin):
             problem = CREDENTIALS if normal else _not_fetchable(origin)

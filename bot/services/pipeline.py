@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 MIN_WORDS = 20
 MIN_PAGE_WORDS = 60  # a web page needs more: paywalls, cookie walls and teasers run to 20-50
+MAX_CANONICAL = 2048  # articles.canonical_url is varchar(2048)
 MAX_CAPTION_TOKENS = 2_500  # captions are parsed apart from the body: a tenth of its budget
 
 
@@ -103,6 +104,12 @@ def load_page(page: FetchedPage) -> tuple[str, dict[str, object]]:
     if not extracted.text.strip():
         raise SourceError("not an article (0 words)")
     return _with_title(extracted), _html_meta(extracted, canonical)
+
+
+def _storable_url(url: str | None) -> str | None:
+    """The canonical address, or None when it is longer than the column keeps (it only finds
+    duplicates: an article without one is still stored)."""
+    return url if url is None or len(url) <= MAX_CANONICAL else None
 
 
 def _pick(*values: object) -> str | None:
@@ -173,7 +180,7 @@ def _prepared(
     signature = minhash_signature(cleaned.body)
     record = NewArticle(
         source=source,
-        canonical_url=_pick(page.get("canonical_url")),
+        canonical_url=_storable_url(_pick(page.get("canonical_url"))),
         title=_pick(payload.get("title"), page.get("title"), meta.title, cleaned.title),
         outlet=_pick(payload.get("outlet"), page.get("outlet"), meta.outlet),
         author=_pick(payload.get("author"), page.get("author"), meta.author),
