@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.client import AnalystBot
-from bot.services.ingest import CREDENTIALS, MAX_KEY
+from bot.services.ingest import CREDENTIALS, MAX_KEY, MAX_LINK
 from bot.services.link_watch import message_key
 from tests.discordbot import test_watch
 from tests.discordbot.test_watch import ArticleSite, StartWatching, finished, replies_to, story
@@ -97,7 +97,8 @@ async def eventually(read: Callable[[], Awaitable[int]], expected: int) -> None:
 async def test_two_long_queries_never_share_a_job(
     start_watching: StartWatching, site: ArticleSite
 ) -> None:
-    long = site.url("/story/1?q=" + "a" * (MAX_KEY + 500))
+    long = site.url("/story/1?q=" + "a" * (MAX_LINK - 60))  # the longest links still read
+    assert len(f"discord:1:url:{long}") > MAX_KEY  # so their job keys are shortened
     async with start_watching(run_worker=False) as bot:
         ingest = bot.analyst.ingest
         first = await ingest.enqueue_link(long + "1", key="discord:1", meta={})
