@@ -19,6 +19,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from bot.errors import AnalysisUnavailableError
+
 if TYPE_CHECKING:
     from bot.services.ingest import IngestService, Outcome
     from storage.jobs import Backlog
@@ -113,6 +115,12 @@ class QueueWorker:
             self._wake.clear()
             try:
                 outcomes = await self._ingest.work_batch()
+            except AnalysisUnavailableError as exc:  # no model: one line, not a traceback a turn
+                log.error("the ingest worker cannot analyse: %s; pausing", exc.message)
+                if not forever:
+                    raise
+                await self._sleep(ERROR_PAUSE)
+                continue
             except Exception:  # the database may be away for a moment: keep the worker alive
                 log.exception("the ingest worker could not claim jobs; pausing")
                 if not forever:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.app import Analyst, open_analyst
+from bot.errors import AnalysisUnavailableError
 from bot.services.ingest import INTERNAL_ERROR, Outcome
 from bot.services.worker import QueueWorker
 from config.settings import Settings
@@ -151,3 +152,24 @@ async def test_a_redelivered_source_is_queued_once(analyst: Analyst, site: Local
     assert first.job is not None and again.job is not None
     assert again.job.id == first.job.id
     assert again.job.payload["meta"] == meta
+
+
+class _NoModel:
+    """An ingest service whose analysis cannot start (the spaCy model is missing)."""
+
+    async def work_batch(self) -> None:
+        raise AnalysisUnavailableError("the spaCy model 'nope' named by ANALYST_SPACY_MODEL ...")
+
+
+async def test_a_missing_model_is_one_log_line_not_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    worker = QueueWorker(_NoModel(), Collected())  # type: ignore[arg-type]
+    with pytest.raises(AnalysisUnavailableError):
+        await worker.drain()
+    [record] = [r for r in caplog.records if r.name == "bot.services.worker"]
+    assert record.getMessage() == (
+        "the ingest worker cannot analyse: the spaCy model 'nope' named by "
+        "ANALYST_SPACY_MODEL ...; pausing"
+    )
+    assert record.exc_info is None
