@@ -102,9 +102,8 @@ class AnalystBot(commands.Bot):
 
     async def _ingest_outcome(self, outcome: Outcome) -> None:
         """A job ended here: its answer is in the outbox now, so deliver without waiting for the
-        next poll; cogs may also listen to the `ingest_outcome` event."""
+        next poll (nothing listens for the outcome itself: every answer goes through the outbox)."""
         self.outbox.notify()
-        self.dispatch("ingest_outcome", outcome)
 
     async def close(self) -> None:
         """Hand unfinished ingest jobs and undelivered outbox rows back, then disconnect."""

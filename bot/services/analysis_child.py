@@ -44,7 +44,7 @@ def serve(conn: Connection, options: ChildOptions) -> None:
     """The child's main loop (the target of the spawned process)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from analysis.nlp import load_nlp
-    from bot.services.analysis_work import analyse_each, prepare_task
+    from bot.services.analysis_work import analyse_task, prepare_task
     from bot.services.nlp_runtime import load_failure
     from config.logging import configure_logging
 
@@ -67,6 +67,6 @@ def serve(conn: Connection, options: ChildOptions) -> None:
             for index, task in enumerate(items):
                 conn.send(("item", (index, prepare_task(task, options.max_bytes))))
         else:
-            for index, result in enumerate(analyse_each(nlp, items, options.batch_size)):
+            for index, result in enumerate(analyse_task(nlp, items, options.batch_size)):
                 conn.send(("item", (index, result)))
         conn.send(("end", resident_mib()))

@@ -242,28 +242,21 @@ class ProcessAnalyzer:
             child.process.join(STOP_GRACE)
             self._lost(slot, child, "dead", child.process.exitcode, batch)
             return
-        while open_items:
+        while True:  # one "item" per article, then "end"; anything else: the child is lost
             kind, body = await loop.run_in_executor(
                 self._threads, child.receive, self._options.timeout
             )
             if kind == "item":
                 index, result = body
                 self._settle(open_items.pop(index), result)
-            elif kind == "end":
-                child.articles += len(batch)
-                child.resident_mib = float(body)
-                self._maybe_recycle(slot, child)
-                return
-            else:
+                continue
+            if kind != "end":
                 self._lost(slot, child, kind, body, list(open_items.values()))
                 return
-        end, body = await loop.run_in_executor(self._threads, child.receive, self._options.timeout)
-        if end == "end":
             child.articles += len(batch)
             child.resident_mib = float(body)
             self._maybe_recycle(slot, child)
-        else:
-            self._lost(slot, child, end, body, [])
+            return
 
     def _lost(
         self, slot: int, child: _Child, kind: str, code: int | None, items: list[_Item]

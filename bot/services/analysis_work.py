@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analysis.sources import SourceError
-from bot.services.pipeline import PreparedArticle, prepare, prepare_page
-from bot.services.pipeline import analyse_each as analyse_articles
+from bot.services.pipeline import PreparedArticle, analyse_each, prepare, prepare_page
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,7 +66,7 @@ def prepare_task(task: AnalysisTask, max_bytes: int) -> Prepared:
         return Rejected(ANALYSIS_ERROR, retry=True)
 
 
-def analyse_each(
+def analyse_task(
     nlp: Language, batch: Sequence[PreparedArticle], batch_size: int
 ) -> Iterator[Prepared]:
     """Parse the batch (`nlp.pipe` in token-bounded groups) and yield each article as it is read.
@@ -77,7 +76,7 @@ def analyse_each(
     """
     done = 0
     try:
-        for analysed in analyse_articles(nlp, batch, batch_size):
+        for analysed in analyse_each(nlp, batch, batch_size):
             yield analysed
             done += 1
         return
@@ -87,4 +86,4 @@ def analyse_each(
             yield Rejected(ANALYSIS_ERROR, retry=True)
             return
     for prepared in batch[done:]:
-        yield from analyse_each(nlp, [prepared], 1)
+        yield from analyse_task(nlp, [prepared], 1)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.services.analysis_child import ChildOptions
 from bot.services.analysis_pool import PoolOptions, ProcessAnalyzer
-from bot.services.analysis_work import AnalysisTask, Prepared, analyse_each, prepare_task
+from bot.services.analysis_work import AnalysisTask, Prepared, analyse_task, prepare_task
 from bot.services.nlp_runtime import NlpRuntime
 from bot.services.pipeline import PreparedArticle
 
@@ -54,7 +54,7 @@ class InlineAnalyzer:
         nlp = await self._nlp.get()
 
         def one() -> Prepared:
-            return next(analyse_each(nlp, [prepared], 1))
+            return next(analyse_task(nlp, [prepared], 1))
 
         return await asyncio.get_running_loop().run_in_executor(self._thread, one)
 

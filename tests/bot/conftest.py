@@ -16,6 +16,15 @@ SAMPLES = ROOT / "samples" / "russia-iran"
 Invoke = Callable[..., Result]
 
 
+def one_error_line(result: Result) -> str:
+    """The single `error:` line of a command that failed as a member's mistake (exit code 1)."""
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
 def make_invoke(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """A function that runs `analyst ARGS...` and returns its output and exit code."""
     monkeypatch.setenv("ANALYST_DATABASE_URL", database_url)

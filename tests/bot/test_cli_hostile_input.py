@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 from bot.cli import app
 from bot.errors import UserFacingError
 from bot.services.user_input import article_id, article_number, clean_query
-from tests.bot.conftest import SAMPLES
+from tests.bot.conftest import SAMPLES, one_error_line
 from tests.databases import BACKENDS, create_postgres_database, drop_postgres_database
 
 HUGE = "999999999999999999999"
@@ -38,15 +38,6 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
 
 def analyst(url: str, *args: str) -> Result:
     return CliRunner().invoke(app, ["--db", url, *args], catch_exceptions=False)
-
-
-def one_error_line(result: Result) -> str:
-    """The single `error:` line of a failed command."""
-    assert result.exit_code == 1, result.output
-    lines = result.output.splitlines()
-    assert len(lines) == 1, result.output
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from bot.cli import app
-from tests.bot.conftest import SAMPLES
+from tests.bot.conftest import SAMPLES, one_error_line
 from tests.bot.test_fetcher import LocalSite
 from tests.databases import BACKENDS, create_postgres_database, drop_postgres_database
 
@@ -89,15 +89,6 @@ def test_a_canonical_address_too_long_to_store_is_dropped(db: str, site: LocalSi
     assert lines(result.output)[0] == "1 new, 0 duplicate, 0 failed"
     shown = json.loads(analyst(db, "article", "1", "--json").output)
     assert shown["canonical_url"] is None
-
-
-def one_error_line(result: Result) -> str:
-    """The single `error:` line of a failed command."""
-    assert result.exit_code == 1, result.output
-    out = result.output.splitlines()
-    assert len(out) == 1, result.output
-    assert out[0].startswith("error: ")
-    return out[0]
 
 
 @pytest.mark.parametrize(
