@@ -26,9 +26,9 @@ Run: `.venv/bin/python -m benchmarks.build_corpus [--sizes 1000 10000 100000]
    links point at the clones, so the entity and alias tables grow with the corpus (about as
    copies^0.6, a Heaps'-law-like vocabulary growth) instead of staying at the seed's size.
    Entities named in several articles (Putin, Obama, BP) stay shared by every copy.
-5. Finish: the monthly rollups of migration 0005 (`entity_months`, `term_months`,
-   `term_totals`) are recomputed from the rows, as the migration's backfill does;
-   `entities.mention_count` is recomputed from `mentions` in one UPDATE; PostgreSQL
+5. Finish: every rollup and counter (`storage.rollups.rebuild`: the monthly and yearly sums,
+   `entities.mention_count` and `article_count`, the sentence total) is recomputed from the
+   rows, as the migrations' backfills do; PostgreSQL
    gets `VACUUM ANALYZE` (what autovacuum would do after a bulk load); SQLite gets nothing
    (the application never runs ANALYZE on its own).
 
@@ -157,11 +157,6 @@ COPY = (
     + MAPPED.format(alias="ee"),
     'INSERT INTO article_terms (article_id, term, "count")'
     ' SELECT sh.new_id, t.term, t."count" FROM bench_seed_article_terms t' + JOIN.format(alias="t"),
-)
-COUNTS = (
-    "UPDATE entities SET mention_count = c.n FROM"
-    " (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) AS c"
-    " WHERE c.entity_id = entities.id"
 )
 SHIFTED = {
     "sqlite": "date({col}, printf('%+d days', sh.delta))",
@@ -367,7 +362,6 @@ async def _finish(engine: AsyncEngine) -> None:
     await refresh_rollups(engine)
     async with engine.begin() as conn:
         await _tune(conn)
-        await conn.execute(text(COUNTS))
         helpers = ("bench_emap", "bench_tail", "bench_shift", "bench_seed")
         for table in helpers + tuple(f"bench_seed_{t}" for t in GROWN):
             await conn.execute(text(f"DROP TABLE {table}"))

@@ -48,7 +48,7 @@ class Article(Base):
     source: Mapped[str] = mapped_column(Text)
     canonical_url: Mapped[str | None] = mapped_column(String(2048), unique=True)
     title: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(300))
+    outlet: Mapped[str | None] = mapped_column(String(300), index=True)
     author: Mapped[str | None] = mapped_column(String(300))
     published: Mapped[date | None] = mapped_column(Date, index=True)
     date_precision: Mapped[str] = mapped_column(String(8), default="unknown")
@@ -93,6 +93,7 @@ class Entity(Base):
     __table_args__ = (
         UniqueConstraint("key", "kind"),
         Index("ix_entities_kind_surname", "kind", "surname"),
+        Index("ix_entities_kind_mention_count", "kind", "mention_count"),  # /stats (0010)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -101,6 +102,8 @@ class Entity(Base):
     name: Mapped[str] = mapped_column(String(300))
     surname: Mapped[str] = mapped_column(String(200), default="")
     mention_count: Mapped[int] = mapped_column(Integer, default=0)
+    # in how many articles it is named (migration 0010); both kept by `storage.rollups`
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EntityAlias(Base):
@@ -352,6 +355,18 @@ class IngestJob(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     not_before: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     locked_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class CorpusTotal(Base):
+    """A corpus-wide counter kept by `storage.rollups` (migration 0010): "sentences" today.
+
+    `/stats` reads it instead of counting millions of sentence rows.
+    """
+
+    __tablename__ = "corpus_totals"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class GuildSettings(Base):

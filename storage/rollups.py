@@ -10,7 +10,9 @@ each term (migration 0008). `entity_companions` holds, for every pair of entitie
 sentences naming both: the company `who` lists (migration 0007).
 `event_days` holds how many dated events fall on each (date, precision): the counts and chart
 of `/timeline` without a topic (migration 0006). `entities.mention_count` counts each entity's
-mentions in the whole corpus: the order of autocomplete, the `/compare` prior and digest ranking.
+mentions in the whole corpus: the order of autocomplete, the `/compare` prior and digest ranking;
+`entities.article_count` the articles naming it and `corpus_totals` the sentences, for `/stats`
+(migration 0010).
 
 Every change goes through this module, inside the caller's transaction: an article stored adds
 its counts, an article forgotten takes them away, a corrected publication date moves them to
@@ -174,7 +176,21 @@ _ENTITIES = cast(Table, Entity.__table__)  # Core, not ORM: an executemany of pl
 _COUNT = (
     update(_ENTITIES)
     .where(_ENTITIES.c.id == bindparam("entity"))
-    .values(mention_count=_ENTITIES.c.mention_count + bindparam("n"))
+    .values(
+        mention_count=_ENTITIES.c.mention_count + bindparam("n"),
+        article_count=_ENTITIES.c.article_count + bindparam("sign"),
+    )
+)
+# the article's sentences added to (or taken from) the corpus total `/stats` reads (0010); last
+# in a store, so the one shared row is locked for as short a time as the transaction allows
+_ADD_SENTENCES = (
+    "INSERT INTO corpus_totals (name, value)"
+    " SELECT 'sentences', count(*) FROM sentences WHERE article_id = :article"
+    " ON CONFLICT (name) DO UPDATE SET value = corpus_totals.value + excluded.value",
+)
+_TAKE_SENTENCES = (
+    "UPDATE corpus_totals SET value = corpus_totals.value"
+    " - (SELECT count(*) FROM sentences WHERE article_id = :article) WHERE name = 'sentences'",
 )
 
 
@@ -194,9 +210,10 @@ async def _run(session: AsyncSession, statements: tuple[str, ...], **params: obj
 
 
 async def _count_mentions(session: AsyncSession, article_id: int, sign: int) -> None:
-    """Raise (sign 1) or lower (sign -1) `entities.mention_count` by the article's mentions."""
+    """Raise (sign 1) or lower (sign -1) `entities.mention_count` by the article's mentions,
+    and `entities.article_count` by one for each entity it names."""
     found = await session.execute(text(_ARTICLE_MENTIONS), {"article": article_id})
-    rows = [{"entity": r.entity_id, "n": sign * r.n} for r in found]
+    rows = [{"entity": r.entity_id, "n": sign * r.n, "sign": sign} for r in found]
     if rows:
         await session.execute(_COUNT, rows)
 
@@ -212,6 +229,7 @@ async def add_article(session: AsyncSession, article_id: int, published: date | 
     if published is not None:
         await _run(session, _ADD, article=article_id, month=month_of(published))
         await _run(session, _ADD_YEAR, article=article_id, year=published.year)
+    await _run(session, _ADD_SENTENCES, article=article_id)
 
 
 async def take_article(session: AsyncSession, article_id: int, published: date | None) -> None:
@@ -219,7 +237,7 @@ async def take_article(session: AsyncSession, article_id: int, published: date |
     await _count_mentions(session, article_id, -1)
     await _run(
         session,
-        (*_TAKE_TOTALS, *_TAKE_TERM_ARTICLES, *_TAKE_COMPANIONS, *_TAKE_EVENTS),
+        (*_TAKE_TOTALS, *_TAKE_TERM_ARTICLES, *_TAKE_COMPANIONS, *_TAKE_EVENTS, *_TAKE_SENTENCES),
         article=article_id,
     )
     if published is not None:
@@ -298,10 +316,15 @@ _REBUILD = (  # the sums the backfills of migrations 0005-0008 compute, all at o
     " SELECT 'term', year, sum(uses) FROM term_years GROUP BY year",
     "INSERT INTO term_articles (term, articles) SELECT term, count(*) FROM article_terms"
     " GROUP BY term",
-    # each entity's mentions (0 for a speaker never named, or whose articles were forgotten)
-    "UPDATE entities SET mention_count = c.n FROM (SELECT e.id, count(m.entity_id) AS n"
+    # each entity's mentions and articles (0 for a speaker never named, or whose articles were
+    # forgotten), and the corpus's sentences (migration 0010), for /stats
+    "UPDATE entities SET mention_count = c.n, article_count = c.a FROM (SELECT e.id,"
+    " count(m.entity_id) AS n, count(DISTINCT m.article_id) AS a"
     " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id) AS c"
-    " WHERE c.id = entities.id AND entities.mention_count <> c.n",
+    " WHERE c.id = entities.id"
+    " AND (entities.mention_count <> c.n OR entities.article_count <> c.a)",
+    "DELETE FROM corpus_totals",
+    "INSERT INTO corpus_totals (name, value) SELECT 'sentences', count(*) FROM sentences",
 )
 
 

@@ -1,32 +1,51 @@
-"""Corpus-wide figures for `analyst stats`: counts, date range, outlets and the most mentioned."""
+"""Corpus-wide figures for `analyst stats`: counts, date range, outlets and the most mentioned.
+
+Every figure comes from an index or a counter (migration 0010), never from a scan of the
+sentences or mentions: `/stats` answers in milliseconds at 100,000 articles.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.models import Article, Entity, IngestJob, Mention, Sentence
+from storage.models import Article, CorpusTotal, Entity, IngestJob
 from storage.records import CorpusStats, EntityCount
+
+
+def _top_query(kind: str, limit: int) -> Select[str, str, int, int]:
+    """The most mentioned entities of a kind, from the counters `storage.rollups` keeps.
+
+    The inner query finds the n-th largest count by walking `ix_entities_kind_mention_count`
+    backwards; only the entities at or above it are sorted (by count, then name), never the
+    whole kind (138,000 entities at 100,000 articles).
+    """
+    threshold = (
+        select(Entity.mention_count)
+        .where(Entity.kind == kind)
+        .order_by(Entity.mention_count.desc())
+        .limit(1)
+        .offset(limit - 1)
+        .scalar_subquery()
+    )
+    return (
+        select(Entity.name, Entity.kind, Entity.mention_count, Entity.article_count)
+        .where(
+            Entity.kind == kind,
+            Entity.mention_count > 0,
+            Entity.mention_count >= func.coalesce(threshold, 0),
+        )
+        .order_by(Entity.mention_count.desc(), Entity.name)
+        .limit(limit)
+    )
 
 
 async def _top(session: AsyncSession, kind: str, limit: int) -> tuple[EntityCount, ...]:
     """Entities of a kind by mentions, with how many articles mention them."""
-    rows = await session.execute(
-        select(
-            Entity.name,
-            Entity.kind,
-            func.count(Mention.id).label("mentions"),
-            func.count(distinct(Mention.article_id)).label("articles"),
-        )
-        .join(Mention, Mention.entity_id == Entity.id)
-        .where(Entity.kind == kind)
-        .group_by(Entity.id, Entity.name, Entity.kind)
-        .order_by(func.count(Mention.id).desc(), Entity.name)
-        .limit(limit)
-    )
+    rows = await session.execute(_top_query(kind, limit))
     return tuple(
-        EntityCount(name=r.name, kind=r.kind, mentions=int(r.mentions), articles=int(r.articles))
-        for r in rows
+        EntityCount(name=name, kind=kind, mentions=int(mentions), articles=int(articles))
+        for name, kind, mentions, articles in rows
     )
 
 
@@ -63,7 +82,12 @@ class StatsRepository:
                 outlets=tuple((str(o), int(n)) for o, n in outlets.all()),
                 first_published=first,
                 last_published=last,
-                sentences=int(await session.scalar(select(func.count(Sentence.id))) or 0),
+                sentences=int(
+                    await session.scalar(
+                        select(CorpusTotal.value).where(CorpusTotal.name == "sentences")
+                    )
+                    or 0
+                ),
                 entities=int(await session.scalar(select(func.count(Entity.id))) or 0),
                 people=await _top(session, "person", top),
                 places=await _top(session, "place", top),

@@ -14,6 +14,7 @@ from storage.jobs import DONE, JobQueue
 from storage.migrate import current_revision, downgrade_database, head_revision, upgrade_database
 from storage.models import Base
 from storage.search import include_object
+from storage.stats import StatsRepository
 from storage.timeline import EventQuery, TimelineRepository
 
 TABLES = {
@@ -189,5 +190,39 @@ async def test_upgrade_to_0009_keeps_queued_jobs_and_announces_their_end(databas
         async with engine.connect() as conn:
             rows = (await conn.execute(text("SELECT guild_id, message_id FROM outbox"))).all()
         assert [tuple(r) for r in rows] == [(5, 7)]
+    finally:
+        await engine.dispose()
+
+
+async def test_upgrade_to_0010_counts_sentences_and_the_articles_naming_each_entity(
+    database_url: str,
+) -> None:
+    """`/stats` reads counters: the upgrade fills them from the rows already stored."""
+    engine = create_engine(database_url)
+    try:
+        await upgrade_database(engine, "0009")
+        params = {"day": date(2015, 3, 10), "sig": b"\x00", "t": datetime.now(UTC)}
+        async with engine.begin() as conn:
+            for statement in ROWS_AT_0004:
+                await conn.execute(text(statement), params)
+            await conn.execute(
+                text(
+                    'INSERT INTO sentences (article_id, position, start, "end", text) VALUES'
+                    " (1, 0, 0, 5, 'Body.'), (1, 1, 6, 9, 'Two.'), (2, 0, 0, 5, 'Body.')"
+                )
+            )
+        await upgrade_database(engine)
+        async with engine.connect() as conn:
+            counts = (
+                await conn.execute(text("SELECT id, mention_count, article_count FROM entities"))
+            ).all()
+            totals = (await conn.execute(text("SELECT name, value FROM corpus_totals"))).all()
+        assert [tuple(c) for c in counts] == [(7, 3, 2)]
+        assert [tuple(t) for t in totals] == [("sentences", 3)]
+        figures = await StatsRepository(session_factory(engine)).corpus()
+        assert (figures.sentences, [(p.name, p.mentions, p.articles) for p in figures.people]) == (
+            3,
+            [("Vladimir Putin", 3, 2)],
+        )
     finally:
         await engine.dispose()

@@ -181,8 +181,15 @@ ROLLUP_TABLES = (
 )
 
 
-COUNTERS = {"entities": "SELECT id, mention_count FROM entities"}  # autocomplete, prior, digest
-RECOUNT = "SELECT e.id, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) FROM entities e"
+COUNTERS = {  # autocomplete, prior, digest; /stats
+    "entities": "SELECT id, mention_count, article_count FROM entities",
+    "corpus_totals": "SELECT name, value FROM corpus_totals",
+}
+RECOUNT = (
+    "SELECT e.id, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),"
+    " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id)"
+    " FROM entities e"
+)
 
 
 async def _rollup_rows(engine) -> dict[str, list[tuple[object, ...]]]:  # type: ignore[no-untyped-def]
@@ -206,6 +213,9 @@ async def test_a_rebuild_from_the_rows_equals_the_rollups_kept_article_by_articl
     async with engine.connect() as conn:
         recounted = sorted(tuple(str(v) for v in row) for row in await conn.execute(text(RECOUNT)))
     assert kept["entities"] == recounted  # Pezeshkian and Turkmenistan stay, named 0 times
+    async with engine.connect() as conn:
+        sentences = await conn.scalar(text("SELECT count(*) FROM sentences"))
+    assert kept["corpus_totals"] == [("sentences", str(sentences))]
     async with engine.begin() as conn:
         await rollups.rebuild(conn)
     assert await _rollup_rows(engine) == kept
@@ -217,6 +227,7 @@ async def test_a_rebuild_recounts_the_mentions_of_every_entity(engine, sessions)
     await store(sessions, SYRIA_2015, TURKMEN_2024, UNDATED)
     kept = await _rollup_rows(engine)
     async with engine.begin() as conn:
-        await conn.execute(text("UPDATE entities SET mention_count = 99"))
+        await conn.execute(text("UPDATE entities SET mention_count = 99, article_count = 7"))
+        await conn.execute(text("UPDATE corpus_totals SET value = 5"))
         await rollups.rebuild(conn)
     assert await _rollup_rows(engine) == kept
