@@ -260,6 +260,10 @@ def calls(analyst: Analyst, backend: str, p: Picks) -> dict[str, tuple[Call, Cal
                 q=f"%{TITLE_WORDS}%",
             ),
         ),
+        "stats": (
+            lambda: analyst.stats.corpus(),
+            _floor(analyst, "SELECT count(*) FROM articles"),
+        ),
     }
 
 

@@ -36,6 +36,7 @@ class Corpus(commands.Cog):
     @within_allowance()
     async def stats(self, interaction: discord.Interaction) -> None:
         """What the corpus holds: articles, outlets, dates, most mentioned people and places."""
+        await interaction.response.defer(thinking=True)  # a locked or busy database can be slow
         figures = await self.bot.analyst.stats.corpus()
         payload = AnswerPayload(
             "Corpus", render.stats_text(figures), render.stats_json(figures), export_name="stats"

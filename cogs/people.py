@@ -12,6 +12,7 @@ from bot.client import AnalystBot
 from bot.permissions import within_allowance
 from bot.render import quotes as render_quotes
 from bot.render import who as render_who
+from bot.services.ranges import date_range
 from bot.services.user_input import clean_optional, clean_query
 from bot.ui import autocomplete
 from bot.ui.answer import AnswerPayload
@@ -44,6 +45,9 @@ class People(commands.Cog):
     ) -> None:
         """Quotes by a person or organisation, newest first, with date, outlet and source."""
         speaker, topic = clean_query(speaker, "name"), clean_optional(topic, "topic")
+        date_range(from_, to)  # a bad date or an unknown name is told at once, before deferring
+        await self.bot.analyst.people.find_entity(speaker)
+        await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.people.quotes(speaker, topic, from_, to)
         payload = AnswerPayload(
             f"Quotes by {answer.speaker.name}",

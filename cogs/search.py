@@ -28,7 +28,10 @@ class Search(commands.Cog):
     )
     async def search(self, interaction: discord.Interaction, query: str) -> None:
         """Find articles by their words, best first, the matching words in bold."""
-        answer = await self.bot.analyst.search.search(clean_query(query))
+        query = clean_query(query)
+        self.bot.analyst.search.check(query)  # a malformed query is told at once, ephemerally
+        await interaction.response.defer(thinking=True)
+        answer = await self.bot.analyst.search.search(query)
         payload = AnswerPayload(
             "Search",
             with_sources(render.search_text(answer), search_refs(answer)),

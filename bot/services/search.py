@@ -12,7 +12,13 @@ from datetime import date
 
 from bot.errors import UserFacingError
 from bot.services.ranges import date_range
-from storage.search import SearchHit, SearchQueryError, SearchRepository, parse_query
+from storage.search import (
+    SearchHit,
+    SearchQuery,
+    SearchQueryError,
+    SearchRepository,
+    parse_query,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +46,14 @@ class SearchService:
     def __init__(self, repository: SearchRepository) -> None:
         self._repository = repository
 
+    @staticmethod
+    def check(query: str) -> SearchQuery:
+        """The query parsed, or the member's mistake as a one-line error (before any reading)."""
+        try:
+            return parse_query(" ".join(query.split()))
+        except SearchQueryError as exc:
+            raise UserFacingError(str(exc)) from exc
+
     async def search(
         self,
         query: str,
@@ -52,10 +66,7 @@ class SearchService:
         if not 1 <= limit <= MAX_LIMIT:
             raise UserFacingError(f"--limit must be between 1 and {MAX_LIMIT}")
         shown = " ".join(query.split())
-        try:
-            parsed = parse_query(shown)
-        except SearchQueryError as exc:
-            raise UserFacingError(str(exc)) from exc
+        parsed = self.check(shown)
         start, end = date_range(from_text, to_text)
         page = await self._repository.search(parsed, limit=limit, start=start, end=end)
         log.debug("search %r: %d of %d", shown, len(page.hits), page.total)

@@ -54,6 +54,7 @@ async def test_quotes_gives_only_the_speakers_words(fake: FakeDiscord, start_bot
         typo = await fake.slash("quotes", {"speaker": "Putn"})
         choices = await fake.autocomplete("quotes", {"speaker": "pu"}, "speaker")
     body = text(result)
+    assert result.type == 5  # deferred once the name is known
     assert "This should be decided only by the Syrian people." in body
     assert "decline of the West" not in body
     assert result.embeds[0]["title"] == "Quotes by Vladimir Putin"
@@ -102,7 +103,11 @@ async def test_compare_two_years_and_an_empty_one(fake: FakeDiscord, start_bot: 
 async def test_search_keeps_the_bold_highlights(fake: FakeDiscord, start_bot: StartBot) -> None:
     async with start_bot(cogs=QUERY_COGS):
         result = await fake.slash("search", {"query": '"nuclear deal"'})
+        empty = await fake.slash("search", {"query": "-nuclear"})
     body = text(result)
+    assert result.type == 5  # deferred once the query is understood
+    assert empty.ephemeral and empty.type == 4  # a query that finds nothing to look for
+    assert short(empty) == "say what to search for, not only what to leave out"
     assert "[#4 ABC News, 2015-11-23] Syria on Vladimir Putin's Mind" in body
     assert "**nuclear** **deal**" in body
     assert "\\*" not in body
