@@ -9,9 +9,11 @@ Manifests (CSV with a header row, or JSON lines) have a `path` or `url` column a
 `title`, `outlet`, `author` and `published` (2024-10-15) columns. Rows are numbered as a
 spreadsheet or an editor shows them: in a CSV the header is row 1, in JSON lines row n is line n.
 
-Containment: a manifest row must resolve (after `..` and symlinks) inside the manifest's folder,
-and a symlink met while walking a folder must resolve inside that folder; anything else is
-refused with its reason unless the caller passes `allow_outside=True`. A path named directly is
+Containment: a manifest row names a file relative to the manifest's folder (no absolute path,
+no `..`) and must resolve (after symlinks) inside it, and a symlink met while walking a folder
+must resolve inside that folder; anything else is refused with its reason unless the caller
+passes `allow_outside=True`. Jobs keep the resolved path, and reading refuses a file that has
+turned into a link since it was queued (`read_text_file(..., exact=True)`). A path named directly is
 the caller's explicit choice and is read wherever it points.
 """
 
@@ -88,8 +90,14 @@ class SourceProblem:
 # ---------------------------------------------------------------- reading one file
 
 
-def read_text_file(path: Path, max_bytes: int) -> tuple[str, str]:
-    """Return (text, encoding) of a text file, refusing missing, empty, huge and binary files."""
+def read_text_file(path: Path, max_bytes: int, *, exact: bool = False) -> tuple[str, str]:
+    """Return (text, encoding) of a text file, refusing missing, empty, huge and binary files.
+
+    With `exact`, `path` is the resolved path checked when the job was queued, and a file that
+    has since become a link (or sits under one) is refused instead of read where it now points.
+    """
+    if exact and os.path.realpath(path) != str(path):
+        raise SourceError(f"refused: {_shown(str(path))} has become a link since it was queued")
     size = _file_size(path)
     if size == 0:
         raise SourceError("empty file")
@@ -450,7 +458,8 @@ def _locate(
     suffix = path.suffix.lower()
     shown = _shown(path_text)
     try:
-        refusal = None if allow_outside else _row_out(manifest, path, shown)
+        refusal = None if allow_outside else _row_form(path_text, shown)
+        refusal = refusal or (None if allow_outside else _row_out(manifest, path, shown))
         exists, is_file = path.exists(), path.is_file()
     except (OSError, ValueError):
         return SourceProblem(path_text, f"unusable path: {path_text!r}")
@@ -463,6 +472,25 @@ def _locate(
     if suffix not in _KINDS:
         return SourceProblem(path_text, _unsupported(suffix))
     return path, _KINDS[suffix]
+
+
+def _row_form(path_text: str, shown: str) -> str | None:
+    """Why a row's path is refused as written: absolute, or climbing with `..`.
+
+    A manifest travels with its folder, so its rows name files relative to it; an absolute
+    path or a `..` is a way out even when it happens to land inside today.
+    """
+    written = Path(path_text)
+    if written.is_absolute():
+        how = "is an absolute path"
+    elif ".." in written.parts:
+        how = "goes up with '..'"
+    else:
+        return None
+    return (
+        f"refused: {shown} {how}; rows name files inside the manifest's folder"
+        " (use --allow-outside to read it)"
+    )
 
 
 def _row_out(manifest: Path, path: Path, shown: str) -> str | None:

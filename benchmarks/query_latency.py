@@ -261,7 +261,7 @@ def calls(analyst: Analyst, backend: str, p: Picks) -> dict[str, tuple[Call, Cal
             ),
         ),
         "stats": (
-            lambda: analyst.stats.corpus(),
+            analyst.stats.corpus,
             _floor(analyst, "SELECT count(*) FROM articles"),
         ),
     }

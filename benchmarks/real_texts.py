@@ -106,10 +106,10 @@ def real_texts(n: int) -> list[RealText]:
     return mixed + longer[min(len(first), len(second)) :]
 
 
-def _rows(texts: list[RealText], folder: Path) -> Iterator[list[str]]:
+def _rows(texts: list[RealText]) -> Iterator[list[str]]:
     for text in texts:
         yield [
-            str(folder / text.name),
+            text.name,  # relative: manifests name files inside their folder
             text.title or "",
             text.outlet or "",
             text.author or "",
@@ -126,5 +126,5 @@ def write_corpus(texts: list[RealText], folder: Path) -> Path:
     with manifest.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["path", "title", "outlet", "author", "published"])
-        writer.writerows(_rows(texts, folder))
+        writer.writerows(_rows(texts))
     return manifest

@@ -65,7 +65,7 @@ def load_text(payload: dict[str, object], max_bytes: int) -> tuple[str, dict[str
     if payload.get("content") is not None:
         text = str(payload["content"])
     else:
-        text, _encoding = read_text_file(Path(str(payload["path"])), max_bytes)
+        text, _encoding = read_text_file(Path(str(payload["path"])), max_bytes, exact=True)
     kind = payload.get("kind", "text")
     if kind == "markdown":
         return markdown_to_text(text), {}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
+from bot.app import open_analyst
+from config.settings import Settings
 from tests.bot.conftest import SAMPLES, Invoke
 
 HINT = "(use --allow-outside to read it)"
@@ -39,10 +42,11 @@ def test_links_and_manifest_rows_outside_the_folder_become_no_articles(
     assert result.exit_code == 1
     assert (data["new"], data["failed"]) == (1, 3)
     failed = {r["source"]: r["message"] for r in data["results"] if r["status"] == "failed"}
+    inside = "rows name files inside the manifest's folder"
     assert failed == {
-        "manifest.csv row 2": f"refused: {elsewhere / 'absolute.txt'} is outside the manifest's"
-        f" folder {HINT}",
-        "manifest.csv row 3": f"refused: ../elsewhere/parent.txt is outside the manifest's folder"
+        "manifest.csv row 2": f"refused: {elsewhere / 'absolute.txt'} is an absolute path;"
+        f" {inside} {HINT}",
+        "manifest.csv row 3": f"refused: ../elsewhere/parent.txt goes up with '..'; {inside}"
         f" {HINT}",
         str(corpus / "linked.txt"): f"refused: links to {elsewhere / 'linked.txt'}, outside the"
         f" folder being ingested {HINT}",
@@ -77,3 +81,27 @@ def test_a_link_named_on_the_command_line_is_read(cli: Invoke, tmp_path: Path) -
     corpus, _ = corpus_reaching_out(tmp_path)
     result = cli("ingest", str(corpus / "linked.txt"))
     assert result.output.splitlines()[0] == "1 new, 0 duplicate, 0 failed"
+
+
+def test_a_queued_file_that_became_a_link_is_refused_when_read(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    """Checked when queued, read later by a worker: a file swapped for a link in between is
+    refused, not read where the link now points."""
+    corpus, elsewhere = corpus_reaching_out(tmp_path)
+    (corpus / "linked.txt").unlink()
+    (corpus / "manifest.csv").unlink()
+
+    async def queue() -> None:
+        settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}")  # type: ignore[call-arg]
+        async with open_analyst(settings) as analyst:
+            await analyst.ingest.enqueue_paths([corpus])
+
+    asyncio.run(queue())
+    (corpus / "own.txt").unlink()
+    (corpus / "own.txt").symlink_to(elsewhere / "linked.txt")
+    result = cli("worker", "--once")
+    assert f"failed     {corpus / 'own.txt'}: refused: {corpus / 'own.txt'} has become a link" in (
+        result.output
+    )
+    assert json.loads(cli("articles", "--json").output)["total"] == 0
