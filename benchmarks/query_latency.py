@@ -274,10 +274,7 @@ def _next_prefix(prefix: str) -> str:
 
 async def _topic_choices(analyst: Analyst, typed: str) -> Any:
     """What the topic autocomplete asks for: names, then frequent terms, starting so."""
-    from storage.topics import TopicRepository
-
-    names = await analyst.people.suggest(typed, limit=25)
-    return names, await TopicRepository(analyst.sessions).terms(typed, 25)
+    return await analyst.people.suggest_topics(typed, 25)
 
 
 def percentile(samples: list[float], share: float) -> float:

@@ -25,6 +25,7 @@ from storage.stats import StatsRepository
 
 if TYPE_CHECKING:
     from bot.services.compare import CompareService
+    from bot.services.digest import DigestService
     from bot.services.fetcher import Fetcher
     from bot.services.ingest import IngestService
     from bot.services.people import PeopleService
@@ -110,6 +111,14 @@ class Analyst:
         from storage.compare_repo import CompareRepository
 
         return CompareService(CompareRepository(self.sessions))
+
+    @cached_property
+    def digest(self) -> DigestService:
+        """The daily digest: composing, scheduling and claiming each guild's post."""
+        from bot.services.digest import DigestService
+        from storage.digests import DigestRepository
+
+        return DigestService(DigestRepository(self.sessions), self.guilds)
 
     @cached_property
     def summary(self) -> SummaryService:

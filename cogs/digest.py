@@ -12,7 +12,7 @@ from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.permissions import admin_only
 from bot.render import digest as render
-from bot.services.digest import Digest, DigestOptions, DueDigest, digest_service, zone_choices
+from bot.services.digest import Digest, DigestOptions, DueDigest, zone_choices
 from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
 from bot.ui.respond import send_answer, send_short
 
@@ -34,7 +34,7 @@ class DigestCog(commands.Cog, name="Digest"):
     def __init__(self, bot: AnalystBot, options: DigestOptions | None = None) -> None:
         self.bot = bot
         self.options = options or DigestOptions()
-        self.service = digest_service(bot.analyst)
+        self.service = bot.analyst.digest
         self.poster = tasks.loop(seconds=self.options.tick_seconds)(self.post_due)
         self.poster.before_loop(self.bot.wait_until_ready)
 

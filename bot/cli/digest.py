@@ -10,7 +10,7 @@ import typer
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, emit, fail, run, settings_of
 from bot.render import digest as render
-from bot.services.digest import FIRST_WINDOW, Digest, Window, digest_service
+from bot.services.digest import FIRST_WINDOW, Digest, Window
 
 
 def since_moment(text: str | None, now: datetime) -> datetime:
@@ -41,7 +41,7 @@ def digest(
     window = Window(since_moment(since, now), now, "UTC")
 
     async def work(analyst: Analyst) -> Digest | None:
-        return await digest_service(analyst).compose(window)
+        return await analyst.digest.compose(window)
 
     answer = run(settings_of(ctx), work)
     text = render.digest_text(answer) if answer else render.nothing_new_text(window)

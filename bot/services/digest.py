@@ -25,7 +25,6 @@ from collections.abc import Awaitable, Callable, Container, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.errors import UserFacingError
@@ -38,9 +37,6 @@ from storage.digests import (
 )
 from storage.guilds import GuildConfig, GuildRepository
 from storage.records_cite import ArticleRef
-
-if TYPE_CHECKING:
-    from bot.app import Analyst
 
 log = logging.getLogger(__name__)
 
@@ -391,8 +387,3 @@ class DigestService:
         )
         log.info("digest for guild %s (%s) posted as %s", due.guild_id, due.day, message_id)
         return True
-
-
-def digest_service(analyst: Analyst) -> DigestService:
-    """The digest service on an application's database."""
-    return DigestService(DigestRepository(analyst.sessions), analyst.guilds)

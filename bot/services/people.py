@@ -18,6 +18,7 @@ from bot.services.ranges import date_range
 from storage.entity_lookup import EntityLookup, EntityMatch, normalise
 from storage.profiles import EntityProfile, ProfileRepository
 from storage.quotes_repo import QuoteCounts, QuoteFilter, QuoteRecord, QuotesRepository
+from storage.topics import TopicRepository
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class PeopleService:
         self.lookup = EntityLookup(sessions)
         self.quotes_repo = QuotesRepository(sessions)
         self.profiles = ProfileRepository(sessions)
+        self.topics = TopicRepository(sessions)
 
     async def find_entity(self, name: str, kind: str | None = None) -> EntityMatch:
         """The one entity a typed name stands for; ambiguous or unknown names raise."""
@@ -94,6 +96,21 @@ class PeopleService:
     ) -> tuple[EntityMatch, ...]:
         """Autocomplete choices: names starting with the prefix, most mentioned first."""
         return await self.lookup.suggest(prefix, kind, limit)
+
+    async def suggest_topics(self, prefix: str, limit: int = 25) -> list[str]:
+        """Topic autocomplete: entity names and frequent terms starting with the prefix, the
+        exact match first, then by mentions (names) or articles (terms), each spelling once."""
+        names = await self.suggest(prefix, limit=limit)
+        terms = await self.topics.terms(prefix, limit)
+        key = prefix.casefold()
+        ranked = sorted(
+            [(m.name, m.mentions) for m in names] + [(t.term, t.articles) for t in terms],
+            key=lambda pair: (pair[0].casefold() != key, -pair[1]),
+        )
+        unique: dict[str, str] = {}
+        for name, _count in ranked:
+            unique.setdefault(name.casefold(), name)
+        return list(unique.values())[:limit]
 
     async def quotes(
         self,

@@ -14,7 +14,6 @@ from discord import app_commands
 from bot.errors import UserFacingError
 from bot.render.corpus import article_line
 from bot.services import user_input
-from storage.topics import TopicRepository
 
 if TYPE_CHECKING:
     from bot.app import Analyst
@@ -68,21 +67,8 @@ async def topics(interaction: discord.Interaction, current: str) -> Choices:
     typed = _typed(current)
     if typed is None:
         return []
-    analyst = _analyst(interaction)
-    names = await analyst.people.suggest(typed, limit=MAX_CHOICES)
-    terms = await TopicRepository(analyst.sessions).terms(typed, MAX_CHOICES)
-    key = typed.casefold()
-    ranked = sorted(
-        [(m.name, m.mentions) for m in names] + [(t.term, t.articles) for t in terms],
-        key=lambda pair: (pair[0].casefold() != key, -pair[1]),
-    )
-    unique: dict[str, str] = {}
-    for name, _count in ranked:
-        unique.setdefault(name.casefold(), name)
-    return [
-        app_commands.Choice(name=n[:CHOICE_NAME_LIMIT], value=n[:100])
-        for n in list(unique.values())[:MAX_CHOICES]
-    ]
+    found = await _analyst(interaction).people.suggest_topics(typed, MAX_CHOICES)
+    return [app_commands.Choice(name=n[:CHOICE_NAME_LIMIT], value=n[:100]) for n in found]
 
 
 async def articles(interaction: discord.Interaction, current: str) -> Choices:

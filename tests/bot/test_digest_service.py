@@ -20,7 +20,6 @@ from bot.services.digest import (
     DigestService,
     DueDigest,
     Window,
-    digest_service,
     due_digest,
     zone_choices,
 )
@@ -85,7 +84,7 @@ async def schedule(analyst: Analyst, last: datetime | None) -> None:
 async def test_a_window_with_two_of_five_articles_shows_exactly_those(analyst: Analyst) -> None:
     before, inside = T - timedelta(days=3), T - timedelta(hours=2)
     await ingested(analyst, {1: before, 2: inside, 3: inside, 4: before, 5: before})
-    digest = await digest_service(analyst).compose(Window(T - timedelta(days=1), T, "UTC"))
+    digest = await analyst.digest.compose(Window(T - timedelta(days=1), T, "UTC"))
     assert digest is not None
     assert digest.articles == 2
     assert story_ids(digest) == [2, 3]
@@ -102,7 +101,7 @@ async def test_the_digest_text_cites_every_line(analyst: Analyst) -> None:
     inside = T - timedelta(hours=2)
     await ingested(analyst, dict.fromkeys(range(1, 6), inside))
     window = Window(T - timedelta(days=1), T, "Europe/London")
-    digest = await digest_service(analyst).compose(window)
+    digest = await analyst.digest.compose(window)
     assert digest is not None
     text = digest_text(digest)
     assert text.startswith("5 new articles since 2030-01-09 08:00 (Europe/London)")
@@ -119,7 +118,7 @@ async def test_the_digest_text_cites_every_line(analyst: Analyst) -> None:
 async def test_a_quiet_day_composes_nothing(analyst: Analyst) -> None:
     await ingested(analyst, {i: T - timedelta(days=3) for i in range(1, 6)})
     window = Window(T - timedelta(days=1), T, "UTC")
-    assert await digest_service(analyst).compose(window) is None
+    assert await analyst.digest.compose(window) is None
     assert nothing_new_text(window) == "Nothing new since 2030-01-09 08:00 (UTC)."
 
 
@@ -127,7 +126,7 @@ async def test_the_next_digest_does_not_repeat_the_last_one(analyst: Analyst) ->
     await ingested(analyst, {2: T - timedelta(hours=2), 3: T - timedelta(hours=2)})
     await ingested(analyst, {i: T + timedelta(hours=3) for i in (1, 4, 5)})
     await schedule(analyst, last=T - timedelta(days=1))
-    service, outbox = digest_service(analyst), Outbox()
+    service, outbox = analyst.digest, Outbox()
     assert len(await service.run_due(T, outbox)) == 1
     assert await service.run_due(T + timedelta(minutes=1), outbox) == []
     assert await service.run_due(T + timedelta(hours=20), outbox) == []
@@ -143,7 +142,7 @@ async def test_the_next_digest_does_not_repeat_the_last_one(analyst: Analyst) ->
 async def test_a_quiet_day_posts_nothing_unless_asked_to(analyst: Analyst) -> None:
     await ingested(analyst, {i: T - timedelta(days=3) for i in range(1, 6)})
     await schedule(analyst, last=T - timedelta(days=1))
-    service, outbox = digest_service(analyst), Outbox()
+    service, outbox = analyst.digest, Outbox()
     assert len(await service.run_due(T, outbox)) == 1
     assert outbox.sent == []  # skipped, yet recorded: it is not retried every minute
     assert (await analyst.guilds.get(GUILD)).last_digest_at == T
@@ -158,7 +157,7 @@ async def test_two_processes_racing_post_once(analyst: Analyst, db_url: str) -> 
     outbox = Outbox()
     async with open_analyst(Settings(database_url=db_url)) as other:  # type: ignore[call-arg]
         handled = await asyncio.gather(
-            digest_service(analyst).run_due(T, outbox), digest_service(other).run_due(T, outbox)
+            analyst.digest.run_due(T, outbox), other.digest.run_due(T, outbox)
         )
     assert sorted(len(h) for h in handled) == [0, 1]
     assert len(outbox.sent) == 1
@@ -171,7 +170,7 @@ async def test_a_failed_send_leaves_the_articles_for_the_next_digest(analyst: An
     async def broken(due: DueDigest, digest: Digest | None) -> int:
         raise RuntimeError("channel gone")
 
-    service, outbox = digest_service(analyst), Outbox()
+    service, outbox = analyst.digest, Outbox()
     assert await service.run_due(T, broken) == []
     assert await service.run_due(T + timedelta(minutes=1), outbox) == []  # today's is claimed
     await service.run_due(T + timedelta(days=1), outbox)
@@ -229,7 +228,7 @@ def test_time_zone_choices_rank_common_zones_and_prefixes() -> None:
 
 
 async def test_configure_validates_the_time_zone(analyst: Analyst) -> None:
-    service: DigestService = digest_service(analyst)
+    service: DigestService = analyst.digest
     with pytest.raises(UserFacingError, match="such as Europe/London"):
         await service.configure(GUILD, CHANNEL, 8, "Mars/Olympus")
     saved = await service.configure(GUILD, CHANNEL, 8, "Asia/Tehran")
