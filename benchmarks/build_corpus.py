@@ -373,6 +373,12 @@ async def _finish(engine: AsyncEngine) -> None:
                         f" (SELECT max(id) FROM {table}))"
                     )
                 )
+    await _settle(engine)
+
+
+async def _settle(engine: AsyncEngine) -> None:
+    """After a bulk write: PostgreSQL gets `VACUUM ANALYZE` (what autovacuum does after one),
+    SQLite a WAL checkpoint."""
     if engine.dialect.name == "postgresql":
         async with engine.connect() as conn:
             auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -489,6 +495,7 @@ async def _refresh_only(backend: str, size: int) -> float:
     try:
         await upgrade_database(engine)
         await refresh_rollups(engine)
+        await _settle(engine)  # the recount rewrote every entity row
     finally:
         await engine.dispose()
     return time.perf_counter() - start

@@ -58,9 +58,9 @@ class StatsRepository:
     async def corpus(self, top: int = 5) -> CorpusStats:
         """Everything `analyst stats` prints."""
         async with self._sessions() as session:
-            articles = int(await session.scalar(select(func.count(Article.id))) or 0)
+            articles = int(await session.scalar(select(func.count()).select_from(Article)) or 0)
             undated = await session.scalar(
-                select(func.count(Article.id)).where(Article.published.is_(None))
+                select(func.count()).select_from(Article).where(Article.published.is_(None))
             )
             first, last = (
                 await session.execute(
@@ -68,13 +68,13 @@ class StatsRepository:
                 )
             ).one()
             outlets = await session.execute(
-                select(Article.outlet, func.count(Article.id))
+                select(Article.outlet, func.count())
                 .where(Article.outlet.is_not(None))
                 .group_by(Article.outlet)
-                .order_by(func.count(Article.id).desc(), Article.outlet)
+                .order_by(func.count().desc(), Article.outlet)
             )
             jobs = await session.execute(
-                select(IngestJob.status, func.count(IngestJob.id)).group_by(IngestJob.status)
+                select(IngestJob.status, func.count()).group_by(IngestJob.status)
             )
             return CorpusStats(
                 articles=articles,
@@ -88,7 +88,7 @@ class StatsRepository:
                     )
                     or 0
                 ),
-                entities=int(await session.scalar(select(func.count(Entity.id))) or 0),
+                entities=int(await session.scalar(select(func.count()).select_from(Entity)) or 0),
                 people=await _top(session, "person", top),
                 places=await _top(session, "place", top),
                 organisations=await _top(session, "org", top),
