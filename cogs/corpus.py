@@ -74,7 +74,11 @@ class Corpus(commands.Cog):
         published: str | None = None,
     ) -> None:
         """Correct an article's metadata by hand (admins)."""
-        fixed = await self.admin.fix(article_number(article), Fix(title, outlet, author, published))
+        number, fix = article_number(article), Fix(title, outlet, author, published)
+        self.admin.changes(fix)  # a bad date or unknown number is told ephemerally, at once;
+        await self.admin.require(number)  # moving its counts to another month may take a while
+        await interaction.response.defer(thinking=True)
+        fixed = await self.admin.fix(number, fix)
         await send_short(interaction, f"Fixed: {escape_text(article_line(fixed))}", ephemeral=False)
 
     @article.command(name="forget")
@@ -83,6 +87,8 @@ class Corpus(commands.Cog):
     async def forget(self, interaction: discord.Interaction, article: str) -> None:
         """Delete an article and everything found in it (admins)."""
         number = article_number(article)
+        await self.admin.require(number)  # an unknown number is told ephemerally, at once
+        await interaction.response.defer(thinking=True)  # a busy database may keep it waiting
         await self.admin.forget(number)
         await send_short(interaction, f"Forgot article #{number}.", ephemeral=False)
 

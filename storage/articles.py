@@ -204,6 +204,12 @@ class ArticleRepository:
         async with self._sessions() as session:
             return int(await session.scalar(select(func.count(Article.id))) or 0)
 
+    async def exists(self, article_id: int) -> bool:
+        """Whether an article has this number (one primary-key probe, no text read)."""
+        async with self._sessions() as session:
+            found = await session.scalar(select(Article.id).where(Article.id == article_id))
+            return found is not None
+
     async def list(self, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
         """Articles newest publication first, undated last, ties by id."""
         query = (

@@ -52,8 +52,14 @@ class ArticleAdmin:
             )
         return detail
 
-    async def fix(self, article_id: int, fix: Fix) -> ArticleSummary:
-        """Apply the corrections that were given."""
+    async def require(self, article_id: int) -> None:
+        """Raise the one-line error for an unknown number, before a slow change is started."""
+        if not await self._articles.exists(article_id):
+            raise UserFacingError(f"No article #{article_id}.")
+
+    @staticmethod
+    def changes(fix: Fix) -> dict[str, object]:
+        """The columns a fix sets; a malformed date or an empty fix is a one-line error."""
         changes: dict[str, object] = {
             name: (value.strip() or None)
             for name, value in (
@@ -67,7 +73,11 @@ class ArticleAdmin:
             changes.update(_published_change(fix.published))
         if not changes:
             raise UserFacingError("Nothing to fix: give a title, outlet, author or published date.")
-        fixed = await self._articles.fix(article_id, **changes)
+        return changes
+
+    async def fix(self, article_id: int, fix: Fix) -> ArticleSummary:
+        """Apply the corrections that were given."""
+        fixed = await self._articles.fix(article_id, **self.changes(fix))
         if fixed is None:
             raise UserFacingError(f"No article #{article_id}.")
         return fixed

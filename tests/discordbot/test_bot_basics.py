@@ -69,4 +69,32 @@ async def test_fix_needs_admin_and_then_corrects(fake: FakeDiscord, start_bot: S
             "article fix", {"article": "2", "published": "2025-01-21"}, user=fake.user("erin")
         )
     assert refused.callback["data"]["content"].startswith("You need the Manage Server permission")
-    assert fixed.callback["data"]["content"].startswith("Fixed: #2 [2025-01-21]")
+    assert fixed.type == 5  # deferred: moving its counts to another month may take a while
+    assert fixed.messages[-1]["content"].startswith("Fixed: #2 [2025-01-21]")
+
+
+async def test_fix_and_forget_tell_mistakes_at_once_then_defer_the_work(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    erin = fake.user("erin")
+    async with start_bot(cogs=CORE) as bot:
+        await bot.analyst.guilds.update(fake.guild_id, admin_role_id=None)
+        unknown = await fake.slash("article fix", {"article": "99", "title": "T"}, user=erin)
+        bad_date = await fake.slash(
+            "article fix", {"article": "2", "published": "2024-13"}, user=erin
+        )
+        nothing = await fake.slash("article fix", {"article": "2"}, user=erin)
+        gone = await fake.slash("article forget", {"article": "99"}, user=erin)
+        forgot = await fake.slash("article forget", {"article": "5"}, user=erin)
+        shown = await fake.slash("article show", {"article": "5"})
+    mistakes = [unknown, bad_date, nothing, gone]
+    assert all(m.ephemeral and m.type == 4 for m in mistakes)
+    assert [m.callback["data"]["content"] for m in mistakes] == [
+        "No article #99.",
+        "published: not a real date: '2024-13'",
+        "Nothing to fix: give a title, outlet, author or published date.",
+        "No article #99.",
+    ]
+    assert forgot.type == 5
+    assert forgot.messages[-1]["content"] == "Forgot article #5."
+    assert shown.callback["data"]["content"].startswith("No article #5")
