@@ -1,0 +1,128 @@
+"""Real news pages for end-to-end evaluation: 32 saved pages from 32 sites, read from
+htmldate's evaluation archive (`../shared/eval/htmldate_eval/html_pages.tar.xz`).
+
+Why these pages: the product is judged on real pages it has not seen, so quotes and dated
+events are scored here on pages nobody tuned for. The 1,000 pages were filtered once
+(2026-12-05) for English news articles (trafilatura text of at least 250 words, common English
+words, at least four quotations and a few "said"), one page per site, leaving out wikis, recipes,
+fiction and essays; then split by hand into two halves of 16 sites. `DEV` pages may be read
+while building (errors looked at, rules written); `TEST` pages are scored only when a change is
+done, never tuned on. The article-extraction benchmark's pages stay for extraction scoring only.
+
+The archive is read as a stream, never unpacked into the repository; labels made from these
+pages (`eval/data/`) hold only short quotations and sentences, with the page's file and URL.
+"""
+
+from __future__ import annotations
+
+import json
+import tarfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from eval.common import DEFAULT_DATA
+
+ARCHIVE = "htmldate_eval/html_pages.tar.xz"
+GOLD_FILES = {"eval_default.json": "tests/eval/", "eval_mediacloud_2020.json": "tests/test_set/"}
+
+
+@dataclass(frozen=True)
+class RealPage:
+    """One saved page: its file in the archive, the URL it was saved from and its date."""
+
+    name: str  # the file name in the archive, e.g. "cbsnews.com.carolina.html"
+    url: str
+    published: str  # htmldate's gold publication date, YYYY-MM-DD
+    member: str  # the path inside the archive
+
+    @property
+    def key(self) -> str:
+        """A short, file-system-safe id for label files: the file name without `.html`."""
+        return self.name.removesuffix(".html")
+
+
+DEV: tuple[str, ...] = (
+    "1485102321.html",  # theweek.com
+    "theintercept.com-Gaza.html",
+    "huffpost.com-GOP.html",
+    "1556635225.html",  # thestar.com
+    "cbsnews.com.carolina.html",
+    "latimes.com.bloomberg.html",
+    "1566930342.html",  # usatoday.com
+    "1587149671.html",  # seattletimes.com
+    "1598537220.html",  # sfgate.com
+    "msn.com.university.html",
+    "irishtimes.com-Israel.html",
+    "Politics.co.uk-starmer.html",
+    "Salon.com-mortality.html",
+    "positive.news-week.html",
+    "chicagoreader.com-Distillery.html",
+    "1676872902.html",  # washingtonpost.com
+)
+TEST: tuple[str, ...] = (
+    "1666031133.html",  # inquirer.com
+    "1720539463.html",  # wickedlocal.com
+    "nytimes.com.blackouts.html",
+    "dailyherald.com-Hollywood.html",
+    "miamitodaynews.com-Transitway.html",
+    "1588027676.html",  # eastbaytimes.com
+    "timesofisrael.com.washington.html",
+    "reuters.com.parasite.html",
+    "politico.com.retirement.html",
+    "boston.com-Feds.html",
+    "1777898598.html",  # hutchnews.com
+    "1684405920.html",  # globalnews.ca
+    "scotsman.com-Humza.html",
+    "mercurynews.com-Fremont.html",
+    "abcnews.com-Ramaswamy.html",
+    "nbcnews.com-GOP.html",
+)
+
+
+@cache
+def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
+    """Every page of the archive's gold files, by file name."""
+    pages: dict[str, RealPage] = {}
+    for gold, folder in GOLD_FILES.items():
+        entries = json.loads((data / "htmldate_eval" / gold).read_text(encoding="utf-8"))
+        for url, entry in entries.items():
+            name = str(entry["file"])
+            pages[name] = RealPage(name, url, str(entry["date"]), folder + name)
+    return pages
+
+
+def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
+    """The chosen pages of a split ("dev", "test" or "all"), in the order listed above."""
+    names = {"dev": DEV, "test": TEST, "all": DEV + TEST}[split]
+    known = catalogue(data)
+    return [known[name] for name in names]
+
+
+def read_html(chosen: list[RealPage], data: Path = DEFAULT_DATA) -> dict[str, bytes]:
+    """The raw bytes of the chosen pages, by file name, in one pass over the archive."""
+    wanted = {p.member: p.name for p in chosen}
+    found: dict[str, bytes] = {}
+    with tarfile.open(data / ARCHIVE, mode="r|xz") as stream:
+        for member in stream:
+            name = wanted.get(member.name)
+            handle = stream.extractfile(member) if name else None
+            if name and handle is not None:
+                found[name] = handle.read()
+    missing = sorted(set(wanted.values()) - set(found))
+    if missing:
+        raise FileNotFoundError(f"not in {ARCHIVE}: {', '.join(missing)}")
+    return found
+
+
+def write_pages(folder: Path, split: str = "all", data: Path = DEFAULT_DATA) -> list[Path]:
+    """Save the split's pages as .html files in a (temporary) folder, for `analyst ingest`."""
+    chosen = pages(split, data)
+    raw = read_html(chosen, data)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for page in chosen:
+        path = folder / page.name
+        path.write_bytes(raw[page.name])
+        written.append(path)
+    return written
