@@ -34,6 +34,7 @@ JUNK = "junk fragment"
 NAVIGATION = "navigation"
 ADVERT = "advertisement"
 DUPLICATE = "duplicate line"
+PAYWALL = "paywall or licence notice"
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -101,6 +102,23 @@ _SIGNATURE = re.compile(rf"^{_NAME},\s+(?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&
 _AUTHOR_LINE = re.compile(r"^(author|written by|about the author)\b", re.IGNORECASE)
 
 _LINE_RULES: tuple[_Rule, ...] = (
+    # what a paywall or a reprint licence shows instead of the article (a page whose body is
+    # only this is refused as "not an article (paywall or licence notice)", see bot.services)
+    *_family(
+        PAYWALL,
+        60,
+        r"\bthis copy is for your personal,? non-?commercial use only\b",
+        r"\bto order presentation-ready copies\b",
+        r"\b(djreprints\.com|parsintl\.com)\b",
+        r"^(please )?(subscribe|sign in|log ?in|register)( now| today)? to (continue|keep)"
+        r" reading\b",
+        r"^(to )?(continue|keep) reading,? (please )?(subscribe|sign in|log ?in|register)\b",
+        r"^(this|the) (article|story|content) is (only )?(available )?(for|to) (paying |premium )?"
+        r"(subscribers|members)\b",
+        r"^you('ve| have) (reached|used|read) (your|all|the) .{0,30}\bfree (articles?|stories"
+        r"|reads)\b",
+        r"^(subscribe|subscription required|premium content|subscribers only)\s*[.!:]?$",
+    ),
     *_family(
         SUBSCRIBE,
         10,
@@ -119,7 +137,6 @@ _LINE_RULES: tuple[_Rule, ...] = (
         r"\b(delivered|sent|straight|direct(ly)?) (straight |directly )?to your inbox\b",
         r"\bwhich email you used\b|\bmanage your subscription\b",
         r"^(get|receive|join|try) .{0,40}\b(newsletters?|free trial|subscription)\b",
-        r"^(this|the) (article|story|content) is (only )?(for|available to) (subscribers|members)",
         r"^you('ve| have) (reached|read) (your|all) .{0,30}(articles?|limit)",
     ),
     *_family(

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from analysis.budget import MAX_TOKENS, cap_words, prose_problem, token_estimate
 from analysis.captions import tidy_caption
 from analysis.cleaning import CleanedText, clean_article_text, markdown_to_text
-from analysis.cleaning_rules import CAPTION
+from analysis.cleaning_rules import CAPTION, PAYWALL
 from analysis.dedup import content_hash, lsh_band_keys, minhash_signature, signature_to_bytes
 from analysis.entities import surname_of
 from analysis.events import extract_events
@@ -125,7 +125,7 @@ def prepare(job_id: int, payload: dict[str, object], max_bytes: int) -> Prepared
     cleaned = clean_article_text(raw)
     words = len(cleaned.body.split())
     if words < MIN_WORDS:
-        raise SourceError(f"not an article ({words} words after cleaning)")
+        raise SourceError(_too_short(cleaned, f"{words} words after cleaning"))
     _refuse_non_prose(cleaned)
     if not page.get("canonical_url") and payload.get("url"):
         page = {**page, "canonical_url": normalise_url(str(payload["url"]))}
@@ -138,9 +138,17 @@ def prepare_page(job_id: int, payload: dict[str, object], fetched: FetchedPage) 
     cleaned = clean_article_text(raw)
     words = len(cleaned.body.split())
     if words < MIN_PAGE_WORDS:
-        raise SourceError(f"not an article ({words} words)")
+        raise SourceError(_too_short(cleaned, f"{words} words"))
     _refuse_non_prose(cleaned)
     return _prepared(job_id, payload, raw, cleaned, page)
+
+
+def _too_short(cleaned: CleanedText, counted: str) -> str:
+    """Why a text too short to be an article is refused: a paywall or licence notice said so,
+    or just its length."""
+    if any(v.reason == PAYWALL for v in cleaned.dropped):
+        return "not an article (paywall or licence notice)"
+    return f"not an article ({counted})"
 
 
 def _refuse_non_prose(cleaned: CleanedText) -> None:

@@ -348,8 +348,7 @@ def test_manifest_rows_outside_its_folder_are_refused(tmp_path: Path) -> None:
     inside = "rows name files inside the manifest's folder"
     assert messages(found) == [
         f"m.csv row 2: refused: {secret} is an absolute path; {inside} {OUTSIDE_HINT}",
-        f"m.csv row 3: refused: ../elsewhere/secret.txt goes up with '..'; {inside}"
-        f" {OUTSIDE_HINT}",
+        f"m.csv row 3: refused: ../elsewhere/secret.txt goes up with '..'; {inside} {OUTSIDE_HINT}",
         f"m.csv row 4: refused: link-out.txt links to {secret}, outside the manifest's folder"
         f" {OUTSIDE_HINT}",
         f"m.csv row 5: refused: dir-out/secret.txt resolves to {secret}, outside the manifest's"
