@@ -1,0 +1,491 @@
+"""Dated events on real pages, judged by hand: how often the date `analyst timeline` gives means
+what the sentence says (issue 12).
+
+Run: `.venv/bin/python -m eval.events_real [--split dev|test|all] [--json FILE] [--dump DIR]
+[--errors]`.
+
+The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
+(`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
+every article is read back. They are read through `storage.timeline` rather than
+`analyst timeline --json`: the CLI merges two events of one article with the same date and
+similar words into one line that shows only the first sentence, so it cannot list every event
+of an article; its line count is printed beside ours as a cross-check.
+
+Judgments (`eval/data/real_events/<page>.json`, README there) name an event by its page and a
+verbatim piece of its sentence. A judged event is right when Analyst's date, at its precision,
+is the judgment's `correct` date at `correct_precision`; wrong when it differs or `correct` is
+null (the sentence's date is not when its event happened). Precision = right / (right + wrong),
+overall and per precision level; a "lost" event was right when judged and is no longer output
+with that date. `--dump DIR` writes the events as a starting file for judging, judgments kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eval.common import DEFAULT_DATA, REPO_ROOT, emit, pct, table
+
+JUDGMENTS = REPO_ROOT / "eval" / "data" / "real_events"
+LEVELS = ("day", "week", "month", "year")
+CLASSES = frozenset(
+    {
+        "right",
+        "reference point",
+        "passing mention",
+        "wrong direction",
+        "wrong year (yearless)",
+        "double-dated",
+        "relative anchor",
+        "extraction",
+        "other",
+    }
+)
+_LABEL = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}"}
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
+
+
+@dataclass(frozen=True)
+class Produced:
+    """One event Analyst stored: its page, sentence, date label at its precision, expression."""
+
+    page: str
+    text: str
+    date: str | None  # "2020-03-23", "2020-03" or "2020" by precision; None: undated
+    precision: str
+    expression: str = ""
+    sentence: int = 0  # place in the article (-1: a photo caption)
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """A hand judgment of one event: the date it had when judged and the date it should have."""
+
+    page: str
+    sentence: str
+    date: str | None  # Analyst's date when judged (None for a missed event)
+    precision: str | None
+    correct: str | None  # None: the sentence is not an event at any date it names
+    correct_precision: str | None
+    cls: str = "right"
+    why: str = ""
+    expression: str | None = None
+    missed: bool = False  # an event a reader sees that Analyst did not date
+
+    @property
+    def was_right(self) -> bool:
+        """Whether Analyst's date was right when the event was judged."""
+        return self.correct is not None and (self.date, self.precision) == (
+            self.correct,
+            self.correct_precision,
+        )
+
+
+def normalise(text: str) -> str:
+    """Text for matching: NFKC, straight quotes, one space, case-folded (pages differ in these)."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+
+
+def date_label(day: date | None, precision: str) -> str | None:
+    """A date as the judgments write it at its precision: 2020-03-23, 2020-03 or 2020."""
+    if day is None:
+        return None
+    return {"month": day.isoformat()[:7], "year": str(day.year)}.get(precision, day.isoformat())
+
+
+def _check(page: str, item: dict[str, Any]) -> None:
+    """Refuse a judgment whose date does not fit its precision or whose class is unknown."""
+    correct, level = item.get("correct"), item.get("correct_precision")
+    where = f"{page}: {str(item.get('sentence'))[:60]!r}"
+    if not item.get("sentence"):
+        raise ValueError(f"{where}: no sentence")
+    if (correct is None) != (level is None):
+        raise ValueError(f"{where}: correct and correct_precision must both be null or set")
+    if correct is not None and not re.fullmatch(_LABEL.get(str(level), r"\d{4}"), str(correct)):
+        raise ValueError(f"{where}: {correct!r} is not a {level} date")
+    if "class" in item and item["class"] not in CLASSES:
+        raise ValueError(f"{where}: unknown class {item['class']!r}")
+
+
+def load_page(data: dict[str, Any]) -> list[Judgment]:
+    """The judgments of one page file: its events, then its missed events."""
+    page = str(data["page"])
+    found = []
+    for missed, key in ((False, "events"), (True, "missed")):
+        for item in data.get(key, []):
+            _check(page, item)
+            found.append(
+                Judgment(
+                    page=page,
+                    sentence=item["sentence"],
+                    date=None if missed else item.get("date"),
+                    precision=None if missed else item.get("precision"),
+                    correct=item.get("correct"),
+                    correct_precision=item.get("correct_precision"),
+                    cls=item.get("class", "other" if missed else "right"),
+                    why=item.get("why", ""),
+                    expression=item.get("expression"),
+                    missed=missed,
+                )
+            )
+    return found
+
+
+def load_judgments(folder: Path = JUDGMENTS) -> dict[str, list[Judgment]]:
+    """Every judged page in a folder of `<page>.json` files, by page key."""
+    pages = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pages[str(data["page"])] = load_page(data)
+    return pages
+
+
+def holds(event: Produced, judgment: Judgment) -> bool:
+    """Whether the judgment's sentence is part of the event's sentence."""
+    return normalise(judgment.sentence) in normalise(event.text)
+
+
+Rule = Callable[[Produced, Judgment], bool]
+_RULES: tuple[Rule, ...] = (  # most specific first: a twice-dated sentence keeps its judgments
+    lambda e, j: (
+        not j.missed and (j.date, j.precision, j.expression) == (e.date, e.precision, e.expression)
+    ),
+    lambda e, j: not j.missed and (j.date, j.precision) == (e.date, e.precision),
+    lambda e, j: not j.missed and (j.correct, j.correct_precision) == (e.date, e.precision),
+    lambda e, j: not j.missed and j.expression is not None and j.expression == e.expression,
+    lambda e, j: not j.missed,
+    lambda e, j: j.missed,
+)
+
+
+def match(events: Sequence[Produced], judged: Sequence[Judgment]) -> list[Judgment | None]:
+    """The judgment of each event of one page (None: unjudged), each judgment used once."""
+    found: list[Judgment | None] = [None] * len(events)
+    free = list(judged)
+    for rule in _RULES:
+        for i, event in enumerate(events):
+            if found[i] is not None:
+                continue
+            pick = next((j for j in free if holds(event, j) and rule(event, j)), None)
+            if pick is not None:
+                found[i] = pick
+                free.remove(pick)
+    return found
+
+
+def verdict(event: Produced, judgment: Judgment | None) -> str:
+    """'right', 'wrong' or 'unjudged' for one dated event."""
+    if judgment is None:
+        return "unjudged"
+    target = (judgment.correct, judgment.correct_precision)
+    return (
+        "right"
+        if judgment.correct is not None and target == (event.date, event.precision)
+        else "wrong"
+    )
+
+
+def wrong_class(judgment: Judgment) -> str:
+    """The class a wrong event is counted under: the judgment's, or why a right one went wrong."""
+    if judgment.missed:
+        return "missed, dated wrongly"
+    return "was right, now another date" if judgment.cls == "right" else judgment.cls
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One dated event with its judgment and verdict."""
+
+    event: Produced
+    judgment: Judgment | None
+    verdict: str
+
+
+@dataclass
+class Score:
+    """The tallies of a run: verdicts per precision level, wrong classes, lost events."""
+
+    items: list[Scored] = field(default_factory=list)
+    undated: int = 0
+    lost: list[Judgment] = field(default_factory=list)
+    ambiguous: list[Judgment] = field(default_factory=list)
+
+    def count(self, verdict: str, level: str | None = None) -> int:
+        """Events with this verdict, at one precision level or all."""
+        return sum(
+            1 for s in self.items if s.verdict == verdict and level in (None, s.event.precision)
+        )
+
+    def precision(self, level: str | None = None) -> float:
+        """Right over judged (right + wrong) events; 0 when none is judged."""
+        right, wrong = self.count("right", level), self.count("wrong", level)
+        return right / (right + wrong) if right + wrong else 0.0
+
+    def wrong_classes(self) -> Counter[str]:
+        """Wrong events per class, most frequent first when listed."""
+        return Counter(
+            wrong_class(s.judgment) for s in self.items if s.verdict == "wrong" and s.judgment
+        )
+
+
+def lost_events(events: Sequence[Produced], judged: Iterable[Judgment]) -> list[Judgment]:
+    """Judgments right when judged whose sentence is no longer output with the right date."""
+    return [
+        j
+        for j in judged
+        if j.was_right
+        and not any(
+            holds(e, j) and (e.date, e.precision) == (j.correct, j.correct_precision)
+            for e in events
+        )
+    ]
+
+
+def ambiguous(events: Sequence[Produced], judged: Iterable[Judgment]) -> list[Judgment]:
+    """Judgments whose piece of sentence is found in two different sentences of the page."""
+    return [j for j in judged if len({e.text for e in events if holds(e, j)}) > 1]
+
+
+def score(events: Sequence[Produced], judgments: dict[str, list[Judgment]]) -> Score:
+    """Match every dated event to its page's judgments and tally the verdicts."""
+    result = Score(undated=sum(1 for e in events if e.date is None))
+    by_page: dict[str, list[Produced]] = {}
+    for event in events:
+        if event.date is not None:
+            by_page.setdefault(event.page, []).append(event)
+    for page, page_events in by_page.items():
+        judged = judgments.get(page, [])
+        for event, judgment in zip(page_events, match(page_events, judged), strict=True):
+            result.items.append(Scored(event, judgment, verdict(event, judgment)))
+    for page, judged in judgments.items():
+        page_events = by_page.get(page, [])
+        result.lost += lost_events(page_events, judged)
+        result.ambiguous += ambiguous(page_events, judged)
+    return result
+
+
+def report(result: Score, judged_pages: int, pages: int) -> list[str]:
+    """The tables: verdicts and precision per level, then wrong events per class."""
+    levels = [lv for lv in LEVELS if any(s.event.precision == lv for s in result.items)]
+    rows = [
+        [
+            lv or "all",
+            sum(1 for s in result.items if lv in (None, s.event.precision)),
+            result.count("right", lv),
+            result.count("wrong", lv),
+            result.count("unjudged", lv),
+            pct(result.precision(lv)),
+        ]
+        for lv in (None, *levels)
+    ]
+    classes = result.wrong_classes().most_common()
+    return [
+        f"Dated events on {pages} real pages ({judged_pages} judged); "
+        f"{result.undated} undated events left out.",
+        "",
+        table(["precision level", "events", "right", "wrong", "unjudged", "precision %"], rows),
+        "",
+        table(["wrong: class", "events"], classes or [["(none)", 0]]),
+        "",
+        f"Right events lost (right when judged, no longer output with that date): "
+        f"{len(result.lost)}",
+        *(f"  {j.page}: {j.correct} {j.sentence[:90]!r}" for j in result.lost),
+        *(
+            f"ambiguous judgment (matches two sentences): {j.page}: {j.sentence[:80]!r}"
+            for j in result.ambiguous
+        ),
+    ]
+
+
+def error_lines(result: Score) -> list[str]:
+    """Every wrong and unjudged event, to read or to judge."""
+    lines = []
+    for s in result.items:
+        if s.verdict == "right":
+            continue
+        e, j = s.event, s.judgment
+        note = f"{wrong_class(j)}; correct {j.correct}: {j.why}" if j else "UNJUDGED"
+        lines.append(f"{s.verdict:8} {e.page} {e.date} ({e.precision}, {e.expression!r}) {note}")
+        lines.append(f"         {e.text[:200]}")
+    return lines
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What a run read back: every event, each page's stored date and text, the CLI's lines."""
+
+    events: list[Produced]
+    published: dict[str, str | None]  # page -> Analyst's publication date, at its precision
+    texts: dict[str, str]  # page -> cleaned text, for judging
+    cli_dated: int  # `analyst timeline --json`'s dated_total
+    cli_lines: int  # and the lines it shows them on
+
+
+def page_key(source: str) -> str:
+    """The page key of an ingested file: its name without `.html`."""
+    return Path(source).name.removesuffix(".html")
+
+
+async def _read_back(url: str) -> tuple[list[Produced], dict[str, str | None], dict[str, str]]:
+    """Every stored event, oldest date first, and each article's date and text, via storage."""
+    from storage.articles import ArticleRepository
+    from storage.engine import create_engine, session_factory
+    from storage.timeline import EventQuery, TimelineRepository
+
+    engine = create_engine(url)
+    try:
+        sessions = session_factory(engine)
+        repo = TimelineRepository(sessions)
+        rows = await repo.dated(EventQuery(), 10**6) + await repo.undated(EventQuery(), 10**6)
+        articles = ArticleRepository(sessions)
+        published, texts = {}, {}
+        for summary in await articles.list(limit=10**6):
+            detail = await articles.get(summary.id)
+            key = page_key(summary.source or "")
+            published[key] = date_label(summary.published, summary.date_precision)
+            texts[key] = detail.text if detail else ""
+    finally:
+        await engine.dispose()
+    events = [
+        Produced(
+            page=page_key(r.article.source),
+            text=r.text,
+            date=date_label(r.date, r.precision),
+            precision=r.precision,
+            expression=r.expression,
+            sentence=r.sentence,
+        )
+        for r in rows
+    ]
+    return events, published, texts
+
+
+def ingest(split: str, data: Path = DEFAULT_DATA) -> Ingested:
+    """Ingest the split's pages with the real CLI into a fresh database and read the events."""
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+    from eval.real_pages import write_pages
+
+    with tempfile.TemporaryDirectory(prefix="events_real_") as tmp:
+        folder = Path(tmp) / "pages"
+        write_pages(folder, split, data)
+        env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
+        runner = CliRunner()
+        done = runner.invoke(app, ["ingest", str(folder), "--json"], env=env)
+        if done.exit_code != 0 or json.loads(done.stdout)["failed"]:
+            raise RuntimeError(f"analyst ingest failed:\n{done.output}")
+        shown = runner.invoke(app, ["timeline", "--json", "--limit", "500"], env=env)
+        lines = json.loads(shown.stdout)
+        events, published, texts = asyncio.run(_read_back(env["ANALYST_DATABASE_URL"]))
+    return Ingested(events, published, texts, lines["dated_total"], len(lines["events"]))
+
+
+def dump(folder: Path, split: str, found: Ingested, result: Score) -> None:
+    """Per page, the events now produced (judgments kept) and its text: files to judge."""
+    from eval.real_pages import pages
+
+    folder.mkdir(parents=True, exist_ok=True)
+    judged = {id(s.event): s.judgment for s in result.items}
+    for page in pages(split):
+        events = sorted((e for e in found.events if e.page == page.key), key=lambda e: e.sentence)
+        entries = [_dump_entry(e, judged.get(id(e))) for e in events if e.date is not None]
+        data = {
+            "page": page.key,
+            "url": page.url,
+            "published": page.published,
+            "analyst_published": found.published.get(page.key),
+            "judged": "",
+            "events": entries,
+            "missed": [],
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        (folder / f"{page.key}.json").write_text(text, encoding="utf-8")
+        (folder / f"{page.key}.txt").write_text(found.texts.get(page.key, ""), encoding="utf-8")
+
+
+def _dump_entry(event: Produced, judgment: Judgment | None) -> dict[str, Any]:
+    """One event in the judgment format: its judgment's fields when it has one, else TODO."""
+    entry: dict[str, Any] = {
+        "sentence": event.text,
+        "date": event.date,
+        "precision": event.precision,
+        "expression": event.expression,
+    }
+    if judgment is None:
+        return entry | {"correct": None, "correct_precision": None, "class": "TODO", "why": ""}
+    return entry | {
+        "correct": judgment.correct,
+        "correct_precision": judgment.correct_precision,
+        "class": judgment.cls,
+        "why": judgment.why,
+    }
+
+
+def summary(result: Score, found: Ingested) -> dict[str, Any]:
+    """The run as JSON: tallies, precision per level, wrong classes, lost and scored events."""
+    return {
+        "events": len(result.items),
+        "undated": result.undated,
+        "right": result.count("right"),
+        "wrong": result.count("wrong"),
+        "unjudged": result.count("unjudged"),
+        "precision": result.precision(),
+        "levels": {
+            lv: {v: result.count(v, lv) for v in ("right", "wrong", "unjudged")}
+            | {"precision": result.precision(lv)}
+            for lv in LEVELS
+        },
+        "wrong_classes": dict(result.wrong_classes().most_common()),
+        "lost": [asdict(j) for j in result.lost],
+        "cli": {"dated_total": found.cli_dated, "lines": found.cli_lines},
+        "scored": [
+            asdict(s.event) | {"verdict": s.verdict, "class": s.judgment and s.judgment.cls}
+            for s in result.items
+        ],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Ingest the split's real pages, score their dated events against the hand judgments."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--dump", type=Path, help="write each page's events to judge here")
+    parser.add_argument("--errors", action="store_true", help="list wrong and unjudged events")
+    args = parser.parse_args(argv)
+    from eval.real_pages import pages
+
+    keys = {p.key for p in pages(args.split, args.data)}
+    judgments = {k: v for k, v in load_judgments(args.judgments).items() if k in keys}
+    found = ingest(args.split, args.data)
+    result = score(found.events, judgments)
+    emit(*report(result, len(judgments), len(keys)))
+    emit(
+        f"CLI cross-check: `analyst timeline --json --limit 500` counts {found.cli_dated} dated "
+        f"events on {found.cli_lines} lines; storage read {len(result.items)}."
+    )
+    if args.errors:
+        emit("", *error_lines(result))
+    if args.json:
+        args.json.write_text(json.dumps(summary(result, found), indent=1) + "\n", encoding="utf-8")
+    if args.dump:
+        dump(args.dump, args.split, found, result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
