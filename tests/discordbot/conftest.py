@@ -49,9 +49,12 @@ def database_url(sample_db_file: Path, tmp_path: Path) -> str:
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    """A fresh fake Discord on an ephemeral 127.0.0.1 port."""
+    """A fresh fake Discord on an ephemeral 127.0.0.1 port. At teardown it fails the test if it
+    refused a request the test neither scripted (`fail_next`, `deny`) nor declared
+    (`expect_refusal`): the real Discord would have refused it too."""
     async with FakeDiscord() as server:
         yield server
+    server.check_refusals()
 
 
 def test_settings(database_url: str, **overrides: object) -> Settings:

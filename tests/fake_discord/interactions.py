@@ -211,7 +211,7 @@ def interaction_payload(
         "member": member,
         "token": record.token,
         "version": 1,
-        "app_permissions": str(p.MEMBER_PERMISSIONS),
+        "app_permissions": str(world.bot_permissions(record.channel_id)),
         "locale": "en-US",
         "guild_locale": "en-US",
         "entitlements": [],

@@ -251,3 +251,8 @@ def message_payload(
             k: str(v) if k.endswith("_id") else v for k, v in reference.items() if v is not None
         }
     return message
+
+
+def link_embed(url: str) -> Json:
+    """The preview embed Discord adds when it unfurls a link in a message."""
+    return {"type": "link", "url": url, "title": f"Preview of {url}", "description": ""}

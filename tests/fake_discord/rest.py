@@ -195,14 +195,21 @@ class Rest(RouteSet):
         return no_content()
 
     async def post_message(self, request: web.Request) -> web.Response:
-        """The bot sends a message (JSON or multipart); it is echoed as MESSAGE_CREATE."""
+        """The bot sends a message (JSON or multipart); it is echoed as MESSAGE_CREATE. With
+        `enforce_nonce`, a nonce already used in the channel returns that message, as Discord
+        does for a few minutes."""
         cid = int(request.match_info["cid"])
         if cid not in self.world.channels:
             return error(404, UNKNOWN_CHANNEL, "Unknown Channel")
         body, uploads = await read_body(request)
         if problems := message_problems(body, has_files=bool(uploads)):
             return self.reject(request, problems)
+        nonce = (cid, str(body.get("nonce"))) if body.get("enforce_nonce") else None
+        if nonce in self.world.nonces and self.world.nonces[nonce] in self.world.messages:
+            return reply(self.world.messages[self.world.nonces[nonce]])  # a resend: not again
         message = self.world.create_message(cid, self.world.bot_user, body, uploads)
+        if nonce is not None:
+            self.world.nonces[nonce] = int(message["id"])
         self.world.record_raw(int(message["id"]), body)
         await self.echo("MESSAGE_CREATE", message)
         return reply(message)

@@ -2,8 +2,11 @@
 
 Tests start it with `async with FakeDiscord() as fake`, point discord.py at `fake.api_base` and
 `fake.gateway_url` (see `tests.fake_discord.patching`), run a bot with `fake.token`, and then act
-as Discord's users: slash commands, autocomplete, button clicks, posted messages. Every wait is
-bounded; a timeout names what was awaited and any routes the fake did not know.
+as Discord's users: slash commands, autocomplete, button clicks, posted and edited messages.
+Every wait is bounded; a timeout names what was awaited and any routes the fake did not know.
+A test may make Discord flaky (`fail_next`: 429s and 5xx) or close a channel to the bot (`deny`);
+every refusal is recorded, and `check_refusals` fails on one the test neither scripted nor
+declared (`expect_refusal`).
 """
 
 # ruff: noqa: ASYNC109
@@ -12,7 +15,9 @@ bounded; a timeout names what was awaited and any routes the fake did not know.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+import copy
+import re
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self
 
@@ -20,8 +25,10 @@ from aiohttp import web
 
 from tests.fake_discord import interactions as ix
 from tests.fake_discord import payloads as p
+from tests.fake_discord.faults import Faults, Gatekeeper, Refusal, permission_bits
 from tests.fake_discord.gateway import Gateway
 from tests.fake_discord.interactions import InteractionResult
+from tests.fake_discord.observe import BotActivity
 from tests.fake_discord.payloads import FakeUser, Json
 from tests.fake_discord.rest import Rest, error
 from tests.fake_discord.state import Upload, World
@@ -32,7 +39,7 @@ FAKE_TOKEN = "fake-bot-token"  # noqa: S105 - not a secret: the fake's own test 
 Attachment = tuple[str, bytes] | tuple[str, bytes, str]
 
 
-class FakeDiscord:
+class FakeDiscord(BotActivity):
     """One guild (#news, #links; alice, and erin of the Editors role) and the bot's application."""
 
     def __init__(
@@ -45,6 +52,7 @@ class FakeDiscord:
         self._deadline = interaction_deadline
         self._runner: web.AppRunner | None = None
         self.gateway = Gateway(self.world, resume_url="")
+        self.faults = Faults()
 
     # -- lifecycle -------------------------------------------------------------------------
     async def __aenter__(self) -> Self:
@@ -61,7 +69,8 @@ class FakeDiscord:
 
     async def start(self) -> None:
         """Serve on an ephemeral port of 127.0.0.1."""
-        app = web.Application(middlewares=[self._middleware])
+        gate = Gatekeeper(self.world, self.faults, API_PREFIX)
+        app = web.Application(middlewares=[gate.middleware])
         app.router.add_get("/gateway", self.gateway.handle)
         app.router.add_get("/resume", self.gateway.handle)
         app.add_routes(Webhooks(self.world, self.gateway, self._deadline).routes(API_PREFIX))
@@ -95,17 +104,6 @@ class FakeDiscord:
         """The gateway URL to give `point_discord_at`; READY hands out `/resume` for resuming."""
         return f"ws://127.0.0.1:{self.port}/gateway"
 
-    @web.middleware
-    async def _middleware(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        """Log every request and check the bot token where Discord checks it."""
-        self.world.requests.append((request.method, request.path))
-        path = request.path
-        token_routes = (API_PREFIX + "/interactions/", API_PREFIX + "/webhooks/")
-        needs_bot_token = path.startswith(API_PREFIX) and not path.startswith(token_routes)
-        if needs_bot_token and request.headers.get("Authorization") != f"Bot {self.token}":
-            return error(401, 0, "401: Unauthorized")
-        return await handler(request)
-
     async def _unknown(self, request: web.Request) -> web.Response:
         """Catch-all: record the route so a test can see what the fake is missing."""
         self.world.unknown_routes.append((request.method, request.path))
@@ -127,10 +125,13 @@ class FakeDiscord:
         """A member by name: `alice` (plain member) or `erin` (Editors, Manage Server)."""
         return self.world.users[name]
 
-    def add_user(self, name: str, roles: Sequence[str] = (), permissions: int = 0) -> FakeUser:
-        """Add a member before the bot connects (after, interactions still carry the member)."""
+    def add_user(
+        self, name: str, roles: Sequence[str] = (), permissions: int = 0, *, bot: bool = False
+    ) -> FakeUser:
+        """Add a member (`bot`: another bot) before the bot connects (after, interactions
+        still carry the member)."""
         role_ids = tuple(self.world.role_id(r) for r in roles)
-        return self.world.add_user(name, role_ids, permissions)
+        return self.world.add_user(name, role_ids, permissions, bot=bot)
 
     def add_role(self, name: str, permissions: int = 0) -> int:
         """Add a role (before the bot connects, so GUILD_CREATE carries it)."""
@@ -148,7 +149,58 @@ class FakeDiscord:
         """A role's id by name."""
         return self.world.role_id(name)
 
-    # -- gateway ---------------------------------------------------------------------------
+    # -- a flaky world ---------------------------------------------------------------------
+    def fail_next(
+        self,
+        route: str,
+        status: int = 429,
+        *,
+        retry_after: float = 0.2,
+        times: int = 1,
+        global_: bool = False,
+    ) -> None:
+        """The next `times` requests to `route` (`"POST /channels/*/messages"`) fail: 429 rate
+        limited for `retry_after` s (per route, or `global_`), or 500/502/503/504. discord.py
+        retries 429s and 500/502/504 itself; 503 reaches the bot as DiscordServerError."""
+        self.faults.fail_next(route, status, times, retry_after, global_)
+
+    async def deny(self, channel_id: int, permission: str | int) -> None:
+        """Deny the bot a permission (`"send_messages"`, `"add_reactions"`, `"view_channel"`…)
+        in a channel, as a member overwrite sent in CHANNEL_UPDATE: requests needing it get
+        Discord's 403 `{"code": 50013, "message": "Missing Permissions"}`."""
+        await self._overwrite(channel_id, permission, deny=True)
+
+    async def allow(self, channel_id: int, permission: str | int) -> None:
+        """Lift a `deny`."""
+        await self._overwrite(channel_id, permission, deny=False)
+
+    async def _overwrite(self, channel_id: int, permission: str | int, *, deny: bool) -> None:
+        channel = self.world.overwrite_for_bot(channel_id, permission_bits(permission), deny=deny)
+        if self.gateway.session is not None:
+            await self.dispatch("CHANNEL_UPDATE", channel)
+
+    def expect_refusal(self, route: str, status: int | None = None) -> None:
+        """Declare that this test makes the fake refuse `route` (with `status`, or any), so the
+        teardown check does not fail it."""
+        self.faults.expect(route, status)
+
+    @property
+    def refusals(self) -> list[Refusal]:
+        """Every request the fake refused (4xx or 5xx), in order, scripted or not."""
+        return list(self.faults.refusals)
+
+    def check_refusals(self) -> None:
+        """Fail when the fake refused a request nobody scripted or declared (fixture teardown)."""
+        if unexpected := self.faults.unexpected():
+            listed = "\n  ".join(str(refusal) for refusal in unexpected)
+            raise AssertionError(
+                f"fake Discord refused {len(unexpected)} request(s) the test did not expect "
+                "(script them with fail_next or deny, or declare them with expect_refusal):"
+                f"\n  {listed}"
+            )
+
+        # -- gateway ---------------------------------------------------------------------------
+
     async def wait_ready(self, count: int = 1, *, timeout: float | None = None) -> None:
         """Wait until the bot has identified `count` times in all (2 after a restart, …) and the
         latest session has been sent READY and GUILD_CREATE. The bot's own `on_ready` follows
@@ -310,89 +362,32 @@ class FakeDiscord:
 
     async def redeliver(self, message: Json) -> None:
         """Send MESSAGE_CREATE for a stored message (again): Discord may deliver twice."""
+        await self.dispatch("MESSAGE_CREATE", self._with_member(message))
+
+    async def edit_message(self, message: Json, content: str) -> Json:
+        """The member edits their message: MESSAGE_UPDATE with the whole message, as Discord
+        sends it (new content, `edited_timestamp` set, `member` attached)."""
+        edited = self.world.member_edit(int(message["id"]), content, None)
+        await self.dispatch("MESSAGE_UPDATE", self._with_member(edited))
+        return edited
+
+    async def unfurl(self, message: Json, embeds: list[Json] | None = None) -> Json:
+        """Discord unfurls a message's links: MESSAGE_UPDATE with the same content and new
+        embeds, `edited_timestamp` untouched (nobody edited it)."""
+        found = find_links_for_unfurl(message["content"])
+        embeds = embeds if embeds is not None else [p.link_embed(url) for url in found]
+        edited = self.world.member_edit(int(message["id"]), None, embeds)
+        await self.dispatch("MESSAGE_UPDATE", self._with_member(edited))
+        return edited
+
+    def _with_member(self, message: Json) -> Json:
+        """A copy of a member's message with the `member` Discord attaches to guild events."""
         author = next(u for u in self.world.users.values() if str(u.id) == message["author"]["id"])
         member = p.member_payload(author)
         del member["user"]
-        await self.dispatch("MESSAGE_CREATE", {**message, "member": member})
+        return {**copy.deepcopy(message), "member": member}
 
-    # -- what the bot did ------------------------------------------------------------------
-    def sent_messages(self, channel_id: int) -> list[Json]:
-        """The bot's messages in a channel (sends, replies, interaction responses), oldest first."""
-        mine = str(self.world.bot_user.id)
-        found = [
-            m
-            for m in self.world.messages.values()
-            if m["channel_id"] == str(channel_id) and m["author"]["id"] == mine
-        ]
-        return sorted(found, key=lambda m: int(m["id"]))
 
-    def raw_payloads(self, message_id: int | str) -> list[Json]:
-        """The request bodies (create, then edits) the bot sent for a message."""
-        return self.world.raw.get(int(message_id), [])
-
-    def file(self, attachment: Json) -> bytes:
-        """The bytes behind an attachment object."""
-        return self.world.files[int(attachment["id"])]
-
-    def reactions(self, message_id: int | str) -> list[str]:
-        """The bot's reactions on a message now, in the order added."""
-        return list(self.world.reactions.get(int(message_id), []))
-
-    def reaction_history(self, message_id: int | str) -> list[tuple[str, str]]:
-        """Every reaction change by the bot: ("+", "⏳"), ("-", "⏳"), ("+", "✅")…"""
-        return list(self.world.reaction_log.get(int(message_id), []))
-
-    def registered_commands(self, guild_id: int | None = None) -> list[Json]:
-        """Commands registered globally (default) or for a guild."""
-        return list(self.world.commands.get(guild_id, []))
-
-    @property
-    def command_syncs(self) -> list[tuple[int | None, list[Json]]]:
-        """Each bulk overwrite: (guild id or None, the commands as sent)."""
-        return list(self.world.command_syncs)
-
-    @property
-    def unknown_routes(self) -> list[tuple[str, str]]:
-        """(method, path) of requests the fake had no route for."""
-        return list(self.world.unknown_routes)
-
-    @property
-    def rejected(self) -> list[tuple[str, str, list[str]]]:
-        """Requests refused as Discord would refuse them: (method, path, problems)."""
-        return list(self.world.rejected)
-
-    @property
-    def requests(self) -> list[tuple[str, str]]:
-        """Every (method, path) the bot requested, in order."""
-        return list(self.world.requests)
-
-    async def wait_for_message(
-        self,
-        channel_id: int,
-        predicate: Callable[[Json], bool] = lambda m: True,
-        *,
-        timeout: float | None = None,
-    ) -> Json:
-        """Wait for a bot message in a channel matching `predicate`; returns the first."""
-        found = lambda: next((m for m in self.sent_messages(channel_id) if predicate(m)), None)  # noqa: E731
-        return await self._wait(found, timeout, f"a bot message in channel {channel_id}")
-
-    async def wait_for_reaction(
-        self, message_id: int | str, emoji: str, *, timeout: float | None = None
-    ) -> None:
-        """Wait until the bot's reactions on a message include `emoji`."""
-        await self._wait(lambda: emoji in self.reactions(message_id), timeout, f"reaction {emoji}")
-
-    async def wait_for(
-        self,
-        condition: Callable[[], Any],
-        *,
-        timeout: float | None = None,
-        what: str = "a condition",
-    ) -> Any:
-        """Wait until `condition()` (re-checked on every request the fake serves) is truthy."""
-        return await self._wait(condition, timeout, what)
-
-    async def _wait(self, condition: Callable[[], Any], timeout: float | None, what: str) -> Any:
-        """`World.wait_until` with this fake's default timeout."""
-        return await self.world.wait_until(condition, timeout or self.timeout, what)
+def find_links_for_unfurl(content: str) -> list[str]:
+    """The links Discord would make preview embeds for (not those in <angle brackets>)."""
+    return re.findall(r"(?<!<)https?://[^\s<>]+", content)

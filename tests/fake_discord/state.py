@@ -70,6 +70,7 @@ class World:
         self.unknown_routes: list[tuple[str, str]] = []
         self.rejected: list[tuple[str, str, list[str]]] = []
         self.requests: list[tuple[str, str]] = []
+        self.nonces: dict[tuple[int, str], int] = {}  # (channel, nonce) -> the bot's message
         self._changed = asyncio.Event()
         self._populate()
 
@@ -103,11 +104,38 @@ class World:
         """The id of the text channel called `name`."""
         return next(int(c["id"]) for c in self.channels.values() if c["name"] == name)
 
-    def add_user(self, name: str, roles: tuple[int, ...] = (), permissions: int = 0) -> FakeUser:
+    def add_user(
+        self, name: str, roles: tuple[int, ...] = (), permissions: int = 0, *, bot: bool = False
+    ) -> FakeUser:
         """Create a guild member (a human unless told otherwise)."""
-        user = FakeUser(self.ids.next(), name, roles=roles, permissions=permissions)
+        user = FakeUser(self.ids.next(), name, roles=roles, permissions=permissions, bot=bot)
         self.users[name] = user
         return user
+
+    def denied_to_bot(self, channel_id: int) -> int:
+        """The permission bits the channel's overwrite for the bot member denies."""
+        bot_id = str(self.bot_user.id)
+        overwrites = self.channels[channel_id]["permission_overwrites"]
+        return sum(int(o["deny"]) for o in overwrites if o["type"] == 1 and o["id"] == bot_id)
+
+    def bot_permissions(self, channel_id: int) -> int:
+        """The bot's permissions in a channel: @everyone's, less what the channel denies it."""
+        return self.permissions_of(self.bot_user) & ~self.denied_to_bot(channel_id)
+
+    def overwrite_for_bot(self, channel_id: int, bits: int, *, deny: bool) -> Json:
+        """Deny the bot `bits` in a channel (or lift that), as a member permission overwrite."""
+        channel = self.channels[channel_id]
+        denied = (
+            (self.denied_to_bot(channel_id) | bits)
+            if deny
+            else (self.denied_to_bot(channel_id) & ~bits)
+        )
+        bot_id = str(self.bot_user.id)
+        others = [o for o in channel["permission_overwrites"] if o["id"] != bot_id]
+        mine = [{"id": bot_id, "type": 1, "allow": "0", "deny": str(denied)}] if denied else []
+        channel["permission_overwrites"] = others + mine
+        self.notify()
+        return channel
 
     def permissions_of(self, user: FakeUser) -> int:
         """Guild-level permissions: @everyone, the member's roles, plus any extra bits."""
@@ -159,6 +187,18 @@ class World:
         message["attachments"] += [self.store_upload(u) for u in uploads]
         message["flags"] = (message.get("flags") or 0) & ~p.LOADING
         message["edited_timestamp"] = p.now_iso()
+        self.notify()
+        return message
+
+    def member_edit(self, message_id: int, content: str | None, embeds: list[Json] | None) -> Json:
+        """A member's edit (new content: `edited_timestamp` set) or Discord unfurling the links
+        (embeds only: Discord leaves `edited_timestamp` alone)."""
+        message = self.messages[message_id]
+        if content is not None:
+            message["content"] = content
+            message["edited_timestamp"] = p.now_iso()
+        if embeds is not None:
+            message["embeds"] = embeds
         self.notify()
         return message
 
