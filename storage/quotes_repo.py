@@ -50,6 +50,21 @@ class QuoteRecord:
 
 
 @dataclass(frozen=True)
+class ArticleQuote:
+    """A quote as ingestion stored it for one article, linked to a person or not: what
+    `analyst article N --quotes` lists, so a wrong or missing speaker is easy to see."""
+
+    text: str
+    kind: str
+    cue: str | None
+    speaker_text: str
+    speaker_name: str | None  # the canonical entity `/quotes` finds it under; None: unlinked
+    entity_id: int | None
+    sentence: int
+    start: int
+
+
+@dataclass(frozen=True)
 class QuoteCounts:
     """How many quotes the speaker has: in all, on the topic, within the range too."""
 
@@ -116,6 +131,26 @@ class QuotesRepository:
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+
+    async def in_article(self, article_id: int) -> list[ArticleQuote]:
+        """Every quote stored for an article, in reading order, linked or not."""
+        query = (
+            select(
+                QuoteRow.text,
+                QuoteRow.kind,
+                QuoteRow.cue,
+                QuoteRow.speaker_text,
+                Entity.name,
+                QuoteRow.entity_id,
+                QuoteRow.sentence,
+                QuoteRow.start,
+            )
+            .outerjoin(Entity, Entity.id == QuoteRow.entity_id)
+            .where(QuoteRow.article_id == article_id)
+            .order_by(QuoteRow.start, QuoteRow.id)
+        )
+        async with self._sessions() as session:
+            return [ArticleQuote(*row) for row in await session.execute(query)]
 
     async def by_speaker(
         self, entity_id: int, wanted: QuoteFilter | None = None, limit: int = 20

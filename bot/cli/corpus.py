@@ -13,6 +13,7 @@ from analysis.urls import looks_like_link
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, db_app, emit, fail, run, settings_of
 from bot.render import corpus as render
+from bot.render.article_quotes import article_quotes_json, article_quotes_text
 from bot.services import user_input
 from storage.migrate import current_revision, head_revision
 
@@ -119,26 +120,38 @@ def article(
     article_id: Annotated[
         int, typer.Argument(help="The article number, as in `analyst articles`.")
     ],
+    *,
     text: Annotated[bool, typer.Option("--text/--no-text", help="Print the cleaned text.")] = True,
     dropped: Annotated[
         bool, typer.Option("--dropped/--no-dropped", help="List the lines cleaning dropped.")
     ] = True,
+    quotes: Annotated[
+        bool,
+        typer.Option(
+            "--quotes",
+            help="Also list every quote found in it, with the person /quotes finds it under.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show one article: metadata, cleaned text and what cleaning dropped."""
     hint = "; `analyst articles` lists them"
 
     async def work(analyst: Analyst) -> Any:
-        return await analyst.articles.get(user_input.article_id(article_id, hint))
+        number = user_input.article_id(article_id, hint)
+        detail = await analyst.articles.get(number)
+        found = await analyst.people.article_quotes(number) if quotes and detail else []
+        return detail, found
 
-    detail = run(settings_of(ctx), work)
+    detail, found = run(settings_of(ctx), work)
     if detail is None:
         fail(f"no article #{article_id}{hint}")
-    emit(
-        as_json,
-        render.article_text(detail, show_text=text, show_dropped=dropped),
-        render.article_json(detail),
-    )
+    text_out = render.article_text(detail, show_text=text, show_dropped=dropped)
+    data = render.article_json(detail)
+    if quotes:
+        text_out += "\n\n" + article_quotes_text(found)
+        data["quotes"] = article_quotes_json(found)
+    emit(as_json, text_out, data)
 
 
 @app.command()

@@ -17,7 +17,13 @@ from bot.errors import UserFacingError
 from bot.services.ranges import date_range
 from storage.entity_lookup import EntityLookup, EntityMatch, normalise
 from storage.profiles import EntityProfile, ProfileRepository
-from storage.quotes_repo import QuoteCounts, QuoteFilter, QuoteRecord, QuotesRepository
+from storage.quotes_repo import (
+    ArticleQuote,
+    QuoteCounts,
+    QuoteFilter,
+    QuoteRecord,
+    QuotesRepository,
+)
 from storage.topics import TopicRepository
 
 log = logging.getLogger(__name__)
@@ -96,6 +102,10 @@ class PeopleService:
     ) -> tuple[EntityMatch, ...]:
         """Autocomplete choices: names starting with the prefix, most mentioned first."""
         return await self.lookup.suggest(prefix, kind, limit)
+
+    async def article_quotes(self, article_id: int) -> list[ArticleQuote]:
+        """Every quote stored for one article, linked or not (`analyst article N --quotes`)."""
+        return await self.quotes_repo.in_article(article_id)
 
     async def suggest_topics(self, prefix: str, limit: int = 25) -> list[str]:
         """Topic autocomplete: entity names and frequent terms starting with the prefix, the

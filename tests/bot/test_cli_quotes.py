@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.render.article_quotes import article_quotes_json, article_quotes_text
 from storage.engine import create_engine, session_factory
 from storage.migrate import upgrade_database
+from storage.quotes_repo import ArticleQuote
 from storage.records import NewArticle
 from tests.bot.conftest import Invoke, make_invoke
 from tests.storage.test_repositories import article, mention, store
@@ -172,3 +174,40 @@ def test_an_ambiguous_name_lists_the_candidates(khamenei_cli: Invoke) -> None:
     assert khamenei_cli("quotes", "mojtaba khamenei").output == (
         "No quotes by Mojtaba Khamenei in the corpus.\n"
     )
+
+
+def test_article_quotes_lists_each_quote_with_the_person_it_is_found_under(
+    sample_cli: Invoke,
+) -> None:
+    """`analyst article N --quotes`: every quote of one article and its linked speaker."""
+    shown = sample_cli("article", "1", "--quotes", "--no-text", "--no-dropped").output
+    assert shown.split("\n\n")[-1].splitlines() == [
+        "Quotes (3):",
+        "  Vladimir Putin (as written: Putin) [direct, said]: “Our governments are fully striving"
+        " toward multidimensional, mutually beneficial ties and are aiming…at boosting our"
+        " bilateral cooperation”",
+        "  Hassan Rouhani (as written: Rouhani) [direct, said]: “(The) decline of the West and the"
+        " end of capital monopoly have provided a historic opportunity for establishing a new"
+        " world”",
+        "  Hassan Rouhani (as written: Rouhani) [direct, said]: “We need a global determination"
+        " to uproot violence and extremism.”",
+    ]
+    data = json.loads(sample_cli("article", "3", "--quotes", "--json").output)
+    assert [
+        (q["speaker"], q["speaker_as_written"], q["kind"], q["cue"]) for q in data["quotes"]
+    ] == [
+        ("Vladimir Putin", "Vladimir Putin", "partial", "say"),
+        ("Reuters", "Reuters", "partial", "say"),
+        ("Reuters", "Reuters", "partial", "say"),
+    ]
+    assert "quotes" not in json.loads(sample_cli("article", "3", "--json").output)
+
+
+def test_an_unlinked_quote_says_so_and_no_quotes_is_said_plainly() -> None:
+    unlinked = ArticleQuote("We disagree.", "direct", "say", "they", None, None, 2, 40)
+    assert article_quotes_text([unlinked]).splitlines() == [
+        "Quotes (1):",
+        "  unlinked (they) [direct, said]: “We disagree.”",
+    ]
+    assert article_quotes_json([unlinked])[0]["speaker"] is None
+    assert article_quotes_text([]) == "Quotes: none found."
