@@ -35,10 +35,10 @@ from bot.services.ingest import (
     content_kind,
     finished_outcome,
 )
+from bot.services.link_cards import LinkCards
 from bot.services.link_watch import (
     MAX_LINKS,
     SUMMARY_FROM,
-    LinkCards,
     MessageProgress,
     find_links,
     in_replies,

@@ -146,11 +146,6 @@ ALLOWED: dict[str, dict[str, str]] = {
         # (typing only) for its repositories, which bot.app builds from the services.
         "bot.app": "KNOWN VIOLATION: typing only; should take its repositories",
     },
-    "bot/services/link_watch.py": {
-        # Known violation (reported on issue 11): the watched-channel service formats a date
-        # with bot.render.corpus.format_date, so a service imports a renderer.
-        "bot.render.corpus": "KNOWN VIOLATION: format_date belongs below render",
-    },
 }
 
 

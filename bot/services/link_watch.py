@@ -1,4 +1,4 @@
-"""Links in a chat message, and the one-line card or reason a member reads about each.
+"""Links in a chat message: which to read, and when a message is answered.
 
 Members paste links every way chat allows: bare, in angle brackets (to suppress the preview), as
 Markdown `[text](url)`, behind spoiler bars, at the end of a sentence. `find_links` takes out the
@@ -8,7 +8,8 @@ addresses themselves; two spellings of one page (tracking parameters, case) coun
 
 A job's end reaches the bot as an outbox row (`outcome_of` reads it back), whichever process ran
 the job; `MessageProgress` tells from the database alone when a message's sources are all
-answered, so ⏳ comes off after a restart or when another process did the work.
+answered, so ⏳ comes off after a restart or when another process did the work. The cards
+members read are `bot.services.link_cards`.
 """
 
 from __future__ import annotations
@@ -18,14 +19,10 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.urls import normalise_url
-from bot.render.corpus import format_date
 from bot.services.ingest import DUPLICATE, FAILED, NEW, Outcome
 from storage.jobs import DONE
-from storage.records import ArticleSummary
 
 if TYPE_CHECKING:
-    from bot.services.summary import SummaryService
-    from storage.articles import ArticleRepository
     from storage.jobs import JobQueue
     from storage.outbox import OutboxItem, OutboxRepository
 
@@ -33,9 +30,6 @@ log = logging.getLogger(__name__)
 
 MAX_LINKS = 50
 SUMMARY_FROM = 6  # links in one message answered by one summary instead of a reply each
-SENTENCE_LIMIT = 240
-CARD_LIMIT = 1900
-SUMMARY_LIMIT = 120  # characters of one link's card in a summary
 REPLY_LIMIT = 2000
 _LINK = re.compile(r"https?://[^\s<>\"'`|]+", re.IGNORECASE)
 _TRAILING = ".,;:!?*_~"
@@ -132,75 +126,3 @@ class MessageProgress:
         if await self._queue.unfinished_under(message_key(message_id) + ":"):
             return False
         return await self._outbox.undelivered_for_message(message_id, besides=besides) == 0
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a text (up to the first full stop followed by a space)."""
-    flat = " ".join(text.split())
-    match = re.search(r"(?<=[.!?])[\"”’)]?\s", flat)
-    return flat[: match.start() + 1].strip() if match else flat
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def card_line(article: ArticleSummary, sentence: str | None) -> str:
-    """The card for a stored article: number, title, outlet, date and its first summary line."""
-    parts = [f"#{article.id} {article.title or '(untitled)'}"]
-    if article.outlet:
-        parts.append(article.outlet)
-    parts.append(format_date(article.published, article.date_precision))
-    if sentence:
-        parts.append(_shorten(sentence.strip(), SENTENCE_LIMIT))
-    return _shorten(" · ".join(parts), CARD_LIMIT)
-
-
-def duplicate_line(article_id: int | None, article: ArticleSummary | None) -> str:
-    """Why a link was not added: we already have it, and what it is."""
-    if article is None:
-        return f"already have it: #{article_id}"
-    title = article.title or "(untitled)"
-    return _shorten(f"already have it: #{article.id} {title}", CARD_LIMIT)
-
-
-class LinkCards:
-    """What a member reads when a link or file has been worked: a card, or the reason."""
-
-    def __init__(self, articles: ArticleRepository, summary: SummaryService) -> None:
-        self._articles = articles
-        self._summary = summary
-
-    async def text(self, outcome: Outcome) -> str:
-        """The card of a new article, or the one-line reason it was not added."""
-        if outcome.status == NEW and outcome.article_id is not None:
-            return await self.card(outcome.article_id)
-        if outcome.status == DUPLICATE and outcome.duplicate_of is not None:
-            detail = await self._articles.get(outcome.duplicate_of)
-            return duplicate_line(outcome.duplicate_of, detail.summary if detail else None)
-        return outcome.message or "could not be added"
-
-    async def short(self, outcome: Outcome) -> str:
-        """The card or reason cut to one short line, for a summary of many links."""
-        if outcome.status == NEW and outcome.article_id is not None:
-            detail = await self._articles.get(outcome.article_id)
-            title = (detail.summary.title if detail else None) or "(untitled)"
-            return _shorten(f"#{outcome.article_id} {title}", SUMMARY_LIMIT)
-        return _shorten(await self.text(outcome), SUMMARY_LIMIT)
-
-    async def card(self, article_id: int) -> str:
-        """The card of one stored article: its top summary sentence, else its first sentence."""
-        detail = await self._articles.get(article_id)
-        if detail is None:
-            return f"#{article_id} (since forgotten)"
-        sentence = await self._sentence(article_id) or first_sentence(detail.text)
-        return card_line(detail.summary, sentence)
-
-    async def _sentence(self, article_id: int) -> str | None:
-        """The first line of the article's extractive summary, if one can be made."""
-        try:
-            summary = await self._summary.article(article_id)
-        except Exception:  # a card without its summary line is still a card
-            log.warning("no summary line for article %s", article_id, exc_info=True)
-            return None
-        return summary.lines[0].text if summary.lines else None

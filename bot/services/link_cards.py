@@ -1,0 +1,98 @@
+"""The one-line card or reason a member reads about a link or file the watched channel ingested.
+
+A new article's card: number, title, outlet, date (only as precise as known) and its top summary
+sentence; a duplicate names the article we already have; a failure says why. Kept within
+Discord's 2,000 characters, shortened further for a many-link summary.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from bot.services.date_text import format_date
+from bot.services.ingest import DUPLICATE, NEW, Outcome
+from storage.records import ArticleSummary
+
+if TYPE_CHECKING:
+    from bot.services.summary import SummaryService
+    from storage.articles import ArticleRepository
+
+log = logging.getLogger(__name__)
+
+SENTENCE_LIMIT = 240
+CARD_LIMIT = 1900
+SUMMARY_LIMIT = 120  # characters of one link's card in a summary
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text (up to the first full stop followed by a space)."""
+    flat = " ".join(text.split())
+    match = re.search(r"(?<=[.!?])[\"”’)]?\s", flat)
+    return flat[: match.start() + 1].strip() if match else flat
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def card_line(article: ArticleSummary, sentence: str | None) -> str:
+    """The card for a stored article: number, title, outlet, date and its first summary line."""
+    parts = [f"#{article.id} {article.title or '(untitled)'}"]
+    if article.outlet:
+        parts.append(article.outlet)
+    parts.append(format_date(article.published, article.date_precision))
+    if sentence:
+        parts.append(_shorten(sentence.strip(), SENTENCE_LIMIT))
+    return _shorten(" · ".join(parts), CARD_LIMIT)
+
+
+def duplicate_line(article_id: int | None, article: ArticleSummary | None) -> str:
+    """Why a link was not added: we already have it, and what it is."""
+    if article is None:
+        return f"already have it: #{article_id}"
+    title = article.title or "(untitled)"
+    return _shorten(f"already have it: #{article.id} {title}", CARD_LIMIT)
+
+
+class LinkCards:
+    """What a member reads when a link or file has been worked: a card, or the reason."""
+
+    def __init__(self, articles: ArticleRepository, summary: SummaryService) -> None:
+        self._articles = articles
+        self._summary = summary
+
+    async def text(self, outcome: Outcome) -> str:
+        """The card of a new article, or the one-line reason it was not added."""
+        if outcome.status == NEW and outcome.article_id is not None:
+            return await self.card(outcome.article_id)
+        if outcome.status == DUPLICATE and outcome.duplicate_of is not None:
+            detail = await self._articles.get(outcome.duplicate_of)
+            return duplicate_line(outcome.duplicate_of, detail.summary if detail else None)
+        return outcome.message or "could not be added"
+
+    async def short(self, outcome: Outcome) -> str:
+        """The card or reason cut to one short line, for a summary of many links."""
+        if outcome.status == NEW and outcome.article_id is not None:
+            detail = await self._articles.get(outcome.article_id)
+            title = (detail.summary.title if detail else None) or "(untitled)"
+            return _shorten(f"#{outcome.article_id} {title}", SUMMARY_LIMIT)
+        return _shorten(await self.text(outcome), SUMMARY_LIMIT)
+
+    async def card(self, article_id: int) -> str:
+        """The card of one stored article: its top summary sentence, else its first sentence."""
+        detail = await self._articles.get(article_id)
+        if detail is None:
+            return f"#{article_id} (since forgotten)"
+        sentence = await self._sentence(article_id) or first_sentence(detail.text)
+        return card_line(detail.summary, sentence)
+
+    async def _sentence(self, article_id: int) -> str | None:
+        """The first line of the article's extractive summary, if one can be made."""
+        try:
+            summary = await self._summary.article(article_id)
+        except Exception:  # a card without its summary line is still a card
+            log.warning("no summary line for article %s", article_id, exc_info=True)
+            return None
+        return summary.lines[0].text if summary.lines else None
