@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
 
 from bot.app import Analyst
+from bot.services.channel_access import POST, REACT, AccessProblem, ChannelAccess
 from bot.services.cooldown import Cooldown
 from bot.services.digest import DigestOptions
-from bot.services.outbox import OutboxDeliverer
+from bot.services.outbox import POLL_SECONDS, OutboxDeliverer
 from bot.services.worker import QueueWorker
 from bot.tree import AnalystTree
 from bot.ui.answer import NO_MENTIONS
@@ -34,6 +37,11 @@ COGS = (
     "cogs.watch",
     "cogs.digest",
 )
+# What each action needs in a channel (a reply needs the history too), most telling last.
+NEEDS = {
+    POST: ("view_channel", "read_message_history", "send_messages"),
+    REACT: ("view_channel", "read_message_history", "add_reactions"),
+}
 
 
 def intents() -> discord.Intents:
@@ -55,6 +63,7 @@ class AnalystBot(commands.Bot):
         run_worker: bool = True,
         digest_options: DigestOptions | None = None,
         cooldown: Cooldown | None = None,
+        outbox_poll: float = POLL_SECONDS,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -78,7 +87,51 @@ class AnalystBot(commands.Bot):
             OutboxRepository(analyst.sessions),
             shards=self.owned_shards,
             ready=self.wait_until_ready,
+            poll=outbox_poll,
         )
+        # channels that refused the bot (403): one warning each, listed by /settings show
+        self.access = ChannelAccess()
+
+    async def guarded(
+        self,
+        guild_id: int,
+        channel_id: int,
+        action: str,
+        call: Callable[[], Awaitable[object]],
+        again: Sequence[float] = (),
+    ) -> bool:
+        """One call to Discord for `action` ("post", "react") in a channel. A 403 is noted (one
+        warning per guild, channel and action; a line in /settings show) and gives False; a 5xx
+        is tried again after each of `again` seconds, then raised (the outbox retries its rows:
+        give `again` where nothing else would)."""
+        for delay in (*again, None):
+            try:
+                await call()
+            except discord.Forbidden:
+                self.note_refusal(guild_id, channel_id, action)
+                return False
+            except discord.HTTPException as exc:
+                if exc.status < 500 or delay is None:
+                    raise
+                log.info("Discord answered %s to a %s; again in %s s", exc.status, action, delay)
+                await asyncio.sleep(delay)
+            else:
+                self.access.succeeded(guild_id, channel_id, action)
+                return True
+        return False  # not reached: the last attempt returns or raises
+
+    def note_refusal(self, guild_id: int, channel_id: int, action: str) -> None:
+        """Discord refused `action` ("post", "react") in a channel with 403: note it, naming the
+        permissions the bot lacks there as far as the cached overwrites tell."""
+        channel = self.get_channel(channel_id)
+        name = str(getattr(channel, "name", None) or channel_id)
+        needed = NEEDS.get(action, ())
+        missing: list[str] = []
+        if isinstance(channel, discord.abc.GuildChannel) and channel.guild.me is not None:
+            have = channel.permissions_for(channel.guild.me)
+            missing = [n for n in needed if not getattr(have, n)]
+        names = tuple(n.replace("_", " ").title() for n in missing or needed[-1:])
+        self.access.refused(AccessProblem(guild_id, channel_id, name, action, names))
 
     def owned_shards(self) -> Shards | None:
         """The shards whose guilds this process answers in; None: every guild (no sharding)."""

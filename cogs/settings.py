@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -34,16 +35,17 @@ def _digest(config: Any) -> str:
     return f"{_channel(config.digest_channel_id)}{hour}{zone}"
 
 
-def settings_text(config: Any) -> str:
-    """The guild's settings, one per line."""
-    return "\n".join(
-        [
-            f"Watched channel: {_channel(config.watch_channel_id)}",
-            f"Who may add articles: {_role(config.ingest_role_id, 'everyone')}",
-            f"Admins: {_admins(config.admin_role_id)}",
-            f"Daily digest: {_digest(config)}",
-        ]
-    )
+def settings_text(config: Any, problems: Sequence[str] = ()) -> str:
+    """The guild's settings, one per line; then what the bot could not do, if anything."""
+    lines = [
+        f"Watched channel: {_channel(config.watch_channel_id)}",
+        f"Who may add articles: {_role(config.ingest_role_id, 'everyone')}",
+        f"Admins: {_admins(config.admin_role_id)}",
+        f"Daily digest: {_digest(config)}",
+    ]
+    if problems:
+        lines.append(f"Problems: {'; '.join(problems)}")
+    return "\n".join(lines)
 
 
 class Settings(commands.Cog):
@@ -111,10 +113,11 @@ class Settings(commands.Cog):
 
     @settings.command(name="show")
     async def show(self, interaction: discord.Interaction) -> None:
-        """Show this server's settings: watched channel, roles and digest."""
+        """Show this server's settings: watched channel, roles, digest, and any problems."""
         assert interaction.guild_id is not None
         config = await self.bot.analyst.guilds.get(interaction.guild_id)
-        await send_short(interaction, settings_text(config))
+        problems = [p.notice for p in self.bot.access.problems(interaction.guild_id)]
+        await send_short(interaction, settings_text(config, problems))
 
 
 async def setup(bot: AnalystBot) -> None:

@@ -6,18 +6,18 @@ row, delivered here by whichever bot process owns the guild, whichever process r
 also after a restart; ⏳ comes off when the database says the message has nothing left to answer.
 
 A message with many links (`SUMMARY_FROM`) is answered once, when its last job ends: a summary
-packed into as few replies as Discord allows, read back from the jobs themselves (so a restart
-in between loses nothing), instead of fifty replies and reactions against the rate limits.
-Links past `MAX_LINKS` are not read, and one reply says how many.
+packed into as few replies as Discord allows. Links past `MAX_LINKS` are not read, and one reply
+says how many. A channel closed to the bot (403) is noted once (a log line, a line in
+`/settings show`), and a 5xx from Discord leaves the answer for the outbox to deliver again.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 import weakref
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -26,28 +26,26 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.permissions import INGEST_REFUSAL, ingest_allowed, within_allowance
-from bot.services.cooldown import INGEST, ingest_refusal
-from bot.services.ingest import (
-    DUPLICATE,
-    FAILED,
-    Outcome,
-    Queued,
-    content_kind,
-    finished_outcome,
-)
+from bot.services.channel_access import POST, REACT
+from bot.services.cooldown import INGEST
+from bot.services.ingest import DUPLICATE, FAILED, Outcome, Queued, content_kind
 from bot.services.link_cards import LinkCards
 from bot.services.link_watch import (
     MAX_LINKS,
-    SUMMARY_FROM,
+    VIA,
+    IngestWaiters,
     MessageProgress,
     find_links,
     in_replies,
+    may_ingest,
     message_key,
+    message_meta,
     not_read,
     outcome_of,
     summary_header,
 )
-from bot.services.outbox import INGEST_OUTCOME, OutboxItem, Undeliverable
+from bot.services.link_watch import within_allowance as allowance
+from bot.services.outbox import INGEST_OUTCOME, OutboxItem, RetryLater, Undeliverable
 from bot.ui.answer import NO_MENTIONS
 from bot.ui.escape import escape_corpus, escape_text, safe_url
 
@@ -55,7 +53,8 @@ log = logging.getLogger(__name__)
 
 HOURGLASS, ADDED, REFUSED = "⏳", "✅", "❌"
 INGEST_WAIT = 60.0  # seconds /ingest waits for its result before handing over to the channel
-VIA = "discord"
+AGAIN_AFTER = (0.5, 2.0)  # a 5xx outside the outbox (no row retries it): try again after these
+Message = discord.Message | discord.PartialMessage
 
 
 def _emoji(outcome: Outcome) -> str:
@@ -75,15 +74,9 @@ def _escaped(emoji: str, named: str, text: str) -> str:
     return f"{emoji} {named}{body[len(emoji) + 1 :]}"[:2000]
 
 
-def _may_post(author: discord.Member | discord.User, config: Any) -> bool:
-    """Anyone, unless the guild limited ingesting to a role (admins always may)."""
-    if config.ingest_role_id is None:
-        return True
+def _is_admin(author: discord.Member | discord.User) -> bool:
     permissions = getattr(author, "guild_permissions", None)
-    if permissions is not None and permissions.manage_guild:
-        return True
-    roles = {role.id for role in getattr(author, "roles", [])}
-    return bool({config.ingest_role_id, config.admin_role_id} & roles)
+    return permissions is not None and permissions.manage_guild
 
 
 class Watch(commands.Cog):
@@ -91,9 +84,10 @@ class Watch(commands.Cog):
 
     def __init__(self, bot: AnalystBot) -> None:
         self.bot = bot
-        self.cards = LinkCards(bot.analyst.articles, bot.analyst.summary)
-        self.progress = MessageProgress(bot.analyst.queue, bot.outbox.repo)
-        self._waiters: dict[int, asyncio.Future[Outcome]] = {}  # job id -> a waiting /ingest
+        analyst = bot.analyst
+        self.cards = LinkCards(analyst.articles, analyst.summary)
+        self.progress = MessageProgress(analyst.ingest, analyst.queue, bot.outbox.repo)
+        self.waiters = IngestWaiters()
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
         self.ingest_wait = INGEST_WAIT
         self.max_links = MAX_LINKS
@@ -112,75 +106,64 @@ class Watch(commands.Cog):
         """Queue the links and files of a message posted in the watched channel."""
         if message.author.bot or message.guild is None:
             return
-        links = find_links(message.content)
         files = [a for a in message.attachments if content_kind(a.filename)]
-        if not links and not files:
+        await self._read(message, find_links(message.content), files)
+
+    async def _read(
+        self,
+        message: discord.Message,
+        links: list[str],
+        files: list[discord.Attachment],
+        sources: int | None = None,
+    ) -> None:
+        """Queue what the member may add, say what was refused, and put ⏳ on the message."""
+        if (not links and not files) or message.guild is None:
             return
         config = await self.bot.analyst.guilds.get(message.guild.id)
         if config.watch_channel_id != message.channel.id:
             return
-        if not _may_post(message.author, config):
-            await self._reply(message, f"{REFUSED} {INGEST_REFUSAL}")
+        roles = {role.id for role in getattr(message.author, "roles", [])}
+        if not may_ingest(config, manage_guild=_is_admin(message.author), role_ids=roles):
+            await self._reply(message, f"{REFUSED} {INGEST_REFUSAL}", again=AGAIN_AFTER)
             return
-        links, files, slow_down = self._within_allowance(message, links, files)
+        slow_down = ""
+        if not _is_admin(message.author):  # admins are exempt from the allowance
+            member = (message.guild.id, message.author.id)
+            links, files, slow_down = allowance(
+                self.bot.cooldown, member, links, files, self.max_links
+            )
         async with self._lock(message.id):  # answers wait until ⏳ is on
-            created = await self._queue_message(message, links, files) if links or files else []
+            created = await self._queue_message(message, links, files, sources)
             if created:
-                await self._react(message, HOURGLASS)
+                await self._react(message, HOURGLASS, again=AGAIN_AFTER)
             if slow_down:
-                await self._reply(message, f"{REFUSED} {slow_down}")
-                await self._react(message, REFUSED)
+                await self._reply(message, f"{REFUSED} {slow_down}", again=AGAIN_AFTER)
+                await self._react(message, REFUSED, again=AGAIN_AFTER)
         if created:
             self._wake_worker()
 
-    def _within_allowance(
-        self, message: discord.Message, links: list[str], files: list[discord.Attachment]
-    ) -> tuple[list[str], list[discord.Attachment], str]:
-        """The links and files within the author's ingest allowance (links past `max_links`
-        are not counted), and the line saying how many were not queued ("" when none)."""
-        permissions = getattr(message.author, "guild_permissions", None)
-        if permissions is not None and permissions.manage_guild:
-            return links, files, ""  # admins are exempt
-        readable = min(len(links), self.max_links)
-        cooldown = self.bot.cooldown
-        guild_id = message.guild.id if message.guild else None
-        grant = cooldown.take(guild_id, message.author.id, INGEST, readable + len(files))
-        if not grant.refused:
-            return links, files, ""
-        kept_links = links[: min(grant.granted, readable)]
-        kept_files = files[: grant.granted - len(kept_links)]
-        not_queued = len(links) + len(files) - len(kept_links) - len(kept_files)
-        what = "link" if len(kept_files) == len(files) else "link or file"
-        line = ingest_refusal(cooldown, grant, not_queued, what)
-        return kept_links, kept_files, line
-
     async def _queue_message(
-        self, message: discord.Message, links: list[str], files: list[discord.Attachment]
+        self,
+        message: discord.Message,
+        links: list[str],
+        files: list[discord.Attachment],
+        sources: int | None,
     ) -> list[int]:
         """Queue each source under keys made of the message id (a redelivery queues nothing)."""
         assert message.guild is not None
         read, unread = links[: self.max_links], len(links[self.max_links :])
-        meta: dict[str, object] = {
-            "via": VIA,
-            "guild": message.guild.id,
-            "channel": message.channel.id,
-            "message": message.id,
-            "sources": len(read) + len(files),
-        }
-        if len(read) >= SUMMARY_FROM:
-            meta["links"] = read  # answered in one summary, read back from these jobs
+        where = (message.guild.id, message.channel.id, message.id)
+        meta = message_meta(where, read, sources or len(read) + len(files))
         ingest = self.bot.analyst.ingest
         key = message_key(message.id)
         queued = [await ingest.enqueue_link(u, key=key, meta=meta) for u in read]
         for attachment in files:
             queued.append(await self._queue_file(message, attachment, meta))
         created = [q.job.id for q in queued if q.job is not None and q.created]
-        fresh = created or all(q.job is None for q in queued)  # a redelivery says nothing again
-        if fresh:
+        if created or all(q.job is None for q in queued):  # a redelivery says nothing again
             problems = [q for q in queued if q.problem]
-            await self._refuse(
-                message, problems, len(queued), unread=unread, few="links" not in meta
-            )
+            few = "links" not in meta
+            await self._refuse(message, problems, int(str(meta["sources"])), unread, few=few)
         return created
 
     async def _refuse(
@@ -188,8 +171,8 @@ class Watch(commands.Cog):
         message: discord.Message,
         problems: list[Queued],
         sources: int,
-        *,
         unread: int,
+        *,
         few: bool,
     ) -> None:
         """Say at once what was not queued: a reply each for a few links, else packed replies."""
@@ -197,9 +180,9 @@ class Watch(commands.Cog):
         if unread:
             lines.append(f"{REFUSED} {not_read(unread, self.max_links)}")
         for reply in lines if few and not unread else in_replies(lines):
-            await self._reply(message, reply)
+            await self._reply(message, reply, again=AGAIN_AFTER)
         if lines:
-            await self._react(message, REFUSED)
+            await self._react(message, REFUSED, again=AGAIN_AFTER)
 
     async def _queue_file(
         self, message: discord.Message, attachment: discord.Attachment, meta: dict[str, Any]
@@ -221,74 +204,63 @@ class Watch(commands.Cog):
         """A job ended (here or in any process): answer the waiting /ingest, or reply on the
         message it came from, or say it in the channel of an /ingest that stopped waiting."""
         outcome = outcome_of(item)
-        waiter = self._waiters.pop(item.job_id, None) if item.job_id else None
-        if waiter is not None and not waiter.done():
-            waiter.set_result(outcome)  # /ingest answers; the row counts as delivered
-            return
+        if self.waiters.answer(item.job_id, outcome):
+            return  # /ingest answers; the row counts as delivered
         try:
-            await self._report(item, outcome)
-        except (discord.NotFound, discord.Forbidden) as exc:
+            posted = await self._report(item, outcome)
+        except discord.NotFound as exc:
             raise Undeliverable(str(exc)) from exc
+        except discord.HTTPException as exc:
+            if exc.status < 500:
+                raise
+            raise RetryLater(f"Discord answered {exc.status}: {exc.text or exc}") from exc
+        if not posted:  # the channel refuses the bot: noted once already; no retrying
+            problem = self.bot.access.problem(item.guild_id, item.channel_id, POST)
+            raise Undeliverable(problem.log_line if problem else "forbidden", reported=True)
 
-    async def _report(self, item: OutboxItem, outcome: Outcome) -> None:
+    async def _report(self, item: OutboxItem, outcome: Outcome) -> bool:
         """Reply with the card or reason, react ✅ or ❌, and drop ⏳ when the message is done;
-        the links of a many-link message wait for the summary its last answer sends."""
+        the links of a many-link message wait for the summary its last answer sends. False
+        when the channel would not take the answer."""
         channel = self.bot.get_partial_messageable(item.channel_id, guild_id=item.guild_id)
         emoji = _emoji(outcome)
         sources = int(str(item.body.get("sources") or 1))
         nonce = f"outbox-{item.id}"  # Discord drops a resend of this row after a crash
         if item.message_id is None:  # an /ingest that stopped waiting: say it in the channel
-            text = await self.cards.text(outcome)
-            line = self._line(emoji, outcome.source, text, sources, False)
-            await channel.send(line, allowed_mentions=NO_MENTIONS, nonce=nonce)
-            return
-        summarised = await self._summarised_links(item, sources)
+            line = self._line(emoji, outcome.source, await self.cards.text(outcome), sources, False)
+            send = lambda: channel.send(line, allowed_mentions=NO_MENTIONS, nonce=nonce)  # noqa: E731
+            return await self.bot.guarded(item.guild_id, item.channel_id, POST, send)
+        summarised = await self.progress.summarised_links(item)
         message = channel.get_partial_message(item.message_id)
+        posted = True
         async with self._lock(message.id):
             if outcome.source not in summarised:
                 text = await self.cards.text(outcome)
-                await self._reply(
-                    message, self._line(emoji, outcome.source, text, sources, True), nonce
-                )
+                line = self._line(emoji, outcome.source, text, sources, True)
+                posted = await self._reply(message, line, nonce)
                 await self._react(message, emoji)
             if await self.progress.all_answered(message.id, besides=item.id):
                 if summarised:
-                    await self._summarise(message, item, summarised)
+                    posted = await self._summarise(message, item, summarised) and posted
                 await self._unreact(message, HOURGLASS)
-
-    async def _summarised_links(self, item: OutboxItem, sources: int) -> list[str]:
-        """The links of the row's message that one summary answers (none for a few links)."""
-        if sources < SUMMARY_FROM or item.job_id is None:
-            return []
-        job = await self.bot.analyst.queue.get(item.job_id)
-        meta = job.payload.get("meta") if job is not None else None
-        links = meta.get("links") if isinstance(meta, dict) else None
-        return [str(link) for link in links] if isinstance(links, list) else []
+        return posted
 
     async def _summarise(
         self, message: discord.PartialMessage, item: OutboxItem, links: list[str]
-    ) -> None:
+    ) -> bool:
         """Every link's outcome, read back from its job, in as few replies as fit."""
-        outcomes = [o for o in [await self._outcome_of(message.id, u) for u in links] if o]
+        found = [await self.progress.link_outcome(message.id, u) for u in links]
+        outcomes = [o for o in found if o]
         lines = [summary_header(outcomes)]
         for outcome in outcomes:
             text = await self.cards.short(outcome)
             lines.append(self._line(_emoji(outcome), outcome.source, text, len(links), True))
+        posted = True
         for number, reply in enumerate(in_replies(lines)):
-            await self._reply(message, reply, f"outbox-{item.id}-{number}")
+            posted = await self._reply(message, reply, f"outbox-{item.id}-{number}") and posted
         for emoji in dict.fromkeys(_emoji(o) for o in outcomes):
             await self._react(message, emoji)
-
-    async def _outcome_of(self, message_id: int, link: str) -> Outcome | None:
-        """How a link of the message ended, from its job found again under the message's key
-        (queueing is idempotent per key); None for a link refused when posted, answered then."""
-        ingest = self.bot.analyst.ingest
-        queued = await ingest.enqueue_link(link, key=message_key(message_id), meta={})
-        if queued.job is None:
-            return None
-        if queued.created:  # cannot happen unless the job was deleted: it is worked quietly
-            log.warning("the job of %s on message %s was gone", link, message_id)
-        return finished_outcome(queued.job)
+        return posted
 
     @staticmethod
     def _line(emoji: str, source: str, text: str, sources: int, on_message: bool) -> str:
@@ -307,37 +279,22 @@ class Watch(commands.Cog):
     async def ingest(self, interaction: discord.Interaction, url: str) -> None:
         """Add an article from a web link: you get its card, or why it was not added."""
         await interaction.response.defer(thinking=True)
-        meta: dict[str, object] = {
-            "via": VIA,
-            "guild": interaction.guild_id,
-            "channel": interaction.channel_id,
-            "message": None,
-            "sources": 1,
-        }
-        key = f"discord:{interaction.id}"
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        meta = message_meta((interaction.guild_id, interaction.channel_id, None), [], 1)
+        key = f"{VIA}:{interaction.id}"
         queued = await self.bot.analyst.ingest.enqueue_link(url, key=key, meta=meta)
         if queued.job is None:
             named = f"{_source(queued.source)}: "  # never the password
             await self._answer(interaction, _escaped(REFUSED, named, queued.problem or ""))
             return
-        outcome = await self._wait_for(queued.job.id)
+        self._wake_worker()
+        outcome = await self.waiters.wait(queued.job.id, self.ingest_wait)
         if outcome is None:
             text = f"{HOURGLASS} Queued {_source(url)}: the result will be posted in this channel."
             await self._answer(interaction, text)
             return
         text = await self.cards.text(outcome)
         await self._answer(interaction, _escaped(_emoji(outcome), "", text))
-
-    async def _wait_for(self, job_id: int) -> Outcome | None:
-        """The job's outcome within `ingest_wait` seconds, delivered from the outbox whichever
-        process ran it; None when it takes longer (the outbox then posts it in the channel)."""
-        waiter: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
-        self._waiters[job_id] = waiter
-        self._wake_worker()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(waiter), timeout=self.ingest_wait)
-        self._waiters.pop(job_id, None)
-        return waiter.result() if waiter.done() else None
 
     @staticmethod
     async def _answer(interaction: discord.Interaction, text: str) -> None:
@@ -357,31 +314,49 @@ class Watch(commands.Cog):
         if worker is not None:
             worker.notify()
 
-    @staticmethod
     async def _reply(
-        message: discord.Message | discord.PartialMessage, text: str, nonce: str | int = 0
-    ) -> None:
+        self, message: Message, text: str, nonce: str | int = 0, again: Sequence[float] = ()
+    ) -> bool:
         """A reply that pings nobody, and still goes out if the message was deleted; `nonce`
-        lets Discord drop a resend (0: a random one, as discord.py picks)."""
+        lets Discord drop a resend (0: a random one, kept for every attempt)."""
         reference = message.to_reference(fail_if_not_exists=False)
-        await message.channel.send(
+        nonce = nonce or secrets.randbits(64)
+        send = lambda: message.channel.send(  # noqa: E731
             text,
             reference=reference,
             mention_author=False,
             allowed_mentions=NO_MENTIONS,
-            nonce=nonce or secrets.randbits(64),
+            nonce=nonce,
         )
+        return await self.bot.guarded(_guild_of(message), message.channel.id, POST, send, again)
 
-    @staticmethod
-    async def _react(message: discord.Message | discord.PartialMessage, emoji: str) -> None:
-        with contextlib.suppress(discord.HTTPException):
-            await message.add_reaction(emoji)
+    async def _react(self, message: Message, emoji: str, again: Sequence[float] = ()) -> None:
+        """Add a reaction; a deleted message needs none, and Discord refusing it (a bad emoji,
+        too many reactions) is not worth a retry."""
+        react = lambda: message.add_reaction(emoji)  # noqa: E731
+        try:
+            await self.bot.guarded(_guild_of(message), message.channel.id, REACT, react, again)
+        except discord.HTTPException as exc:
+            if exc.status >= 500:
+                raise
+            log.info("reacting %s on message %s failed: %s", emoji, message.id, exc)
 
-    async def _unreact(self, message: discord.Message | discord.PartialMessage, emoji: str) -> None:
+    async def _unreact(self, message: Message, emoji: str) -> None:
+        """Take the bot's reaction off (removing one's own needs no permission)."""
         if self.bot.user is None:
             return
-        with contextlib.suppress(discord.HTTPException):
+        try:
             await message.remove_reaction(emoji, self.bot.user)
+        except discord.HTTPException as exc:
+            if exc.status >= 500:
+                raise
+            log.info("removing %s from message %s failed: %s", emoji, message.id, exc)
+
+
+def _guild_of(message: Message) -> int:
+    """The guild id of a message in the watched channel (a full or a partial one)."""
+    guild_id = message.guild.id if message.guild else getattr(message.channel, "guild_id", None)
+    return int(guild_id or 0)
 
 
 async def setup(bot: AnalystBot) -> None:

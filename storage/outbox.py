@@ -60,6 +60,8 @@ class OutboxItem:
     body: dict[str, object]
     created_at: datetime
     attempts: int
+    delivered_at: datetime | None = None  # when it was delivered, or given up
+    last_error: str | None = None  # why the last attempt failed, or why it was given up
 
 
 def _item(row: OutboxMessage) -> OutboxItem:
@@ -73,6 +75,8 @@ def _item(row: OutboxMessage) -> OutboxItem:
         body=dict(row.body),
         created_at=as_utc(row.created_at),
         attempts=row.attempts,
+        delivered_at=as_utc(row.delivered_at) if row.delivered_at else None,
+        last_error=row.last_error,
     )
 
 
@@ -187,6 +191,11 @@ class OutboxRepository:
             )
             return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
+    async def give_up(self, item_id: int, reason: str) -> bool:
+        """Stop trying a row (its channel is gone or closed to the bot): stamped done, with
+        `last_error` saying why, so it is never claimed again; False if no longer ours."""
+        return await self.delivered(item_id, error=reason)
+
     async def retry_later(self, item_id: int, error: str, delay: timedelta) -> None:
         """Count a failed attempt and let the row be claimed again after `delay`."""
         async with self._sessions.begin() as session:
@@ -224,6 +233,16 @@ class OutboxRepository:
             if besides is not None:
                 query = query.where(OutboxMessage.id != besides)
             return int(await session.scalar(query) or 0)
+
+    async def for_message(self, message_id: int) -> list[OutboxItem]:
+        """Every row about one chat message, delivered or not (tests, diagnostics)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.message_id == message_id)
+                .order_by(OutboxMessage.id)
+            )
+            return [_item(row) for row in rows]
 
     async def for_job(self, job_id: int) -> list[OutboxItem]:
         """Every row a job wrote, delivered or not (tests, diagnostics)."""

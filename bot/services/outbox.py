@@ -5,7 +5,9 @@ registered a loop claims undelivered rows of those kinds for this process's guil
 its handler and stamps it delivered. It polls every couple of seconds and wakes at once on
 `notify()` (this process's own queue worker finished a job). Rows about one chat message are
 delivered one after another, in order; different messages at the same time. A handler that
-raises `Undeliverable` gives the row up; any other error retries it later, a few times.
+raises `Undeliverable` gives the row up, with the reason; `RetryLater` (Discord answered 5xx)
+leaves it for a later attempt, with pauses growing to five minutes, for about an hour; any other
+error retries it later, a few times.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ __all__ = [  # cogs take the records from here: they import nothing from storage
     "INGEST_OUTCOME",
     "OutboxDeliverer",
     "OutboxItem",
+    "RetryLater",
     "Shards",
     "Undeliverable",
 ]
@@ -32,11 +35,24 @@ Handler = Callable[[OutboxItem], Awaitable[None]]
 POLL_SECONDS = 2.0
 BATCH = 10
 MAX_ATTEMPTS = 5
+MAX_TRANSIENT_ATTEMPTS = 20  # a Discord outage: 4 s, 8 s, … 5 min apart, about an hour in all
+MAX_PAUSE = timedelta(minutes=5)
 PRUNE_SECONDS = 3600.0
 
 
 class Undeliverable(Exception):  # noqa: N818  # a verdict on the row, not a failure of ours
-    """The target is gone or closed to the bot (deleted channel, no permission): give up."""
+    """The target is gone or closed to the bot (deleted channel, no permission): give up.
+
+    `reported`: the handler has already said why (one warning per closed channel), so giving up
+    each row is not another warning."""
+
+    def __init__(self, reason: str, *, reported: bool = False) -> None:
+        super().__init__(reason)
+        self.reported = reported
+
+
+class RetryLater(Exception):  # noqa: N818  # a verdict on the attempt, not a bug
+    """The target was there but Discord failed for a moment (5xx): deliver the row again later."""
 
 
 class OutboxDeliverer:
@@ -143,17 +159,25 @@ class OutboxDeliverer:
                 raise RuntimeError(f"nobody delivers {item.kind} here any more")
             await handler(item)
         except Undeliverable as exc:
-            log.warning("giving up outbox row %s (%s): %s", item.id, item.kind, exc)
-            await self.repo.delivered(item.id, error=str(exc)[:500])
+            level = logging.INFO if exc.reported else logging.WARNING
+            log.log(level, "giving up outbox row %s (%s): %s", item.id, item.kind, exc)
+            await self.repo.give_up(item.id, str(exc)[:500])
+        except RetryLater as exc:  # Discord's hiccup, not our bug: one line, no traceback
+            log.warning("outbox row %s (%s) not delivered: %s", item.id, item.kind, exc)
+            await self._again(item, str(exc)[:500], MAX_TRANSIENT_ATTEMPTS)
         except Exception as exc:
             log.exception("delivering outbox row %s (%s) failed", item.id, item.kind)
-            reason = f"{type(exc).__name__}: {exc}"[:500]
-            if item.attempts + 1 >= MAX_ATTEMPTS:
-                await self.repo.delivered(item.id, error=reason)
-            else:
-                delay = timedelta(seconds=self._poll * 2 ** (item.attempts + 1))
-                await self.repo.retry_later(item.id, reason, delay)
+            await self._again(item, f"{type(exc).__name__}: {exc}"[:500], MAX_ATTEMPTS)
         else:
             if not await self.repo.delivered(item.id):
                 log.warning("outbox row %s was delivered after its lease ran out", item.id)
         self._held.discard(item.id)
+
+    async def _again(self, item: OutboxItem, reason: str, attempts: int) -> None:
+        """A failed attempt: try the row again after a growing pause, or give it up at last."""
+        if item.attempts + 1 >= attempts:
+            log.warning("giving up outbox row %s after %d attempts", item.id, attempts)
+            await self.repo.give_up(item.id, reason)
+            return
+        delay = min(timedelta(seconds=self._poll * 2 ** (item.attempts + 1)), MAX_PAUSE)
+        await self.repo.retry_later(item.id, reason, delay)
