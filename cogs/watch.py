@@ -1,9 +1,10 @@
 """The watched channel and /ingest: posted links and files become articles.
 
 A message with links (or .txt/.html/.md files) in the watched channel gets ⏳ once its jobs are
-queued; each job then ends with a reply, a card (✅) or the reason (❌). A job's end is an outbox
-row, delivered here by whichever bot process owns the guild, whichever process ran the job, and
-also after a restart; ⏳ comes off when the database says the message has nothing left to answer.
+queued; each job then ends with a reply, a card (✅) or the reason (❌). A member who edits the
+message to fix or add a link gets the new links read the same way. A job's end is an outbox row,
+delivered here by whichever bot process owns the guild, whichever process ran the job, and also
+after a restart; ⏳ comes off when the database says the message has nothing left to answer.
 
 A message with many links (`SUMMARY_FROM`) is answered once, when its last job ends: a summary
 packed into as few replies as Discord allows. Links past `MAX_LINKS` are not read, and one reply
@@ -35,6 +36,7 @@ from bot.services.link_watch import (
     VIA,
     IngestWaiters,
     MessageProgress,
+    edited_links,
     find_links,
     in_replies,
     may_ingest,
@@ -108,6 +110,17 @@ class Watch(commands.Cog):
             return
         files = [a for a in message.attachments if content_kind(a.filename)]
         await self._read(message, find_links(message.content), files)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """A member fixed or added a link in the watched channel: read the new links only."""
+        message, before = payload.message, payload.cached_message
+        if message.author.bot or message.guild is None:
+            return
+        edited = payload.data.get("edited_timestamp") is not None
+        links = edited_links(before.content if before else None, message.content, edited=edited)
+        everything = len(find_links(message.content))
+        await self._read(message, links, [], sources=min(everything, self.max_links))
 
     async def _read(
         self,

@@ -5,6 +5,8 @@ Markdown `[text](url)`, behind spoiler bars, at the end of a sentence. `find_lin
 addresses themselves; two spellings of one page (tracking parameters, case) count once. At most
 `MAX_LINKS` of them are read; the member is told how many more were not. A message with
 `SUMMARY_FROM` links or more is answered with one summary (`in_replies`), not a reply each.
+A member who edits a message to fix or add a link has the new links read (`edited_links`);
+Discord's own update when it unfurls the links, with the text unchanged, reads nothing.
 
 A job's end reaches the bot as an outbox row (`outcome_of` reads it back), whichever process ran
 the job; `MessageProgress` tells from the database alone when a message's sources are all
@@ -70,6 +72,19 @@ def find_links(text: str) -> list[str]:
         seen.add(normal)
         found.append(link)
     return found
+
+
+def edited_links(before: str | None, after: str, *, edited: bool) -> list[str]:
+    """The links a member's edit brought: those of `after` not in `before` (by normal form).
+
+    An update nobody made (Discord unfurling the links: no edit time) brings none, nor one that
+    left the text as it was. Without the earlier text (a message from before a restart) every
+    link counts, and the queue's keys keep those already queued for the message from a second job.
+    """
+    if not edited or before == after:
+        return []
+    earlier = {normalise_url(link) for link in find_links(before or "")}
+    return [link for link in find_links(after) if normalise_url(link) not in earlier]
 
 
 def may_ingest(config: GuildConfig, *, manage_guild: bool, role_ids: set[int]) -> bool:
