@@ -137,7 +137,10 @@ def missing_permissions() -> web.Response:
 
 
 def needed_permission(method: str, path: str, has_files: bool) -> int:
-    """The channel permission a channel route needs beyond seeing the channel (0: none)."""
+    """The channel permission a channel route needs beyond seeing the channel (0: none).
+
+    A reply's Read Message History is not checked: that needs the body, which only the route's
+    handler may read (aiohttp reads a request body once)."""
     if method == "POST" and path.endswith("/messages"):
         return p.SEND_MESSAGES | (p.ATTACH_FILES if has_files else 0)
     if method == "PUT" and _REACTION.search(path):
