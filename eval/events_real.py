@@ -253,8 +253,12 @@ def lost_events(events: Sequence[Produced], judged: Iterable[Judgment]) -> list[
 
 
 def ambiguous(events: Sequence[Produced], judged: Iterable[Judgment]) -> list[Judgment]:
-    """Judgments whose piece of sentence is found in two different sentences of the page."""
-    return [j for j in judged if len({e.text for e in events if holds(e, j)}) > 1]
+    """Judgments whose piece of sentence is found in two different sentences of the page.
+
+    Sentences are told apart by their place in the article: two events of one sentence may
+    store different cuts of it.
+    """
+    return [j for j in judged if len({e.sentence for e in events if holds(e, j)}) > 1]
 
 
 def score(events: Sequence[Produced], judgments: dict[str, list[Judgment]]) -> Score:

@@ -12,6 +12,7 @@ import pytest
 from eval.events_real import (
     Judgment,
     Produced,
+    ambiguous,
     date_label,
     load_judgments,
     load_page,
@@ -167,3 +168,11 @@ def test_score_counts_a_once_right_event_now_wrong_as_lost() -> None:
     assert result.count("wrong") == 1
     assert result.wrong_classes() == {"was right, now another date": 1}
     assert [j.sentence for j in result.lost] == ["tour resumes"]
+
+
+def test_ambiguous_names_a_piece_found_in_two_sentences_not_two_cuts_of_one() -> None:
+    piece = judged("in Boston", "2020-03-12", "2020-03-12")
+    one = [event(TOUR, "2020-03-12"), event(TOUR[:30] + " … in Boston.", "2020-03-01")]
+    two = [*one, Produced("p", "He lives in Boston.", "2020-01-01", "day", sentence=4)]
+    assert ambiguous(one, [piece]) == []
+    assert ambiguous(two, [piece]) == [piece]
