@@ -283,6 +283,14 @@ class TimelineRepository:
             .limit(limit)
         )
 
+    async def in_article(self, article_id: int) -> list[EventRecord]:
+        """Every event stored for one article, dated or not, in reading order (captions last)."""
+        return await self._read(
+            _event_select()
+            .where(EventRow.article_id == article_id)
+            .order_by(EventRow.sentence < 0, EventRow.sentence, EventRow.id)
+        )
+
     async def undated(self, query: EventQuery, limit: int) -> list[EventRecord]:
         """Events whose date is unknown, newest article first, then by place in the article."""
         return await self._read(

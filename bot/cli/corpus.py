@@ -13,6 +13,7 @@ from analysis.urls import looks_like_link
 from bot.app import Analyst
 from bot.cli.app import JsonOption, app, db_app, emit, fail, run, settings_of
 from bot.render import corpus as render
+from bot.render.article_events import article_events_json, article_events_text
 from bot.render.article_quotes import article_quotes_json, article_quotes_text
 from bot.services import user_input
 from storage.migrate import current_revision, head_revision
@@ -132,6 +133,10 @@ def article(
             help="Also list every quote found in it, with the person /quotes finds it under.",
         ),
     ] = False,
+    events: Annotated[
+        bool,
+        typer.Option("--events", help="Also list every event found in it, with its date."),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show one article: metadata, cleaned text and what cleaning dropped."""
@@ -141,9 +146,10 @@ def article(
         number = user_input.article_id(article_id, hint)
         detail = await analyst.articles.get(number)
         found = await analyst.people.article_quotes(number) if quotes and detail else []
-        return detail, found
+        dated = await analyst.timeline.article_events(number) if events and detail else []
+        return detail, found, dated
 
-    detail, found = run(settings_of(ctx), work)
+    detail, found, dated = run(settings_of(ctx), work)
     if detail is None:
         fail(f"no article #{article_id}{hint}")
     text_out = render.article_text(detail, show_text=text, show_dropped=dropped)
@@ -151,6 +157,9 @@ def article(
     if quotes:
         text_out += "\n\n" + article_quotes_text(found)
         data["quotes"] = article_quotes_json(found)
+    if events:
+        text_out += "\n\n" + article_events_text(dated)
+        data["events"] = article_events_json(dated)
     emit(as_json, text_out, data)
 
 

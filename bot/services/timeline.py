@@ -168,6 +168,10 @@ class TimelineService:
     def __init__(self, events: TimelineRepository) -> None:
         self._events = events
 
+    async def article_events(self, article_id: int) -> list[EventRecord]:
+        """Every event found in one article (`analyst article N --events`), dated or not."""
+        return await self._events.in_article(article_id)
+
     async def timeline(
         self,
         topic: str | None = None,

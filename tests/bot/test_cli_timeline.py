@@ -287,3 +287,31 @@ def test_a_topic_with_a_word_under_three_letters_answers(
     )
     assert done.returncode == 0, (done.returncode, done.stderr[-500:])
     assert done.stdout.startswith(first)
+
+
+def test_article_events_lists_each_event_with_the_words_that_dated_it(sample_cli: Invoke) -> None:
+    """`analyst article N --events`: what the timeline holds from one article, to check it."""
+    shown = sample_cli("article", "4", "--events", "--no-text", "--no-dropped").output
+    events = shown.split("\n\n")[-1].splitlines()
+    assert events[0] == "Events (6):"
+    assert [line.split(" [")[0] for line in events[1:]] == [
+        "  2015-11-01 (month) from “this month”",
+        "  2015-11-23 (day) from “today”",
+        "  2015-11-13 (day) from “Nov. 13”",
+        "  2007-01-01 (year) from “since 2007”",
+        "  2015-07-01 (month) from “in July”",
+        "  2015-11-23 (day) from “on Monday morning”",
+    ]
+    assert events[3].endswith(
+        "[sentence 7]: Following the Nov. 13 killings in Paris, France has proposed working with"
+        " Russia’s militarily to destroy the Islamic State in Syria."
+    )
+    data = json.loads(sample_cli("article", "4", "--events", "--json").output)
+    assert data["events"][2] == {
+        "date": "2015-11-13",
+        "precision": "day",
+        "expression": "Nov. 13",
+        "sentence": 7,
+        "text": "Following the Nov. 13 killings in Paris, France has proposed working with"
+        " Russia’s militarily to destroy the Islamic State in Syria.",
+    }
