@@ -12,6 +12,7 @@ from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.permissions import admin_only
 from bot.render import digest as render
+from bot.services.channel_access import POST
 from bot.services.digest import Digest, DigestOptions, DueDigest, zone_choices
 from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
 from bot.ui.respond import send_answer, send_short
@@ -60,21 +61,34 @@ class DigestCog(commands.Cog, name="Digest"):
             log.exception("the digest round failed; the next one retries")
 
     async def send_digest(self, due: DueDigest, digest: Digest | None) -> int | None:
-        """Post a digest to its channel, one embed per page; returns the first message id."""
-        channel = self.bot.get_channel(due.channel_id) or await self.bot.fetch_channel(
-            due.channel_id
-        )
+        """Post a digest to its channel, one embed per page; returns the first message id.
+
+        A channel closed to the bot (403) is noted once, as the watched channel's refusals are
+        (one warning, a line in `/settings show`), and the day's digest ends there.
+        """
+        try:
+            channel = self.bot.get_channel(due.channel_id) or await self.bot.fetch_channel(
+                due.channel_id
+            )
+        except discord.Forbidden:
+            self.bot.note_refusal(due.guild_id, due.channel_id, POST)
+            return None
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("digest channel %s of guild %s cannot be posted to", channel, due.guild_id)
             return None
         text = render.digest_text(digest) if digest else render.nothing_new_text(due.window)
         data = render.digest_json(digest, due.window)
         payload = AnswerPayload(render.title(due.day.isoformat()), text, data)
-        first: int | None = None
+        sent: list[int] = []
         for embed in embed_pages(payload):
-            message = await channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
-            first = first or message.id
-        return first
+
+            async def post(page: discord.Embed = embed) -> None:
+                message = await channel.send(embed=page, allowed_mentions=NO_MENTIONS)
+                sent.append(message.id)
+
+            if not await self.bot.guarded(due.guild_id, due.channel_id, POST, post, (0.5, 2.0)):
+                break
+        return sent[0] if sent else None
 
     @digest.command(name="set")
     @admin_only()

@@ -174,3 +174,37 @@ async def test_a_digest_missed_while_down_is_posted_once_at_start_up(
     text = posted[0]["embeds"][0]["description"]
     assert text.startswith(f"5 new articles since {two_days_ago:%Y-%m-%d %H:%M} (UTC)")
     assert config.last_digest_at == clock.moment
+
+
+async def test_a_digest_channel_closed_to_the_bot_is_one_warning_and_a_notice(
+    fake: FakeDiscord,
+    start_bot: StartBot,
+    clock: Clock,
+    database_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A 403 on the digest is noted like the watched channel's: one line, a /settings notice."""
+    news = fake.channel_id("news")
+    async with open_analyst(settings_for(database_url)) as analyst:
+        await analyst.guilds.update(
+            fake.guild_id,
+            digest_channel_id=news,
+            digest_hour=(clock.moment - timedelta(hours=1)).hour,
+            digest_timezone="UTC",
+            last_digest_at=clock.moment - timedelta(days=2),
+        )
+    await fake.deny(news, "send_messages")
+    async with start_bot(cogs=(*COGS, "cogs.settings"), digest_options=clock.options) as bot:
+        await fake.wait_for(lambda: fake.refusals, what="the refused digest")
+        await rounds(bot)
+        shown = await fake.slash("settings show", user=fake.user("erin"))
+        config = await bot.analyst.guilds.get(fake.guild_id)
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith(("bot", "cogs"))]
+    line = f"cannot post in #news (guild {fake.guild_id}): missing permission Send Messages"
+    assert [m for m in ours if m.startswith("cannot")] == [line]
+    assert shown.callback["data"]["content"].splitlines()[-1] == (
+        f"Problems: cannot post in <#{news}>: missing permission Send Messages"
+    )
+    assert [r.status for r in fake.refusals] == [403]  # tried once, not every round
+    assert digests(fake, "news") == []
+    assert config.last_digest_at == clock.moment  # the day is over; tomorrow tries again
