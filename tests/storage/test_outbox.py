@@ -248,3 +248,24 @@ async def test_prune_forgets_only_long_delivered_rows(sessions: Sessions) -> Non
         )
     assert await outbox.prune() == 1
     assert await outbox.counts() == {"delivered": 1, "waiting": 1}
+
+
+async def test_a_row_given_up_keeps_its_reason_and_is_never_claimed_again(
+    sessions: Sessions,
+) -> None:
+    """A channel closed to the bot: the row is stamped with why, not retried against the 403."""
+    mine, theirs = OutboxRepository(sessions), OutboxRepository(sessions, "other-host:1")
+    await add(mine, 2)
+    await add(mine, message=MESSAGE + 1)
+    first, second, other = await mine.claim([INGEST_OUTCOME])
+    reason = "cannot post in #links (guild 1): missing permission Send Messages"
+    assert not await theirs.give_up(first.id, reason)  # only the holder may
+    assert await mine.give_up(first.id, reason)
+    assert not await mine.give_up(first.id, reason)  # once
+    await mine.release([second.id, other.id])
+    found = await mine.for_message(MESSAGE)
+    assert [(i.id, i.last_error, i.delivered_at is not None) for i in found] == [
+        (first.id, reason, True),
+        (second.id, None, False),
+    ]
+    assert [i.id for i in await mine.claim([INGEST_OUTCOME])] == [second.id, other.id]
