@@ -6,7 +6,8 @@ its citations `[#4 ABC News, 2015-11-23]` and dates `[2015-11-23]` keep their br
 is inside them is escaped), its `- ` bullets stay, and search answers keep their `**bold**`
 highlights. A masked link needs `](` side by side, so a `(` after such a bracket is escaped
 too. URLs stay clickable (Discord links them by itself) with the characters that could build
-Markdown around them percent-encoded.
+Markdown around them percent-encoded; Discord's URL runs on to the next space or `<`, so a URL
+right before an escaped `<` or `]` is closed with `<>` lest it swallow the escape's backslash.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ import re
 from urllib.parse import quote
 
 _INLINE = frozenset("\\*_~|`[]<>@")  # `(` only matters after `]`: see escape_line
-_URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")  # as Discord finds them
-_URL_UNSAFE = frozenset('[]()<>*|`"{}\\')  # percent-encoded, with whitespace and controls
-_CITATION = re.compile(
-    r"\[#\d+[^\[\]\n]*\]|\[(?:undated|\d{4}(?:-\d{2}){0,2})\]"  # cite() and article_line()
+_URL = re.compile(  # as Discord finds them, and a run up to `<` (Discord's takes its escape)
+    r"https?://[^\s<]+[^<.,:;\"')\]\s]|https?://[^\s<]+(?=<)"
 )
+_URL_UNSAFE = frozenset('[]()<>*|`"{}\\')  # percent-encoded, with whitespace and controls
+_URL_RUNS_ON = re.compile(r"[.,:;\"')]*[\]<]")  # Discord's URL would take the next escape's `\`
+_CITATION = re.compile(
+    r"\[#\d+(?:(?!://)[^\[\]\n])*\]"  # cite(); never holding a URL, which would run out of it
+    r"|\[(?:undated|\d{4}(?:-\d{2}){0,2})\]"  # article_line()
+)
+_URL_OR_CITATION = re.compile(rf"(?P<url>{_URL.pattern})|{_CITATION.pattern}")
 _HEADING = re.compile(r"^(\s*(?:(?:[-+]|\d+\.) +)*)(#+(?=\s|$)|-(?=#))")  # after list marks
 
 
@@ -41,9 +47,17 @@ def _plain(text: str) -> str:
     """Text without renderer markup: URLs kept (made safe), everything else escaped."""
     out, end = [], 0
     for match in _URL.finditer(text):
-        out += [_inline(text[end : match.start()]), safe_url(match.group())]
+        out += [_inline(text[end : match.start()]), _link(match.group(), text, match.end())]
         end = match.end()
     return "".join([*out, _inline(text[end:])])
+
+
+def _link(url: str, text: str, end: int) -> str:
+    """A URL as Discord will see it: made safe, and in `<>` when an escaped `]` or `<` follows
+    it (after `.,:;"')`): Discord's URL runs on to the next whitespace or `<`, so it would take
+    that escape's backslash and leave the `<` (which could start a link or a mention) bare."""
+    safe = safe_url(url)
+    return f"<{safe}>" if _URL_RUNS_ON.match(text, end) else safe
 
 
 def escape_corpus(text: str) -> str:
@@ -60,11 +74,12 @@ def escape_line(line: str, *, highlights: bool = False) -> str:
     """One rendered line: corpus text escaped, the renderer's citations (and, for search,
     its `**highlights**`) kept, and no `](` left that could start a masked link."""
     out, end = [], 0
-    for match in _CITATION.finditer(line):
+    for match in _URL_OR_CITATION.finditer(line):  # a URL runs over a citation, as in Discord
         token = match.group()
-        out += [_plain(line[end : match.start()]), f"[{_plain(token[1:-1])}]"]
+        own = _link(token, line, match.end()) if match["url"] else f"[{_plain(token[1:-1])}]"
+        out += [_inline(line[end : match.start()]), own]
         end = match.end()
-    text = "".join([*out, _plain(line[end:])]).replace("](", "]\\(")
+    text = "".join([*out, _inline(line[end:])]).replace("](", "]\\(")
     if highlights:
         text = text.replace("\\*\\*", "**")
     return _line_start(text)

@@ -24,10 +24,11 @@ from storage.entity_lookup import EntityMatch
 from storage.quotes_repo import QuoteCounts, QuoteRecord
 from storage.records_cite import ArticleRef
 from storage.search import SearchHit
+from tests.bot import discord_markup
 
 EVIL = "[x](http://evil.example)"
 _DISCORD_URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")  # Discord's own autolink rule
-_UNIT = re.compile(r"\\[\s\S]|[\s\S]")
+_UNIT = re.compile(r"\\[^0-9A-Za-z\s]|[\s\S]")  # a backslash escapes punctuation only
 
 
 def raw(text: str) -> str:
@@ -131,6 +132,26 @@ def test_corpus_markup_is_escaped(text: str, expected: str | None) -> None:
 def test_urls_stay_clickable_without_markup() -> None:
     line = escape_line("see https://a.example/[x](http://evil.example) now")
     assert line == "see https://a.example/%5Bx%5D%28http://evil.example) now"  # ) ends it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see https://a.example/x<javascript:/y>", "see <https://a.example/x>\\<javascript:/y\\>"),
+        ("https://a.example/x.<t:1:R>", "<https://a.example/x>.\\<t:1:R\\>"),
+        ("https://a.example/x)]<#1>", "<https://a.example/x>)\\]\\<#1\\>"),
+        ("https://a.example/x[2015]<@1>", "<https://a.example/x%5B2015>\\]\\<\\@1\\>"),
+        ("https://a.example/x. <@1>", "https://a.example/x. \\<\\@1\\>"),
+        ("http://0<#1>", "<http://0>\\<#1\\>"),
+        ("[#4 http://0]<#1>", "\\[#4 <http://0%5D>\\<#1\\>"),
+    ],
+)
+def test_a_url_never_swallows_the_escape_of_what_follows(text: str, expected: str) -> None:
+    """Discord's URL runs on to the next space or `<`, a backslash included: a URL right before
+    an escaped `<` or `]` is closed with `<>` so the `<` stays escaped."""
+    line = escape_line(text)
+    assert line == expected
+    assert discord_markup.live_markup(line) == []
 
 
 corpus_text = st.text(
