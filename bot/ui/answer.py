@@ -40,13 +40,24 @@ def discord_safe(text: str, *, highlights: bool = False) -> str:
     return escape_line(text, highlights=highlights)
 
 
+def embed_title(text: str) -> str:
+    """A title on one line, escaped, within Discord's 256 characters: cut before escaping (then
+    ended with `…`), as a cut through escaped text could leave half an escape or a link's `<`."""
+    plain = " ".join(text.split())
+    title = discord_safe(plain)
+    while len(title) > TITLE_LIMIT:
+        plain = plain[: max(0, len(plain) - (len(title) - TITLE_LIMIT) - 1)]
+        title = discord_safe(plain.rstrip() + "…")
+    return title
+
+
 def embed_pages(payload: AnswerPayload) -> list[discord.Embed]:
     """The answer split into embeds of at most 4,096 characters, never mid-line."""
     lines = [
         discord_safe(line, highlights=payload.highlights) for line in payload.text.splitlines()
     ]
     pages = paginate(lines, limit=DISCORD_EMBED_LIMIT - 16) or ["(empty)"]
-    title = " ".join(discord_safe(payload.title).split())[:TITLE_LIMIT]
+    title = embed_title(payload.title)
     embeds = []
     for number, page in enumerate(pages, start=1):
         embed = discord.Embed(title=title, description=page, colour=COLOUR)

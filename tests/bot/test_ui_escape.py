@@ -154,6 +154,15 @@ def test_a_url_never_swallows_the_escape_of_what_follows(text: str, expected: st
     assert discord_markup.live_markup(line) == []
 
 
+def test_a_long_title_is_cut_before_it_is_escaped() -> None:
+    """An embed title holds 256 characters: cutting the escaped text could leave half a link."""
+    (embed,) = embed_pages(AnswerPayload("Quotes by " + "<https://evil.example>" * 20, "-", {}))
+    assert embed.title is not None
+    assert len(embed.title) <= 256
+    assert embed.title.endswith("…")
+    assert discord_markup.live_markup(embed.title) == []
+
+
 corpus_text = st.text(
     st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list("[]()<>#-|*_~`@\\:/ \n")),
     max_size=300,
