@@ -336,6 +336,20 @@ def _fold_people(raws: Sequence[_Raw]) -> dict[str, tuple[str, str]]:
     return folded
 
 
+def _complete_surnames(doc: Doc, folded: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """A surname left alone ("Long", "Mahmood") takes the one full name the article writes for
+    it where the model did not tag that name ("Brock Long, executive chairman of …")."""
+    from analysis.speaker_names import full_name_in  # here: that module imports this one
+
+    completed = dict(folded)
+    for key, (name, target) in folded.items():
+        if target == key and " " not in name:
+            full = full_name_in(doc, name)
+            if full is not None:
+                completed[key] = (full, make_key(full))
+    return completed
+
+
 def _sentence_starts(doc: Doc, sentences: Sequence[SentenceSpan] | None) -> list[int]:
     """Start offsets of the sentences a mention's `sentence` index refers to."""
     if sentences is not None:
@@ -354,7 +368,7 @@ def canonicalise_mentions(
     """
     raws = _raw_mentions(doc)
     _relabel_people(raws)
-    people = _fold_people(raws)
+    people = _complete_surnames(doc, _fold_people(raws))
     starts = _sentence_starts(doc, sentences)
     mentions = []
     for raw in raws:

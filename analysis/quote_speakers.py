@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from analysis.entities import make_key
+from analysis.speaker_names import full_name_in, written_name
 from analysis.types import EntityKind, Mention
 
 
@@ -178,21 +180,52 @@ class SpeakerResolver:
         return Speaker(text, None, None)
 
     def _entity(self, subject: Token) -> Speaker | None:
-        """The PERSON/ORG mention the subject is, or stands in apposition to."""
+        """The PERSON/ORG mention the subject is, or stands in apposition to, or the name the
+        article spells out for a proper noun the model did not tag (`speaker_names`)."""
         mention = self.mention_at(subject.idx)
         if mention is not None and mention.kind in SPEAKER_KINDS:
             return Speaker(np_text(subject), mention.name, mention.key)
-        if mention is not None and subject.pos_ == "PROPN":
-            person = self._by_surname(subject.text)
-            if person is not None:
-                return Speaker(np_text(subject), person.name, person.key)
         for child in subject.children:
             if child.dep_ != "appos":
                 continue
             found = self.mention_at(child.idx)
             if found is not None and found.kind in SPEAKER_KINDS:
                 return Speaker(np_text(subject), found.name, found.key)
+        if subject.pos_ == "PROPN":
+            return self._untagged_name(subject, mention is None)
         return None
+
+    def _untagged_name(self, subject: Token, untagged: bool) -> Speaker | None:
+        """ "Adam Schiff said" or "Long said" that NER missed (or tagged as a place): the person
+        with that full name or surname in the article, or the full name it writes elsewhere;
+        a lone word may also open exactly one organisation's name ("Arcade" -> "Arcade
+        Publishing")."""
+        written = np_text(subject)
+        name = written_name(subject)
+        if " " in name and untagged:
+            key = make_key(name)
+            known = next((m for m in self.mentions if m.key == key), None)
+            return Speaker(written, known.name if known else name, key)
+        person = self._by_surname(name)
+        if person is not None:
+            return Speaker(written, person.name, person.key)
+        full = full_name_in(self.doc, name)
+        if full is not None:
+            return Speaker(written, full, make_key(full))
+        if untagged:
+            org = self._org_opening_with(name)
+            if org is not None:
+                return Speaker(written, org.name, org.key)
+        return None
+
+    def _org_opening_with(self, word: str) -> Mention | None:
+        """The one organisation whose name starts with this word."""
+        orgs = {
+            m.key: m
+            for m in self.mentions
+            if m.kind == EntityKind.ORG and m.name.split()[:1] == [word] and " " in m.name
+        }
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def _by_surname(self, word: str) -> Mention | None:
         """The one person whose canonical name ends with this word."""

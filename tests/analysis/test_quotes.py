@@ -341,3 +341,47 @@ def test_addressees_and_times_are_not_speakers(
     assert not_speaker not in keys and not_speaker not in texts
     if speaker is not None:
         assert speaker in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the model tags neither "Brock Long" nor every "Long": the article wrote it once
+            "Brock Long, executive chairman of Hagerty Consulting and a former FEMA administrator,"
+            " is optimistic the country can manage both.\n\n"
+            "“We are resilient and we will get through it,” Long said.",
+            ("We are resilient and we will get through it", "brock long"),
+        ),
+        (  # a title and a committee swallowed into one proper-noun run
+            "House Intelligence Committee Chair Adam Schiff (D-Calif.), meanwhile, said the"
+            " documents “corroborate” testimony from the House impeachment inquiry.",
+            ("corroborate", "adam schiff"),
+        ),
+        (
+            "Burnley council leader Afrasiab Anwar and Pendle council leader Asjad Mahmood called"
+            " on the Labour leader to step down.\n\n"
+            "Mahmood said Starmer had “failed to listen” to calls for a ceasefire.",
+            ("failed to listen", "asjad mahmood"),
+        ),
+        (
+            "Dr. Marie E. Thoma, an associate professor of family science, studies maternal"
+            " health.\n\n“Advances in maternal health can continue to help,” Thoma told Salon.",
+            ("Advances in maternal health can continue to help", "marie e. thoma"),
+        ),
+    ],
+)
+def test_a_surname_finds_the_full_name_the_article_wrote(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    """`/quotes NAME` reaches the quote: the speaker is linked to the person, not left bare."""
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_key) == expected
+
+
+def test_two_people_with_one_surname_leave_the_surname_alone(nlp: Language) -> None:
+    text = (
+        "Anna Novak runs the clinic; her brother Tom Novak runs the farm.\n\n"
+        "“We need rain,” Novak said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_key in {None, "novak"}

@@ -1,0 +1,92 @@
+"""Names spaCy's small model misses, recovered from how the article itself writes them.
+
+On real pages the model often tags "Asjad Mahmood" or "Brock Long, executive chairman of …" as
+nothing, or as part of an organisation ("House Intelligence Committee Chair Adam Schiff"), and
+then "Mahmood said" or "Long said" has no person behind it: `/quotes` cannot reach the quote.
+A reader knows who it is because the article wrote the full name once. These rules do the same:
+
+- `full_name_in(doc, surname)`: the one "First [M.] Surname" the article writes for a surname
+  (a first name is a capitalised proper noun that is not a title, a nationality, a place or an
+  organisation; middle initials may follow it), or None when it writes none or several;
+- `written_name(token)`: the name a proper-noun subject spells out, titles and job words before
+  it left aside ("Committee Chair Adam Schiff" -> "Adam Schiff", "Dr. Marie E. Thoma" -> "Marie
+  E. Thoma"); one word when only the surname is written.
+
+Only the text is read: no list of first names, so nothing is guessed from outside the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from analysis.entities import NATIONALITY_WORDS, TITLE_WORDS
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW"})
+# Capitalised words that stand before names but are not first names ("co-host Gayle King").
+_ROLE_WORDS = TITLE_WORDS | frozenset(
+    """chair chairs co-host host anchor administrator commissioner councillor councilor councilman
+    councilwoman superintendent sheriff officer trooper coach manager founder owner executive
+    analyst economist strategist pollster author editor correspondent columnist writer
+    spokesperson rep. sen. gov. st. saint mt. mount fort lake port""".split()  # noqa: SIM905
+)
+
+
+def _is_initial(token: Token) -> bool:
+    """A middle initial: "R." (spaCy keeps the dot on the token)."""
+    return bool(_INITIAL.match(token.text))
+
+
+def _is_first_name(token: Token) -> bool:
+    """A capitalised proper noun that can be a first name: not a title, nationality or place."""
+    text = token.text
+    if token.pos_ != "PROPN" or not text[:1].isupper() or not text.replace("-", "").isalpha():
+        return False
+    lower = text.lower()
+    if lower in _ROLE_WORDS or lower in NATIONALITY_WORDS or len(text) < 2:
+        return False
+    return token.ent_type_ not in _NOT_A_PERSON
+
+
+def _is_surname(token: Token) -> bool:
+    """A capitalised word that can end a name."""
+    text = token.text.replace("-", "").replace("'", "").replace("’", "")
+    return token.text[:1].isupper() and text.isalpha() and token.lower_ not in _ROLE_WORDS
+
+
+def _name_before(surname: Token) -> str | None:
+    """ "First [M.] Surname" ending at this token, or None when no first name stands before it."""
+    i = surname.i - 1
+    initials: list[Token] = []
+    while i >= 0 and _is_initial(surname.doc[i]) and len(initials) < 2:
+        initials.insert(0, surname.doc[i])
+        i -= 1
+    if i < 0 or not _is_first_name(surname.doc[i]):
+        return None
+    first = surname.doc[i]
+    if first.whitespace_ == "" or any(t.whitespace_ == "" for t in initials):
+        return None  # "Anwar-Mahmood" or "J.R." glued: not a separate first name
+    return " ".join(t.text for t in [first, *initials, surname])
+
+
+def full_name_in(doc: Doc, surname: str) -> str | None:
+    """The one full name the article writes for a surname ("Brock Long" for "Long")."""
+    found = {
+        name
+        for token in doc
+        if token.text == surname and _is_surname(token)
+        for name in [_name_before(token)]
+        if name is not None
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def written_name(token: Token) -> str:
+    """The name a proper-noun subject spells out: "Adam Schiff", else the word itself."""
+    if _is_surname(token):
+        name = _name_before(token)
+        if name is not None:
+            return name
+    return token.text
