@@ -6,10 +6,10 @@ Run: `.venv/bin/python -m eval.events_real [--split dev|test|all] [--json FILE] 
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
-every article is read back. They are read through `storage.timeline` rather than
-`analyst timeline --json`: the CLI merges two events of one article with the same date and
-similar words into one line that shows only the first sentence, so it cannot list every event
-of an article; its line count is printed beside ours as a cross-check.
+every article is read back with `analyst article N --events --json`. Not `analyst timeline
+--json`: it merges two events of one article with the same date and similar words into one line
+that shows only the first sentence, so it cannot list every event of an article; its count of
+dated events and of lines is printed beside ours as a cross-check.
 
 Judgments (`eval/data/real_events/<page>.json`, README there) name an event by its page and a
 verbatim piece of its sentence. A judged event is right when Analyst's date, at its precision,
@@ -22,7 +22,6 @@ with that date. `--dump DIR` writes the events as a starting file for judging, j
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import re
 import sys
@@ -33,9 +32,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eval.common import DEFAULT_DATA, REPO_ROOT, emit, pct, table
+
+if TYPE_CHECKING:
+    from typer.testing import CliRunner
 
 JUDGMENTS = REPO_ROOT / "eval" / "data" / "real_events"
 LEVELS = ("day", "week", "month", "year")
@@ -255,10 +257,15 @@ def lost_events(events: Sequence[Produced], judged: Iterable[Judgment]) -> list[
 def ambiguous(events: Sequence[Produced], judged: Iterable[Judgment]) -> list[Judgment]:
     """Judgments whose piece of sentence is found in two different sentences of the page.
 
-    Sentences are told apart by their place in the article: two events of one sentence may
-    store different cuts of it.
+    Two places and two texts: two events of one sentence may store different cuts of it, and a
+    page may repeat a sentence word for word (a pull quote), which one judgment fits both times.
     """
-    return [j for j in judged if len({e.sentence for e in events if holds(e, j)}) > 1]
+    found = []
+    for j in judged:
+        hits = [e for e in events if holds(e, j)]
+        if len({e.sentence for e in hits}) > 1 and len({normalise(e.text) for e in hits}) > 1:
+            found.append(j)
+    return found
 
 
 def score(events: Sequence[Produced], judgments: dict[str, list[Judgment]]) -> Score:
@@ -341,45 +348,36 @@ def page_key(source: str) -> str:
     return Path(source).name.removesuffix(".html")
 
 
-async def _read_back(url: str) -> tuple[list[Produced], dict[str, str | None], dict[str, str]]:
-    """Every stored event, oldest date first, and each article's date and text, via storage."""
-    from storage.articles import ArticleRepository
-    from storage.engine import create_engine, session_factory
-    from storage.timeline import EventQuery, TimelineRepository
+def _cli_json(runner: CliRunner, env: dict[str, str], *args: str) -> Any:
+    """Run `analyst ARGS... --json` in process and parse its answer; fail loudly on an error."""
+    from bot.cli import app
 
-    engine = create_engine(url)
-    try:
-        sessions = session_factory(engine)
-        repo = TimelineRepository(sessions)
-        rows = await repo.dated(EventQuery(), 10**6) + await repo.undated(EventQuery(), 10**6)
-        articles = ArticleRepository(sessions)
-        published, texts = {}, {}
-        for summary in await articles.list(limit=10**6):
-            detail = await articles.get(summary.id)
-            key = page_key(summary.source or "")
-            published[key] = date_label(summary.published, summary.date_precision)
-            texts[key] = detail.text if detail else ""
-    finally:
-        await engine.dispose()
-    events = [
+    done = runner.invoke(app, [*args, "--json"], env=env)
+    if done.exit_code != 0:
+        raise RuntimeError(f"analyst {' '.join(args)} failed:\n{done.output}")
+    return json.loads(done.stdout)
+
+
+def events_of(article: dict[str, Any]) -> list[Produced]:
+    """The events of one `analyst article N --events --json` answer, dates at their precision."""
+    page = page_key(article["source"])
+    return [
         Produced(
-            page=page_key(r.article.source),
-            text=r.text,
-            date=date_label(r.date, r.precision),
-            precision=r.precision,
-            expression=r.expression,
-            sentence=r.sentence,
+            page=page,
+            text=e["text"],
+            date=date_label(date.fromisoformat(e["date"]) if e["date"] else None, e["precision"]),
+            precision=e["precision"],
+            expression=e["expression"],
+            sentence=e["sentence"],
         )
-        for r in rows
+        for e in article["events"]
     ]
-    return events, published, texts
 
 
 def ingest(split: str, data: Path = DEFAULT_DATA) -> Ingested:
-    """Ingest the split's pages with the real CLI into a fresh database and read the events."""
+    """Ingest the split's pages with the real CLI into a fresh database and read every event."""
     from typer.testing import CliRunner
 
-    from bot.cli import app
     from eval.real_pages import write_pages
 
     with tempfile.TemporaryDirectory(prefix="events_real_") as tmp:
@@ -387,13 +385,27 @@ def ingest(split: str, data: Path = DEFAULT_DATA) -> Ingested:
         write_pages(folder, split, data)
         env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
         runner = CliRunner()
-        done = runner.invoke(app, ["ingest", str(folder), "--json"], env=env)
-        if done.exit_code != 0 or json.loads(done.stdout)["failed"]:
-            raise RuntimeError(f"analyst ingest failed:\n{done.output}")
-        shown = runner.invoke(app, ["timeline", "--json", "--limit", "500"], env=env)
-        lines = json.loads(shown.stdout)
-        events, published, texts = asyncio.run(_read_back(env["ANALYST_DATABASE_URL"]))
-    return Ingested(events, published, texts, lines["dated_total"], len(lines["events"]))
+        if _cli_json(runner, env, "ingest", str(folder))["failed"]:
+            raise RuntimeError("analyst ingest could not store every page")
+        listed = _cli_json(runner, env, "articles", "--limit", "1000")["articles"]
+        articles = [
+            _cli_json(runner, env, "article", str(a["id"]), "--events", "--no-dropped")
+            for a in listed
+        ]
+        lines = _cli_json(runner, env, "timeline", "--limit", "500")
+    return Ingested(
+        events=[e for article in articles for e in events_of(article)],
+        published={
+            page_key(a["source"]): date_label(
+                date.fromisoformat(a["published"]) if a["published"] else None,
+                a["date_precision"],
+            )
+            for a in articles
+        },
+        texts={page_key(a["source"]): a["text"] for a in articles},
+        cli_dated=lines["dated_total"],
+        cli_lines=len(lines["events"]),
+    )
 
 
 def dump(folder: Path, split: str, found: Ingested, result: Score) -> None:
@@ -480,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     emit(*report(result, len(judgments), len(keys)))
     emit(
         f"CLI cross-check: `analyst timeline --json --limit 500` counts {found.cli_dated} dated "
-        f"events on {found.cli_lines} lines; storage read {len(result.items)}."
+        f"events on {found.cli_lines} lines; the articles list {len(result.items)}."
     )
     if args.errors:
         emit("", *error_lines(result))

@@ -14,6 +14,7 @@ from eval.events_real import (
     Produced,
     ambiguous,
     date_label,
+    events_of,
     load_judgments,
     load_page,
     lost_events,
@@ -170,9 +171,35 @@ def test_score_counts_a_once_right_event_now_wrong_as_lost() -> None:
     assert [j.sentence for j in result.lost] == ["tour resumes"]
 
 
-def test_ambiguous_names_a_piece_found_in_two_sentences_not_two_cuts_of_one() -> None:
+def test_ambiguous_names_a_piece_in_two_sentences_not_two_cuts_or_a_repeat() -> None:
     piece = judged("in Boston", "2020-03-12", "2020-03-12")
     one = [event(TOUR, "2020-03-12"), event(TOUR[:30] + " … in Boston.", "2020-03-01")]
     two = [*one, Produced("p", "He lives in Boston.", "2020-01-01", "day", sentence=4)]
+    pull_quote = [event(TOUR, "2020-03-12"), Produced("p", TOUR, "2020-03-12", "day", sentence=9)]
     assert ambiguous(one, [piece]) == []
+    assert ambiguous(pull_quote, [piece]) == []
     assert ambiguous(two, [piece]) == [piece]
+
+
+def test_events_of_reads_the_cli_answer_of_one_article() -> None:
+    answer = {
+        "source": "pages/cbsnews.com.carolina.html",
+        "events": [
+            {
+                "date": "2019-11-01",
+                "precision": "month",
+                "expression": "in November",
+                "sentence": 12,
+                "text": "Support fell from 54% in November to 35%.",
+            },
+            {"date": None, "precision": "day", "expression": "Friday", "sentence": 3, "text": "T."},
+        ],
+    }
+    month, undated = events_of(answer)
+    assert (month.page, month.date, month.precision, month.sentence) == (
+        "cbsnews.com.carolina",
+        "2019-11",
+        "month",
+        12,
+    )
+    assert undated.date is None
