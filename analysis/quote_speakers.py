@@ -4,7 +4,9 @@ A subject resolves, in this order, to:
 
 1. the PERSON or ORG mention it is part of ("Putin", "Vladimir Putin", "Reuters"), or a
    PERSON/ORG in apposition ("the spokesman, Maria Zakharova,");
-2. for he/she, the person the text last made a subject before it (quotes and headlines aside);
+2. for he/she, the person the text last made a subject before it (quotes and headlines aside)
+   whose gender, as the article's own words tell it (`speaker_gender`), does not contradict the
+   pronoun;
 3. for a role noun ("the Russian president", "his Iranian counterpart"), the latest person the
    article introduced with that role ("Russian President Vladimir Putin", "Maria Zakharova,
    the Russian Foreign Ministry's spokesman");
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from analysis.entities import make_key
+from analysis.speaker_gender import PRONOUN_GENDER, genders
 from analysis.speaker_names import full_name_in, written_name
 from analysis.types import EntityKind, Mention
 
@@ -101,6 +104,7 @@ class SpeakerResolver:
         self.excluded = excluded
         self.roles = [r for m in self.mentions if (r := self._role_of(m)) is not None]
         self.subjects = [m for m in self.mentions if self._is_person_subject(m)]
+        self.genders = genders(doc, self.mentions, excluded)
 
     def mention_at(self, char: int) -> Mention | None:
         """The mention covering a character offset, if any."""
@@ -166,7 +170,10 @@ class SpeakerResolver:
             ]
         if not earlier:
             return Speaker(token.text, None, None)
-        return Speaker(token.text, earlier[-1].name, earlier[-1].key)
+        gender = PRONOUN_GENDER[lower]
+        fitting = [m for m in earlier if self.genders.get(m.key, gender) == gender]
+        chosen = (fitting or earlier)[-1]
+        return Speaker(token.text, chosen.name, chosen.key)
 
     def _coordinated(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:
         """ "Putin and Rouhani said": one speaker only when every conjunct is the same entity."""

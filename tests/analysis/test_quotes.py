@@ -385,3 +385,28 @@ def test_two_people_with_one_surname_leave_the_surname_alone(nlp: Language) -> N
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_key in {None, "novak"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (  # "his" in a sentence naming only Keller makes him male: "she" is the other person
+            "Anna Novak met Tom Keller at the clinic on Monday. Keller said his team was ready."
+            "\n\n“We will start next week,” she said.",
+            "anna novak",
+        ),
+        (  # an honorific says it
+            "Ms. Maria Lopez hired David Marcus last year. Mr. Marcus spoke first.\n\n"
+            "“This is a good day,” she said.",
+            "maria lopez",
+        ),
+        (  # a gendered role beside the name
+            "Spokeswoman Jane Doyle took questions. The chairman, John Brennan, asked about the"
+            " cuts.\n\n“The budget is final,” she said.",
+            "jane doyle",
+        ),
+    ],
+)
+def test_she_is_never_a_man_the_article_says_is_one(nlp: Language, text: str, key: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_key == key

@@ -1,0 +1,83 @@
+"""Which people of an article "he" or "she" can stand for, from the article's own words.
+
+"she described this as …" was given to the man named just before, because a pronoun took the
+last person made a subject whoever that was. A reader knows better from the text itself: an
+honorific ("Mr. Marcus", "Ms. Lopez"), a gendered role beside the name ("spokeswoman Maria
+Zakharova", "Tom Keller, her husband"), or the pronouns used in a sentence that names only that
+person ("Renada Chisholm said she is still researching"). `genders` counts those votes per person
+key; a person with no evidence, or evidence both ways, has no gender and any pronoun may stand
+for them. No list of first names: nothing is guessed from outside the article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Span
+
+from analysis.types import EntityKind, Mention
+
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE}
+PRONOUN_GENDER |= {"she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+_HONORIFICS = {"mr": MALE, "mr.": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE}
+_HONORIFICS |= {"ms.": FEMALE, "miss": FEMALE, "sir": MALE, "dame": FEMALE, "lady": FEMALE}
+_MALE_ROLES = """spokesman chairman congressman businessman councilman actor father husband son
+    brother uncle grandfather king prince boy man gentleman nephew widower"""
+_FEMALE_ROLES = """spokeswoman chairwoman congresswoman businesswoman councilwoman actress mother
+    wife daughter sister aunt grandmother queen princess girl woman lady niece widow"""
+_ROLE_GENDER = dict.fromkeys(_MALE_ROLES.split(), MALE)
+_ROLE_GENDER |= dict.fromkeys(_FEMALE_ROLES.split(), FEMALE)
+
+
+def _sentence_votes(sentence: Span, excluded: Callable[[int], bool]) -> Counter[str]:
+    """The genders of the third-person pronouns in a sentence, quotes left out."""
+    return Counter(
+        PRONOUN_GENDER[t.lower_]
+        for t in sentence
+        if t.lower_ in PRONOUN_GENDER and not excluded(t.idx)
+    )
+
+
+def _role_votes(doc: Doc, mention: Mention) -> Counter[str]:
+    """An honorific just before the name, or a gendered role word in the few words around it."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return Counter()
+    votes: Counter[str] = Counter()
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _HONORIFICS:
+        votes[_HONORIFICS[before]] += 2
+    first = span[0].lower_
+    if first in _HONORIFICS:
+        votes[_HONORIFICS[first]] += 2
+    near = doc[max(span.start - 3, 0) : min(span.end + 5, len(doc))]
+    votes.update(_ROLE_GENDER[t.lower_] for t in near if t.lower_ in _ROLE_GENDER)
+    return votes
+
+
+def genders(
+    doc: Doc, mentions: Sequence[Mention], excluded: Callable[[int], bool]
+) -> dict[str, str]:
+    """Person key -> "male" / "female" where the article's words agree; others are left out."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    people = [m for m in mentions if m.kind == EntityKind.PERSON and not excluded(m.start)]
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for mention in people:
+        by_sentence[mention.sentence].add(mention.key)
+        votes[mention.key].update(_role_votes(doc, mention))
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
+    starts = [s.start_char for s in sentences]
+    for mention in people:
+        if len(by_sentence[mention.sentence]) != 1 or not sentences:
+            continue  # two people in the sentence: its pronouns could be either's
+        sentence = sentences[max(bisect_right(starts, mention.start) - 1, 0)]
+        votes[mention.key].update(_sentence_votes(sentence, excluded))
+    decided = {}
+    for key, counted in votes.items():
+        male, female = counted[MALE], counted[FEMALE]
+        if male != female and min(male, female) * 3 <= max(male, female):
+            decided[key] = MALE if male > female else FEMALE
+    return decided
