@@ -150,8 +150,30 @@ def _trim(span: QuoteSpan, text: str) -> QuoteSpan | None:
     return QuoteSpan(span.open_at, span.close_at, start, end, span.line, span.run_on)
 
 
+_DOUBLED = re.compile(r"’’|''|‘‘|``")
+_SPACED_OPEN = re.compile(r"(?:(?<=\s)|^)([“«„]) +(?=\w)", re.MULTILINE)
+_SPACED_CLOSE = re.compile(r"(?<=[\w.,!?…]) +([”»])(?=[^\w]|$)", re.MULTILINE)
+
+
+def _two_mark(match: re.Match[str]) -> str:
+    """A double mark typed as two single ones: an opener after a space, else a closer."""
+    text, at = match.string, match.start()
+    opens = at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_OPEN
+    return " “" if opens else "” "
+
+
+def _mended(text: str) -> str:
+    """The text with the marks as they were meant, same length so offsets hold: ’’ or '' for a
+    closing ” (and `` for an opening “), and the spaces some sites leave inside the marks
+    (“ I love it ”) moved outside them."""
+    text = _DOUBLED.sub(_two_mark, text)
+    text = _SPACED_OPEN.sub(lambda m: m.group(0)[1:] + m.group(1), text)
+    return _SPACED_CLOSE.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All paired quotations in the text, in order, with their paragraph index."""
+    text = _mended(text)
     lines = split_lines(text)
     spans: list[QuoteSpan] = []
     for i, line in enumerate(lines):

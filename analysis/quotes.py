@@ -53,7 +53,8 @@ CUE_VERBS = word_set(
     respond answer claim concede admit argue assert announce acknowledge affirm comment complain
     confirm deny emphasize emphasise exclaim observe predict promise recall remark report reiterate
     stress suggest vow whisper shout tweet pledge conclude boast contend counter maintain quip
-    proclaim laud lament caution demand dub term"""
+    proclaim laud lament caution demand dub term assure reveal recount testify mention joke plead
+    muse scoff continue post agree laugh sigh marvel interject reason opine"""
 )
 SENTENCE_END = frozenset({".", "!", "?"})
 # Possessed nouns that make the quoted words the possessor's ("Putin's pledge to "…"").

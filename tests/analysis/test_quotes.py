@@ -303,6 +303,11 @@ def test_never_raises_on_odd_marks(nlp: Language, text: str) -> None:
         ("“open and never closed", []),
         ("“first paragraph\n\n“second.”", ["first paragraph", "second."]),
         ("'AMANDA, you stabbed me,\" she said", []),
+        ("“I love this city’’ she said.", ["I love this city"]),  # a closing ” typed as ’’
+        ("``We won,'' he said.", ["We won"]),
+        ("He said “ I love this city ” and left.", ["I love this city"]),  # spaced marks
+        ("“ We will win,” he said.", ["We will win"]),
+        ("The ’’ alone is nothing, nor is “ alone.", []),
     ],
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:
@@ -410,3 +415,28 @@ def test_two_people_with_one_surname_leave_the_surname_alone(nlp: Language) -> N
 def test_she_is_never_a_man_the_article_says_is_one(nlp: Language, text: str, key: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "key"),
+    [
+        (
+            "Mayor Anna Novak assures residents: “The water is safe to drink.”",
+            "The water is safe to drink.",
+            "anna novak",
+        ),
+        (
+            "“We were never told,” Tom Keller recounted on Friday.",
+            "We were never told",
+            "tom keller",
+        ),
+        (
+            "“It is far from over,” Anna Novak continued.",
+            "It is far from over",
+            "anna novak",
+        ),
+    ],
+)
+def test_more_ways_to_say_it(nlp: Language, text: str, words: str, key: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_key) == (words, key)
