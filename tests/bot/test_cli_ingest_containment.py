@@ -83,9 +83,7 @@ def test_a_link_named_on_the_command_line_is_read(cli: Invoke, tmp_path: Path) -
     assert result.output.splitlines()[0] == "1 new, 0 duplicate, 0 failed"
 
 
-def test_a_queued_file_that_became_a_link_is_refused_when_read(
-    cli: Invoke, tmp_path: Path
-) -> None:
+def test_a_queued_file_that_became_a_link_is_refused_when_read(cli: Invoke, tmp_path: Path) -> None:
     """Checked when queued, read later by a worker: a file swapped for a link in between is
     refused, not read where the link now points."""
     corpus, elsewhere = corpus_reaching_out(tmp_path)

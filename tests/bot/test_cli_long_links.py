@@ -65,7 +65,7 @@ def test_a_too_long_manifest_link_is_one_failed_row(
     second.write_text((SAMPLES / "004_31ae349b8af08f2e.txt").read_text(encoding="utf-8"))
     manifest = tmp_path / "list.csv"
     manifest.write_text(
-        f"path,url\n{first},\n,{long_link(site, 2500)}\n{second},\n", encoding="utf-8"
+        f"path,url\n{first.name},\n,{long_link(site, 2500)}\n{second.name},\n", encoding="utf-8"
     )
     result = analyst(db, "ingest", str(manifest), site=site)
     assert result.exit_code == 1, result.output
