@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.errors import UserFacingError
+from bot.ui.escape import escape_text
 from bot.ui.respond import send_short
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,6 @@ class AnalystTree(app_commands.CommandTree[Any]):
             log.error("command /%s failed [error %s]", name, error_id, exc_info=error)
             message = f"Something went wrong on our side (error {error_id}); it has been logged."
         try:
-            await send_short(interaction, message)
+            await send_short(interaction, escape_text(message))  # names in it come from articles
         except discord.HTTPException:
             log.warning("could not tell the member about an error", exc_info=True)

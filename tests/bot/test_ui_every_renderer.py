@@ -21,10 +21,10 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import discord
-import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from bot.errors import UserFacingError
 from bot.render import compare as render_compare
 from bot.render import corpus as render_corpus
 from bot.render import digest as render_digest
@@ -42,6 +42,7 @@ from bot.services.people import QuotesAnswer, WhoAnswer, ambiguous_message, unkn
 from bot.services.search import SearchAnswer
 from bot.services.summary import Summary
 from bot.services.timeline import Timeline
+from bot.tree import AnalystTree
 from bot.ui import sources
 from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
 from bot.ui.escape import escape_text
@@ -353,15 +354,13 @@ def test_ingest_replies_and_cards(
 # -- errors that name what the corpus holds -------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/tree.py sends UserFacingError text as written and bot/services/people.py puts "
-    "corpus entity names in it unescaped (outside bot/ui and bot/render)",
-)
 def test_a_name_error_shows_corpus_names_as_text() -> None:
+    """A name error lists names from the corpus: the command tree shows them as text."""
     evil = ["[x](http://evil.example)", "<@&5> @everyone"]
     matches = tuple(EntityMatch(n, name, "person", 3) for n, name in enumerate(evil))
     asker = Asker()
     for message in (unknown_message("putn", evil), ambiguous_message("x", matches)):
-        run(send_short(asker.interaction, message))
+        error = SimpleNamespace(original=UserFacingError(message))
+        run(AnalystTree.on_error(cast(AnalystTree, None), asker.interaction, cast(Any, error)))
+    assert len(asker.sent) == 2
     assert leaks(asker.sent) == []
