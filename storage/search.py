@@ -118,7 +118,12 @@ def parse_query(raw: str) -> SearchQuery:
 
 
 def bold_hits(snippet: str, cut_start: bool = False, cut_end: bool = False) -> str:
-    """Marked hits become `**word**` (each word on its own), whitespace one space, cuts `…`."""
+    """Marked hits become `**word**` (each word on its own), whitespace one space, cuts `…`.
+
+    The article's own asterisks become `∗` (U+2217) first, so the only `**` in a snippet are the
+    highlights: an article cannot make text bold (or unbalance the highlights) in an answer.
+    """
+    snippet = snippet.replace("*", "∗")
     marked = _MARKED.sub(lambda m: re.sub(r"\S+", r"**\g<0>**", m.group(1)), snippet)
     plain = " ".join(marked.replace(START, "").replace(STOP, "").split())
     if cut_start and not plain.startswith(ELLIPSIS):

@@ -239,6 +239,8 @@ async def test_upgrading_a_0002_database_indexes_its_articles(database_url: str)
         ("the \ue000nuclear deal\ue001 was", (False, False), "the **nuclear** **deal** was"),
         ("…a\n\n\ue000b\ue001 c…", (False, False), "…a **b** c…"),
         ("\ue000b\ue001 c", (True, True), "…**b** c…"),
+        # the article's own asterisks never bold anything: only the hits do
+        ("**not** \ue000b\ue001 f***", (False, False), "∗∗not∗∗ **b** f∗∗∗"),
     ],
 )
 def test_marked_hits_become_bold_words(marked: str, cut: tuple[bool, bool], expected: str) -> None:
