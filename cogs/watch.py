@@ -241,7 +241,9 @@ class Watch(commands.Cog):
         nonce = f"outbox-{item.id}"  # Discord drops a resend of this row after a crash
         if item.message_id is None:  # an /ingest that stopped waiting: say it in the channel
             line = self._line(emoji, outcome.source, await self.cards.text(outcome), sources, False)
-            send = lambda: channel.send(line, allowed_mentions=NO_MENTIONS, nonce=nonce)  # noqa: E731
+            send = lambda: channel.send(  # noqa: E731
+                line, allowed_mentions=NO_MENTIONS, nonce=nonce, suppress_embeds=True
+            )
             return await self.bot.guarded(item.guild_id, item.channel_id, POST, send)
         summarised = await self.progress.summarised_links(item)
         message = channel.get_partial_message(item.message_id)
@@ -311,7 +313,9 @@ class Watch(commands.Cog):
 
     @staticmethod
     async def _answer(interaction: discord.Interaction, text: str) -> None:
-        await interaction.followup.send(text[:2000], allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(
+            text[:2000], allowed_mentions=NO_MENTIONS, suppress_embeds=True
+        )
 
     # -- Discord plumbing ------------------------------------------------------------------------
     def _lock(self, message_id: int) -> asyncio.Lock:
@@ -340,6 +344,7 @@ class Watch(commands.Cog):
             mention_author=False,
             allowed_mentions=NO_MENTIONS,
             nonce=nonce,
+            suppress_embeds=True,  # a link in a title would unfurl a preview of someone's page
         )
         return await self.bot.guarded(_guild_of(message), message.channel.id, POST, send, again)
 

@@ -224,6 +224,7 @@ async def test_a_posted_link_gets_a_card_and_a_repeat_is_refused(
     assert "Putin" in card["content"]
     [body] = fake.raw_payloads(card["id"])
     assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert body["flags"] & 4  # SUPPRESS_EMBEDS: a link in a title unfurls no preview
     [refusal] = replies_to(fake, again)
     assert refusal["content"] == f"❌ already have it: #6 {TREATY}"
 
@@ -347,6 +348,7 @@ async def test_ingest_command_answers_with_the_card_or_the_reason(
     assert nonsense.messages[-1]["content"] == "❌ see my notes: not a web address"
     assert secret.messages[-1]["content"] == f"❌ <http://127.0.0.1:9/x>: {CREDENTIALS}"
     assert added.payloads[-1]["allowed_mentions"] == {"parse": []}
+    assert added.payloads[-1]["flags"] & 4  # SUPPRESS_EMBEDS
 
 
 async def test_ingest_that_takes_long_reports_in_the_channel_later(
