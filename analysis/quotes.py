@@ -11,9 +11,10 @@ Three kinds of quote are found:
   … explained the purpose of the meeting" or a line ending in a colon).
 
 Not quotes, and dropped: quotation marks in headline-like lines (no closing punctuation), titles
-in Title Case, words mentioned rather than said ("words like "breakthrough"", "so-called"),
-words a possessor said that someone else reports ("Putin's pledge to "…""), and quoted
-words that no speech verb governs (document wording, scare quotes).
+in Title Case, one quoted word that is not a verb (a term: a "crisis"), words mentioned rather
+than said ("words like "breakthrough"", "so-called"), words a possessor said that someone else
+reports ("Putin's pledge to "…""), and quoted words that no speech verb governs (document
+wording, scare quotes).
 
 Attribution policy: a quote with no speaker expression is dropped. A quote whose speaker is a
 person or group that is not a canonical PERSON/ORG entity ("Richmond police", "they") is kept
@@ -54,7 +55,8 @@ CUE_VERBS = word_set(
     confirm deny emphasize emphasise exclaim observe predict promise recall remark report reiterate
     stress suggest vow whisper shout tweet pledge conclude boast contend counter maintain quip
     proclaim laud lament caution demand dub term assure reveal recount testify mention joke plead
-    muse scoff continue post agree laugh sigh marvel interject reason opine"""
+    muse scoff continue post agree laugh sigh marvel interject reason opine bark snap retort
+    rebut"""
 )
 SENTENCE_END = frozenset({".", "!", "?"})
 # Possessed nouns that make the quoted words the possessor's ("Putin's pledge to "…"").
@@ -179,9 +181,20 @@ def _outside(ctx: _Document, left: int, right: int) -> list[Token]:
     ]
 
 
+_PHRASAL_CUES = {"go": "on", "fire": "back", "shoot": "back", "hit": "back", "bark": "back"}
+
+
 def _is_cue(token: Token) -> bool:
-    """A speech verb: "said", "told", "insists", "called", "according"."""
-    return token.tag_.startswith("VB") and token.lemma_.lower() in CUE_VERBS
+    """A speech verb: "said", "told", "insists", "called", "according", "went on", "shot back"."""
+    if not token.tag_.startswith("VB"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in CUE_VERBS:
+        return True
+    particle = _PHRASAL_CUES.get(lemma)
+    return particle is not None and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == particle for c in token.children
+    )
 
 
 def _governing_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
@@ -206,11 +219,17 @@ def _governing_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> 
 ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
 
 
+def _named_first(children: list[Token]) -> list[Token]:
+    """Subjects inside a PERSON/ORG name first: "study co-author Dr Milica Vasiljevic" is parsed
+    with three subjects, and the name is the speaker."""
+    return sorted(children, key=lambda t: t.ent_type_ not in {"PERSON", "ORG"})
+
+
 def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
     """The speaker of a speech verb: its subject, a shared subject, or the name beside it."""
     verb = cue
     for _ in range(3):
-        for child in verb.children:
+        for child in _named_first(list(verb.children)):
             if child.dep_ in SUBJECT_DEPS and _usable(child, ctx, bounds):
                 return child
         if verb.dep_ not in {"conj", "xcomp", "advcl"}:  # "…, telling Reuters, '…'"
@@ -230,7 +249,8 @@ def _usable(token: Token, ctx: _Document, bounds: tuple[int, int]) -> bool:
     """A possible speaker token: a noun or pronoun in the quote's sentence, not quoted."""
     in_frame = bounds[0] <= token.i <= bounds[1] and token.i not in ctx.quoted
     when = token.ent_type_ in {"DATE", "TIME"}  # "said Sunday": a time, not a speaker
-    return in_frame and not when and token.pos_ in {"PROPN", "NOUN", "PRON"}
+    named = token.ent_type_ in {"PERSON", "ORG"}  # "said Steven Still": "Still" parsed ADV
+    return in_frame and not when and (named or token.pos_ in {"PROPN", "NOUN", "PRON"})
 
 
 def _speaker_for(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Speaker | None:
@@ -309,6 +329,15 @@ def _not_speech(span: QuoteSpan, ctx: _Document) -> bool:
     return span.line in ctx.headlines or _is_title(text) or bool(_MENTIONED.search(before))
 
 
+def _is_term(span: QuoteSpan, ctx: _Document) -> bool:
+    """One word in quotation marks that is not a verb: a term or a label ("a “crisis”",
+    students in “bubbles”, “annoying”), not someone's words; "the leaders “hailed” …" is."""
+    if len(ctx.text[span.start : span.end].split()) != 1:
+        return False
+    words = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+    return not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
 def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Found | None:
     """The kind, cue and speaker of one quote span, or None when it is nobody's quote."""
     left, right = _frame(span, ctx)
@@ -316,6 +345,8 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
         return None
     bounds, frame_end = (left, right), ctx.doc[right].idx + len(ctx.doc[right].text)
     kind = _kind(span, ctx, left)
+    if kind == "partial" and _is_term(span, ctx):
+        return None
     governing = _governing_cue(span, ctx, bounds)
     speaker = _speaker_for(governing, ctx, bounds) if governing is not None else None
     if governing is not None and speaker is not None:

@@ -22,6 +22,10 @@ _IRREGULAR = {
     "admit": "admitted",
     "quip": "quipped",
     "dub": "dubbed",
+    "go": "went on",
+    "shoot": "shot back",
+    "hit": "hit back",
+    "fire": "fired back",
 }
 
 

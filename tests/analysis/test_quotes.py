@@ -440,3 +440,37 @@ def test_she_is_never_a_man_the_article_says_is_one(nlp: Language, text: str, ke
 def test_more_ways_to_say_it(nlp: Language, text: str, words: str, key: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert (quote.text, quote.speaker_key) == (words, key)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "key", "cue"),
+    [
+        (  # the surname is also an adverb, and the parser says so
+            "“It does throw a unique spin on it,” said Steven Still, emergency management"
+            " director for Lee County.",
+            "It does throw a unique spin on it",
+            "steven still",
+            "say",
+        ),
+        (  # three subjects in the parse: the name is the speaker
+            "“Eating a lot of red meat is bad for us,” said study co-author Dr Milica Vasiljevic.",
+            "Eating a lot of red meat is bad for us",
+            "milica vasiljevic",
+            "say",
+        ),
+        (
+            "Nesma Hajjaj waited at the hospital.\n\n“I am shocked,” she went on.",
+            "I am shocked",
+            "nesma hajjaj",
+            "go",
+        ),
+    ],
+)
+def test_speakers_the_parse_hides(nlp: Language, text: str, words: str, key: str, cue: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_key, quote.cue) == (words, key, cue)
+
+
+def test_one_quoted_term_is_nobodys_quote(nlp: Language) -> None:
+    text = "Gavin Yamey said the situation was a “crisis” for students living in “bubbles”."
+    assert quotes_of(nlp, text) == ()
