@@ -34,7 +34,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -342,12 +342,20 @@ def _complete_surnames(doc: Doc, folded: dict[str, tuple[str, str]]) -> dict[str
     from analysis.speaker_names import full_name_in  # here: that module imports this one
 
     completed = dict(folded)
+    full_names = {t: n for n, t in folded.values() if " " in n}
     for key, (name, target) in folded.items():
         if target == key and " " not in name:
-            full = full_name_in(doc, name)
+            full = full_name_in(doc, name) or _by_first_name(key, full_names)
             if full is not None:
                 completed[key] = (full, make_key(full))
     return completed
+
+
+def _by_first_name(key: str, full_names: Mapping[str, str]) -> str | None:
+    """ "Walter said" after "Walter A. Clyburn Reed" was introduced: the one full name of the
+    article that starts with this word."""
+    found = {n for k, n in full_names.items() if k.split()[0] == key}
+    return found.pop() if len(found) == 1 else None
 
 
 def _sentence_starts(doc: Doc, sentences: Sequence[SentenceSpan] | None) -> list[int]:
@@ -383,4 +391,32 @@ def canonicalise_mentions(
             name, key, kind = canonical_name(raw.surface, raw.kind)
         sentence = max(bisect_right(starts, raw.start) - 1, 0)
         mentions.append(Mention(raw.text, kind, raw.label, raw.start, raw.end, sentence, name, key))
-    return tuple(mentions)
+    return _expand_acronyms(mentions)
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_MINOR = frozenset({"of", "the", "and", "for", "on", "in", "&", "at", "to"})
+
+
+def _initials(name: str) -> str:
+    """ "Office of Personnel Management" -> "OPM"."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _MINOR)
+
+
+def _expand_acronyms(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """An organisation written as its acronym ("OPM said") is the one organisation the article
+    names in full with those initials ("the Office of Personnel Management")."""
+    full = {m.key: m.name for m in mentions if m.kind == EntityKind.ORG and " " in m.name}
+    by_initials: dict[str, set[str]] = {}
+    for key, name in full.items():
+        by_initials.setdefault(_initials(name).upper(), set()).add(key)
+    expanded = []
+    for mention in mentions:
+        compact = mention.name.replace(".", "")
+        keys = by_initials.get(compact, set()) if mention.kind == EntityKind.ORG else set()
+        if _ACRONYM.match(compact) and len(keys) == 1:
+            (key,) = keys
+            expanded.append(replace(mention, name=full[key], key=key))
+        else:
+            expanded.append(mention)
+    return tuple(expanded)

@@ -474,3 +474,23 @@ def test_speakers_the_parse_hides(nlp: Language, text: str, words: str, key: str
 def test_one_quoted_term_is_nobodys_quote(nlp: Language) -> None:
     text = "Gavin Yamey said the situation was a “crisis” for students living in “bubbles”."
     assert quotes_of(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (  # a first name alone, after the full name was introduced
+            "Walter A. Clyburn Reed, a grandson of the congressman, came too.\n\n"
+            "“He was referring to his generation in particular,” Walter said.",
+            "walter a. clyburn reed",
+        ),
+        (  # an acronym for the organisation the article names in full
+            "The Office of Personnel Management issued guidance on Monday.\n\n"
+            "“We are working with agencies to return to normal operations,” OPM said.",
+            "office of personnel management",
+        ),
+    ],
+)
+def test_short_forms_reach_the_full_name(nlp: Language, text: str, key: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_key == key
