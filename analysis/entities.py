@@ -300,8 +300,17 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
     return raws
 
 
-def _relabel_people(raws: list[_Raw]) -> None:
-    """Correct small-model labels: a name used as a PERSON in the article is a PERSON throughout."""
+def _acts_like_a_person(doc: Doc, raw: _Raw) -> bool:
+    """A place-tagged word that is a possessor or a subject ("In Hajjaj’s case", "Hajjaj
+    said"), not somewhere things happen ("in Jordan")."""
+    span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in {"poss", "nsubj"}
+
+
+def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
+    """Correct small-model labels: a name used as a PERSON in the article is a PERSON throughout;
+    a one-word place that is the surname of a person named in full, used as a possessor or a
+    subject, is that person."""
     people = [r for r in raws if r.kind == EntityKind.PERSON]
     person_keys = Counter(make_key(r.person) for r in people)
     surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}
@@ -311,7 +320,9 @@ def _relabel_people(raws: list[_Raw]) -> None:
         if raw.kind == EntityKind.PERSON or not key:
             continue
         if raw.kind == EntityKind.PLACE:
-            relabel = person_keys[key] >= max(place_keys[key], 1)
+            relabel = person_keys[key] >= max(place_keys[key], 1) or (
+                len(key.split()) == 1 and key in surnames and _acts_like_a_person(doc, raw)
+            )
         else:
             relabel = key in person_keys or (len(key.split()) == 1 and surname_of(key) in surnames)
         if relabel:
@@ -375,7 +386,7 @@ def canonicalise_mentions(
     `sentence` indexes `sentences` when given (pass `DocAnalysis.sentences`), else `doc.sents`.
     """
     raws = _raw_mentions(doc)
-    _relabel_people(raws)
+    _relabel_people(raws, doc)
     people = _complete_surnames(doc, _fold_people(raws))
     starts = _sentence_starts(doc, sentences)
     mentions = []

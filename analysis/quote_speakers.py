@@ -4,9 +4,9 @@ A subject resolves, in this order, to:
 
 1. the PERSON or ORG mention it is part of ("Putin", "Vladimir Putin", "Reuters"), or a
    PERSON/ORG in apposition ("the spokesman, Maria Zakharova,");
-2. for he/she, the person the text last made a subject before it (quotes and headlines aside)
-   whose gender, as the article's own words tell it (`speaker_gender`), does not contradict the
-   pronoun;
+2. for he/she, the person it stands for as a reader follows the article (`pronouns`: a person
+   named earlier in the sentence, else the latest subject, pronouns included), never one the
+   article genders otherwise (`speaker_gender`);
 3. for a role noun ("the Russian president", "his Iranian counterpart"), the latest person the
    article introduced with that role ("Russian President Vladimir Putin", "Maria Zakharova,
    the Russian Foreign Ministry's spokesman");
@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from analysis.entities import make_key
-from analysis.speaker_gender import PRONOUN_GENDER, genders
+from analysis.pronouns import PronounChain
+from analysis.speaker_gender import genders
 from analysis.speaker_names import full_name_in, written_name
 from analysis.types import EntityKind, Mention
 
@@ -103,8 +104,7 @@ class SpeakerResolver:
         self.starts = [m.start for m in self.mentions]
         self.excluded = excluded
         self.roles = [r for m in self.mentions if (r := self._role_of(m)) is not None]
-        self.subjects = [m for m in self.mentions if self._is_person_subject(m)]
-        self.genders = genders(doc, self.mentions, excluded)
+        self.pronouns = PronounChain(doc, self.mentions, excluded, genders(doc, mentions, excluded))
 
     def mention_at(self, char: int) -> Mention | None:
         """The mention covering a character offset, if any."""
@@ -114,13 +114,6 @@ class SpeakerResolver:
                 return self.mentions[i]
             i -= 1
         return None
-
-    def _is_person_subject(self, mention: Mention) -> bool:
-        """True for a PERSON mention that is its clause's subject, outside quotes and headlines."""
-        if mention.kind != EntityKind.PERSON or self.excluded(mention.start):
-            return False
-        root = _root_of(self.doc, mention)
-        return root is not None and root.dep_ in SUBJECT_DEPS
 
     def _role_of(self, mention: Mention) -> _Role | None:
         """The role words written around a person mention, if any."""
@@ -161,18 +154,9 @@ class SpeakerResolver:
             return Speaker(token.text, None, None)
         if lower not in PERSONAL:
             return None
-        earlier = [m for m in self.subjects if m.end <= token.idx]
-        if not earlier:
-            earlier = [
-                m
-                for m in self.mentions
-                if m.kind == EntityKind.PERSON and m.end <= token.idx and not self.excluded(m.start)
-            ]
-        if not earlier:
+        chosen = self.pronouns.resolve(token)
+        if chosen is None:
             return Speaker(token.text, None, None)
-        gender = PRONOUN_GENDER[lower]
-        fitting = [m for m in earlier if self.genders.get(m.key, gender) == gender]
-        chosen = (fitting or earlier)[-1]
         return Speaker(token.text, chosen.name, chosen.key)
 
     def _coordinated(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:

@@ -494,3 +494,25 @@ def test_one_quoted_term_is_nobodys_quote(nlp: Language) -> None:
 def test_short_forms_reach_the_full_name(nlp: Language, text: str, key: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (  # a possessor earlier in the sentence, then the same "she" carried on
+            "Nesma Hajjaj gave birth early. Sherine Abed, the doctor, explained the ward.\n\n"
+            "In Hajjaj’s case, she decided to stay near her child. “I am worried about him,”"
+            " she continued.",
+            "nesma hajjaj",
+        ),
+        (  # "Keys" beside "Florida Keys" is a place the model tagged PERSON, not a speaker
+            "Stephanie Kaple runs the Florida Keys Outreach Coalition. Kaple said jobs are gone."
+            " The Keys closed its doors to tourists in March.\n\n"
+            "“We do have some reserves,” she said.",
+            "stephanie kaple",
+        ),
+    ],
+)
+def test_he_and_she_follow_the_article(nlp: Language, text: str, key: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_key == key
