@@ -315,8 +315,9 @@ def _intro(line_index: int, ctx: _Document) -> _Cue | None:
 
 
 def _continued(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Cue | None:
-    """The cue of the quote a bare quoted sentence continues, in its paragraph or the next."""
-    if previous is None or previous.kind == "partial":
+    """The cue of the quote a bare quoted sentence continues, in its paragraph or the next
+    (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”)."""
+    if previous is None:
         return None
     gap = ctx.text[previous.frame_end : span.open_at]
     return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
@@ -415,7 +416,9 @@ def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
         found = _attribute(span, previous, ctx)
         if found is not None:
             quotes.append(_quote(found, ctx))
-        previous = found
+            previous = found
+        elif not _is_term(span, ctx):  # a quoted term between two quotes breaks no run
+            previous = None
     quotes.extend(_block_quotes(ctx))
     log.debug("%d quotes in a document of %d characters", len(quotes), len(ctx.text))
     return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))

@@ -516,3 +516,19 @@ def test_short_forms_reach_the_full_name(nlp: Language, text: str, key: str) -> 
 def test_he_and_she_follow_the_article(nlp: Language, text: str, key: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_key == key
+
+
+def test_a_quote_runs_on_after_a_partial_one_and_over_a_quoted_term(nlp: Language) -> None:
+    text = (
+        "Federal agencies are “getting ahead of themselves,” Jennifer Wexton said. “I don’t know"
+        " what their thought process is.”\n\n"
+        "“I want to be careful,” Vivek Ramaswamy said, using a nickname for the “neoconservative”"
+        " wing. “Corrupt politicians spent trillions.”"
+    )
+    found = [(q.text, q.speaker_key) for q in quotes_of(nlp, text)]
+    assert found == [
+        ("getting ahead of themselves", "jennifer wexton"),
+        ("I don’t know what their thought process is.", "jennifer wexton"),
+        ("I want to be careful", "vivek ramaswamy"),
+        ("Corrupt politicians spent trillions.", "vivek ramaswamy"),
+    ]
