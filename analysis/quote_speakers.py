@@ -53,6 +53,17 @@ SPEAKER_NOUNS = word_set(
 )
 
 
+# People who speak for an organisation named after them ("a spokesperson for X").
+VOICES = word_set(
+    """spokesperson spokesman spokeswoman representative official officials statement"""
+)
+# Bodies a definite description names ("the department"), matched to the organisation's name.
+BODIES = word_set(
+    """department ministry agency union campaign company committee commission council court
+    party foundation charity university college hospital bank board office service"""
+)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A speaker as written, with its canonical display name and key when it has one."""
@@ -145,7 +156,40 @@ class SpeakerResolver:
         conjuncts = [c for c in subject.children if c.dep_ == "conj"]
         if conjuncts:
             return self._coordinated(subject, conjuncts)
-        return self._entity(subject) or self._role(subject) or self._plain(subject)
+        return (
+            self._entity(subject)
+            or self._speaking_for(subject)
+            or self._role(subject)
+            or self._plain(subject)
+        )
+
+    def _speaking_for(self, subject: Token) -> Speaker | None:
+        """An organisation's voice: "a spokesperson for Sheffield University" is the university,
+        "the department" the latest organisation named with that word ("the Energy
+        Department"), as the reader takes them."""
+        lemma = subject.lemma_.lower()
+        if subject.pos_ != "NOUN":
+            return None
+        if lemma in VOICES:
+            for prep in (c for c in subject.children if c.lower_ in {"for", "of", "at"}):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = self.mention_at(obj.idx)
+                    if found is not None and found.kind == EntityKind.ORG:
+                        return Speaker(np_text(subject), found.name, found.key)
+            return None
+        if lemma not in BODIES or not any(c.lower_ == "the" for c in subject.lefts):
+            return None
+        named = [
+            m
+            for m in self.mentions
+            if m.kind == EntityKind.ORG
+            and m.end <= subject.idx
+            and not self.excluded(m.start)
+            and lemma in m.name.lower().split()
+        ]
+        if len({m.key for m in named}) != 1:
+            return None
+        return Speaker(np_text(subject), named[-1].name, named[-1].key)
 
     def _pronoun(self, token: Token) -> Speaker | None:
         """he/she: the last person made a subject before it; I/we/they: kept, unresolved."""

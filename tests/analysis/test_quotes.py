@@ -532,3 +532,23 @@ def test_a_quote_runs_on_after_a_partial_one_and_over_a_quoted_term(nlp: Languag
         ("I want to be careful", "vivek ramaswamy"),
         ("Corrupt politicians spent trillions.", "vivek ramaswamy"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "A spokesperson for Sheffield University, which has 30,000 students, said: “We"
+            " understand this is difficult for students.”",
+            "sheffield university",
+        ),
+        (
+            "The Energy Department began phasing in workers.\n\nEmployees are “authorized to come"
+            " back to their building,” the department said in an emailed statement.",
+            "energy department",
+        ),
+    ],
+)
+def test_an_organisations_voice_is_the_organisation(nlp: Language, text: str, key: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_key == key
