@@ -2,8 +2,9 @@
 
 A pronoun that is a clause's subject stands for, in this order:
 
-1. a person named earlier in its own sentence, the subject first ("In Hajjaj’s case, she
-   decided …" is Hajjaj, though "Hajjaj’s" is a possessor);
+1. a person named earlier in its own sentence as a subject, else as a possessor ("In Hajjaj’s
+   case, she decided …" is Hajjaj); a person named there as an object or beside another
+   subject ("he and Farrow were apart") is not preferred over the story's subject;
 2. else the latest subject before it, where subjects are the people named as subjects and the
    pronouns already read, each standing for whom it was resolved to ("she decided …" then "“…,”
    she continued" is still Hajjaj, though another woman was named in between as an object);
@@ -93,9 +94,10 @@ class PronounChain:
             for m in self.people
             if sentence.start_char <= m.start and m.end <= token.idx and self._fits(m, gender)
         ]
-        if same:
-            subjects = [m for m in same if self._is_subject(m)]
-            return (subjects or same)[-1]
+        subjects = [m for m in same if self._role(m) in SUBJECT_DEPS]
+        owners = [m for m in same if self._role(m) == "poss"]
+        if subjects or owners:
+            return (subjects or owners)[-1]
         before = [m for at, m in self.chain if at < token.idx]
         fitting = [m for m in before if self._fits(m, gender)]
         if fitting or before:
@@ -105,9 +107,10 @@ class PronounChain:
         candidates = fitting or earlier
         return candidates[-1] if candidates else None
 
-    def _is_subject(self, mention: Mention) -> bool:
+    def _role(self, mention: Mention) -> str:
+        """The dependency of the mention's head: nsubj, poss, dobj, conj, ..."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.dep_ in SUBJECT_DEPS
+        return span.root.dep_ if span is not None and len(span) > 0 else ""
 
     def resolve(self, token: Token) -> Mention | None:
         """The person a he/she token stands for, or None when no one was named before it."""
