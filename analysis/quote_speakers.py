@@ -19,6 +19,7 @@ with no canonical name or key. A subject that cannot speak ("the treaty", "it") 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ SPEAKER_NOUNS = word_set(
 )
 
 
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 # People who speak for an organisation named after them ("a spokesperson for X").
 VOICES = word_set(
     """spokesperson spokesman spokeswoman representative official officials statement"""
@@ -159,9 +161,34 @@ class SpeakerResolver:
         return (
             self._entity(subject)
             or self._speaking_for(subject)
+            or self._by_age(subject)
             or self._role(subject)
             or self._plain(subject)
         )
+
+    def _by_age(self, subject: Token) -> Speaker | None:
+        """ "the 61-year-old said": the one person the article gave that age ("Anna Novak,
+        61," or "61-year-old Anna Novak") before it."""
+        written = np_text(subject)
+        age = _AGE.search(written)
+        if age is None:
+            return None
+        years = age.group(1)
+        text = self.doc.text
+        people = {
+            m.key: m
+            for m in self.mentions
+            if m.kind == EntityKind.PERSON
+            and m.end <= subject.idx
+            and (
+                re.match(rf",? \(?{years}\)?(?:[,)]|\s|$)", text[m.end : m.end + 8])
+                or re.search(rf"\b{years}-year-old,? $", text[max(m.start - 16, 0) : m.start])
+            )
+        }
+        if len(people) != 1:
+            return None
+        (found,) = people.values()
+        return Speaker(written, found.name, found.key)
 
     def _speaking_for(self, subject: Token) -> Speaker | None:
         """An organisation's voice: "a spokesperson for Sheffield University" is the university,
@@ -192,8 +219,13 @@ class SpeakerResolver:
         return Speaker(np_text(subject), named[-1].name, named[-1].key)
 
     def _pronoun(self, token: Token) -> Speaker | None:
-        """he/she: the last person made a subject before it; I/we/they: kept, unresolved."""
+        """he/she: the person it stands for (`pronouns`); "they" an organisation just named
+        as a subject or speaking "in a statement"; I/we and other "they": kept, unresolved."""
         lower = token.lower_
+        if lower == "they":
+            body = self._they(token)
+            if body is not None:
+                return Speaker(token.text, body.name, body.key)
         if lower in UNRESOLVED_PRONOUNS:
             return Speaker(token.text, None, None)
         if lower not in PERSONAL:
@@ -202,6 +234,30 @@ class SpeakerResolver:
         if chosen is None:
             return Speaker(token.text, None, None)
         return Speaker(token.text, chosen.name, chosen.key)
+
+    def _they(self, token: Token) -> Mention | None:
+        """The organisation "they" speaks for: the latest organisation that is a subject in
+        this sentence or the one before, or, when "they" speak in a statement, the latest
+        organisation named in those sentences."""
+        sentence = token.sent
+        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        orgs = [
+            m
+            for m in self.mentions
+            if m.kind == EntityKind.ORG
+            and previous.start_char <= m.start
+            and m.end <= token.idx
+            and not self.excluded(m.start)
+        ]
+        subjects = [m for m in orgs if self._head_dep(m) in SUBJECT_DEPS]
+        if subjects:
+            return subjects[-1]
+        statement = any(t.lemma_.lower() == "statement" for t in token.head.subtree)
+        return orgs[-1] if statement and orgs else None
+
+    def _head_dep(self, mention: Mention) -> str:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root.dep_ if span is not None and len(span) > 0 else ""
 
     def _coordinated(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:
         """ "Putin and Rouhani said": one speaker only when every conjunct is the same entity."""

@@ -250,7 +250,9 @@ def _usable(token: Token, ctx: _Document, bounds: tuple[int, int]) -> bool:
     in_frame = bounds[0] <= token.i <= bounds[1] and token.i not in ctx.quoted
     when = token.ent_type_ in {"DATE", "TIME"}  # "said Sunday": a time, not a speaker
     named = token.ent_type_ in {"PERSON", "ORG"}  # "said Steven Still": "Still" parsed ADV
-    return in_frame and not when and (named or token.pos_ in {"PROPN", "NOUN", "PRON"})
+    aged = token.lower_ == "old" and token.dep_ in {"nsubj", "nsubjpass"}  # "the 61-year-old"
+    nominal = token.pos_ in {"PROPN", "NOUN", "PRON"}
+    return in_frame and (aged or (not when and (named or nominal)))  # an age is tagged DATE
 
 
 def _speaker_for(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Speaker | None:

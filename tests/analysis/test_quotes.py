@@ -552,3 +552,27 @@ def test_a_quote_runs_on_after_a_partial_one_and_over_a_quoted_term(nlp: Languag
 def test_an_organisations_voice_is_the_organisation(nlp: Language, text: str, key: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The Federal Reserve raised rates again on Wednesday. “Inflation remains too high,”"
+            " they said in a statement.",
+            "federal reserve",
+        ),
+        (  # "they" for people stays unlinked: nobody in particular
+            "Local farmers met the mayor on Monday. “We want fair prices,” they said.",
+            None,
+        ),
+        (
+            "Anna Novak, 61, has run the clinic since 1990. “We never closed a single day,” the"
+            " 61-year-old said.",
+            "anna novak",
+        ),
+    ],
+)
+def test_they_and_descriptions(nlp: Language, text: str, key: str | None) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_key == key
