@@ -1,7 +1,8 @@
 """Quotes on real pages, end to end: HTML in, the speaker a member reaches with `analyst quotes`.
 
-Run: `.venv/bin/python -m eval.quotes_real [--split dev|test|all] [--errors] [--json FILE]`
-(`--keep FOLDER` keeps the pages and the database, to read with `analyst --db ...`).
+Run: `.venv/bin/python -m eval.quotes_real [--split dev|test|all] [--fragments include|exclude]
+[--errors] [--json FILE]` (`--keep FOLDER` keeps the pages and the database, to read with
+`analyst --db ...`).
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -14,6 +15,15 @@ Why each figure:
   quote, still counts. A gold quote is *found* when its matches together hold half of its words.
   Runs rather than shared words, so a long quote holding "I" and "that" does not match "I keep
   hearing that"; the pieces rule, so a stored piece of a real quotation is not a false positive.
+- fragments: gold quotes marked `"fragment": true` are short pieces of someone's words inside a
+  sentence (Mahmood said Starmer had "failed to listen"). Issue 12 counts them as quotes (its
+  definition: every quotation of someone's words, whatever its length), and so does
+  `--fragments include`, the default; `--fragments exclude` turns them back into not_quotes, the
+  labellers' first convention (rule 4 of their README then), so both figures can be reported. Each
+  table's title line says which it uses. A fragment matches only a stored quote that is mostly the
+  fragment (its words at least half of the stored quote's): a long quote that happens to hold
+  the words (Sarwar's "That humanity and empathy is ..." and his fragment "empathy") neither finds
+  the fragment nor becomes right through it.
 - stored quotes matching only a label file's `single_mark_quotes` are left out of every count.
 - content: every stored quote against every gold quote, speakers ignored.
 - as-written speaker: stored quotes with a speaker text against gold quotes with a speaker; right
@@ -38,8 +48,8 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -53,16 +63,21 @@ _PARTICLES = frozenset({"al", "el", "abu", "bin", "ibn", "van", "von", "der", "d
     {"de", "del", "da", "di", "la", "le"}
 )
 JOINER = " … "  # how a labeller may join the two parts of a split quotation in one entry
+FRAGMENTS = {
+    "include": "fragments included (short partial quotes marked fragment are quotes, issue 12)",
+    "exclude": "fragments excluded (quotes marked fragment are not_quotes: first convention)",
+}
 
 
 @dataclass(frozen=True)
 class Gold:
-    """One hand-labelled quotation: its words, speaker (None when unnamed) and kind."""
+    """One hand-labelled quotation: its words, speaker (None when unnamed), kind, note, fragment."""
 
     text: str
     speaker: str | None
     kind: str = "person"
     note: str = ""
+    fragment: bool = False  # a short piece of someone's words inside a sentence
 
 
 @dataclass(frozen=True)
@@ -95,21 +110,45 @@ class Resolved:
     error: str = ""
 
 
-def load_page(path: Path) -> PageGold:
-    """One label file as a PageGold."""
+def load_page(path: Path, fragments: str = "include") -> PageGold:
+    """One label file as a PageGold, its fragments as quotes or as not_quotes (`exclude`)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     quotes = tuple(
-        Gold(q["text"], q.get("speaker"), q.get("kind", "person"), q.get("note", ""))
+        Gold(
+            q["text"],
+            q.get("speaker"),
+            q.get("kind", "person"),
+            q.get("note", ""),
+            bool(q.get("fragment", False)),
+        )
         for q in data["quotes"]
     )
     neutral = tuple(q["text"] for q in data.get("single_mark_quotes", []))
     not_quotes = tuple(data.get("not_quotes", []))
-    return PageGold(path.stem, quotes, not_quotes, data.get("body_ends"), neutral)
+    page = PageGold(path.stem, quotes, not_quotes, data.get("body_ends"), neutral)
+    return with_fragments(page, fragments)
 
 
-def load_labels(keys: Iterable[str], folder: Path = LABELS) -> dict[str, PageGold]:
+def with_fragments(page: PageGold, fragments: str) -> PageGold:
+    """The page under a convention: `include` keeps it; `exclude` makes fragments not_quotes."""
+    if fragments not in FRAGMENTS:
+        raise ValueError(f"fragments must be one of {sorted(FRAGMENTS)}, not {fragments!r}")
+    if fragments == "include":
+        return page
+    kept = tuple(g for g in page.quotes if not g.fragment)
+    moved = tuple(g.text for g in page.quotes if g.fragment and g.text not in page.not_quotes)
+    return replace(page, quotes=kept, not_quotes=page.not_quotes + moved)
+
+
+def load_labels(
+    keys: Iterable[str], folder: Path = LABELS, fragments: str = "include"
+) -> dict[str, PageGold]:
     """The label files of the given page keys that exist (a half may still be unlabelled)."""
-    return {k: load_page(folder / f"{k}.json") for k in keys if (folder / f"{k}.json").is_file()}
+    return {
+        k: load_page(folder / f"{k}.json", fragments)
+        for k in keys
+        if (folder / f"{k}.json").is_file()
+    }
 
 
 def normalise(text: str) -> str:
@@ -150,15 +189,31 @@ def inside(s: Sequence[str], g: Sequence[str]) -> bool:
 Pairs = dict[tuple[int, int], frozenset[int]]
 
 
-def match_pairs(stored: Sequence[str], golds: Sequence[str]) -> Pairs:
-    """(stored, gold) index pairs that match (covering, or a piece), with the positions held."""
+def match_pairs(
+    stored: Sequence[str], golds: Sequence[str], fragments: Collection[int] = frozenset()
+) -> Pairs:
+    """(stored, gold) index pairs that match (covering, or a piece), with the positions held.
+
+    A gold whose index is in `fragments` matches only a stored quote that is mostly that gold:
+    the words it holds are at least half of the stored quote's words.
+    """
     st, gt = [tokens(s) for s in stored], [tokens(g) for g in golds]
-    return {
-        (i, j): held(s, g)
-        for j, g in enumerate(gt)
-        for i, s in enumerate(st)
-        if covers(s, g) or inside(s, g)
-    }
+    pairs: Pairs = {}
+    for j, g in enumerate(gt):
+        for i, s in enumerate(st):
+            if not (covers(s, g) or inside(s, g)):
+                continue
+            positions = held(s, g)
+            if j in fragments and len(positions) < 0.5 * len(s):
+                continue
+            pairs[i, j] = positions
+    return pairs
+
+
+def gold_pairs(stored: Sequence[str], golds: Sequence[Gold]) -> Pairs:
+    """`match_pairs` against gold quotes, their fragments matched as fragments."""
+    fragments = frozenset(j for j, g in enumerate(golds) if g.fragment)
+    return match_pairs(stored, [g.text for g in golds], fragments)
 
 
 def found_golds(pairs: Pairs, golds: Sequence[str]) -> set[int]:
@@ -220,7 +275,7 @@ def score(
 ) -> tuple[set[int], set[int]]:
     """(right stored indexes, found gold indexes) when a matching pair must also pass `accept`."""
     texts = [g.text for g in golds]
-    pairs = match_pairs([s.text for s in stored], texts)
+    pairs = gold_pairs([s.text for s in stored], golds)
     if accept is not None:
         pairs = {ij: held_ for ij, held_ in pairs.items() if accept(*ij)}
     return {i for i, _ in pairs}, found_golds(pairs, texts)
@@ -231,7 +286,7 @@ def countable(stored: Sequence[Stored], page: PageGold) -> list[Stored]:
     if not page.neutral:
         return list(stored)
     texts = [s.text for s in stored]
-    golds = {i for i, _ in match_pairs(texts, [g.text for g in page.quotes])}
+    golds = {i for i, _ in gold_pairs(texts, page.quotes)}
     neutral = {i for i, _ in match_pairs(texts, page.neutral)}
     return [s for i, s in enumerate(stored) if i in golds or i not in neutral]
 
@@ -359,7 +414,7 @@ def stored_desc(quotes: Iterable[Stored]) -> str:
 def page_errors(run: PageRun) -> list[tuple[str, str]]:
     """(kind, line) per miss and false positive of Analyst on one page, golds first."""
     page, ours = run.page, countable(run.ours, run.page)
-    pairs = match_pairs([s.text for s in ours], [g.text for g in page.quotes])
+    pairs = gold_pairs([s.text for s in ours], page.quotes)
     found = found_golds(pairs, [g.text for g in page.quotes])
     named = [g for g in page.quotes if g.speaker]
     reached = {id(named[j]) for j in reachable(named, run.article, run.names)}
@@ -487,13 +542,13 @@ def textacy_quotes(texts: dict[int, str]) -> dict[int, list[Stored]] | None:
 
 
 def run_split(
-    split: str, data: Path = DEFAULT_DATA, keep: Path | None = None
+    split: str, data: Path = DEFAULT_DATA, keep: Path | None = None, fragments: str = "include"
 ) -> tuple[list[PageRun], dict[str, str]]:
     """Ingest the split's labelled pages (in `keep` if given, to read later): one PageRun each."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)
-    labels = load_labels(p.key for p in chosen)
+    labels = load_labels((p.key for p in chosen), fragments=fragments)
     with tempfile.TemporaryDirectory(prefix="quotes_real_") as tmp:
         base = keep or Path(tmp)
         folder, url = base / "pages", f"sqlite+aiosqlite:///{base / 'analyst.db'}"
@@ -562,6 +617,7 @@ def counts(runs: Sequence[PageRun]) -> dict[str, int]:
         "pages": len(runs),
         "stored articles": sum(r.article is not None for r in runs),
         "gold quotes": sum(len(r.page.quotes) for r in runs),
+        "fragments": sum(1 for r in runs for g in r.page.quotes if g.fragment),
         "named": sum(1 for r in runs for g in r.page.quotes if g.speaker),
         "speakers": len(speakers),
         "names unknown": sum(1 for e in errors if e and "could be" not in e),
@@ -595,22 +651,33 @@ def report_rows(name: str, runs: Sequence[PageRun]) -> list[list[object]]:
 HEADERS = ("split", "system", "criterion", "stored", "right", "P", "gold", "found", "R", "F1")
 
 
+def title(split: str, fragments: str) -> str:
+    """A table's title line: the split and the fragments convention it is scored under."""
+    return f"Quotes on real pages, split {split}; {FRAGMENTS[fragments]}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Ingest a split's pages, score Analyst (and textacy) and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument(
+        "--fragments",
+        choices=tuple(FRAGMENTS),
+        default="include",
+        help="gold quotes marked fragment: quotes (include) or not_quotes (exclude)",
+    )
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     parser.add_argument("--json", type=Path, help="also write the figures and errors as JSON")
     parser.add_argument("--keep", type=Path, help="keep the pages and database in this folder")
     args = parser.parse_args(argv)
-    runs, splits = run_split(args.split, keep=args.keep)
+    runs, splits = run_split(args.split, keep=args.keep, fragments=args.fragments)
     if not runs:
         emit(f"no labelled pages in {LABELS} for split {args.split}")
         return 1
     chosen = groups(runs, splits, args.split)
     rows = [row for name, group in chosen.items() for row in report_rows(name, group)]
     facts = {name: counts(group) for name, group in chosen.items()}
-    emit(table(HEADERS, rows), "")
+    emit(title(args.split, args.fragments), table(HEADERS, rows), "")
     for name, fact in facts.items():
         emit(f"{name}: " + ", ".join(f"{k} {v}" for k, v in fact.items()))
     if any(r.textacy is None for r in runs):
@@ -620,7 +687,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         emit("", *(line for _, line in errors), "", "error kinds:")
         emit(*(f"{n:4d} {k}" for k, n in Counter(k for k, _ in errors).most_common()))
     if args.json:
-        out = {"split": args.split, "headers": HEADERS, "rows": rows, "counts": facts}
+        out = {"split": args.split, "fragments": args.fragments, "headers": HEADERS}
+        out |= {"title": title(args.split, args.fragments), "rows": rows, "counts": facts}
         out["errors"] = [{"kind": k, "line": line} for k, line in errors]
         args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

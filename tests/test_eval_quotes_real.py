@@ -29,7 +29,9 @@ from eval.quotes_real import (
     score_linked,
     score_written,
     text_stored,
+    title,
     tokens,
+    with_fragments,
 )
 
 SKAIK = Gold("A cancer patient in Gaza dies three times,", "Sobhi Skaik")
@@ -198,3 +200,59 @@ def test_groups_split_all_into_dev_test_and_all() -> None:
         "test": ["b"],
         "all": ["a", "b", "c"],
     }
+
+
+SARWAR = "That humanity and empathy is what has been missing from some of the statements."
+FRAGMENT_LABEL = {
+    "page": "starmer.html",
+    "quotes": [
+        {"text": "failed to listen", "speaker": "Asjad Mahmood", "fragment": True, "note": "x"},
+        {"text": SARWAR, "speaker": "Anas Sarwar", "kind": "person"},
+        {"text": "empathy", "speaker": "Anas Sarwar", "fragment": True},
+    ],
+    "not_quotes": ["humanitarian pauses"],
+}
+
+
+@pytest.fixture
+def fragment_labels(tmp_path: Path) -> Path:
+    (tmp_path / "starmer.json").write_text(json.dumps(FRAGMENT_LABEL), encoding="utf-8")
+    return tmp_path
+
+
+def test_fragments_are_quotes_by_default(fragment_labels: Path) -> None:
+    page = load_labels(["starmer"], fragment_labels)["starmer"]
+    assert [(g.text, g.fragment) for g in page.quotes] == [
+        ("failed to listen", True),
+        (SARWAR, False),
+        ("empathy", True),
+    ]
+    assert page.not_quotes == ("humanitarian pauses",)
+
+
+def test_fragments_exclude_makes_them_not_quotes_again(fragment_labels: Path) -> None:
+    page = load_labels(["starmer"], fragment_labels, fragments="exclude")["starmer"]
+    assert page.quotes == (Gold(SARWAR, "Anas Sarwar"),)
+    assert page.not_quotes == ("humanitarian pauses", "failed to listen", "empathy")
+    # a stored fragment is then a false positive, as under the labellers' first convention
+    stored = [Stored("failed to listen", "Mahmood"), Stored(SARWAR, "Sarwar")]
+    assert score_content(stored, page) == (1, 2, 1, 1)
+    included = load_labels(["starmer"], fragment_labels)["starmer"]
+    assert score_content(stored, included) == (2, 2, 2, 3)
+    with pytest.raises(ValueError, match="fragments"):
+        with_fragments(page, "both")
+
+
+def test_a_fragment_is_found_only_by_a_stored_quote_that_is_mostly_it() -> None:
+    page = PageGold(
+        "starmer", (Gold(SARWAR, "Anas Sarwar"), Gold("empathy", "Anas Sarwar", "person", "", True))
+    )
+    # the long quote holds "empathy" but does not find the fragment
+    assert score_content([Stored(SARWAR, "Sarwar")], page) == (1, 1, 1, 2)
+    assert score_content([Stored("empathy", "Sarwar")], page) == (1, 1, 1, 2)
+
+
+def test_the_title_line_names_the_convention() -> None:
+    assert "fragments included" in title("dev", "include")
+    assert "fragments excluded" in title("dev", "exclude")
+    assert "split dev" in title("dev", "exclude")
