@@ -22,10 +22,12 @@ DOUBLE_OPEN = frozenset("“«„")
 DOUBLE_CLOSE = frozenset("”»“")
 SINGLE_OPEN = frozenset("‘‹")
 SINGLE_CLOSE = frozenset("’›")
-STRAIGHT = frozenset("\"'")
+# U+FFFD: a page's curly quotes decoded as replacement characters (cp1252 bytes read as UTF-8)
+# pair like straight double quotes; inside a word ("Russia\ufffds") they open and close nothing
+STRAIGHT = frozenset("\"'\ufffd")
 ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | STRAIGHT
 _BEFORE_OPEN = frozenset("([{—–-/")
-_FAMILIES = {"double": frozenset('“”«»„"'), "single": frozenset("‘’‹›'")}
+_FAMILIES = {"double": frozenset('“”«»„"\ufffd'), "single": frozenset("‘’‹›'")}
 _TERMINAL = ".!?…:;)]\"'”’»›"
 
 

@@ -119,6 +119,16 @@ class SpeakerResolver:
         self.roles = [r for m in self.mentions if (r := self._role_of(m)) is not None]
         self.pronouns = PronounChain(doc, self.mentions, excluded, genders(doc, mentions, excluded))
 
+    def subjects_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that are a clause's subject in a stretch of text, quotes aside."""
+        return [
+            m
+            for m in self.mentions
+            if start <= m.start < end
+            and not self.excluded(m.start)
+            and self._head_dep(m) in SUBJECT_DEPS
+        ]
+
     def mention_at(self, char: int) -> Mention | None:
         """The mention covering a character offset, if any."""
         i = bisect.bisect_right(self.starts, char) - 1

@@ -44,7 +44,7 @@ from analysis.quote_speakers import (
     SpeakerResolver,
     word_set,
 )
-from analysis.types import DocAnalysis, Quote
+from analysis.types import DocAnalysis, EntityKind, Quote
 
 log = logging.getLogger(__name__)
 
@@ -325,6 +325,29 @@ def _continued(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Cue
     return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
 
 
+def _told_about(span: QuoteSpan, ctx: _Document) -> _Cue | None:
+    """A paragraph that is only a quote, right after a paragraph about one person (the one
+    person it names as a subject): that person speaks, as a reader takes it."""
+    line = ctx.lines[span.line]
+    whole = ctx.text[line.start : line.end].strip()
+    if span.line == 0 or whole[:1] not in ALL_MARKS or span.close_at < line.end - 2:
+        return None
+    if ctx.text.count(ctx.text[span.start : span.end].rstrip(".,!?…")) > 1:
+        return None  # a pull quote: the same words are quoted, and attributed, in the body
+    before = ctx.lines[span.line - 1]
+    if span.line - 1 in ctx.quoted_lines or span.line - 1 in ctx.headlines:
+        return None
+    people = {
+        m.key: m
+        for m in ctx.resolver.subjects_between(before.start, before.end)
+        if m.kind == EntityKind.PERSON
+    }
+    if len(people) != 1:
+        return None
+    (person,) = people.values()
+    return _Cue("say", Speaker(person.name, person.name, person.key))
+
+
 def _not_speech(span: QuoteSpan, ctx: _Document) -> bool:
     """Headline words, titles and words mentioned rather than said."""
     before = ctx.text[ctx.lines[span.line].start : span.open_at]
@@ -360,7 +383,9 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     if words:
         cue = _nearest_cue(span, words, ctx, bounds)
     else:
-        cue = _continued(span, previous, ctx) or _intro(span.line - 1, ctx)
+        cue = (
+            _continued(span, previous, ctx) or _intro(span.line - 1, ctx) or _told_about(span, ctx)
+        )
     return _Found(span, kind, cue, frame_end) if cue is not None else None
 
 
@@ -409,6 +434,19 @@ def _block_quotes(ctx: _Document) -> list[Quote]:
     return quotes
 
 
+def _without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """The same words quoted twice in one article are one quote, the first: pages repeat a
+    body quote as a pull quote in large type, often with no attribution of its own."""
+    seen: set[str] = set()
+    kept = []
+    for quote in quotes:
+        words = " ".join(quote.text.rstrip(".,!?…").casefold().split())
+        if words not in seen:
+            seen.add(words)
+            kept.append(quote)
+    return kept
+
+
 def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
     """Every attributed quote of a parsed article, in text order: who said what, for answers."""
     ctx = _Document(doc, analysis)
@@ -421,6 +459,7 @@ def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
             previous = found
         elif not _is_term(span, ctx):  # a quoted term between two quotes breaks no run
             previous = None
+    quotes = _without_repeats(quotes)
     quotes.extend(_block_quotes(ctx))
     log.debug("%d quotes in a document of %d characters", len(quotes), len(ctx.text))
     return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))

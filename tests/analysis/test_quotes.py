@@ -576,3 +576,28 @@ def test_an_organisations_voice_is_the_organisation(nlp: Language, text: str, ke
 def test_they_and_descriptions(nlp: Language, text: str, key: str | None) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_key == key
+
+
+def test_a_paragraph_that_is_only_a_quote_is_the_person_of_the_paragraph_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "Drew Fox founded the distillery in 2013 after years as a brewer.\n\n"
+        "“The craft beer boom was really on fire, but I wanted spirits.”\n\n"
+        "Mike Bancroft joined later. “I like bitter things,” Bancroft said.\n\n"
+        "“I like bitter things.”"  # a pull quote: the body already gave it to its speaker
+    )
+    found = [(q.text, q.speaker_key) for q in quotes_of(nlp, text)]
+    assert found == [
+        ("The craft beer boom was really on fire, but I wanted spirits.", "drew fox"),
+        ("I like bitter things", "mike bancroft"),
+    ]
+
+
+def test_curly_marks_decoded_as_replacement_characters_still_pair(nlp: Language) -> None:
+    text = "\ufffdWe love him but he\ufffds made things tough,\ufffd Dylan Tinsley said."
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_key) == (
+        "We love him but he\ufffds made things tough",
+        "dylan tinsley",
+    )
