@@ -5,21 +5,30 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from eval.common import PRF, table, words
 from eval.quotes_polnear import (
+    NAMES_ONLY,
     Gold,
     Pred,
     Tally,
     content_pairs,
     fully_quoted,
+    linked_report,
+    linked_right,
     locate,
     parse_ann,
+    resolve_pronouns,
     score,
+    source_kind,
+    source_names,
     speaker_right,
 )
 from eval.quotes_textacy_fixtures import passes
@@ -126,6 +135,176 @@ def test_score_counts_precision_recall_and_speaker() -> None:
     assert tally.prf("exact") == PRF(2, 2, 1, 1)
     assert tally.prf("speaker") == PRF(1, 2, 1, 1)
     assert (tally.matched, tally.speaker_ok) == (2, 1)
+
+
+def _named(name_words: tuple[str, ...], at: int = 0, named: bool = True) -> Gold:
+    """A gold attribution with only the fields linked-speaker scoring reads."""
+    source = ((at, at + 5),)
+    return Gold((), source, True, True, source, name_words[:1], name_words, named)
+
+
+def _linked(
+    name: str | None, kind: str = "person", written: str = "", at: tuple[int, int] = (0, 14)
+) -> Pred:
+    """A prediction under the entity `name` (its key the lowercased name), None for unlinked."""
+    key = name.lower() if name else None
+    kind_ = kind if key else None
+    return Pred(*at, None, name, speaker_text=written, speaker_key=key, speaker_kind=kind_)
+
+
+def test_linked_right_needs_an_entity_whose_name_ends_with_the_gold_name_word() -> None:
+    trump = _named(("trump",))
+    assert linked_right(_linked("Donald Trump", written="he"), trump)
+    assert not linked_right(_linked("Hillary Clinton"), trump)
+    written_right = Pred(0, 14, (15, 20), None, speaker_text="Trump")  # as written, not linked
+    assert speaker_right(written_right, _gold(((15, 20),), ("trump",)))
+    assert not linked_right(written_right, trump)
+    assert linked_right(_linked("Bashar al-Assad"), _named(("assad",)))
+    assert linked_right(_linked("Trump's"), trump)  # a possessive left in a canonical name
+    assert linked_right(Pred(0, 14, None, None, speaker_key="trump"), trump)  # key, no name
+
+
+def test_an_organisation_is_found_by_its_first_word_too_a_person_only_by_the_last() -> None:
+    peabody = _named(("peabody",))
+    assert linked_right(_linked("Peabody Energy", kind="org"), peabody)
+    assert not linked_right(_linked("Peabody Energy", kind="person"), peabody)
+    assert linked_right(_linked("The FBI", kind="org"), _named(("fbi",)))
+
+
+@pytest.mark.parametrize(
+    ("name_words", "kind"),
+    [
+        ((), "none"),
+        (("he",), "pronoun"),
+        (("i",), "pronoun"),
+        (("who",), "pronoun"),
+        (("others",), "vague"),
+        (("trump",), "checked"),
+        (("mayor",), "checked"),  # a description: checked, never found by a name
+    ],
+)
+def test_source_kind(name_words: tuple[str, ...], kind: str) -> None:
+    assert source_kind(_named(name_words)) == kind
+
+
+def test_resolve_pronouns_takes_the_nearest_named_source_before_it() -> None:
+    golds = [
+        _named(("he",), at=0),  # nothing named before it: stays a pronoun
+        _named(("clinton",), at=10),
+        _named(("trump",), at=20),
+        _named(("mayor",), at=30, named=False),  # a description is no antecedent
+        _named(("she",), at=40),
+        _named(("others",), at=50),  # not a personal pronoun: left alone
+    ]
+    resolved = resolve_pronouns(golds)
+    assert [g.name_words for g in resolved] == [
+        ("he",),
+        ("clinton",),
+        ("trump",),
+        ("mayor",),
+        ("trump",),
+        ("others",),
+    ]
+    assert resolved[4].content == golds[4].content
+
+
+LINKED_TEXT = "“Taxes will fall,” Trump said. “We will win,” he said. “It is over,” one said."
+
+
+def _at(needle: str) -> tuple[int, int]:
+    """Where `needle` stands in LINKED_TEXT."""
+    start = LINKED_TEXT.index(needle)
+    return start, start + len(needle)
+
+
+def test_linked_score_leaves_pronoun_and_sourceless_golds_out_and_counts_them() -> None:
+    trump = Gold((_at("“Taxes will fall,”"),), (_at("Trump"),), True, True)
+    trump = replace(trump, name_words=("trump",), named=True)
+    he_at = _at(" he ")
+    he = Gold((_at("“We will win,”"),), ((he_at[0] + 1, he_at[1] - 1),), True, True)
+    he = replace(he, name_words=("he",))
+    nobody = Gold((_at("“It is over,”"),), (), True, True)
+    preds = [
+        _linked("Donald Trump", at=_at("Taxes will fall")),
+        _linked("Donald Trump", written="he", at=_at("We will win")),
+        _linked(None, written="one", at=_at("It is over")),
+    ]
+    golds = [trump, he, nobody]
+    tally = Tally()
+    score(tally, LINKED_TEXT, preds, golds, resolve_pronouns(golds))
+    strict, approx = tally.linked["linked"], tally.linked["≈linked"]
+    assert strict.prf() == PRF(1, 1, 1, 1)  # "he" and the sourceless gold left out
+    assert (strict.no_source, strict.pronoun, strict.dropped) == (1, 1, 2)
+    assert approx.prf() == PRF(2, 2, 2, 2)  # "he" read as Trump, the Source before it
+    assert (approx.no_source, approx.pronoun, approx.dropped) == (1, 0, 1)
+
+
+def test_an_unlinked_speaker_is_right_as_written_and_wrong_linked() -> None:
+    gold = Gold(((0, 14), (27, 40)), ((15, 20),), True, True, ((15, 20),), ("trump",))
+    gold = replace(gold, name_words=("trump",), named=True)
+    tally = Tally()
+    score(tally, TEXT, [Pred(1, 12, (15, 20), None, speaker_text="Trump")], [gold])
+    assert tally.prf("speaker") == PRF(1, 1, 1, 1)
+    linked = tally.linked["linked"]
+    assert linked.prf() == PRF(0, 1, 0, 1)
+    assert (linked.matched, linked.right, linked.unlinked) == (1, 0, 1)
+
+
+def test_descriptions_stay_in_the_linked_figure_and_out_of_the_names_only_one() -> None:
+    mayor = replace(_named(("mayor",), named=False), content=((0, 14),))
+    tally = Tally()
+    score(tally, TEXT, [_linked("Bill de Blasio")], [mayor])
+    assert tally.linked["linked"].prf() == PRF(0, 1, 0, 1)
+    assert (tally.linked["linked"].described, tally.linked["linked"].described_found) == (1, 0)
+    names_only = tally.linked[NAMES_ONLY]
+    assert names_only.prf() == PRF(0, 0, 0, 0)
+    assert (names_only.described_out, names_only.dropped) == (1, 1)
+
+
+def _doc(words: list[str], pos: list[str], deps: list[str], heads: list[int]) -> Doc:
+    """A parsed Doc built by hand (no model); a run of proper nouns is one PERSON entity."""
+    ents = [
+        "O" if p != "PROPN" else "I-PERSON" if i and pos[i - 1] == "PROPN" else "B-PERSON"
+        for i, p in enumerate(pos)
+    ]
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads, ents=ents)
+
+
+def test_source_names_root_appositive_person_and_verb_slips() -> None:
+    critic = _doc(
+        ["Another", "critic", ",", "Laurence", "H.", "Tribe", ",", "said"],
+        ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB"],
+        ["det", "nsubj", "punct", "compound", "compound", "appos", "punct", "ROOT"],
+        [1, 7, 1, 5, 5, 1, 1, 7],
+    )
+    assert source_names(critic[0:7]) == (("critic", "tribe"), True)
+    doctor = _doc(
+        ["Gary", "Johnson", "'s", "doctor", "said"],
+        ["PROPN", "PROPN", "PART", "NOUN", "VERB"],
+        ["compound", "poss", "case", "nsubj", "ROOT"],
+        [1, 3, 1, 4, 4],
+    )
+    assert source_names(doctor[0:4]) == (("doctor",), False)  # Johnson is not the speaker
+    assert source_names(doctor[4:5]) == ((), False)  # a Source "said": Source and Cue swapped
+    trump = _doc(
+        ["President", "Donald", "Trump", "said"],
+        ["PROPN", "PROPN", "PROPN", "VERB"],
+        ["compound", "compound", "nsubj", "ROOT"],
+        [2, 2, 3, 3],
+    )
+    assert source_names(trump[0:3]) == (("trump",), True)
+    assad = _doc(["Bashar", "al-Assad", "said"], ["PROPN", "PROPN", "VERB"], *_SAID)
+    assert source_names(assad[0:2]) == (("assad",), True)  # normalised as the names are
+
+
+_SAID = (["compound", "nsubj", "ROOT"], [1, 2, 2])
+
+
+def test_textacy_has_no_linked_figure() -> None:
+    lines = linked_report({("direct", "ours"): Tally(), ("direct", "textacy"): Tally()})
+    ours, textacy = lines.splitlines()[2:]
+    assert "n/a" not in ours
+    assert textacy.count("n/a") == 6
 
 
 def test_prf_and_table() -> None:
