@@ -141,14 +141,20 @@ def _gold(roles: dict[str, list[str]], spans: dict[str, tuple[Offsets, ...]], te
     content = tuple(s for ref in roles.get("Content", []) for s in spans.get(ref, ()))
     source = tuple(s for ref in roles.get("Source", []) for s in spans.get(ref, ()))
     fragments = [text[a:b] for a, b in sorted(content)]
-    quoted = any(ch in QUOTE_MARKS for fragment in fragments for ch in fragment)
+    quoted = any(ch in QUOTE_MARKS for fragment in fragments for ch in _marks(fragment))
     direct = bool(fragments) and all(fully_quoted(f) for f in fragments)
     return Gold(tuple(sorted(content)), tuple(sorted(source)), quoted, direct)
 
 
+def _marks(fragment: str) -> str:
+    """The fragment with two apostrophes read as one double quotation mark: PolNeAR's New York
+    Times articles write ''quotes'' that way (about 1 in 5 of the split's quotations)."""
+    return fragment.replace("''", '"').replace("``", '"')
+
+
 def fully_quoted(fragment: str) -> bool:
     """A content fragment that is one quotation: opens with a mark, closes with one."""
-    inner = fragment.strip().rstrip(".,;:!?—–- ")
+    inner = _marks(fragment).strip().rstrip(".,;:!?—–- ")
     return len(inner) > 1 and inner[0] in QUOTE_MARKS and inner[-1] in QUOTE_MARKS
 
 

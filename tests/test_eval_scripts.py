@@ -76,6 +76,8 @@ def test_parse_ann_reads_fragments_sources_and_quotation() -> None:
         ("that it was “a disaster”", False),
         ("“a disaster” for them", False),
         ("no marks at all", False),
+        ("''This isn't tax reform,''", True),  # PolNeAR's New York Times articles
+        ("it's the ''tinkering'' kind", False),
     ],
 )
 def test_fully_quoted(fragment: str, expected: bool) -> None:
