@@ -64,7 +64,9 @@ TITLE_WORDS = frozenset(
     spokesperson commander colonel col lieutenant lt gen general admiral adm sergeant sgt marshal
     captain capt dr prof professor mr mrs ms mx sir dame lord pope cardinal archbishop bishop rev
     reverend imam mullah hojatoleslam rabbi judge justice director ceo tsar czar former acting
-    late then ex elect""".split()  # noqa: SIM905 - a long word list reads best as prose
+    late then ex elect supervisor commissioner councilmember councillor councilor councilman
+    councilwoman alderman alderwoman trustee superintendent sheriff treasurer comptroller
+    assemblyman assemblywoman assemblymember taoiseach tanaiste chairperson""".split()  # noqa: SIM905 - a long word list reads best as prose
 )
 
 # Nationality and country words that stand before a title ("Russian President", "US Secretary").

@@ -50,7 +50,8 @@ SPEAKER_NOUNS = word_set(
     lawyer attorney aide adviser advisor envoy ambassador chief secretary director professor
     researcher witness resident kremlin commander general senator governor mayor chairman
     counterpart premier king prince ayatollah cleric representative negotiator journalist reporter
-    author observer critic activist"""
+    author observer critic activist person man woman dispatcher caller member voter worker
+    student parent neighbor neighbour customer passenger economist economists"""
 )
 
 
@@ -232,10 +233,12 @@ class SpeakerResolver:
         """he/she: the person it stands for (`pronouns`); "they" an organisation just named
         as a subject or speaking "in a statement"; I/we and other "they": kept, unresolved."""
         lower = token.lower_
-        if lower == "they":
+        if lower in {"they", "it"}:
             body = self._they(token)
             if body is not None:
                 return Speaker(token.text, body.name, body.key)
+        if lower in {"someone", "somebody", "one"}:  # "said someone at the meeting": unnamed
+            return Speaker(token.text, None, None)
         if lower in UNRESOLVED_PRONOUNS:
             return Speaker(token.text, None, None)
         if lower not in PERSONAL:
@@ -246,9 +249,9 @@ class SpeakerResolver:
         return Speaker(token.text, chosen.name, chosen.key)
 
     def _they(self, token: Token) -> Mention | None:
-        """The organisation "they" speaks for: the latest organisation that is a subject in
-        this sentence or the one before, or, when "they" speak in a statement, the latest
-        organisation named in those sentences."""
+        """The organisation "they" (or "it") speaks for: the latest organisation that is a
+        subject in this sentence or the one before, or, when "they" speak in a statement or
+        "it" speaks at all, the latest organisation named in those sentences."""
         sentence = token.sent
         previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
         orgs = [
@@ -263,7 +266,8 @@ class SpeakerResolver:
         if subjects:
             return subjects[-1]
         statement = any(t.lemma_.lower() == "statement" for t in token.head.subtree)
-        return orgs[-1] if statement and orgs else None
+        speaks = token.lower_ == "it"  # "it said": no person, so the organisation just named
+        return orgs[-1] if (statement or speaks) and orgs else None
 
     def _head_dep(self, mention: Mention) -> str:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

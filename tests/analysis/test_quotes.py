@@ -601,3 +601,32 @@ def test_curly_marks_decoded_as_replacement_characters_still_pair(nlp: Language)
         "We love him but he\ufffds made things tough",
         "dylan tinsley",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "written"),
+    [
+        (
+            "Economists at Goldman Sachs cut their forecast on Monday. “Our sense so far is of a"
+            " less aggressive stimulus,” it said.",
+            "goldman sachs",
+            "it",
+        ),
+        (  # an unnamed member of the public: kept, linked to nobody
+            "“That just doesn't seem like nature based recreation to me,” said one person during"
+            " public comment.",
+            None,
+            "one person",
+        ),
+        (  # a local title is a title, not part of the name
+            "“I didn't believe that we'd get here,” said Supervisor Alfredo Pedroza.",
+            "alfredo pedroza",
+            "Supervisor Alfredo Pedroza",
+        ),
+    ],
+)
+def test_it_the_public_and_local_titles(
+    nlp: Language, text: str, key: str | None, written: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker_key, quote.speaker_text) == (key, written)
