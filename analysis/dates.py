@@ -8,13 +8,16 @@ Anchoring rules (the anchor is the article's publication date):
 - No anchor, or an anchor less precise than an expression needs: relative and yearless
   expressions come back with `value=None`. Dates that carry their year always resolve.
 - Yearless day ("On January 17"): the anchor's year, or the previous year when that lands more
-  than 31 days after the anchor. With a future cue in the sentence ("will", "is due to",
-  "upcoming"...): the first such day on or after the anchor.
-- Yearless month ("in July"): the latest such month not after the anchor's month; with a future
-  cue, the first one not before it. "last July" / "next July" are strictly before / after.
-- Weekday ("on Monday morning"): the latest such day on or before the anchor; with a future cue,
+  than 31 days after the anchor. Pointing forward: the first such day on or after the anchor.
+- Yearless month ("in July"): the latest such month not after the anchor's month; pointing
+  forward, the first one not before it. "last July" / "next July" are strictly before / after.
+- Weekday ("on Monday morning"): the latest such day on or before the anchor; pointing forward,
   the first on or after it. "last"/"next" are strictly before/after; "this" stays in the
   anchor's week.
+- Which way a date points: a caller that parsed the text says so from the tense of the clause
+  the date belongs to (`direction`); a plan told in the past ("was due to meet on Saturday")
+  takes the nearest such day. Without the caller's word, a future cue in the sentence ("will",
+  "is due to", "upcoming"...) points forward.
 - Weeks have WEEK precision and their Monday as value; months and years their first day.
 - "the day before"/"the next day" count from the previous day-precise date in the same text,
   else from the anchor.
@@ -89,6 +92,11 @@ _FIXED_BASE = datetime(2000, 1, 1)
 _YEARLESS_GRACE = timedelta(days=31)
 
 
+DirectionHook = Callable[[int, int], str | None]
+"""Given a date's character offsets: "future", "past" or "nearest" (a plan told in the past),
+or None when the caller cannot tell; then the words of the sentence decide."""
+
+
 @dataclass
 class _Context:
     """What resolution needs besides the match: the anchor period and the running reference."""
@@ -97,6 +105,7 @@ class _Context:
     anchor: date | None
     precision: Precision
     reference: date | None = None  # the last day-precise date seen, for "the day before"
+    direction: DirectionHook | None = None
 
     def usable(self, needed: Precision) -> date | None:
         """The anchor when it is at least as precise as `needed`, else None."""
@@ -157,6 +166,14 @@ def _core(match: re.Match[str]) -> str:
     return " ".join(match.group("core").split())
 
 
+def _direction(ctx: _Context, match: re.Match[str]) -> str:
+    """'future', 'past' or 'nearest': the caller's reading of the clause, else the sentence's."""
+    said = ctx.direction(match.start(), match.end()) if ctx.direction else None
+    if said in ("future", "past", "nearest"):
+        return said
+    return "future" if _future(ctx, match) else "past"
+
+
 def _future(ctx: _Context, match: re.Match[str]) -> bool:
     """Whether the sentence around the match speaks of the future ("will", "is due to"...)."""
     low, high = max(0, match.start() - 300), match.end() + 300
@@ -180,7 +197,11 @@ def _yearless_day(match: re.Match[str], ctx: _Context) -> _Outcome:
     anchor = ctx.usable(Precision.MONTH)
     if anchor is None:
         return None, Precision.DAY
-    if _future(ctx, match):
+    way = _direction(ctx, match)
+    if way == "nearest":
+        near = _dates_in(parsed, (anchor.year - 1, anchor.year, anchor.year + 1))
+        return min(near, key=lambda d: abs((d - anchor).days), default=None), Precision.DAY
+    if way == "future":
         years = (anchor.year, anchor.year + 1)
         found = [d for d in _dates_in(parsed, years) if d >= anchor]
         return (found[0] if found else None), Precision.DAY
@@ -214,11 +235,15 @@ def _bare_month(match: re.Match[str], ctx: _Context) -> _Outcome:
         return None, Precision.MONTH
     this_month = anchor.replace(day=1)
     which = (match.group("which") or "").lower()
-    forward = which == "next" or (which != "last" and _future(ctx, match))
+    way = "" if which in ("last", "next", "this") else _direction(ctx, match)
+    forward = which == "next" or way == "future"
     strict = which in ("last", "next")
     candidates = [date(anchor.year + shift, month, 1) for shift in (-1, 0, 1)]
     if which == "this":
         return date(anchor.year, month, 1), Precision.MONTH
+    if way == "nearest":
+        months = [(c.year - this_month.year) * 12 + c.month - this_month.month for c in candidates]
+        return candidates[min(range(3), key=lambda k: abs(months[k]))], Precision.MONTH
     if forward:
         ahead = [c for c in candidates if c > this_month or (c == this_month and not strict)]
         return ahead[0], Precision.MONTH
@@ -297,7 +322,8 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Outcome:
         return anchor - timedelta(days=back or 7), Precision.DAY
     if which == "next":
         return anchor + timedelta(days=ahead or 7), Precision.DAY
-    if _future(ctx, match):
+    way = _direction(ctx, match)
+    if way == "future" or (way == "nearest" and ahead < back):
         return anchor + timedelta(days=ahead), Precision.DAY
     return anchor - timedelta(days=back), Precision.DAY
 
@@ -398,14 +424,22 @@ def _resolve(match: re.Match[str], resolver: _Resolver, ctx: _Context) -> Resolv
 
 
 def find_dates(
-    text: str, anchor: date | None, anchor_precision: Precision = Precision.DAY
+    text: str,
+    anchor: date | None,
+    anchor_precision: Precision = Precision.DAY,
+    *,
+    direction: DirectionHook | None = None,
 ) -> tuple[ResolvedDate, ...]:
-    """Every temporal expression in `text`, anchored to the publication date when one is known."""
+    """Every temporal expression in `text`, anchored to the publication date when one is known.
+
+    `direction` lets a caller that has parsed the text say which way a relative date points
+    (from the tense of the clause it dates); without it the sentence's words decide.
+    """
     if anchor_precision not in _RANK:
         anchor = None
     elif anchor is not None:
         anchor = _period_start(anchor, anchor_precision)
-    ctx = _Context(text, anchor, anchor_precision)
+    ctx = _Context(text, anchor, anchor_precision, direction=direction)
     found: list[ResolvedDate] = []
     for match, resolver in _candidates(text):
         resolved = _resolve(match, resolver, ctx)

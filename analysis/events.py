@@ -1,16 +1,19 @@
 """Dated events: sentences that say something happened at a date found by `analysis.dates`.
 
-One event per distinct date in a sentence. Sentences without a verb (captions, datelines) and
-dates that are metadata ("date 2024-10-15", "Updated Nov. 23, 2015", copyright lines) are not
-events. A sentence longer than `MAX_TEXT` characters is trimmed to the clause that holds the date
-and, when it fits, the main verb: outer inessential branches of the parse are dropped (trailing
-ones first) and put back while they fit; failing that, a window around the date is taken. Cuts
-fall between words and are marked with "…". A sentence longer than `MAX_CLAUSE_SENTENCE` characters
-(only pathological input: no punctuation for hundreds of words) always takes the window: pruning
-its parse costs time in proportion to the sentence for each date in it.
+One event per distinct date in a sentence; relative dates point the way the tense of their
+clause says (`analysis.event_tense`), read from the parse already made. Sentences without a
+verb (captions, datelines) and dates that are metadata ("date 2024-10-15", "Updated Nov. 23,
+2015", copyright lines) are not events. A sentence longer than `MAX_TEXT` characters is trimmed
+to the clause that holds the date and, when it fits, the main verb: outer inessential branches
+of the parse are dropped (trailing ones first) and put back while they fit; failing that, a
+window around the date is taken. Cuts fall between words and are marked with "…". A sentence
+longer than `MAX_CLAUSE_SENTENCE` characters (only pathological input: no punctuation for
+hundreds of words) always takes the window: pruning its parse costs time in proportion to the
+sentence for each date in it.
 
 Work per article is linear: `doc.text` (rebuilt from the tokens on every access) is read once,
-and whether a sentence has a verb or a copyright line is decided once per sentence, not per date.
+whether a sentence has a verb or a copyright line is decided once per sentence, not per date,
+and where a date attaches once per date.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from analysis.dates import find_dates
+from analysis.event_choice import Places
 from analysis.types import DocAnalysis, Event, Mention, Precision, ResolvedDate, SentenceSpan
 
 log = logging.getLogger(__name__)
@@ -255,9 +259,10 @@ def extract_events(
     starts = [sentence.start for sentence in sentences]
     keys = _keys_by_sentence(analysis.mentions)
     known = _Sentences(doc, text)
+    places = Places(doc, len(text))
     events: list[Event] = []
     seen: set[tuple[int, date | None, Precision, str]] = set()
-    for found in find_dates(text, published, precision):
+    for found in find_dates(text, published, precision, direction=places.direction):
         sentence = _sentence_of(found, sentences, starts)
         if sentence is None or _is_metadata(text, sentence, found, known.notice(sentence)):
             continue

@@ -300,3 +300,28 @@ def test_never_raises_on_date_like_word_salad(
     text = " ".join(words)
     for item in find_dates(text, anchor, precision):
         assert text[item.start : item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    ("way", "expected"),
+    [
+        ("future", date(2015, 11, 28)),
+        ("past", date(2015, 11, 21)),
+        ("nearest", date(2015, 11, 21)),
+        (None, date(2015, 11, 28)),  # no word from the caller: "will" in the sentence decides
+    ],
+)
+def test_a_caller_says_which_way_a_date_points(way: str | None, expected: date) -> None:
+    (found,) = find_dates(
+        "It will be fine, they said on Saturday.", ANCHOR, direction=lambda *_: way
+    )
+    assert found.value == expected
+
+
+def test_a_plan_told_in_the_past_takes_the_nearest_month_and_day() -> None:
+    text = "The talks were due in December and the vote on Nov. 20."
+    found = find_dates(text, date(2016, 1, 4), direction=lambda *_: "nearest")
+    assert [(item.text, item.value) for item in found] == [
+        ("in December", date(2015, 12, 1)),
+        ("on Nov. 20", date(2015, 11, 20)),
+    ]

@@ -1,0 +1,103 @@
+"""Which way a relative date points, read from the tense of the clause it dates.
+
+"On Tuesday, Trump said" is the past Tuesday even when the sentence goes on to "the upcoming
+ban"; "is expected to clear by Friday evening", "host the Celtics on Sunday" (a present tense
+with a date is a schedule), "he'll be at Ludlow Liquors December 11", "is making ... free from
+Monday" and "ahead of Tuesday's debate" point forward. A plan told in the past ("was due to meet
+... on Saturday") may be either side of the day it was written: the nearest such day is meant.
+A date naming a thing ("the March 3 primaries") takes no direction from the clause around it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from spacy.tokens import Token
+
+from analysis.clause_kinds import auxes
+from analysis.event_attach import Place
+from analysis.event_words import COMING, PLANS, REPORTING, STATES
+
+_WILL = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve"})
+_FORWARD_PREPS = frozenset({"ahead of", "prior to"})
+_UPCOMING = frozenset({"upcoming", "next", "coming", "forthcoming"})
+_SEEMING = frozenset({"appear", "seem", "show", "stand", "continue"})
+
+
+class Direction(StrEnum):
+    """Where a relative date lies from the day it was written."""
+
+    FUTURE = "future"
+    PAST = "past"
+    NEAREST = "nearest"
+
+
+def _xcomp_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the complement of: 'meet' in 'was due to meet'."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head != chain[-1] and len(chain) < 8:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _plan(chain: list[Token]) -> Direction | None:
+    """A plan word over the clause: forward, or the nearest day when told in the past."""
+    for verb in chain[1:] if len(chain) > 1 else chain[:0]:
+        words = [verb, *(kid for kid in verb.children if kid.dep_ in ("acomp", "oprd"))]
+        if not any(word.lemma_.lower() in PLANS or word.lower_ in PLANS for word in words):
+            continue
+        told = [verb, *auxes(verb)]
+        if verb.dep_ in ("acomp", "oprd"):  # "was due to": the tense is the copula's
+            told += [verb.head, *auxes(verb.head)]
+        if any(word.tag_ == "VBD" for word in told):
+            return Direction.NEAREST
+        return Direction.FUTURE
+    return None
+
+
+def _tense(verb: Token) -> Direction | None:
+    """The direction the tense of one clause gives, if it gives one."""
+    helpers = auxes(verb)
+    words = {aux.lower_ for aux in helpers}
+    present = verb.tag_ in ("VBZ", "VBP") and not helpers
+    rules = (
+        (bool(words & _WILL), Direction.FUTURE),
+        (verb.tag_ == "VBD" or bool(words & _PAST_AUX), Direction.PAST),
+        (verb.lemma_ in REPORTING and verb.tag_ in ("VBZ", "VBP", "VBN"), Direction.PAST),
+        (verb.lemma_ in REPORTING, None),
+        # "coming in e-book and audio formats June 9"
+        (verb.tag_ == "VBG" and not helpers and verb.lemma_ in COMING, Direction.FUTURE),
+        # "the tour resumes March 12th"; a state ("the dividend is payable on Dec 18", "damage
+        # appears widespread from Nov. 5") may be either side of the day it was written
+        (present and verb.lemma_ in STATES | _SEEMING, Direction.NEAREST),
+        (present, Direction.FUTURE),
+        # "is making ... free from Monday"
+        (
+            verb.tag_ == "VBG" and any(aux.tag_ in ("VBZ", "VBP") for aux in helpers),
+            Direction.FUTURE,
+        ),
+    )
+    return next((way for holds, way in rules if holds), None)
+
+
+def direction(place: Place) -> Direction | None:
+    """The direction of a date from its place; None when the parse does not say."""
+    if any(word in _FORWARD_PREPS for word in place.crossed):
+        return Direction.FUTURE
+    if place.thing is not None and any(kid.lower_ in _UPCOMING for kid in place.thing.children):
+        return Direction.FUTURE
+    verb = place.verb
+    if verb is None:
+        return None
+    said = _plan(_xcomp_chain(verb)) or _tense(verb)
+    if place.thing is not None and not _marked_future(verb):
+        return None  # "follows Macron's response in March": the response has its own time
+    return said
+
+
+def _marked_future(verb: Token) -> bool:
+    """Whether a clause is put in the future by a word, not by a present tense alone."""
+    if {aux.lower_ for aux in auxes(verb)} & _WILL or _plan(_xcomp_chain(verb)):
+        return True
+    return verb.tag_ == "VBG" and verb.lemma_ in COMING and not auxes(verb)

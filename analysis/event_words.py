@@ -1,0 +1,40 @@
+"""Word lists the event rules read: reporting verbs, states, plans, person roles.
+
+Lemmas, lower case. They are kept apart so that the rules read as rules and the lists can grow
+without touching them.
+"""
+
+from __future__ import annotations
+
+# A clause that reports speech or thought: what it reports is its content ("X said that ...").
+REPORTING = frozenset(
+    {"say", "tell", "add", "note", "announce", "report", "write", "tweet", "post", "state"}
+    | {"claim", "argue", "warn", "explain", "insist", "confirm", "reveal", "declare", "predict"}
+    | {"suggest", "acknowledge", "admit", "deny", "believe", "think", "pledge", "promise", "vow"}
+    | {"ask", "urge", "recall", "stress", "emphasize", "emphasise", "indicate", "testify"}
+    | {"allege", "contend", "conclude", "estimate", "complain", "agree", "respond", "reply"}
+    | {"answer", "comment", "remark", "observe", "signal", "hint", "concede", "caution"}
+    | {"forecast", "speculate", "demand", "assert", "maintain", "disclose", "show", "find"}
+)
+# Clauses that tell a state, not a happening, whatever their tense.
+STATES = frozenset(
+    {"be", "have", "remain", "seem", "appear", "mean", "include", "reflect", "represent"}
+    | {"belong", "contain", "exist", "stay", "lie", "need", "want", "require", "depend"}
+    | {"matter", "look", "sound", "feel", "know", "consider", "regard", "own", "hold"}
+)
+# Words that put what follows them in the future: "is due to meet", "expects to release".
+PLANS = frozenset(
+    {"due", "set", "scheduled", "schedule", "expected", "expect", "slate", "slated", "poised"}
+    | {"plan", "aim", "intend", "hope", "prepare", "go", "going", "about", "propose", "seek"}
+)
+# Participles that put a thing in the future: "coming in e-book June 9", "upcoming".
+COMING = frozenset({"come", "upcoming", "forthcoming"})
+# Modals of possibility: a reported clause with one tells a speculation, not a happening.
+SPECULATIVE = frozenset({"could", "might", "may"})
+# A person named by role is described by a date, not dated by it ("2020 Democratic candidate").
+PERSON_ROLES = frozenset(
+    {"candidate", "nominee", "champion", "winner", "loser", "president", "senator", "member"}
+    | {"graduate", "alumnus", "laureate", "hopeful", "contender", "rookie", "veteran", "mvp"}
+    | {"chair", "chairman", "chairwoman", "founder", "author", "director", "leader", "star"}
+    | {"recipient", "finalist", "holder", "inductee", "governor", "mayor", "minister"}
+)
