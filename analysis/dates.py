@@ -116,7 +116,7 @@ class _Context:
     def anchor_end(self) -> date:
         """The last day of the anchor's period (the anchor itself for a day)."""
         assert self.anchor is not None
-        return _period_end(self.anchor, self.precision)
+        return period_end(self.anchor, self.precision)
 
 
 _Outcome = tuple[date | None, Precision] | None  # None: the match is not a date after all
@@ -134,7 +134,7 @@ def _period_start(value: date, precision: Precision) -> date:
     return value
 
 
-def _period_end(value: date, precision: Precision) -> date:
+def period_end(value: date, precision: Precision) -> date:
     """The last day of the period that starts at `value`."""
     if precision is Precision.WEEK:
         return value + timedelta(days=6)

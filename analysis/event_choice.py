@@ -1,17 +1,23 @@
-"""Where the dates of a parsed text attach: the parse read once per date.
+"""Which dates of a parsed text are events: the parse read once per date, roles per sentence.
 
 `Places` reads where each date attaches (`analysis.event_attach`) from the parse spaCy already
 made, once per date, and tells `analysis.dates` which way each relative date points
-(`analysis.event_tense`). Without a dependency parse it says nothing, and the words of the
-sentence decide as before.
+(`analysis.event_tense`); `choose` then gives every date of a sentence its role
+(`analysis.event_roles`). Without a dependency parse every date keeps the EVENT role, as
+before these rules existed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
+from analysis.dates import period_end
 from analysis.event_attach import Place, place
+from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
+from analysis.types import ResolvedDate, SentenceSpan
 
 
 class Places:
@@ -40,3 +46,26 @@ class Places:
         """Which way the date at these offsets points, by the tense of its clause."""
         found = self.at(start, end)
         return None if found is None else direction(found)
+
+
+def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: str) -> Dated | None:
+    """What the role rules need of one date, or None when it has no place in the parse."""
+    where = places.at(found.start, found.end)
+    if where is None:
+        return None
+    first = last = 0
+    if found.value is not None:
+        first = found.value.toordinal()
+        last = period_end(found.value, found.precision).toordinal()
+    colon = ":" in text[sentence.start : found.start]
+    return Dated(where, found.text, first, last, colon)
+
+
+def choose(
+    places: Places, sentence: SentenceSpan, dates: Sequence[ResolvedDate], text: str
+) -> list[Role]:
+    """The role of each date of one sentence (all EVENT when the parse is missing)."""
+    dated = [_dated(places, found, sentence, text) for found in dates]
+    known = [item for item in dated if item is not None]
+    judged = iter(roles(known))
+    return [Role.EVENT if item is None else next(judged) for item in dated]

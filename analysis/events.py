@@ -1,15 +1,17 @@
 """Dated events: sentences that say something happened at a date found by `analysis.dates`.
 
-One event per distinct date in a sentence; relative dates point the way the tense of their
-clause says (`analysis.event_tense`), read from the parse already made. Sentences without a
+One event per distinct date in a sentence that dates the sentence's own happening: reference
+points are left out (`analysis.event_roles`), and relative dates point the way the tense of their
+clause says (`analysis.event_tense`), all read from the parse already made. Sentences without a
 verb (captions, datelines) and dates that are metadata ("date 2024-10-15", "Updated Nov. 23,
-2015", copyright lines) are not events. A sentence longer than `MAX_TEXT` characters is trimmed
-to the clause that holds the date and, when it fits, the main verb: outer inessential branches
-of the parse are dropped (trailing ones first) and put back while they fit; failing that, a
-window around the date is taken. Cuts fall between words and are marked with "…". A sentence
-longer than `MAX_CLAUSE_SENTENCE` characters (only pathological input: no punctuation for
-hundreds of words) always takes the window: pruning its parse costs time in proportion to the
-sentence for each date in it.
+2015", copyright lines) are not events.
+
+A sentence longer than `MAX_TEXT` characters is trimmed to the clause that holds the date and,
+when it fits, the main verb: outer inessential branches of the parse are dropped (trailing ones
+first) and put back while they fit; failing that, a window around the date is taken. Cuts fall
+between words and are marked with "…". A sentence longer than `MAX_CLAUSE_SENTENCE` characters
+(only pathological input: no punctuation for hundreds of words) always takes the window: pruning
+its parse costs time in proportion to the sentence for each date in it; its dates are all kept.
 
 Work per article is linear: `doc.text` (rebuilt from the tokens on every access) is read once,
 whether a sentence has a verb or a copyright line is decided once per sentence, not per date,
@@ -27,7 +29,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from analysis.dates import find_dates
-from analysis.event_choice import Places
+from analysis.event_choice import Places, choose
+from analysis.event_roles import Role
 from analysis.types import DocAnalysis, Event, Mention, Precision, ResolvedDate, SentenceSpan
 
 log = logging.getLogger(__name__)
@@ -250,25 +253,57 @@ def _event(
     )
 
 
+Dates = list[tuple[ResolvedDate, Role]]
+
+
+def _dated_sentences(
+    doc: Doc, text: str, analysis: DocAnalysis, published: date | None, precision: Precision
+) -> list[tuple[SentenceSpan, Dates]]:
+    """Each sentence that may tell an event, with every date in it and that date's role.
+
+    Datelines, copyright lines and verbless sentences are left out; the roles say which dates
+    are the sentence's event (`analysis.event_roles`).
+    """
+    sentences = analysis.sentences
+    starts = [sentence.start for sentence in sentences]
+    known = _Sentences(doc, text)
+    places = Places(doc, len(text))
+    grouped: dict[int, tuple[SentenceSpan, list[ResolvedDate]]] = {}
+    for found in find_dates(text, published, precision, direction=places.direction):
+        sentence = _sentence_of(found, sentences, starts)
+        if sentence is None or _is_metadata(text, sentence, found, known.notice(sentence)):
+            continue
+        if known.has_verb(sentence):
+            grouped.setdefault(sentence.index, (sentence, []))[1].append(found)
+    return [
+        (sentence, list(zip(dates, _roles(places, sentence, dates, text), strict=True)))
+        for sentence, dates in grouped.values()
+    ]
+
+
+def _roles(
+    places: Places, sentence: SentenceSpan, dates: list[ResolvedDate], text: str
+) -> list[Role]:
+    """The roles of a sentence's dates; every date is an event in a pathological sentence,
+    whose parse is no guide (and would cost time in proportion to its dates squared)."""
+    if sentence.end - sentence.start > MAX_CLAUSE_SENTENCE:
+        return [Role.EVENT] * len(dates)
+    return choose(places, sentence, dates, text)
+
+
 def extract_events(
     doc: Doc, analysis: DocAnalysis, published: date | None, precision: Precision
 ) -> tuple[Event, ...]:
     """Every dated sentence of one article, so the timeline never re-parses the corpus."""
     text = doc.text  # built from the tokens on each access: fetch it once
-    sentences = analysis.sentences
-    starts = [sentence.start for sentence in sentences]
     keys = _keys_by_sentence(analysis.mentions)
-    known = _Sentences(doc, text)
-    places = Places(doc, len(text))
     events: list[Event] = []
     seen: set[tuple[int, date | None, Precision, str]] = set()
-    for found in find_dates(text, published, precision, direction=places.direction):
-        sentence = _sentence_of(found, sentences, starts)
-        if sentence is None or _is_metadata(text, sentence, found, known.notice(sentence)):
-            continue
-        undated = found.text if found.value is None else ""
-        identity = (sentence.index, found.value, found.precision, undated)
-        if identity not in seen and known.has_verb(sentence):
-            seen.add(identity)
-            events.append(_event(doc, text, sentence, found, keys))
+    for sentence, dates in _dated_sentences(doc, text, analysis, published, precision):
+        for found, role in dates:
+            undated = found.text if found.value is None else ""
+            identity = (sentence.index, found.value, found.precision, undated)
+            if role is Role.EVENT and identity not in seen:
+                seen.add(identity)
+                events.append(_event(doc, text, sentence, found, keys))
     return tuple(events)

@@ -26,6 +26,28 @@ def events(nlp: Language, text: str, published: date = FRIDAY) -> Found:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "He has not debated since 2009, and that was against one opponent.",
+        "It was the first time since 1921 that the river froze over.",
+        "The two leaders had not met since 1958.",
+        "The number of dirty cars has fallen by 77,000 since June.",
+        "Since the 2008 recession, local health department workforces have shrunk.",
+        "Israel said it has killed dozens of militants since ground operations expanded on Friday.",
+        "Support among black voters fell from 54% in November to 35%.",
+        "Biden is doing badly with young voters compared to 2020, according to polls.",
+        "We will be opening and closing campuses for the next year or longer.",
+        "Peak hurricane season runs August through October.",
+        "Before the Nov. 3 election, he campaigned in Ohio.",
+        "The council set a deadline of November 6 for the bids.",
+        "The administration touts costs down 60% from a year ago.",
+    ],
+)
+def test_a_reference_point_is_no_event(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -74,3 +96,50 @@ def test_a_plan_told_in_the_past_takes_the_nearest_day(nlp: Language) -> None:
     monday = date(2019, 12, 30)
     text = "The minister was due to sign the deal on Saturday."
     assert events(nlp, text, monday) == [("on Saturday", date(2019, 12, 28), DAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump is indeed golfing today.", [("today", FRIDAY, DAY)]),
+        (
+            "The group, which was created this month, has yet to report any financial activity.",
+            [("this month", date(2023, 11, 1), MONTH)],
+        ),
+        (
+            "Colorado State University, which released its forecast Thursday, is also predicting"
+            " an above normal season.",
+            [("Thursday", date(2023, 11, 2), DAY)],
+        ),
+        (
+            "Biden's campaign issued nine press releases blasting Republicans on Wednesday.",
+            [("on Wednesday", date(2023, 11, 1), DAY)],
+        ),
+        (
+            "At a June 25 hearing in Connolly's subcommittee, Rep. Jody Hice pushed for a faster"
+            " pace.",
+            [("June 25", date(2023, 6, 25), DAY)],
+        ),
+        (
+            "Long dealt with more than 220 disasters in 2017 and 2018.",
+            [("in 2017", date(2017, 1, 1), YEAR), ("2018", date(2018, 1, 1), YEAR)],
+        ),
+        (
+            "Prices rose from January 2015 through December 2019.",
+            [
+                ("from January 2015", date(2015, 1, 1), MONTH),
+                ("through December 2019", date(2019, 12, 1), MONTH),
+            ],
+        ),
+        (
+            "Chicago imposed a curfew on alcohol sales from 21:00 local time on Thursday.",
+            [("on Thursday", date(2023, 11, 2), DAY)],
+        ),
+        (
+            "They met on Monday and signed a deal in July.",
+            [("on Monday", date(2023, 10, 30), DAY), ("in July", date(2023, 7, 1), MONTH)],
+        ),
+    ],
+)
+def test_the_events_of_a_sentence_stay(nlp: Language, text: str, expected: Found) -> None:
+    assert events(nlp, text) == expected
