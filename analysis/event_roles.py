@@ -7,9 +7,18 @@ took place (or, for a plan, will take place) then. Read from where each date att
 - a reference point is not a happening: "since 2004", "until July 28", "compared to 2020",
   "through October", "before the Nov. 3 election", "a deadline of November 6", "for the next
   year", "fell from 54% in November", "costs down 60% from a year ago"; the end of a range
-  whose start the clause gives ("from 2015 through 2019") is as much an event as its start.
+  whose start the clause gives ("from 2015 through 2019") is as much an event as its start;
+- a date that describes a thing mentioned in passing is a descriptor: inside a relative or
+  participle clause ("whom he married in 1997", "figures released in May 2017"), naming a noun
+  that hangs under another noun ("songs from 1979's debut album", "questions about Saturday's
+  crash"), or describing a person ("the 2020 Democratic candidate").
 
-The other dates of a sentence are its events.
+Two exceptions keep a describing date when no date of the sentence is its event: a sentence
+whose own clause tells a state ("has yet to report", "is widely regarded", a present tense)
+takes the dated happening of a relative clause on its subject or object ("The group, which was
+created this month, has yet to report"), or of any clause when the date counts from the day of
+publication; and a recent day in a participle clause ("issued nine press releases blasting
+Republicans on Wednesday") dates the sentence's own happening.
 """
 
 from __future__ import annotations
@@ -19,7 +28,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from analysis.event_attach import Place, compares_values
+from analysis import clause_kinds as kinds
+from analysis.event_attach import VERBS, Link, Place, climb, compares_values
+from analysis.event_words import PLANS
 
 _REFERENCE_PREPS = frozenset(
     {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
@@ -29,8 +40,19 @@ _DEADLINES = frozenset({"deadline", "cutoff", "cut-off", "expiry", "expiration"}
 _RANGE_ENDS = frozenset({"through", "until", "till", "to"})  # "from January 2015 through May"
 _VALUE_RANGE = frozenset({"from", "to"})  # "fell from 54% in November to 35%"
 _REFERENCE_MARKS = frozenset({"since", "until", "till"})
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+_SETTINGS = frozenset({"at", "during", "in", "on"})  # "spoke at Tuesday night's meeting"
+_CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT"})
 _DURATION = re.compile(r"(?i)^(?:the\s+)?(?:next|past|last|coming|following)\s")
 _DURATION_PREPS = frozenset({"for", "over", "within", "in"})
+_DEICTIC = re.compile(
+    r"(?i)\b(?:this|last|next|ago|today|tonight|yesterday|tomorrow|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\b"
+)
+_RECENT = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday"
+    r"|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week))\b"
+)
 
 
 class Role(StrEnum):
@@ -38,6 +60,7 @@ class Role(StrEnum):
 
     EVENT = "event"
     REFERENCE = "reference point"
+    DESCRIPTOR = "descriptor"
 
 
 @dataclass(frozen=True)
@@ -82,12 +105,76 @@ def _duration(dated: Dated) -> bool:
     return bool(_DURATION.match(bare)) and (the or bare.lower().startswith("the "))
 
 
-_CHECKS: tuple[tuple[Callable[[Dated], bool], Role], ...] = ((_reference, Role.REFERENCE),)
+def _describes(dated: Dated) -> bool:
+    """A date describing a thing or a person in passing.
+
+    A sentence the parser did not read as a clause (its root is no verb: "A total of 39
+    senators ... signed") is not trusted to say which clause describes what.
+    """
+    place = dated.place
+    if place.nested or place.person or (place.thing is not None and kinds.person(place.thing)):
+        return True
+    if place.names and place.thing_prep in _TOPIC_PREPS:
+        return True  # "asked about the minister's March 3 letter"
+    trusted = bool(place.links) and place.links[-1].verb.pos_ in VERBS
+    return trusted and any(kinds.describing(link) for link in place.links)
+
+
+_CHECKS: tuple[tuple[Callable[[Dated], bool], Role], ...] = (
+    (_reference, Role.REFERENCE),
+    (_describes, Role.DESCRIPTOR),
+)
 
 
 def _own_role(dated: Dated) -> Role:
     """The role a date has on its own, before the other dates of the sentence are seen."""
     return next((role for check, role in _CHECKS if check(dated)), Role.EVENT)
+
+
+def _adopted(dated: Dated) -> bool:
+    """Whether a relative clause's date is the event of a sentence whose clause is a state.
+
+    A date written from the day of publication ("this month", "Thursday") may sit at any depth
+    under a present state ("Putin is in Iran ... following deadly attacks in Paris this month");
+    an older one only on a relative clause of the main clause's subject or object.
+    """
+    place = dated.place
+    if place.nested or place.person or (place.names and place.thing_prep not in _SETTINGS):
+        return False
+    links = place.links
+    describing = [k for k, link in enumerate(links) if kinds.describing(link)]
+    if not describing or describing[-1] + 1 >= len(links):
+        return False
+    clause, main = links[describing[-1]], links[describing[-1] + 1]
+    noun = clause.verb.head
+    if climb(noun).nested:
+        return False  # "a retreat from the plan announced four months ago"
+    if _DEICTIC.search(dated.text):
+        main = _main_clause(links)
+        return kinds.state(main.verb) and not kinds.perfect(main.verb)
+    near = noun.dep_ in _CORE and noun.head.i == main.verb.i  # not "for people born in 1960"
+    own = not place.names and not kinds.infinitive(clause.verb)  # not "more to come in 2026"
+    return near and own and main.dep in ("ROOT", "ccomp", "conj") and kinds.state(main.verb)
+
+
+def _main_clause(links: tuple[Link, ...]) -> Link:
+    """The sentence's own clause: the root, or what a reporting root reports."""
+    if len(links) > 1 and kinds.reports(links[-2], links[-1]):
+        return links[-2]
+    return links[-1]
+
+
+def _recent_participle(dated: Dated) -> bool:
+    """A recent day in a participle clause: 'press releases blasting Republicans on Wednesday'."""
+    place = dated.place
+    clause = place.links[0] if place.links else None
+    if clause is None or place.names or place.nested or place.person:
+        return False
+    if clause.dep != "acl" or clause.verb.tag_ not in ("VBG", "VBN"):
+        return False
+    if clause.verb.lemma_ in PLANS or any(kid.dep_ == "nsubj" for kid in clause.verb.children):
+        return False  # "a protest set for Friday" is a plan mentioned in passing
+    return bool(_RECENT.search(dated.text))
 
 
 def _range_start(dated: Dated, dates: Sequence[Dated]) -> int | None:
@@ -110,7 +197,15 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
     """The role of each date of one sentence, seeing them together."""
     found = [_own_role(dated) for dated in dates]
     starts = [_range_start(dated, dates) for dated in dates]
-    return [
+    found = [
         found[start] if role is Role.REFERENCE and start is not None else role
         for role, start in zip(found, starts, strict=True)
+    ]
+    if Role.EVENT in found:
+        return found
+    return [
+        Role.EVENT
+        if role is Role.DESCRIPTOR and (_adopted(dated) or _recent_participle(dated))
+        else role
+        for dated, role in zip(dates, found, strict=True)
     ]

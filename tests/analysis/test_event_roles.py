@@ -50,6 +50,37 @@ def test_a_reference_point_is_no_event(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("He writes of Previn, whom he married in 1997.", []),
+        (
+            "Noah Wall, advocacy director for FreedomWorks, which in 2009 organized a Tea Party"
+            " protest, said the groups were united.",
+            [],
+        ),
+        (
+            "Carol Hefner, who helped organize a protest last week in Oklahoma City, cited the"
+            " state's flat terrain.",
+            [],
+        ),
+        ("Officials cited figures released in May 2017.", []),
+        (
+            "At an April 12 hearing, senators asked about the minister's March 3 letter.",
+            [("April 12", date(2023, 4, 12), DAY)],
+        ),
+        (
+            "The author and 2020 Democratic presidential candidate laid off her staff on Tuesday.",
+            [("on Tuesday", date(2023, 10, 31), DAY)],
+        ),
+    ],
+)
+def test_a_date_describing_a_thing_in_passing_is_no_event(
+    nlp: Language, text: str, expected: Found
+) -> None:
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Blinken was also due to meet Jordan's foreign minister in Amman on Saturday.",
             [("on Saturday", date(2023, 11, 4), DAY)],
