@@ -11,7 +11,12 @@ took place (or, for a plan, will take place) then. Read from where each date att
 - a date that describes a thing mentioned in passing is a descriptor: inside a relative or
   participle clause ("whom he married in 1997", "figures released in May 2017"), naming a noun
   that hangs under another noun ("songs from 1979's debut album", "questions about Saturday's
-  crash"), or describing a person ("the 2020 Democratic candidate").
+  crash"), or describing a person ("the 2020 Democratic candidate");
+- a date inside what a dated frame reports is the frame's content: in "Macron pledged this week
+  that ... from next year", the pledge is the event; so is a date after the colon of a dated
+  clause ("released new data this week: ... reported in 2022");
+- of two dates of one clause, the coarser one holding the finer is its context ("In 2005, ...
+  made landfall on July 10" is July 10, 2005).
 
 Two exceptions keep a describing date when no date of the sentence is its event: a sentence
 whose own clause tells a state ("has yet to report", "is widely regarded", a present tense)
@@ -23,6 +28,7 @@ Republicans on Wednesday") dates the sentence's own happening.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -61,6 +67,8 @@ class Role(StrEnum):
     EVENT = "event"
     REFERENCE = "reference point"
     DESCRIPTOR = "descriptor"
+    CONTENT = "content of a dated statement"
+    CONTEXT = "context of a finer date"
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,21 @@ def _own_role(dated: Dated) -> Role:
     return next((role for check, role in _CHECKS if check(dated)), Role.EVENT)
 
 
+def _content(dated: Dated, events: Sequence[Dated]) -> bool:
+    """Whether the date lies inside what a clause dated by another date reports."""
+    others = [other for other in events if other is not dated]
+    if dated.after_colon and any(not other.after_colon for other in others):
+        return True
+    framed = {other.place.verb.i for other in others if other.place.verb and not other.place.names}
+    links = dated.place.links
+    return any(
+        kinds.reports(below, above)
+        and kinds.active(above.verb)
+        and any(link.verb.i in framed for link in links[k + 1 :])
+        for k, (below, above) in enumerate(itertools.pairwise(links))
+    )
+
+
 def _adopted(dated: Dated) -> bool:
     """Whether a relative clause's date is the event of a sentence whose clause is a state.
 
@@ -177,6 +200,23 @@ def _recent_participle(dated: Dated) -> bool:
     return bool(_RECENT.search(dated.text))
 
 
+def _contains(outer: Dated, inner: Dated) -> bool:
+    """Whether one known period holds another, strictly wider."""
+    if not (outer.first and inner.first):
+        return False
+    wider = outer.last - outer.first > inner.last - inner.first
+    return wider and outer.first <= inner.first and inner.last <= outer.last
+
+
+def _context(dated: Dated, events: Sequence[Dated]) -> bool:
+    """Whether a finer date of the same clause lies inside this one ('In 2005, ... on July 10')."""
+    verb = dated.place.verb
+    return verb is not None and any(
+        other.place.verb is not None and other.place.verb.i == verb.i and _contains(dated, other)
+        for other in events
+    )
+
+
 def _range_start(dated: Dated, dates: Sequence[Dated]) -> int | None:
     """The start of a range this date ends, in the same clause: 'from 2015 through 2019'."""
     verb = dated.place.verb
@@ -200,6 +240,16 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
     found = [
         found[start] if role is Role.REFERENCE and start is not None else role
         for role, start in zip(found, starts, strict=True)
+    ]
+    events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
+    found = [
+        Role.CONTENT if role is Role.EVENT and _content(dated, events) else role
+        for dated, role in zip(dates, found, strict=True)
+    ]
+    events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
+    found = [
+        Role.CONTEXT if role is Role.EVENT and _context(dated, events) else role
+        for dated, role in zip(dates, found, strict=True)
     ]
     if Role.EVENT in found:
         return found

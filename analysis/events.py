@@ -1,8 +1,8 @@
 """Dated events: sentences that say something happened at a date found by `analysis.dates`.
 
 One event per distinct date in a sentence that dates the sentence's own happening: reference
-points and dates describing things mentioned in passing are left out (`analysis.event_roles`),
-and relative dates point the way the tense of their
+points, dates describing things mentioned in passing, the content of a dated statement and the
+like are left out (`analysis.event_roles`), and relative dates point the way the tense of their
 clause says (`analysis.event_tense`), all read from the parse already made. Sentences without a
 verb (captions, datelines) and dates that are metadata ("date 2024-10-15", "Updated Nov. 23,
 2015", copyright lines) are not events.

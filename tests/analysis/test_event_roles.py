@@ -82,6 +82,39 @@ def test_a_date_describing_a_thing_in_passing_is_no_event(
     ("text", "expected"),
     [
         (
+            "Phoenix said on Sunday, referring to the actor who won a posthumous Oscar in 2009.",
+            [("on Sunday", date(2023, 10, 29), DAY)],
+        ),
+        (
+            "The mayor spent Tuesday answering questions about Saturday's crash.",
+            [("Tuesday", date(2023, 10, 31), DAY)],
+        ),
+        (
+            "Women's right to abortion will be enshrined in the constitution from next year,"
+            " President Emmanuel Macron pledged this week.",
+            [("this week", date(2023, 10, 30), WEEK)],
+        ),
+        (
+            "The charity revealed this week that fees will be waived from 6 November.",
+            [("this week", date(2023, 10, 30), WEEK)],
+        ),
+        (
+            "This week, the CDC released new data on a tragic trend: more than 3,700 cases were"
+            " reported in 2022.",
+            [("This week", date(2023, 10, 30), WEEK)],
+        ),
+    ],
+)
+def test_a_sentence_is_dated_once_when_one_date_is_its_event(
+    nlp: Language, text: str, expected: Found
+) -> None:
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Blinken was also due to meet Jordan's foreign minister in Amman on Saturday.",
             [("on Saturday", date(2023, 11, 4), DAY)],
         ),
