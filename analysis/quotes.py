@@ -197,12 +197,15 @@ def _is_cue(token: Token) -> bool:
     )
 
 
-def _governing_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
-    """The speech verb above the quoted words in the parse; None if a possessor blocks it."""
+def _governing_cues(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> list[Token]:
+    """The speech verbs above the quoted words in the parse, nearest first; none if a possessor
+    blocks them. A nearer one may have no speaker ("that calls for a pause were “not good
+    enough”", "calls" parsed as a verb), so the caller tries each in turn."""
     inner = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
     if not inner:
-        return None
+        return []
     roots = [t for t in inner if t.head.i < inner[0].i or t.head.i > inner[-1].i or t.head == t]
+    found: list[Token] = []
     for root in roots:
         head, steps = root, 0
         while head.head != head and steps < 25:
@@ -210,10 +213,10 @@ def _governing_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> 
             if head.i in ctx.quoted or not bounds[0] <= head.i <= bounds[1]:
                 continue
             if head.lemma_.lower() in SPEECH_NOUNS and any(c.dep_ == "poss" for c in head.children):
-                return None
-            if _is_cue(head):
-                return head
-    return None
+                return found
+            if _is_cue(head) and head not in found:
+                found.append(head)
+    return found
 
 
 ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
@@ -373,11 +376,11 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     kind = _kind(span, ctx, left)
     if kind == "partial" and _is_term(span, ctx):
         return None
-    governing = _governing_cue(span, ctx, bounds)
-    speaker = _speaker_for(governing, ctx, bounds) if governing is not None else None
-    if governing is not None and speaker is not None:
-        return _Found(span, kind, _Cue(governing.lemma_.lower(), speaker), frame_end)
-    if kind == "partial":
+    for governing in _governing_cues(span, ctx, bounds):
+        speaker = _speaker_for(governing, ctx, bounds)
+        if speaker is not None:
+            return _Found(span, kind, _Cue(governing.lemma_.lower(), speaker), frame_end)
+    if kind == "partial" or _is_term(span, ctx):
         return None
     words = _outside(ctx, left, right)
     if words:

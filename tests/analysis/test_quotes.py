@@ -630,3 +630,18 @@ def test_it_the_public_and_local_titles(
 ) -> None:
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker_key, quote.speaker_text) == (key, written)
+
+
+def test_a_nearer_speech_verb_without_a_speaker_gives_way_to_the_one_above(
+    nlp: Language,
+) -> None:
+    text = (
+        "Burnley council leader Afrasiab Anwar spoke on Monday. Anwar said that calls for a"
+        " humanitarian pause were “not good enough”."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_key, quote.cue) == (
+        "not good enough",
+        "afrasiab anwar",
+        "say",
+    )
