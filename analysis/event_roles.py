@@ -8,6 +8,9 @@ took place (or, for a plan, will take place) then. Read from where each date att
   "through October", "before the Nov. 3 election", "a deadline of November 6", "for the next
   year", "fell from 54% in November", "costs down 60% from a year ago"; the end of a range
   whose start the clause gives ("from 2015 through 2019") is as much an event as its start;
+- nor is a date inside an if/unless clause, a comparison ("as we did in March", "as in"), a
+  negated clause, "today" meaning nowadays ("Today he carries ...") or a speculation someone
+  reports ("said there may be no cavalry this year");
 - a date that describes a thing mentioned in passing is a descriptor: inside a relative or
   participle clause ("whom he married in 1997", "figures released in May 2017"), naming a noun
   that hangs under another noun ("songs from 1979's debut album", "questions about Saturday's
@@ -46,6 +49,8 @@ _DEADLINES = frozenset({"deadline", "cutoff", "cut-off", "expiry", "expiration"}
 _RANGE_ENDS = frozenset({"through", "until", "till", "to"})  # "from January 2015 through May"
 _VALUE_RANGE = frozenset({"from", "to"})  # "fell from 54% in November to 35%"
 _REFERENCE_MARKS = frozenset({"since", "until", "till"})
+_CONDITION_MARKS = frozenset({"if", "unless", "whether", "than", "like"})
+_COMPARING_PREPS = frozenset({"as in", "like", "unlike"})
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _SETTINGS = frozenset({"at", "during", "in", "on"})  # "spoke at Tuesday night's meeting"
 _CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT"})
@@ -66,6 +71,7 @@ class Role(StrEnum):
 
     EVENT = "event"
     REFERENCE = "reference point"
+    CONDITION = "not a happening"
     DESCRIPTOR = "descriptor"
     CONTENT = "content of a dated statement"
     CONTEXT = "context of a finer date"
@@ -113,6 +119,32 @@ def _duration(dated: Dated) -> bool:
     return bool(_DURATION.match(bare)) and (the or bare.lower().startswith("the "))
 
 
+def _conditional(dated: Dated) -> bool:
+    """An if/unless clause, a comparison, or a speculation someone reports."""
+    place = dated.place
+    return (
+        place.prep in _COMPARING_PREPS
+        or place.thing_prep in _COMPARING_PREPS
+        or any(link.mark in _CONDITION_MARKS for link in place.links)
+        or any(link.mark == "as" and link.verb.lemma_ == "do" for link in place.links)
+        or kinds.speculation(place.links)
+    )
+
+
+def _negated_or_nowadays(dated: Dated) -> bool:
+    """A negated plan or infinitive ('threatened not to hold elections this year', 'will not
+    meet on Friday'), or 'today' meaning nowadays. A negated past ('did not vote on Tuesday')
+    still tells what happened that day."""
+    place, verb = dated.place, dated.place.verb
+    if verb is None or place.names:
+        return False
+    planned = kinds.infinitive(verb) or any(aux.tag_ == "MD" for aux in kinds.auxes(verb))
+    if planned and any(kid.dep_ == "neg" for kid in verb.children):
+        return True
+    nowadays = place.root.lower_ == "today" and place.root.dep_ in ("npadvmod", "advmod")
+    return nowadays and kinds.simple_present(verb)
+
+
 def _describes(dated: Dated) -> bool:
     """A date describing a thing or a person in passing.
 
@@ -130,6 +162,8 @@ def _describes(dated: Dated) -> bool:
 
 _CHECKS: tuple[tuple[Callable[[Dated], bool], Role], ...] = (
     (_reference, Role.REFERENCE),
+    (_conditional, Role.CONDITION),
+    (_negated_or_nowadays, Role.CONDITION),
     (_describes, Role.DESCRIPTOR),
 )
 

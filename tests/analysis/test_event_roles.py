@@ -50,6 +50,10 @@ def test_a_reference_point_is_no_event(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Trump was warned that his vaping ban could hurt him in the 2020 election.",
+            [],
+        ),
         ("He writes of Previn, whom he married in 1997.", []),
         (
             "Noah Wall, advocacy director for FreedomWorks, which in 2009 organized a Tea Party"
@@ -160,6 +164,21 @@ def test_a_plan_told_in_the_past_takes_the_nearest_day(nlp: Language) -> None:
     monday = date(2019, 12, 30)
     text = "The minister was due to sign the deal on Saturday."
     assert events(nlp, text, monday) == [("on Saturday", date(2019, 12, 28), DAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is worried about where help will come from if there is another storm this year.",
+        "Koon said there may be no cavalry for storm victims this year.",
+        "Ukraine has threatened not to hold elections this year.",
+        "Today he carries Fox's beers and spirits at the cafe.",
+        "“Today there are no medicines for treatment at all,” the director said.",
+        "Those groups could energize the right in the same way the Tea Party did in 2009.",
+    ],
+)
+def test_habits_conditions_and_speculation_are_no_events(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
 
 
 @pytest.mark.parametrize(
