@@ -7,10 +7,13 @@ yearless date belongs to, which weekday "on Friday" means, and how precise each 
 Anchoring rules (the anchor is the article's publication date):
 - No anchor, or an anchor less precise than an expression needs: relative and yearless
   expressions come back with `value=None`. Dates that carry their year always resolve.
-- Yearless day ("On January 17"): the anchor's year, or the previous year when that lands more
-  than 31 days after the anchor. Pointing forward: the first such day on or after the anchor.
-- Yearless month ("in July"): the latest such month not after the anchor's month; pointing
-  forward, the first one not before it. "last July" / "next July" are strictly before / after.
+- Yearless day ("On January 17"): the year the story is set in when the sentence or its
+  paragraph says one ("In 2005, ... on July 10": `analysis.date_story`); else the anchor's
+  year, or the previous year when that lands more than 31 days after the anchor. Pointing
+  forward: the first such day on or after the anchor.
+- Yearless month ("in July"): the story's year likewise; else the latest such month not after
+  the anchor's month, or pointing forward the first one not before it. "last July" / "next
+  July" are strictly before / after.
 - Weekday ("on Monday morning"): the latest such day on or before the anchor; pointing forward,
   the first on or after it. "last"/"next" are strictly before/after; "this" stays in the
   anchor's week.
@@ -20,7 +23,8 @@ Anchoring rules (the anchor is the article's publication date):
   "is due to", "upcoming"...) points forward.
 - Weeks have WEEK precision and their Monday as value; months and years their first day.
 - "the day before"/"the next day" count from the previous day-precise date in the same text,
-  else from the anchor.
+  else from the anchor; "the next year", "a year later", "that year" from the last year the
+  text wrote.
 - Numeric dates: ISO "2024-10-15" is a day. "15/10/2024" is read day-first or month-first only
   when one reading is impossible (a part above 12); "10/11/2024" is ambiguous and is kept as
   YEAR 2024 so that no wrong day is ever stated.
@@ -38,6 +42,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from analysis.date_story import Story
 from analysis.types import Precision, ResolvedDate
 
 log = logging.getLogger(__name__)
@@ -106,6 +111,8 @@ class _Context:
     precision: Precision
     reference: date | None = None  # the last day-precise date seen, for "the day before"
     direction: DirectionHook | None = None
+    story: int | None = None  # the year the story is set in at this point, if it says one
+    last_year: int | None = None  # the year of the last date written with its year
 
     def usable(self, needed: Precision) -> date | None:
         """The anchor when it is at least as precise as `needed`, else None."""
@@ -194,6 +201,9 @@ def _yearless_day(match: re.Match[str], ctx: _Context) -> _Outcome:
     parsed = _parse(_core(match), _YEARLESS_BASE, ("day", "month"))
     if parsed is None:
         return None
+    if ctx.story is not None:
+        found = _dates_in(parsed, (ctx.story,))
+        return (found[0] if found else None), Precision.DAY
     anchor = ctx.usable(Precision.MONTH)
     if anchor is None:
         return None, Precision.DAY
@@ -230,6 +240,8 @@ def _month_year(match: re.Match[str], ctx: _Context) -> _Outcome:
 def _bare_month(match: re.Match[str], ctx: _Context) -> _Outcome:
     """'in July', 'last March': the latest such month, or the next one when the text looks ahead."""
     month = _MONTH_FULL.split("|").index(match.group("month")) + 1
+    if ctx.story is not None and not match.group("which"):
+        return date(ctx.story, month, 1), Precision.MONTH
     anchor = ctx.usable(Precision.MONTH)
     if anchor is None:
         return None, Precision.MONTH
@@ -296,6 +308,17 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Outcome:
     phrase = " ".join(match.group("core").split()).lower()
     value = _parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
     return (None if value is None else _period_start(value, precision)), precision
+
+
+def _story_relative(match: re.Match[str], ctx: _Context) -> _Outcome:
+    """'the next year', 'a year later', 'that year': from the last year the text wrote."""
+    base = ctx.last_year
+    if base is None:
+        return None  # "is still alive a year later": no year written before, no date
+    words = match.group(0).lower()
+    forward = any(word in words for word in ("next", "following", "later", "after"))
+    backward = any(word in words for word in ("previous", "earlier", "before"))
+    return date(base + forward - backward, 1, 1), Precision.YEAR
 
 
 def _day_word(match: re.Match[str], ctx: _Context) -> _Outcome:
@@ -380,6 +403,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         ),
         (rf"(?i)\b(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b", _relative),
         (
+            r"(?i)\b(?:the\s+(?:next|following|previous)\s+year|a\s+year\s+(?:later|earlier)"
+            r"|the\s+year\s+(?:after|before)|(?:that|the\s+same)\s+year)\b",
+            _story_relative,
+        ),
+        (
             r"(?i)(?<!USA )\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _DAY_WORDS) + r")\b",
             _day_word,
         ),
@@ -440,12 +468,19 @@ def find_dates(
     elif anchor is not None:
         anchor = _period_start(anchor, anchor_precision)
     ctx = _Context(text, anchor, anchor_precision, direction=direction)
+    story = Story(text)
     found: list[ResolvedDate] = []
     for match, resolver in _candidates(text):
+        ctx.story = story.year_at(match.start())
         resolved = _resolve(match, resolver, ctx)
         if resolved is None:
             continue
         found.append(resolved)
         if resolved.precision is Precision.DAY:
             ctx.reference = resolved.value  # an unresolved day breaks the chain: no stale base
+        if resolver in _WITH_YEAR and resolved.value is not None and story.note(match, resolved):
+            ctx.last_year = resolved.value.year
     return tuple(found)
+
+
+_WITH_YEAR = frozenset({_full_date, _month_year, _year, _year_range, _iso, _numeric})

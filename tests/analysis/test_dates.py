@@ -303,6 +303,46 @@ def test_never_raises_on_date_like_word_salad(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2005, Hurricane Dennis made landfall on July 10.",
+            [("In 2005", date(2005, 1, 1), YEAR), ("on July 10", date(2005, 7, 10), DAY)],
+        ),
+        (
+            "In 1999, the protests grew. On the night of June 4, troops moved in.",
+            [("In 1999", date(1999, 1, 1), YEAR), ("June 4", date(1999, 6, 4), DAY)],
+        ),
+        (
+            "On June 3, 1999, they met, and in July they parted.",
+            [("On June 3, 1999", date(1999, 6, 3), DAY), ("in July", date(1999, 7, 1), MONTH)],
+        ),
+        (
+            "In 2005, Dennis hit Florida. Last summer, Barry hit Louisiana on July 13.",
+            [("In 2005", date(2005, 1, 1), YEAR), ("on July 13", date(2015, 7, 13), DAY)],
+        ),
+        (
+            "In 2005, Dennis hit Florida.\n\nThe tour resumed on July 13.",
+            [("In 2005", date(2005, 1, 1), YEAR), ("on July 13", date(2015, 7, 13), DAY)],
+        ),
+        (
+            "His first visit since 2007 follows the deal reached in July.",
+            [("since 2007", date(2007, 1, 1), YEAR), ("in July", date(2015, 7, 1), MONTH)],
+        ),
+        (
+            "In 2014, he moved the brewery. The next year, he distilled his first rye.",
+            [("In 2014", date(2014, 1, 1), YEAR), ("The next year", date(2015, 1, 1), YEAR)],
+        ),
+        ("A man given months to live is still alive a year later.", []),
+    ],
+)
+def test_a_yearless_date_takes_the_year_the_story_is_set_in(
+    text: str, expected: list[tuple[str, date, Precision]]
+) -> None:
+    assert summary(text, ANCHOR) == expected
+
+
+@pytest.mark.parametrize(
     ("way", "expected"),
     [
         ("future", date(2015, 11, 28)),

@@ -103,6 +103,10 @@ def test_a_date_describing_a_thing_in_passing_is_no_event(
             [("this week", date(2023, 10, 30), WEEK)],
         ),
         (
+            "In 2005, Hurricane Dennis made landfall near Navarre Beach, Florida, on July 10.",
+            [("on July 10", date(2005, 7, 10), DAY)],
+        ),
+        (
             "This week, the CDC released new data on a tragic trend: more than 3,700 cases were"
             " reported in 2022.",
             [("This week", date(2023, 10, 30), WEEK)],
