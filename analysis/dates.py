@@ -16,15 +16,18 @@ Anchoring rules (the anchor is the article's publication date):
   July" are strictly before / after.
 - Weekday ("on Monday morning"): the latest such day on or before the anchor; pointing forward,
   the first on or after it. "last"/"next" are strictly before/after; "this" stays in the
-  anchor's week.
+  anchor's week. "Every Friday" is a habit, not a date.
 - Which way a date points: a caller that parsed the text says so from the tense of the clause
   the date belongs to (`direction`); a plan told in the past ("was due to meet on Saturday")
   takes the nearest such day. Without the caller's word, a future cue in the sentence ("will",
   "is due to", "upcoming"...) points forward.
-- Weeks have WEEK precision and their Monday as value; months and years their first day.
+- Weeks have WEEK precision and their Monday as value; months and years their first day. A
+  hedged count ("well over 15 days ago") is a month, not a day.
 - "the day before"/"the next day" count from the previous day-precise date in the same text,
   else from the anchor; "the next year", "a year later", "that year" from the last year the
   text wrote.
+- Date words inside a programme's name or a short title ("CBS This Morning", "Two Days in
+  March": `analysis.date_scenes`) are no dates.
 - Numeric dates: ISO "2024-10-15" is a day. "15/10/2024" is read day-first or month-first only
   when one reading is impossible (a part above 12); "10/11/2024" is ambiguous and is kept as
   YEAR 2024 so that no wrong day is ever stated.
@@ -42,6 +45,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from analysis.date_scenes import name_spans
 from analysis.date_story import Story
 from analysis.types import Precision, ResolvedDate
 
@@ -307,6 +311,9 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Outcome:
         return None, precision
     phrase = " ".join(match.group("core").split()).lower()
     value = _parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
+    if "hedge" in match.re.groupindex and match.group("hedge"):
+        precision = Precision.YEAR if precision is Precision.MONTH else Precision.MONTH
+        precision = Precision.YEAR if unit == "year" else precision
     return (None if value is None else _period_start(value, precision)), precision
 
 
@@ -401,7 +408,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
             r"(?P<core>(?:this|last|next)\s+(?P<unit>week|month|year))\b",
             _relative,
         ),
-        (rf"(?i)\b(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b", _relative),
+        (
+            r"(?i)\b(?P<hedge>(?:well\s+)?(?:over|more\s+than|nearly|almost|about|around|roughly"
+            r"|some|at\s+least|less\s+than|under)\s+)?"
+            rf"(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
+            _relative,
+        ),
         (
             r"(?i)\b(?:the\s+(?:next|following|previous)\s+year|a\s+year\s+(?:later|earlier)"
             r"|the\s+year\s+(?:after|before)|(?:that|the\s+same)\s+year)\b",
@@ -413,6 +425,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         ),
         (
             r"(?<![\w])(?<!Good )(?<!Black )(?<!Super )(?<!Cyber )(?<!Bloody )"
+            r"(?<!every )(?<!Every )(?<!each )(?<!Each )"  # "Every Friday my grandad": a habit
             r"(?:(?:(?P<which>(?i:last|this|next))|(?i:on|by|until|since|from|before|after))\s+)?"
             rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?(?![\w])",
             _weekday,
@@ -427,12 +440,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
 
 
 def _candidates(text: str) -> list[tuple[re.Match[str], _Resolver]]:
-    """All pattern matches, overlaps settled leftmost-longest."""
+    """All pattern matches, overlaps settled leftmost-longest; none inside a name or title."""
     found = [(m, resolver) for pattern, resolver in _PATTERNS for m in pattern.finditer(text)]
     found.sort(key=lambda item: (item[0].start(), -item[0].end()))
+    names = name_spans(text)
     kept: list[tuple[re.Match[str], _Resolver]] = []
     for match, resolver in found:
-        if match.end() > match.start() and (not kept or match.start() >= kept[-1][0].end()):
+        free = not kept or match.start() >= kept[-1][0].end()
+        named = any(start < match.end() and match.start() < end for start, end in names)
+        if match.end() > match.start() and free and not named:
             kept.append((match, resolver))
     return kept
 

@@ -343,6 +343,32 @@ def test_a_yearless_date_takes_the_year_the_story_is_set_in(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Every Friday my grandad got off work.", []),
+        ("Each Sunday they met at the pub.", []),
+        (
+            "Welcome weekend was well over 15 days ago.",
+            [("well over 15 days ago", date(2015, 11, 1), MONTH)],
+        ),
+        ("They met about two weeks ago.", [("about two weeks ago", date(2015, 11, 1), MONTH)]),
+        ("Scott told “CBS This Morning” co-host Gayle King.", []),
+        ("Speaking to the BBC Radio 4 Today programme, he said so.", []),
+        ("He will be at Monday Night Foodball, the weekly pop-up.", []),
+        ("She hosted Saturday Night Live once.", []),
+        ("The poems include John Okrent's “Two Days in March,” a dispatch.", []),
+        (
+            "He said “we will meet in March” to reporters.",
+            [("in March", date(2016, 3, 1), MONTH)],
+        ),
+        ("Trump is golfing today, Dale wrote.", [("today", ANCHOR, DAY)]),
+    ],
+)
+def test_habits_hedges_and_names(text: str, expected: list[tuple[str, date, Precision]]) -> None:
+    assert summary(text, ANCHOR) == expected
+
+
+@pytest.mark.parametrize(
     ("way", "expected"),
     [
         ("future", date(2015, 11, 28)),

@@ -74,6 +74,22 @@ def test_a_reference_point_is_no_event(nlp: Language, text: str) -> None:
             "The author and 2020 Democratic presidential candidate laid off her staff on Tuesday.",
             [("on Tuesday", date(2023, 10, 31), DAY)],
         ),
+        (
+            "Scott told “CBS This Morning” co-host Gayle King that she would run.",
+            [],
+        ),
+        (
+            "Speaking to the BBC Radio 4 Today programme, Anwar said the pauses were not enough.",
+            [],
+        ),
+        (
+            "Other poems include John Okrent's “Two Days in March,” a dispatch from a hospital.",
+            [],
+        ),
+        (
+            "The DJ will be at Ludlow Liquors for Monday Night Foodball on December 11.",
+            [("on December 11", date(2023, 12, 11), DAY)],
+        ),
     ],
 )
 def test_a_date_describing_a_thing_in_passing_is_no_event(
@@ -173,6 +189,7 @@ def test_a_plan_told_in_the_past_takes_the_nearest_day(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Every Friday my grandad got off work and went to the bar.",
         "She is worried about where help will come from if there is another storm this year.",
         "Koon said there may be no cavalry for storm victims this year.",
         "Ukraine has threatened not to hold elections this year.",
