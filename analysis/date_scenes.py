@@ -1,14 +1,32 @@
-"""Words that look like dates but are names.
+"""Parts of a text whose relative dates count from another day than the publication's, and
+words that look like dates but are names.
 
-Programme and show names and short titles in quotation marks hold date words that date nothing:
-"CBS This Morning", "the BBC Radio 4 Today programme", "Monday Night Foodball", "Saturday Night
-Live", John Okrent's "Two Days in March".
+- An embedded tweet is its text followed by a signature line, "— Donald J. Trump
+  (@realDonaldTrump) December 31, 2019": its "today" is December 31, 2019, not the day the
+  article quoting it was published.
+- Programme and show names and short titles in quotation marks hold date words that date
+  nothing: "CBS This Morning", "the BBC Radio 4 Today programme", "Monday Night Foodball",
+  "Saturday Night Live", John Okrent's "Two Days in March".
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from datetime import date
 
+import dateparser
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_SIGNATURE = re.compile(
+    r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{1,80}\(@\w{1,30}\)[ \t]+"
+    rf"(?P<date>{_MONTHS}[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d\d)[ \t]*$",
+    re.MULTILINE,
+)
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 _SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from"}
@@ -19,6 +37,42 @@ _DAY_NAME = re.compile(
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r" (?:Night|Morning|Evening|Afternoon) [A-Z]\w+"
 )
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A stretch of text whose relative dates count from `anchor`; `basis` says why."""
+
+    start: int
+    end: int
+    anchor: date
+    basis: str
+
+
+@functools.lru_cache(maxsize=1024)
+def _read(written: str) -> date | None:
+    """A full written date, read without any base (it carries its year)."""
+    parsed = dateparser.parse(
+        written,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def tweet_scenes(text: str) -> list[Scene]:
+    """The paragraph before each tweet signature, anchored to the tweet's date."""
+    scenes = []
+    for signature in _SIGNATURE.finditer(text):
+        day = _read(" ".join(signature.group("date").split()))
+        if day is None:
+            continue
+        end = text.rfind("\n", 0, signature.start())
+        body_end = len(text[:end].rstrip()) if end >= 0 else 0
+        start = max(text.rfind("\n\n", 0, body_end) + 2, 0) if body_end else 0
+        if start < body_end:
+            scenes.append(Scene(start, body_end, day, f"tweet of {signature.group('date')}"))
+    return scenes
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:

@@ -26,8 +26,9 @@ Anchoring rules (the anchor is the article's publication date):
 - "the day before"/"the next day" count from the previous day-precise date in the same text,
   else from the anchor; "the next year", "a year later", "that year" from the last year the
   text wrote.
-- Date words inside a programme's name or a short title ("CBS This Morning", "Two Days in
-  March": `analysis.date_scenes`) are no dates.
+- A scene (`analysis.date_scenes`: a quoted tweet with its own date) anchors its relative
+  dates to its own day, and `read_dates` says so. Date words inside a programme's name or a
+  short title ("CBS This Morning", "Two Days in March") are no dates.
 - Numeric dates: ISO "2024-10-15" is a day. "15/10/2024" is read day-first or month-first only
   when one reading is impossible (a part above 12); "10/11/2024" is ambiguous and is kept as
   YEAR 2024 so that no wrong day is ever stated.
@@ -39,13 +40,13 @@ import calendar
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import dateparser
 
-from analysis.date_scenes import name_spans
+from analysis.date_scenes import Scene, name_spans
 from analysis.date_story import Story
 from analysis.types import Precision, ResolvedDate
 
@@ -117,11 +118,13 @@ class _Context:
     direction: DirectionHook | None = None
     story: int | None = None  # the year the story is set in at this point, if it says one
     last_year: int | None = None  # the year of the last date written with its year
+    used: bool = False  # the match being resolved was counted from the anchor
 
     def usable(self, needed: Precision) -> date | None:
         """The anchor when it is at least as precise as `needed`, else None."""
         if self.anchor is None or _RANK[self.precision] > _RANK[needed]:
             return None
+        self.used = True
         return self.anchor
 
     def anchor_end(self) -> date:
@@ -467,6 +470,14 @@ def _resolve(match: re.Match[str], resolver: _Resolver, ctx: _Context) -> Resolv
     return ResolvedDate(match.group(span), value, precision, match.start(span), match.end(span))
 
 
+@dataclass(frozen=True)
+class Anchored:
+    """A date found, with what it was counted from when that is not the publication date."""
+
+    date: ResolvedDate
+    basis: str | None = None  # "tweet of December 31, 2019"
+
+
 def find_dates(
     text: str,
     anchor: date | None,
@@ -479,19 +490,36 @@ def find_dates(
     `direction` lets a caller that has parsed the text say which way a relative date points
     (from the tense of the clause it dates); without it the sentence's words decide.
     """
+    found = read_dates(text, anchor, anchor_precision, direction=direction)
+    return tuple(item.date for item in found)
+
+
+def read_dates(
+    text: str,
+    anchor: date | None,
+    anchor_precision: Precision = Precision.DAY,
+    *,
+    direction: DirectionHook | None = None,
+    scenes: Sequence[Scene] = (),
+) -> tuple[Anchored, ...]:
+    """`find_dates`, where the relative dates of each scene count from the scene's own day."""
     if anchor_precision not in _RANK:
         anchor = None
     elif anchor is not None:
         anchor = _period_start(anchor, anchor_precision)
     ctx = _Context(text, anchor, anchor_precision, direction=direction)
     story = Story(text)
-    found: list[ResolvedDate] = []
+    found: list[Anchored] = []
     for match, resolver in _candidates(text):
-        ctx.story = story.year_at(match.start())
+        scene = next((s for s in scenes if s.start <= match.start() < s.end), None)
+        ctx.anchor, ctx.precision = (
+            (scene.anchor, Precision.DAY) if scene else (anchor, anchor_precision)
+        )
+        ctx.story, ctx.used = story.year_at(match.start()), False
         resolved = _resolve(match, resolver, ctx)
         if resolved is None:
             continue
-        found.append(resolved)
+        found.append(Anchored(resolved, scene.basis if scene and ctx.used else None))
         if resolved.precision is Precision.DAY:
             ctx.reference = resolved.value  # an unresolved day breaks the chain: no stale base
         if resolver in _WITH_YEAR and resolved.value is not None and story.note(match, resolved):

@@ -29,7 +29,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.dates import find_dates
+from analysis.date_scenes import tweet_scenes
+from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
 from analysis.types import DocAnalysis, Event, Mention, Precision, ResolvedDate, SentenceSpan
@@ -240,21 +241,23 @@ def _event(
     doc: Doc,
     text: str,
     sentence: SentenceSpan,
-    found: ResolvedDate,
+    found: Anchored,
     keys: dict[int, tuple[str, ...]],
 ) -> Event:
-    """One event record for a date in its sentence."""
+    """One event record for a date in its sentence; the expression names any other anchor."""
+    written = found.date
+    expression = written.text if found.basis is None else f"{written.text} ({found.basis})"
     return Event(
-        date=found.value,
-        precision=found.precision,
-        expression=found.text,
+        date=written.value,
+        precision=written.precision,
+        expression=expression,
         sentence=sentence.index,
-        text=_event_text(doc, text, sentence, found),
+        text=_event_text(doc, text, sentence, written),
         entity_keys=keys.get(sentence.index, ()),
     )
 
 
-Dates = list[tuple[ResolvedDate, Role]]
+Dates = list[tuple[Anchored, Role]]
 
 
 def _dated_sentences(
@@ -263,16 +266,18 @@ def _dated_sentences(
     """Each sentence that may tell an event, with every date in it and that date's role.
 
     Datelines, copyright lines and verbless sentences are left out; the roles say which dates
-    are the sentence's event (`analysis.event_roles`).
+    are the sentence's event (`analysis.event_roles`). A quoted tweet's relative dates count
+    from the tweet's day.
     """
     sentences = analysis.sentences
     starts = [sentence.start for sentence in sentences]
     known = _Sentences(doc, text)
     places = Places(doc, len(text))
-    grouped: dict[int, tuple[SentenceSpan, list[ResolvedDate]]] = {}
-    for found in find_dates(text, published, precision, direction=places.direction):
-        sentence = _sentence_of(found, sentences, starts)
-        if sentence is None or _is_metadata(text, sentence, found, known.notice(sentence)):
+    scenes = tweet_scenes(text)
+    grouped: dict[int, tuple[SentenceSpan, list[Anchored]]] = {}
+    for found in read_dates(text, published, precision, direction=places.direction, scenes=scenes):
+        sentence = _sentence_of(found.date, sentences, starts)
+        if sentence is None or _is_metadata(text, sentence, found.date, known.notice(sentence)):
             continue
         if known.has_verb(sentence):
             grouped.setdefault(sentence.index, (sentence, []))[1].append(found)
@@ -282,14 +287,12 @@ def _dated_sentences(
     ]
 
 
-def _roles(
-    places: Places, sentence: SentenceSpan, dates: list[ResolvedDate], text: str
-) -> list[Role]:
+def _roles(places: Places, sentence: SentenceSpan, dates: list[Anchored], text: str) -> list[Role]:
     """The roles of a sentence's dates; every date is an event in a pathological sentence,
     whose parse is no guide (and would cost time in proportion to its dates squared)."""
     if sentence.end - sentence.start > MAX_CLAUSE_SENTENCE:
         return [Role.EVENT] * len(dates)
-    return choose(places, sentence, dates, text)
+    return choose(places, sentence, [found.date for found in dates], text)
 
 
 def extract_events(
@@ -302,8 +305,9 @@ def extract_events(
     seen: set[tuple[int, date | None, Precision, str]] = set()
     for sentence, dates in _dated_sentences(doc, text, analysis, published, precision):
         for found, role in dates:
-            undated = found.text if found.value is None else ""
-            identity = (sentence.index, found.value, found.precision, undated)
+            written = found.date
+            undated = written.text if written.value is None else ""
+            identity = (sentence.index, written.value, written.precision, undated)
             if role is Role.EVENT and identity not in seen:
                 seen.add(identity)
                 events.append(_event(doc, text, sentence, found, keys))

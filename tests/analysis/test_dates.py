@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.dates import find_dates
+from analysis.date_scenes import tweet_scenes
+from analysis.dates import find_dates, read_dates
 from analysis.types import Precision, ResolvedDate
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-iran"
@@ -390,4 +391,21 @@ def test_a_plan_told_in_the_past_takes_the_nearest_month_and_day() -> None:
     assert [(item.text, item.value) for item in found] == [
         ("in December", date(2015, 12, 1)),
         ("on Nov. 20", date(2015, 11, 20)),
+    ]
+
+
+def test_a_quoted_tweet_counts_its_today_from_its_own_date() -> None:
+    text = (
+        "Trump tweeted on Tuesday.\n\n"
+        "The Fake News said I played golf today, and I did NOT!\n\n"
+        "— Donald J. Trump (@realDonaldTrump) December 31, 2019\n\n"
+        "He played again today."
+    )
+    published = date(2020, 1, 2)
+    found = read_dates(text, published, scenes=tweet_scenes(text))
+    assert [(item.date.text, item.date.value, item.basis) for item in found] == [
+        ("on Tuesday", date(2019, 12, 31), None),
+        ("today", date(2019, 12, 31), "tweet of December 31, 2019"),
+        ("December 31, 2019", date(2019, 12, 31), None),
+        ("today", published, None),
     ]

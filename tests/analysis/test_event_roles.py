@@ -247,3 +247,15 @@ def test_habits_conditions_and_speculation_are_no_events(nlp: Language, text: st
 )
 def test_the_events_of_a_sentence_stay(nlp: Language, text: str, expected: Found) -> None:
     assert events(nlp, text) == expected
+
+
+def test_today_in_a_quoted_tweet_is_the_tweets_day(nlp: Language) -> None:
+    text = (
+        "The Fake News said I played golf today, and I did NOT!\n\n"
+        "— Donald J. Trump (@realDonaldTrump) December 31, 2019\n\n"
+        "Trump visited his golf club on Thursday."
+    )
+    assert events(nlp, text, date(2020, 1, 2)) == [
+        ("today (tweet of December 31, 2019)", date(2019, 12, 31), DAY),
+        ("on Thursday", date(2020, 1, 2), DAY),
+    ]

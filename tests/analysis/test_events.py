@@ -184,7 +184,7 @@ def test_never_raises_on_arbitrary_text(
 ) -> None:
     doc = nlp(text)
     for event in extract_events(doc, analyse_doc(doc), published, precision):
-        assert event.expression in text
+        assert event.expression.split(" (tweet of ")[0] in text
 
 
 @settings(
