@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analysis.event_attach import Link
-from analysis.event_words import PERSON_ROLES, PLANS, REPORTING, SPECULATIVE, STATES
+from analysis.event_words import PERSON_ROLES, PLANS, REPORTING, SPECULATIVE, STATES, WORKS
 
 _DESCRIBING = frozenset({"relcl", "acl"})
 _REPORTED = frozenset({"ccomp", "parataxis", "dep"})
@@ -79,6 +79,11 @@ def speculation(links: tuple[Link, ...]) -> bool:
 def person(thing: Token) -> bool:
     """Whether a noun names a person (by entity type or by a role word)."""
     return thing.ent_type_ == "PERSON" or thing.lemma_.lower() in PERSON_ROLES
+
+
+def work(thing: Token) -> bool:
+    """Whether a noun names a work a year describes: 'the 2016 film', 'her 2005 memoir'."""
+    return thing.lemma_.lower() in WORKS
 
 
 def infinitive(verb: Token) -> bool:

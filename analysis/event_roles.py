@@ -14,7 +14,8 @@ took place (or, for a plan, will take place) then. Read from where each date att
 - a date that describes a thing mentioned in passing is a descriptor: inside a relative or
   participle clause ("whom he married in 1997", "figures released in May 2017"), naming a noun
   that hangs under another noun ("songs from 1979's debut album", "questions about Saturday's
-  crash"), or describing a person ("the 2020 Democratic candidate");
+  crash"), naming a work ("the 2016 film", "her 2005 memoir") or describing a person ("the
+  2020 Democratic candidate");
 - a date inside what a dated frame reports is the frame's content: in "Macron pledged this week
   that ... from next year", the pledge is the event; so is a date after the colon of a dated
   clause ("released new data this week: ... reported in 2022");
@@ -156,6 +157,8 @@ def _describes(dated: Dated) -> bool:
         return True
     if place.names and place.thing_prep in _TOPIC_PREPS:
         return True  # "asked about the minister's March 3 letter"
+    if place.names and place.thing is not None and kinds.work(place.thing):
+        return dated.text.isdigit()  # "the 2016 film", "her 2005 memoir"; not "a May 3 report"
     trusted = bool(place.links) and place.links[-1].verb.pos_ in VERBS
     return trusted and any(kinds.describing(link) for link in place.links)
 

@@ -38,3 +38,10 @@ PERSON_ROLES = frozenset(
     | {"chair", "chairman", "chairwoman", "founder", "author", "director", "leader", "star"}
     | {"recipient", "finalist", "holder", "inductee", "governor", "mayor", "minister"}
 )
+# Works a year describes as their own ("the 2016 film", "her 2005 memoir"): the year is the work's,
+# not the sentence's happening.
+WORKS = frozenset(
+    {"film", "movie", "album", "book", "novel", "memoir", "song", "single", "record", "series"}
+    | {"documentary", "play", "musical", "poem", "painting", "opera", "show", "sitcom", "game"}
+    | {"biography", "essay", "report", "study", "paper", "law", "act", "treaty", "version"}
+)

@@ -67,6 +67,18 @@ def test_a_reference_point_is_no_event(nlp: Language, text: str) -> None:
         ),
         ("Officials cited figures released in May 2017.", []),
         (
+            "The 2016 film will be shown again at the festival on Saturday.",
+            [("on Saturday", date(2023, 11, 4), DAY)],
+        ),
+        (
+            "She read from her 2005 memoir at the festival on Saturday.",
+            [("on Saturday", date(2023, 10, 28), DAY)],
+        ),
+        (
+            "A November 2 report found that the agency had lost track of 300 files.",
+            [("November 2", date(2023, 11, 2), DAY)],
+        ),
+        (
             "At an April 12 hearing, senators asked about the minister's March 3 letter.",
             [("April 12", date(2023, 4, 12), DAY)],
         ),
