@@ -3,9 +3,11 @@
 "On Tuesday, Trump said" is the past Tuesday even when the sentence goes on to "the upcoming
 ban"; "is expected to clear by Friday evening", "host the Celtics on Sunday" (a present tense
 with a date is a schedule), "he'll be at Ludlow Liquors December 11", "is making ... free from
-Monday" and "ahead of Tuesday's debate" point forward. A plan told in the past ("was due to meet
-... on Saturday") may be either side of the day it was written: the nearest such day is meant.
-A date naming a thing ("the March 3 primaries") takes no direction from the clause around it.
+Monday", "ahead of Tuesday's debate", "was postponed to Thursday" and a reported "would"
+("officials said the road would reopen on Monday") point forward. A plan told in the past
+("was due to meet ... on Saturday") may be either side of the day it was written: the nearest
+such day is meant. A date naming a thing ("the March 3 primaries") takes no direction from the
+clause around it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve
 _FORWARD_PREPS = frozenset({"ahead of", "prior to"})
 _UPCOMING = frozenset({"upcoming", "next", "coming", "forthcoming"})
 _SEEMING = frozenset({"appear", "seem", "show", "stand", "continue"})
+_MOVED = frozenset({"postpone", "delay", "reschedule", "push", "move", "adjourn", "defer"})
 
 
 class Direction(StrEnum):
@@ -61,8 +64,11 @@ def _tense(verb: Token) -> Direction | None:
     helpers = auxes(verb)
     words = {aux.lower_ for aux in helpers}
     present = verb.tag_ in ("VBZ", "VBP") and not helpers
+    reported = verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in REPORTING
     rules = (
         (bool(words & _WILL), Direction.FUTURE),
+        # "officials said the road would reopen on Monday": the future of a recent saying
+        ("would" in words and reported, Direction.FUTURE),
         (verb.tag_ == "VBD" or bool(words & _PAST_AUX), Direction.PAST),
         (verb.lemma_ in REPORTING and verb.tag_ in ("VBZ", "VBP", "VBN"), Direction.PAST),
         (verb.lemma_ in REPORTING, None),
@@ -90,6 +96,8 @@ def direction(place: Place) -> Direction | None:
     verb = place.verb
     if verb is None:
         return None
+    if verb.lemma_ in _MOVED and place.prep == "to":
+        return Direction.FUTURE  # "was postponed to Thursday": the new day lies ahead
     said = _plan(_xcomp_chain(verb)) or _tense(verb)
     if place.thing is not None and not _marked_future(verb):
         return None  # "follows Macron's response in March": the response has its own time

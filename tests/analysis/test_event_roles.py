@@ -181,6 +181,14 @@ def test_a_sentence_is_dated_once_when_one_date_is_its_event(
             [("Tuesday", date(2023, 10, 31), DAY)],
         ),
         (
+            "The vote was postponed to Thursday.",
+            [("Thursday", date(2023, 11, 9), DAY)],
+        ),
+        (
+            "Officials said the road would reopen on Monday.",
+            [("on Monday", date(2023, 11, 6), DAY)],
+        ),
+        (
             "The anthology is coming in e-book formats June 9 and as a hardcover in November.",
             [("June 9", date(2024, 6, 9), DAY), ("in November", date(2023, 11, 1), MONTH)],
         ),
