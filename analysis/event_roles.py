@@ -46,6 +46,8 @@ _REFERENCE_PREPS = frozenset(
     {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
     | {"throughout", "instead of", "before", "prior to"}
 )
+_OBLIGATION = frozenset({"must", "should", "required", "obliged", "ought"})
+_OBLIGING = frozenset({"have", "need", "require", "oblige"})
 _DEADLINES = frozenset({"deadline", "cutoff", "cut-off", "expiry", "expiration"})
 _RANGE_ENDS = frozenset({"through", "until", "till", "to"})  # "from January 2015 through May"
 _VALUE_RANGE = frozenset({"from", "to"})  # "fell from 54% in November to 35%"
@@ -105,9 +107,21 @@ def _reference(dated: Dated) -> bool:
         or (place.thing is None and place.thing_prep in _VALUE_RANGE)
         or (place.prep == "from" and compares_values(place.host))
         or (place.thing is not None and place.thing.lemma_.lower() in _DEADLINES)
+        or (place.prep == "by" and _obliged(place))
         or _duration(dated)
         or any(link.mark in _REFERENCE_MARKS for link in place.links)
     )
+
+
+def _obliged(place: Place) -> bool:
+    """A deadline: 'must be submitted by Friday', 'has to leave by 2030', 'need to file by ...'."""
+    verb = place.verb
+    if verb is None:
+        return False
+    if any(aux.lower_ in _OBLIGATION for aux in kinds.auxes(verb)):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (head.lemma_ in _OBLIGING or head.lower_ in _OBLIGATION)
 
 
 def _duration(dated: Dated) -> bool:

@@ -41,6 +41,8 @@ def events(nlp: Language, text: str, published: date = FRIDAY) -> Found:
         "Before the Nov. 3 election, he campaigned in Ohio.",
         "The council set a deadline of November 6 for the bids.",
         "The administration touts costs down 60% from a year ago.",
+        "Applications must be submitted by Friday.",
+        "Companies are required to file their returns by Jan. 31.",
     ],
 )
 def test_a_reference_point_is_no_event(nlp: Language, text: str) -> None:
