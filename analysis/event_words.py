@@ -26,6 +26,7 @@ STATES = frozenset(
 PLANS = frozenset(
     {"due", "set", "scheduled", "schedule", "expected", "expect", "slate", "slated", "poised"}
     | {"plan", "aim", "intend", "hope", "prepare", "go", "going", "about", "propose", "seek"}
+    | {"forecast", "predict", "project", "likely", "unlikely", "ready", "bound", "poise"}
 )
 # Participles that put a thing in the future: "coming in e-book June 9", "upcoming".
 COMING = frozenset({"come", "upcoming", "forthcoming"})

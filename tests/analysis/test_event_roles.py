@@ -183,6 +183,14 @@ def test_a_sentence_is_dated_once_when_one_date_is_its_event(
             [("Tuesday", date(2023, 10, 31), DAY)],
         ),
         (
+            "The hurricane is forecast to make landfall on Thursday.",
+            [("on Thursday", date(2023, 11, 9), DAY)],
+        ),
+        (
+            "The bill is likely to pass the Senate on Monday.",
+            [("on Monday", date(2023, 11, 6), DAY)],
+        ),
+        (
             "The vote was postponed to Thursday.",
             [("Thursday", date(2023, 11, 9), DAY)],
         ),
