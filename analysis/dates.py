@@ -2,7 +2,9 @@
 
 Regexes (compiled once) find the candidates; dateparser reads the written dates ("Nov. 23, 2015",
 "Friday 14th April 2017", "two days ago", "last month"); this module only decides which year a
-yearless date belongs to, which weekday "on Friday" means, and how precise each value is.
+yearless date belongs to, which weekday "on Friday" means, and how precise each value is. The
+resolvers of relative dates live in `analysis.date_relative`, the context they share in
+`analysis.date_context`.
 
 Anchoring rules (the anchor is the article's publication date):
 - No anchor, or an anchor less precise than an expression needs: relative and yearless
@@ -36,16 +38,24 @@ Anchoring rules (the anchor is the article's publication date):
 
 from __future__ import annotations
 
-import calendar
-import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import dateparser
-
+from analysis.date_context import (
+    RANK,
+    Context,
+    DirectionHook,
+    Outcome,
+    Resolver,
+    core,
+    parse,
+    period_start,
+    pointing,
+)
+from analysis.date_relative import DAY_WORDS, anaphora, day_word, relative, story_relative, weekday
 from analysis.date_scenes import Scene, name_spans
 from analysis.date_story import Story
 from analysis.types import Precision, ResolvedDate
@@ -71,141 +81,21 @@ _NUMBER = (
     r"(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|twenty|thirty)"
 )
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|to)|"
-    r"scheduled|upcoming|forthcoming|plans?\s+to|planning\s+to)\b|\w'll\b",
-    re.IGNORECASE,
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_UNIT_PRECISION = {
-    "day": Precision.DAY,
-    "week": Precision.WEEK,
-    "month": Precision.MONTH,
-    "year": Precision.YEAR,
-}
-_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3}
-_DAY_WORDS = {
-    "today": 0,
-    "tonight": 0,
-    "this morning": 0,
-    "this afternoon": 0,
-    "this evening": 0,
-    "yesterday": -1,
-    "last night": -1,
-    "tomorrow": 1,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-}
 # Bases for dates that carry what they need, so dateparser never falls back to the real today.
 _YEARLESS_BASE = datetime(2000, 12, 31)  # "past" from the end of a leap year: "Feb. 29" parses
 _FIXED_BASE = datetime(2000, 1, 1)
 _YEARLESS_GRACE = timedelta(days=31)
 
 
-DirectionHook = Callable[[int, int], str | None]
-"""Given a date's character offsets: "future", "past" or "nearest" (a plan told in the past),
-or None when the caller cannot tell; then the words of the sentence decide."""
-
-
-@dataclass
-class _Context:
-    """What resolution needs besides the match: the anchor period and the running reference."""
-
-    text: str
-    anchor: date | None
-    precision: Precision
-    reference: date | None = None  # the last day-precise date seen, for "the day before"
-    direction: DirectionHook | None = None
-    story: int | None = None  # the year the story is set in at this point, if it says one
-    last_year: int | None = None  # the year of the last date written with its year
-    used: bool = False  # the match being resolved was counted from the anchor
-
-    def usable(self, needed: Precision) -> date | None:
-        """The anchor when it is at least as precise as `needed`, else None."""
-        if self.anchor is None or _RANK[self.precision] > _RANK[needed]:
-            return None
-        self.used = True
-        return self.anchor
-
-    def anchor_end(self) -> date:
-        """The last day of the anchor's period (the anchor itself for a day)."""
-        assert self.anchor is not None
-        return period_end(self.anchor, self.precision)
-
-
-_Outcome = tuple[date | None, Precision] | None  # None: the match is not a date after all
-_Resolver = Callable[[re.Match[str], _Context], _Outcome]
-
-
-def _period_start(value: date, precision: Precision) -> date:
-    """The first day of the week, month or year containing `value`."""
-    if precision is Precision.WEEK:
-        return value - timedelta(days=value.weekday())
-    if precision is Precision.MONTH:
-        return value.replace(day=1)
-    if precision is Precision.YEAR:
-        return value.replace(month=1, day=1)
-    return value
-
-
-def period_end(value: date, precision: Precision) -> date:
-    """The last day of the period that starts at `value`."""
-    if precision is Precision.WEEK:
-        return value + timedelta(days=6)
-    if precision is Precision.MONTH:
-        return value.replace(day=calendar.monthrange(value.year, value.month)[1])
-    if precision is Precision.YEAR:
-        return value.replace(month=12, day=31)
-    return value
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse(text: str, base: datetime, parts: tuple[str, ...]) -> date | None:
-    """dateparser on one candidate, always with an explicit base; None when it cannot read it."""
-    settings = {
-        "RELATIVE_BASE": base,
-        "PREFER_DATES_FROM": "past",
-        "REQUIRE_PARTS": list(parts),
-    }
-    try:
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary text must not escape
-        log.debug("dateparser failed on %r: %s", text, exc)
-        return None
-    return parsed.date() if parsed else None
-
-
-def _core(match: re.Match[str]) -> str:
-    """The written date without its leading preposition or modifier."""
-    return " ".join(match.group("core").split())
-
-
-def _direction(ctx: _Context, match: re.Match[str]) -> str:
-    """'future', 'past' or 'nearest': the caller's reading of the clause, else the sentence's."""
-    said = ctx.direction(match.start(), match.end()) if ctx.direction else None
-    if said in ("future", "past", "nearest"):
-        return said
-    return "future" if _future(ctx, match) else "past"
-
-
-def _future(ctx: _Context, match: re.Match[str]) -> bool:
-    """Whether the sentence around the match speaks of the future ("will", "is due to"...)."""
-    low, high = max(0, match.start() - 300), match.end() + 300
-    left = max(ctx.text.rfind(mark, low, match.start()) + 1 for mark in ".!?\n")
-    right_marks = [ctx.text.find(mark, match.end(), high) for mark in ".!?\n"]
-    right = min((pos for pos in right_marks if pos >= 0), default=high)
-    return _FUTURE.search(ctx.text, max(left, low), right) is not None
-
-
-def _full_date(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _full_date(match: re.Match[str], ctx: Context) -> Outcome:
     """'Nov. 23, 2015', 'Friday 14th April 2017', '23 November 2015'."""
-    value = _parse(_core(match), _FIXED_BASE, ("day", "month", "year"))
+    value = parse(core(match), _FIXED_BASE, ("day", "month", "year"))
     return None if value is None else (value, Precision.DAY)
 
 
-def _yearless_day(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _yearless_day(match: re.Match[str], ctx: Context) -> Outcome:
     """'On January 17', 'the Nov. 13 killings': the year comes from the anchor."""
-    parsed = _parse(_core(match), _YEARLESS_BASE, ("day", "month"))
+    parsed = parse(core(match), _YEARLESS_BASE, ("day", "month"))
     if parsed is None:
         return None
     if ctx.story is not None:
@@ -214,7 +104,7 @@ def _yearless_day(match: re.Match[str], ctx: _Context) -> _Outcome:
     anchor = ctx.usable(Precision.MONTH)
     if anchor is None:
         return None, Precision.DAY
-    way = _direction(ctx, match)
+    way = pointing(ctx, match)
     if way == "nearest":
         near = _dates_in(parsed, (anchor.year - 1, anchor.year, anchor.year + 1))
         return min(near, key=lambda d: abs((d - anchor).days), default=None), Precision.DAY
@@ -238,13 +128,13 @@ def _dates_in(month_day: date, years: tuple[int, ...]) -> list[date]:
     return found
 
 
-def _month_year(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _month_year(match: re.Match[str], ctx: Context) -> Outcome:
     """'July 2015', 'in early March 2014'."""
-    value = _parse(_core(match), _FIXED_BASE, ("month", "year"))
+    value = parse(core(match), _FIXED_BASE, ("month", "year"))
     return None if value is None else (value.replace(day=1), Precision.MONTH)
 
 
-def _bare_month(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _bare_month(match: re.Match[str], ctx: Context) -> Outcome:
     """'in July', 'last March': the latest such month, or the next one when the text looks ahead."""
     month = _MONTH_FULL.split("|").index(match.group("month")) + 1
     if ctx.story is not None and not match.group("which"):
@@ -254,7 +144,7 @@ def _bare_month(match: re.Match[str], ctx: _Context) -> _Outcome:
         return None, Precision.MONTH
     this_month = anchor.replace(day=1)
     which = (match.group("which") or "").lower()
-    way = "" if which in ("last", "next", "this") else _direction(ctx, match)
+    way = "" if which in ("last", "next", "this") else pointing(ctx, match)
     forward = which == "next" or way == "future"
     strict = which in ("last", "next")
     candidates = [date(anchor.year + shift, month, 1) for shift in (-1, 0, 1)]
@@ -270,18 +160,18 @@ def _bare_month(match: re.Match[str], ctx: _Context) -> _Outcome:
     return behind[-1], Precision.MONTH
 
 
-def _year(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _year(match: re.Match[str], ctx: Context) -> Outcome:
     """'since 2007', 'in 2014', 'the 2014 Ukraine crisis'."""
     return date(int(match.group("year")), 1, 1), Precision.YEAR
 
 
-def _year_range(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _year_range(match: re.Match[str], ctx: Context) -> Outcome:
     """'2015-2017', 'from 2014–2016': the first year of the range."""
     first, last = int(match.group("year")), int(match.group("last"))
     return (date(first, 1, 1), Precision.YEAR) if first < last else None
 
 
-def _iso(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _iso(match: re.Match[str], ctx: Context) -> Outcome:
     """'2024-10-15'."""
     try:
         return date.fromisoformat(match.group(0)), Precision.DAY
@@ -289,7 +179,7 @@ def _iso(match: re.Match[str], ctx: _Context) -> _Outcome:
         return None
 
 
-def _numeric(match: re.Match[str], ctx: _Context) -> _Outcome:
+def _numeric(match: re.Match[str], ctx: Context) -> Outcome:
     """'15/10/2024': a day only when just one of day-first and month-first is possible."""
     first, second, year = (int(match.group(name)) for name in ("a", "b", "y"))
     readings = set()
@@ -305,73 +195,7 @@ def _numeric(match: re.Match[str], ctx: _Context) -> _Outcome:
     return date(year, 1, 1), Precision.YEAR
 
 
-def _relative(match: re.Match[str], ctx: _Context) -> _Outcome:
-    """'last week', 'earlier this month', 'next year', 'two days ago'."""
-    unit = match.group("unit").lower()
-    precision = _UNIT_PRECISION[unit]
-    anchor = ctx.usable(Precision.DAY if unit == "day" else precision)
-    if anchor is None:
-        return None, precision
-    phrase = " ".join(match.group("core").split()).lower()
-    value = _parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
-    if "hedge" in match.re.groupindex and match.group("hedge"):
-        precision = Precision.YEAR if precision is Precision.MONTH else Precision.MONTH
-        precision = Precision.YEAR if unit == "year" else precision
-    return (None if value is None else _period_start(value, precision)), precision
-
-
-def _story_relative(match: re.Match[str], ctx: _Context) -> _Outcome:
-    """'the next year', 'a year later', 'that year': from the last year the text wrote."""
-    base = ctx.last_year
-    if base is None:
-        return None  # "is still alive a year later": no year written before, no date
-    words = match.group(0).lower()
-    forward = any(word in words for word in ("next", "following", "later", "after"))
-    backward = any(word in words for word in ("previous", "earlier", "before"))
-    return date(base + forward - backward, 1, 1), Precision.YEAR
-
-
-def _day_word(match: re.Match[str], ctx: _Context) -> _Outcome:
-    """'today', 'yesterday', 'this morning', 'tomorrow'."""
-    anchor = ctx.usable(Precision.DAY)
-    if anchor is None:
-        return None, Precision.DAY
-    shift = _DAY_WORDS[" ".join(match.group(0).lower().split())]
-    return anchor + timedelta(days=shift), Precision.DAY
-
-
-def _weekday(match: re.Match[str], ctx: _Context) -> _Outcome:
-    """'on Monday morning', 'last Friday': counted from the anchor (see the module docstring)."""
-    anchor = ctx.usable(Precision.DAY)
-    if anchor is None:
-        return None, Precision.DAY
-    target = _WEEKDAYS.index(match.group("weekday").lower())
-    which = (match.group("which") or "").lower()
-    back = (anchor.weekday() - target) % 7
-    ahead = (target - anchor.weekday()) % 7
-    if which == "this":
-        return _period_start(anchor, Precision.WEEK) + timedelta(days=target), Precision.DAY
-    if which == "last":
-        return anchor - timedelta(days=back or 7), Precision.DAY
-    if which == "next":
-        return anchor + timedelta(days=ahead or 7), Precision.DAY
-    way = _direction(ctx, match)
-    if way == "future" or (way == "nearest" and ahead < back):
-        return anchor + timedelta(days=ahead), Precision.DAY
-    return anchor - timedelta(days=back), Precision.DAY
-
-
-def _anaphora(match: re.Match[str], ctx: _Context) -> _Outcome:
-    """'the day before', 'the next day', 'the same day': from the previous dated day in the text."""
-    base = ctx.reference or ctx.usable(Precision.DAY)
-    if base is None:
-        return None, Precision.DAY
-    words = match.group(0).lower()
-    shift = -1 if ("before" in words or "previous" in words) else 0 if "same" in words else 1
-    return base + timedelta(days=shift), Precision.DAY
-
-
-_PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
+_PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(pattern), resolver)
     for pattern, resolver in (
         (
@@ -409,45 +233,45 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         (
             r"(?i)\b(?:(?:earlier|later|early|late)\s+)?"
             r"(?P<core>(?:this|last|next)\s+(?P<unit>week|month|year))\b",
-            _relative,
+            relative,
         ),
         (
             r"(?i)\b(?P<hedge>(?:well\s+)?(?:over|more\s+than|nearly|almost|about|around|roughly"
             r"|some|at\s+least|less\s+than|under)\s+)?"
             rf"(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
-            _relative,
+            relative,
         ),
         (
             r"(?i)\b(?:the\s+(?:next|following|previous)\s+year|a\s+year\s+(?:later|earlier)"
             r"|the\s+year\s+(?:after|before)|(?:that|the\s+same)\s+year)\b",
-            _story_relative,
+            story_relative,
         ),
         (
-            r"(?i)(?<!USA )\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _DAY_WORDS) + r")\b",
-            _day_word,
+            r"(?i)(?<!USA )\b(?:" + "|".join(k.replace(" ", r"\s+") for k in DAY_WORDS) + r")\b",
+            day_word,
         ),
         (
             r"(?<![\w])(?<!Good )(?<!Black )(?<!Super )(?<!Cyber )(?<!Bloody )"
             r"(?<!every )(?<!Every )(?<!each )(?<!Each )"  # "Every Friday my grandad": a habit
             r"(?:(?:(?P<which>(?i:last|this|next))|(?i:on|by|until|since|from|before|after))\s+)?"
             rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?(?![\w])",
-            _weekday,
+            weekday,
         ),
         (
             r"(?i)\b(?:the\s+(?:day|night)\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
             r"|the\s+(?:previous|next|following)\s+day|(?:that|the)\s+same\s+day)\b",
-            _anaphora,
+            anaphora,
         ),
     )
 )
 
 
-def _candidates(text: str) -> list[tuple[re.Match[str], _Resolver]]:
+def _candidates(text: str) -> list[tuple[re.Match[str], Resolver]]:
     """All pattern matches, overlaps settled leftmost-longest; none inside a name or title."""
     found = [(m, resolver) for pattern, resolver in _PATTERNS for m in pattern.finditer(text)]
     found.sort(key=lambda item: (item[0].start(), -item[0].end()))
     names = name_spans(text)
-    kept: list[tuple[re.Match[str], _Resolver]] = []
+    kept: list[tuple[re.Match[str], Resolver]] = []
     for match, resolver in found:
         free = not kept or match.start() >= kept[-1][0].end()
         named = any(start < match.end() and match.start() < end for start, end in names)
@@ -456,7 +280,7 @@ def _candidates(text: str) -> list[tuple[re.Match[str], _Resolver]]:
     return kept
 
 
-def _resolve(match: re.Match[str], resolver: _Resolver, ctx: _Context) -> ResolvedDate | None:
+def _resolve(match: re.Match[str], resolver: Resolver, ctx: Context) -> ResolvedDate | None:
     """Run one resolver, turning calendar overflow into an unresolved value."""
     try:
         outcome = resolver(match, ctx)
@@ -503,11 +327,11 @@ def read_dates(
     scenes: Sequence[Scene] = (),
 ) -> tuple[Anchored, ...]:
     """`find_dates`, where the relative dates of each scene count from the scene's own day."""
-    if anchor_precision not in _RANK:
+    if anchor_precision not in RANK:
         anchor = None
     elif anchor is not None:
-        anchor = _period_start(anchor, anchor_precision)
-    ctx = _Context(text, anchor, anchor_precision, direction=direction)
+        anchor = period_start(anchor, anchor_precision)
+    ctx = Context(text, anchor, anchor_precision, direction=direction)
     story = Story(text)
     found: list[Anchored] = []
     for match, resolver in _candidates(text):

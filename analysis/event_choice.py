@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from analysis.dates import period_end
+from analysis.date_context import period_end
 from analysis.event_attach import Place, place
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction

@@ -1,0 +1,103 @@
+"""Resolvers of dates written relative to another day: "last week", "two days ago", "today",
+"on Friday", "the day before", "the next year". Each counts from the context's anchor (or the
+last day or year the text wrote) and points the way the context says; see `analysis.dates` for
+the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from analysis.date_context import Context, Outcome, parse, period_start, pointing
+from analysis.types import Precision
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.WEEK,
+    "month": Precision.MONTH,
+    "year": Precision.YEAR,
+}
+
+
+DAY_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+
+
+def relative(match: re.Match[str], ctx: Context) -> Outcome:
+    """'last week', 'earlier this month', 'next year', 'two days ago'."""
+    unit = match.group("unit").lower()
+    precision = _UNIT_PRECISION[unit]
+    anchor = ctx.usable(Precision.DAY if unit == "day" else precision)
+    if anchor is None:
+        return None, precision
+    phrase = " ".join(match.group("core").split()).lower()
+    value = parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
+    if "hedge" in match.re.groupindex and match.group("hedge"):
+        precision = Precision.YEAR if precision is Precision.MONTH else Precision.MONTH
+        precision = Precision.YEAR if unit == "year" else precision
+    return (None if value is None else period_start(value, precision)), precision
+
+
+def story_relative(match: re.Match[str], ctx: Context) -> Outcome:
+    """'the next year', 'a year later', 'that year': from the last year the text wrote."""
+    base = ctx.last_year
+    if base is None:
+        return None  # "is still alive a year later": no year written before, no date
+    words = match.group(0).lower()
+    forward = any(word in words for word in ("next", "following", "later", "after"))
+    backward = any(word in words for word in ("previous", "earlier", "before"))
+    return date(base + forward - backward, 1, 1), Precision.YEAR
+
+
+def day_word(match: re.Match[str], ctx: Context) -> Outcome:
+    """'today', 'yesterday', 'this morning', 'tomorrow'."""
+    anchor = ctx.usable(Precision.DAY)
+    if anchor is None:
+        return None, Precision.DAY
+    shift = DAY_WORDS[" ".join(match.group(0).lower().split())]
+    return anchor + timedelta(days=shift), Precision.DAY
+
+
+def weekday(match: re.Match[str], ctx: Context) -> Outcome:
+    """'on Monday morning', 'last Friday': counted from the anchor (see the module docstring)."""
+    anchor = ctx.usable(Precision.DAY)
+    if anchor is None:
+        return None, Precision.DAY
+    target = _WEEKDAYS.index(match.group("weekday").lower())
+    which = (match.group("which") or "").lower()
+    back = (anchor.weekday() - target) % 7
+    ahead = (target - anchor.weekday()) % 7
+    if which == "this":
+        return period_start(anchor, Precision.WEEK) + timedelta(days=target), Precision.DAY
+    if which == "last":
+        return anchor - timedelta(days=back or 7), Precision.DAY
+    if which == "next":
+        return anchor + timedelta(days=ahead or 7), Precision.DAY
+    way = pointing(ctx, match)
+    if way == "future" or (way == "nearest" and ahead < back):
+        return anchor + timedelta(days=ahead), Precision.DAY
+    return anchor - timedelta(days=back), Precision.DAY
+
+
+def anaphora(match: re.Match[str], ctx: Context) -> Outcome:
+    """'the day before', 'the next day', 'the same day': from the previous dated day in the text."""
+    base = ctx.reference or ctx.usable(Precision.DAY)
+    if base is None:
+        return None, Precision.DAY
+    words = match.group(0).lower()
+    shift = -1 if ("before" in words or "previous" in words) else 0 if "same" in words else 1
+    return base + timedelta(days=shift), Precision.DAY
