@@ -46,7 +46,7 @@ def _payloads(folder: Path) -> list[dict[str, object]]:
         rows = list(csv.DictReader(handle))
     return [
         {
-            "path": r["path"],
+            "path": str((folder / r["path"]).resolve()),  # as a queued job holds it
             "kind": "text",
             "title": r["title"] or None,
             "outlet": r["outlet"] or None,
