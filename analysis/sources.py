@@ -96,7 +96,7 @@ def read_text_file(path: Path, max_bytes: int, *, exact: bool = False) -> tuple[
     With `exact`, `path` is the resolved path checked when the job was queued, and a file that
     has since become a link (or sits under one) is refused instead of read where it now points.
     """
-    if exact and os.path.realpath(path) != str(path):
+    if exact and os.path.realpath(path) != os.path.normpath(path.absolute()):
         raise SourceError(f"refused: {_shown(str(path))} has become a link since it was queued")
     size = _file_size(path)
     if size == 0:

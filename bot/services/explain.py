@@ -48,7 +48,8 @@ def explain_paths(
             reports.append(ExplainReport(source, None, "only files can be explained"))
             continue
         try:
-            raw, _meta = load_text({"path": str(found.path), "kind": found.kind}, max_bytes)
+            path = str(found.path.resolve())  # what a queued job would hold and read
+            raw, _meta = load_text({"path": path, "kind": found.kind}, max_bytes)
         except SourceError as exc:
             reports.append(ExplainReport(source, None, str(exc)))
             continue

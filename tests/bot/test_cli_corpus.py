@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.bot.conftest import SAMPLES, Invoke
 
 
@@ -93,6 +95,23 @@ def test_explain_shows_verdicts_and_stores_nothing(cli: Invoke) -> None:
     assert "keep   7  Russian President Vladimir Putin hosted Iranian leader Hassan Rouhani" in out
     assert "Follow Will on Twitter  [" in out
     assert cli("stats").output.startswith("The corpus is empty.")
+
+
+def test_a_file_named_relative_to_the_working_folder_is_explained_and_ingested(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the README's first commands do: `analyst ingest --explain samples/…` from the
+    checkout, then the same path ingested."""
+    (tmp_path / "samples").mkdir()
+    (tmp_path / "samples" / "a.txt").write_text(
+        (SAMPLES / "000_6b36ec7d26812fec.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    explained = cli("ingest", "--explain", "samples/a.txt").output
+    assert "keep   7  Russian President Vladimir Putin hosted Iranian leader Hassan Rouhani" in (
+        explained
+    )
+    assert cli("ingest", "samples/a.txt").output.startswith("1 new, 0 duplicate, 0 failed")
 
 
 def test_every_command_has_help(cli: Invoke) -> None:
