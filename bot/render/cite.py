@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from bot.render.corpus import format_date
+from bot.services.date_text import format_date
 from storage.records_cite import ArticleRef
 
 DISCORD_MESSAGE_LIMIT = 2000

@@ -11,19 +11,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from bot.services.date_text import format_date
 from storage.records import ArticleDetail, ArticleSummary, CorpusStats, EntityCount
 
 if TYPE_CHECKING:
     from bot.services.ingest import Outcome
-
-PRECISION_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-
-
-def format_date(value: date | None, precision: str) -> str:
-    """A date shown only as precisely as it is known; undated articles say so."""
-    if value is None or precision not in PRECISION_FORMATS:
-        return "undated"
-    return value.strftime(PRECISION_FORMATS[precision])
 
 
 def _iso(value: date | None) -> str | None:

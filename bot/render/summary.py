@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from bot.render.cite import cite, cite_many, ref_json, shorten
-from bot.render.corpus import format_date
+from bot.services.date_text import format_date
 from bot.services.summary import KeyDate, Summary
 
 CITED_ARTICLES = 3
