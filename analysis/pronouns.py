@@ -29,6 +29,18 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL = frozenset({"he", "she"})
 
 
+def root_of(doc: Doc, mention: Mention) -> Token | None:
+    """The syntactic head of a mention's tokens."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def head_dep(doc: Doc, mention: Mention) -> str:
+    """The dependency of the mention's head: nsubj, poss, dobj, conj, ... ("" if unaligned)."""
+    root = root_of(doc, mention)
+    return root.dep_ if root is not None else ""
+
+
 class PronounChain:
     """Resolves he/she subjects of one document (see the module docstring)."""
 
@@ -94,8 +106,8 @@ class PronounChain:
             for m in self.people
             if sentence.start_char <= m.start and m.end <= token.idx and self._fits(m, gender)
         ]
-        subjects = [m for m in same if self._role(m) in SUBJECT_DEPS]
-        owners = [m for m in same if self._role(m) == "poss"]
+        subjects = [m for m in same if head_dep(self.doc, m) in SUBJECT_DEPS]
+        owners = [m for m in same if head_dep(self.doc, m) == "poss"]
         if subjects or owners:
             return (subjects or owners)[-1]
         before = [m for at, m in self.chain if at < token.idx]
@@ -106,11 +118,6 @@ class PronounChain:
         fitting = [m for m in earlier if self._fits(m, gender)]
         candidates = fitting or earlier
         return candidates[-1] if candidates else None
-
-    def _role(self, mention: Mention) -> str:
-        """The dependency of the mention's head: nsubj, poss, dobj, conj, ..."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span.root.dep_ if span is not None and len(span) > 0 else ""
 
     def resolve(self, token: Token) -> Mention | None:
         """The person a he/she token stands for, or None when no one was named before it."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from analysis.entities import make_key
-from analysis.pronouns import PronounChain
+from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
 from analysis.speaker_gender import genders
 from analysis.speaker_names import full_name_in, written_name
 from analysis.types import EntityKind, Mention
@@ -38,10 +38,8 @@ def word_set(text: str) -> frozenset[str]:
 
 
 SPEAKER_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG})
-PERSONAL = frozenset({"he", "she"})
 UNRESOLVED_PRONOUNS = frozenset({"i", "we", "they"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NP_LEFT_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "flat", "case", "nummod"})
 # Nouns that name people or bodies who can speak, when no entity is attached to them.
 SPEAKER_NOUNS = word_set(
@@ -92,12 +90,6 @@ def _word_match(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
-def _root_of(doc: Doc, mention: Mention) -> Token | None:
-    """The syntactic head of a mention's tokens."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def np_text(token: Token) -> str:
     """The noun phrase a head token ends, without its clauses: "the Russian president"."""
     start = token.i
@@ -127,7 +119,7 @@ class SpeakerResolver:
             for m in self.mentions
             if start <= m.start < end
             and not self.excluded(m.start)
-            and self._head_dep(m) in SUBJECT_DEPS
+            and head_dep(self.doc, m) in SUBJECT_DEPS
         ]
 
     def mention_at(self, char: int) -> Mention | None:
@@ -143,7 +135,7 @@ class SpeakerResolver:
         """The role words written around a person mention, if any."""
         if mention.kind != EntityKind.PERSON or self.excluded(mention.start):
             return None
-        root = _root_of(self.doc, mention)
+        root = root_of(self.doc, mention)
         if root is None:
             return None
         tokens = [t for c in root.lefts if c.dep_ in NP_LEFT_DEPS for t in c.subtree]
@@ -262,16 +254,12 @@ class SpeakerResolver:
             and m.end <= token.idx
             and not self.excluded(m.start)
         ]
-        subjects = [m for m in orgs if self._head_dep(m) in SUBJECT_DEPS]
+        subjects = [m for m in orgs if head_dep(self.doc, m) in SUBJECT_DEPS]
         if subjects:
             return subjects[-1]
         statement = any(t.lemma_.lower() == "statement" for t in token.head.subtree)
         speaks = token.lower_ == "it"  # "it said": no person, so the organisation just named
         return orgs[-1] if (statement or speaks) and orgs else None
-
-    def _head_dep(self, mention: Mention) -> str:
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span.root.dep_ if span is not None and len(span) > 0 else ""
 
     def _coordinated(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:
         """ "Putin and Rouhani said": one speaker only when every conjunct is the same entity."""
