@@ -236,21 +236,16 @@ class OutboxRepository:
 
     async def for_message(self, message_id: int) -> list[OutboxItem]:
         """Every row about one chat message, delivered or not (tests, diagnostics)."""
-        async with self._sessions() as session:
-            rows = await session.scalars(
-                select(OutboxMessage)
-                .where(OutboxMessage.message_id == message_id)
-                .order_by(OutboxMessage.id)
-            )
-            return [_item(row) for row in rows]
+        return await self._rows(OutboxMessage.message_id == message_id)
 
     async def for_job(self, job_id: int) -> list[OutboxItem]:
         """Every row a job wrote, delivered or not (tests, diagnostics)."""
+        return await self._rows(OutboxMessage.job_id == job_id)
+
+    async def _rows(self, condition: ColumnElement[bool]) -> list[OutboxItem]:
         async with self._sessions() as session:
             rows = await session.scalars(
-                select(OutboxMessage)
-                .where(OutboxMessage.job_id == job_id)
-                .order_by(OutboxMessage.id)
+                select(OutboxMessage).where(condition).order_by(OutboxMessage.id)
             )
             return [_item(row) for row in rows]
 
