@@ -380,7 +380,7 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
         speaker = _speaker_for(governing, ctx, bounds)
         if speaker is not None:
             return _Found(span, kind, _Cue(governing.lemma_.lower(), speaker), frame_end)
-    if kind == "partial" or _is_term(span, ctx):
+    if kind == "partial":
         return None
     words = _outside(ctx, left, right)
     if words:
