@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -129,8 +130,10 @@ def time_stages(folder: Path, nlp: Any, batch_size: int) -> dict[str, Any]:
             prepared.append(
                 clock.call("prepare (read, clean, minhash)", prepare, number, payload, 5_000_000)
             )
-        except SourceError:  # too short to be an article: the full run fails it too
-            continue
+        except SourceError as exc:  # the full run fails it too; say so, never silently
+            print(f"breakdown: {payload['path']}: {exc}", file=sys.stderr)
+    if not prepared:
+        raise SystemExit("breakdown: no article could be read, so no stage was timed")
     records = _analyse(clock, nlp, prepared, batch_size)
     asyncio.run(_store(clock, folder, records))
     return {"articles": len(records), "seconds": dict(clock.seconds)}
