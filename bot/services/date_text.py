@@ -17,3 +17,14 @@ def format_date(value: date | None, precision: str) -> str:
     if value is None or precision not in PRECISION_FORMATS:
         return "undated"
     return value.strftime(PRECISION_FORMATS[precision])
+
+
+HUMAN_FORMATS = {"day": "{d.day} {d:%b %Y}", "month": "{d:%b %Y}", "year": "{d:%Y}"}
+
+
+def human_date(value: date | None, precision: str) -> str:
+    """A date as prose reads it ("15 Oct 2024", "Oct 2024", "2024"), as precise as it is known;
+    for citations a reader clicks, where ISO dates read like code."""
+    if value is None or precision not in HUMAN_FORMATS:
+        return "undated"
+    return HUMAN_FORMATS[precision].format(d=value)

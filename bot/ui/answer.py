@@ -1,4 +1,8 @@
-"""Turn a rendered answer into Discord embeds: the same text the CLI prints, safely escaped.
+"""A text answer (the renderer's lines) as Discord embeds, safely escaped.
+
+Commands build their embeds from the services' dataclasses (`bot/ui/embeds/`); this is for the
+few answers that are lines of text by nature (help, settings) and for `payload_answer`, which
+wraps such a text as an `Answer` for the one pager.
 
 Corpus text can hold Markdown, masked links and "@everyone": `bot.ui.escape` escapes all of it
 (the renderer's citations, bullets and, in search answers, `**word**` highlights are the markup
@@ -17,10 +21,9 @@ import discord
 
 from bot.render.cite import DISCORD_EMBED_LIMIT, paginate
 from bot.ui.escape import escape_line
+from bot.ui.page import COLOUR, NO_MENTIONS, TITLE_LIMIT, Answer, Attachment, Export, Page
 
-COLOUR = discord.Colour.from_rgb(52, 101, 164)
-NO_MENTIONS = discord.AllowedMentions.none()
-TITLE_LIMIT = 256
+__all__ = ["COLOUR", "NO_MENTIONS", "AnswerPayload", "payload_answer"]
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,19 @@ def chart_file(payload: AnswerPayload) -> discord.File | None:
     if payload.chart is None:
         return None
     return discord.File(io.BytesIO(payload.chart), filename=f"{payload.export_name}.png")
+
+
+def payload_answer(payload: AnswerPayload) -> Answer:
+    """The text answer as pages for the pager, its chart shown inside every page's embed."""
+    chart = (
+        Attachment(f"{payload.export_name}.png", payload.chart)
+        if payload.chart is not None
+        else None
+    )
+    pages = []
+    for embed in embed_pages(payload):
+        if chart is not None:
+            embed.set_image(url=chart.url)
+        pages.append(Page((embed,)))
+    export = Export(payload.data, payload.export_name)
+    return Answer(pages, (chart,) if chart else (), export)

@@ -1,4 +1,9 @@
-"""Previous / Next / Export buttons under a long answer; only the person who asked may use them."""
+"""Previous / Next / Export under an answer; only the person who asked may use them.
+
+One pager for every command: it pages through an `Answer`'s pages (each up to ten embeds),
+keeps the answer's attachments on the message (the embeds point at them), and sends the JSON
+export to the asker alone.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +12,38 @@ from typing import Any
 
 import discord
 
-from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages, export_file
+from bot.ui.page import NO_MENTIONS, Answer
 
 log = logging.getLogger(__name__)
 
 PAGER_TIMEOUT = 300.0
 
 
-class AnswerPager(discord.ui.View):
-    """Pages through an answer's embeds; disables itself when it times out."""
+class Pager(discord.ui.View):
+    """Pages through an answer; disables itself when it times out."""
 
-    def __init__(
-        self, payload: AnswerPayload, owner_id: int, timeout: float = PAGER_TIMEOUT
-    ) -> None:
+    def __init__(self, answer: Answer, owner_id: int, timeout: float = PAGER_TIMEOUT) -> None:
         super().__init__(timeout=timeout)
-        self.payload = payload
-        self.pages = embed_pages(payload)
+        self.answer = answer
+        self.pages = answer.pages
         self.owner_id = owner_id
         self.index = 0
         self.message: discord.Message | discord.InteractionMessage | None = None
+        if answer.export is None:
+            self.remove_item(self.export)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
-        if len(self.pages) == 1:
+        if len(self.pages) <= 1:
             self.remove_item(self.previous)
             self.remove_item(self.next)
+
+    @property
+    def empty(self) -> bool:
+        """No buttons left: the message goes without a view."""
+        return not self.children
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Only the member who asked can page or export."""
@@ -48,7 +58,7 @@ class AnswerPager(discord.ui.View):
     async def _show(self, interaction: discord.Interaction) -> None:
         self._update_buttons()
         await interaction.response.edit_message(
-            embed=self.pages[self.index], view=self, allowed_mentions=NO_MENTIONS
+            embeds=list(self.pages[self.index].embeds), view=self, allowed_mentions=NO_MENTIONS
         )
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
@@ -70,14 +80,15 @@ class AnswerPager(discord.ui.View):
         self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
     ) -> None:
         """Send the whole answer as a JSON file, to the asker only."""
+        assert self.answer.export is not None  # the button is removed otherwise
         await interaction.response.send_message(
-            file=export_file(self.payload), ephemeral=True, allowed_mentions=NO_MENTIONS
+            file=self.answer.export.to_file(), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     async def on_timeout(self) -> None:
         """Grey the buttons out so nobody clicks a dead view."""
         for item in self.children:
-            if isinstance(item, discord.ui.Button):
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
                 item.disabled = True
         if self.message is not None:
             try:

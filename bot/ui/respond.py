@@ -5,23 +5,35 @@ from __future__ import annotations
 import discord
 
 from bot.render.cite import DISCORD_MESSAGE_LIMIT
-from bot.ui.answer import NO_MENTIONS, AnswerPayload, chart_file
-from bot.ui.pager import AnswerPager
+from bot.ui.answer import AnswerPayload, payload_answer
+from bot.ui.page import NO_MENTIONS, Answer
+from bot.ui.pager import Pager
 
 
-async def send_answer(interaction: discord.Interaction, payload: AnswerPayload) -> None:
-    """First page with a pager (and the chart attached); works before or after a defer."""
-    view = AnswerPager(payload, owner_id=interaction.user.id)
-    chart = chart_file(payload)
-    files = [chart] if chart else []
-    first = view.pages[0]
+async def send_answer(interaction: discord.Interaction, answer: Answer | AnswerPayload) -> None:
+    """First page with its pager and attachments; works before or after a defer."""
+    if isinstance(answer, AnswerPayload):
+        answer = payload_answer(answer)
+    view = Pager(answer, owner_id=interaction.user.id)
+    files = [attachment.to_file() for attachment in answer.attachments]
+    embeds = list(answer.pages[0].embeds)
     if interaction.response.is_done():
+        if view.empty:
+            await interaction.followup.send(
+                embeds=embeds, files=files, allowed_mentions=NO_MENTIONS, wait=True
+            )
+            return
         view.message = await interaction.followup.send(
-            embed=first, view=view, files=files, allowed_mentions=NO_MENTIONS, wait=True
+            embeds=embeds, view=view, files=files, allowed_mentions=NO_MENTIONS, wait=True
+        )
+        return
+    if view.empty:
+        await interaction.response.send_message(
+            embeds=embeds, files=files, allowed_mentions=NO_MENTIONS
         )
         return
     await interaction.response.send_message(
-        embed=first, view=view, files=files, allowed_mentions=NO_MENTIONS
+        embeds=embeds, view=view, files=files, allowed_mentions=NO_MENTIONS
     )
     view.message = await interaction.original_response()
 

@@ -46,7 +46,7 @@ from bot.tree import AnalystTree
 from bot.ui import sources
 from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
 from bot.ui.escape import escape_text
-from bot.ui.pager import AnswerPager
+from bot.ui.pager import Pager
 from bot.ui.respond import send_answer, send_short
 from cogs.watch import Watch
 from storage.entity_lookup import EntityMatch
@@ -123,8 +123,8 @@ async def _answered(payload: AnswerPayload, deferred: bool) -> list[Sent]:
         await asker.response.defer()
     await send_answer(asker.interaction, payload)
     view = asker.sent[0].view
-    assert isinstance(view, AnswerPager)
-    pages = view.pages
+    assert isinstance(view, Pager)
+    pages = [page.embeds[0] for page in view.pages]
     event("pages: " + ("3+" if len(pages) >= 3 else str(len(pages))))
     for _ in pages[1:]:
         await view.next.callback(asker.interaction)
