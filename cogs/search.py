@@ -34,7 +34,7 @@ class Search(commands.Cog):
         answer = await self.bot.analyst.search.search(query)
         payload = AnswerPayload(
             "Search",
-            with_sources(render.search_text(answer), search_refs(answer)),
+            with_sources(render.search_text(answer, lambda hit: f"**{hit}**"), search_refs(answer)),
             render.search_json(answer),
             export_name="search",
             highlights=True,

@@ -4,8 +4,10 @@ The user writes words, "exact phrases", `OR` between alternatives and `-word` to
 out. `parse_query` reads that once; each backend gets an expression built from the parsed terms,
 every term quoted, so punctuation (`U.S.`, `al-Assad`, a stray `"`) can never be a syntax error.
 `OR` binds tighter than the implied AND: `iran sanctions OR embargo` is iran AND (sanctions OR
-embargo). Highlights come back as `**word**` on both backends, the snippet about 30 words long
-with `…` where it was cut.
+embargo). A hit's snippet is plain text, about 30 words long with `…` where it was cut, and its
+highlights are spans into it (one per matching word, the same on both backends): no markup is
+ever mixed into article text, so each front end marks the spans its own way and an article's own
+`**` or `<b>` stays text.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 500
 SNIPPET_WORDS = 30
 TITLE_WEIGHT = 10.0  # bm25 column weight of the title against 1.0 for the body (SQLite)
-START, STOP = "\ue000", "\ue001"  # private-use marks around a hit, turned into ** afterwards
+START, STOP = "\ue000", "\ue001"  # private-use marks around a hit, turned into spans afterwards
 ELLIPSIS = "…"
 # ts_headline parses the whole text it is given: on a 500,000-character transcript that is
 # ~100 ms per hit. Longer texts are cut to a window around the first use of the first word.
@@ -117,29 +119,63 @@ def parse_query(raw: str) -> SearchQuery:
     return SearchQuery(tuple(tuple(g) for g in groups), tuple(excluded))
 
 
-def bold_hits(snippet: str, cut_start: bool = False, cut_end: bool = False) -> str:
-    """Marked hits become `**word**` (each word on its own), whitespace one space, cuts `…`.
+Spans = tuple[tuple[int, int], ...]
 
-    The article's own asterisks become `∗` (U+2217) first, so the only `**` in a snippet are the
-    highlights: an article cannot make text bold (or unbalance the highlights) in an answer.
+
+def find_hits(marked: str, cut_start: bool = False, cut_end: bool = False) -> tuple[str, Spans]:
+    """The engine's marked snippet as plain text and its hits' `(start, end)` character offsets.
+
+    Whitespace becomes one space; each marked word is a span of its own (sorted, never empty,
+    never touching the next one); `…` is added where the text was cut and not yet marked so.
+    The article's own characters stay as they are: nothing in the text is markup.
     """
-    snippet = snippet.replace("*", "∗")
-    marked = _MARKED.sub(lambda m: re.sub(r"\S+", r"**\g<0>**", m.group(1)), snippet)
-    plain = " ".join(marked.replace(START, "").replace(STOP, "").split())
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    inside = space = False
+    begun: int | None = None  # where the open span starts
+
+    def close() -> None:
+        nonlocal begun
+        if begun is not None:
+            if spans and spans[-1][1] == begun:  # a hit right after a hit: one span
+                begun = spans.pop()[0]
+            spans.append((begun, len(out)))
+            begun = None
+
+    for char in marked:
+        if char in (START, STOP):
+            inside = char == START
+            if not inside:
+                close()
+        elif char.isspace():
+            space = bool(out)
+            close()
+        else:
+            if space:
+                out.append(" ")
+                space = False
+            if inside and begun is None:
+                begun = len(out)
+            out.append(char)
+    close()
+    plain = "".join(out)
     if cut_start and not plain.startswith(ELLIPSIS):
         plain = ELLIPSIS + plain
+        spans = [(start + 1, end + 1) for start, end in spans]
     if cut_end and not plain.endswith(ELLIPSIS):
         plain += ELLIPSIS
-    return plain
+    return plain, tuple(spans)
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One matching article: its citation, the engine's score (higher is better) and a snippet."""
+    """One matching article: its citation, the engine's score (higher is better), a snippet of
+    plain text and the hits in it as `(start, end)` character offsets (see `find_hits`)."""
 
     article: ArticleRef
     score: float
     snippet: str
+    highlights: Spans = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +197,7 @@ class _Row:
     id: int
     score: float
     snippet: str
+    highlights: Spans
 
 
 @dataclass(frozen=True)
@@ -253,7 +290,7 @@ async def _sqlite_rows(
     if window.first_id is not None:
         params["first_id"] = window.first_id
     result = await session.execute(_typed(sql, page), _used(params, page))
-    return [_Row(r.id, float(r.score), bold_hits(r.snippet or "")) for r in result]
+    return [_Row(r.id, float(r.score), *find_hits(r.snippet or "")) for r in result]
 
 
 # `body` decompresses each hit's text once (`|| ''` makes a plain in-memory copy): every later
@@ -379,7 +416,7 @@ def _pg_row(row: Any) -> _Row:
     lead = "" if row.at == 1 else _edge(row.head)
     trail = _edge(row.tail) if row.more else ""
     snippet = (lead or "") + row.snippet + (trail or "")
-    return _Row(row.id, float(row.score), bold_hits(snippet, lead is None, trail is None))
+    return _Row(row.id, float(row.score), *find_hits(snippet, lead is None, trail is None))
 
 
 def _typed(sql: Any, page: dict[str, Any]) -> Any:
@@ -419,6 +456,8 @@ class SearchRepository:
                 rows = await _sqlite_rows(session, query, window, **page) if window.total else []
             refs = await article_refs(session, (r.id for r in rows))
         log.debug("search %r on %s: %d rows of %d", query, backend, len(rows), window.total)
-        hits = tuple(SearchHit(refs[r.id], r.score, r.snippet) for r in rows if r.id in refs)
+        hits = tuple(
+            SearchHit(refs[r.id], r.score, r.snippet, r.highlights) for r in rows if r.id in refs
+        )
         ranked = RANK_WINDOW if window.first_id is not None else 0
         return SearchPage(hits=hits, total=window.total, ranked_among=ranked)

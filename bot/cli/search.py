@@ -1,7 +1,13 @@
-"""`analyst search QUERY`: ranked articles with the matching words in bold."""
+"""`analyst search QUERY`: ranked articles, the matching words in bold on a terminal.
+
+Plain text when the output is a pipe or a file (or `NO_COLOR` is set, or `TERM=dumb`); on a
+terminal the hits are ANSI bold. Never Markdown: `**` in the output is the article's own.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -32,7 +38,7 @@ def search(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Find articles by their words, best first, the matching words in bold.
+    """Find articles by their words, best first, the matching words in bold on a terminal.
 
     Every word must appear; sanctions also finds sanction.
 
@@ -48,4 +54,13 @@ def search(
         return await analyst.search.search(text, limit=limit, from_text=from_, to_text=to)
 
     answer = run(settings_of(ctx), work)
-    emit(as_json, render.search_text(answer), render.search_json(answer))
+    mark = render.ansi_bold if bold_on_terminal() else render.unmarked
+    emit(as_json, render.search_text(answer, mark), render.search_json(answer))
+
+
+def bold_on_terminal() -> bool:
+    """Whether the hits may be ANSI bold: stdout is a terminal and colour is not turned off
+    (https://no-color.org: any non-empty NO_COLOR; a dumb terminal takes no escapes either)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()

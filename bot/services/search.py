@@ -28,7 +28,8 @@ MAX_LIMIT = 50
 
 @dataclass(frozen=True)
 class SearchAnswer:
-    """What `search` shows: the query as typed, the date bounds, the best hits and the total."""
+    """What `search` shows: the query as typed, the date bounds, the best hits (each a snippet
+    with its `highlights` spans) and the total."""
 
     query: str
     start: date | None
@@ -41,7 +42,8 @@ class SearchAnswer:
 
 
 class SearchService:
-    """Ranked full-text search with highlighted snippets."""
+    """Ranked full-text search: each hit's snippet as plain text and its hits as spans, passed
+    through from storage for each front end to mark its own way."""
 
     def __init__(self, repository: SearchRepository) -> None:
         self._repository = repository

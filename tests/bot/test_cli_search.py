@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -11,10 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.cli.search import bold_on_terminal
 from tests.bot.conftest import SAMPLES, Invoke, make_invoke
 from tests.databases import BACKENDS, fresh_database
 
-NUCLEAR_DEAL = "the **nuclear** **deal** reached in July with the Obama administration"
+NUCLEAR_DEAL = "the nuclear deal reached in July with the Obama administration"
+BOLD, NORMAL = "\x1b[1m", "\x1b[22m"
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -60,6 +63,43 @@ def test_nuclear_deal_finds_the_2015_abc_news_article_first(sample_cli: Invoke, 
     )
     assert NUCLEAR_DEAL in first
     assert first.endswith("…")
+    assert "*" not in result.output and "\x1b" not in result.output  # plain: no markup at all
+
+
+def test_on_a_terminal_the_hits_are_bold(
+    sample_cli: Invoke, sample_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.cli.search.bold_on_terminal", lambda: True)
+    result = CliRunner().invoke(app, ["search", "nuclear deal"], color=True)
+    first = results(result.output)[0]
+    assert f"the {BOLD}nuclear{NORMAL} {BOLD}deal{NORMAL} reached in July" in first
+    assert first.count(BOLD) == 2 and "*" not in first
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stdout", "env", "bold"),
+    [
+        (Terminal(), {}, True),
+        (Terminal(), {"NO_COLOR": "1"}, False),
+        (Terminal(), {"NO_COLOR": ""}, True),  # no-color.org: only a non-empty value
+        (Terminal(), {"TERM": "dumb"}, False),
+        (io.StringIO(), {}, False),  # a pipe or a file
+    ],
+)
+def test_bold_only_on_a_terminal_that_wants_colour(
+    monkeypatch: pytest.MonkeyPatch, stdout: io.StringIO, env: dict[str, str], bold: bool
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdout", stdout)
+    assert bold_on_terminal() is bold
 
 
 def test_the_header_counts_matches_and_says_when_only_the_best_are_shown(
@@ -68,7 +108,7 @@ def test_the_header_counts_matches_and_says_when_only_the_best_are_shown(
     lines = sample_cli("search", "putin", "--limit", "2").output.splitlines()
     assert lines[0] == "4 articles match “putin”; the best 2:"
     assert [line[:7] for line in lines[1:]] == ["1. [#4 ", "2. [#1 "]
-    assert "Russian President Vladimir **Putin** is in Iran" in lines[1]
+    assert "Russian President Vladimir Putin is in Iran" in lines[1]
 
 
 def test_a_word_in_most_articles_says_only_the_newest_were_ranked(
@@ -87,7 +127,7 @@ def test_exclusion_leaves_out_the_articles_that_name_syria(sample_cli: Invoke) -
     lines = sample_cli("search", "treaty", "-Syria").output.splitlines()
     assert lines[0] == "1 article matches “treaty -Syria”:"
     assert lines[1].startswith("1. [#2 undated] Iran and Russia’s Friendship Just Got a Lot Deeper")
-    assert "signed the **Treaty** on Comprehensive Strategic Partnership" in lines[1]
+    assert "signed the Treaty on Comprehensive Strategic Partnership" in lines[1]
     cited = {line[4:7] for line in results(sample_cli("search", "putin", "-Syria").output)}
     assert cited == {"#2 ", "#3 "}
 
@@ -182,6 +222,8 @@ def test_json_carries_rank_citation_article_and_snippet(sample_cli: Invoke) -> N
     )
     assert hit["article"]["link"].endswith("003_15fdc8e12761e189.txt")
     assert NUCLEAR_DEAL in hit["snippet"]
+    assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["nuclear", "deal"]
+    assert "*" not in hit["snippet"]
 
 
 def test_json_of_no_match_is_an_empty_list(sample_cli: Invoke) -> None:

@@ -8,18 +8,21 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.ui.highlight import discord_snippet
 from storage.articles import ArticleRepository, insert_article
 from storage.engine import create_engine, session_factory
 from storage.migrate import upgrade_database
 from storage.records import NewArticle
 from storage.search import (
+    SearchHit,
     SearchPage,
     SearchQuery,
     SearchQueryError,
     SearchRepository,
-    bold_hits,
+    find_hits,
     parse_query,
 )
+from tests.bot import discord_markup
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -59,6 +62,15 @@ async def search(sessions: Sessions, query: str, **options: object) -> SearchPag
     return await SearchRepository(sessions).search(parse_query(query), **options)  # type: ignore[arg-type]
 
 
+def shown(hit: SearchHit) -> str:
+    """The snippet with each highlight in [brackets], to compare with what a reader sees."""
+    out, at = [], 0
+    for start, end in hit.highlights:
+        out += [hit.snippet[at:start], "[", hit.snippet[start:end], "]"]
+        at = end
+    return "".join([*out, hit.snippet[at:]])
+
+
 async def found(sessions: Sessions, query: str, **options: object) -> list[int]:
     return [hit.article.id for hit in (await search(sessions, query, **options)).hits]
 
@@ -94,11 +106,30 @@ async def test_a_phrase_needs_the_words_together(sessions: Sessions) -> None:
     assert await found(sessions, '"nuclear deal"') == [ids["phrase"]]
 
 
-async def test_hits_are_bold_on_both_backends(sessions: Sessions) -> None:
+async def test_hits_are_spans_over_the_query_words_on_both_backends(sessions: Sessions) -> None:
     await corpus(sessions)
     for query in ("nuclear deal", '"nuclear deal"'):
-        page = await search(sessions, query)
-        assert page.hits[0].snippet == "The **nuclear** **deal** was signed in Vienna."
+        [hit, *_] = (await search(sessions, query)).hits
+        assert hit.snippet == "The nuclear deal was signed in Vienna."
+        assert hit.highlights == ((4, 11), (12, 16))
+        assert shown(hit) == "The [nuclear] [deal] was signed in Vienna."
+
+
+async def test_the_articles_own_markdown_stays_text_and_never_bold(sessions: Sessions) -> None:
+    body = "Analysts called the **nuclear** deal __historic__ [x](http://evil.example) today."
+    await store(sessions, new_article(1, "Deal", body), new_article(2, "Other", FILLER))
+    [hit] = (await search(sessions, "deal")).hits
+    assert hit.snippet == body  # the asterisks and underscores exactly as the article has them
+    assert shown(hit) == (
+        "Analysts called the **nuclear** [deal] __historic__ [x](http://evil.example) today."
+    )
+    message = discord_snippet(hit.snippet, hit.highlights)
+    assert message == (
+        "Analysts called the \\*\\*nuclear\\*\\* **deal** \\_\\_historic\\_\\_ "
+        "\\[x\\](http://evil.example) today."
+    )
+    assert discord_markup.live_markup(message, bold=True) == []
+    assert discord_markup.discord_reads(message).count("**") == 2  # the hit's, nothing else
 
 
 async def test_or_finds_either_and_binds_tighter_than_and(sessions: Sessions) -> None:
@@ -192,8 +223,10 @@ async def test_a_word_in_most_articles_is_ranked_among_the_newest(
 
 async def test_a_long_body_gives_a_short_snippet_cut_with_ellipses(sessions: Sessions) -> None:
     await store(sessions, new_article(1, "Banks", LONG_BODY), new_article(2, "Other", FILLER))
-    snippet = (await search(sessions, "sanctions")).hits[0].snippet
-    assert "**sanctions**" in snippet
+    hit = (await search(sessions, "sanctions")).hits[0]
+    snippet = hit.snippet
+    assert "minister announced new [sanctions] against" in shown(hit)
+    assert [snippet[start:end] for start, end in hit.highlights] == ["sanctions"]
     assert snippet.startswith("…") and snippet.endswith("…")
     assert 15 <= len(snippet.split()) <= 31
 
@@ -226,8 +259,8 @@ async def test_upgrading_a_0002_database_indexes_its_articles(database_url: str)
             )
         await upgrade_database(engine)
         page = await search(session_factory(engine), "tehran")
-        assert [(h.article.title, h.snippet) for h in page.hits] == [
-            ("Old news", "Putin visited **Tehran**.")
+        assert [(h.article.title, shown(h)) for h in page.hits] == [
+            ("Old news", "Putin visited [Tehran].")
         ]
     finally:
         await engine.dispose()
@@ -236,12 +269,20 @@ async def test_upgrading_a_0002_database_indexes_its_articles(database_url: str)
 @pytest.mark.parametrize(
     ("marked", "cut", "expected"),
     [
-        ("the \ue000nuclear deal\ue001 was", (False, False), "the **nuclear** **deal** was"),
-        ("…a\n\n\ue000b\ue001 c…", (False, False), "…a **b** c…"),
-        ("\ue000b\ue001 c", (True, True), "…**b** c…"),
-        # the article's own asterisks never bold anything: only the hits do
-        ("**not** \ue000b\ue001 f***", (False, False), "∗∗not∗∗ **b** f∗∗∗"),
+        (
+            "the \ue000nuclear deal\ue001 was",
+            (False, False),
+            ("the nuclear deal was", ((4, 11), (12, 16))),
+        ),
+        ("…a\n\n\ue000b\ue001 c…", (False, False), ("…a b c…", ((3, 4),))),
+        ("\ue000b\ue001 c", (True, True), ("…b c…", ((1, 2),))),
+        ("  \ue000U\ue001.\ue000S\ue001.", (False, False), ("U.S.", ((0, 1), (2, 3)))),
+        ("\ue000a\ue001\ue000b\ue001 \ue000\ue001c", (False, False), ("ab c", ((0, 2),))),
+        # the article's own asterisks are kept as they are: they are text, not markup
+        ("**not** \ue000b\ue001 f***", (False, False), ("**not** b f***", ((8, 9),))),
     ],
 )
-def test_marked_hits_become_bold_words(marked: str, cut: tuple[bool, bool], expected: str) -> None:
-    assert bold_hits(marked, *cut) == expected
+def test_marked_hits_become_spans(
+    marked: str, cut: tuple[bool, bool], expected: tuple[str, tuple[tuple[int, int], ...]]
+) -> None:
+    assert find_hits(marked, *cut) == expected
