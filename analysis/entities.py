@@ -327,8 +327,27 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
             )
         else:
             relabel = key in person_keys or (len(key.split()) == 1 and surname_of(key) in surnames)
-        if relabel:
+        if relabel or (raw.kind != EntityKind.PLACE and _names_a_tagged_person(raw, person_keys)):
             raw.kind = EntityKind.PERSON
+
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def _names_a_tagged_person(raw: _Raw, person_keys: Counter[str]) -> bool:
+    """ "Nikki Haley" tagged ORG where the article's "Haley" is a PERSON: a "First [M.] Surname"
+    (capitalised words, the first no title or nationality) whose surname is a person of the
+    article is that person, not an organisation of the same name ("Trump Organization" is
+    not: its last word is no surname)."""
+    words = raw.surface.split()
+    if not 2 <= len(words) <= 3 or not all(
+        _NAME_WORD.match(w) or _INITIALISM.match(w) for w in words
+    ):
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    if not _NAME_WORD.match(words[0]) or first in TITLE_WORDS or first in NATIONALITY_WORDS:
+        return False
+    return person_keys[last] > 0 or person_keys[make_key(raw.surface)] > 0
 
 
 def _fold_people(raws: Sequence[_Raw]) -> dict[str, tuple[str, str]]:
@@ -345,8 +364,22 @@ def _fold_people(raws: Sequence[_Raw]) -> dict[str, tuple[str, str]]:
         longer = [k for k in by_surname[surname_of(key)] if _is_shorter_form(key, k)]
         maximal = [k for k in longer if not any(_is_shorter_form(k, o) for o in longer)]
         target = maximal[0] if len(maximal) == 1 else key
+        target = _plain_form(target, names)
         folded[key] = (names[target] if target != key else name, target)
     return folded
+
+
+_MIDDLE_INITIAL = re.compile(r"^[a-z]\.$")
+
+
+def _plain_form(key: str, names: Mapping[str, str]) -> str:
+    """ "donald trump" for "donald j. trump" when the article writes that form too: the form
+    without middle initials is the one most articles write, so the corpus keeps one person."""
+    words = key.split()
+    plain = " ".join(
+        w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _MIDDLE_INITIAL.match(w))
+    )
+    return plain if plain != key and plain in names else key
 
 
 def _complete_surnames(doc: Doc, folded: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

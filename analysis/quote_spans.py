@@ -29,6 +29,9 @@ ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | STRAIGHT
 _BEFORE_OPEN = frozenset("([{—–-/")
 _FAMILIES = {"double": frozenset('“”«»„"\ufffd'), "single": frozenset("‘’‹›'")}
 _TERMINAL = ".!?…:;)]\"'”’»›"
+# Left at the end of a paragraph by a mis-decoded page (a no-break space or closing mark become
+# U+FFFD) or by the editor (zero-width spaces): they do not make a sentence a headline.
+_INVISIBLE = "\ufffd\u00a0\u200b\u200c\u200d\u2060\ufeff "
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def split_lines(text: str) -> list[Line]:
 
 def is_headline(text: str, line: Line) -> bool:
     """A title, caption or standfirst: a line that does not end like a sentence does."""
-    stripped = text[line.start : line.end].rstrip()
+    stripped = text[line.start : line.end].rstrip().rstrip(_INVISIBLE)
     return not stripped or stripped[-1] not in _TERMINAL
 
 

@@ -298,3 +298,38 @@ def test_mention_offsets_and_names_are_consistent(nlp: Language) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert mention.key == make_key(mention.name)
         assert mention.kind in set(EntityKind)
+
+
+def test_a_full_name_tagged_org_is_the_person_its_surname_completes_to(nlp: Language) -> None:
+    # The small model tags the full name ORG and the bare surname PERSON; the surname completes
+    # to that full name, so the ORG mention is the same person (one entity, not a person and an
+    # organisation of the same name).
+    doc = nlp("Dana Whitfield spoke first on Monday. Whitfield said the plan would work.")
+    org = doc.char_span(0, len("Dana Whitfield"), label="ORG")
+    surname_at = doc.text.index("Whitfield said")
+    person = doc.char_span(surname_at, surname_at + len("Whitfield"), label="PERSON")
+    assert org is not None and person is not None
+    doc.ents = [org, person]
+    mentions = canonicalise_mentions(doc)
+    assert {(m.text, m.kind, m.key) for m in mentions} == {
+        ("Dana Whitfield", P, "dana whitfield"),
+        ("Whitfield", P, "dana whitfield"),
+    }
+
+
+def test_a_name_written_with_and_without_a_middle_initial_keeps_the_plain_form(
+    nlp: Language,
+) -> None:
+    # "Donald J. Trump" and "Donald Trump" in one article: the plain form is the key, the one
+    # other articles write, so the corpus holds one person (the initial stays an alias).
+    text = "Dana R. Whitfield opened the meeting. Dana Whitfield said it ran late. Whitfield left."
+    doc = nlp(text)
+    spans = []
+    for name in ("Dana R. Whitfield", "Dana Whitfield", "Whitfield left"):
+        at = text.index(name)
+        span = doc.char_span(at, at + len(name.removesuffix(" left")), label="PERSON")
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    mentions = canonicalise_mentions(doc)
+    assert [(m.key, m.name) for m in mentions] == [("dana whitfield", "Dana Whitfield")] * 3
