@@ -1,4 +1,4 @@
-"""/search: ranked articles with the matching words in bold."""
+"""/search: ranked articles with the matching words in bold (`bot.ui.embeds.search`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.permissions import within_allowance
-from bot.render import search as render
 from bot.services.user_input import clean_query
-from bot.ui.answer import AnswerPayload
+from bot.ui.embeds.search import search_answer
 from bot.ui.respond import send_answer
-from bot.ui.sources import search_refs, with_sources
 
 
 class Search(commands.Cog):
@@ -32,14 +30,7 @@ class Search(commands.Cog):
         self.bot.analyst.search.check(query)  # a malformed query is told at once, ephemerally
         await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.search.search(query)
-        payload = AnswerPayload(
-            "Search",
-            with_sources(render.search_text(answer, lambda hit: f"**{hit}**"), search_refs(answer)),
-            render.search_json(answer),
-            export_name="search",
-            highlights=True,
-        )
-        await send_answer(interaction, payload)
+        await send_answer(interaction, search_answer(answer))
 
 
 async def setup(bot: AnalystBot) -> None:

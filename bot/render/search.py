@@ -69,6 +69,14 @@ def search_header(answer: SearchAnswer) -> str:
     return f"{total} articles match {_scope(answer)}; the best {shown}:"
 
 
+def search_opening(answer: SearchAnswer) -> str | None:
+    """The header as a sentence (`3 articles match “nuclear deal”, best first.`) to open an
+    answer that lists its hits otherwise; None when nothing matched (that one line says so)."""
+    if not answer.hits:
+        return None
+    return search_header(answer).removesuffix(":") + "."
+
+
 def hit_heading(hit: SearchHit) -> str:
     """`[#4 ABC News, 2015-11-23] Syria on Vladimir Putin's Mind …`: citation and short title."""
     return f"{cite(hit.article)} {shorten(hit.article.title or '(untitled)', TITLE_LIMIT)}"

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from bot.ui.escape import escape_corpus
 
 BOLD = "**"
+ELLIPSIS = "…"
+SNIPPET_LIMIT = 600  # storage's are about 30 words; a longer one is cut
 # Discord takes a URL up to the next whitespace or `<`: no `**` may go inside that run
 _URL_RUN = re.compile(r"https?://[^\s<]*", re.IGNORECASE)
 _LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines' own
@@ -41,9 +43,20 @@ def _clean(snippet: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, in
     return kept
 
 
-def discord_snippet(snippet: str, spans: Iterable[tuple[int, int]]) -> str:
-    """The snippet for a Discord message, on one line: all of it escaped, the spans in bold."""
+def discord_snippet(
+    snippet: str, spans: Iterable[tuple[int, int]], limit: int = SNIPPET_LIMIT
+) -> str:
+    """The snippet for a Discord message, on one line: all of it escaped, the spans in bold.
+
+    A snippet longer than `limit` characters (a text with a huge "word") is cut at a space,
+    ending in `…`, before it is escaped and marked, so no later cut can split a `**…**`.
+    """
     snippet = _LINE_BREAK.sub(" ", snippet)  # one for one: the spans still fit
+    if len(snippet) > limit:
+        head = snippet[: limit - 1]
+        space = head.rfind(" ")
+        snippet = head[: space if space > limit // 2 else limit - 1].rstrip() + ELLIPSIS
+        spans = [(start, min(end, len(snippet) - 1)) for start, end in spans]
     parts: list[str] = []
     at = 0
     for start, end in _clean(snippet, spans):

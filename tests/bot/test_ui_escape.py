@@ -12,13 +12,12 @@ from hypothesis import strategies as st
 
 from bot.render import digest as render_digest
 from bot.render import quotes as render_quotes
-from bot.render import search as render_search
 from bot.services.digest import Digest, Rising, Story, Window
 from bot.services.people import QuotesAnswer
 from bot.services.search import SearchAnswer
 from bot.ui.answer import AnswerPayload, embed_pages
+from bot.ui.embeds.search import search_answer
 from bot.ui.escape import escape_corpus, escape_line
-from bot.ui.sources import search_refs, with_sources
 from storage.digests import WindowEvent, WindowQuote
 from storage.entity_lookup import EntityMatch
 from storage.quotes_repo import QuoteCounts, QuoteRecord
@@ -50,12 +49,13 @@ def ref(n: int, title: str, outlet: str, url: str | None = None) -> ArticleRef:
     return ArticleRef(n, title, outlet, date(2015, 11, 23), "day", url, f"files/{n}.txt")
 
 
-def search_payload(title: str, outlet: str, snippet: str, url: str | None) -> AnswerPayload:
-    """The /search answer exactly as cogs/search.py builds it."""
-    hits = (SearchHit(ref(4, title, outlet, url), 1.0, snippet),)
+def search_embeds(title: str, outlet: str, snippet: str, url: str | None) -> list[discord.Embed]:
+    """The /search answer exactly as cogs/search.py builds it, the hit's first word a highlight."""
+    first = re.search(r"\S+", snippet)
+    spans = ((first.start(), first.end()),) if first else ()
+    hits = (SearchHit(ref(4, title, outlet, url), 1.0, snippet, spans),)
     answer = SearchAnswer("deal", None, None, hits, 1)
-    text = with_sources(render_search.search_text(answer), search_refs(answer))
-    return AnswerPayload("Search", text, {}, highlights=True)
+    return [embed for page in search_answer(answer).pages for embed in page.embeds]
 
 
 def quotes_payload(speaker: str, quote: str, outlet: str) -> AnswerPayload:
@@ -97,17 +97,17 @@ def described(embeds: list[discord.Embed]) -> str:
     ],
 )
 def test_a_masked_link_after_a_citation_stays_text(title: str, outlet: str, snippet: str) -> None:
-    body = described(embed_pages(search_payload(title, outlet, snippet, None)))
+    body = described(search_embeds(title, outlet, snippet, None))
     assert live_markup(body) == []
-    assert "**deal**" in body
+    assert "\\*\\*deal\\*\\*" in body  # the article's own asterisks: text, not bold
     assert "\\[x\\]" in body
 
 
 def test_the_renderers_own_citations_dates_and_links_stay() -> None:
     url = "https://news.example/world/a_b?x=1"
-    body = described(embed_pages(search_payload("Treaty", "ABC News", "the **deal**", url)))
-    assert "1. [#4 ABC News, 2015-11-23] Treaty — the **deal**" in body
-    assert body.endswith(f"[#4 ABC News, 2015-11-23] Treaty — {url}")
+    body = described(search_embeds("Treaty", "ABC News", "the **deal**", url))
+    assert f"**1.** Treaty — [ABC News, 23 Nov 2015]({url}) · #4" in body
+    assert body.endswith("\n**the** \\*\\*deal\\*\\*")  # bold: the highlight alone
 
 
 @pytest.mark.parametrize(
@@ -174,16 +174,16 @@ corpus_text = st.text(
 def test_arbitrary_article_text_renders_no_live_markup(
     title: str, outlet: str, snippet: str, speaker: str
 ) -> None:
-    for payload in (
-        search_payload(title, outlet, snippet, "https://news.example/a"),
-        quotes_payload(speaker or "X", snippet, outlet),
-        digest_payload(title, outlet, snippet, speaker),
+    for embeds in (
+        search_embeds(title, outlet, snippet, "https://news.example/a"),
+        embed_pages(quotes_payload(speaker or "X", snippet, outlet)),
+        embed_pages(digest_payload(title, outlet, snippet, speaker)),
     ):
-        embeds = embed_pages(payload)
         for embed in embeds:
-            assert live_markup(embed.description or "") == []
+            own_link = "](https://news.example/a)"  # the search answer's link to the stored URL
+            assert live_markup((embed.description or "").replace(own_link, "]")) == []
             assert live_markup(embed.title or "") == []
             assert len(embed.title or "") <= 256
             assert len(embed.description or "") <= 4096
             assert len(embed) <= 6000
-        assert "](http" not in raw(described(embeds))
+        assert "](http" not in raw(described(embeds).replace("](https://news.example/a)", "]"))
