@@ -231,6 +231,20 @@ async def test_a_long_body_gives_a_short_snippet_cut_with_ellipses(sessions: Ses
     assert 15 <= len(snippet.split()) <= 31
 
 
+async def test_hits_deep_in_a_long_text_keep_their_spans(
+    sessions: Sessions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Far past the window ts_headline reads from the start, and with the article's own `*`
+    before and after: the spans still point at the hit words, and the cuts say so."""
+    monkeypatch.setattr("storage.search.HEADLINE_WINDOW", 2_000)
+    body = " ".join(["*Routine* matters of protocol and trade."] * 200) + " " + LONG_BODY
+    await store(sessions, new_article(1, "Banks", body), new_article(2, "Other", FILLER))
+    [hit] = (await search(sessions, "minister sanctions")).hits
+    assert [hit.snippet[start:end] for start, end in hit.highlights] == ["minister", "sanctions"]
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert "[minister] announced new [sanctions] against the banks." in shown(hit)
+
+
 async def test_the_index_follows_inserts_updates_and_deletes(sessions: Sessions) -> None:
     [first] = await store(sessions, new_article(1, "Caspian summit", FILLER))
     assert await found(sessions, "caspian") == [first]
