@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint pytest install clean
+.PHONY: demo test lint pytest install clean screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 test: lint pytest
+
+# What members see (docs/screenshots/*.png): the real bot on the samples through the tests' fake
+# Discord, drawn by headless Chromium (Debian: apt-get install chromium). Not part of test or demo.
+screenshots: $(STAMP)
+	$(BIN)/python -m docs.screenshots.make
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache .hypothesis
