@@ -7,7 +7,7 @@ an HTML page (embeds with their coloured bar, inline fields three to a row, the 
 points to, the buttons) screenshotted by headless Chromium (Debian: `apt-get install chromium`).
 
 Nothing here changes an answer: it only looks at the embeds the bot sent. A command that fails is
-skipped and named at the end (the exit status is then 1).
+skipped, and named again at the end (the exit status is then 1).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import asyncio
 import base64
 import html
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -329,8 +330,6 @@ MISSING = (
 
 def find_chromium() -> str | None:
     """The browser to screenshot with: $CHROMIUM, else the first on PATH."""
-    import os
-
     wanted = os.environ.get("CHROMIUM")
     if wanted:
         return wanted if Path(wanted).exists() or shutil.which(wanted) else None
@@ -500,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
                 report(f"no picture of {answer.asked}: {exc}")
                 continue
             print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")  # noqa: T201
+    if problems:
+        print("Not drawn:", *problems, sep="\n  ", file=sys.stderr)  # noqa: T201
     return 1 if problems else 0
 
 
