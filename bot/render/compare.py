@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.render.cite import cite, ref_json, shorten
+from bot.render.opening import compare_opening
 from bot.services.compare import Comparison, Item, Side
 from storage.compare_repo import QuoteHit, SentenceHit
 
@@ -91,7 +92,9 @@ def compare_text(comparison: Comparison) -> str:
     legend = f"(n vs m) = mentions in {a.label} vs {b.label}; ranked by log-odds z-score"
     if comparison.undated:
         legend += f"; {_undated(comparison.undated)}"
-    lines = [head, legend + ".", "", *side_lines(a), "", *side_lines(b), ""]
+    opening = compare_opening(comparison)
+    lines = [*([opening] if opening else []), head, legend + "."]
+    lines += ["", *side_lines(a), "", *side_lines(b), ""]
     if comparison.shared:
         lines.append("Both: " + ", ".join(_counts(i) for i in comparison.shared))
     else:
@@ -137,6 +140,7 @@ def side_json(side: Side, which: str) -> dict[str, Any]:
 def compare_json(comparison: Comparison) -> dict[str, Any]:
     """`analyst compare A B --json`."""
     return {
+        "summary": compare_opening(comparison),
         "topic": comparison.topic,
         "message": empty_text(comparison) if comparison.empty else None,
         "undated": comparison.undated,

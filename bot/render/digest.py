@@ -7,26 +7,16 @@ cites its article(s), and a closing `Sources` list gives each cited article's li
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.render.cite import cite, cite_many, link, ref_json, shorten
+from bot.render.opening import digest_opening, local_time, plural
 from bot.render.timeline import date_label
 from bot.services.digest import Digest, Rising, Story, Window
 from storage.digests import WindowEvent, WindowQuote
 from storage.records_cite import ArticleRef
 
 TEXT_LIMIT = 280
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def local_time(moment: datetime, zone: str) -> str:
-    """`2026-11-22 08:00 (Europe/London)`."""
-    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
 
 
 def nothing_new_text(window: Window) -> str:
@@ -51,7 +41,7 @@ def _story_lines(stories: Iterable[Story]) -> list[str]:
             singles += story.articles
             continue
         label = " · ".join(story.label) or "Related articles"
-        lines += ["", f"{label} — {_plural(len(story.articles), 'article')}"]
+        lines += ["", f"{label} — {plural(len(story.articles), 'article')}"]
         lines += [_article_line(ref) for ref in story.articles]
     if singles:
         lines += ["", "Other new articles" if lines else "New articles"]
@@ -73,7 +63,7 @@ def _quote_line(quote: WindowQuote) -> str:
 def _rising_line(item: Rising) -> str:
     name = item.name if item.kind == "person" else f"“{item.name}”"
     uses = "mention" if item.kind == "person" else "use"
-    counts = f"{_plural(item.now, uses)}, {item.before} in the week before"
+    counts = f"{plural(item.now, uses)}, {item.before} in the week before"
     return f"• {name}: {counts} {cite_many(item.refs)}"
 
 
@@ -86,20 +76,11 @@ def _cited(digest: Digest) -> dict[int, ArticleRef]:
     return refs
 
 
-def _summary(digest: Digest) -> str:
-    since = local_time(digest.window.start, digest.window.zone)
-    stories = sum(len(s.articles) > 1 for s in digest.stories)
-    word = "story" if stories == 1 else "stories"
-    grouped = f"; {stories} {word} told by several" if stories else ""
-    head = f"{_plural(digest.articles, 'new article')} since {since}{grouped}."
-    if digest.listed < digest.articles:
-        head += f" The first {digest.listed} are listed."
-    return head
-
-
 def digest_text(digest: Digest) -> str:
     """The whole digest, one cited line per article, event, quote and rising name."""
-    lines = [_summary(digest), *_story_lines(digest.stories)]
+    opening = digest_opening(digest) or nothing_new_text(digest.window)
+    listed = [f"The first {digest.listed} are listed."] if digest.listed < digest.articles else []
+    lines = [opening, *listed, *_story_lines(digest.stories)]
     if digest.events:
         more = digest.events_total - len(digest.events)
         extra = f" (newest {len(digest.events)} of {digest.events_total})" if more else ""
@@ -126,6 +107,7 @@ def digest_json(digest: Digest | None, window: Window) -> dict[str, Any]:
     """The digest as documented JSON (`articles` 0 and empty lists on a quiet day)."""
     if digest is None:
         return {
+            "summary": None,
             "window": window_json(window),
             "articles": 0,
             "stories": [],
@@ -134,6 +116,7 @@ def digest_json(digest: Digest | None, window: Window) -> dict[str, Any]:
             "rising": [],
         }
     return {
+        "summary": digest_opening(digest),
         "window": window_json(window),
         "articles": digest.articles,
         "stories": [

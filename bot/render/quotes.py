@@ -7,10 +7,10 @@ quotation marks, the kind, and the speaker as the article wrote them with the cu
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from bot.render.cite import cite, link, ref_json, shorten
+from bot.render.opening import quotes_opening, range_words
 from bot.services.people import QuotesAnswer
 from storage.quotes_repo import QuoteCounts, QuoteRecord
 
@@ -52,15 +52,6 @@ def source_lines(quotes: Iterable[QuoteRecord]) -> list[str]:
     return [f"{cite(r)} {r.title or '(untitled)'} — {link(r)}" for r in refs.values()]
 
 
-def range_words(start: date | None, end: date | None) -> str:
-    """` from 2015-01-01 to 2015-12-31`, ` since …`, ` up to …`, or nothing."""
-    if start and end:
-        return f" from {start.isoformat()} to {end.isoformat()}"
-    if start:
-        return f" since {start.isoformat()}"
-    return f" up to {end.isoformat()}" if end else ""
-
-
 def _about(answer: QuotesAnswer) -> str:
     topic = f" about “{answer.topic}”" if answer.topic else ""
     return f"{answer.speaker.name}{topic}{range_words(answer.start, answer.end)}"
@@ -93,9 +84,10 @@ def quotes_lines(answer: QuotesAnswer) -> tuple[str, list[str]]:
 
 
 def quotes_text(answer: QuotesAnswer) -> str:
-    """`analyst quotes SPEAKER`: the whole answer as plain text."""
+    """`analyst quotes SPEAKER`: the opening sentence, then the whole answer as plain text."""
     header, body = quotes_lines(answer)
-    return "\n".join([header, *body])
+    opening = quotes_opening(answer)
+    return "\n".join([*([opening] if opening else []), header, *body])
 
 
 def quote_json(quote: QuoteRecord) -> dict[str, Any]:
@@ -117,6 +109,7 @@ def quotes_json(answer: QuotesAnswer) -> dict[str, Any]:
     """`analyst quotes SPEAKER --json`."""
     counts = answer.counts
     return {
+        "summary": quotes_opening(answer),
         "speaker": speaker_json(answer),
         "topic": answer.topic,
         "from": answer.start.isoformat() if answer.start else None,

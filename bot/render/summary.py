@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from bot.render.cite import cite, cite_many, ref_json, shorten
+from bot.render.opening import between_words, summary_opening
 from bot.services.date_text import format_date
 from bot.services.summary import KeyDate, Summary
 
@@ -21,13 +22,7 @@ def date_text(value: date, precision: str) -> str:
 
 def _range(summary: Summary) -> str:
     """` between 2015-01-01 and 2015-12-31`, ` since …`, ` until …`, or nothing."""
-    if summary.start and summary.end:
-        return f" between {summary.start.isoformat()} and {summary.end.isoformat()}"
-    if summary.start:
-        return f" since {summary.start.isoformat()}"
-    if summary.end:
-        return f" until {summary.end.isoformat()}"
-    return ""
+    return between_words(summary.start, summary.end)
 
 
 def nothing_text(summary: Summary) -> str:
@@ -55,7 +50,8 @@ def summary_text(summary: Summary) -> str:
     """`analyst summary`: the head, the sentences in reading order, key people and dates."""
     if not summary.articles:
         return nothing_text(summary)
-    lines = [_head(summary)]
+    opening = summary_opening(summary)
+    lines = [*([opening] if opening else []), _head(summary)]
     if summary.lines:
         lines += [f"- {shorten(line.text)} {cite(line.ref)}" for line in summary.lines]
     else:
@@ -75,6 +71,7 @@ def summary_text(summary: Summary) -> str:
 def summary_json(summary: Summary) -> dict[str, Any]:
     """`analyst summary --json`."""
     return {
+        "summary": summary_opening(summary),
         "article": ref_json(summary.article) if summary.article else None,
         "topic": summary.topic,
         "from": summary.start.isoformat() if summary.start else None,

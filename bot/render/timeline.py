@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from bot.render.cite import cite_many, ref_json, shorten
+from bot.render.opening import timeline_opening, typed_range_words
 from bot.services.timeline import Timeline, TimelineEntry
 
 EVENT_TEXT_LIMIT = 280
@@ -26,18 +27,10 @@ def date_label(value: date | None, precision: str) -> str:
     return value.strftime(_FORMATS.get(precision, "%Y-%m-%d"))
 
 
-def _range_words(from_text: str | None, to_text: str | None) -> str:
-    if from_text and to_text:
-        return f" in {from_text}" if from_text == to_text else f" from {from_text} to {to_text}"
-    if from_text:
-        return f" from {from_text} on"
-    return f" up to {to_text}" if to_text else ""
-
-
 def _scope(timeline: Timeline) -> str:
     topic = timeline.query.topic
     about = f" about “{topic}”" if topic else ""
-    return about + _range_words(timeline.from_text, timeline.to_text)
+    return about + typed_range_words(timeline.from_text, timeline.to_text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -109,8 +102,10 @@ def timeline_lines(timeline: Timeline) -> list[str]:
 
 
 def timeline_text(timeline: Timeline) -> str:
-    """`analyst timeline`: dated events oldest first, then the undated ones apart."""
-    return "\n".join(timeline_lines(timeline))
+    """`analyst timeline`: the opening sentences, dated events oldest first, then the undated
+    ones apart."""
+    opening = timeline_opening(timeline)
+    return "\n".join([*([opening] if opening else []), *timeline_lines(timeline)])
 
 
 def entry_json(entry: TimelineEntry) -> dict[str, Any]:
@@ -132,6 +127,7 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
     query = timeline.query
     span = timeline.span
     return {
+        "summary": timeline_opening(timeline),
         "topic": query.topic,
         "from": query.start.isoformat() if query.start else None,
         "to": query.end.isoformat() if query.end else None,

@@ -12,11 +12,10 @@ from typing import Any
 
 from bot.charts.who import mentions_chart
 from bot.render.cite import cite, ref_json
+from bot.render.opening import KINDS, who_opening
 from bot.render.quotes import quote_json, quote_line, source_lines
 from bot.services.people import WhoAnswer
 from storage.profiles import Companion, EntityProfile, MonthCount
-
-KINDS = {"person": "person", "org": "organisation", "place": "place", "group": "group"}
 
 
 def by_year(months: Sequence[MonthCount]) -> list[tuple[int | None, int, int]]:
@@ -82,9 +81,9 @@ def who_lines(answer: WhoAnswer) -> tuple[str, list[str]]:
 
 
 def who_text(answer: WhoAnswer) -> str:
-    """`analyst who NAME`: the whole profile as plain text."""
+    """`analyst who NAME`: the opening sentence, then the whole profile as plain text."""
     header, body = who_lines(answer)
-    return "\n".join([header, *body])
+    return "\n".join([who_opening(answer), header, *body])
 
 
 def _month_json(m: MonthCount) -> dict[str, Any]:
@@ -100,6 +99,7 @@ def who_json(answer: WhoAnswer) -> dict[str, Any]:
     """`analyst who NAME --json`."""
     p = answer.profile
     return {
+        "summary": who_opening(answer),
         "id": p.id,
         "name": p.name,
         "kind": p.kind,

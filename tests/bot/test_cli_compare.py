@@ -19,7 +19,9 @@ def block(output: str, label: str) -> str:
 def test_2015_against_2024_names_syria_and_assad_then_turkmenistan(sample_cli: Invoke) -> None:
     result = sample_cli("compare", "2015", "2024")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("2015 vs 2024: what sets each period apart")
+    opening, head = result.output.splitlines()[:2]
+    assert opening.startswith("In 2015 (1 article) the coverage centred on Bashar al-Assad")
+    assert head == "2015 vs 2024: what sets each period apart"
     first, second = block(result.output, "2015"), block(result.output, "2024")
     assert "2015 — 1 article [#4 ABC News, 2015-11-23]" in first
     assert "Bashar al-Assad (5 vs 0)" in first
@@ -88,7 +90,7 @@ def test_an_empty_period_in_json_keeps_the_labels_and_the_message(sample_cli: In
 
 def test_topic_narrows_both_periods(sample_cli: Invoke) -> None:
     output = sample_cli("compare", "2015", "2024", "--topic", "putin").output
-    assert output.startswith("2015 vs 2024 about putin")
+    assert output.splitlines()[1].startswith("2015 vs 2024 about putin")
     assert "Syria (6 vs 0)" in output
     no_syria = sample_cli("compare", "2015", "2024", "--topic", "syria").output
     assert no_syria.startswith(

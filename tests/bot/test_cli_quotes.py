@@ -26,8 +26,9 @@ def test_quotes_by_putin_hold_his_tehran_words_and_never_rouhanis(sample_cli: In
     result = sample_cli("quotes", "putin")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("Quotes by Vladimir Putin: ")
-    assert lines[0].endswith(", newest first")
+    assert lines[0].startswith("5 quotes by Vladimir Putin from 4 articles")  # the opening
+    assert lines[1].startswith("Quotes by Vladimir Putin: ")
+    assert lines[1].endswith(", newest first")
     tehran = next(line for line in lines if PUTIN_TEHRAN in line)
     assert tehran.startswith("[#4 ABC News, 2015-11-23] “")
     assert tehran.endswith("(direct; Putin said)")
@@ -53,26 +54,27 @@ def test_newest_first_and_undated_last(sample_cli: Invoke) -> None:
 def test_any_alias_finds_the_same_speaker(sample_cli: Invoke, speaker: str) -> None:
     result = sample_cli("quotes", speaker)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Quotes by Vladimir Putin: ")
+    assert result.output.splitlines()[1].startswith("Quotes by Vladimir Putin: ")
 
 
 def test_rouhani_gets_his_own_words_only(sample_cli: Invoke) -> None:
     output = sample_cli("quotes", "rouhani").output
-    assert output.startswith("Quotes by Hassan Rouhani: ")
+    assert output.splitlines()[1].startswith("Quotes by Hassan Rouhani: ")
     assert any(words in output for words in ROUHANI_WORDS)
     assert PUTIN_TEHRAN not in output
 
 
 def test_topic_filters_quote_or_sentence(sample_cli: Invoke) -> None:
     output = sample_cli("quotes", "putin", "--topic", "SYRIAN people").output
-    assert output.startswith("Quotes by Vladimir Putin about “syrian people”: ")
+    assert output.splitlines()[1].startswith("Quotes by Vladimir Putin about “syrian people”: ")
     assert PUTIN_TEHRAN in output
     assert "2024-10-15]" not in output.split("Sources:")[0]
 
 
 def test_date_range_leaves_undated_out_and_says_so(sample_cli: Invoke) -> None:
     output = sample_cli("quotes", "putin", "--from", "2015", "--to", "2015").output
-    assert output.startswith("Quotes by Vladimir Putin from 2015-01-01 to 2015-12-31: ")
+    header = output.splitlines()[1]
+    assert header.startswith("Quotes by Vladimir Putin from 2015-01-01 to 2015-12-31: ")
     assert PUTIN_TEHRAN in output
     assert "2024-10-15]" not in output
     assert "undated]" not in output
@@ -95,8 +97,10 @@ def test_someone_never_quoted(sample_cli: Invoke) -> None:
 
 def test_limit(sample_cli: Invoke) -> None:
     output = sample_cli("quotes", "putin", "--limit", "1").output
-    assert output.splitlines()[0].startswith("Quotes by Vladimir Putin: 1 of ")
-    assert sum("“" in line for line in output.splitlines()) == 1
+    opening, header, *body = output.splitlines()
+    assert opening.startswith("5 quotes by Vladimir Putin; the newest 1 come from 1 article")
+    assert header.startswith("Quotes by Vladimir Putin: 1 of ")
+    assert sum("“" in line for line in body) == 1
 
 
 def test_json_shape(sample_cli: Invoke) -> None:

@@ -20,7 +20,8 @@ def test_summary_of_the_2015_abc_article(sample_cli: Invoke) -> None:
     result = sample_cli("summary", str(number))
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert lines[0].startswith(f"Summary of #{number} “Syria on Vladimir Putin's Mind")
+    assert lines[0].startswith(f"#{number} “Syria on Vladimir Putin's Mind")  # the opening
+    assert lines[1].startswith(f"Summary of #{number} “Syria on Vladimir Putin's Mind")
     sentences = [line for line in lines if line.startswith("- ")]
     assert 3 <= len(sentences) <= 5
     assert "Vladimir Putin is in Iran for the first time" in sentences[0]
@@ -47,7 +48,7 @@ def test_summary_of_a_topic_cites_each_sentence(sample_cli: Invoke) -> None:
     result = sample_cli("summary", "--topic", "putin")
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert lines[0].startswith("Summary of putin, 4 articles: [#")
+    assert lines[1].startswith("Summary of putin, 4 articles: [#")
     sentences = [line for line in lines if line.startswith("- ")]
     assert 3 <= len(sentences) <= 5
     assert all(line.rstrip().endswith("]") and "[#" in line for line in sentences)
@@ -58,7 +59,7 @@ def test_summary_of_a_topic_cites_each_sentence(sample_cli: Invoke) -> None:
 def test_summary_of_a_topic_within_dates(sample_cli: Invoke) -> None:
     result = sample_cli("summary", "--topic", "putin", "--from", "2024", "--to", "2024-12")
     lines = result.output.strip().splitlines()
-    assert lines[0] == (
+    assert lines[1] == (
         "Summary of putin between 2024-01-01 and 2024-12-31, 1 article: [#3 The Week, 2024-10-15]"
     )
     assert "Masoud Pezeshkian" in result.output

@@ -76,7 +76,9 @@ def test_range_keeps_only_that_year(sample_cli: Invoke) -> None:
     out = sample_cli("timeline", "--from", "2017", "--to", "2017").output
     lines = dated_lines(out)
     assert lines and all(line.startswith("2017-") for line in lines)
-    assert out.startswith(f"{len(lines)} dated events in 2017, oldest first")
+    opening, head = out.splitlines()[:2]
+    assert opening.startswith(f"{len(lines)} dated events in 2017. The latest (14 Apr 2017): “")
+    assert head == f"{len(lines)} dated events in 2017, oldest first:"
     assert "Undated (" not in out
     assert re.search(r"^\(\d+ undated events left out: their dates are unknown\)$", out, re.M)
 

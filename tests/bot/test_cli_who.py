@@ -21,7 +21,9 @@ def test_who_putin(sample_cli: Invoke) -> None:
     result = sample_cli("who", "putin")
     assert result.exit_code == 0, result.output
     output = result.output
-    assert output.splitlines()[0] == "Vladimir Putin (person)"
+    opening, header = output.splitlines()[:2]
+    assert opening.startswith("Vladimir Putin (person) is mentioned 18 times in 4 articles")
+    assert header == "Vladimir Putin (person)"
     aliases = line_starting(output, "Written as: ").removeprefix("Written as: ").split(", ")
     assert {"Vladimir Putin", "Putin"} <= set(aliases)
     mentions = line_starting(output, "Mentions: ")
@@ -43,12 +45,12 @@ def test_who_putin(sample_cli: Invoke) -> None:
 
 @pytest.mark.parametrize("name", ["vladimir putin's", "VLADIMIR PUTIN", "President Putin"])
 def test_other_ways_of_writing_the_name(sample_cli: Invoke, name: str) -> None:
-    assert sample_cli("who", name).output.splitlines()[0] == "Vladimir Putin (person)"
+    assert sample_cli("who", name).output.splitlines()[1] == "Vladimir Putin (person)"
 
 
 def test_a_place_has_a_profile_too(sample_cli: Invoke) -> None:
     output = sample_cli("who", "iran").output
-    assert output.splitlines()[0] == "Iran (place)"
+    assert output.splitlines()[1] == "Iran (place)"
     assert "Vladimir Putin (" in line_starting(output, "Appears with (sentences shared): ")
     assert "Quotes: none in the corpus" in output.splitlines()
 
@@ -104,7 +106,8 @@ def test_ambiguous_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         "error: “Khamenei” could be: Ali Khamenei (3), Mojtaba Khamenei (1) — be more specific\n"
     )
     output = invoke("who", "ali khamenei").output.splitlines()
-    assert output[:3] == [
+    assert output[:4] == [
+        "Ali Khamenei (person) is mentioned 3 times in 1 article, all undated; no quotes.",
         "Ali Khamenei (person)",
         "Written as: Ali Khamenei",
         "Mentions: 3 in 1 article — undated: 3",
