@@ -86,6 +86,8 @@ def _role(text: str, i: int, start: int, end: int) -> str | None:
         can_close = not can_open
     if can_open and char not in DOUBLE_CLOSE - DOUBLE_OPEN and char not in SINGLE_CLOSE:
         return "open"
+    if can_open and not can_close and char == "”" and (i == start or before.isspace()):
+        return "open"  # ”Fear. I am afraid …” — a closing mark typed where the opening belongs
     if can_close and char not in (DOUBLE_OPEN - DOUBLE_CLOSE) | SINGLE_OPEN:
         return "close"
     return None

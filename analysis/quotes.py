@@ -351,6 +351,36 @@ def _told_about(span: QuoteSpan, ctx: _Document) -> _Cue | None:
     return _Cue("say", Speaker(person.name, person.name, person.key))
 
 
+_SIGNATURE_DASH = re.compile(r"[,.]?[ \t]*(?:[—―–]|--?)[ \t]*(?=[A-Z])")
+_NAME_ENDS = frozenset(",.;()")
+
+
+def _dash_signed(span: QuoteSpan, ctx: _Document) -> _Cue | None:
+    """ "“…” ― Jane Doe": a quotation that opens its paragraph, signed after the closing mark
+    with a dash and a name running to the end of the paragraph (or to a comma before a place or
+    an age): readers' comments, testimonials, epigraphs. The name speaks."""
+    line = ctx.lines[span.line]
+    if span.run_on or ctx.text[line.start : span.open_at].strip():
+        return None
+    dash = _SIGNATURE_DASH.match(ctx.text, span.close_at + 1, line.end)
+    if dash is None:
+        return None
+    name: list[Token] = []
+    for token in ctx.tokens(dash.end(), line.end):
+        if token.text in _NAME_ENDS or token.is_space:
+            break
+        if token.pos_ != "PROPN" and token.ent_type_ not in {"PERSON", "ORG"}:
+            return None
+        name.append(token)
+    if not name or len(name) > 5:
+        return None
+    rest = ctx.text[name[-1].idx + len(name[-1].text) : line.end].strip()
+    if rest[:1] not in {"", *_NAME_ENDS}:
+        return None
+    speaker = ctx.resolver.resolve(name[-1])
+    return _Cue("sign", speaker) if speaker is not None else None
+
+
 def _not_speech(span: QuoteSpan, ctx: _Document) -> bool:
     """Headline words, titles and words mentioned rather than said."""
     before = ctx.text[ctx.lines[span.line].start : span.open_at]
@@ -370,7 +400,8 @@ def _is_term(span: QuoteSpan, ctx: _Document) -> bool:
 def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Found | None:
     """The kind, cue and speaker of one quote span, or None when it is nobody's quote."""
     left, right = _frame(span, ctx)
-    if right < left or _not_speech(span, ctx):
+    signed = _dash_signed(span, ctx)  # a signed line ends in a name, not like a sentence
+    if right < left or (signed is None and _not_speech(span, ctx)):
         return None
     bounds, frame_end = (left, right), ctx.doc[right].idx + len(ctx.doc[right].text)
     kind = _kind(span, ctx, left)
@@ -383,7 +414,9 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     if kind == "partial":
         return None
     words = _outside(ctx, left, right)
-    if words:
+    if signed is not None:
+        cue: _Cue | None = signed
+    elif words:
         cue = _nearest_cue(span, words, ctx, bounds)
     else:
         cue = (

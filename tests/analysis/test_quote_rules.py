@@ -28,3 +28,22 @@ def test_a_paragraph_ending_in_a_replacement_character_is_no_headline(nlp: Langu
         '"It has been a hard week," Dana Whitfield said Tuesday at a news conference.\ufffd'
     )
     assert found(nlp, text) == [("It has been a hard week", "dana whitfield")]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(nlp: Language) -> None:
+    # Readers' comments, testimonials and epigraphs: the quote opens the paragraph and a dash
+    # and the name close it (here one opens with a closing mark, as such lists often do).
+    text = (
+        "Readers sent us their views after the debate.\n\n"
+        "“The plan is a disgrace and he knows it.” ― Dana Whitfield\n"
+        "”Fear. I am afraid of what comes next.” — Carlos Mendoza."
+    )
+    assert found(nlp, text) == [
+        ("The plan is a disgrace and he knows it.", "dana whitfield"),
+        ("Fear. I am afraid of what comes next.", "carlos mendoza"),
+    ]
+
+
+def test_a_dash_after_a_quote_inside_a_sentence_signs_nothing(nlp: Language) -> None:
+    text = "He called it “a disgrace” — Dana Whitfield disagreed on Monday."
+    assert all(key != "dana whitfield" for _, key in found(nlp, text))
