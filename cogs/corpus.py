@@ -9,18 +9,17 @@ from discord.ext import commands
 from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.permissions import admin_only, within_allowance
-from bot.render import corpus as render
 from bot.render.corpus import article_line
 from bot.services import user_input
 from bot.services.articles_admin import ArticleAdmin, Fix
-from bot.ui.answer import AnswerPayload
+from bot.ui.embeds.corpus import article_answer, stats_answer
 from bot.ui.escape import escape_text
 from bot.ui.respond import send_answer, send_short
 
 
 def article_number(text: str) -> int:
     """The number behind an autocomplete pick ("3") or what a member typed ("#3")."""
-    return user_input.article_number(text, "; /search or `analyst articles` list them.")
+    return user_input.article_number(text, "; type part of its title to pick it from the list.")
 
 
 class Corpus(commands.Cog):
@@ -38,22 +37,14 @@ class Corpus(commands.Cog):
         """What the corpus holds: articles, outlets, dates, most mentioned people and places."""
         await interaction.response.defer(thinking=True)  # a locked or busy database can be slow
         figures = await self.bot.analyst.stats.corpus()
-        payload = AnswerPayload(
-            "Corpus", render.stats_text(figures), render.stats_json(figures), export_name="stats"
-        )
-        await send_answer(interaction, payload)
+        await send_answer(interaction, stats_answer(figures))
 
     @article.command(name="show")
     @app_commands.describe(article="The article number or part of its title")
     async def show(self, interaction: discord.Interaction, article: str) -> None:
         """One article: metadata, cleaned text and what cleaning dropped."""
         detail = await self.admin.show(article_number(article))
-        text = render.article_text(detail, show_text=True, show_dropped=True)
-        title = f"#{detail.summary.id} {detail.summary.title or '(untitled)'}"
-        payload = AnswerPayload(
-            title, text, render.article_json(detail), export_name=f"article-{detail.summary.id}"
-        )
-        await send_answer(interaction, payload)
+        await send_answer(interaction, article_answer(detail))
 
     @article.command(name="fix")
     @admin_only()

@@ -37,7 +37,9 @@ async def test_stats_answers_with_an_embed_and_never_pings(
     embed = result.embeds[0]
     assert result.type == 5  # deferred: counting a big or busy corpus may take a while
     assert embed["title"] == "Corpus"
-    assert "Articles: 5 (2 dated, 3 undated) from 4 outlets" in embed["description"]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert fields["Articles"] == "5 (2 dated, 3 undated)"
+    assert "Outlets (4)" in fields
     assert result.payloads[-1]["allowed_mentions"] == {"parse": []}
 
 
@@ -47,7 +49,8 @@ async def test_article_show_and_autocomplete(fake: FakeDiscord, start_bot: Start
         shown = await fake.slash("article show", {"article": "3"})
     assert [str(c["value"]) for c in choices] == ["3"]
     assert choices[0]["name"].startswith("#3 [2024-10-15] · The Week")
-    assert "Published: 2024-10-15 (from header)" in shown.embeds[0]["description"]
+    fields = {f["name"]: f["value"] for f in shown.embeds[0]["fields"]}
+    assert fields["Published"] == "15 Oct 2024 (from header)"
 
 
 async def test_unknown_article_is_an_ephemeral_one_liner(
