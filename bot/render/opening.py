@@ -7,7 +7,7 @@ The same string heads the CLI text and is the `summary` field of the JSON.
 
     quotes  5 quotes by Vladimir Putin from 4 articles, 2015–2024 (2 quotes undated); most
             recently “new world order” (The Week, 15 Oct 2024).
-    compare In 2015 (1 article) the coverage centred on Syria and Bashar al-Assad; in 2024
+    compare In 2015 (1 article) the coverage centred on Bashar al-Assad and Syria; in 2024
             (1 article) on Masoud Pezeshkian and Middle East. Both periods name …
 """
 
@@ -200,7 +200,7 @@ def _points(timeline: Timeline) -> list[Point] | None:
 
 
 def _busiest(points: Sequence[Point]) -> str:
-    """`, most of them in 2015 (5)`: the busiest year, or month within one year; ties named."""
+    """`, the most in 2015 (5)`: the busiest year, or month within one year; ties named."""
     by_year = len({d.year for d, _p, _n in points}) > 1
     counts: Counter[date] = Counter()
     for day, precision, n in points:
@@ -216,7 +216,7 @@ def _busiest(points: Sequence[Point]) -> str:
         return ""
     label = [str(d.year) if by_year else human_date(d, "month") for d in tied]
     each = f"{top}" if len(tied) == 1 else f"{top} each"
-    return f", most of them in {listing(label)} ({each})"
+    return f", the most in {listing(label)} ({each})"
 
 
 def _timeline_span(timeline: Timeline, points: Sequence[Point] | None, scope: str) -> str:
@@ -244,7 +244,7 @@ def _latest(timeline: Timeline) -> TimelineEntry | None:
 
 
 def timeline_opening(timeline: Timeline) -> str | None:
-    """`8 dated events, 2015–2024, most of them in 2015 (5); 6 more undated. The latest (week of
+    """`8 dated events, 2015–2024, the most in 2015 (5); 6 more undated. The latest (week of
     7 Oct 2024): “Vladimir Putin and Masoud Pezeshkian met last week…”.` None with no dated
     line (the answer's one line says why)."""
     if not timeline.entries:

@@ -181,7 +181,7 @@ def test_timeline_span_busiest_year_and_latest_event() -> None:
         entry(date(2024, 10, 7), "Vladimir Putin and Masoud Pezeshkian met last week", "week"),
     )
     assert timeline_opening(timeline(entries, undated=6)) == (
-        "4 dated events, 2015–2024, most of them in 2015 (3); 6 more undated. The latest "
+        "4 dated events, 2015–2024, the most in 2015 (3); 6 more undated. The latest "
         "(week of 7 Oct 2024): “Vladimir Putin and Masoud Pezeshkian met last week”."
     )
 
@@ -193,7 +193,7 @@ def test_timeline_within_one_year_names_the_busiest_month_and_ties() -> None:
     )
     opening = timeline_opening(timeline(entries))
     assert opening is not None
-    assert opening.startswith("4 dated events, all in 2015, most of them in Jul 2015 and Nov 2015")
+    assert opening.startswith("4 dated events, all in 2015, the most in Jul 2015 and Nov 2015")
     assert "(2 each)" in opening
 
 
@@ -202,7 +202,7 @@ def test_timeline_cut_short_uses_the_chart_and_says_no_words_it_does_not_hold() 
     chart = (DateCount(date(2015, 11, 23), "day", 1), DateCount(date(2017, 4, 14), "day", 4))
     opening = timeline_opening(timeline(entries, dated=5, chart=chart))
     assert opening == (
-        "5 dated events, 2015–2017, most of them in 2017 (4). The latest is dated 14 Apr 2017."
+        "5 dated events, 2015–2017, the most in 2017 (4). The latest is dated 14 Apr 2017."
     )
     topic = EventQuery(topic="putin")
     assert timeline_opening(timeline(entries, dated=5, query=topic)) == (
@@ -344,7 +344,7 @@ def test_quotes_putin_says_the_count_the_speaker_and_the_years(sample_cli: Invok
 
 def test_timeline_says_the_span(sample_cli: Invoke) -> None:
     opening = opening_of(sample_cli, "timeline")
-    assert opening.startswith("8 dated events, 2015–2024, most of them in 2015")
+    assert opening.startswith("8 dated events, 2015–2024, the most in 2015")
     assert "The latest (week of 7 Oct 2024): “Vladimir Putin and Masoud Pezeshkian" in opening
 
 
