@@ -14,7 +14,8 @@ from bot.permissions import admin_only
 from bot.render import digest as render
 from bot.services.channel_access import POST
 from bot.services.digest import Digest, DigestOptions, DueDigest, zone_choices
-from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
+from bot.ui.embeds.digest import digest_answer, digest_pages, nothing_new, title
+from bot.ui.page import NO_MENTIONS, Page
 from bot.ui.respond import send_answer, send_short
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,8 @@ class DigestCog(commands.Cog, name="Digest"):
             log.exception("the digest round failed; the next one retries")
 
     async def send_digest(self, due: DueDigest, digest: Digest | None) -> int | None:
-        """Post a digest to its channel, one embed per page; returns the first message id.
+        """Post a digest to its channel: the head and an embed per story, as many messages as
+        Discord's limits take; returns the first message id.
 
         A channel closed to the bot (403) is noted once, as the watched channel's refusals are
         (one warning, a line in `/settings show`), and the day's digest ends there.
@@ -76,14 +78,12 @@ class DigestCog(commands.Cog, name="Digest"):
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("digest channel %s of guild %s cannot be posted to", channel, due.guild_id)
             return None
-        text = render.digest_text(digest) if digest else render.nothing_new_text(due.window)
-        data = render.digest_json(digest, due.window)
-        payload = AnswerPayload(render.title(due.day.isoformat()), text, data)
         sent: list[int] = []
-        for embed in embed_pages(payload):
+        for page in digest_pages(digest, due.window, title(due.day.isoformat())):
 
-            async def post(page: discord.Embed = embed) -> None:
-                message = await channel.send(embed=page, allowed_mentions=NO_MENTIONS)
+            async def post(shown: Page = page) -> None:
+                embeds = list(shown.embeds)
+                message = await channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
                 sent.append(message.id)
 
             if not await self.bot.guarded(due.guild_id, due.channel_id, POST, post, (0.5, 2.0)):
@@ -124,13 +124,9 @@ class DigestCog(commands.Cog, name="Digest"):
         window = await self.service.window_for(guild_id, self.options.now())
         digest = await self.service.compose(window)
         if digest is None:
-            await send_short(interaction, render.nothing_new_text(window))
+            await send_short(interaction, nothing_new(window))
             return
-        data = render.digest_json(digest, window)
-        payload = AnswerPayload(
-            render.title(), render.digest_text(digest), data, export_name="digest"
-        )
-        await send_answer(interaction, payload)
+        await send_answer(interaction, digest_answer(digest))
 
     @digest.command(name="off")
     @admin_only()

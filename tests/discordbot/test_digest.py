@@ -48,29 +48,34 @@ async def rounds(bot: AnalystBot, count: int = 3) -> None:
 
 
 def pages(fake: FakeDiscord, channel: str = "links") -> list[Json]:
-    """The digest messages the bot posted in a channel (a long digest is several pages)."""
-    return [
-        m
-        for m in fake.sent_messages(fake.channel_id(channel))
-        if m["embeds"] and m["embeds"][0]["title"].startswith("Daily digest")
-    ]
+    """The digest messages the bot posted in a channel: a head embed, then an embed per story
+    (a digest with many stories is several messages)."""
+    return [m for m in fake.sent_messages(fake.channel_id(channel)) if m["embeds"]]
+
+
+def stories_told(head: Json) -> int:
+    """How many stories a digest's head counts."""
+    fields = {f["name"]: f["value"] for f in head.get("fields", [])}
+    return int(fields.get("Stories", "0"))
 
 
 def finished(fake: FakeDiscord, channel: str = "links") -> list[Json]:
-    """The digest pages once the last page of a digest is posted, else nothing."""
+    """The digest's messages once its last story is posted, else nothing."""
     posted = pages(fake, channel)
-    last = (posted[-1]["embeds"][0].get("footer") or {}).get("text", "") if posted else "x"
-    number, _, of = last.removeprefix("Page ").partition(" of ")
-    return posted if number == of else []
+    embeds = [e for m in posted for e in m["embeds"]]
+    return posted if embeds and len(embeds) == 1 + stories_told(embeds[0]) else []
 
 
 def digests(fake: FakeDiscord, channel: str = "links") -> list[Json]:
-    """The first page of each digest posted in a channel, after checking no page repeats."""
-    posted = pages(fake, channel)
-    footers = [(m["embeds"][0].get("footer") or {}).get("text", "Page 1 of 1") for m in posted]
-    count = int(footers[0].rsplit(" ", 1)[-1]) if footers else 0
-    assert len(posted) == count * footers.count(f"Page 1 of {count}"), footers
-    return [m for m, footer in zip(posted, footers, strict=True) if footer.startswith("Page 1 ")]
+    """The first message of each digest posted in a channel (the one with its head)."""
+    return [m for m in pages(fake, channel) if m["embeds"][0]["title"].startswith("Daily digest")]
+
+
+def everything(messages: list[Json]) -> str:
+    """The descriptions and field values of every embed of some messages."""
+    embeds = [e for m in messages for e in m["embeds"]]
+    parts = [e.get("description") or "" for e in embeds]
+    return "\n".join(parts + [f["value"] for e in embeds for f in e.get("fields", [])])
 
 
 async def test_digest_set_needs_an_admin_and_a_real_time_zone(
@@ -117,7 +122,7 @@ async def test_digest_now_is_an_ephemeral_preview_of_the_samples(
     embed = result.embeds[0]
     assert embed["title"] == "Digest preview"
     assert embed["description"].startswith("5 new articles since ")
-    assert "Turkmenistan [#3 The Week, 2024-10-15]" in embed["description"]
+    assert "after meeting in Turkmenistan — The Week, 15 Oct 2024 · " in everything(result.messages)
     sent = [p for p in result.payloads if "embeds" in p]
     assert sent and all(p["allowed_mentions"] == {"parse": []} for p in sent)
     assert digests(fake, "news") == []
@@ -142,7 +147,7 @@ async def test_the_loop_posts_at_the_hour_once_even_across_a_restart(
     embed = posted[0]["embeds"][0]
     assert embed["title"] == f"Daily digest — {slot.date().isoformat()}"
     assert "5 new articles since" in embed["description"]
-    assert "[#3 The Week, 2024-10-15]" in embed["description"]
+    assert "Turkmenistan — The Week, 15 Oct 2024 · " in everything(posted)
     assert fake.raw_payloads(posted[0]["id"])[0]["allowed_mentions"] == {"parse": []}
 
     clock.moment += timedelta(minutes=5)
