@@ -105,8 +105,9 @@ def search_pages(answer: SearchAnswer, mark: Mark = unmarked) -> list[str]:
 
 
 def search_json(answer: SearchAnswer) -> dict[str, Any]:
-    """`analyst search --json`."""
+    """`analyst search --json`; `summary` is the opening sentence, null when nothing matched."""
     return {
+        "summary": search_opening(answer),
         "query": answer.query,
         "from": answer.start.isoformat() if answer.start else None,
         "to": answer.end.isoformat() if answer.end else None,

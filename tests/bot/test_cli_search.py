@@ -207,7 +207,8 @@ def test_bad_queries_fail_with_one_line(
 
 def test_json_carries_rank_citation_article_and_snippet(sample_cli: Invoke) -> None:
     data = json.loads(sample_cli("search", "nuclear deal", "--from", "2015", "--json").output)
-    assert {k: data[k] for k in ("query", "from", "to", "total", "ranked_among")} == {
+    assert {k: data[k] for k in ("summary", "query", "from", "to", "total", "ranked_among")} == {
+        "summary": "1 article matches “nuclear deal” from 2015 on.",
         "query": "nuclear deal",
         "from": "2015-01-01",
         "to": None,
@@ -228,4 +229,4 @@ def test_json_carries_rank_citation_article_and_snippet(sample_cli: Invoke) -> N
 
 def test_json_of_no_match_is_an_empty_list(sample_cli: Invoke) -> None:
     data = json.loads(sample_cli("search", "zebra", "--json").output)
-    assert (data["total"], data["results"]) == (0, [])
+    assert (data["summary"], data["total"], data["results"]) == (None, 0, [])
