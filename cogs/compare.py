@@ -10,13 +10,11 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.permissions import within_allowance
-from bot.render import compare as render
 from bot.services.compare import Comparison, check_periods
 from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
-from bot.ui.answer import AnswerPayload
+from bot.ui.embeds.compare import compare_answer
 from bot.ui.respond import send_answer
-from bot.ui.sources import compare_refs, with_sources
 
 
 def _chart(comparison: Comparison) -> bytes | None:
@@ -47,14 +45,8 @@ class Compare(commands.Cog):
         topic = clean_optional(topic, "topic")
         await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.compare.compare(a, b, topic)
-        payload = AnswerPayload(
-            f"{a} vs {b}" + (f" about {topic}" if topic else ""),
-            with_sources(render.compare_text(answer), compare_refs(answer)),
-            render.compare_json(answer),
-            chart=await asyncio.to_thread(_chart, answer),
-            export_name="compare",
-        )
-        await send_answer(interaction, payload)
+        chart = await asyncio.to_thread(_chart, answer)
+        await send_answer(interaction, compare_answer(answer, chart))
 
 
 async def setup(bot: AnalystBot) -> None:

@@ -10,12 +10,12 @@ from discord.ext import commands
 
 from bot.client import AnalystBot
 from bot.permissions import within_allowance
-from bot.render import quotes as render_quotes
 from bot.render import who as render_who
 from bot.services.ranges import date_range
 from bot.services.user_input import clean_optional, clean_query
 from bot.ui import autocomplete
-from bot.ui.answer import AnswerPayload
+from bot.ui.embeds.quotes import quotes_answer
+from bot.ui.embeds.who import who_answer
 from bot.ui.respond import send_answer
 
 
@@ -49,13 +49,7 @@ class People(commands.Cog):
         await self.bot.analyst.people.find_entity(speaker)
         await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.people.quotes(speaker, topic, from_, to)
-        payload = AnswerPayload(
-            f"Quotes by {answer.speaker.name}",
-            render_quotes.quotes_text(answer),
-            render_quotes.quotes_json(answer),
-            export_name="quotes",
-        )
-        await send_answer(interaction, payload)
+        await send_answer(interaction, quotes_answer(answer))
 
     @app_commands.command(name="who")
     @within_allowance()
@@ -68,14 +62,8 @@ class People(commands.Cog):
         await people.find_entity(name)  # an unknown name is told at once, before deferring
         await interaction.response.defer(thinking=True)
         answer = await people.who(name)
-        payload = AnswerPayload(
-            answer.profile.name,
-            render_who.who_text(answer),
-            render_who.who_json(answer),
-            chart=await asyncio.to_thread(render_who.who_chart, answer),
-            export_name="who",
-        )
-        await send_answer(interaction, payload)
+        chart = await asyncio.to_thread(render_who.who_chart, answer)
+        await send_answer(interaction, who_answer(answer, chart))
 
 
 async def setup(bot: AnalystBot) -> None:

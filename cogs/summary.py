@@ -9,13 +9,11 @@ from discord.ext import commands
 from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.permissions import within_allowance
-from bot.render import summary as render
 from bot.services.ranges import date_range
 from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
-from bot.ui.answer import AnswerPayload
+from bot.ui.embeds.summary import summary_answer
 from bot.ui.respond import send_answer
-from bot.ui.sources import summary_refs, with_sources
 
 NEITHER = "Give an article (pick one from the list) or a topic, e.g. topic: putin."
 BOTH = "Give an article or a topic, not both."
@@ -66,13 +64,7 @@ class SummaryCog(commands.Cog, name="Summary"):
             date_range(from_, to)  # a bad date is told at once, ephemerally, before deferring
             await interaction.response.defer(thinking=True)
             answer = await service.topic(topic or "", from_, to)
-        payload = AnswerPayload(
-            "Summary",
-            with_sources(render.summary_text(answer), summary_refs(answer)),
-            render.summary_json(answer),
-            export_name="summary",
-        )
-        await send_answer(interaction, payload)
+        await send_answer(interaction, summary_answer(answer))
 
 
 async def setup(bot: AnalystBot) -> None:

@@ -15,9 +15,8 @@ from bot.services.ranges import date_range
 from bot.services.timeline import Timeline
 from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
-from bot.ui.answer import AnswerPayload
+from bot.ui.embeds.timeline import timeline_answer
 from bot.ui.respond import send_answer
-from bot.ui.sources import timeline_refs, with_sources
 
 
 def _chart(timeline: Timeline) -> bytes | None:
@@ -55,14 +54,8 @@ class TimelineCog(commands.Cog, name="Timeline"):
         date_range(from_, to)  # a bad date is told at once, ephemerally, before deferring
         await interaction.response.defer(thinking=True)
         answer = await self.bot.analyst.timeline.timeline(topic, from_, to, chart=True)
-        payload = AnswerPayload(
-            "Timeline",
-            with_sources(render.timeline_text(answer), timeline_refs(answer)),
-            render.timeline_json(answer),
-            chart=await asyncio.to_thread(_chart, answer),
-            export_name="timeline",
-        )
-        await send_answer(interaction, payload)
+        chart = await asyncio.to_thread(_chart, answer)
+        await send_answer(interaction, timeline_answer(answer, chart))
 
 
 async def setup(bot: AnalystBot) -> None:

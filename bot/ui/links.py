@@ -17,6 +17,7 @@ from bot.ui.escape import escape_corpus, safe_url
 from storage.records_cite import ArticleRef
 
 LABEL_LIMIT = 80
+URL_LIMIT = 512  # longer addresses are shown as their label alone: a cut link would mislead
 
 
 def web_url(ref: ArticleRef) -> str | None:
@@ -28,7 +29,7 @@ def web_url(ref: ArticleRef) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return url
+    return url if len(safe_url(url)) <= URL_LIMIT else None
 
 
 def file_name(ref: ArticleRef) -> str:

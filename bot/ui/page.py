@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,9 +101,12 @@ def fit(plain: str, limit: int) -> str:
     return escaped if len(escaped) <= limit else "…"
 
 
+_OWN_LINK = re.compile(r"\[(?:\\.|[^\\\]\n])*\]\(https?://[^\s()]*\)")
+
+
 def cut_markup(markup: str, limit: int) -> str:
     """Markup lines kept whole while they fit; a line longer than `limit` alone is cut at a
-    space outside any link (our own markup), ending in `…`."""
+    space outside any of our links, never through one or through an escape, ending in `…`."""
     if len(markup) <= limit:
         return markup
     kept: list[str] = []
@@ -115,13 +119,17 @@ def cut_markup(markup: str, limit: int) -> str:
         size += extra
     if kept:
         return "\n".join(kept) + "\n…"
-    head = markup[: limit - 1]
-    space = head.rfind(" ")
-    opening = head.rfind("[")
-    cut = min(space, opening) if opening > head.rfind(")") and opening >= 0 else space
-    head = head[: cut if cut > 0 else limit - 1]
-    if head.endswith("\\") and not head.endswith("\\\\"):
-        head = head[:-1]
+    cut = limit - 1
+    for link in _OWN_LINK.finditer(markup, 0, limit + 1):
+        if link.start() < cut < link.end():
+            cut = link.start()
+    space = markup.rfind(" ", 0, cut + 1)
+    if space > max(0, cut - 40):
+        cut = space
+    head = markup[:cut]
+    trailing = len(head) - len(head.rstrip("\\"))
+    if trailing % 2:
+        head = head[:-1]  # half an escape would escape the ellipsis
     return head.rstrip() + "…"
 
 

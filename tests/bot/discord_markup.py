@@ -129,3 +129,36 @@ def leaks(messages: Sequence[Sent], *, bold: bool = False) -> list[str]:
         for text in texts(message):
             found += [f"{m} in {text[:300]!r}" for m in live_markup(text, bold=bold)]
     return found
+
+
+_MASKED = re.compile(r"(?<!\\)\[((?:\\[\s\S]|[^\\\]\n])*)\]\((https?://[^\s()<>]+)\)")
+_QUOTE_BLOCK = re.compile(r"^> “", re.MULTILINE)
+
+
+def answer_markup(text: str, urls: Iterable[str]) -> list[str]:
+    """Live markup in an embed answer beyond its own: masked links to the stored `urls` (whose
+    labels must be plain), `**` bold and `> “` quote blocks are the builder's; anything else
+    Discord would render (a link to another address, a mention, a spoiler, a heading) is found."""
+    allowed = set(urls)
+    found: list[str] = []
+    rest, end = [], 0
+    for link in _MASKED.finditer(text):
+        if link.group(2) not in allowed:
+            continue
+        found += [f"in a link label: {m}" for m in live_markup(link.group(1))]
+        rest += [text[end : link.start()], "L"]
+        end = link.end()
+    rest.append(text[end:])
+    plain = _QUOTE_BLOCK.sub("“", "".join(rest))
+    return found + live_markup(plain, bold=True)
+
+
+def answer_leaks(messages: Sequence[Sent], urls: Iterable[str]) -> list[str]:
+    """`answer_markup` and broken limits over a whole embed answer."""
+    allowed = list(urls)
+    found = []
+    for message in messages:
+        found += [f"{p} in {message!r}" for p in over_limits(message)]
+        for text in texts(message):
+            found += [f"{m} in {text[:300]!r}" for m in answer_markup(text, allowed)]
+    return found

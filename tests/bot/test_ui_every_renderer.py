@@ -12,6 +12,7 @@ then Export; the digest as `cogs/digest.py` posts it; ingest replies and cards t
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import re
 from collections.abc import Coroutine
@@ -25,14 +26,9 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from bot.errors import UserFacingError
-from bot.render import compare as render_compare
 from bot.render import corpus as render_corpus
 from bot.render import digest as render_digest
-from bot.render import quotes as render_quotes
 from bot.render import search as render_search
-from bot.render import summary as render_summary
-from bot.render import timeline as render_timeline
-from bot.render import who as render_who
 from bot.services.compare import Comparison
 from bot.services.digest import Digest, Window
 from bot.services.link_cards import LinkCards
@@ -45,16 +41,25 @@ from bot.services.timeline import Timeline
 from bot.tree import AnalystTree
 from bot.ui import sources
 from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
-from bot.ui.escape import escape_text
+from bot.ui.embeds.compare import compare_answer
+from bot.ui.embeds.quotes import quotes_answer
+from bot.ui.embeds.summary import summary_answer
+from bot.ui.embeds.timeline import timeline_answer
+from bot.ui.embeds.who import who_answer
+from bot.ui.escape import escape_text, safe_url
+from bot.ui.links import web_url
+from bot.ui.page import Answer
 from bot.ui.pager import Pager
 from bot.ui.respond import send_answer, send_short
 from cogs.watch import Watch
 from storage.entity_lookup import EntityMatch
 from storage.records import ArticleDetail, ArticleSummary, CorpusStats
+from storage.records_cite import ArticleRef
 from tests.bot import hostile_records as hostile
-from tests.bot.discord_markup import Sent, leaks
+from tests.bot.discord_markup import Sent, answer_leaks, leaks
 
 EXAMPLES = settings(max_examples=100, deadline=None)
+EMBED_EXAMPLES = settings(max_examples=50, deadline=None)  # each pages a whole answer
 EXPORT_NAME = re.compile(r"[a-z]+(?:-\d+)?\.json")
 
 
@@ -150,68 +155,91 @@ def check_answer(payload: AnswerPayload, *, deferred: bool = True) -> None:
 # -- the query commands, each payload exactly as its cog builds it ---------------------------
 
 
-@EXAMPLES
-@given(hostile.timeline)
-def test_timeline(timeline: Timeline) -> None:
-    text = render_timeline.timeline_text(timeline)
-    payload = AnswerPayload(
-        "Timeline",
-        sources.with_sources(text, sources.timeline_refs(timeline)),
-        render_timeline.timeline_json(timeline),
-        export_name="timeline",
-    )
-    check_answer(payload)
+def _web_urls(value: object) -> set[str]:
+    """Every stored http(s) URL of the articles inside an answer, as a link carries it."""
+    found: set[str] = set()
+    if isinstance(value, ArticleRef):
+        url = web_url(value)
+        return {safe_url(url)} if url else set()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            found |= _web_urls(getattr(value, item.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            found |= _web_urls(item)
+    return found
 
 
-@EXAMPLES
-@given(hostile.comparison, hostile.corpus, hostile.corpus)
-def test_compare(comparison: Comparison, a: str, b: str) -> None:
-    topic = comparison.topic
-    payload = AnswerPayload(
-        f"{a} vs {b}" + (f" about {topic}" if topic else ""),
-        sources.with_sources(
-            render_compare.compare_text(comparison), sources.compare_refs(comparison)
-        ),
-        render_compare.compare_json(comparison),
-        export_name="compare",
-    )
-    check_answer(payload)
+async def _paged(answer: Answer, deferred: bool) -> list[Sent]:
+    """`send_answer`, then every page through Next, one Previous, and Export, as a member would."""
+    asker = Asker()
+    if deferred:
+        await asker.response.defer()
+    await send_answer(asker.interaction, answer)
+    view = asker.sent[0].view
+    assert isinstance(view, Pager)
+    pages = [list(page.embeds) for page in view.pages]
+    event("pages: " + ("3+" if len(pages) >= 3 else str(len(pages))))
+    for _ in pages[1:]:
+        await view.next.callback(asker.interaction)
+    if len(pages) > 1:
+        await view.previous.callback(asker.interaction)
+    await view.export.callback(asker.interaction)
+    assert [m.embeds for m in asker.sent[:-1]] == [*pages, *pages[-2:-1]]  # all, then back
+    return asker.sent
 
 
-@EXAMPLES
+def check_embeds(answer: Answer, source: object, *, deferred: bool = True) -> None:
+    """An embed answer as sent, paged and exported: nothing live but its own markup (bold,
+    quote blocks, links to the stored URLs), within limits, its images attached, nobody pinged."""
+    sent = asyncio.run(_paged(answer, deferred))
+    assert answer_leaks(sent, _web_urls(source)) == []
+    assert all(m.allowed_mentions is NO_MENTIONS for m in sent)
+    attached = {f.filename for f in sent[0].files}
+    for message in sent[:-1]:
+        for embed in message.embeds:
+            if embed.image.url:
+                assert embed.image.url.removeprefix("attachment://") in attached
+    export = sent[-1]
+    assert not export.content and not export.embeds and len(export.files) == 1
+    assert EXPORT_NAME.fullmatch(export.files[0].filename), export.files[0].filename
+    assert answer.export is not None
+    assert json.loads(export.files[0].fp.read()) == json.loads(json.dumps(answer.export.data))
+
+
+# -- the query commands, each answer exactly as its cog builds it ------------------------------
+
+CHART = b"\x89PNG chart"
+
+
+@EMBED_EXAMPLES
+@given(hostile.timeline, st.booleans())
+def test_timeline(timeline: Timeline, charted: bool) -> None:
+    check_embeds(timeline_answer(timeline, CHART if charted else None), timeline)
+
+
+@EMBED_EXAMPLES
+@given(hostile.comparison, st.booleans())
+def test_compare(comparison: Comparison, charted: bool) -> None:
+    check_embeds(compare_answer(comparison, CHART if charted else None), comparison)
+
+
+@EMBED_EXAMPLES
 @given(hostile.summary)
 def test_summary(summary: Summary) -> None:
-    payload = AnswerPayload(
-        "Summary",
-        sources.with_sources(render_summary.summary_text(summary), sources.summary_refs(summary)),
-        render_summary.summary_json(summary),
-        export_name="summary",
-    )
-    check_answer(payload)
+    check_embeds(summary_answer(summary), summary)
 
 
-@EXAMPLES
+@EMBED_EXAMPLES
 @given(hostile.quotes)
 def test_quotes(answer: QuotesAnswer) -> None:
-    payload = AnswerPayload(
-        f"Quotes by {answer.speaker.name}",
-        render_quotes.quotes_text(answer),
-        render_quotes.quotes_json(answer),
-        export_name="quotes",
-    )
-    check_answer(payload)
+    check_embeds(quotes_answer(answer), answer)
 
 
-@EXAMPLES
-@given(hostile.who)
-def test_who(answer: WhoAnswer) -> None:
-    payload = AnswerPayload(
-        answer.profile.name,
-        render_who.who_text(answer),
-        render_who.who_json(answer),
-        export_name="who",
-    )
-    check_answer(payload)
+@EMBED_EXAMPLES
+@given(hostile.who, st.booleans())
+def test_who(answer: WhoAnswer, charted: bool) -> None:
+    check_embeds(who_answer(answer, CHART if charted else None), answer)
 
 
 @EXAMPLES

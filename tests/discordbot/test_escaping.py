@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cogs.watch import Watch
+from tests.bot.discord_markup import answer_markup
 from tests.bot.test_ui_escape import live_markup
 from tests.discordbot.conftest import StartBot
 from tests.discordbot.test_paging import QUERY_COGS, dated_article, store
@@ -17,14 +18,17 @@ from tests.fake_discord import FakeDiscord
 from tests.fake_discord.interactions import InteractionResult
 
 EVIL = "[x](http://evil.example)"
+STORED_URL = "https://news.example/a_b"
 SAYS = f"Envoys signed the zanzibar treaty {EVIL} ||secret|| <@1> @here on 3 March 2001."
 
 
 def outgoing(result: InteractionResult) -> list[str]:
-    """Every text the bot sent for a command: contents, embed titles and descriptions."""
+    """Every text the bot sent for a command: contents, embed titles, descriptions and fields."""
     texts = [str(result.data.get("content") or "")]
     for embed in result.embeds:
         texts += [embed.get("title") or "", embed.get("description") or ""]
+        for fld in embed.get("fields") or []:
+            texts += [fld["name"], fld["value"]]
     return texts
 
 
@@ -32,7 +36,7 @@ async def test_a_hostile_article_renders_no_link_spoiler_or_mention(
     fake: FakeDiscord, start_bot: StartBot
 ) -> None:
     hostile = dataclasses.replace(
-        dated_article(901, date(2001, 3, 3), SAYS, url="https://news.example/a_b"),
+        dated_article(901, date(2001, 3, 3), SAYS, url=STORED_URL),
         title=f"Treaty {EVIL}",
         outlet=f"Wire {EVIL} @everyone",
     )
@@ -47,13 +51,13 @@ async def test_a_hostile_article_renders_no_link_spoiler_or_mention(
     for answer in answers:
         texts = outgoing(answer)
         assert any("zanzibar" in text for text in texts)
-        assert all(live_markup(text) == [] for text in texts), texts
+        assert all(answer_markup(text, [STORED_URL]) == [] for text in texts), texts
         sent = [payload for payload in answer.payloads if payload.get("embeds")]
         assert sent
         assert all(payload["allowed_mentions"] == {"parse": []} for payload in sent)
     timeline = "\n".join(outgoing(answers[0]))
-    assert "\\[#6 Wire \\[x\\]\\(http://evil.example) \\@everyone, 2001-03-03\\]" in timeline
-    assert "— https://news.example/a_b" in timeline
+    label = "Wire \\[x\\](http: //evil.example) \\@everyone, 3 Mar 2001"
+    assert f"[{label}]({STORED_URL})" in timeline  # the source links to the stored URL only
 
 
 @settings(max_examples=200, deadline=None)

@@ -17,6 +17,22 @@ def text(result: InteractionResult) -> str:
     return "\n".join(e.get("description") or "" for e in result.embeds)
 
 
+def everything(result: InteractionResult) -> str:
+    """All a member reads in the answer's embeds: titles, descriptions, fields, footers."""
+    parts: list[str] = []
+    for embed in result.embeds:
+        parts += [embed.get("title") or "", embed.get("description") or ""]
+        for fld in embed.get("fields") or []:
+            parts += [fld["name"], fld["value"]]
+        parts.append((embed.get("footer") or {}).get("text") or "")
+    return "\n".join(parts)
+
+
+def fields(result: InteractionResult) -> dict[str, str]:
+    """The first embed's fields by name."""
+    return {f["name"]: f["value"] for f in result.embeds[0].get("fields") or []}
+
+
 def short(result: InteractionResult) -> str:
     """The one-line (error) message of an ephemeral response."""
     return str(result.data.get("content") or "")
@@ -29,13 +45,20 @@ async def test_timeline_lists_events_in_order_with_a_chart(
         result = await fake.slash("timeline")
         ranged = await fake.slash("timeline", {"from": "2017", "to": "2017"})
     body = text(result)
-    assert body.index("2015-11-23") < body.index("2017-04-14") < body.index("week of 2024-10-07")
-    assert "[#4 ABC News, 2015-11-23]" in body
+    years = [body.index(f"**{year}**") for year in (2015, 2017, 2024)]
+    assert years == sorted(years)
+    assert years[0] < body.index("**13 Nov**") < years[1] < body.index("**14 Apr**") < years[2]
+    assert body.index("**week of 7 Oct**") > years[2]
+    assert "ABC News, 23 Nov 2015 · 003\\_" in body  # a sample file: its name, not its path
+    assert "samples/" not in everything(result)
     assert result.file("timeline.png").startswith(PNG)
+    assert result.embeds[0]["image"]["url"] == "attachment://timeline.png"
     assert result.embeds[0]["title"] == "Timeline"
-    dates = [line.split(" · ")[0] for line in text(ranged).splitlines() if " · " in line]
-    assert dates == ["2017-04-13", "2017-04-14"]
-    assert "2 dated events in 2017" in text(ranged)
+    ranged_body = text(ranged)
+    lines = ranged_body.splitlines()
+    dates = [line.split(" · ")[0] for line in lines if line.startswith(("**1", "**2 "))]
+    assert dates == ["**13 Apr**", "**14 Apr**"]
+    assert "**2017** · 2 events" in ranged_body and "2015" not in ranged_body
 
 
 async def test_a_malformed_date_is_an_ephemeral_one_liner(
@@ -85,10 +108,14 @@ async def test_compare_two_years_and_an_empty_one(fake: FakeDiscord, start_bot: 
         empty = await fake.slash("compare", {"a": "2019", "b": "2024"})
         bad = await fake.slash("compare", {"a": "next year", "b": "2024"})
         same = await fake.slash("compare", {"a": "2015", "b": "2015-01..2015-12"})
-    body = text(result)
-    assert "Bashar al-Assad (5 vs 0)" in body
-    assert "Syria" in body
+    opening = text(result).split("\n")[0]
+    assert "Syria" in opening or "Assad" in opening
+    assert "Turkmenistan" in opening or "Pezeshkian" in opening
+    assert "Bashar al-Assad · 5 (vs 0)" in fields(result)["People, 2015"]
+    assert "Masoud Pezeshkian · 1 (vs 0)" in fields(result)["People, 2024"]
+    assert "Syria" in fields(result)["Places, 2015"]
     assert result.file("compare.png").startswith(PNG)
+    assert result.embeds[0]["image"]["url"] == "attachment://compare.png"
     assert text(empty).startswith("No articles in 2019. Years with articles: 2015, 2024.")
     assert not empty.attachments
     assert bad.ephemeral
@@ -108,7 +135,7 @@ async def test_search_keeps_the_bold_highlights(fake: FakeDiscord, start_bot: St
     assert result.type == 5  # deferred once the query is understood
     assert empty.ephemeral and empty.type == 4  # a query that finds nothing to look for
     assert short(empty) == "say what to search for, not only what to leave out"
-    assert "[#4 ABC News, 2015-11-23] Syria on Vladimir Putin's Mind" in body
+    assert "**1.** Syria on Vladimir Putin's Mind for 1st Trip to Iran in 8 Years" in body
     assert "**nuclear** **deal**" in body
     assert "\\*" not in body
 
@@ -119,8 +146,13 @@ async def test_summary_of_an_article_and_of_nothing(fake: FakeDiscord, start_bot
         topic = await fake.slash("summary", {"topic": "putin", "from": "2015", "to": "2015"})
         neither = await fake.slash("summary")
     assert "Vladimir Putin is in Iran for the first time in eight years" in text(result)
-    assert text(result).startswith("Summary of #4 “Syria on Vladimir Putin's Mind")
-    assert "Summary of putin between 2015-01-01 and 2015-12-31, 1 article" in text(topic)
+    assert (
+        result.embeds[0]["title"]
+        == "#4 Syria on Vladimir Putin's Mind for 1st Trip to Iran in 8 Years"
+    )
+    assert fields(result)["People (mentions)"].startswith("Vladimir Putin (8)")
+    assert topic.embeds[0]["title"] == "Summary: putin"
+    assert "\n\n1 article: ABC News, 23 Nov 2015" in text(topic)
     assert neither.ephemeral
     assert short(neither).startswith("Give an article")
 
@@ -129,9 +161,15 @@ async def test_who_lists_aliases_with_a_chart(fake: FakeDiscord, start_bot: Star
     async with start_bot(cogs=QUERY_COGS):
         result = await fake.slash("who", {"name": "putin"})
         unknown = await fake.slash("who", {"name": "Nobody Atall"})
-    assert "Written as: Vladimir Putin, Putin" in text(result)
-    assert result.embeds[0]["title"] == "Vladimir Putin"
+    assert fields(result)["Written as"] == "Vladimir Putin, Putin"
+    assert result.embeds[0]["title"] == "Vladimir Putin (person)"
+    assert text(result).startswith("Vladimir Putin (person) is mentioned 18 times in 4 articles")
+    assert (
+        "This should be decided only by the Syrian people."
+        in fields(result)["Latest quotes (3 of 5)"]
+    )
     assert result.file("who.png").startswith(PNG)
+    assert result.embeds[0]["image"]["url"] == "attachment://who.png"
     assert unknown.ephemeral
     assert short(unknown).startswith("No one called “Nobody Atall” in the corpus.")
 
@@ -146,7 +184,7 @@ async def test_article_text_pings_nobody_and_its_markdown_is_escaped(
         result = await fake.slash("timeline", {"from": "1999", "to": "1999"})
     body = text(result)
     assert "@everyone look: \\*bold\\* claims and \\_x\\_ marks" in body
-    assert body.endswith(f"Sources:\n[#6 Test Wire, 1999-05-01] Paging article 900 — {url}")
+    assert f"· [Test Wire, 1 May 1999]({url})\n" in body
     sent = [payload for payload in result.payloads if payload.get("embeds")]
     assert sent
     assert all(payload["allowed_mentions"] == {"parse": []} for payload in sent)

@@ -1,0 +1,51 @@
+"""/quotes as Discord reads it: one block per quote (the words, who said them, a source to click).
+
+A block reads `> “…”` then `— Vladimir Putin (Putin said) · [ABC News, 23 Nov 2015](https://…)`.
+The opening sentence says how many quotes from how many articles; the title names the speaker,
+so no line repeats it.
+"""
+
+from __future__ import annotations
+
+from bot.render.opening import quotes_opening
+from bot.render.quotes import QUOTE_LIMIT, past, quotes_json
+from bot.render.quotes import quotes_lines as text_lines
+from bot.services.people import QuotesAnswer
+from bot.ui.escape import escape_corpus
+from bot.ui.links import source_link
+from bot.ui.page import Answer, EmbedBook, Export, answer
+from storage.quotes_repo import QuoteRecord
+
+
+def quote_block(quote: QuoteRecord) -> str:
+    """The words as a block quote, then the speaker as written with the cue, and the source."""
+    words = escape_corpus(_cut(" ".join(quote.text.split()), QUOTE_LIMIT))
+    name = " ".join(quote.speaker_name.split())
+    written = " ".join(quote.speaker_text.split())
+    verb = past(quote.cue) if quote.cue else ""
+    said = verb if written.casefold() == name.casefold() else f"{written} {verb}".strip()
+    how = f" ({escape_corpus(said)})" if said else ""
+    partial = " · partial" if quote.kind != "direct" else ""
+    speaker = escape_corpus(name)
+    return f"> “{words}”\n— **{speaker}**{how}{partial} · {source_link(quote.article)}"
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def quotes_answer(answer_: QuotesAnswer) -> Answer:
+    """The quotes, newest first, a block each; an empty answer says so in one line."""
+    book = EmbedBook(f"Quotes by {answer_.speaker.name}", opening=quotes_opening(answer_))
+    if not answer_.quotes:
+        header, _lines = text_lines(answer_)
+        book.paragraph(escape_corpus(header))
+    for quote in answer_.quotes:
+        book.paragraph(quote_block(quote))
+    left_out = answer_.counts.undated_left_out
+    if left_out:
+        quotes = "undated quote" if left_out == 1 else "undated quotes"
+        book.paragraph(f"({left_out} {quotes} left out by the date range)")
+    return answer(book, Export(quotes_json(answer_), "quotes"))

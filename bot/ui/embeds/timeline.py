@@ -1,0 +1,96 @@
+"""/timeline as Discord reads it: events grouped under their year, the chart inside the embed.
+
+A line reads `**23 Nov** · Putin arrived in Tehran … · [ABC News, 23 Nov 2015](https://…)`.
+Historical events keep plain dates (they happened on that day wherever the reader is), shown
+only as precisely as they are known; undated events follow apart, led by the words that could
+not be placed.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from bot.render.opening import timeline_opening
+from bot.render.timeline import EVENT_TEXT_LIMIT, timeline_json
+from bot.services.timeline import Timeline, TimelineEntry
+from bot.ui.escape import escape_corpus
+from bot.ui.links import source_links
+from bot.ui.page import Answer, Attachment, EmbedBook, Export, answer
+
+EMPTY = "No events stored yet: post article links in the watched channel, or use /ingest."
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def day_label(entry: TimelineEntry) -> str:
+    """The date within its year: `23 Nov`, `week of 7 Oct`, `Jul`, or `in the year`."""
+    value = entry.date
+    if value is None:
+        return "undated"
+    if entry.precision == "day":
+        return f"{value.day} {value:%b}"
+    if entry.precision == "week":
+        return f"week of {value.day} {value:%b}"
+    if entry.precision == "month":
+        return f"{value:%b}"
+    return "in the year"
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= EVENT_TEXT_LIMIT:
+        return text
+    return text[: EVENT_TEXT_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _event(entry: TimelineEntry) -> str:
+    caption = " (caption)" if entry.caption else ""
+    return f"{escape_corpus(_cut(entry.text))}{caption} · {source_links(entry.sources, limit=3)}"
+
+
+def event_line(entry: TimelineEntry) -> str:
+    """One dated event under its year heading."""
+    return f"**{day_label(entry)}** · {_event(entry)}"
+
+
+def undated_line(entry: TimelineEntry) -> str:
+    """One undated event, led by the expression that could not be placed."""
+    return f"“{escape_corpus(' '.join(entry.expression.split()))}” · {_event(entry)}"
+
+
+def _scope(timeline: Timeline) -> str:
+    topic = timeline.query.topic
+    return f"Timeline: {topic}" if topic else "Timeline"
+
+
+def timeline_answer(timeline: Timeline, chart: bytes | None) -> Answer:
+    """Dated events by year, oldest first, then undated ones; the chart on every page."""
+    image = Attachment("timeline.png", chart) if chart is not None else None
+    book = EmbedBook(_scope(timeline), opening=timeline_opening(timeline), image=image)
+    export = Export(timeline_json(timeline), "timeline")
+    if not timeline.entries and not timeline.undated and timeline.span.first is None:
+        book.paragraph(EMPTY)
+        return answer(book, export)
+    if not timeline.entries:
+        book.paragraph("No dated events match: try another topic or a wider date range.")
+    lines: list[str] = []
+    for year, entries in groupby(timeline.entries, key=lambda e: e.date.year if e.date else 0):
+        group = list(entries)
+        lines.append(f"**{year}** · {_plural(len(group), 'event')}")
+        lines += [event_line(entry) for entry in group]
+    if timeline.more > 0:
+        lines.append(
+            f"({_plural(timeline.more, 'more event')}: narrow it with a date range or a topic)"
+        )
+    book.lines(lines)
+    total = timeline.counts.undated
+    if timeline.query.has_range and total:
+        book.paragraph(f"({_plural(total, 'undated event')} left out: their dates are unknown)")
+    elif timeline.undated:
+        undated = [f"**Undated** · {total}", *(undated_line(e) for e in timeline.undated)]
+        if total > len(timeline.undated):
+            undated.append(f"({total - len(timeline.undated)} more undated)")
+        book.lines(undated)
+    return answer(book, export)
