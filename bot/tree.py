@@ -10,6 +10,8 @@ import discord
 from discord import app_commands
 
 from bot.errors import UserFacingError
+from bot.services.people import AmbiguousNameError, UnknownNameError
+from bot.ui.choices import offer_choices
 from bot.ui.escape import escape_text
 from bot.ui.respond import send_short
 
@@ -38,6 +40,13 @@ class AnalystTree(app_commands.CommandTree[Any]):
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
         """Show user errors as written; log anything else with a traceback and an error id."""
+        original = getattr(error, "original", error)
+        if isinstance(original, AmbiguousNameError | UnknownNameError):
+            try:
+                if await offer_choices(interaction, original):
+                    return
+            except discord.HTTPException:
+                log.warning("could not offer the names to choose from", exc_info=True)
         message = user_message(error)
         if message is None:
             error_id = uuid.uuid4().hex[:8]

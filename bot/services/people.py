@@ -30,6 +30,32 @@ log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 5
 _WORD = re.compile(r"[\w'’-]+")
+_ENTITY_REF = re.compile(r"entity:(\d{1,18})")  # a choice the bot offered: one entity by id
+
+
+class AmbiguousNameError(UserFacingError):
+    """A typed name stands for several entities: the message lists them, and front ends that
+    can offer a choice (Discord's select menu) read the candidates."""
+
+    def __init__(self, name: str, matches: tuple[EntityMatch, ...]) -> None:
+        super().__init__(ambiguous_message(name, matches))
+        self.name = name
+        self.matches = matches
+
+
+class UnknownNameError(UserFacingError):
+    """No entity goes by a typed name; `close` holds the nearest names (possibly none)."""
+
+    def __init__(self, name: str, close: list[str]) -> None:
+        super().__init__(unknown_message(name, close))
+        self.name = name
+        self.close = close
+
+
+def entity_choice(match: EntityMatch) -> str:
+    """The value a front end passes back for a picked candidate: unambiguous even when two
+    entities share a name."""
+    return f"entity:{match.id}"
 
 
 @dataclass(frozen=True)
@@ -90,12 +116,18 @@ class PeopleService:
         """The one entity a typed name stands for; ambiguous or unknown names raise."""
         if not normalise(name):
             raise UserFacingError("give a name to look up, e.g. putin")
+        picked = _ENTITY_REF.fullmatch(name.strip())
+        if picked:
+            found = await self.lookup.get(int(picked.group(1)))
+            if found is None:
+                raise UnknownNameError(name, [])
+            return found
         matches = await self.lookup.find_entities(name, kind)
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise UserFacingError(ambiguous_message(name, matches))
-        raise UserFacingError(unknown_message(name, await self.lookup.close_names(name, kind)))
+            raise AmbiguousNameError(name, matches)
+        raise UnknownNameError(name, await self.lookup.close_names(name, kind))
 
     async def suggest(
         self, prefix: str, kind: str | None = None, limit: int = 25
@@ -151,7 +183,7 @@ class PeopleService:
         entity = await self.find_entity(name)
         profile = await self.profiles.profile(entity.id)
         if profile is None:  # deleted between the two reads
-            raise UserFacingError(unknown_message(name, []))
+            raise UnknownNameError(name, [])
         latest = await self.quotes_repo.by_speaker(entity.id, limit=quotes)
         total = await self.profiles.quote_count(entity.id)
         return WhoAnswer(profile=profile, quotes=tuple(latest), quote_count=total)
