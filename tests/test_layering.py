@@ -150,6 +150,10 @@ ALLOWED: dict[str, dict[str, str]] = {
     "bot/ui/sources.py": {
         "storage.records_cite": "ArticleRef is a plain record in an answer",
     },
+    "bot/ui/links.py": {"storage.records_cite": "ArticleRef, the plain record a source links to"},
+    "bot/ui/embeds/quotes.py": {"storage.quotes_repo": "QuoteRecord, a plain record (typing only)"},
+    "bot/ui/embeds/who.py": {"storage.profiles": "Companion and EntityProfile, plain records"},
+    "bot/ui/embeds/corpus.py": {"storage.records": "ArticleDetail and CorpusStats, plain records"},
     "bot/ui/autocomplete.py": {
         "bot.app": "its callbacks take the Analyst they read through (typing only)",
         "storage.entity_lookup": "EntityMatch, a plain record, named for typing only",

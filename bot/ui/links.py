@@ -10,11 +10,14 @@ the full provenance). The label is corpus text (an outlet, a title) and is escap
 from __future__ import annotations
 
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.services.date_text import human_date
 from bot.ui.escape import escape_corpus, safe_url
-from storage.records_cite import ArticleRef
+
+if TYPE_CHECKING:  # a plain record, for typing only
+    from storage.records_cite import ArticleRef
 
 LABEL_LIMIT = 80
 URL_LIMIT = 512  # longer addresses are shown as their label alone: a cut link would mislead

@@ -7,6 +7,8 @@ so no line repeats it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.render.opening import quotes_opening
 from bot.render.quotes import QUOTE_LIMIT, past, quotes_json
 from bot.render.quotes import quotes_lines as text_lines
@@ -14,7 +16,9 @@ from bot.services.people import QuotesAnswer
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_link
 from bot.ui.page import Answer, EmbedBook, Export, answer
-from storage.quotes_repo import QuoteRecord
+
+if TYPE_CHECKING:  # a plain record, for typing only
+    from storage.quotes_repo import QuoteRecord
 
 
 def quote_block(quote: QuoteRecord) -> str:

@@ -8,6 +8,7 @@ block each, as /quotes shows them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.render.opening import who_opening
 from bot.render.who import KINDS, by_year, who_json
@@ -16,7 +17,9 @@ from bot.ui.embeds.quotes import quote_block
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_link
 from bot.ui.page import Answer, Attachment, EmbedBook, Export, answer
-from storage.profiles import Companion, EntityProfile
+
+if TYPE_CHECKING:  # a plain record, for typing only
+    from storage.profiles import Companion, EntityProfile
 
 
 def _plural(n: int, word: str) -> str:
