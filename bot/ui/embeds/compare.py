@@ -40,7 +40,7 @@ def _cut(text: str) -> str:
 
 
 def _side_head(side: Side) -> str:
-    head = f"**{escape_corpus(side.label)}** · {_plural(side.articles, 'article')}"
+    head = _plural(side.articles, "article")
     return head + (f"\n{source_links(side.refs, limit=3)}" if side.refs else "")
 
 
