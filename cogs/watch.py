@@ -49,6 +49,7 @@ from bot.services.link_watch import (
 from bot.services.link_watch import within_allowance as allowance
 from bot.services.outbox import INGEST_OUTCOME, OutboxItem, RetryLater, Undeliverable
 from bot.ui.answer import NO_MENTIONS
+from bot.ui.cards import card_markup, reply_line
 from bot.ui.escape import escape_corpus, escape_text, safe_url
 
 log = logging.getLogger(__name__)
@@ -240,7 +241,8 @@ class Watch(commands.Cog):
         sources = int(str(item.body.get("sources") or 1))
         nonce = f"outbox-{item.id}"  # Discord drops a resend of this row after a crash
         if item.message_id is None:  # an /ingest that stopped waiting: say it in the channel
-            line = self._line(emoji, outcome.source, await self.cards.text(outcome), sources, False)
+            card = card_markup(await self.cards.reply(outcome))
+            line = self._card_line(emoji, outcome.source, card, sources, False)
             send = lambda: channel.send(  # noqa: E731
                 line, allowed_mentions=NO_MENTIONS, nonce=nonce, suppress_embeds=True
             )
@@ -250,8 +252,8 @@ class Watch(commands.Cog):
         posted = True
         async with self._lock(message.id):
             if outcome.source not in summarised:
-                text = await self.cards.text(outcome)
-                line = self._line(emoji, outcome.source, text, sources, True)
+                card = card_markup(await self.cards.reply(outcome))
+                line = self._card_line(emoji, outcome.source, card, sources, True)
                 posted = await self._reply(message, line, nonce)
                 await self._react(message, emoji)
             if await self.progress.all_answered(message.id, besides=item.id):
@@ -268,8 +270,8 @@ class Watch(commands.Cog):
         outcomes = [o for o in found if o]
         lines = [summary_header(outcomes)]
         for outcome in outcomes:
-            text = await self.cards.short(outcome)
-            lines.append(self._line(_emoji(outcome), outcome.source, text, len(links), True))
+            card = card_markup(await self.cards.reply(outcome, short=True), short=True)
+            lines.append(self._card_line(_emoji(outcome), outcome.source, card, len(links), True))
         posted = True
         for number, reply in enumerate(in_replies(lines)):
             posted = await self._reply(message, reply, f"outbox-{item.id}-{number}") and posted
@@ -278,12 +280,23 @@ class Watch(commands.Cog):
         return posted
 
     @staticmethod
-    def _line(emoji: str, source: str, text: str, sources: int, on_message: bool) -> str:
-        """One reply line; it names the link or file when the message had several."""
-        named = f"{_source(source)}: " if sources > 1 else ""
+    def _named(source: str, sources: int, on_message: bool) -> str:
+        """How a reply names the link or file: when the message had several, or in the channel
+        for an /ingest that stopped waiting."""
         if not on_message:
-            named = f"/ingest {_source(source)}: "
-        return _escaped(emoji, named, text)
+            return f"/ingest {_source(source)}: "
+        return f"{_source(source)}: " if sources > 1 else ""
+
+    @staticmethod
+    def _line(emoji: str, source: str, text: str, sources: int, on_message: bool) -> str:
+        """One reply line of plain text (escaped here); it names the link or file when the
+        message had several."""
+        return _escaped(emoji, Watch._named(source, sources, on_message), text)
+
+    @staticmethod
+    def _card_line(emoji: str, source: str, markup: str, sources: int, on_message: bool) -> str:
+        """One reply line holding a card already written as markup (`bot.ui.cards`)."""
+        return reply_line(emoji, Watch._named(source, sources, on_message), markup)
 
     # -- /ingest -----------------------------------------------------------------------------
     @app_commands.command(name="ingest")
@@ -308,8 +321,8 @@ class Watch(commands.Cog):
             text = f"{HOURGLASS} Queued {_source(url)}: the result will be posted in this channel."
             await self._answer(interaction, text)
             return
-        text = await self.cards.text(outcome)
-        await self._answer(interaction, _escaped(_emoji(outcome), "", text))
+        card = card_markup(await self.cards.reply(outcome))
+        await self._answer(interaction, reply_line(_emoji(outcome), "", card))
 
     @staticmethod
     async def _answer(interaction: discord.Interaction, text: str) -> None:

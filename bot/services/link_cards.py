@@ -1,14 +1,17 @@
 """The one-line card or reason a member reads about a link or file the watched channel ingested.
 
 A new article's card: number, title, outlet, date (only as precise as known) and its top summary
-sentence; a duplicate names the article we already have; a failure says why. Kept within
-Discord's 2,000 characters, shortened further for a many-link summary.
+sentence; a duplicate names the article we already have; a failure says why. `LinkCards.reply`
+gives them as structured `Card`s, which the Discord layer (`bot.ui.cards`) writes as markup (the
+title linked to the stored address, the date as a Discord timestamp); `text` and `short` are the
+same cards as plain lines, within Discord's 2,000 characters, shorter for a many-link summary.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.services.date_text import format_date
@@ -31,6 +34,43 @@ def first_sentence(text: str) -> str:
     flat = " ".join(text.split())
     match = re.search(r"(?<=[.!?])[\"”’)]?\s", flat)
     return flat[: match.start() + 1].strip() if match else flat
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    """A stored article: its facts, its stored address (None for a file) and one sentence."""
+
+    article: ArticleSummary
+    url: str | None
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class DuplicateCard:
+    """A link not added because we already have it (`article` None if since forgotten)."""
+
+    article_id: int
+    article: ArticleSummary | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a link or file was not added, or an article that is gone: one plain line."""
+
+    text: str
+
+
+Card = ArticleCard | DuplicateCard | Reason
+
+
+def stored_url(article: ArticleSummary, canonical: str | None) -> str | None:
+    """The address the article was stored under: its canonical URL, else the link it came from
+    (a file's path is no address)."""
+    for url in (canonical, article.source):
+        if url and url.strip().lower().startswith(("http://", "https://")):
+            return url.strip()
+    return None
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -56,6 +96,23 @@ def duplicate_line(article_id: int | None, article: ArticleSummary | None) -> st
     return _shorten(f"already have it: #{article.id} {title}", CARD_LIMIT)
 
 
+def card_text(card: Card) -> str:
+    """A card as one plain line (what `bot.ui.cards` writes with links and timestamps)."""
+    if isinstance(card, ArticleCard):
+        return card_line(card.article, card.sentence)
+    if isinstance(card, DuplicateCard):
+        return duplicate_line(card.article_id, card.article)
+    return card.text
+
+
+def short_text(card: Card) -> str:
+    """A card cut to one short line, for a summary of many links."""
+    if isinstance(card, ArticleCard):
+        title = card.article.title or "(untitled)"
+        return _shorten(f"#{card.article.id} {title}", SUMMARY_LIMIT)
+    return _shorten(card_text(card), SUMMARY_LIMIT)
+
+
 class LinkCards:
     """What a member reads when a link or file has been worked: a card, or the reason."""
 
@@ -63,30 +120,37 @@ class LinkCards:
         self._articles = articles
         self._summary = summary
 
-    async def text(self, outcome: Outcome) -> str:
-        """The card of a new article, or the one-line reason it was not added."""
+    async def reply(self, outcome: Outcome, *, short: bool = False) -> Card:
+        """The card of a new article (without its sentence when `short`), the article we
+        already have, or the reason it was not added."""
         if outcome.status == NEW and outcome.article_id is not None:
-            return await self.card(outcome.article_id)
+            return await self.card(outcome.article_id, sentence=not short)
         if outcome.status == DUPLICATE and outcome.duplicate_of is not None:
             detail = await self._articles.get(outcome.duplicate_of)
-            return duplicate_line(outcome.duplicate_of, detail.summary if detail else None)
-        return outcome.message or "could not be added"
+            if detail is None:
+                return DuplicateCard(outcome.duplicate_of, None, None)
+            url = stored_url(detail.summary, detail.canonical_url)
+            return DuplicateCard(outcome.duplicate_of, detail.summary, url)
+        return Reason(outcome.message or "could not be added")
+
+    async def text(self, outcome: Outcome) -> str:
+        """The card of a new article, or the one-line reason it was not added (plain text)."""
+        return card_text(await self.reply(outcome))
 
     async def short(self, outcome: Outcome) -> str:
         """The card or reason cut to one short line, for a summary of many links."""
-        if outcome.status == NEW and outcome.article_id is not None:
-            detail = await self._articles.get(outcome.article_id)
-            title = (detail.summary.title if detail else None) or "(untitled)"
-            return _shorten(f"#{outcome.article_id} {title}", SUMMARY_LIMIT)
-        return _shorten(await self.text(outcome), SUMMARY_LIMIT)
+        return short_text(await self.reply(outcome, short=True))
 
-    async def card(self, article_id: int) -> str:
+    async def card(self, article_id: int, *, sentence: bool = True) -> Card:
         """The card of one stored article: its top summary sentence, else its first sentence."""
         detail = await self._articles.get(article_id)
         if detail is None:
-            return f"#{article_id} (since forgotten)"
-        sentence = await self._sentence(article_id) or first_sentence(detail.text)
-        return card_line(detail.summary, sentence)
+            return Reason(f"#{article_id} (since forgotten)")
+        line = None
+        if sentence:
+            line = await self._sentence(article_id) or first_sentence(detail.text)
+        url = stored_url(detail.summary, detail.canonical_url)
+        return ArticleCard(detail.summary, url, line)
 
     async def _sentence(self, article_id: int) -> str | None:
         """The first line of the article's extractive summary, if one can be made."""

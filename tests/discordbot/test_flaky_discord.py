@@ -21,7 +21,14 @@ from bot.services.ingest import CREDENTIALS
 from bot.services.outbox import OutboxItem
 from bot.services.worker import QueueWorker
 from tests.discordbot import test_watch
-from tests.discordbot.test_watch import ArticleSite, StartWatching, finished, replies_to, story
+from tests.discordbot.test_watch import (
+    ArticleSite,
+    StartWatching,
+    finished,
+    read_card,
+    replies_to,
+    story,
+)
 from tests.fake_discord import FakeDiscord, pointed_at
 
 site = test_watch.site  # the article server and the watching bot, as fixtures here too
@@ -128,7 +135,9 @@ async def test_a_card_still_arrives_once_after_a_rate_limit_or_a_server_error(
         await eventually(lambda: _all_stamped(bot, [posted]))  # stamped after the answer
         rows = await _rows(bot, posted)
     [card] = replies_to(fake, posted)  # a resend of the row's reply is dropped by its nonce
-    assert card["content"].startswith(f"✅ #6 {story(41)[0]} · Steppe Wire · 2024-03-21 · ")
+    assert read_card(card["content"]).startswith(
+        f"✅ #6 {story(41)[0]} · Steppe Wire · 2024-03-21 · "
+    )
     assert fake.reactions(posted["id"]) == ["✅"]
     history = fake.reaction_history(posted["id"])  # the outbox may add ✅ again: Discord's no-op
     assert list(dict.fromkeys(history)) == [("+", "⏳"), ("+", "✅"), ("-", "⏳")]
@@ -185,7 +194,7 @@ async def test_a_channel_without_send_messages_is_one_warning_and_a_notice_until
     assert [r.status for r in fake.refusals] == [403, 403]
     assert all(replies_to(fake, m) == [] for m in posted)
     [card] = replies_to(fake, later)
-    assert card["content"].startswith(f"✅ #8 {story(44)[0]}")
+    assert read_card(card["content"]).startswith(f"✅ #8 {story(44)[0]}")
 
 
 async def test_a_channel_without_add_reactions_still_gets_its_cards(
@@ -205,7 +214,7 @@ async def test_a_channel_without_add_reactions_still_gets_its_cards(
     assert [r.getMessage() for r in warnings_from_us(caplog)] == [line]
     for card, number in zip(cards, (45, 46), strict=True):  # either may be stored first
         assert re.fullmatch(
-            rf"✅ #[67] {re.escape(story(number)[0])}", card["content"].split(" · ")[0]
+            rf"✅ #[67] {re.escape(story(number)[0])}", read_card(card["content"]).split(" · ")[0]
         )
     assert shown.callback["data"]["content"].splitlines()[-1] == (
         f"Problems: cannot react in <#{links}>: missing permission Add Reactions"

@@ -15,7 +15,14 @@ from bot.client import AnalystBot
 from bot.services.ingest import CREDENTIALS, MAX_KEY, MAX_LINK
 from bot.services.link_watch import message_key
 from tests.discordbot import test_watch
-from tests.discordbot.test_watch import ArticleSite, StartWatching, finished, replies_to, story
+from tests.discordbot.test_watch import (
+    ArticleSite,
+    StartWatching,
+    finished,
+    read_card,
+    replies_to,
+    story,
+)
 from tests.fake_discord import FakeDiscord
 
 site = test_watch.site  # the article server and the watching bot, as fixtures here too
@@ -40,7 +47,7 @@ async def test_many_links_get_one_summary_and_the_rest_one_not_read_reply(
         watch_of(bot).max_links = CAP
         posted = await fake.post_message(fake.channel_id("links"), " ".join(urls))
         reactions = await finished(fake, posted, within=180)
-        said = "\n".join(m["content"] for m in replies_to(fake, posted))  # as ⏳ came off
+        said = "\n".join(read_card(m["content"]) for m in replies_to(fake, posted))  # as ⏳ went
         counts = await bot.analyst.queue.counts()
     replies = replies_to(fake, posted)
     assert counts == {"done": 5 + CAP}  # the five samples and every link read; no more

@@ -13,6 +13,7 @@ from tests.discordbot.test_watch import (
     StartWatching,
     answered_barrier,
     finished,
+    read_card,
     replies_to,
     story,
 )
@@ -34,7 +35,7 @@ async def test_a_member_fixes_a_broken_link_and_the_fixed_one_is_ingested(
             what="the answer to the fixed link",
         )
         counts = await bot.analyst.queue.counts()
-    broken, fixed = (m["content"] for m in replies_to(fake, posted))
+    broken, fixed = (read_card(m["content"]) for m in replies_to(fake, posted))
     assert broken.startswith("❌ ")
     assert fixed.startswith(f"✅ #6 {story(51)[0]} · Steppe Wire · 2024-03-21 · ")
     assert fake.reaction_history(posted["id"]) == [
@@ -59,7 +60,7 @@ async def test_an_added_link_is_read_and_the_earlier_one_is_not_queued_again(
         await fake.wait_for(lambda: len(replies_to(fake, posted)) == 2, what="the second card")
         await answered_barrier(fake, site)  # and nothing more comes for the first link
         counts = await bot.analyst.queue.counts()
-    one, two = (m["content"] for m in replies_to(fake, posted))
+    one, two = (read_card(m["content"]) for m in replies_to(fake, posted))
     assert one.startswith(f"✅ #6 {story(52)[0]}")
     assert two.startswith(f"✅ <{second}>: #7 {story(53)[0]}")  # named: the message has two
     assert counts == {"done": 8}  # the samples, each link once, and the barrier
@@ -99,5 +100,6 @@ async def test_an_edit_after_a_restart_queues_only_what_was_not_queued(
         await fake.wait_for(lambda: len(replies_to(fake, posted)) == 2, what="the second card")
         await answered_barrier(fake, site)
         counts = await bot.analyst.queue.counts()
-    assert replies_to(fake, posted)[1]["content"].startswith(f"✅ <{second}>: #7 {story(57)[0]}")
+    second_card = read_card(replies_to(fake, posted)[1]["content"])
+    assert second_card.startswith(f"✅ <{second}>: #7 {story(57)[0]}")
     assert counts == {"done": 8}

@@ -28,7 +28,14 @@ from tests.bot.conftest import ROOT
 from tests.databases import POSTGRES_URL, fresh_database
 from tests.discordbot import conftest
 from tests.discordbot.conftest import running_bot
-from tests.discordbot.test_watch import COGS, ArticleSite, finished, replies_to, story
+from tests.discordbot.test_watch import (
+    COGS,
+    ArticleSite,
+    finished,
+    read_card,
+    replies_to,
+    story,
+)
 from tests.fake_discord import FakeDiscord
 
 Json = dict[str, Any]
@@ -124,11 +131,11 @@ async def test_every_link_is_answered_once_when_a_separate_worker_does_the_work(
         mark = ("+", "❌" if message is later[1] else "✅")
         history = [("+", "⏳"), *[mark] * answers, ("-", "⏳")]
         assert fake.reaction_history(message["id"]) == history
-    said = [r["content"] for r in replies_to(fake, first[0])]
+    said = [read_card(r["content"]) for r in replies_to(fake, first[0])]
     for n in (21, 22):
         [line] = [line for line in said if line.startswith(f"✅ <{site.url(f'/story/{n}')}>: #")]
         assert story(n)[0] in line
-    refusal = replies_to(fake, later[1])[0]["content"]
+    refusal = read_card(replies_to(fake, later[1])[0]["content"])
     assert refusal.startswith("❌ already have it: #")
     assert refusal.endswith(story(23)[0])
     assert fake.rejected == []
@@ -148,7 +155,7 @@ async def test_an_ingest_answered_in_the_interaction_is_not_posted_again(
         added = await fake.slash("ingest", {"url": site.url("/story/31")}, timeout=40)
         await eventually(lambda: _all_delivered(bot.outbox.repo, 1))
         in_channel = [m["content"] for m in fake.sent_messages(news)]
-    assert added.messages[-1]["content"].startswith(f"✅ #6 {story(31)[0]}")
+    assert read_card(added.messages[-1]["content"]).startswith(f"✅ #6 {story(31)[0]}")
     assert not [text for text in in_channel if text.startswith("✅ /ingest")]
 
 

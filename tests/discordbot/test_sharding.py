@@ -28,7 +28,7 @@ async def test_shard_settings_make_a_sharded_bot_that_serves(
                 await bot.close()
                 await asyncio.wait_for(task, timeout=10)
     assert fake.identify["shard"] == [0, 1]
-    assert "Articles: 5" in result.embeds[0]["description"]
+    assert {f["name"]: f["value"] for f in result.embeds[0]["fields"]}["Articles"].startswith("5 ")
 
 
 def test_shard_ids_are_read_from_the_environment(monkeypatch) -> None:  # type: ignore[no-untyped-def]

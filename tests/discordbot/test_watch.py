@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -26,6 +28,8 @@ from tests.discordbot.conftest import running_bot
 from tests.fake_discord import FakeDiscord
 
 Json = dict[str, Any]
+_TIMESTAMP = re.compile(r"<t:(\d+):D>")
+_OWN_LINK = re.compile(r"\[((?:\\.|[^\\\]\n])*)\]\((https?://[^\s()]+)\)")
 COGS = ("cogs.help", "cogs.watch", "cogs.settings")
 TREATY = "Russia and Iran sign 20-year partnership treaty"
 PEOPLE = [
@@ -176,6 +180,15 @@ def start_watching(fake: FakeDiscord, database_url: str, site: ArticleSite) -> S
     return start
 
 
+def read_card(text: str) -> str:
+    """A card as a plain line reads: masked links as their label, Discord timestamps as the
+    ISO day they show in UTC."""
+    text = _OWN_LINK.sub(lambda m: m.group(1), text)
+    return _TIMESTAMP.sub(
+        lambda m: datetime.fromtimestamp(int(m.group(1)), UTC).date().isoformat(), text
+    )
+
+
 def replies_to(fake: FakeDiscord, message: Json) -> list[Json]:
     """The bot's replies to a message, oldest first."""
     return [
@@ -220,13 +233,13 @@ async def test_a_posted_link_gets_a_card_and_a_repeat_is_refused(
         assert await finished(fake, again) == ["❌"]
     assert fake.reaction_history(posted["id"]) == [("+", "⏳"), ("+", "✅"), ("-", "⏳")]
     [card] = replies_to(fake, posted)
-    assert card["content"].startswith(f"✅ #6 {TREATY} · Global Desk · 2025-01-17 · ")
+    assert read_card(card["content"]).startswith(f"✅ #6 {TREATY} · Global Desk · 2025-01-17 · ")
     assert "Putin" in card["content"]
     [body] = fake.raw_payloads(card["id"])
     assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
     assert body["flags"] & 4  # SUPPRESS_EMBEDS: a link in a title unfurls no preview
     [refusal] = replies_to(fake, again)
-    assert refusal["content"] == f"❌ already have it: #6 {TREATY}"
+    assert read_card(refusal["content"]) == f"❌ already have it: #6 {TREATY}"
 
 
 async def test_refused_and_non_article_links_say_why_each(
@@ -288,7 +301,7 @@ async def test_a_restart_mid_queue_finishes_on_the_original_message(
     assert reactions == ["✅"]
     title, _page = story(8)
     [card] = replies_to(fake, posted)
-    assert card["content"].startswith(f"✅ #6 {title} · Steppe Wire · 2024-03-21 · ")
+    assert read_card(card["content"]).startswith(f"✅ #6 {title} · Steppe Wire · 2024-03-21 · ")
 
 
 async def test_after_a_restart_the_hourglass_stays_until_every_link_is_answered(
@@ -342,8 +355,9 @@ async def test_ingest_command_answers_with_the_card_or_the_reason(
         nonsense = await fake.slash("ingest", {"url": "see my notes"})
         secret = await fake.slash("ingest", {"url": "http://me:hunter2@127.0.0.1:9/x"})
     assert added.type == 5  # deferred: fetching may take a while
-    assert added.messages[-1]["content"].startswith(f"✅ #6 {TREATY} · Global Desk · 2025-01-17")
-    assert again.messages[-1]["content"] == f"❌ already have it: #6 {TREATY}"
+    card = read_card(added.messages[-1]["content"])
+    assert card.startswith(f"✅ #6 {TREATY} · Global Desk · 2025-01-17")
+    assert read_card(again.messages[-1]["content"]) == f"❌ already have it: #6 {TREATY}"
     assert refused.messages[-1]["content"] == ("❌ refused: 127.0.0.1 is a loopback address")
     assert nonsense.messages[-1]["content"] == "❌ see my notes: not a web address"
     assert secret.messages[-1]["content"] == f"❌ <http://127.0.0.1:9/x>: {CREDENTIALS}"
@@ -367,7 +381,9 @@ async def test_ingest_that_takes_long_reports_in_the_channel_later(
         f"⏳ Queued <{site.url('/story/9')}>: the result will be posted in this channel."
     )
     title, _page = story(9)
-    assert later["content"].startswith(f"✅ /ingest <{site.url('/story/9')}>: #6 {title}")
+    assert read_card(later["content"]).startswith(
+        f"✅ /ingest <{site.url('/story/9')}>: #6 {title}"
+    )
 
 
 async def test_the_ingest_role_limits_the_command_and_the_channel(
@@ -404,7 +420,7 @@ async def test_each_link_is_answered_as_posted_and_never_with_another_pages_outc
         assert sorted(await finished(fake, posted)) == sorted(["✅", "❌"])
         both = await fake.post_message(fake.channel_id("links"), " ".join(gallery))
         await finished(fake, both)
-    said = dict(m["content"].split(">: ", 1) for m in replies_to(fake, posted))
+    said = dict(read_card(m["content"]).split(">: ", 1) for m in replies_to(fake, posted))
     assert said.keys() == {f"❌ <{site.url('/article')}", f"✅ <{site.url('/article')}"}
     assert said[f"❌ <{site.url('/article')}"].startswith("refused: the link carries a user name")
     assert said[f"✅ <{site.url('/article')}"].startswith(f"#6 {TREATY}")
