@@ -4,6 +4,9 @@ words that look like dates but are names.
 - An embedded tweet is its text followed by a signature line, "— Donald J. Trump
   (@realDonaldTrump) December 31, 2019": its "today" is December 31, 2019, not the day the
   article quoting it was published.
+- A quotation saying "tonight" in an article published the morning after an evening its own
+  words name ("on Wednesday night", "last night") was said that evening: "everybody attacked
+  Haley tonight" in a report of Wednesday night's debate published on Thursday is Wednesday.
 - Programme and show names and short titles in quotation marks hold date words that date
   nothing: "CBS This Morning", "the BBC Radio 4 Today programme", "Monday Night Foodball",
   "Saturday Night Live", John Okrent's "Two Days in March".
@@ -11,10 +14,11 @@ words that look like dates but are names.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import dateparser
 
@@ -37,6 +41,11 @@ _DAY_NAME = re.compile(
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r" (?:Night|Morning|Evening|Afternoon) [A-Z]\w+"
 )
+
+
+_QUOTATION = re.compile(r"[“\"][^“”\"\n]{1,1500}[”\"]")  # pages mix straight and curly marks
+_TONIGHT = re.compile(r"(?i)\btonight\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,33 @@ def tweet_scenes(text: str) -> list[Scene]:
         if start < body_end:
             scenes.append(Scene(start, body_end, day, f"tweet of {signature.group('date')}"))
     return scenes
+
+
+def night_scenes(text: str, published: date | None) -> list[Scene]:
+    """Quotations saying "tonight" in a text whose own words name the night before `published`
+    ("on Wednesday night", "last night"), anchored to that night."""
+    if published is None or not _TONIGHT.search(text):
+        return []
+    quotes = [match.span() for match in _QUOTATION.finditer(text)]
+    eve = published - timedelta(days=1)
+    night = re.compile(rf"(?i)\b(?:last|{_WEEKDAYS[eve.weekday()]})\s+night\b")
+    starts = [start for start, _ in quotes]
+    named = next(
+        (match for match in night.finditer(text) if not _inside(match.start(), quotes, starts)),
+        None,
+    )
+    if named is None:
+        return []
+    basis = f"said the night of {eve.strftime('%B')} {eve.day}, {eve.year} ('{named.group(0)}')"
+    return [
+        Scene(start, end, eve, basis) for start, end in quotes if _TONIGHT.search(text, start, end)
+    ]
+
+
+def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether a position lies inside one of the sorted, disjoint `spans`."""
+    k = bisect.bisect_right(starts, position) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:

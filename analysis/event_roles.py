@@ -4,7 +4,11 @@ A timeline line says "on DATE: SENTENCE", so a date is kept only when the senten
 took place (or, for a plan, will take place) then. Read from where each date attaches
 (`analysis.event_attach`):
 
-- a reference point is not a happening: "since 2004", "until July 28", "compared to 2020",
+- a reference point is not a happening: "since 2004", "until July 28" (but "was booming until
+  today" ends a past state then), "compared to 2020", "dates back to July 2020", "would match
+  the estimate for deaths between October 2019 to March 2020", "as of Wednesday" on a
+  happening, a dated happening before or after an undated one ("After earning her degree in
+  1995, she went on to ..."),
   "through October", "before the Nov. 3 election", "a deadline of November 6", "for the next
   year", "fell from 54% in November", "costs down 60% from a year ago"; the end of a range
   whose start the clause gives ("from 2015 through 2019") is as much an event as its start;
@@ -38,9 +42,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from spacy.tokens import Token
+
 from analysis import clause_kinds as kinds
 from analysis.event_attach import VERBS, Link, Place, climb, compares_values
-from analysis.event_words import PLANS
+from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
     {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
@@ -55,6 +61,17 @@ _REFERENCE_MARKS = frozenset({"since", "until", "till"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether", "than", "like"})
 _COMPARING_PREPS = frozenset({"as in", "like", "unlike"})
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+_ENDS = frozenset({"until", "till"})
+_COMPARING_VERBS = frozenset({"match", "exceed", "surpass", "equal", "rival", "eclipse", "outpace"})
+_SPANS = frozenset({"between", "to"})
+_POSSIBLE = frozenset({"could", "might", "may", "would"})
+_ASSUMING = frozenset({"assume", "suppose", "provide"})  # "assuming they will win in November"
+_GRANTING = frozenset({"give", "grant", "extend", "allow", "postpone", "delay", "punt", "defer"})
+_CUTOFFS = frozenset({"as of", "as at"})
+_SEQUENCE = frozenset({"after", "before", "ahead of", "following", "prior to"})
+_SEQUENCE_MARKS = frozenset({"after", "before"})
+_SEQUENCING = frozenset({"come", "follow"})  # "the response came after ...": a relation
+_DAY_PARTS = frozenset({"midnight", "noon", "dawn", "dusk", "morning", "afternoon", "evening"})
 _SETTINGS = frozenset({"at", "during", "in", "on"})  # "spoke at Tuesday night's meeting"
 _CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT"})
 _DURATION = re.compile(r"(?i)^(?:the\s+)?(?:next|past|last|coming|following)\s")
@@ -99,10 +116,14 @@ def _bare(dated: Dated) -> str:
 
 
 def _reference(dated: Dated) -> bool:
-    """'since 2004', 'until July 28', 'for the next year', 'from 54% in November'."""
+    """'since 2004', 'until July 28', 'for the next year', 'from 54% in November', 'as of
+    Wednesday' on a happening."""
     place = dated.place
+    if _ended(dated):
+        return False
     return (
-        place.prep in _REFERENCE_PREPS
+        _cutoff(dated)
+        or place.prep in _REFERENCE_PREPS
         or place.thing_prep in _REFERENCE_PREPS
         or (place.thing is None and place.thing_prep in _VALUE_RANGE)
         or (place.prep == "from" and compares_values(place.host))
@@ -110,7 +131,91 @@ def _reference(dated: Dated) -> bool:
         or (place.prep == "by" and _obliged(place))
         or _duration(dated)
         or any(link.mark in _REFERENCE_MARKS for link in place.links)
+        or "since" in place.crossed  # "holding 200 people captive since its attack last month"
+        or any(_from_clause(link) for link in place.links)
+        or (place.prep == "to" and place.host is not None and place.host.lower_ == "back")
+        or _compared(dated)
     )
+
+
+def _from_clause(link: Link) -> bool:
+    """The starting point of a change: 'a change from where we were a month ago'."""
+    return link.dep == "pcomp" and link.verb.head.lower_ == "from"
+
+
+def _circumstance(link: Link) -> bool:
+    """An absolute 'with' clause describing a thing in passing: 'with the painting classified
+    as a national treasure in 2020'."""
+    verb = link.verb
+    return link.dep == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBG")
+
+
+def _compared(dated: Dated) -> bool:
+    """A date of what a clause compares with: 'would match the estimate for flu deaths between
+    October 2019 to March 2020' (not 'sales topped forecasts on Tuesday')."""
+    place, verb = dated.place, dated.place.verb
+    if verb is None or verb.lemma_ not in _COMPARING_VERBS:
+        return False
+    if place.prep in _SPANS:
+        return True
+    objects = [kid for kid in verb.children if kid.dep_ in ("dobj", "attr")]
+    thing = place.thing
+    return thing is not None and any(obj.i == thing.i or thing in obj.subtree for obj in objects)
+
+
+def _negated(verb: Token) -> bool:
+    """'had not filed', 'never took up'."""
+    return any(kid.dep_ == "neg" for kid in verb.children)
+
+
+def _ended(dated: Dated) -> bool:
+    """A past state that ended then: 'business was booming until today', 'lived there until
+    last year'. Not a deadline ('has given him until July 28'), a period still running ('the
+    ban lasts until May 3'), a delay ('punt the talks until Dec. 11') or a 'not before'."""
+    place, verb = dated.place, dated.place.verb
+    if place.prep not in _ENDS or verb is None or place.thing is not None:
+        return False
+    if verb.lemma_ in _GRANTING or _negated(verb):
+        return False
+    helpers = kinds.auxes(verb)
+    if not helpers:
+        return verb.tag_ == "VBD"
+    return verb.tag_ == "VBG" and all(aux.tag_ == "VBD" for aux in helpers)
+
+
+def _cutoff(dated: Dated) -> bool:
+    """'as of Wednesday' on a happening ('had not filed charges as of Wednesday', 'as of last
+    week said') is a cut-off; on a state or a tally ('as of Thursday, it has brought back
+    6,000') it dates the report."""
+    place, verb = dated.place, dated.place.verb
+    if verb is None or (place.prep not in _CUTOFFS and place.thing_prep not in _CUTOFFS):
+        return False
+    return _negated(verb) or (verb.tag_ == "VBD" and verb.lemma_ not in STATES)
+
+
+def _sequenced(dated: Dated) -> bool:
+    """A dated happening before or after the one the sentence tells: 'After earning her degree
+    in 1995, she went on to ...', 'staff asked for them well ahead of a Nov. 29 meeting'. A
+    state ('are testing residents after two cases were reported on Saturday') or a sequence
+    ('the response came after ...') takes that date as its news; a time ('shortly after
+    midnight on Oct. 19') sets the clause's own, and so does a day of the story's last days
+    ('Before flying to Tehran on Monday morning, Putin signed a decree')."""
+    place, thing = dated.place, dated.place.thing
+    links = place.links
+    by_noun = (
+        place.thing_prep in _SEQUENCE
+        and thing is not None
+        and thing.ent_type_ not in ("TIME", "DATE")
+        and thing.lemma_.lower() not in _DAY_PARTS
+    )
+    if not links or links[-1].verb.pos_ not in VERBS:
+        return False  # a sentence the parser did not read as a clause ("Only after ... did")
+    at = _main_at(links)
+    main = links[at]
+    by_clause = any(link.mark in _SEQUENCE_MARKS for link in links[:at])
+    if not (by_noun or by_clause) or _RECENT.search(dated.text):
+        return False  # "Before flying to Tehran on Monday morning, Putin signed": that morning
+    return not kinds.state(main.verb) and main.verb.lemma_ not in _SEQUENCING
 
 
 def _obliged(place: Place) -> bool:
@@ -142,8 +247,15 @@ def _conditional(dated: Dated) -> bool:
         or place.thing_prep in _COMPARING_PREPS
         or any(link.mark in _CONDITION_MARKS for link in place.links)
         or any(link.mark == "as" and link.verb.lemma_ == "do" for link in place.links)
+        or any(_assuming(link) for link in place.links)
         or kinds.speculation(place.links)
     )
+
+
+def _assuming(link: Link) -> bool:
+    """A participle that states a condition: 'assuming they will win', 'provided it passes'."""
+    verb = link.verb
+    return link.dep == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.lemma_ in _ASSUMING
 
 
 def _negated_or_nowadays(dated: Dated) -> bool:
@@ -156,6 +268,8 @@ def _negated_or_nowadays(dated: Dated) -> bool:
     planned = kinds.infinitive(verb) or any(aux.tag_ == "MD" for aux in kinds.auxes(verb))
     if planned and any(kid.dep_ == "neg" for kid in verb.children):
         return True
+    if planned and verb.lemma_ in STATES and any(kid.lower_ == "still" for kid in verb.children):
+        return True  # "we will still have this June 1": a state predicted to last
     nowadays = place.root.lower_ == "today" and place.root.dep_ in ("npadvmod", "advmod")
     return nowadays and kinds.simple_present(verb)
 
@@ -164,17 +278,43 @@ def _describes(dated: Dated) -> bool:
     """A date describing a thing or a person in passing.
 
     A sentence the parser did not read as a clause (its root is no verb: "A total of 39
-    senators ... signed") is not trusted to say which clause describes what.
+    senators ... signed", "Only after pressure during his 2016 campaign did Trump disavow") is
+    not trusted to say which clause or noun describes what.
     """
     place = dated.place
-    if place.nested or place.person or (place.thing is not None and kinds.person(place.thing)):
+    if medium(place) is not None:
+        return False
+    trusted = bool(place.links) and place.links[-1].verb.pos_ in VERBS
+    if (place.nested and trusted) or place.person:
+        return True
+    if place.thing is not None and kinds.person(place.thing):
         return True
     if place.names and place.thing_prep in _TOPIC_PREPS:
         return True  # "asked about the minister's March 3 letter"
     if place.names and place.thing is not None and kinds.work(place.thing):
         return dated.text.isdigit()  # "the 2016 film", "her 2005 memoir"; not "a May 3 report"
-    trusted = bool(place.links) and place.links[-1].verb.pos_ in VERBS
-    return trusted and any(kinds.describing(link) for link in place.links)
+    return trusted and any(kinds.describing(link) or _circumstance(link) for link in place.links)
+
+
+def medium(place: Place) -> Token | None:
+    """The reporting clause that speaks through a document this date dates: 'In a letter dated
+    Oct. 12, the agency said', 'a report published on Wednesday shows'. Not a source named in
+    passing ('according to an affidavit unsealed Wednesday')."""
+    links = place.links
+    if len(links) < 2 or links[0].dep not in ("acl", "relcl") or place.names:
+        return None
+    if links[0].verb.lemma_ not in PUBLISHING:
+        return None
+    noun, frame = links[0].verb.head, links[1].verb
+    if frame.lemma_ not in REPORTING or _negated(frame):
+        return None
+    for _ in range(3):  # "in an interview with Playbook that published on Dec. 19"
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "of", "by"):
+            break
+        noun = noun.head.head
+    said_by = noun.dep_ == "nsubj" and noun.head.i == frame.i
+    said_in = noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.i == frame.i
+    return frame if said_by or said_in else None
 
 
 _CHECKS: tuple[tuple[Callable[[Dated], bool], Role], ...] = (
@@ -195,7 +335,11 @@ def _content(dated: Dated, events: Sequence[Dated]) -> bool:
     others = [other for other in events if other is not dated]
     if dated.after_colon and any(not other.after_colon for other in others):
         return True
-    framed = {other.place.verb.i for other in others if other.place.verb and not other.place.names}
+    framed = {
+        frame.i
+        for other in others
+        if (frame := medium(other.place) or other.place.verb) and not other.place.names
+    }
     links = dated.place.links
     return any(
         kinds.reports(below, above)
@@ -220,22 +364,41 @@ def _adopted(dated: Dated) -> bool:
     if not describing or describing[-1] + 1 >= len(links):
         return False
     clause, main = links[describing[-1]], links[describing[-1] + 1]
+    possible = any(aux.lower_ in _POSSIBLE for aux in kinds.auxes(clause.verb))
+    if possible and _negated(_main_clause(links).verb):
+        return False  # "has not ruled out resigning, which could prompt an election next year"
     noun = clause.verb.head
     if climb(noun).nested:
         return False  # "a retreat from the plan announced four months ago"
     if _DEICTIC.search(dated.text):
-        main = _main_clause(links)
-        return kinds.state(main.verb) and not kinds.perfect(main.verb)
+        return _no_happening(_main_clause(links).verb, deictic=True)
     near = noun.dep_ in _CORE and noun.head.i == main.verb.i  # not "for people born in 1960"
     own = not place.names and not kinds.infinitive(clause.verb)  # not "more to come in 2026"
-    return near and own and main.dep in ("ROOT", "ccomp", "conj") and kinds.state(main.verb)
+    return near and own and main.dep in ("ROOT", "ccomp", "conj") and _no_happening(main.verb)
+
+
+def _no_happening(verb: Token, deictic: bool = False) -> bool:
+    """A main clause that tells no happening: a state ('has been', 'is'), or a negated one
+    ('never took up'). Against a date of the last days, a perfect ('Spain has recorded') is a
+    happening."""
+    if _negated(verb):
+        return True
+    if deictic and kinds.perfect(verb) and verb.lemma_ not in STATES:
+        return False
+    return kinds.state(verb)
+
+
+def _main_at(links: tuple[Link, ...]) -> int:
+    """Where the sentence's own clause is among `links`: the root, or what a reporting root
+    reports."""
+    if len(links) > 1 and kinds.reports(links[-2], links[-1]):
+        return len(links) - 2
+    return len(links) - 1
 
 
 def _main_clause(links: tuple[Link, ...]) -> Link:
     """The sentence's own clause: the root, or what a reporting root reports."""
-    if len(links) > 1 and kinds.reports(links[-2], links[-1]):
-        return links[-2]
-    return links[-1]
+    return links[_main_at(links)]
 
 
 def _recent_participle(dated: Dated) -> bool:
@@ -248,7 +411,48 @@ def _recent_participle(dated: Dated) -> bool:
         return False
     if clause.verb.lemma_ in PLANS or any(kid.dep_ == "nsubj" for kid in clause.verb.children):
         return False  # "a protest set for Friday" is a plan mentioned in passing
+    if any(link.verb.lower_ == "according" for link in place.links):
+        return False  # "according to an affidavit unsealed Wednesday" names a source
     return bool(_RECENT.search(dated.text))
+
+
+def _subject_setting(dated: Dated) -> bool:
+    """Where the subject was on a recent day dates what it did: 'Senator Miller, outside the
+    Capitol on Monday, told reporters', 'The uncle, who was at the house Wednesday, said'."""
+    place = dated.place
+    if not place.links or not _RECENT.search(dated.text):
+        return False
+    subject = place.thing
+    if subject is not None and not place.names and place.prep in _SETTINGS | {""}:
+        return (
+            subject.dep_ == "nsubj"
+            and subject.head.i == place.links[0].verb.i
+            and (kinds.person(subject))
+        )
+    links = place.links
+    if subject is not None or len(links) < 2:
+        return False
+    clause = links[0]
+    noun = clause.verb.head
+    there = clause.dep == "relcl" and clause.verb.lemma_ == "be"
+    return there and noun.dep_ == "nsubj" and noun.head.i == links[1].verb.i
+
+
+def _state_apposition(dated: Dated) -> bool:
+    """A recent date in an apposition describing what a state lists: 'Those left out include
+    the film "1917," the big winner at the guild awards on Saturday'."""
+    place, thing = dated.place, dated.place.thing
+    if thing is None or thing.dep_ != "appos" or not place.links or len(place.links) > 1:
+        return False
+    if not _DEICTIC.search(dated.text) or place.prep not in _SETTINGS | {""}:
+        return False
+    verb, listed = place.links[0].verb, thing.head
+    for _ in range(3):  # 'the film "1917," the big winner ...': up the appositions
+        if listed.dep_ != "appos":
+            break
+        listed = listed.head
+    core = listed.dep_ in ("dobj", "attr", "nsubj") and listed.head.i == verb.i
+    return core and kinds.state(verb) and not _negated(verb)
 
 
 def _contains(outer: Dated, inner: Dated) -> bool:
@@ -284,9 +488,31 @@ def _range_start(dated: Dated, dates: Sequence[Dated]) -> int | None:
     )
 
 
+def _on_main_clause(dated: Dated) -> bool:
+    """Whether the date dates the sentence's own clause."""
+    links = dated.place.links
+    return bool(links) and links[0].verb.i == _main_clause(links).verb.i
+
+
 def roles(dates: Sequence[Dated]) -> list[Role]:
-    """The role of each date of one sentence, seeing them together."""
+    """The role of each date of one sentence, seeing them together.
+
+    A dated happening before or after the sentence's own is a reference point only when the
+    sentence's own clause has no date: "held two elections in 2019 before undergoing
+    redistricting in November" tells two dated happenings.
+    """
     found = [_own_role(dated) for dated in dates]
+    sequenced = [
+        role is Role.EVENT and _sequenced(dated) for dated, role in zip(dates, found, strict=True)
+    ]
+    dated_main = any(
+        role is Role.EVENT and not seq and _on_main_clause(dated)
+        for dated, role, seq in zip(dates, found, sequenced, strict=True)
+    )
+    if not dated_main:
+        found = [
+            Role.REFERENCE if seq else role for role, seq in zip(found, sequenced, strict=True)
+        ]
     starts = [_range_start(dated, dates) for dated in dates]
     found = [
         found[start] if role is Role.REFERENCE and start is not None else role
@@ -306,7 +532,13 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
         return found
     return [
         Role.EVENT
-        if role is Role.DESCRIPTOR and (_adopted(dated) or _recent_participle(dated))
+        if role is Role.DESCRIPTOR
+        and (
+            _adopted(dated)
+            or _recent_participle(dated)
+            or _subject_setting(dated)
+            or _state_apposition(dated)
+        )
         else role
         for dated, role in zip(dates, found, strict=True)
     ]

@@ -64,7 +64,7 @@ def _tense(verb: Token) -> Direction | None:
     helpers = auxes(verb)
     words = {aux.lower_ for aux in helpers}
     present = verb.tag_ in ("VBZ", "VBP") and not helpers
-    reported = verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in REPORTING
+    reported = _reported(verb)
     rules = (
         (bool(words & _WILL), Direction.FUTURE),
         # "officials said the road would reopen on Monday": the future of a recent saying
@@ -74,6 +74,8 @@ def _tense(verb: Token) -> Direction | None:
         (verb.lemma_ in REPORTING, None),
         # "coming in e-book and audio formats June 9"
         (verb.tag_ == "VBG" and not helpers and verb.lemma_ in COMING, Direction.FUTURE),
+        # "watch my documentary Saturday night at 8"
+        (_imperative(verb), Direction.FUTURE),
         # "the tour resumes March 12th"; a state ("the dividend is payable on Dec 18", "damage
         # appears widespread from Nov. 5") may be either side of the day it was written
         (present and verb.lemma_ in STATES | _SEEMING, Direction.NEAREST),
@@ -85,6 +87,18 @@ def _tense(verb: Token) -> Direction | None:
         ),
     )
     return next((way for holds, way in rules if holds), None)
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a clause is what a reporting verb says."""
+    return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in REPORTING
+
+
+def _imperative(verb: Token) -> bool:
+    """An imperative: 'watch my documentary Saturday night' (a base form with no subject)."""
+    if verb.tag_ != "VB" or auxes(verb) or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    return not any(kid.dep_ in ("nsubj", "nsubjpass", "expl") for kid in verb.children)
 
 
 def direction(place: Place) -> Direction | None:
@@ -105,7 +119,10 @@ def direction(place: Place) -> Direction | None:
 
 
 def _marked_future(verb: Token) -> bool:
-    """Whether a clause is put in the future by a word, not by a present tense alone."""
-    if {aux.lower_ for aux in auxes(verb)} & _WILL or _plan(_xcomp_chain(verb)):
+    """Whether a clause is put in the future by a word, not by a present tense alone: 'will',
+    a plan, a reported 'would' ('said details would be made public after a meeting on
+    Friday')."""
+    words = {aux.lower_ for aux in auxes(verb)}
+    if words & _WILL or _plan(_xcomp_chain(verb)) or ("would" in words and _reported(verb)):
         return True
     return verb.tag_ == "VBG" and verb.lemma_ in COMING and not auxes(verb)

@@ -46,3 +46,9 @@ WORKS = frozenset(
     | {"documentary", "play", "musical", "poem", "painting", "opera", "show", "sitcom", "game"}
     | {"biography", "essay", "report", "study", "paper", "law", "act", "treaty", "version"}
 )
+# A document a clause dates as it describes it ("a letter dated Oct. 12", "a report published on
+# Wednesday"): when a reporting clause speaks through the document, its date is the report's.
+PUBLISHING = frozenset(
+    {"date", "publish", "release", "issue", "post", "send", "file", "sign", "write", "unveil"}
+    | {"air", "broadcast", "deliver", "submit", "circulate"}
+)

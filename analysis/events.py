@@ -29,7 +29,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.date_scenes import tweet_scenes
+from analysis.date_scenes import night_scenes, tweet_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
@@ -274,6 +274,8 @@ def _dated_sentences(
     known = _Sentences(doc, text)
     places = Places(doc, len(text))
     scenes = tweet_scenes(text)
+    if precision is Precision.DAY:
+        scenes += night_scenes(text, published)
     grouped: dict[int, tuple[SentenceSpan, list[Anchored]]] = {}
     for found in read_dates(text, published, precision, direction=places.direction, scenes=scenes):
         sentence = _sentence_of(found.date, sentences, starts)
