@@ -105,7 +105,7 @@ _alias("Hezbollah", EntityKind.ORG, "Hizbollah", "Hizballah")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
 _DASHES = re.compile(r"\s*[\u2010\u2011\u2012\u2013\u2014\u2212-]\s*")
-_EDGE_PUNCT = "\"'()[]{}<>«»“”„‹›:;,!?*•|/\\~^_=+#@&%$-–—… "
+_EDGE_PUNCT = "\"'()[]{}<>«»“”„‹›:;,!?*•|/\\~^_=+#@&%$-–—… \ufffd\u00a0"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+$")
 _KEEP_PERIOD = frozenset({"jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "st.", "bros."})
 _TRAILING_STOPWORDS = frozenset({"of", "and", "the", "in", "on", "at", "for", "to", "&"})
@@ -317,6 +317,7 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
     person_keys = Counter(make_key(r.person) for r in people)
     surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}
     place_keys = Counter(make_key(r.surface) for r in raws if r.kind == EntityKind.PLACE)
+    place_words = {w for k in place_keys for w in k.split()}  # "Florida Keys" is no person
     for raw in raws:
         key = make_key(raw.person)
         if raw.kind == EntityKind.PERSON or not key:
@@ -327,7 +328,11 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
             )
         else:
             relabel = key in person_keys or (len(key.split()) == 1 and surname_of(key) in surnames)
-        if relabel or (raw.kind != EntityKind.PLACE and _names_a_tagged_person(raw, person_keys)):
+        if relabel or (
+            raw.kind != EntityKind.PLACE
+            and _names_a_tagged_person(raw, person_keys)
+            and not place_words & set(key.split())
+        ):
             raw.kind = EntityKind.PERSON
 
 
@@ -382,9 +387,12 @@ def _plain_form(key: str, names: Mapping[str, str]) -> str:
     return plain if plain != key and plain in names else key
 
 
-def _complete_surnames(doc: Doc, folded: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+def _complete_surnames(
+    doc: Doc, folded: dict[str, tuple[str, str]], others: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, str]]:
     """A surname left alone ("Long", "Mahmood") takes the one full name the article writes for
-    it where the model did not tag that name ("Brock Long, executive chairman of …")."""
+    it where the model did not tag that name ("Brock Long, executive chairman of …"), unless
+    the article names a place or organisation so (`others`: "Keys" is not "Florida Keys")."""
     from analysis.speaker_names import full_name_in  # here: that module imports this one
 
     completed = dict(folded)
@@ -392,7 +400,7 @@ def _complete_surnames(doc: Doc, folded: dict[str, tuple[str, str]]) -> dict[str
     for key, (name, target) in folded.items():
         if target == key and " " not in name:
             full = full_name_in(doc, name) or _by_first_name(key, full_names)
-            if full is not None:
+            if full is not None and make_key(full) not in others:
                 completed[key] = (full, make_key(full))
     return completed
 
@@ -422,7 +430,8 @@ def canonicalise_mentions(
     """
     raws = _raw_mentions(doc)
     _relabel_people(raws, doc)
-    people = _complete_surnames(doc, _fold_people(raws))
+    others = frozenset(make_key(r.surface) for r in raws if r.kind != EntityKind.PERSON)
+    people = _complete_surnames(doc, _fold_people(raws), others)
     starts = _sentence_starts(doc, sentences)
     mentions = []
     for raw in raws:

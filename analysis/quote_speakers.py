@@ -61,7 +61,7 @@ VOICES = word_set(
 # Bodies a definite description names ("the department"), matched to the organisation's name.
 BODIES = word_set(
     """department ministry agency union campaign company committee commission council court
-    party foundation charity university college hospital bank board office service"""
+    party foundation charity university college hospital bank board office service government"""
 )
 
 
@@ -198,7 +198,9 @@ class SpeakerResolver:
         "the department" the latest organisation named with that word ("the Energy
         Department"), as the reader takes them."""
         lemma = subject.lemma_.lower()
-        if subject.pos_ != "NOUN":
+        if subject.pos_ == "PROPN" and lemma in BODIES and self.mention_at(subject.idx) is None:
+            pass  # "The Government said": capitalised, still a description
+        elif subject.pos_ != "NOUN":
             return None
         if lemma in VOICES:
             for prep in (c for c in subject.children if c.lower_ in {"for", "of", "at"}):
@@ -206,7 +208,7 @@ class SpeakerResolver:
                     found = self.mention_at(obj.idx)
                     if found is not None and found.kind == EntityKind.ORG:
                         return Speaker(np_text(subject), found.name, found.key)
-            return None
+            return self._voice_of_modifier(subject)
         if lemma not in BODIES or not any(c.lower_ == "the" for c in subject.lefts):
             return None
         named = [
@@ -220,6 +222,20 @@ class SpeakerResolver:
         if len({m.key for m in named}) != 1:
             return None
         return Speaker(np_text(subject), named[-1].name, named[-1].key)
+
+    def _voice_of_modifier(self, subject: Token) -> Speaker | None:
+        """ "a State Department spokesperson", "Goldman Sachs economists": the organisation
+        written before the noun speaks, when the modifier is exactly one such mention."""
+        modifiers = [c for c in subject.lefts if c.dep_ in {"compound", "nmod", "amod"}]
+        if not modifiers:
+            return None
+        first = min(t.i for c in modifiers for t in c.subtree)
+        found = self.mention_at(self.doc[first].idx)
+        if found is None or found.kind != EntityKind.ORG:
+            return None
+        if found.end < self.doc[subject.i - 1].idx + len(self.doc[subject.i - 1].text):
+            return None  # more words between the name and the noun: "Gaza health officials"
+        return Speaker(np_text(subject), found.name, found.key)
 
     def _pronoun(self, token: Token) -> Speaker | None:
         """he/she: the person it stands for (`pronouns`); "they" an organisation just named

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analysis.types import EntityKind, Mention
 
@@ -41,6 +41,11 @@ def _sentence_votes(sentence: Span, excluded: Callable[[int], bool]) -> Counter[
     )
 
 
+def _owned_by_name(child: Token) -> bool:
+    """ "Haley's daughter": a role someone named possesses is that someone's relative."""
+    return child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}
+
+
 def _role_votes(doc: Doc, mention: Mention) -> Counter[str]:
     """An honorific just before the name, or a gendered role word in the few words around it."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -54,7 +59,45 @@ def _role_votes(doc: Doc, mention: Mention) -> Counter[str]:
     if first in _HONORIFICS:
         votes[_HONORIFICS[first]] += 2
     near = doc[max(span.start - 3, 0) : min(span.end + 5, len(doc))]
-    votes.update(_ROLE_GENDER[t.lower_] for t in near if t.lower_ in _ROLE_GENDER)
+    votes.update(
+        _ROLE_GENDER[t.lower_]
+        for t in near
+        if t.lower_ in _ROLE_GENDER and not any(_owned_by_name(c) for c in t.children)
+    )
+    return votes
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_REFLEXIVES = frozenset({"himself", "herself"})
+_ADDRESSEES = frozenset({"dobj", "dative", "iobj"})
+
+
+def _clause_votes(doc: Doc, mention: Mention, excluded: Callable[[int], bool]) -> Counter[str]:
+    """A person's own clause: "As Tom Keller played down the boos he faced" (he is Keller).
+    Subject pronouns under the person's verb, and reflexives, vote twice; a clause with a
+    subject of its own that is not a pronoun ("said Maria Lopez knew she …") is someone else's,
+    and a verb with someone as its object ("told her she …") gives no vote at all."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in _SUBJECTS:
+        return Counter()
+    verb = span.root.head
+    if any(c.dep_ in _ADDRESSEES and c.pos_ in {"PRON", "PROPN"} for c in verb.children):
+        return Counter()
+    votes: Counter[str] = Counter()
+    stack = [c for c in verb.children if c.i != span.root.i]
+    while stack:
+        token = stack.pop()
+        if token.i != verb.i and any(
+            c.dep_ in _SUBJECTS and c.pos_ != "PRON" and c.lower_ not in {"who", "that"}
+            for c in token.children
+        ):
+            continue  # another actor's clause
+        lower = token.lower_
+        counts = (lower in _SUBJECT_PRONOUNS and token.dep_ in _SUBJECTS) or lower in _REFLEXIVES
+        if counts and not excluded(token.idx):
+            votes[PRONOUN_GENDER[lower]] += 2
+        stack.extend(token.children)
     return votes
 
 
@@ -68,6 +111,7 @@ def genders(
     for mention in people:
         by_sentence[mention.sentence].add(mention.key)
         votes[mention.key].update(_role_votes(doc, mention))
+        votes[mention.key].update(_clause_votes(doc, mention, excluded))
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
     starts = [s.start_char for s in sentences]
     for mention in people:

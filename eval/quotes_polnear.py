@@ -140,10 +140,20 @@ def _gold(roles: dict[str, list[str]], spans: dict[str, tuple[Offsets, ...]], te
     """One Attribution event as a Gold record."""
     content = tuple(s for ref in roles.get("Content", []) for s in spans.get(ref, ()))
     source = tuple(s for ref in roles.get("Source", []) for s in spans.get(ref, ()))
-    fragments = [text[a:b] for a, b in sorted(content)]
+    fragments = [_with_marks(text, a, b) for a, b in sorted(content)]
     quoted = any(ch in QUOTE_MARKS for fragment in fragments for ch in _marks(fragment))
     direct = bool(fragments) and all(fully_quoted(f) for f in fragments)
     return Gold(tuple(sorted(content)), tuple(sorted(source)), quoted, direct)
+
+
+def _with_marks(text: str, a: int, b: int) -> str:
+    """A content fragment with the other half of a two-apostrophe mark it cuts through: some
+    New York Times Contents start or end between the two apostrophes of ''…'' ('We should …,'')."""
+    if text[a : a + 1] == "'" and text[a - 1 : a] == "'" and a > 0:
+        a -= 1
+    if text[b - 1 : b] == "'" and text[b : b + 1] == "'":
+        b += 1
+    return text[a:b]
 
 
 def _marks(fragment: str) -> str:

@@ -333,3 +333,42 @@ def test_a_name_written_with_and_without_a_middle_initial_keeps_the_plain_form(
     doc.ents = spans
     mentions = canonicalise_mentions(doc)
     assert [(m.key, m.name) for m in mentions] == [("dana whitfield", "Dana Whitfield")] * 3
+
+
+def test_a_replacement_character_at_the_edge_of_a_name_is_no_part_of_it() -> None:
+    # A page's curly quotes decoded as U+FFFD: the closing mark before "Meadows said" is tagged
+    # with the name, and "Golden\ufffd" keeps the no-break space after it.
+    assert canonical_name("\ufffd Meadows", P) == ("Meadows", "meadows", P)
+    assert clean_surface("Golden\ufffd") == "Golden"
+    assert clean_surface("\u00a0Jared Golden\u00a0") == "Jared Golden"
+
+
+def test_a_surname_never_completes_to_the_name_of_a_place(nlp: Language) -> None:
+    # "Keys" tagged PERSON must not become a person "Florida Keys" when the article names the
+    # place (or an organisation) "Florida Keys".
+    text = "Hotels in the Florida Keys are empty. Florida Keys residents wait. The Keys closed."
+    doc = nlp(text)
+    place_at = text.index("Florida Keys")
+    keys_at = text.index("Keys closed")
+    place = doc.char_span(place_at, place_at + len("Florida Keys"), label="LOC")
+    person = doc.char_span(keys_at, keys_at + len("Keys"), label="PERSON")
+    assert place is not None and person is not None
+    doc.ents = [place, person]
+    mentions = canonicalise_mentions(doc)
+    assert not any(m.kind == P and m.key == "florida keys" for m in mentions)
+
+
+def test_an_org_whose_words_name_a_place_is_no_person_of_a_one_word_surname(
+    nlp: Language,
+) -> None:
+    text = "Florida was hit hard. The Florida Keys closed on Monday. Keys reopened in June."
+    doc = nlp(text)
+    spans = []
+    for name, label in (("Florida", "GPE"), ("Florida Keys", "ORG"), ("Keys", "PERSON")):
+        at = text.index(name) if name != "Keys" else text.index("Keys reopened")
+        span = doc.char_span(at, at + len(name), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    mentions = canonicalise_mentions(doc)
+    assert {m.kind for m in mentions if m.text == "Florida Keys"} == {EntityKind.ORG}

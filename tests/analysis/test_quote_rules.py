@@ -47,3 +47,53 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(nlp: Language
 def test_a_dash_after_a_quote_inside_a_sentence_signs_nothing(nlp: Language) -> None:
     text = "He called it “a disgrace” — Dana Whitfield disagreed on Monday."
     assert all(key != "dana whitfield" for _, key in found(nlp, text))
+
+
+def test_a_pronoun_in_a_mans_own_clause_tells_a_following_she_is_not_him(nlp: Language) -> None:
+    # "he faced" in Keller's own clause says Keller is a man, so the "she" of the main clause is
+    # the woman named before, not the man named earlier in the same sentence.
+    text = (
+        "Maria Lopez spoke first at the debate on Tuesday.\n\n"
+        "As Tom Keller played down the boos he faced, she added: “You are just wrong.”"
+    )
+    assert found(nlp, text) == [("You are just wrong.", "maria lopez")]
+
+
+def test_a_subject_pronoun_of_a_clause_with_its_own_named_subject_gives_no_gender(
+    nlp: Language,
+) -> None:
+    from analysis.speaker_gender import genders
+
+    doc = nlp("Tom Keller said Maria Lopez knew she had lost.")
+    mentions = analyse_doc(doc).mentions
+    assert "tom keller" not in genders(doc, mentions, lambda _: False)
+
+
+def test_an_organisations_spokesperson_written_before_the_noun_speaks_for_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "The State Department issued new guidance on Monday. “The welfare of all citizens"
+        " overseas is our highest priority,” a State Department spokesperson said."
+    )
+    assert found(nlp, text) == [
+        ("The welfare of all citizens overseas is our highest priority", "state department")
+    ]
+
+
+def test_the_government_is_the_one_government_the_article_names(nlp: Language) -> None:
+    text = (
+        "The Scottish Government published its timeline on Friday. The Government said the"
+        " files held a “large amount of sensitive and personal information”."
+    )
+    assert found(nlp, text) == [
+        ("large amount of sensitive and personal information", "scottish government")
+    ]
+
+
+def test_a_role_word_someone_else_possesses_is_not_the_persons_role(nlp: Language) -> None:
+    from analysis.speaker_gender import genders
+
+    doc = nlp("Tom Keller accused Maria Lopez's daughter of lying about the app.")
+    mentions = analyse_doc(doc).mentions
+    assert genders(doc, mentions, lambda _: False).get("tom keller") != "female"
