@@ -79,9 +79,14 @@ def log_odds(
 def _score(
     item: K, y_a: int, y_b: int, *, n_a: int, n_b: int, alpha_w: float, alpha_0: float
 ) -> Scored[K]:
-    """The paper's δ and z for one item."""
-    odds_a = (y_a + alpha_w) / (n_a + alpha_0 - y_a - alpha_w)
-    odds_b = (y_b + alpha_w) / (n_b + alpha_0 - y_b - alpha_w)
+    """The paper's δ and z for one item; an item that is a side's whole vocabulary (the rest
+    of that side is empty, so its odds are infinite) sets neither side apart."""
+    rest_a = n_a + alpha_0 - y_a - alpha_w
+    rest_b = n_b + alpha_0 - y_b - alpha_w
+    if rest_a <= 0 or rest_b <= 0:
+        return Scored(item=item, count_a=y_a, count_b=y_b, delta=0.0, z=0.0)
+    odds_a = (y_a + alpha_w) / rest_a
+    odds_b = (y_b + alpha_w) / rest_b
     delta = math.log(odds_a) - math.log(odds_b)
     variance = 1.0 / (y_a + alpha_w) + 1.0 / (y_b + alpha_w)
     return Scored(item=item, count_a=y_a, count_b=y_b, delta=delta, z=delta / math.sqrt(variance))

@@ -88,3 +88,12 @@ def test_an_item_missing_from_the_background_still_gets_a_finite_score() -> None
     scored = log_odds(Counter(new=2), Counter(old=2), Counter(old=5))
     assert all(math.isfinite(s.z) for s in scored)
     assert scored[0].item == "new"
+
+
+def test_one_item_on_both_sides_sets_neither_apart_and_does_not_crash() -> None:
+    # the only person of both periods: the rest of each side is empty, its odds infinite
+    (only,) = log_odds(
+        Counter({"keller": 400}), Counter({"keller": 600}), Counter({"keller": 1000})
+    )
+    assert (only.delta, only.z) == (0.0, 0.0)
+    assert distinctive([only], "a", limit=5) == [] and distinctive([only], "b", limit=5) == []
