@@ -13,7 +13,7 @@ from discord import app_commands
 
 from bot.services.people import AmbiguousNameError, UnknownNameError, entity_choice
 from bot.ui.escape import escape_text
-from bot.ui.page import NO_MENTIONS
+from bot.ui.page import NO_MENTIONS, Suggestion
 
 log = logging.getLogger(__name__)
 
@@ -108,17 +108,48 @@ class NameChoices(discord.ui.View):
     async def _run(self, interaction: discord.Interaction, value: str) -> None:
         """The same command again, with the choice in place of what was typed."""
         self.stop()
-        arguments = {**self.arguments, self.parameter: value}
-        try:
-            await self.command.callback(self.command.binding, interaction, **arguments)  # type: ignore[arg-type]
-        except Exception as error:  # noqa: BLE001 - every failure goes to the one error handler
-            wrapped = (
-                error
-                if isinstance(error, app_commands.AppCommandError)
-                else app_commands.CommandInvokeError(self.command, error)
-            )
-            tree = interaction.client.tree  # type: ignore[attr-defined]
-            await tree.on_error(interaction, wrapped)
+        await rerun(self.command, {**self.arguments, self.parameter: value}, interaction)
+
+
+async def rerun(
+    command: app_commands.Command[Any, ..., Any],
+    arguments: dict[str, Any],
+    interaction: discord.Interaction,
+) -> None:
+    """Run a command's callback for a component interaction, as the tree would run it for a
+    slash command: any failure goes to the tree's one error handler."""
+    try:
+        await command.callback(command.binding, interaction, **arguments)  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - every failure goes to the one error handler
+        wrapped = (
+            error
+            if isinstance(error, app_commands.AppCommandError)
+            else app_commands.CommandInvokeError(command, error)
+        )
+        tree = interaction.client.tree  # type: ignore[attr-defined]
+        await tree.on_error(interaction, wrapped)
+
+
+def suggestion_button(
+    asked: discord.Interaction, suggestion: Suggestion
+) -> discord.ui.Button[Any] | None:
+    """A button that runs the asked command again with the suggestion's changes."""
+    command = getattr(asked, "command", None)
+    if not isinstance(command, app_commands.Command):
+        return None
+    arguments = _arguments(asked)
+    if any(name not in arguments for name, _value in suggestion.changes):
+        return None
+    changed = {**arguments, **dict(suggestion.changes)}
+    button: discord.ui.Button[Any] = discord.ui.Button(
+        label=_cut(suggestion.label, BUTTON_LABEL_LIMIT), style=discord.ButtonStyle.secondary
+    )
+
+    async def pressed(interaction: discord.Interaction) -> None:
+        await rerun(command, changed, interaction)
+
+    button.callback = pressed  # type: ignore[method-assign]
+    return button
 
 
 def _cut(text: str, limit: int) -> str:

@@ -71,14 +71,24 @@ class Page:
     embeds: tuple[discord.Embed, ...]
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A button under an answer that found nothing: the same command again with some options
+    changed (`None` clears one), e.g. the nearest year that has articles."""
+
+    label: str
+    changes: tuple[tuple[str, str | None], ...]  # (the command's parameter name, new value)
+
+
 @dataclass
 class Answer:
-    """A command's answer for Discord: its pages, the files they show and the export."""
+    """A command's answer for Discord: its pages, the files they show, the export, and what
+    to try instead when it found nothing."""
 
     pages: list[Page]
     attachments: tuple[Attachment, ...] = ()
     export: Export | None = None
-    footer_notes: tuple[str, ...] = field(default_factory=tuple)
+    suggestions: tuple[Suggestion, ...] = field(default_factory=tuple)
 
 
 def title_text(text: str) -> str:
@@ -298,9 +308,10 @@ def answer(
     book: EmbedBook,
     export: Export | None = None,
     attachments: Sequence[Attachment] = (),
+    suggestions: Sequence[Suggestion] = (),
 ) -> Answer:
     """An answer of one book of embeds, with its image attached when it has one."""
     files = list(attachments)
     if book.image is not None and book.image not in files:
         files.insert(0, book.image)
-    return Answer(book.pages(), tuple(files), export)
+    return Answer(book.pages(), tuple(files), export, tuple(suggestions))

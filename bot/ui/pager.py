@@ -12,17 +12,25 @@ from typing import Any
 
 import discord
 
+from bot.ui.choices import suggestion_button
 from bot.ui.page import NO_MENTIONS, Answer
 
 log = logging.getLogger(__name__)
 
 PAGER_TIMEOUT = 300.0
+MAX_SUGGESTIONS = 5  # one row of buttons
 
 
 class Pager(discord.ui.View):
     """Pages through an answer; disables itself when it times out."""
 
-    def __init__(self, answer: Answer, owner_id: int, timeout: float = PAGER_TIMEOUT) -> None:
+    def __init__(
+        self,
+        answer: Answer,
+        owner_id: int,
+        timeout: float = PAGER_TIMEOUT,
+        asked: discord.Interaction | None = None,
+    ) -> None:
         super().__init__(timeout=timeout)
         self.answer = answer
         self.pages = answer.pages
@@ -32,6 +40,10 @@ class Pager(discord.ui.View):
         if answer.export is None:
             self.remove_item(self.export)
         self._update_buttons()
+        for suggestion in answer.suggestions[:MAX_SUGGESTIONS]:
+            button = suggestion_button(asked, suggestion) if asked is not None else None
+            if button is not None:
+                self.add_item(button)
 
     def _update_buttons(self) -> None:
         self.previous.disabled = self.index == 0

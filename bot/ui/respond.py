@@ -14,7 +14,7 @@ async def send_answer(interaction: discord.Interaction, answer: Answer | AnswerP
     """First page with its pager and attachments; works before or after a defer."""
     if isinstance(answer, AnswerPayload):
         answer = payload_answer(answer)
-    view = Pager(answer, owner_id=interaction.user.id)
+    view = Pager(answer, owner_id=interaction.user.id, asked=interaction)
     files = [attachment.to_file() for attachment in answer.attachments]
     embeds = list(answer.pages[0].embeds)
     if interaction.response.is_done():

@@ -96,3 +96,34 @@ async def test_a_name_nobody_has_and_nothing_near_is_one_line(
         asked = await fake.slash("who", {"name": "Zzyzx Qwerty"})
     assert asked.data.get("content") == "No one called “Zzyzx Qwerty” in the corpus."
     assert not components(asked)
+
+
+def labelled(result: InteractionResult, label: str) -> str:
+    """The custom id of the button labelled `label` on the answer."""
+    return next(str(c["custom_id"]) for c in components(result) if c.get("label") == label)
+
+
+async def test_an_empty_period_offers_the_nearest_years_that_have_articles(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        empty = await fake.slash("compare", {"a": "2019", "b": "2024"})
+        message = empty.messages[-1]
+        answer = await fake.click(message, labelled(empty, "2015 instead of 2019"))
+    assert [c["label"] for c in components(empty) if "instead" in str(c.get("label"))] == [
+        "2015 instead of 2019"
+    ]
+    assert answer.embeds[0]["title"] == "2015 vs 2024"
+    assert "People, 2015" in [f["name"] for f in answer.embeds[0]["fields"]]
+
+
+async def test_an_empty_range_offers_all_dates(fake: FakeDiscord, start_bot: StartBot) -> None:
+    async with start_bot(cogs=QUERY_COGS):
+        empty = await fake.slash("timeline", {"from": "2019", "to": "2020"})
+        answer = await fake.click(empty.messages[-1], labelled(empty, "All dates"))
+        quotes = await fake.slash("quotes", {"speaker": "putin", "topic": "zanzibar"})
+        widened = await fake.click(quotes.messages[-1], labelled(quotes, "Any topic"))
+    assert "No dated events match" in str(empty.embeds[0]["description"])
+    assert "**13 Nov**" in str(answer.embeds[0]["description"])
+    assert widened.embeds[0]["title"] == "Quotes by Vladimir Putin"
+    assert "Syrian people" in str(widened.embeds[0]["description"])

@@ -13,7 +13,7 @@ from bot.render.opening import compare_opening
 from bot.services.compare import Comparison, Item, Side
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_link, source_links
-from bot.ui.page import Answer, Attachment, EmbedBook, Export, answer
+from bot.ui.page import Answer, Attachment, EmbedBook, Export, Suggestion, answer
 
 SENTENCE_LIMIT = 300
 ITEMS_PER_FIELD = 8
@@ -59,6 +59,24 @@ def _example(side: Side) -> str:
     return "\n".join(parts) or "nothing stored"
 
 
+def nearest_years(comparison: Comparison, limit: int = 4) -> list[Suggestion]:
+    """For a period with no articles, the years nearest to it that have some, as buttons."""
+    suggestions: list[Suggestion] = []
+    for parameter, side, other in (
+        ("a", comparison.a, comparison.b),
+        ("b", comparison.b, comparison.a),
+    ):
+        if side.articles:
+            continue
+        years = [y for y in comparison.years if str(y) != other.label]
+        years.sort(key=lambda year: (abs(year - side.start.year), year))
+        suggestions += [
+            Suggestion(f"{year} instead of {side.label}", ((parameter, str(year)),))
+            for year in years[:limit]
+        ]
+    return suggestions[:limit]
+
+
 def compare_answer(comparison: Comparison, chart: bytes | None) -> Answer:
     """Both periods as side-by-side fields, what both share, examples, and the chart."""
     a, b = comparison.a, comparison.b
@@ -67,7 +85,7 @@ def compare_answer(comparison: Comparison, chart: bytes | None) -> Answer:
     if comparison.empty:
         book = EmbedBook(title)
         book.paragraph(escape_corpus(empty_text(comparison)))
-        return answer(book, export)
+        return answer(book, export, suggestions=nearest_years(comparison))
     image = Attachment("compare.png", chart) if chart is not None else None
     book = EmbedBook(title, opening=compare_opening(comparison), image=image)
     legend = "Mentions in that period (vs the other); ranked by log-odds z-score."

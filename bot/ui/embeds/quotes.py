@@ -15,7 +15,7 @@ from bot.render.quotes import quotes_lines as text_lines
 from bot.services.people import QuotesAnswer
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_link
-from bot.ui.page import Answer, EmbedBook, Export, answer
+from bot.ui.page import Answer, EmbedBook, Export, Suggestion, answer
 
 if TYPE_CHECKING:  # a plain record, for typing only
     from storage.quotes_repo import QuoteRecord
@@ -43,13 +43,18 @@ def _cut(text: str, limit: int) -> str:
 def quotes_answer(answer_: QuotesAnswer) -> Answer:
     """The quotes, newest first, a block each; an empty answer says so in one line."""
     book = EmbedBook(f"Quotes by {answer_.speaker.name}", opening=quotes_opening(answer_))
+    suggestions: list[Suggestion] = []
     if not answer_.quotes:
         header, _lines = text_lines(answer_)
         book.paragraph(escape_corpus(header))
+        if answer_.counts.total and answer_.topic:
+            suggestions.append(Suggestion("Any topic", (("topic", None),)))
+        if answer_.counts.total and (answer_.start or answer_.end):
+            suggestions.append(Suggestion("All dates", (("from_", None), ("to", None))))
     for quote in answer_.quotes:
         book.paragraph(quote_block(quote))
     left_out = answer_.counts.undated_left_out
     if left_out:
         quotes = "undated quote" if left_out == 1 else "undated quotes"
         book.paragraph(f"({left_out} {quotes} left out by the date range)")
-    return answer(book, Export(quotes_json(answer_), "quotes"))
+    return answer(book, Export(quotes_json(answer_), "quotes"), suggestions=suggestions)

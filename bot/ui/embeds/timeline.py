@@ -15,7 +15,7 @@ from bot.render.timeline import EVENT_TEXT_LIMIT, timeline_json
 from bot.services.timeline import Timeline, TimelineEntry
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_links
-from bot.ui.page import Answer, Attachment, EmbedBook, Export, answer
+from bot.ui.page import Answer, Attachment, EmbedBook, Export, Suggestion, answer
 
 EMPTY = "No events stored yet: post article links in the watched channel, or use /ingest."
 
@@ -73,8 +73,13 @@ def timeline_answer(timeline: Timeline, chart: bytes | None) -> Answer:
     if not timeline.entries and not timeline.undated and timeline.span.first is None:
         book.paragraph(EMPTY)
         return answer(book, export)
+    suggestions: list[Suggestion] = []
     if not timeline.entries:
         book.paragraph("No dated events match: try another topic or a wider date range.")
+        if timeline.query.has_range:
+            suggestions.append(Suggestion("All dates", (("from_", None), ("to", None))))
+        if timeline.query.topic:
+            suggestions.append(Suggestion("All topics", (("topic", None),)))
     lines: list[str] = []
     for year, entries in groupby(timeline.entries, key=lambda e: e.date.year if e.date else 0):
         group = list(entries)
@@ -93,4 +98,4 @@ def timeline_answer(timeline: Timeline, chart: bytes | None) -> Answer:
         if total > len(timeline.undated):
             undated.append(f"({total - len(timeline.undated)} more undated)")
         book.lines(undated)
-    return answer(book, export)
+    return answer(book, export, suggestions=suggestions)
