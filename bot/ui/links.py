@@ -38,7 +38,9 @@ def web_url(ref: ArticleRef) -> str | None:
 def file_name(ref: ArticleRef) -> str:
     """The last part of the path an article was read from: no folders, on any system."""
     source = ref.source.strip()
-    name = PureWindowsPath(PurePosixPath(source).name).name
+    name = " ".join(PureWindowsPath(PurePosixPath(source).name).name.split())
+    if len(name) > LABEL_LIMIT:
+        name = name[: LABEL_LIMIT - 1] + "…"
     return name or "file"
 
 

@@ -130,8 +130,10 @@ def cut_markup(markup: str, limit: int) -> str:
     if kept:
         return "\n".join(kept) + "\n…"
     cut = limit - 1
-    for link in _OWN_LINK.finditer(markup, 0, limit + 1):
-        if link.start() < cut < link.end():
+    for link in _OWN_LINK.finditer(markup):
+        if link.start() >= cut:
+            break
+        if cut < link.end():
             cut = link.start()
     space = markup.rfind(" ", 0, cut + 1)
     if space > max(0, cut - 40):

@@ -9,6 +9,7 @@ from bot.ui.page import (
     Attachment,
     EmbedBook,
     answer,
+    cut_markup,
     fit,
     group_embeds,
 )
@@ -96,3 +97,10 @@ def test_many_embeds_group_into_messages_of_ten_and_six_thousand() -> None:
     assert all(len(p.embeds) <= 10 for p in pages)
     assert all(sum(len(e) for e in p.embeds) <= MESSAGE_TOTAL for p in pages)
     assert sum(len(p.embeds) for p in pages) == 25
+
+
+def test_a_cut_never_goes_through_a_link_that_runs_past_the_limit() -> None:
+    link = "[news.example, undated](https://news.example/" + "a" * 300 + ")"
+    line = "0" * 900 + " · " + link
+    cut = cut_markup(line, 1024)
+    assert "](" not in cut and len(cut) <= 1024
