@@ -47,13 +47,12 @@ def _side_head(side: Side) -> str:
 def _example(side: Side) -> str:
     parts = []
     if side.sentence is not None:
-        parts.append(
-            f"“{escape_corpus(_cut(side.sentence.text))}” {source_link(side.sentence.ref)}"
-        )
+        sentence = escape_corpus(_cut(side.sentence.text))
+        parts.append(f"“{sentence}” — {source_link(side.sentence.ref)}")
     if side.quote is not None:
         quote = side.quote
         parts.append(
-            f"{escape_corpus(quote.speaker)}: “{escape_corpus(_cut(quote.text))}” "
+            f"**{escape_corpus(quote.speaker)}**: “{escape_corpus(_cut(quote.text))}” — "
             f"{source_link(quote.ref)}"
         )
     return "\n".join(parts) or "nothing stored"
@@ -103,7 +102,7 @@ def compare_answer(comparison: Comparison, chart: bytes | None) -> Answer:
         book.field(f"{label}, {escape_corpus(b.label)}", _items(right, "b"), inline=True)
         book.field("\u200b", "\u200b", inline=True)
     shared = ", ".join(
-        f"{escape_corpus(i.name)} ({i.count_a} | {i.count_b})" for i in comparison.shared
+        f"{escape_corpus(i.name)} ({i.count_a} vs {i.count_b})" for i in comparison.shared
     )
     book.field("Both", shared or "nothing used often on both sides")
     book.field(f"In {escape_corpus(a.label)}", _example(a))

@@ -27,8 +27,8 @@ def quote_block(quote: QuoteRecord) -> str:
     name = " ".join(quote.speaker_name.split())
     written = " ".join(quote.speaker_text.split())
     verb = past(quote.cue) if quote.cue else ""
-    said = verb if written.casefold() == name.casefold() else f"{written} {verb}".strip()
-    how = f" ({escape_corpus(said)})" if said else ""
+    same = written.casefold() == name.casefold() or not written
+    how = "" if same else f" ({escape_corpus(f'{written} {verb}'.strip())})"
     partial = " · partial" if quote.kind != "direct" else ""
     speaker = escape_corpus(name)
     return f"> “{words}”\n— **{speaker}**{how}{partial} · {source_link(quote.article)}"

@@ -21,8 +21,8 @@ def _cut(text: str) -> str:
 
 
 def _title(summary: Summary) -> str:
-    if summary.article is not None:
-        return f"#{summary.article.id} {summary.article.title or '(untitled)'}"
+    if summary.article is not None:  # the opening names the article: the title stays short
+        return f"Summary of article #{summary.article.id}"
     return f"Summary: {summary.topic}" if summary.topic else "Summary"
 
 
@@ -39,7 +39,9 @@ def summary_answer(summary: Summary, export_name: str = "summary") -> Answer:
         count = len(summary.articles)
         noun = "article" if count == 1 else "articles"
         book.paragraph(f"{count} {noun}: {source_links(summary.articles, limit=CITED_ARTICLES)}")
-    if summary.lines:
+    if summary.lines and summary.article is not None:  # one source, linked above
+        book.lines(f"• {escape_corpus(_cut(line.text))}" for line in summary.lines)
+    elif summary.lines:
         book.lines(
             f"• {escape_corpus(_cut(line.text))} {source_link(line.ref)}" for line in summary.lines
         )

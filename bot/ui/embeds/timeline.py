@@ -34,7 +34,7 @@ def day_label(entry: TimelineEntry) -> str:
     if entry.precision == "week":
         return f"week of {value.day} {value:%b}"
     if entry.precision == "month":
-        return f"{value:%b}"
+        return f"{value:%B}"
     return "in the year"
 
 
@@ -83,6 +83,8 @@ def timeline_answer(timeline: Timeline, chart: bytes | None) -> Answer:
     lines: list[str] = []
     for year, entries in groupby(timeline.entries, key=lambda e: e.date.year if e.date else 0):
         group = list(entries)
+        if lines:
+            lines.append("")  # a blank line between years
         lines.append(f"**{year}** · {_plural(len(group), 'event')}")
         lines += [event_line(entry) for entry in group]
     if timeline.more > 0:
