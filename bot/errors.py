@@ -4,11 +4,27 @@ from __future__ import annotations
 
 
 class UserFacingError(Exception):
-    """A short, plain sentence the CLI prints and the bot shows ephemerally; no traceback."""
+    """A short, plain sentence the CLI prints and the bot shows ephemerally; no traceback.
 
-    def __init__(self, message: str) -> None:
+    A hint that names a front end's own way out (`analyst articles` in a terminal, /search in
+    Discord) is kept apart, so a member is never told to run a terminal command.
+    """
+
+    def __init__(
+        self, message: str, *, cli_hint: str | None = None, discord_hint: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.cli_hint = cli_hint
+        self.discord_hint = discord_hint
+
+    def for_cli(self) -> str:
+        """The message with the terminal's hint."""
+        return f"{self.message}; {self.cli_hint}" if self.cli_hint else self.message
+
+    def for_discord(self) -> str:
+        """The message with Discord's hint."""
+        return f"{self.message}; {self.discord_hint}" if self.discord_hint else self.message
 
 
 class AnalysisUnavailableError(UserFacingError):

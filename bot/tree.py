@@ -22,7 +22,7 @@ def user_message(error: app_commands.AppCommandError) -> str | None:
     """What to tell the member for errors that are theirs to fix; None for our own failures."""
     original = getattr(error, "original", error)
     if isinstance(original, UserFacingError):
-        return original.message
+        return original.for_discord()
     if isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
         return f"You need the {needed} permission for this command."

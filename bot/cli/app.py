@@ -86,7 +86,7 @@ def run(settings: Settings, work: Callable[[Analyst], Awaitable[T]]) -> T:
     try:
         return asyncio.run(go())
     except UserFacingError as exc:
-        fail(exc.message)
+        fail(exc.for_cli())
     except OperationalError as exc:
         if "locked" in str(exc.orig):
             fail("the database is locked by another process; nothing was lost, try again")

@@ -48,7 +48,9 @@ class ArticleAdmin:
         detail = await self._articles.get(article_id)
         if detail is None:
             raise UserFacingError(
-                f"No article #{article_id}; /search or `analyst articles` list them."
+                f"No article #{article_id}",
+                cli_hint="`analyst articles` lists them",
+                discord_hint="/search finds articles by their words",
             )
         return detail
 

@@ -117,7 +117,9 @@ class SummaryService:
         ref = await self._repo.article(article_id)
         if ref is None:
             raise UserFacingError(
-                f"no article #{article_id}; list them with `analyst articles` or /search"
+                f"no article #{article_id}",
+                cli_hint="list them with `analyst articles`",
+                discord_hint="/search finds articles by their words",
             )
         return await self._build(ref, None, None, None, [ref], focus=None)
 

@@ -86,4 +86,4 @@ async def articles(interaction: discord.Interaction, current: str) -> Choices:
 
 def article_number(text: str) -> int:
     """The number behind an article pick ("4") or what a member typed ("#4")."""
-    return user_input.article_number(text, "; list them with /search or `analyst articles`")
+    return user_input.article_number(text, "; /search finds articles by their words")

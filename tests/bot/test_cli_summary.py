@@ -78,7 +78,7 @@ def test_a_topic_with_nothing_says_so(sample_cli: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("summary", "99"), "error: no article #99; list them with `analyst articles` or /search"),
+        (("summary", "99"), "error: no article #99; list them with `analyst articles`"),
         (("summary",), "error: give an article number (see `analyst articles`) or --topic"),
         (
             ("summary", "4", "--topic", "putin"),
