@@ -10,6 +10,10 @@ A pronoun that is a clause's subject stands for, in this order:
    she continued" is still Hajjaj, though another woman was named in between as an object);
 3. else the latest person named before it.
 
+The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
+the person its sentence is about, but the latest person named as the subject of a speech verb
+before its sentence (who is still speaking), else as rule 2 and 3 say.
+
 A person the article genders otherwise (`speaker_gender`) is passed over, and a one-word
 "person" that is a word of a place or organisation of the article ("Keys" beside "Florida
 Keys") is not a person here: the small model tags such words PERSON.
@@ -50,8 +54,10 @@ class PronounChain:
         mentions: Sequence[Mention],
         excluded: Callable[[int], bool],
         genders: dict[str, str],
+        speech_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
+        self.speech_verbs = speech_verbs
         self.excluded = excluded
         self.genders = genders
         others = {
@@ -72,6 +78,7 @@ class PronounChain:
         )
         self.starts = [m.start for m in self.people]
         self.chain: list[tuple[int, Mention]] = []
+        self.speakers: list[tuple[int, Mention]] = []  # subjects of speech verbs
         self.resolved: dict[int, Mention | None] = {}
         self._read()
 
@@ -89,11 +96,22 @@ class PronounChain:
             named = self._person_at(token.idx)
             if named is not None:
                 self.chain.append((token.idx, named))
+                if self._speaks(token):
+                    self.speakers.append((token.idx, named))
             elif token.lower_ in PERSONAL:
                 found = self._resolve_at(token)
                 self.resolved[token.i] = found
                 if found is not None:
                     self.chain.append((token.idx, found))
+
+    def _speaks(self, subject: Token) -> bool:
+        """The subject of a speech verb outside quotes that no other speech verb reports
+        ("Larkin noted Biden “called …”": Larkin speaks, Biden does not)."""
+        verb = subject.head
+        if verb.lemma_.lower() not in self.speech_verbs or self.excluded(verb.idx):
+            return False
+        reported = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
+        return not reported
 
     def _fits(self, mention: Mention, gender: str) -> bool:
         return self.genders.get(mention.key, gender) == gender
@@ -101,16 +119,28 @@ class PronounChain:
     def _resolve_at(self, token: Token) -> Mention | None:
         gender = PRONOUN_GENDER[token.lower_]
         sentence = token.sent
+        # "Biden, he said, also …": the subject of a parenthetical speech verb is not the
+        # person its sentence is about, so the sentence's own people are passed over
+        # (not "“A,” she said, “B”": a sentence that opens with a quote is the speaker's own)
+        opening = next((t for t in sentence if not (t.is_punct or t.is_space)), token)
+        aside = token.head.dep_ == "parataxis" and not self.excluded(opening.idx)
         same = [
             m
             for m in self.people
-            if sentence.start_char <= m.start and m.end <= token.idx and self._fits(m, gender)
+            if sentence.start_char <= m.start
+            and m.end <= token.idx
+            and self._fits(m, gender)
+            and not aside
         ]
         subjects = [m for m in same if head_dep(self.doc, m) in SUBJECT_DEPS]
         owners = [m for m in same if head_dep(self.doc, m) == "poss"]
         if subjects or owners:
             return (subjects or owners)[-1]
-        before = [m for at, m in self.chain if at < token.idx]
+        limit = sentence.start_char if aside else token.idx
+        said = [m for at, m in self.speakers if at < limit and self._fits(m, gender)]
+        if aside and said:
+            return said[-1]  # "LaBolt noted Biden …. Biden, he said, …": the last one to speak
+        before = [m for at, m in self.chain if at < limit]
         fitting = [m for m in before if self._fits(m, gender)]
         if fitting or before:
             return (fitting or before)[-1]

@@ -103,14 +103,20 @@ class SpeakerResolver:
     """Resolves subject tokens of one document to speakers (see the module docstring)."""
 
     def __init__(
-        self, doc: Doc, mentions: Sequence[Mention], excluded: Callable[[int], bool]
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        excluded: Callable[[int], bool],
+        speech_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.excluded = excluded
         self.roles = [r for m in self.mentions if (r := self._role_of(m)) is not None]
-        self.pronouns = PronounChain(doc, self.mentions, excluded, genders(doc, mentions, excluded))
+        self.pronouns = PronounChain(
+            doc, self.mentions, excluded, genders(doc, mentions, excluded), speech_verbs
+        )
 
     def subjects_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that are a clause's subject in a stretch of text, quotes aside."""
@@ -220,8 +226,25 @@ class SpeakerResolver:
             and lemma in m.name.lower().split()
         ]
         if len({m.key for m in named}) != 1:
-            return None
+            body = self._org_subject_before(subject)
+            return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         return Speaker(np_text(subject), named[-1].name, named[-1].key)
+
+    def _org_subject_before(self, token: Token) -> Mention | None:
+        """The latest organisation that is a subject in this sentence or the one before: "The
+        Writers Guild of America welcomed the deal. “…,” the union said"."""
+        sentence = token.sent
+        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        subjects = [
+            m
+            for m in self.mentions
+            if m.kind == EntityKind.ORG
+            and previous.start_char <= m.start
+            and m.end <= token.idx
+            and not self.excluded(m.start)
+            and head_dep(self.doc, m) in SUBJECT_DEPS
+        ]
+        return subjects[-1] if subjects else None
 
     def _voice_of_modifier(self, subject: Token) -> Speaker | None:
         """ "a State Department spokesperson", "Goldman Sachs economists": the organisation
@@ -365,7 +388,8 @@ class SpeakerResolver:
 
     def _plain(self, subject: Token) -> Speaker | None:
         """A proper name or a speaking noun with no entity behind it: text only."""
-        if subject.pos_ == "PROPN" or subject.lemma_.lower() in SPEAKER_NOUNS:
+        lemma = subject.lemma_.lower()
+        if subject.pos_ == "PROPN" or lemma in SPEAKER_NOUNS or lemma in BODIES:
             mention = self.mention_at(subject.idx)
             if mention is not None and mention.kind not in SPEAKER_KINDS:
                 return None  # "Russia said": a place is not a speaker here

@@ -104,7 +104,7 @@ class _Document:
         self.line_starts = [line.start for line in self.lines]
         self.quoted = self._quoted_tokens()
         self.sentence_starts = [s.start for s in analysis.sentences]
-        self.resolver = SpeakerResolver(doc, analysis.mentions, self.excluded)
+        self.resolver = SpeakerResolver(doc, analysis.mentions, self.excluded, CUE_VERBS)
 
     def _quoted_tokens(self) -> dict[int, QuoteSpan]:
         """Token index -> the quote span (marks included) covering it."""
@@ -328,6 +328,42 @@ def _continued(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Cue
     return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
 
 
+def _parenthetical(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> _Cue | None:
+    """ "Biden, he said, also was the first president “to stand …”": a speech verb set off in
+    the middle of its sentence (parsed as parataxis) attributes the whole sentence, so the
+    partial quotes in it too."""
+    for token in ctx.doc[bounds[0] : bounds[1] + 1]:
+        if token.dep_ != "parataxis" or token.i in ctx.quoted or not _is_cue(token):
+            continue
+        speaker = _speaker_for(token, ctx, bounds)
+        if speaker is not None:
+            return _Cue(token.lemma_.lower(), speaker)
+    return None
+
+
+def _after_reported(span: QuoteSpan, ctx: _Document) -> _Cue | None:
+    """A bare quote right after a sentence of reported speech in the same paragraph ("Mr.
+    Ruano said timing remains his issue. “For me, …”"): that sentence's speaker goes on, when
+    the speech verb is its main verb and its subject is a named speaker."""
+    marks = ctx.tokens(span.open_at, span.open_at + 1)
+    if not len(marks) or marks[0].i == 0:
+        return None
+    before = ctx.doc[marks[0].i - 1]
+    while before.is_space and before.i > 0:
+        before = ctx.doc[before.i - 1]
+    line = ctx.lines[span.line]
+    if before.idx < line.start or before.text not in SENTENCE_END or before.i in ctx.quoted:
+        return None
+    sentence = before.sent
+    root = sentence.root
+    if not _is_cue(root) or root.i in ctx.quoted or sentence.start_char < line.start:
+        return None
+    speaker = _speaker_for(root, ctx, (sentence.start, sentence.end - 1))
+    if speaker is None or speaker.key is None:
+        return None
+    return _Cue(root.lemma_.lower(), speaker)
+
+
 def _told_about(span: QuoteSpan, ctx: _Document) -> _Cue | None:
     """A paragraph that is only a quote, right after a paragraph about one person (the one
     person it names as a subject): that person speaks, as a reader takes it."""
@@ -412,7 +448,8 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
         if speaker is not None:
             return _Found(span, kind, _Cue(governing.lemma_.lower(), speaker), frame_end)
     if kind == "partial":
-        return None
+        aside = _parenthetical(span, ctx, bounds)
+        return _Found(span, kind, aside, frame_end) if aside is not None else None
     words = _outside(ctx, left, right)
     if signed is not None:
         cue: _Cue | None = signed
@@ -420,7 +457,10 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
         cue = _nearest_cue(span, words, ctx, bounds)
     else:
         cue = (
-            _continued(span, previous, ctx) or _intro(span.line - 1, ctx) or _told_about(span, ctx)
+            _continued(span, previous, ctx)
+            or _after_reported(span, ctx)
+            or _intro(span.line - 1, ctx)
+            or _told_about(span, ctx)
         )
     return _Found(span, kind, cue, frame_end) if cue is not None else None
 

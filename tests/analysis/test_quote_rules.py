@@ -97,3 +97,58 @@ def test_a_role_word_someone_else_possesses_is_not_the_persons_role(nlp: Languag
     doc = nlp("Tom Keller accused Maria Lopez's daughter of lying about the app.")
     mentions = analyse_doc(doc).mentions
     assert genders(doc, mentions, lambda _: False).get("tom keller") != "female"
+
+
+def test_a_parenthetical_attribution_gives_the_partial_quotes_of_its_sentence(
+    nlp: Language,
+) -> None:
+    text = (
+        "Campaign spokesman Ben Larkin spoke to reporters on Monday. Biden, he said, also was the"
+        " first president “to stand on a picket line in history.”"
+    )
+    assert found(nlp, text) == [("to stand on a picket line in history", "ben larkin")]
+
+
+def test_a_bare_quote_after_a_sentence_of_reported_speech_is_the_same_speakers(
+    nlp: Language,
+) -> None:
+    text = (
+        "Transit chief Robert Ruano spoke at the hearing. Mr. Ruano last week said signal"
+        " timing remains his major issue. “For me, there are still two things that I have a real"
+        " issue with.”"
+    )
+    assert found(nlp, text) == [
+        ("For me, there are still two things that I have a real issue with.", "robert ruano")
+    ]
+
+
+def test_the_union_is_the_organisation_just_named_as_a_subject(nlp: Language) -> None:
+    text = (
+        "The Writers Guild of America welcomed the deal on Friday. “We're thrilled to see the"
+        " members win a contract,” the union said in a statement."
+    )
+    assert found(nlp, text) == [
+        ("We're thrilled to see the members win a contract", "writers guild of america")
+    ]
+
+
+def test_a_parenthetical_he_is_the_last_one_to_speak_not_the_last_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "“This was their deal,” said Ben Larkin, the communications director.\n\n"
+        "But Larkin noted Biden “called the chief executive directly.”\n\n"
+        "Biden, he said, also “was the first president to stand on a picket line.”"
+    )
+    assert [key for _, key in found(nlp, text)] == ["ben larkin"] * 3
+
+
+def test_she_said_between_two_halves_of_a_quote_is_no_parenthetical_aside(
+    nlp: Language,
+) -> None:
+    text = (
+        "“We left at night,” said Sara Haddad, a nurse.\n\n"
+        "Maria Lopez had to walk to the hospital while in labor. “Along the way,” she said, “I"
+        " felt severe pain.”"
+    )
+    assert [key for _, key in found(nlp, text)] == ["sara haddad", "maria lopez", "maria lopez"]
