@@ -185,3 +185,14 @@ async def test_article_text_pings_nobody_and_its_markdown_is_escaped(
     sent = [payload for payload in result.payloads if payload.get("embeds")]
     assert sent
     assert all(payload["allowed_mentions"] == {"parse": []} for payload in sent)
+
+
+async def test_an_unknown_article_points_at_search_not_at_the_terminal(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=(*QUERY_COGS, "cogs.corpus")):
+        summary = await fake.slash("summary", {"article": "99"})
+        shown = await fake.slash("article show", {"article": "99"})
+    assert short(summary) == "no article #99; /search finds articles by their words"
+    assert short(shown) == "No article #99; /search finds articles by their words"
+    assert "analyst" not in short(summary) + short(shown)
