@@ -298,8 +298,30 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             continue
         if kind == EntityKind.PERSON and surface.islower():
             continue  # "sitting jovially": the small model's lowercase PERSONs are noise
-        raws.append(_Raw(text, ent.label_, start, end, kind, surface, strip_titles(surface)))
+        person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
+        raws.append(_Raw(text, ent.label_, start, end, kind, surface, person or surface))
     return raws
+
+
+# Verbs a Title Case headline runs into a name: "Obama Says …", "Lawmakers Rip Donald Trump".
+_HEADLINE_VERBS = frozenset(
+    """says tells warns urges calls slams rips blasts hits asks admits claims vows defends denies
+    praises accuses say tell warn urge call slam rip blast hit ask admit claim vow defend deny
+    praise accuse""".split()  # noqa: SIM905
+)  # not "said": "Edward Said" is a name
+
+
+def _without_headline_verbs(name: str) -> str:
+    """The name without a capitalised headline verb at its end ("Obama Says" -> "Obama") or
+    before a full name ("Rip Donald Trump" -> "Donald Trump")."""
+    words = name.split()
+    while len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in _HEADLINE_VERBS:
+        if not words[-1].endswith("s"):
+            break  # "Says" after one person; a base form ("Call") may be a surname
+        words.pop()
+    while len(words) > 2 and words[0][:1].isupper() and words[0].lower() in _HEADLINE_VERBS:
+        words.pop(0)  # "Rip Donald Trump", but "Rip Torn" stays
+    return " ".join(words)
 
 
 def _acts_like_a_person(doc: Doc, raw: _Raw) -> bool:

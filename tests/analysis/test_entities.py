@@ -372,3 +372,25 @@ def test_an_org_whose_words_name_a_place_is_no_person_of_a_one_word_surname(
     doc.ents = spans
     mentions = canonicalise_mentions(doc)
     assert {m.kind for m in mentions if m.text == "Florida Keys"} == {EntityKind.ORG}
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("Obama Says Museum Tells the Truth", "Obama"),
+        ("Black Lawmakers Rip Donald Trump Over Birther Lie", "Donald Trump"),
+    ],
+)
+def test_a_headline_verb_run_into_a_name_is_no_part_of_it(
+    nlp: Language, headline: str, name: str
+) -> None:
+    # Title Case headlines: the model tags "Obama Says" or "Rip Donald Trump" as one PERSON.
+    text = f"{headline}\n\nMr. Obama spoke on Saturday. Donald Trump did not."
+    doc = nlp(text)
+    wrong = name.replace("Obama", "Obama Says") if "Obama" in name else "Rip Donald Trump"
+    at = text.index(wrong)
+    span = doc.char_span(at, at + len(wrong), label="PERSON")
+    assert span is not None
+    doc.ents = [span]
+    (mention,) = canonicalise_mentions(doc)
+    assert mention.name == name
