@@ -328,6 +328,16 @@ def _continued(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Cue
     return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
 
 
+def _second_half(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> bool:
+    """ "“By locking in China,” Mr. Obama said, “it now allowed me …”": a quotation split by
+    its attribution goes on in lowercase, and is as direct as its first half."""
+    if previous is None or previous.kind != "direct" or previous.span.line != span.line:
+        return False
+    first_tail = ctx.text[previous.span.end : previous.span.close_at]
+    gap = ctx.text[previous.span.close_at + 1 : span.open_at].rstrip()
+    return "," in first_tail and gap.endswith(",") and 0 < len(gap) <= 80 and "\n" not in gap
+
+
 def _parenthetical(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> _Cue | None:
     """ "Biden, he said, also was the first president “to stand …”": a speech verb set off in
     the middle of its sentence (parsed as parataxis) attributes the whole sentence, so the
@@ -440,7 +450,7 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     if right < left or (signed is None and _not_speech(span, ctx)):
         return None
     bounds, frame_end = (left, right), ctx.doc[right].idx + len(ctx.doc[right].text)
-    kind = _kind(span, ctx, left)
+    kind = "direct" if _second_half(span, previous, ctx) else _kind(span, ctx, left)
     if kind == "partial" and _is_term(span, ctx):
         return None
     for governing in _governing_cues(span, ctx, bounds):

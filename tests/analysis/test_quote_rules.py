@@ -152,3 +152,15 @@ def test_she_said_between_two_halves_of_a_quote_is_no_parenthetical_aside(
         " felt severe pain.”"
     )
     assert [key for _, key in found(nlp, text)] == ["sara haddad", "maria lopez", "maria lopez"]
+
+
+def test_the_lowercase_second_half_of_a_split_quote_is_the_first_halfs(nlp: Language) -> None:
+    text = (
+        "Dana Whitfield met the delegates on Monday. “By locking in the deal,” Ms. Whitfield"
+        " said, “it now allowed me to go to other countries and press them.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker_key, q.kind) for q in quotes] == [
+        ("By locking in the deal", "dana whitfield", "direct"),
+        ("it now allowed me to go to other countries and press them.", "dana whitfield", "direct"),
+    ]
