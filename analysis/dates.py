@@ -38,6 +38,7 @@ Anchoring rules (the anchor is the article's publication date):
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -326,7 +327,10 @@ def read_dates(
     direction: DirectionHook | None = None,
     scenes: Sequence[Scene] = (),
 ) -> tuple[Anchored, ...]:
-    """`find_dates`, where the relative dates of each scene count from the scene's own day."""
+    """`find_dates`, where the relative dates of each scene count from the scene's own day.
+
+    Scenes do not overlap; each date finds its scene by bisection (many scenes cost no more).
+    """
     if anchor_precision not in RANK:
         anchor = None
     elif anchor is not None:
@@ -334,8 +338,11 @@ def read_dates(
     ctx = Context(text, anchor, anchor_precision, direction=direction)
     story = Story(text)
     found: list[Anchored] = []
+    ordered = sorted(scenes, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
     for match, resolver in _candidates(text):
-        scene = next((s for s in scenes if s.start <= match.start() < s.end), None)
+        k = bisect.bisect_right(starts, match.start()) - 1
+        scene = ordered[k] if k >= 0 and match.start() < ordered[k].end else None
         ctx.anchor, ctx.precision = (
             (scene.anchor, Precision.DAY) if scene else (anchor, anchor_precision)
         )

@@ -21,7 +21,8 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
 _PREPS = frozenset({"ADP", "SCONJ"})
 _TWO_WORD = frozenset({"ahead", "prior", "compared", "according", "due", "as", "instead"})
 # A noun under another noun through one of these is a different thing mentioned in passing:
-# "questions about Saturday's crash", "songs from 1979's debut album", "the response to ...".
+# "questions about Saturday's crash", "songs from 1979's debut album", "the response to ...";
+# a thing a date names also under "for": "the map for the 2020 [election]".
 _NESTING = frozenset(
     {"about", "from", "to", "against", "over", "regarding", "concerning", "on", "toward"}
     | {"towards", "into", "than", "like", "unlike", "versus", "following", "after", "before"}
@@ -138,8 +139,9 @@ class Climb:
     person: bool = False
 
 
-def climb(thing: Token) -> Climb:
-    """From a noun up to the clause head it belongs to, noting what the walk crossed."""
+def climb(thing: Token, named: bool = False) -> Climb:
+    """From a noun up to the clause head it belongs to, noting what the walk crossed. A noun a
+    date `named` ("the 2020 race") nests under a noun through "for" too."""
     walk = Climb(thing)
     for _ in range(_MAX_STEPS):
         token = walk.top
@@ -148,7 +150,8 @@ def climb(thing: Token) -> Climb:
         head = token.head
         if head.pos_ in _PREPS and token.dep_ in ("pobj", "pcomp"):
             word, above = prep_words(head), _above_prep(head)
-            walk.nested = walk.nested or (above.pos_ in NOUNS and word in _NESTING)
+            nesting = word in _NESTING or (named and word == "for" and token.i == thing.i)
+            walk.nested = walk.nested or (above.pos_ in NOUNS and nesting)
             walk.prep, walk.top, walk.crossed = word, above, (*walk.crossed, word)
             continue
         if token.dep_ == "appos" and (_person(head) or head.pos_ == "PROPN"):
@@ -191,7 +194,7 @@ def place(span: Span) -> Place:
     root, prep, host = _entry(span)
     if root.head == root or is_clause(host):
         return Place(root, prep, None, "", False, False, _links(host), (prep,), host)
-    walk = climb(host)
+    walk = climb(host, named=root.dep_ not in ("pobj", "prep", "npadvmod"))
     if host.pos_ in ("ADJ", "ADV", "ADP", "PART", "SCONJ"):
         over = host.lower_ if host.pos_ == "ADP" and _quantity(host) else ""
         crossed = (prep, over, *walk.crossed)

@@ -42,6 +42,17 @@ class Places:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return place(span) if span is not None and len(span) else None
 
+    def restates(self, start: int, end: int) -> bool:
+        """Whether the date at these offsets stands in apposition to another date, restating
+        it: 'on Dec. 18, a Wednesday'."""
+        if not self.parsed or start < 0 or end > self.length or start >= end:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ == "appos" and root.head.ent_type_ == "DATE" and root.head.i < root.i
+
     def direction(self, start: int, end: int) -> str | None:
         """Which way the date at these offsets points, by the tense of its clause."""
         found = self.at(start, end)
@@ -58,7 +69,7 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
         first = found.value.toordinal()
         last = period_end(found.value, found.precision).toordinal()
     colon = ":" in text[sentence.start : found.start]
-    return Dated(where, found.text, first, last, colon)
+    return Dated(where, found.text, first, last, colon, places.restates(found.start, found.end))
 
 
 def choose(

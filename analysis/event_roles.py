@@ -65,6 +65,7 @@ _ENDS = frozenset({"until", "till"})
 _COMPARING_VERBS = frozenset({"match", "exceed", "surpass", "equal", "rival", "eclipse", "outpace"})
 _SPANS = frozenset({"between", "to"})
 _POSSIBLE = frozenset({"could", "might", "may", "would"})
+_HEDGES = frozenset({"perhaps", "possibly", "maybe"})
 _ASSUMING = frozenset({"assume", "suppose", "provide"})  # "assuming they will win in November"
 _GRANTING = frozenset({"give", "grant", "extend", "allow", "postpone", "delay", "punt", "defer"})
 _CUTOFFS = frozenset({"as of", "as at"})
@@ -106,6 +107,7 @@ class Dated:
     first: int  # ordinal of the period's first day; 0 when the date is unknown
     last: int
     after_colon: bool = False  # the date follows a colon of its sentence
+    restates: bool = False  # in apposition to another date: "on Dec. 18, a Wednesday"
 
 
 def _bare(dated: Dated) -> str:
@@ -135,7 +137,52 @@ def _reference(dated: Dated) -> bool:
         or any(_from_clause(link) for link in place.links)
         or (place.prep == "to" and place.host is not None and place.host.lower_ == "back")
         or _compared(dated)
+        or _ranked(dated)
     )
+
+
+def _phrase_start(place: Place) -> Token:
+    """The first word of the date's phrase: its preposition, or the date's own first word."""
+    start = place.root.left_edge
+    if place.thing is not None and place.thing_prep:
+        start = min(start, place.thing.left_edge, key=lambda token: token.i)
+        head = place.thing.head
+        if head.pos_ == "ADP" and head.i < start.i:
+            start = head
+    return start
+
+
+def _ranked(dated: Dated) -> bool:
+    """The period of a ranking: 'the best ensemble cast of this year', 'bringing the second
+    award this year' (not 'for the first time on Wednesday', 'the biggest rally on Saturday')."""
+    place = dated.place
+    if dated.first and dated.last - dated.first < 27:
+        return False  # a day or a week dates the happening ranked: 'the biggest rally on Saturday'
+    noun = place.thing
+    if noun is None:
+        edge = place.root.left_edge
+        noun = edge.doc[edge.i - 1] if edge.i > 0 else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() == "time":
+        return False
+    if any(kid.dep_ == "poss" for kid in noun.children):
+        return False  # "his second birthday last month" counts his years, ranks nothing
+    before = noun.doc[noun.left_edge.i : noun.i]  # "the best ensemble cast"
+    return any(
+        (word.ent_type_ == "ORDINAL" or word.tag_ == "JJS") and word.lower_ not in ("least", "most")
+        for word in before
+    )
+
+
+def _hedged(dated: Dated) -> bool:
+    """A date put as a mere possibility: 'perhaps even already at the end of this year'."""
+    start = _phrase_start(dated.place)
+    doc = start.doc
+    k = start.i - 1
+    while k >= 0 and doc[k].pos_ == "ADV":
+        if doc[k].lower_ in _HEDGES:
+            return True
+        k -= 1
+    return False
 
 
 def _from_clause(link: Link) -> bool:
@@ -248,6 +295,7 @@ def _conditional(dated: Dated) -> bool:
         or any(link.mark in _CONDITION_MARKS for link in place.links)
         or any(link.mark == "as" and link.verb.lemma_ == "do" for link in place.links)
         or any(_assuming(link) for link in place.links)
+        or _hedged(dated)
         or kinds.speculation(place.links)
     )
 
@@ -327,6 +375,8 @@ _CHECKS: tuple[tuple[Callable[[Dated], bool], Role], ...] = (
 
 def _own_role(dated: Dated) -> Role:
     """The role a date has on its own, before the other dates of the sentence are seen."""
+    if dated.restates:
+        return Role.CONTEXT
     return next((role for check, role in _CHECKS if check(dated)), Role.EVENT)
 
 
@@ -494,6 +544,27 @@ def _on_main_clause(dated: Dated) -> bool:
     return bool(links) and links[0].verb.i == _main_clause(links).verb.i
 
 
+def _coordinated(dates: Sequence[Dated], found: Sequence[Role]) -> bool:
+    """Whether every event date of the sentence dates a clause coordinated with its root, not
+    the root: "Republicans never took up the bill the House passed in May, and the offering was
+    blocked on Sept. 10" tells two happenings, each with its own date."""
+    events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
+    return all(
+        len(dated.place.links) == 2 and dated.place.links[0].dep == "conj" for dated in events
+    )
+
+
+def _dated_root(dated: Dated, dates: Sequence[Dated], found: Sequence[Role]) -> bool:
+    """Whether an event date of the sentence dates its root (then no describing date is
+    adopted)."""
+    links = dated.place.links
+    root = links[-1].verb.i if links else -1
+    return any(
+        role is Role.EVENT and other.place.verb is not None and other.place.verb.i == root
+        for other, role in zip(dates, found, strict=True)
+    )
+
+
 def roles(dates: Sequence[Dated]) -> list[Role]:
     """The role of each date of one sentence, seeing them together.
 
@@ -513,6 +584,16 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
         found = [
             Role.REFERENCE if seq else role for role, seq in zip(found, sequenced, strict=True)
         ]
+    else:  # "After denying rumors in the summer of 2004, he resigned in mid-August"
+        mains = [
+            dated
+            for dated, role, seq in zip(dates, found, sequenced, strict=True)
+            if role is Role.EVENT and not seq and _on_main_clause(dated)
+        ]
+        found = [
+            Role.CONTEXT if seq and any(_contains(dated, main) for main in mains) else role
+            for dated, role, seq in zip(dates, found, sequenced, strict=True)
+        ]
     starts = [_range_start(dated, dates) for dated in dates]
     found = [
         found[start] if role is Role.REFERENCE and start is not None else role
@@ -528,11 +609,12 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
         Role.CONTEXT if role is Role.EVENT and _context(dated, events) else role
         for dated, role in zip(dates, found, strict=True)
     ]
-    if Role.EVENT in found:
+    if Role.EVENT in found and not _coordinated(dates, found):
         return found
     return [
         Role.EVENT
         if role is Role.DESCRIPTOR
+        and not _dated_root(dated, dates, found)
         and (
             _adopted(dated)
             or _recent_participle(dated)

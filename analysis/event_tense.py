@@ -25,6 +25,7 @@ _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve
 _FORWARD_PREPS = frozenset({"ahead of", "prior to"})
 _UPCOMING = frozenset({"upcoming", "next", "coming", "forthcoming"})
 _SEEMING = frozenset({"appear", "seem", "show", "stand", "continue"})
+_FORECASTS = frozenset({"forecast", "predict", "project"})
 _MOVED = frozenset({"postpone", "delay", "reschedule", "push", "move", "adjourn", "defer"})
 
 
@@ -89,6 +90,14 @@ def _tense(verb: Token) -> Direction | None:
     return next((way for holds, way in rules if holds), None)
 
 
+def _forecast_of(place: Place, verb: Token) -> bool:
+    """A bare day after what a forecast names ('ISO forecast electricity demand Monday at near
+    peak levels') may be the forecast's day or the day forecast: the nearest such day."""
+    if verb.lemma_ not in _FORECASTS or place.prep or place.root.dep_ != "npadvmod":
+        return False
+    return any(kid.dep_ == "dobj" and kid.i < place.root.i for kid in verb.children)
+
+
 def _reported(verb: Token) -> bool:
     """Whether a clause is what a reporting verb says."""
     return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in REPORTING
@@ -112,7 +121,11 @@ def direction(place: Place) -> Direction | None:
         return None
     if verb.lemma_ in _MOVED and place.prep == "to":
         return Direction.FUTURE  # "was postponed to Thursday": the new day lies ahead
-    said = _plan(_xcomp_chain(verb)) or _tense(verb)
+    said = (
+        Direction.NEAREST
+        if _forecast_of(place, verb)
+        else _plan(_xcomp_chain(verb)) or _tense(verb)
+    )
     if place.thing is not None and not _marked_future(verb):
         return None  # "follows Macron's response in March": the response has its own time
     return said

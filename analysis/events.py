@@ -274,8 +274,12 @@ def _dated_sentences(
     known = _Sentences(doc, text)
     places = Places(doc, len(text))
     scenes = tweet_scenes(text)
-    if precision is Precision.DAY:
-        scenes += night_scenes(text, published)
+    if precision is Precision.DAY:  # a quotation inside a tweet keeps the tweet's day
+        tweets = [tweet.start for tweet in scenes]
+        for night in night_scenes(text, published):
+            k = bisect.bisect_left(tweets, night.end) - 1
+            if k < 0 or scenes[k].end <= night.start:
+                scenes.append(night)
     grouped: dict[int, tuple[SentenceSpan, list[Anchored]]] = {}
     for found in read_dates(text, published, precision, direction=places.direction, scenes=scenes):
         sentence = _sentence_of(found.date, sentences, starts)

@@ -264,3 +264,99 @@ def test_a_with_clause_describes_in_passing(nlp: Language) -> None:
         " painting, with the painting classified as a national treasure in 2020."
     )
     assert events(nlp, text) == [("earlier this year", date(2023, 1, 1), YEAR)]
+
+
+def test_a_coordinated_dated_clause_leaves_the_root_its_relative_clause_date(
+    nlp: Language,
+) -> None:
+    text = (
+        "Senators never took up the bill the House passed in May, and the smaller offer was"
+        " blocked by Democrats on Sept. 10."
+    )
+    assert events(nlp, text) == [
+        ("in May", date(2023, 5, 1), MONTH),
+        ("on Sept. 10", date(2023, 9, 10), DAY),
+    ]
+
+
+def test_a_day_after_what_a_forecast_names_is_the_nearest_such_day(nlp: Language) -> None:
+    sunday = date(2020, 8, 16)
+    text = (
+        "The coming days will test the grid as the operator forecast electricity demand Monday"
+        " at near record levels."
+    )
+    assert events(nlp, text, sunday) == [("Monday", date(2020, 8, 17), DAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the period of a ranking
+        (
+            "What matters is that these actors were acknowledged as the best ensemble cast of"
+            " this year.",
+            [],
+        ),
+        (
+            "She was an upset winner for her role in the series, bringing the second award this"
+            " year for the streaming service.",
+            [],
+        ),
+        # a possibility
+        (
+            "He said they can begin at the beginning of next year at the latest, perhaps even"
+            " already at the end of this year.",
+            [("next year", date(2024, 1, 1), YEAR)],
+        ),
+        # a year holding the main clause's date
+        (
+            "After denying the rumors in the summer of 2004, the congressman announced his"
+            " resignation in mid-August.",
+            [("in mid-August", date(2004, 8, 1), MONTH)],
+        ),
+    ],
+)
+def test_a_ranking_a_possibility_or_a_context_is_no_date_of_its_own(
+    nlp: Language, text: str, expected: Found
+) -> None:
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "By one count, he visited his golf resorts at least 86 days in 2019.",
+            [("in 2019", date(2019, 1, 1), YEAR)],
+        ),
+        (
+            "The boy was 10 days shy of his second birthday last month when he died.",
+            [("last month", date(2023, 10, 1), MONTH)],
+        ),
+    ],
+)
+def test_a_count_or_an_age_is_no_ranking(nlp: Language, text: str, expected: Found) -> None:
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new map for the 2020 race reunites the city, but the seat still favors them.", []),
+        (
+            "She said she was delighted to be heading to a restaurant for the first time after"
+            " lockdown on Wednesday.",
+            [("on Wednesday", date(2023, 11, 1), DAY)],
+        ),
+    ],
+)
+def test_a_thing_for_another_is_mentioned_in_passing(
+    nlp: Language, text: str, expected: Found
+) -> None:
+    assert events(nlp, text) == expected
+
+
+def test_a_date_restating_another_is_no_second_event(nlp: Language) -> None:
+    monday = date(2019, 12, 30)
+    text = "He said he broke the news to his staff on Dec. 18, a Wednesday and the day of the vote."
+    assert events(nlp, text, monday) == [("on Dec. 18", date(2019, 12, 18), DAY)]
