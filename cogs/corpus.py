@@ -19,7 +19,7 @@ from bot.ui.respond import send_answer, send_short
 
 def article_number(text: str) -> int:
     """The number behind an autocomplete pick ("3") or what a member typed ("#3")."""
-    return user_input.article_number(text, "; type part of its title to pick it from the list.")
+    return user_input.article_number(text, "; /search finds articles by their words")
 
 
 class Corpus(commands.Cog):
