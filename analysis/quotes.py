@@ -397,7 +397,7 @@ def _told_about(span: QuoteSpan, ctx: _Document) -> _Cue | None:
     return _Cue("say", Speaker(person.name, person.name, person.key))
 
 
-_SIGNATURE_DASH = re.compile(r"[,.]?[ \t]*(?:[—―–]|--?)[ \t]*(?=[A-Z])")
+_SIGNATURE_DASH = re.compile(r"[,.]?[^\S\n]*(?:[—―–]|--?)[^\S\n]*(?=[A-Z])")
 _NAME_ENDS = frozenset(",.;()")
 
 

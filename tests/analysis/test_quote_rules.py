@@ -36,11 +36,13 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(nlp: Language
     text = (
         "Readers sent us their views after the debate.\n\n"
         "“The plan is a disgrace and he knows it.” ― Dana Whitfield\n"
-        "”Fear. I am afraid of what comes next.” — Carlos Mendoza."
+        "”Fear. I am afraid of what comes next.” — Carlos Mendoza.\n"
+        "“We can do better than this.” ―\u00a0Steve Quinlan."  # a no-break space after the dash
     )
     assert found(nlp, text) == [
         ("The plan is a disgrace and he knows it.", "dana whitfield"),
         ("Fear. I am afraid of what comes next.", "carlos mendoza"),
+        ("We can do better than this.", "steve quinlan"),
     ]
 
 
