@@ -44,7 +44,8 @@ async def test_analyst_run_serves_commands_and_stops_on_sigterm(
             lambda: bool(fake.registered_commands(fake.guild_id)), timeout=30, what="command sync"
         )
         result = await fake.slash("stats")
-        assert "Articles: 5 (2 dated, 3 undated)" in result.embeds[0]["description"]
+        fields = {f["name"]: f["value"] for f in result.embeds[0]["fields"]}
+        assert fields["Articles"] == "5 (2 dated, 3 undated)"
     finally:
         process.send_signal(signal.SIGTERM)
         _out, err = await asyncio.wait_for(process.communicate(), timeout=30)
