@@ -28,7 +28,6 @@ from hypothesis import strategies as st
 from bot.errors import UserFacingError
 from bot.render import corpus as render_corpus
 from bot.render import digest as render_digest
-from bot.render import search as render_search
 from bot.services.compare import Comparison
 from bot.services.digest import Digest, Window
 from bot.services.link_cards import LinkCards
@@ -39,10 +38,10 @@ from bot.services.search import SearchAnswer
 from bot.services.summary import Summary
 from bot.services.timeline import Timeline
 from bot.tree import AnalystTree
-from bot.ui import sources
 from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
 from bot.ui.embeds.compare import compare_answer
 from bot.ui.embeds.quotes import quotes_answer
+from bot.ui.embeds.search import search_answer
 from bot.ui.embeds.summary import summary_answer
 from bot.ui.embeds.timeline import timeline_answer
 from bot.ui.embeds.who import who_answer
@@ -143,7 +142,7 @@ async def _answered(payload: AnswerPayload, deferred: bool) -> list[Sent]:
 def check_answer(payload: AnswerPayload, *, deferred: bool = True) -> None:
     """The answer as sent, paged and exported: no live markup, within limits, nobody pinged."""
     sent = asyncio.run(_answered(payload, deferred))
-    assert leaks(sent, bold=payload.highlights) == []
+    assert leaks(sent) == []
     assert all(m.allowed_mentions is NO_MENTIONS for m in sent)
     export = sent[-1]
     assert not export.content and not export.embeds and len(export.files) == 1
@@ -245,14 +244,7 @@ def test_who(answer: WhoAnswer, charted: bool) -> None:
 @EXAMPLES
 @given(hostile.search)
 def test_search(answer: SearchAnswer) -> None:
-    payload = AnswerPayload(
-        "Search",
-        sources.with_sources(render_search.search_text(answer), sources.search_refs(answer)),
-        render_search.search_json(answer),
-        export_name="search",
-        highlights=True,
-    )
-    check_answer(payload)
+    check_embeds(search_answer(answer), answer)
 
 
 # -- the corpus commands ------------------------------------------------------------------------
