@@ -17,7 +17,7 @@ from bot.services.digest import DigestOptions
 from bot.services.outbox import POLL_SECONDS, OutboxDeliverer
 from bot.services.worker import QueueWorker
 from bot.tree import AnalystTree
-from bot.ui.answer import NO_MENTIONS
+from bot.ui.page import NO_MENTIONS
 from storage.outbox import OutboxRepository, Shards
 
 if TYPE_CHECKING:

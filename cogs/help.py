@@ -7,8 +7,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import AnalystBot
-from bot.ui.answer import NO_MENTIONS
 from bot.ui.help import help_text
+from bot.ui.page import NO_MENTIONS
 
 
 class Help(commands.Cog):

@@ -48,9 +48,9 @@ from bot.services.link_watch import (
 )
 from bot.services.link_watch import within_allowance as allowance
 from bot.services.outbox import INGEST_OUTCOME, OutboxItem, RetryLater, Undeliverable
-from bot.ui.answer import NO_MENTIONS
 from bot.ui.cards import card_markup, reply_line
 from bot.ui.escape import escape_corpus, escape_text, safe_url
+from bot.ui.page import NO_MENTIONS
 
 log = logging.getLogger(__name__)
 

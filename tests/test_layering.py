@@ -147,9 +147,6 @@ ALLOWED: dict[str, dict[str, str]] = {
     "bot/cli/app.py": {
         "sqlalchemy.exc": "says a locked database plainly; catching an error opens no session",
     },
-    "bot/ui/sources.py": {
-        "storage.records_cite": "ArticleRef is a plain record in an answer",
-    },
     "bot/ui/links.py": {"storage.records_cite": "ArticleRef, the plain record a source links to"},
     "bot/ui/embeds/quotes.py": {"storage.quotes_repo": "QuoteRecord, a plain record (typing only)"},
     "bot/ui/embeds/who.py": {"storage.profiles": "Companion and EntityProfile, plain records"},

@@ -3,8 +3,8 @@
 A new article's card: number, title, outlet, date (only as precise as known) and its top summary
 sentence; a duplicate names the article we already have; a failure says why. `LinkCards.reply`
 gives them as structured `Card`s, which the Discord layer (`bot.ui.cards`) writes as markup (the
-title linked to the stored address, the date as a Discord timestamp); `text` and `short` are the
-same cards as plain lines, within Discord's 2,000 characters, shorter for a many-link summary.
+title linked to the stored address, the date as a Discord timestamp) within Discord's 2,000
+characters, shorter for a many-link summary.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.services.date_text import format_date
 from bot.services.ingest import DUPLICATE, NEW, Outcome
 from storage.records import ArticleSummary
 
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SENTENCE_LIMIT = 240
-CARD_LIMIT = 1900
+SENTENCE_LIMIT = 240  # characters of a card's summary sentence
 SUMMARY_LIMIT = 120  # characters of one link's card in a summary
 
 
@@ -73,46 +71,6 @@ def stored_url(article: ArticleSummary, canonical: str | None) -> str | None:
     return None
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def card_line(article: ArticleSummary, sentence: str | None) -> str:
-    """The card for a stored article: number, title, outlet, date and its first summary line."""
-    parts = [f"#{article.id} {article.title or '(untitled)'}"]
-    if article.outlet:
-        parts.append(article.outlet)
-    parts.append(format_date(article.published, article.date_precision))
-    if sentence:
-        parts.append(_shorten(sentence.strip(), SENTENCE_LIMIT))
-    return _shorten(" · ".join(parts), CARD_LIMIT)
-
-
-def duplicate_line(article_id: int | None, article: ArticleSummary | None) -> str:
-    """Why a link was not added: we already have it, and what it is."""
-    if article is None:
-        return f"already have it: #{article_id}"
-    title = article.title or "(untitled)"
-    return _shorten(f"already have it: #{article.id} {title}", CARD_LIMIT)
-
-
-def card_text(card: Card) -> str:
-    """A card as one plain line (what `bot.ui.cards` writes with links and timestamps)."""
-    if isinstance(card, ArticleCard):
-        return card_line(card.article, card.sentence)
-    if isinstance(card, DuplicateCard):
-        return duplicate_line(card.article_id, card.article)
-    return card.text
-
-
-def short_text(card: Card) -> str:
-    """A card cut to one short line, for a summary of many links."""
-    if isinstance(card, ArticleCard):
-        title = card.article.title or "(untitled)"
-        return _shorten(f"#{card.article.id} {title}", SUMMARY_LIMIT)
-    return _shorten(card_text(card), SUMMARY_LIMIT)
-
-
 class LinkCards:
     """What a member reads when a link or file has been worked: a card, or the reason."""
 
@@ -132,14 +90,6 @@ class LinkCards:
             url = stored_url(detail.summary, detail.canonical_url)
             return DuplicateCard(outcome.duplicate_of, detail.summary, url)
         return Reason(outcome.message or "could not be added")
-
-    async def text(self, outcome: Outcome) -> str:
-        """The card of a new article, or the one-line reason it was not added (plain text)."""
-        return card_text(await self.reply(outcome))
-
-    async def short(self, outcome: Outcome) -> str:
-        """The card or reason cut to one short line, for a summary of many links."""
-        return short_text(await self.reply(outcome, short=True))
 
     async def card(self, article_id: int, *, sentence: bool = True) -> Card:
         """The card of one stored article: its top summary sentence, else its first sentence."""

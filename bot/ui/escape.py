@@ -3,11 +3,11 @@
 Corpus text (titles, site names, quotes, sentences) reaches Discord inside the renderers' lines.
 Every Markdown-significant character in it is backslash-escaped; the renderer's own markup stays:
 its citations `[#4 ABC News, 2015-11-23]` and dates `[2015-11-23]` keep their brackets (what
-is inside them is escaped), its `- ` bullets stay, and search answers keep their `**bold**`
-highlights. A masked link needs `](` side by side, so a `(` after such a bracket is escaped
-too. URLs stay clickable (Discord links them by itself) with the characters that could build
-Markdown around them percent-encoded; Discord's URL runs on to the next space or `<`, so a URL
-right before an escaped `<` or `]` is closed with `<>` lest it swallow the escape's backslash.
+is inside them is escaped) and its `- ` bullets stay. A masked link needs `](` side by side,
+so a `(` after such a bracket is escaped too. URLs stay clickable (Discord links them by
+itself) with the characters that could build Markdown around them percent-encoded; Discord's
+URL runs on to the next space or `<`, so a URL right before an escaped `<` or `]` is closed
+with `<>` lest it swallow the escape's backslash.
 """
 
 from __future__ import annotations
@@ -70,9 +70,9 @@ def _line_start(line: str) -> str:
     return _HEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line, count=1)
 
 
-def escape_line(line: str, *, highlights: bool = False) -> str:
-    """One rendered line: corpus text escaped, the renderer's citations (and, for search,
-    its `**highlights**`) kept, and no `](` left that could start a masked link."""
+def escape_line(line: str) -> str:
+    """One rendered line: corpus text escaped, the renderer's citations kept, and no `](` left
+    that could start a masked link."""
     out, end = [], 0
     for match in _URL_OR_CITATION.finditer(line):  # a URL runs over a citation, as in Discord
         token = match.group()
@@ -80,11 +80,9 @@ def escape_line(line: str, *, highlights: bool = False) -> str:
         out += [_inline(line[end : match.start()]), own]
         end = match.end()
     text = "".join([*out, _inline(line[end:])]).replace("](", "]\\(")
-    if highlights:
-        text = text.replace("\\*\\*", "**")
     return _line_start(text)
 
 
-def escape_text(text: str, *, highlights: bool = False) -> str:
+def escape_text(text: str) -> str:
     """Rendered text, line by line (see `escape_line`)."""
-    return "\n".join(escape_line(line, highlights=highlights) for line in text.splitlines())
+    return "\n".join(escape_line(line) for line in text.splitlines())

@@ -5,15 +5,12 @@ from __future__ import annotations
 import discord
 
 from bot.render.cite import DISCORD_MESSAGE_LIMIT
-from bot.ui.answer import AnswerPayload, payload_answer
 from bot.ui.page import NO_MENTIONS, Answer
 from bot.ui.pager import Pager
 
 
-async def send_answer(interaction: discord.Interaction, answer: Answer | AnswerPayload) -> None:
+async def send_answer(interaction: discord.Interaction, answer: Answer) -> None:
     """First page with its pager and attachments; works before or after a defer."""
-    if isinstance(answer, AnswerPayload):
-        answer = payload_answer(answer)
     view = Pager(answer, owner_id=interaction.user.id, asked=interaction)
     files = [attachment.to_file() for attachment in answer.attachments]
     embeds = list(answer.pages[0].embeds)

@@ -133,12 +133,14 @@ def leaks(messages: Sequence[Sent], *, bold: bool = False) -> list[str]:
 
 _MASKED = re.compile(r"(?<!\\)\[((?:\\[\s\S]|[^\\\]\n])*)\]\((https?://[^\s()<>]+)\)")
 _QUOTE_BLOCK = re.compile(r"^> “", re.MULTILINE)
+_TIMESTAMP = re.compile(r"<t:\d{1,12}(?::[tTdDfFR])?>")  # ours: a date in the reader's zone
 
 
 def answer_markup(text: str, urls: Iterable[str]) -> list[str]:
     """Live markup in an embed answer beyond its own: masked links to the stored `urls` (whose
     labels must be plain), `**` bold and `> “` quote blocks are the builder's; anything else
-    Discord would render (a link to another address, a mention, a spoiler, a heading) is found."""
+    Discord would render (a link to another address, a mention, a spoiler, a heading) is found;
+    `<t:…>` timestamps are the builder's too (a date shown in the reader's time zone)."""
     allowed = set(urls)
     found: list[str] = []
     rest, end = [], 0
@@ -149,7 +151,7 @@ def answer_markup(text: str, urls: Iterable[str]) -> list[str]:
         rest += [text[end : link.start()], "L"]
         end = link.end()
     rest.append(text[end:])
-    plain = _QUOTE_BLOCK.sub("“", "".join(rest))
+    plain = _TIMESTAMP.sub("T", _QUOTE_BLOCK.sub("“", "".join(rest)))
     return found + live_markup(plain, bold=True)
 
 

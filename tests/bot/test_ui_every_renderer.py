@@ -17,7 +17,6 @@ import json
 import re
 from collections.abc import Coroutine
 from dataclasses import replace
-from datetime import date
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -27,18 +26,13 @@ from hypothesis import strategies as st
 
 from bot.errors import UserFacingError
 from bot.render import corpus as render_corpus
-from bot.render import digest as render_digest
 from bot.services.compare import Comparison
-from bot.services.digest import Digest, Window
-from bot.services.link_cards import LinkCards
-from bot.services.link_watch import in_replies, summary_header
 from bot.services.outcomes import Outcome
 from bot.services.people import QuotesAnswer, WhoAnswer, ambiguous_message, unknown_message
 from bot.services.search import SearchAnswer
 from bot.services.summary import Summary
 from bot.services.timeline import Timeline
 from bot.tree import AnalystTree
-from bot.ui.answer import NO_MENTIONS, AnswerPayload, embed_pages
 from bot.ui.embeds.compare import compare_answer
 from bot.ui.embeds.quotes import quotes_answer
 from bot.ui.embeds.search import search_answer
@@ -47,12 +41,11 @@ from bot.ui.embeds.timeline import timeline_answer
 from bot.ui.embeds.who import who_answer
 from bot.ui.escape import escape_text, safe_url
 from bot.ui.links import web_url
-from bot.ui.page import Answer
+from bot.ui.page import NO_MENTIONS, Answer
 from bot.ui.pager import Pager
 from bot.ui.respond import send_answer, send_short
-from cogs.watch import Watch
 from storage.entity_lookup import EntityMatch
-from storage.records import ArticleDetail, ArticleSummary, CorpusStats
+from storage.records import ArticleDetail, ArticleSummary
 from storage.records_cite import ArticleRef
 from tests.bot import hostile_records as hostile
 from tests.bot.discord_markup import Sent, answer_leaks, leaks
@@ -118,40 +111,6 @@ class Asker:
 
 def run(coroutine: Coroutine[Any, Any, None]) -> None:
     asyncio.run(coroutine)
-
-
-async def _answered(payload: AnswerPayload, deferred: bool) -> list[Sent]:
-    """`send_answer`, then every page through Next, one Previous, and Export, as a member would."""
-    asker = Asker()
-    if deferred:
-        await asker.response.defer()
-    await send_answer(asker.interaction, payload)
-    view = asker.sent[0].view
-    assert isinstance(view, Pager)
-    pages = [page.embeds[0] for page in view.pages]
-    event("pages: " + ("3+" if len(pages) >= 3 else str(len(pages))))
-    for _ in pages[1:]:
-        await view.next.callback(asker.interaction)
-    if len(pages) > 1:
-        await view.previous.callback(asker.interaction)
-    await view.export.callback(asker.interaction)
-    assert [m.embeds[0] for m in asker.sent[:-1]] == [*pages, *pages[-2:-1]]  # all, then back
-    return asker.sent
-
-
-def check_answer(payload: AnswerPayload, *, deferred: bool = True) -> None:
-    """The answer as sent, paged and exported: no live markup, within limits, nobody pinged."""
-    sent = asyncio.run(_answered(payload, deferred))
-    assert leaks(sent) == []
-    assert all(m.allowed_mentions is NO_MENTIONS for m in sent)
-    export = sent[-1]
-    assert not export.content and not export.embeds and len(export.files) == 1
-    assert EXPORT_NAME.fullmatch(export.files[0].filename), export.files[0].filename
-    body = json.loads(export.files[0].fp.read())
-    assert body == json.loads(json.dumps(payload.data))
-
-
-# -- the query commands, each payload exactly as its cog builds it ---------------------------
 
 
 def _web_urls(value: object) -> set[str]:
@@ -251,31 +210,6 @@ def test_search(answer: SearchAnswer) -> None:
 
 
 @EXAMPLES
-@given(hostile.stats)
-def test_stats(stats: CorpusStats) -> None:
-    payload = AnswerPayload(
-        "Corpus",
-        render_corpus.stats_text(stats),
-        render_corpus.stats_json(stats),
-        export_name="stats",
-    )
-    check_answer(payload)
-
-
-@EXAMPLES
-@given(hostile.detail)
-def test_article_show(detail: ArticleDetail) -> None:
-    summary = detail.summary
-    payload = AnswerPayload(
-        f"#{summary.id} {summary.title or '(untitled)'}",
-        render_corpus.article_text(detail, show_text=True, show_dropped=True),
-        render_corpus.article_json(detail),
-        export_name=f"article-{summary.id}",
-    )
-    check_answer(payload, deferred=False)
-
-
-@EXAMPLES
 @given(hostile.article)
 def test_article_fix_reply(fixed: ArticleSummary) -> None:
     asker = Asker()
@@ -291,24 +225,6 @@ def test_a_long_short_reply_is_cut_to_one_message() -> None:
     text = "Fixed: #4 [2015] · " + "\\[x\\]" * 600
     run(send_short(asker.interaction, text, ephemeral=False))
     assert [m.content for m in asker.sent] == [text[:1999] + "…"]
-
-
-# -- the digest -----------------------------------------------------------------------------------
-
-
-@EXAMPLES
-@given(hostile.digest | st.none(), hostile.window, st.dates())
-def test_digest_posted_and_previewed(digest: Digest | None, window: Window, day: date) -> None:
-    data = render_digest.digest_json(digest, window)
-    text = render_digest.digest_text(digest) if digest else render_digest.nothing_new_text(window)
-    posted = [  # cogs/digest.py send_digest: one message per page
-        Sent(embeds=[embed], allowed_mentions=NO_MENTIONS)
-        for embed in embed_pages(AnswerPayload(render_digest.title(day.isoformat()), text, data))
-    ]
-    assert leaks(posted) == []
-    if digest is not None:  # /digest now
-        preview = render_digest.digest_text(digest)
-        check_answer(AnswerPayload(render_digest.title(), preview, data, export_name="digest"))
 
 
 # -- ingest replies and cards ---------------------------------------------------------------------
@@ -338,37 +254,6 @@ class _Summaries:
 
 def _emoji(outcome: Outcome) -> str:
     return "❌" if outcome.status in ("failed", "duplicate") else "✅"
-
-
-async def _ingest_replies(cards: LinkCards, outcomes: list[Outcome]) -> list[str]:
-    """Every line cogs/watch.py sends about these outcomes: the reply to a message's one link
-    (and /ingest's answer), a named reply among several, the channel notice of an /ingest that
-    stopped waiting, and the summary of a many-link message."""
-    replies, summary = [], [summary_header(outcomes)]
-    for outcome in outcomes:
-        emoji, text = _emoji(outcome), await cards.text(outcome)
-        replies += [
-            Watch._line(emoji, outcome.source, text, 1, True),
-            Watch._line(emoji, outcome.source, text, 2, True),
-            Watch._line(emoji, outcome.source, text, 1, False),
-        ]
-        short = await cards.short(outcome)
-        summary.append(Watch._line(emoji, outcome.source, short, len(outcomes), True))
-    return replies + in_replies(summary)
-
-
-@EXAMPLES
-@given(
-    st.lists(hostile.outcome, min_size=1, max_size=6),
-    hostile.optional(hostile.detail),
-    hostile.summary,
-)
-def test_ingest_replies_and_cards(
-    outcomes: list[Outcome], detail: ArticleDetail | None, summary: Summary
-) -> None:
-    cards = LinkCards(cast(Any, _Articles(detail)), cast(Any, _Summaries(summary)))
-    replies = asyncio.run(_ingest_replies(cards, outcomes))
-    assert leaks([Sent(reply, allowed_mentions=NO_MENTIONS) for reply in replies]) == []
 
 
 # -- errors that name what the corpus holds -------------------------------------------------

@@ -116,7 +116,7 @@ def metadata(book: EmbedBook, detail: ArticleDetail) -> None:
     book.field("Author", fit(_one_line(a.author, "unknown"), 900), inline=True)
     book.field("Title", f"[{title}]({safe_url(url)})" if url else title)
     when = human_date(a.published, a.date_precision)
-    found = f" (from {escape_corpus(detail.date_source)})" if detail.date_source else ""
+    found = f" (from {fit(_one_line(detail.date_source, ''), 200)})" if detail.date_source else ""
     book.field("Published", when + found, inline=True)
     size = f"{_plural(a.word_count, 'word')}, {_plural(detail.sentence_count, 'sentence')}"
     book.field("Length", size, inline=True)
