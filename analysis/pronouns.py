@@ -8,6 +8,10 @@ A pronoun that is a clause's subject stands for, in this order:
 2. else the latest subject before it, where subjects are the people named as subjects and the
    pronouns already read, each standing for whom it was resolved to ("she decided …" then "“…,”
    she continued" is still Hajjaj, though another woman was named in between as an object);
+   a pronoun that speaks ("“…,” he said") takes, of the latest sentence with such subjects,
+   the one that sentence is most about: a speaker, else a main clause's subject ("Tinsley walks
+   …, while Phalen scours …"), and passes over a sentence that names people only inside
+   someone else's reported words ("the airline said Capo was too big");
 3. else the latest person named before it.
 
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
@@ -78,6 +82,8 @@ class PronounChain:
         )
         self.starts = [m.start for m in self.people]
         self.chain: list[tuple[int, Mention]] = []
+        self.ranks: dict[int, int] = {}  # chain position -> how much its sentence is about it
+        self.sentence_of: dict[int, int] = {}  # chain position -> its sentence's first token
         self.speakers: list[tuple[int, Mention]] = []  # subjects of speech verbs
         self.resolved: dict[int, Mention | None] = {}
         self._read()
@@ -96,6 +102,7 @@ class PronounChain:
             named = self._person_at(token.idx)
             if named is not None:
                 self.chain.append((token.idx, named))
+                self._rank(token)
                 if self._speaks(token):
                     self.speakers.append((token.idx, named))
             elif token.lower_ in PERSONAL:
@@ -103,6 +110,18 @@ class PronounChain:
                 self.resolved[token.i] = found
                 if found is not None:
                     self.chain.append((token.idx, found))
+                    self._rank(token)
+
+    def _rank(self, subject: Token) -> None:
+        """How much a subject's sentence is about it: 3 for the subject of a speech verb, 2 for
+        a main clause's, 1 for a subordinate clause's ("Tinsley walks …, while Phalen scours
+        …"), 0 for the subject of a clause another's words report ("the airline said Capo was
+        too big")."""
+        verb = subject.head
+        reported = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
+        rank = 3 if self._speaks(subject) else 0 if reported else 1 if verb.dep_ == "advcl" else 2
+        self.ranks[subject.idx] = rank
+        self.sentence_of[subject.idx] = subject.sent.start
 
     def _speaks(self, subject: Token) -> bool:
         """The subject of a speech verb outside quotes that no other speech verb reports
@@ -140,14 +159,36 @@ class PronounChain:
         said = [m for at, m in self.speakers if at < limit and self._fits(m, gender)]
         if aside and said:
             return said[-1]  # "LaBolt noted Biden …. Biden, he said, …": the last one to speak
-        before = [m for at, m in self.chain if at < limit]
-        fitting = [m for m in before if self._fits(m, gender)]
-        if fitting or before:
-            return (fitting or before)[-1]
+        before = [(at, m) for at, m in self.chain if at < limit]
+        chain = [(at, m) for at, m in before if self._fits(m, gender)] or before
+        if chain and self._speaks(token):
+            return self._most_about(chain)  # "“…,” he said": who the story was just about
+        if chain:
+            return chain[-1][1]
         earlier = [m for m in self.people if m.end <= token.idx]
         fitting = [m for m in earlier if self._fits(m, gender)]
         candidates = fitting or earlier
         return candidates[-1] if candidates else None
+
+    def _most_about(self, chain: list[tuple[int, Mention]]) -> Mention:
+        """Of the latest sentence with candidates, the one it is most about (`_rank`: a speaker,
+        else a main clause's subject, else a subordinate clause's); when that sentence names
+        people only inside someone else's reported words, the same from up to two such
+        sentences before it ("“…,” he said. The airline said Capo was too big. “…,” he said":
+        he is the man who spoke, not the dog), else the latest."""
+        groups: list[list[tuple[int, Mention]]] = []
+        for at, mention in reversed(chain):
+            if groups and self.sentence_of[groups[-1][0][0]] == self.sentence_of[at]:
+                groups[-1].append((at, mention))
+            elif len(groups) < 3:
+                groups.append([(at, mention)])
+            else:
+                break
+        for group in groups:
+            best = max(group, key=lambda entry: (self.ranks[entry[0]], entry[0]))
+            if self.ranks[best[0]] > 0:
+                return best[1]
+        return chain[-1][1]
 
     def resolve(self, token: Token) -> Mention | None:
         """The person a he/she token stands for, or None when no one was named before it."""

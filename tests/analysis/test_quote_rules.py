@@ -166,3 +166,26 @@ def test_the_lowercase_second_half_of_a_split_quote_is_the_first_halfs(nlp: Lang
         ("By locking in the deal", "dana whitfield", "direct"),
         ("it now allowed me to go to other countries and press them.", "dana whitfield", "direct"),
     ]
+
+
+def test_he_said_passes_over_a_subject_of_someone_elses_reported_words(nlp: Language) -> None:
+    # The last male subject before "he said" is the dog, named only inside what the shelter
+    # said; the man who spoke just before is the one still speaking.
+    text = (
+        "Mark Delaney and Julia Ferris have lived in Lisbon since March.\n\n"
+        "“We just want to go home,” Mark Delaney said.\n\n"
+        "The shelter said Bruno was too old to travel, even after they offered to pay for him.\n\n"
+        "“We will not leave without him,” he said."
+    )
+    assert found(nlp, text)[-1] == ("We will not leave without him", "mark delaney")
+
+
+def test_he_said_takes_the_main_subject_over_a_subordinate_ones(nlp: Language) -> None:
+    # "Delaney walks …, while Ferris cooks …": the sentence is about Delaney, so a following
+    # "he said" is his, though Ferris was named after him (and neither is gendered).
+    text = (
+        "Mark Delaney and Julia Ferris have lived in Lisbon since March.\n\n"
+        "Every morning, Delaney walks to the market, while Ferris cooks for the neighbours.\n\n"
+        "“I miss my own kitchen,” he said."
+    )
+    assert found(nlp, text)[-1] == ("I miss my own kitchen", "mark delaney")
