@@ -14,6 +14,9 @@ A pronoun that is a clause's subject stands for, in this order:
    someone else's reported words ("the airline said Capo was too big");
 3. else the latest person named before it.
 
+A role noun subject with a person's name in apposition ("The clinic's surgeon, Ravi Menon,
+said") counts as that person named as a subject.
+
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
 before its sentence (who is still speaking), else as rule 2 and 3 say.
@@ -99,7 +102,7 @@ class PronounChain:
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or self.excluded(token.idx):
                 continue
-            named = self._person_at(token.idx)
+            named = self._person_at(token.idx) or self._apposed_person(token)
             if named is not None:
                 self.chain.append((token.idx, named))
                 self._rank(token)
@@ -111,6 +114,20 @@ class PronounChain:
                 if found is not None:
                     self.chain.append((token.idx, found))
                     self._rank(token)
+
+    def _apposed_person(self, subject: Token) -> Mention | None:
+        """ "“Parasite” director Bong Joon Ho said": a role noun subject whose name stands in
+        apposition to it (or ends a coordinated role: "surgeon and study co-lead David N.")."""
+        if subject.pos_ != "NOUN":
+            return None
+        heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    found = self._person_at(child.idx)
+                    if found is not None:
+                        return found
+        return None
 
     def _rank(self, subject: Token) -> None:
         """How much a subject's sentence is about it: 3 for the subject of a speech verb, 2 for

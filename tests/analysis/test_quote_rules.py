@@ -189,3 +189,17 @@ def test_he_said_takes_the_main_subject_over_a_subordinate_ones(nlp: Language) -
         "“I miss my own kitchen,” he said."
     )
     assert found(nlp, text)[-1] == ("I miss my own kitchen", "mark delaney")
+
+
+def test_a_role_noun_subject_with_the_name_in_apposition_is_that_person(nlp: Language) -> None:
+    # "The clinic's surgeon, Ravi Menon, said": the subject is the role noun and the name stands
+    # in apposition to it; the following "he added" is Menon's, not the man named before him.
+    text = (
+        "Tom Keller presented the trial results on Monday.\n\n"
+        "The clinic's surgeon and study co-lead, Ravi Menon, said the method could help many "
+        "patients. “This could be a turning point for patients on the waiting list,” he added."
+    )
+    assert found(nlp, text)[-1] == (
+        "This could be a turning point for patients on the waiting list",
+        "ravi menon",
+    )
