@@ -14,6 +14,9 @@ A pronoun that is a clause's subject stands for, in this order:
    someone else's reported words ("the airline said Capo was too big");
 3. else the latest person named before it.
 
+A pronoun that replies ("“…,” she replied") is the person asked just before ("a reporter
+asked Montoya-Lewis, “…?”"), when the two sentences before it name one.
+
 A role noun subject with a person's name in apposition ("The clinic's surgeon, Ravi Menon,
 said") counts as that person named as a subject.
 
@@ -38,6 +41,8 @@ from analysis.types import EntityKind, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL = frozenset({"he", "she"})
+REPLIES = frozenset({"reply", "respond", "answer", "retort"})
+ASKS = frozenset({"ask", "question"})
 
 
 def root_of(doc: Doc, mention: Mention) -> Token | None:
@@ -172,6 +177,9 @@ class PronounChain:
         owners = [m for m in same if head_dep(self.doc, m) == "poss"]
         if subjects or owners:
             return (subjects or owners)[-1]
+        asked = self._asked(token, gender)
+        if asked is not None:
+            return asked
         limit = sentence.start_char if aside else token.idx
         said = [m for at, m in self.speakers if at < limit and self._fits(m, gender)]
         if aside and said:
@@ -186,6 +194,22 @@ class PronounChain:
         fitting = [m for m in earlier if self._fits(m, gender)]
         candidates = fitting or earlier
         return candidates[-1] if candidates else None
+
+    def _asked(self, token: Token, gender: str) -> Mention | None:
+        """ "A reporter asked Montoya-Lewis, “…?” “…,” she replied": who replies is the person
+        just asked, in the two sentences before the reply."""
+        if token.head.lemma_.lower() not in REPLIES or token.sent.start == 0:
+            return None
+        previous = self.doc[token.sent.start - 1].sent
+        start = self.doc[previous.start - 1].sent.start if previous.start > 0 else 0
+        for verb in reversed(self.doc[start : token.sent.start]):
+            if verb.lemma_.lower() not in ASKS or self.excluded(verb.idx):
+                continue
+            for child in verb.children:
+                found = self._person_at(child.idx) if child.dep_ in {"dobj", "dative"} else None
+                if found is not None and self._fits(found, gender):
+                    return found
+        return None
 
     def _most_about(self, chain: list[tuple[int, Mention]]) -> Mention:
         """Of the latest sentence with candidates, the one it is most about (`_rank`: a speaker,

@@ -203,3 +203,16 @@ def test_a_role_noun_subject_with_the_name_in_apposition_is_that_person(nlp: Lan
         "This could be a turning point for patients on the waiting list",
         "ravi menon",
     )
+
+
+def test_a_pronoun_that_replies_is_the_person_just_asked(nlp: Language) -> None:
+    # The governor spoke last, but "she replied" answers the question put to the judge.
+    text = (
+        "“She is the best person for the job,” Governor Tom Keller said.\n\n"
+        "At the press conference, a reporter asked Julia Ferris, “What is the hardest part?”\n\n"
+        "“Getting people to admit that we all have biases,” she replied."
+    )
+    assert found(nlp, text)[-1] == (
+        "Getting people to admit that we all have biases",
+        "julia ferris",
+    )
