@@ -26,7 +26,9 @@ before its sentence (who is still speaking), else as rule 2 and 3 say.
 
 A person the article genders otherwise (`speaker_gender`) is passed over, and a one-word
 "person" that is a word of a place or organisation of the article ("Keys" beside "Florida
-Keys") is not a person here: the small model tags such words PERSON.
+Keys") is not a person here: the small model tags such words PERSON; nor is a "person" whose
+name opens with the whole name of one of the article's organisations ("Arcade Publishing"
+beside "Arcade").
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ class PronounChain:
             if m.kind in {EntityKind.PLACE, EntityKind.ORG}
             for w in m.name.split()
         }
+        # "Arcade Publishing" tagged PERSON beside "Arcade" tagged ORG: a company, not a man
+        org_names = {m.name for m in mentions if m.kind == EntityKind.ORG}
         self.people = sorted(
             (
                 m
@@ -85,6 +89,7 @@ class PronounChain:
                 if m.kind == EntityKind.PERSON
                 and not excluded(m.start)
                 and (" " in m.name or m.name.lower() not in others)
+                and not any(m.name.startswith(f"{org} ") for org in org_names)
             ),
             key=lambda m: m.start,
         )
