@@ -15,7 +15,8 @@ import pytest
 from bot.app import open_analyst
 from storage.articles import insert_article
 from storage.records import NewArticle, NewEvent, NewMention, NewQuote
-from tests.discordbot.conftest import StartBot, test_settings
+from tests.discordbot import conftest
+from tests.discordbot.conftest import StartBot
 from tests.discordbot.test_paging import QUERY_COGS, button
 from tests.fake_discord import FakeDiscord
 from tests.fake_discord.interactions import InteractionResult
@@ -79,7 +80,10 @@ def big_article(n: int) -> NewArticle:
 
 
 async def _build(url: str) -> None:
-    async with open_analyst(test_settings(url)) as analyst, analyst.sessions.begin() as session:
+    async with (
+        open_analyst(conftest.test_settings(url)) as analyst,
+        analyst.sessions.begin() as session,
+    ):
         for n in range(ARTICLES):
             await insert_article(session, big_article(n))
 
