@@ -1,19 +1,19 @@
-"""Citations and the limits every answer respects, shared by all renderers.
+"""Citations in the CLI's text and JSON, shared by all renderers.
 
-A citation is short and the same everywhere: `[#3 The Week, 2024-10-15]`. Its JSON twin carries
-the link (canonical URL, else the file path) so the bot can make it clickable.
+A citation is short and the same everywhere in the text: `[#3 The Week, 2024-10-15]`. Its JSON
+twin carries the full provenance (canonical URL, else the file path). Discord cites with
+clickable links instead (`bot.ui.links`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from bot.services.date_text import format_date
 from storage.records_cite import ArticleRef
 
 DISCORD_MESSAGE_LIMIT = 2000
-DISCORD_EMBED_LIMIT = 4096
 MAX_LINE = 400
 
 
@@ -58,19 +58,3 @@ def shorten(text: str, limit: int = MAX_LINE) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut + "…"
-
-
-def paginate(lines: Sequence[str], header: str = "", limit: int = DISCORD_EMBED_LIMIT) -> list[str]:
-    """Split answer lines into pages that each fit `limit` characters, never mid-line."""
-    pages: list[str] = []
-    current = header
-    for raw in lines:
-        line = shorten(raw, limit - len(header) - 1)
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit and current not in ("", header):
-            pages.append(current)
-            candidate = f"{header}\n{line}" if header else line
-        current = candidate
-    if current:
-        pages.append(current)
-    return pages

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.render.cite import shorten
 from bot.services.compare import Comparison, Item, Side
+from bot.services.date_text import human_date
 from bot.services.digest import Digest
 from bot.services.people import QuotesAnswer, WhoAnswer
 from bot.services.summary import Summary
@@ -32,7 +33,6 @@ QUOTED_WORDS = 60  # characters of a quote or event the opening may cite, cut at
 NAMES = 2  # names per side of a comparison, per summary and per digest
 SHARED_NAMES = 3
 NAMED_KINDS = ("person", "place", "org")
-_DAY_FORMATS = {"day": "{d.day} {d:%b %Y}", "month": "{d:%b %Y}", "year": "{d:%Y}"}
 
 
 # -- words shared with the renderers ------------------------------------------------------------
@@ -48,16 +48,6 @@ def listing(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + f" and {names[-1]}"
-
-
-def human_date(value: date | None, precision: str) -> str:
-    """`15 Oct 2024`, `Oct 2024`, `2024`, `week of 7 Oct 2024`: as precise as it is known."""
-    if value is None:
-        return "undated"
-    if precision == "week":
-        return f"week of {value.day} {value:%b %Y}"
-    template = _DAY_FORMATS.get(precision)
-    return template.format(d=value) if template else "undated"
 
 
 def range_words(start: date | None, end: date | None) -> str:

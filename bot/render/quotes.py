@@ -73,7 +73,7 @@ def _nothing(answer: QuotesAnswer) -> str:
 
 
 def quotes_lines(answer: QuotesAnswer) -> tuple[str, list[str]]:
-    """The header and the body lines, for the CLI (joined) and the bot (paginated)."""
+    """The header and the body lines, for the CLI text."""
     if not answer.quotes:
         return _nothing(answer), _left_out(answer.counts)
     shown, matched = len(answer.quotes), answer.counts.matched

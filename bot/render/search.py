@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.render.cite import cite, paginate, ref_json, shorten
+from bot.render.cite import cite, ref_json, shorten
 from bot.services.search import SearchAnswer
 from storage.search import SearchHit
 
@@ -95,13 +95,6 @@ def search_text(answer: SearchAnswer, mark: Mark = unmarked) -> str:
     if not answer.hits:
         return f"No articles match {_scope(answer)}."
     return "\n".join([search_header(answer), *search_lines(answer, mark)])
-
-
-def search_pages(answer: SearchAnswer, mark: Mark = unmarked) -> list[str]:
-    """The same answer split into pages that fit a Discord embed, the header on each."""
-    if not answer.hits:
-        return [search_text(answer)]
-    return paginate(search_lines(answer, mark), search_header(answer))
 
 
 def search_json(answer: SearchAnswer) -> dict[str, Any]:

@@ -97,7 +97,7 @@ def _undated_lines(timeline: Timeline) -> list[str]:
 
 
 def timeline_lines(timeline: Timeline) -> list[str]:
-    """The answer as lines, for `paginate()` in the bot."""
+    """The answer as lines, under the opening sentence."""
     return _dated_lines(timeline) + _undated_lines(timeline)
 
 

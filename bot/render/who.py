@@ -60,7 +60,7 @@ def _aliases_line(profile: EntityProfile) -> str:
 
 
 def who_lines(answer: WhoAnswer) -> tuple[str, list[str]]:
-    """The header and the body lines, for the CLI (joined) and the bot (paginated)."""
+    """The header and the body lines, for the CLI text."""
     p = answer.profile
     header = f"{p.name} ({KINDS.get(p.kind, p.kind)})"
     lines = [

@@ -23,8 +23,10 @@ HUMAN_FORMATS = {"day": "{d.day} {d:%b %Y}", "month": "{d:%b %Y}", "year": "{d:%
 
 
 def human_date(value: date | None, precision: str) -> str:
-    """A date as prose reads it ("15 Oct 2024", "Oct 2024", "2024"), as precise as it is known;
-    for citations a reader clicks, where ISO dates read like code."""
+    """A date as prose reads it ("15 Oct 2024", "Oct 2024", "2024", "week of 7 Oct 2024"), as
+    precise as it is known; for sentences and citations, where ISO dates read like code."""
+    if value is not None and precision == "week":
+        return f"week of {HUMAN_FORMATS['day'].format(d=value)}"
     if value is None or precision not in HUMAN_FORMATS:
         return "undated"
     return HUMAN_FORMATS[precision].format(d=value)

@@ -22,18 +22,23 @@ from bot.services.link_cards import (
     Reason,
 )
 from bot.ui.escape import safe_url
+from bot.ui.links import web_address
 from bot.ui.page import cut_markup, fit
 
 MESSAGE_LIMIT = 2000
 TITLE_LIMIT = 300  # escaped characters of a title in a card
 OUTLET_LIMIT = 120
-URL_LIMIT = 512  # a longer address is not linked: the title shows alone
 NOON = time(12, tzinfo=UTC)
+
+
+def discord_timestamp(moment: datetime, style: str = "f") -> str:
+    """A Discord timestamp: each member sees the moment in their own time zone."""
+    return f"<t:{int(moment.timestamp())}:{style}>"
 
 
 def day_timestamp(day: date) -> str:
     """`<t:…:D>` at noon UTC of the day, so the reader's calendar shows that very day."""
-    return f"<t:{int(datetime.combine(day, NOON).timestamp())}:D>"
+    return discord_timestamp(datetime.combine(day, NOON), "D")
 
 
 def card_date(day: date | None, precision: str) -> str:
@@ -43,21 +48,14 @@ def card_date(day: date | None, precision: str) -> str:
     return human_date(day, precision)
 
 
-def _link(url: str | None) -> str | None:
-    if not url or not url.lower().startswith(("http://", "https://")):
-        return None
-    safe = safe_url(url)
-    return safe if len(safe) <= URL_LIMIT else None
-
-
 def linked_title(title: str | None, url: str | None, limit: int = TITLE_LIMIT) -> str:
     """The title escaped, as a masked link to the stored address when there is one (a label
     holding an address would claim the link goes there, so its `://` is broken)."""
     plain = " ".join((title or "(untitled)").split())
-    link = _link(url)
+    link = web_address(url)
     if link is None:
         return fit(plain, limit)
-    return f"[{fit(plain.replace('://', ': //'), limit)}]({link})"
+    return f"[{fit(plain.replace('://', ': //'), limit)}]({safe_url(link)})"
 
 
 def card_markup(card: Card, *, short: bool = False) -> str:
@@ -68,10 +66,10 @@ def card_markup(card: Card, *, short: bool = False) -> str:
             return f"#{article.id} {linked_title(article.title, card.url, SUMMARY_LIMIT)}"
         parts = [f"#{article.id} {linked_title(article.title, card.url)}"]
         if article.outlet:
-            parts.append(fit(" ".join(article.outlet.split()), OUTLET_LIMIT))
+            parts.append(fit(article.outlet, OUTLET_LIMIT))
         parts.append(card_date(article.published, article.date_precision))
         if card.sentence:
-            parts.append(fit(" ".join(card.sentence.split()), SENTENCE_LIMIT * 2))
+            parts.append(fit(card.sentence, SENTENCE_LIMIT * 2))
         return " · ".join(parts)
     if isinstance(card, DuplicateCard):
         if card.article is None:
@@ -79,7 +77,7 @@ def card_markup(card: Card, *, short: bool = False) -> str:
         title = linked_title(card.article.title, card.url, SUMMARY_LIMIT if short else TITLE_LIMIT)
         return f"already have it: #{card.article_id} {title}"
     assert isinstance(card, Reason)
-    return fit(" ".join(card.text.split()), SUMMARY_LIMIT if short else MESSAGE_LIMIT // 2)
+    return fit(card.text, SUMMARY_LIMIT if short else MESSAGE_LIMIT // 2)
 
 
 def reply_line(emoji: str, named: str, markup: str) -> str:

@@ -25,7 +25,13 @@ URL_LIMIT = 512  # longer addresses are shown as their label alone: a cut link w
 
 def web_url(ref: ArticleRef) -> str | None:
     """The article's stored http(s) URL, or None for files, attachments and odd schemes."""
-    url = (ref.url or "").strip()
+    return web_address(ref.url)
+
+
+def web_address(stored: str | None) -> str | None:
+    """A stored address that may be linked: http(s) with a host, and short enough once made
+    safe (a cut link would mislead); None otherwise."""
+    url = (stored or "").strip()
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -91,14 +91,10 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = field(default_factory=tuple)
 
 
-def title_text(text: str) -> str:
-    """A title on one line, escaped, within 256 characters: cut before escaping (then ended
-    with `…`), as a cut through escaped text could leave half an escape."""
-    return fit(" ".join(text.split()), TITLE_LIMIT)
-
-
 def fit(plain: str, limit: int) -> str:
-    """Plain corpus text escaped and cut at a word boundary so the *escaped* text fits."""
+    """Plain corpus text on one line (whitespace runs made one space), escaped, and cut at a
+    word boundary so the *escaped* text fits."""
+    plain = " ".join(plain.split())
     escaped = escape_corpus(plain)
     end = len(plain)
     while len(escaped) > limit and end > 0:
@@ -179,7 +175,7 @@ class EmbedBook:
         colour: discord.Colour = COLOUR,
         footer: str | None = None,
     ) -> None:
-        self.title = title_text(title)
+        self.title = fit(title, TITLE_LIMIT)  # cut before escaping: no half an escape
         self.image = image
         self.url = url
         self.colour = colour
@@ -187,7 +183,7 @@ class EmbedBook:
         self._sheets: list[_Sheet] = [_Sheet()]
         self._budget = MESSAGE_TOTAL - len(self.title) - FOOTER_ROOM - 8
         if opening:
-            self.paragraph(fit(" ".join(opening.split()), DESCRIPTION_LIMIT // 4))
+            self.paragraph(fit(opening, DESCRIPTION_LIMIT // 4))
 
     @property
     def _sheet(self) -> _Sheet:

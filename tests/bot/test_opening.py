@@ -11,7 +11,6 @@ import pytest
 from bot.render.opening import (
     compare_opening,
     digest_opening,
-    human_date,
     listing,
     plural,
     quotes_opening,
@@ -20,6 +19,7 @@ from bot.render.opening import (
     who_opening,
 )
 from bot.services.compare import Comparison, Item, Side
+from bot.services.date_text import human_date
 from bot.services.digest import Digest, Rising, Story, Window
 from bot.services.people import QuotesAnswer, WhoAnswer
 from bot.services.summary import KeyDate, Summary

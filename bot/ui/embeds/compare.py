@@ -9,18 +9,14 @@ chart inside the embed.
 from __future__ import annotations
 
 from bot.render.compare import KIND_LABELS, compare_json, empty_text
-from bot.render.opening import compare_opening
+from bot.render.opening import compare_opening, plural
 from bot.services.compare import Comparison, Item, Side
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_link, source_links
-from bot.ui.page import Answer, Attachment, EmbedBook, Export, Suggestion, answer
+from bot.ui.page import Answer, Attachment, EmbedBook, Export, Suggestion, answer, fit
 
 SENTENCE_LIMIT = 300
 ITEMS_PER_FIELD = 8
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _item(item: Item, side: str) -> str:
@@ -32,27 +28,20 @@ def _items(items: tuple[Item, ...], side: str) -> str:
     return "\n".join(_item(i, side) for i in items[:ITEMS_PER_FIELD]) or "—"
 
 
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= SENTENCE_LIMIT:
-        return text
-    return text[: SENTENCE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
-
-
 def _side_head(side: Side) -> str:
-    head = _plural(side.articles, "article")
+    head = plural(side.articles, "article")
     return head + (f"\n{source_links(side.refs, limit=3)}" if side.refs else "")
 
 
 def _example(side: Side) -> str:
     parts = []
     if side.sentence is not None:
-        sentence = escape_corpus(_cut(side.sentence.text))
+        sentence = fit(side.sentence.text, SENTENCE_LIMIT)
         parts.append(f"“{sentence}” — {source_link(side.sentence.ref)}")
     if side.quote is not None:
         quote = side.quote
         parts.append(
-            f"**{escape_corpus(quote.speaker)}**: “{escape_corpus(_cut(quote.text))}” — "
+            f"**{escape_corpus(quote.speaker)}**: “{fit(quote.text, SENTENCE_LIMIT)}” — "
             f"{source_link(quote.ref)}"
         )
     return "\n".join(parts) or "nothing stored"
@@ -89,7 +78,7 @@ def compare_answer(comparison: Comparison, chart: bytes | None) -> Answer:
     book = EmbedBook(title, opening=compare_opening(comparison), image=image)
     legend = "Mentions in that period (vs the other); ranked by log-odds z-score."
     if comparison.undated:
-        legend += f" {_plural(comparison.undated, 'undated article')} fit no period."
+        legend += f" {plural(comparison.undated, 'undated article')} fit no period."
     book.paragraph(legend)
     book.field(escape_corpus(a.label), _side_head(a), inline=True)
     book.field(escape_corpus(b.label), _side_head(b), inline=True)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
-from urllib.parse import urlsplit
 
 from bot.render.corpus import article_json, stats_json
+from bot.render.opening import plural
 from bot.services.date_text import human_date
 from bot.ui.escape import escape_corpus, safe_url
+from bot.ui.links import web_address
 from bot.ui.page import Answer, EmbedBook, Export, answer, fit
 from storage.records import ArticleDetail, CorpusStats, EntityCount
 
@@ -30,10 +31,6 @@ EMPTY = "The corpus is empty: post links or files in the watched channel, or use
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s")
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _span(first: date | None, last: date | None) -> str:
     if first is None or last is None:
         return "no article has a known date"
@@ -44,7 +41,7 @@ def _span(first: date | None, last: date | None) -> str:
 
 def stats_opening(stats: CorpusStats) -> str:
     """`5 articles from 4 outlets, published 2015–2024.` (plain text)."""
-    head = f"{_plural(stats.articles, 'article')} from {_plural(len(stats.outlets), 'outlet')}"
+    head = f"{plural(stats.articles, 'article')} from {plural(len(stats.outlets), 'outlet')}"
     if stats.first_published and stats.last_published:
         first, last = stats.first_published.year, stats.last_published.year
         head += f", published {first}" + (f"–{last}" if last != first else "")
@@ -56,8 +53,8 @@ def entity_lines(entities: Sequence[EntityCount]) -> str:
     if not entities:
         return "none yet"
     return "\n".join(
-        f"• {fit(' '.join(e.name.split()), LIST_NAMES)} — "
-        f"{_plural(e.mentions, 'mention')} in {_plural(e.articles, 'article')}"
+        f"• {fit(e.name, LIST_NAMES)} — "
+        f"{plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}"
         for e in entities
     )
 
@@ -78,8 +75,7 @@ def stats_answer(stats: CorpusStats) -> Answer:
     book.field("Sentences", str(stats.sentences), inline=True)
     book.field("Distinct names", str(stats.entities), inline=True)
     outlets = "\n".join(
-        f"• {fit(' '.join(name.split()), LIST_NAMES)} — {_plural(n, 'article')}"
-        for name, n in stats.outlets
+        f"• {fit(name, LIST_NAMES)} — {plural(n, 'article')}" for name, n in stats.outlets
     )
     book.field(f"Outlets ({len(stats.outlets)})", outlets or "none known")
     book.field("People", entity_lines(stats.people))
@@ -90,18 +86,6 @@ def stats_answer(stats: CorpusStats) -> Answer:
     return answer(book, export)
 
 
-def _web(url: str | None) -> str | None:
-    """A stored http(s) address short enough to link, else None."""
-    value = (url or "").strip()
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return value if len(safe_url(value)) <= URL_LIMIT else None
-
-
 def _one_line(text: str | None, fallback: str) -> str:
     return " ".join((text or "").split()) or fallback
 
@@ -109,7 +93,7 @@ def _one_line(text: str | None, fallback: str) -> str:
 def metadata(book: EmbedBook, detail: ArticleDetail) -> None:
     """The article's facts as fields: number, title (linked), outlet, author, date, source."""
     a = detail.summary
-    url = _web(detail.canonical_url) or _web(a.source)
+    url = web_address(detail.canonical_url) or web_address(a.source)
     title = fit(_one_line(a.title, "(untitled)"), 500)
     book.field("Article", f"#{a.id}", inline=True)
     book.field("Outlet", fit(_one_line(a.outlet, "unknown"), 900), inline=True)
@@ -118,15 +102,14 @@ def metadata(book: EmbedBook, detail: ArticleDetail) -> None:
     when = human_date(a.published, a.date_precision)
     found = f" (from {fit(_one_line(detail.date_source, ''), 200)})" if detail.date_source else ""
     book.field("Published", when + found, inline=True)
-    size = f"{_plural(a.word_count, 'word')}, {_plural(detail.sentence_count, 'sentence')}"
+    size = f"{plural(a.word_count, 'word')}, {plural(detail.sentence_count, 'sentence')}"
     book.field("Length", size, inline=True)
     book.field("Source", fit(_one_line(a.source, "unknown"), 1000))
     if detail.canonical_url and detail.canonical_url.strip() != a.source.strip():
         book.field("Canonical address", fit(_one_line(detail.canonical_url, ""), 1000))
     if detail.top_entities:
         names = ", ".join(
-            f"{fit(' '.join(name.split()), LIST_NAMES)} ({count})"
-            for name, _kind, count in detail.top_entities
+            f"{fit(name, LIST_NAMES)} ({count})" for name, _kind, count in detail.top_entities
         )
         book.field("Mentions", names)
 
@@ -149,7 +132,7 @@ def article_answer(detail: ArticleDetail) -> Answer:
     """/article show: the text's opening above the metadata fields, then the rest of the cleaned
     text and the lines cleaning dropped, paged."""
     a = detail.summary
-    url = _web(detail.canonical_url) or _web(a.source)
+    url = web_address(detail.canonical_url) or web_address(a.source)
     book = EmbedBook(
         f"#{a.id} {_one_line(a.title, '(untitled)')}", url=safe_url(url) if url else None
     )
@@ -163,7 +146,7 @@ def article_answer(detail: ArticleDetail) -> Answer:
         book.paragraph(paragraph)
     book.new_page()
     count = len(detail.dropped)
-    book.paragraph(f"**Dropped by cleaning** ({_plural(count, 'line')})")
+    book.paragraph(f"**Dropped by cleaning** ({plural(count, 'line')})")
     book.lines(
         f"line {number} · {escape_corpus(reason)}: {fit(_one_line(line, ''), DROPPED_TEXT)}"
         for number, line, reason in detail.dropped

@@ -14,7 +14,6 @@ embed. The embeds are grouped into messages of at most ten embeds and 6,000 char
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 import discord
 
@@ -30,6 +29,7 @@ from bot.services.digest import (
     WindowEvent,
     WindowQuote,
 )
+from bot.ui.cards import discord_timestamp
 from bot.ui.escape import escape_corpus, safe_url
 from bot.ui.links import source_link, web_url
 from bot.ui.page import Answer, EmbedBook, Export, Page, fit, group_embeds
@@ -39,11 +39,6 @@ TITLE_WORDS = 200  # characters of an article title in a story's list
 TEXT_WORDS = 280  # characters of an event or a quote
 
 
-def timestamp(moment: datetime, style: str = "f") -> str:
-    """A Discord timestamp: each member sees the moment in their own time zone."""
-    return f"<t:{int(moment.timestamp())}:{style}>"
-
-
 def title(day: str | None = None) -> str:
     """`Daily digest — 2026-11-23`, or the preview's title."""
     return f"Daily digest — {day}" if day else "Digest preview"
@@ -51,12 +46,12 @@ def title(day: str | None = None) -> str:
 
 def nothing_new(window: Window) -> str:
     """The quiet-day line, the window's start in the reader's time."""
-    return f"Nothing new since {timestamp(window.start)}."
+    return f"Nothing new since {discord_timestamp(window.start)}."
 
 
 def window_markup(window: Window) -> str:
     """`<t:…:f> → <t:…:f>`."""
-    return f"{timestamp(window.start)} → {timestamp(window.end)}"
+    return f"{discord_timestamp(window.start)} → {discord_timestamp(window.end)}"
 
 
 def _opening(digest: Digest) -> str:
@@ -100,8 +95,6 @@ def article_line(ref: ArticleRef) -> str:
 
 def event_date(event: WindowEvent) -> str:
     """`11 Oct 2024`, `week of 7 Oct 2024`, `Oct 2024`, `2024`: plain, as precise as known."""
-    if event.precision == "week":
-        return f"week of {human_date(event.date, 'day')}"
     return human_date(event.date, event.precision)
 
 
@@ -109,14 +102,14 @@ def event_line(event: WindowEvent, *, cite: bool) -> str:
     """`• 11 Oct 2024 · what happened` (a plain date: history), with its source when the
     story has several articles."""
     when = event_date(event)
-    text = f"• {when} · {fit(' '.join(event.text.split()), TEXT_WORDS)}"
+    text = f"• {when} · {fit(event.text, TEXT_WORDS)}"
     return f"{text} — {source_link(event.ref)}" if cite else text
 
 
 def quote_line(quote: WindowQuote, *, cite: bool) -> str:
     """`• **Speaker**: “words” (direct)`, with its source when the story has several."""
     speaker = escape_corpus(" ".join(quote.speaker.split()))
-    words = fit(" ".join(quote.text.split()), TEXT_WORDS)
+    words = fit(quote.text, TEXT_WORDS)
     kind = escape_corpus(quote.kind)
     text = f"• **{speaker}**: “{words}” ({kind})"
     return f"{text} — {source_link(quote.ref)}" if cite else text

@@ -15,7 +15,7 @@ from bot.render.quotes import quotes_lines as text_lines
 from bot.services.people import QuotesAnswer
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_link
-from bot.ui.page import Answer, EmbedBook, Export, Suggestion, answer
+from bot.ui.page import Answer, EmbedBook, Export, Suggestion, answer, fit
 
 if TYPE_CHECKING:  # a plain record, for typing only
     from storage.quotes_repo import QuoteRecord
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # a plain record, for typing only
 
 def quote_block(quote: QuoteRecord) -> str:
     """The words as a block quote, then the speaker as written with the cue, and the source."""
-    words = escape_corpus(_cut(" ".join(quote.text.split()), QUOTE_LIMIT))
+    words = fit(quote.text, QUOTE_LIMIT)
     name = " ".join(quote.speaker_name.split())
     written = " ".join(quote.speaker_text.split())
     verb = past(quote.cue) if quote.cue else ""
@@ -32,12 +32,6 @@ def quote_block(quote: QuoteRecord) -> str:
     partial = " · partial" if quote.kind != "direct" else ""
     speaker = escape_corpus(name)
     return f"> “{words}”\n— **{speaker}**{how}{partial} · {source_link(quote.article)}"
-
-
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def quotes_answer(answer_: QuotesAnswer) -> Answer:

@@ -22,7 +22,7 @@ HIT_TITLE_LIMIT = 200  # escaped characters of an article's title in its block
 
 def hit_block(rank: int, hit: SearchHit) -> str:
     """The article's rank, title, source and number, then its snippet with the hits in bold."""
-    title = fit(" ".join((hit.article.title or "(untitled)").split()), HIT_TITLE_LIMIT)
+    title = fit(hit.article.title or "(untitled)", HIT_TITLE_LIMIT)
     heading = f"**{rank}.** {title} — {source_link(hit.article)} · #{hit.article.id}"
     return f"{heading}\n{discord_snippet(hit.snippet, hit.highlights)}"
 

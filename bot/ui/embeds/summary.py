@@ -8,16 +8,9 @@ from bot.render.summary import CITED_ARTICLES, date_text, nothing_text, summary_
 from bot.services.summary import Summary
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_link, source_links
-from bot.ui.page import Answer, EmbedBook, Export, answer
+from bot.ui.page import Answer, EmbedBook, Export, answer, fit
 
 SENTENCE_LIMIT = 400
-
-
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= SENTENCE_LIMIT:
-        return text
-    return text[: SENTENCE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _title(summary: Summary) -> str:
@@ -40,10 +33,10 @@ def summary_answer(summary: Summary, export_name: str = "summary") -> Answer:
         noun = "article" if count == 1 else "articles"
         book.paragraph(f"{count} {noun}: {source_links(summary.articles, limit=CITED_ARTICLES)}")
     if summary.lines and summary.article is not None:  # one source, linked above
-        book.lines(f"• {escape_corpus(_cut(line.text))}" for line in summary.lines)
+        book.lines(f"• {fit(line.text, SENTENCE_LIMIT)}" for line in summary.lines)
     elif summary.lines:
         book.lines(
-            f"• {escape_corpus(_cut(line.text))} {source_link(line.ref)}" for line in summary.lines
+            f"• {fit(line.text, SENTENCE_LIMIT)} {source_link(line.ref)}" for line in summary.lines
         )
     else:
         book.paragraph("No sentence long enough to summarise.")

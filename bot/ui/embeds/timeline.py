@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from bot.render.opening import timeline_opening
+from bot.render.opening import plural, timeline_opening
 from bot.render.timeline import EVENT_TEXT_LIMIT, timeline_json
 from bot.services.timeline import Timeline, TimelineEntry
 from bot.ui.escape import escape_corpus
 from bot.ui.links import source_links
-from bot.ui.page import Answer, Attachment, EmbedBook, Export, Suggestion, answer
+from bot.ui.page import Answer, Attachment, EmbedBook, Export, Suggestion, answer, fit
 
 EMPTY = "No events stored yet: post article links in the watched channel, or use /ingest."
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def day_label(entry: TimelineEntry) -> str:
@@ -38,16 +34,10 @@ def day_label(entry: TimelineEntry) -> str:
     return "in the year"
 
 
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= EVENT_TEXT_LIMIT:
-        return text
-    return text[: EVENT_TEXT_LIMIT - 1].rsplit(" ", 1)[0] + "…"
-
-
 def _event(entry: TimelineEntry) -> str:
     caption = " (caption)" if entry.caption else ""
-    return f"{escape_corpus(_cut(entry.text))}{caption} · {source_links(entry.sources, limit=3)}"
+    sources = source_links(entry.sources, limit=3)
+    return f"{fit(entry.text, EVENT_TEXT_LIMIT)}{caption} · {sources}"
 
 
 def event_line(entry: TimelineEntry) -> str:
@@ -85,16 +75,16 @@ def timeline_answer(timeline: Timeline, chart: bytes | None) -> Answer:
         group = list(entries)
         if lines:
             lines.append("")  # a blank line between years
-        lines.append(f"**{year}** · {_plural(len(group), 'event')}")
+        lines.append(f"**{year}** · {plural(len(group), 'event')}")
         lines += [event_line(entry) for entry in group]
     if timeline.more > 0:
         lines.append(
-            f"({_plural(timeline.more, 'more event')}: narrow it with a date range or a topic)"
+            f"({plural(timeline.more, 'more event')}: narrow it with a date range or a topic)"
         )
     book.lines(lines)
     total = timeline.counts.undated
     if timeline.query.has_range and total:
-        book.paragraph(f"({_plural(total, 'undated event')} left out: their dates are unknown)")
+        book.paragraph(f"({plural(total, 'undated event')} left out: their dates are unknown)")
     elif timeline.undated:
         undated = [f"**Undated** · {total}", *(undated_line(e) for e in timeline.undated)]
         if total > len(timeline.undated):

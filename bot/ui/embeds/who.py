@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.render.opening import who_opening
+from bot.render.opening import plural, who_opening
 from bot.render.who import KINDS, by_year, who_json
 from bot.services.people import WhoAnswer
 from bot.ui.embeds.quotes import quote_block
@@ -22,10 +22,6 @@ if TYPE_CHECKING:  # a plain record, for typing only
     from storage.profiles import Companion, EntityProfile
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _companions(items: Sequence[Companion]) -> str:
     return ", ".join(f"{escape_corpus(c.name)} ({c.sentences})" for c in items)
 
@@ -34,7 +30,7 @@ def _mentions(profile: EntityProfile) -> str:
     if not profile.mentions:
         return "none"
     years = " · ".join(f"{y or 'undated'}: {n}" for y, n, _a in by_year(profile.months))
-    return f"{profile.mentions} in {_plural(profile.articles, 'article')}\n{years}"
+    return f"{profile.mentions} in {plural(profile.articles, 'article')}\n{years}"
 
 
 def _edges(profile: EntityProfile) -> str | None:
