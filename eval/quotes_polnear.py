@@ -782,7 +782,10 @@ def _textacy_missing() -> str | None:
     try:
         import textacy.extract.triples  # noqa: F401
     except ImportError:
-        return "textacy is not installed (this script compares with it): pip install -e '.[eval]'"
+        return (
+            "textacy is not installed (this script compares with it): pip install -e '.[eval]',"
+            " or score ours alone with --ours-only"
+        )
     return None
 
 

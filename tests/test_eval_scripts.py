@@ -386,5 +386,19 @@ def test_the_polnear_script_says_in_one_line_when_textacy_is_missing(
     assert quotes_polnear.main(["--split", "dev", "--limit", "1"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "error: textacy is not installed (this script compares with it): pip install -e '.[eval]'\n"
+        "error: textacy is not installed (this script compares with it): pip install -e '.[eval]',"
+        " or score ours alone with --ours-only\n"
     )
+
+
+def test_the_polnear_script_scores_ours_alone_without_textacy(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eval import quotes_polnear
+
+    monkeypatch.setitem(sys.modules, "textacy", None)
+    monkeypatch.setitem(sys.modules, "textacy.extract.triples", None)
+    assert quotes_polnear.main(["--split", "dev", "--limit", "1", "--ours-only"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("PolNeAR dev: 1 articles,")
+    assert "| ours" in out and "textacy |" not in out
