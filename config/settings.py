@@ -118,6 +118,30 @@ class Settings(BaseSettings):
         "0: no limit.",
     )
 
+    feed_interval: float = Field(
+        600.0, ge=10, description="Seconds between two polls of one followed feed (default 10 min)."
+    )
+    feed_posts_per_poll: int = Field(
+        5,
+        ge=0,
+        description="New items of one feed posted as cards per poll; the rest in one summary line.",
+    )
+    feed_host_gap: float = Field(
+        2.0, ge=0, description="Seconds between two requests to one web host (feeds)."
+    )
+    feed_max_failures: int = Field(
+        10, gt=0, description="Failed polls in a row after which a feed is paused."
+    )
+    feed_backoff: float = Field(
+        300.0, gt=0, description="Seconds before retrying a failed feed; doubled per failure."
+    )
+    feed_validators_days: float = Field(
+        8.0,
+        gt=0,
+        description="Days after which a feed's ETag/Last-Modified are dropped (servers that "
+        "answer 304 forever).",
+    )
+
     @field_validator("shard_ids", mode="before")
     @classmethod
     def _split_shards(cls, value: object) -> object:

@@ -21,7 +21,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Row, case, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.alert_fires import fire_alerts
 from storage.entities import dialect_insert
+from storage.feed_outcomes import announce_feed_outcome
 from storage.models import IngestJob, OutboxMessage
 from storage.records import JobRecord, as_utc
 
@@ -248,7 +250,11 @@ class JobQueue:
         row = ended.first()
         if row is None:
             return False
-        await _announce(session, job_id, row.source_key, dict(row.payload), values)
+        payload = dict(row.payload)
+        await _announce(session, job_id, row.source_key, payload, values)
+        await announce_feed_outcome(session, job_id, payload, values)
+        if values["status"] == DONE and values.get("article_id"):
+            await fire_alerts(session, int(str(values["article_id"])))
         return True
 
     async def retry_later(self, job_id: int, error: str) -> str:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -428,3 +429,140 @@ class OutboxMessage(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(200))
     claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Feed(Base):
+    """A followed RSS, Atom or JSON feed: where its items go and when it is polled next.
+
+    The poll schedule, the saved validators and the failure count live here, not in a process,
+    so a restart or a second process carries on where the last poll ended. A poll is claimed
+    with a lease (`claimed_by`, `claimed_until`), as outbox rows are. `guild_id` 0 is a feed
+    followed from the command line, outside any guild.
+    """
+
+    __tablename__ = "feeds"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "url"),
+        Index("ix_feeds_status_next_poll_at", "status", "next_poll_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    url: Mapped[str] = mapped_column(String(2048))
+    host: Mapped[str] = mapped_column(String(300), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    mode: Mapped[str] = mapped_column(String(16), default="cards")  # cards | digest
+    as_threads: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | paused
+    pause_reason: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(128))
+    validators_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    next_poll_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_polled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_new_items: Mapped[int] = mapped_column(Integer, default=0)
+    total_items: Mapped[int] = mapped_column(Integer, default=0)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class FeedHost(Base):
+    """One web host's turn: one feed request at a time per host, a minimum gap between them.
+
+    Kept in the database so several processes polling feeds of one site take turns too.
+    """
+
+    __tablename__ = "feed_hosts"
+
+    host: Mapped[str] = mapped_column(String(300), primary_key=True)
+    busy_by: Mapped[str | None] = mapped_column(String(200))
+    busy_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    next_request_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class FeedItem(Base):
+    """An item a feed has shown, kept so it is ingested and posted once.
+
+    Seen means: the same GUID, else the same normalised link, else the same title and date
+    (`title_key`). `item_key` is the first of those the item has; it is unique per feed.
+    """
+
+    __tablename__ = "feed_items"
+    __table_args__ = (
+        UniqueConstraint("feed_id", "item_key"),
+        Index("ix_feed_items_feed_id_link", "feed_id", "link"),
+        Index("ix_feed_items_feed_id_title_key", "feed_id", "title_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    item_key: Mapped[str] = mapped_column(String(2100))
+    guid: Mapped[str | None] = mapped_column(String(2048))
+    link: Mapped[str | None] = mapped_column(String(2048))
+    title_key: Mapped[str | None] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_jobs.id", ondelete="SET NULL"))
+
+
+class Alert(Base):
+    """A watch set in a guild: a person or organisation, a search, a speaker's quotes, or spikes.
+
+    `kind` is entity | search | quotes | spikes; `entity_id` names the entity for entity and
+    quotes alerts, `query` holds a search in the /search syntax, `label` is what the member
+    typed, shown back in /alert list and on each card.
+    """
+
+    __tablename__ = "alerts"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "channel_id", "kind", "label"),
+        Index("ix_alerts_kind_entity_id", "kind", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    role_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    query: Mapped[str | None] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(300))
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AlertFire(Base):
+    """An alert that fired for one subject ("article:12", "spike:entity:45:2026-12-05").
+
+    The primary key is what makes an alert fire once per article across restarts and processes:
+    the row is inserted with its outbox row, and a second insert finds it there.
+    """
+
+    __tablename__ = "alert_fires"
+
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True
+    )
+    subject: Mapped[str] = mapped_column(String(300), primary_key=True)
+    fired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SpikeReport(Base):
+    """When a name was last reported as rising: the 3-day cool-down, shared by digest and alerts.
+
+    Per guild (0: the command line): each team's digest has its own cool-down. `subject` is
+    "entity:ID" or "term:WORD"; `day` the day it was last reported.
+    """
+
+    __tablename__ = "spike_reports"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    subject: Mapped[str] = mapped_column(String(300), primary_key=True)
+    day: Mapped[date] = mapped_column(Date)

@@ -35,6 +35,12 @@ TABLES = {
     "term_months",
     "term_totals",
     "outbox",
+    "feeds",
+    "feed_hosts",
+    "feed_items",
+    "alerts",
+    "alert_fires",
+    "spike_reports",
 }
 
 
