@@ -5,9 +5,11 @@ Each command family lives in its own module and registers itself on the shared T
 
 from __future__ import annotations
 
+from bot.cli import alerts as _alerts  # noqa: F401  # registers its commands
 from bot.cli import compare as _compare  # noqa: F401  # registers its commands
 from bot.cli import corpus as _corpus  # noqa: F401  # registers its commands
 from bot.cli import digest as _digest  # noqa: F401  # registers its commands
+from bot.cli import feeds as _feeds  # noqa: F401  # registers its commands
 from bot.cli import people as _people  # noqa: F401  # registers its commands
 from bot.cli import run as _run  # noqa: F401  # registers its commands
 from bot.cli import search as _search  # noqa: F401  # registers its commands

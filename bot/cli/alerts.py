@@ -1,0 +1,3 @@
+"""`analyst alert ...`: filled in by the issue-14 work."""
+
+from __future__ import annotations
