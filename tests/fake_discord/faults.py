@@ -35,6 +35,8 @@ PERMISSIONS = {
     "add_reactions": p.ADD_REACTIONS,
     "attach_files": p.ATTACH_FILES,
     "read_message_history": p.READ_MESSAGE_HISTORY,
+    "create_public_threads": p.CREATE_PUBLIC_THREADS,
+    "send_messages_in_threads": p.SEND_MESSAGES_IN_THREADS,
 }
 _CHANNEL_ROUTE = re.compile(r"/channels/(\d+)(/.*)?$")
 _REACTION = re.compile(r"/messages/\d+/reactions/[^/]+/@me$")
@@ -136,13 +138,18 @@ def missing_permissions() -> web.Response:
     return _json(403, {"code": MISSING_PERMISSIONS, "message": "Missing Permissions"})
 
 
-def needed_permission(method: str, path: str, has_files: bool) -> int:
-    """The channel permission a channel route needs beyond seeing the channel (0: none).
+def needed_permission(method: str, path: str, has_files: bool, kind: int = p.GUILD_TEXT) -> int:
+    """The channel permission a channel route needs beyond seeing the channel (0: none), in a
+    channel of type `kind`: a thread's messages need Send Messages in Threads, a forum post
+    Send Messages, any other new thread Create Public Threads.
 
     A reply's Read Message History is not checked: that needs the body, which only the route's
     handler may read (aiohttp reads a request body once)."""
+    files = p.ATTACH_FILES if has_files else 0
     if method == "POST" and path.endswith("/messages"):
-        return p.SEND_MESSAGES | (p.ATTACH_FILES if has_files else 0)
+        return (p.SEND_MESSAGES_IN_THREADS if kind in p.THREAD_TYPES else p.SEND_MESSAGES) | files
+    if method == "POST" and path.endswith("/threads"):  # a thread from a message, or not
+        return (p.SEND_MESSAGES if kind == p.GUILD_FORUM else p.CREATE_PUBLIC_THREADS) | files
     if method == "PUT" and _REACTION.search(path):
         return p.ADD_REACTIONS
     return 0
@@ -245,10 +252,11 @@ class Gatekeeper:
         if answer := self.faults.scripted_answer(method, route):
             return answer
         channel_id = channel_of(route)
-        if channel_id is None or channel_id not in self.world.channels:
+        channel = self.world.channel(channel_id) if channel_id is not None else None
+        if channel_id is None or channel is None:
             return None
         files = content_type.startswith("multipart/")
-        needed = p.VIEW_CHANNEL | needed_permission(method, route, files)
+        needed = p.VIEW_CHANNEL | needed_permission(method, route, files, channel["type"])
         return missing_permissions() if self.world.denied_to_bot(channel_id) & needed else None
 
     def _record(

@@ -13,7 +13,7 @@ from typing import Any
 
 from tests.fake_discord import payloads as p
 from tests.fake_discord.payloads import FakeUser, Json
-from tests.fake_discord.state import InteractionRecord, World
+from tests.fake_discord.state import InteractionRecord, Upload, World
 
 SUB_COMMAND, SUB_GROUP = 1, 2
 STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER, ATTACHMENT = range(3, 12)
@@ -171,6 +171,11 @@ def _option_value(
             "permissions": str(p.MEMBER_PERMISSIONS),
         }
         value = channel["id"]
+    elif kind == ATTACHMENT:  # (filename, bytes[, content type]): uploaded, then resolved
+        name, data, *content_type = value
+        attachment = world.store_upload(Upload(0, name, data, (content_type or [None])[0]))
+        resolved.setdefault("attachments", {})[attachment["id"]] = attachment
+        value = attachment["id"]
     elif kind in (ROLE, MENTIONABLE):
         role = world.roles[int(value)]
         resolved.setdefault("roles", {})[role["id"]] = role

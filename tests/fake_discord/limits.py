@@ -18,6 +18,8 @@ MAX_CONTENT = 2000
 MAX_ROWS = 5
 MAX_ROW_ITEMS = 5
 MAX_CHOICES = 25
+THREAD_NAME = 100
+ARCHIVE_DURATIONS = (60, 1440, 4320, 10080)
 
 
 def message_problems(body: Json, *, has_files: bool = False, editing: bool = False) -> list[str]:
@@ -37,6 +39,24 @@ def message_problems(body: Json, *, has_files: bool = False, editing: bool = Fal
     empty = not (content or embeds or body.get("components") or has_files or body.get("poll"))
     if empty and not editing and not body.get("attachments"):
         problems.append("Cannot send an empty message")
+    return problems
+
+
+def thread_problems(body: Json, *, forum: bool, has_files: bool = False) -> list[str]:
+    """Why Discord would refuse to start this thread (a forum post needs its first message)."""
+    problems = []
+    name = body.get("name")
+    if not isinstance(name, str) or not 1 <= len(name) <= THREAD_NAME:
+        problems.append(f"name: must be 1-{THREAD_NAME} characters")
+    archive = body.get("auto_archive_duration")
+    if archive is not None and archive not in ARCHIVE_DURATIONS:
+        problems.append(f"auto_archive_duration: {archive} is not one of {ARCHIVE_DURATIONS}")
+    if forum:
+        message = body.get("message")
+        if not isinstance(message, dict):
+            problems.append("message: a forum post needs its first message")
+        else:
+            problems += [f"message.{m}" for m in message_problems(message, has_files=has_files)]
     return problems
 
 

@@ -31,6 +31,16 @@ class BotActivity:
         ]
         return sorted(found, key=lambda m: int(m["id"]))
 
+    def threads(self, channel_id: int) -> list[Json]:
+        """The threads (forum posts, threads from messages) opened under a channel, oldest
+        first; a thread's first message, if it started from one, has the thread's id."""
+        found = [t for t in self.world.threads.values() if t["parent_id"] == str(channel_id)]
+        return sorted(found, key=lambda t: int(t["id"]))
+
+    def starter_message(self, thread: Json) -> Json | None:
+        """The message a thread started from (in its channel), or a forum post's first one."""
+        return self.world.messages.get(int(thread["id"]))
+
     def raw_payloads(self, message_id: int | str) -> list[Json]:
         """The request bodies (create, then edits) the bot sent for a message."""
         return self.world.raw.get(int(message_id), [])
@@ -81,6 +91,17 @@ class BotActivity:
         """Wait for a bot message in a channel matching `predicate`; returns the first."""
         found = lambda: next((m for m in self.sent_messages(channel_id) if predicate(m)), None)  # noqa: E731
         return await self._wait(found, timeout, f"a bot message in channel {channel_id}")
+
+    async def wait_for_thread(
+        self,
+        channel_id: int,
+        predicate: Callable[[Json], bool] = lambda t: True,
+        *,
+        timeout: float | None = None,
+    ) -> Json:
+        """Wait for a thread under a channel matching `predicate`; returns the first."""
+        found = lambda: next((t for t in self.threads(channel_id) if predicate(t)), None)  # noqa: E731
+        return await self._wait(found, timeout, f"a thread under channel {channel_id}")
 
     async def wait_for_reaction(
         self, message_id: int | str, emoji: str, *, timeout: float | None = None

@@ -25,7 +25,9 @@ EMBED_LINKS = 1 << 14
 ATTACH_FILES = 1 << 15
 READ_MESSAGE_HISTORY = 1 << 16
 USE_APPLICATION_COMMANDS = 1 << 31
-MEMBER_PERMISSIONS = (
+CREATE_PUBLIC_THREADS = 1 << 35
+SEND_MESSAGES_IN_THREADS = 1 << 38
+MEMBER_PERMISSIONS = (  # what Discord's @everyone has by default, as far as the bot needs
     ADD_REACTIONS
     | VIEW_CHANNEL
     | SEND_MESSAGES
@@ -33,10 +35,18 @@ MEMBER_PERMISSIONS = (
     | ATTACH_FILES
     | READ_MESSAGE_HISTORY
     | USE_APPLICATION_COMMANDS
+    | CREATE_PUBLIC_THREADS
+    | SEND_MESSAGES_IN_THREADS
 )
 
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
+HAS_THREAD = 1 << 5  # a message flag: a thread was started from it
+SUPPRESS_EMBEDS = 1 << 2
+
+# Channel types (https://discord.com/developers/docs/resources/channel#channel-object-channel-types).
+GUILD_TEXT, PUBLIC_THREAD, PRIVATE_THREAD, GUILD_FORUM = 0, 11, 12, 15
+THREAD_TYPES = (PUBLIC_THREAD, PRIVATE_THREAD)
 
 
 class Snowflakes:
@@ -123,12 +133,14 @@ def role_payload(role_id: int, name: str, permissions: int, position: int = 0) -
     }
 
 
-def channel_payload(channel_id: int, guild_id: int, name: str, position: int = 0) -> Json:
-    """A guild text channel object."""
-    return {
+def channel_payload(
+    channel_id: int, guild_id: int, name: str, position: int = 0, kind: int = GUILD_TEXT
+) -> Json:
+    """A guild text channel object, or a forum channel's (`kind` GUILD_FORUM)."""
+    channel: Json = {
         "id": str(channel_id),
         "guild_id": str(guild_id),
-        "type": 0,
+        "type": kind,
         "name": name,
         "position": position,
         "permission_overwrites": [],
@@ -138,6 +150,45 @@ def channel_payload(channel_id: int, guild_id: int, name: str, position: int = 0
         "rate_limit_per_user": 0,
         "parent_id": None,
         "flags": 0,
+        "default_auto_archive_duration": 1440,
+    }
+    if kind == GUILD_FORUM:
+        channel |= {
+            "available_tags": [],
+            "default_reaction_emoji": None,
+            "default_sort_order": None,
+            "default_forum_layout": 0,
+            "default_thread_rate_limit_per_user": 0,
+        }
+    return channel
+
+
+def thread_payload(
+    thread_id: int, parent: Json, owner: FakeUser, name: str, *, kind: int, archive_after: int
+) -> Json:
+    """A thread channel object (a thread from a message, a standalone one, or a forum post)."""
+    now = now_iso()
+    return {
+        "id": str(thread_id),
+        "guild_id": parent["guild_id"],
+        "parent_id": parent["id"],
+        "owner_id": str(owner.id),
+        "type": kind,
+        "name": name,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "total_message_sent": 0,
+        "flags": 0,
+        "applied_tags": [],
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": archive_after,
+            "archive_timestamp": now,
+            "locked": False,
+            "create_timestamp": now,
+        },
     }
 
 
@@ -149,8 +200,9 @@ def guild_payload(
     roles: list[Json],
     channels: list[Json],
     members: list[Json],
+    threads: list[Json] | None = None,
 ) -> Json:
-    """A GUILD_CREATE payload: the guild with its roles, channels and members."""
+    """A GUILD_CREATE payload: the guild with its roles, channels, active threads and members."""
     return {
         "id": str(guild_id),
         "name": name,
@@ -161,7 +213,7 @@ def guild_payload(
         "member_count": len(members),
         "roles": roles,
         "channels": channels,
-        "threads": [],
+        "threads": threads or [],
         "members": members,
         "emojis": [],
         "stickers": [],

@@ -15,12 +15,12 @@ from aiohttp import BodyPartReader, web
 
 from tests.fake_discord import payloads as p
 from tests.fake_discord.gateway import Gateway
-from tests.fake_discord.limits import message_problems
+from tests.fake_discord.limits import message_problems, thread_problems
 from tests.fake_discord.payloads import Json
 from tests.fake_discord.state import Upload, World
 
 UNKNOWN_CHANNEL, UNKNOWN_MESSAGE, UNKNOWN_USER, INVALID_FORM = 10003, 10008, 10013, 50035
-CANNOT_EDIT_OTHERS = 50005
+CANNOT_EDIT_OTHERS, NOT_TEXT_CHANNEL, THREAD_EXISTS = 50005, 50008, 160004
 
 
 def reply(data: Any, status: int = 200) -> web.Response:
@@ -117,6 +117,8 @@ class Rest(RouteSet):
             web.post(prefix + "/channels/{cid}/typing", self.typing),
             web.post(prefix + "/channels/{cid}/messages", self.post_message),
             web.get(prefix + "/channels/{cid}/messages", self.list_messages),
+            web.post(prefix + "/channels/{cid}/threads", self.start_thread),
+            web.post(msg + "/threads", self.start_thread_from_message),
             web.get(msg, self.get_message),
             web.patch(msg, self.edit_message),
             web.delete(msg, self.delete_message),
@@ -184,8 +186,8 @@ class Rest(RouteSet):
         return reply(self.world.commands.get(gid, []))
 
     async def get_channel(self, request: web.Request) -> web.Response:
-        """A channel by id."""
-        channel = self.world.channels.get(int(request.match_info["cid"]))
+        """A channel or a thread by id."""
+        channel = self.world.channel(int(request.match_info["cid"]))
         if channel is None:
             return error(404, UNKNOWN_CHANNEL, "Unknown Channel")
         return reply(channel)
@@ -199,8 +201,11 @@ class Rest(RouteSet):
         `enforce_nonce`, a nonce already used in the channel returns that message, as Discord
         does for a few minutes."""
         cid = int(request.match_info["cid"])
-        if cid not in self.world.channels:
+        channel = self.world.channel(cid)
+        if channel is None:
             return error(404, UNKNOWN_CHANNEL, "Unknown Channel")
+        if channel["type"] == p.GUILD_FORUM:  # a forum takes posts (threads), not messages
+            return error(400, NOT_TEXT_CHANNEL, "Cannot send messages in a non-text channel")
         body, uploads = await read_body(request)
         if problems := message_problems(body, has_files=bool(uploads)):
             return self.reject(request, problems)
@@ -213,6 +218,57 @@ class Rest(RouteSet):
         self.world.record_raw(int(message["id"]), body)
         await self.echo("MESSAGE_CREATE", message)
         return reply(message)
+
+    async def start_thread(self, request: web.Request) -> web.Response:
+        """`ForumChannel.create_thread` (a forum post: the thread and its first message, both
+        with one id) or `TextChannel.create_thread` (a thread without a message)."""
+        channel = self.world.channels.get(int(request.match_info["cid"]))
+        if channel is None:
+            return error(404, UNKNOWN_CHANNEL, "Unknown Channel")
+        body, uploads = await read_body(request)
+        forum = channel["type"] == p.GUILD_FORUM
+        if problems := thread_problems(body, forum=forum, has_files=bool(uploads)):
+            return self.reject(request, problems)
+        archive = body.get("auto_archive_duration") or channel["default_auto_archive_duration"]
+        kind = p.PUBLIC_THREAD if forum else int(body.get("type") or p.PRIVATE_THREAD)
+        if not forum:
+            thread = self.world.start_thread(int(channel["id"]), body["name"], kind, archive)
+            await self.echo_thread(thread)
+            return reply(thread, 201)
+        thread_id = self.world.ids.next()
+        message = self.world.create_message(
+            thread_id, self.world.bot_user, body["message"], uploads, thread_id
+        )
+        self.world.record_raw(thread_id, body["message"])
+        thread = self.world.start_thread(int(channel["id"]), body["name"], kind, archive, thread_id)
+        await self.echo_thread(thread)
+        await self.echo("MESSAGE_CREATE", message)
+        return reply({**thread, "message": message}, 201)
+
+    async def start_thread_from_message(self, request: web.Request) -> web.Response:
+        """`Message.create_thread`: a public thread under a message, with the message's id;
+        Discord refuses a second thread on one message."""
+        message = self._message(request)
+        channel = self.world.channels.get(int(request.match_info["cid"]))
+        if message is None or channel is None:
+            return error(404, UNKNOWN_MESSAGE, "Unknown Message")
+        body, _ = await read_body(request)
+        if problems := thread_problems(body, forum=False):
+            return self.reject(request, problems)
+        if int(message["id"]) in self.world.threads:
+            return error(400, THREAD_EXISTS, "A thread has already been created for this message")
+        archive = body.get("auto_archive_duration") or channel["default_auto_archive_duration"]
+        thread = self.world.start_thread(
+            int(channel["id"]), body["name"], p.PUBLIC_THREAD, archive, int(message["id"])
+        )
+        await self.echo_thread(thread)
+        await self.echo("MESSAGE_UPDATE", message)
+        return reply(thread, 201)
+
+    async def echo_thread(self, thread: Json) -> None:
+        """THREAD_CREATE, as Discord sends it to the thread's creator."""
+        if self.gateway.session is not None:
+            await self.gateway.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
 
     async def list_messages(self, request: web.Request) -> web.Response:
         """Channel history, newest first, honouring `limit`."""

@@ -141,8 +141,12 @@ class FakeDiscord(BotActivity):
         """Add a text channel (before the bot connects, so GUILD_CREATE carries it)."""
         return self.world.add_channel(name)
 
+    def add_forum(self, name: str) -> int:
+        """Add a forum channel, whose posts are threads (before the bot connects)."""
+        return self.world.add_channel(name, p.GUILD_FORUM)
+
     def channel_id(self, name: str = "news") -> int:
-        """A text channel's id by name."""
+        """A text (or forum) channel's id by name."""
         return self.world.channel_id(name)
 
     def role_id(self, name: str) -> int:
@@ -264,7 +268,9 @@ class FakeDiscord(BotActivity):
         timeout: float | None = None,
         settle: float = 0.2,
     ) -> InteractionResult:
-        """Invoke `/command [subcommand...]` and collect the response, edits and follow-ups."""
+        """Invoke `/command [subcommand...]` and collect the response, edits and follow-ups.
+        An attachment option takes `(filename, bytes[, content type])`: the fake stores the file,
+        serves it, and sends it resolved, as Discord does with an uploaded file."""
         user = user or self.user()
         name, *path = command.split()
         found = ix.find_command(self.world, name)

@@ -58,6 +58,7 @@ class World:
         self.guild_id = self.ids.next()
         self.roles: dict[int, Json] = {}
         self.channels: dict[int, Json] = {}
+        self.threads: dict[int, Json] = {}  # threads and forum posts, by id (not in `channels`)
         self.users: dict[str, FakeUser] = {}
         self.messages: dict[int, Json] = {}
         self.raw: dict[int, list[Json]] = {}
@@ -93,16 +94,38 @@ class World:
         """The id of the role called `name`."""
         return next(int(r["id"]) for r in self.roles.values() if r["name"] == name)
 
-    def add_channel(self, name: str) -> int:
-        """Create a text channel; returns its id."""
+    def add_channel(self, name: str, kind: int = p.GUILD_TEXT) -> int:
+        """Create a text channel (or a forum channel, `kind` GUILD_FORUM); returns its id."""
         channel_id = self.ids.next()
-        payload = p.channel_payload(channel_id, self.guild_id, name, len(self.channels))
+        payload = p.channel_payload(channel_id, self.guild_id, name, len(self.channels), kind)
         self.channels[channel_id] = payload
         return channel_id
 
     def channel_id(self, name: str) -> int:
         """The id of the text channel called `name`."""
         return next(int(c["id"]) for c in self.channels.values() if c["name"] == name)
+
+    def channel(self, channel_id: int) -> Json | None:
+        """A guild channel or a thread by id."""
+        return self.channels.get(channel_id) or self.threads.get(channel_id)
+
+    def start_thread(
+        self, parent_id: int, name: str, kind: int, archive_after: int, thread_id: int | None = None
+    ) -> Json:
+        """Open a thread under a channel as the bot; `thread_id` is the message it starts from
+        (Discord gives a thread started from a message, and a forum post, that message's id)."""
+        parent = self.channels[parent_id]
+        thread_id = thread_id or self.ids.next()
+        thread = p.thread_payload(
+            thread_id, parent, self.bot_user, name, kind=kind, archive_after=archive_after
+        )
+        self.threads[thread_id] = thread
+        started = self.messages.get(thread_id)
+        if started is not None and started["channel_id"] == parent["id"]:  # shown under it
+            started["flags"] = (started.get("flags") or 0) | p.HAS_THREAD
+            started["thread"] = thread
+        self.notify()
+        return thread
 
     def add_user(
         self, name: str, roles: tuple[int, ...] = (), permissions: int = 0, *, bot: bool = False
@@ -113,7 +136,10 @@ class World:
         return user
 
     def denied_to_bot(self, channel_id: int) -> int:
-        """The permission bits the channel's overwrite for the bot member denies."""
+        """The permission bits the channel's overwrite for the bot member denies (a thread's
+        are its parent's, as Discord keeps no overwrites on threads)."""
+        if channel_id in self.threads:
+            channel_id = int(self.threads[channel_id]["parent_id"])
         bot_id = str(self.bot_user.id)
         overwrites = self.channels[channel_id]["permission_overwrites"]
         return sum(int(o["deny"]) for o in overwrites if o["type"] == 1 and o["id"] == bot_id)
@@ -153,6 +179,7 @@ class World:
             owner_id=self.users["erin"].id,
             roles=list(self.roles.values()),
             channels=list(self.channels.values()),
+            threads=list(self.threads.values()),
             members=members,
         )
 
@@ -166,12 +193,23 @@ class World:
         )
 
     def create_message(
-        self, channel_id: int, author: FakeUser, body: Json, uploads: list[Upload]
+        self,
+        channel_id: int,
+        author: FakeUser,
+        body: Json,
+        uploads: list[Upload],
+        message_id: int | None = None,
     ) -> Json:
-        """Store a new message built from a request body and its files."""
+        """Store a new message built from a request body and its files (`message_id`: a forum
+        post's first message, which has the post's id)."""
         body = {**body, "attachments": [self.store_upload(u) for u in uploads]}
-        message = p.message_payload(self.ids.next(), channel_id, self.guild_id, author, body)
-        self.messages[int(message["id"])] = message
+        message_id = message_id or self.ids.next()
+        message = p.message_payload(message_id, channel_id, self.guild_id, author, body)
+        self.messages[message_id] = message
+        if thread := self.threads.get(channel_id):
+            thread["message_count"] += 1
+            thread["total_message_sent"] += 1
+            thread["last_message_id"] = str(message_id)
         self.notify()
         return message
 
