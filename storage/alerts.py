@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.articles import article_refs
 from storage.entities import dialect_insert
 from storage.models import Alert, Entity, Mention, QuoteRow, Sentence
+from storage.records_cite import ArticleRef
 from storage.search import (
     _POSTGRES,  # the /search statements and helpers, reused so an alert matches as /search does
     _SQLITE,
@@ -194,6 +196,11 @@ class AlertRepository:
                 return None
             await session.execute(delete(Alert).where(Alert.id == alert_id))
             return _record(row)
+
+    async def article(self, article_id: int) -> ArticleRef | None:
+        """The article a card is about, as a citation; None when it was removed."""
+        async with self._sessions() as session:
+            return (await article_refs(session, [article_id])).get(article_id)
 
     async def mention_passage(self, article_id: int, entity_id: int) -> Passage | None:
         """The first sentence of the article naming the entity, its mentions as spans."""
