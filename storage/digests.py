@@ -5,24 +5,23 @@ next digest starts where the last posted one ended (`guild_settings.last_digest_
 falls in a gap or appears twice. Before posting, a process inserts a `digest_posts` row for
 (guild, local day) in its own transaction: the unique key lets exactly one process win, even
 when two race. Counts are aggregated in SQL; only the window's articles are read row by row.
+The names rising under "Rising" are counted by publication day, in `storage.spikes`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import UTC, date, datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, ref_from_row
 from storage.entities import dialect_insert
 from storage.models import (
     Article,
-    ArticleTerm,
     DigestPost,
     Entity,
     EventRow,
@@ -34,7 +33,6 @@ from storage.records import as_utc
 from storage.records_cite import ArticleRef
 
 STORY_KINDS = ("person", "place")
-PREVIOUS_PERIOD = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -92,26 +90,6 @@ class WindowQuote:
     ref: ArticleRef
 
 
-@dataclass(frozen=True)
-class Trend:
-    """A person or term: its count in the window and in the period just before it."""
-
-    key: str  # entity id as text, or the term
-    name: str
-    kind: str  # person | term
-    now: int
-    before: int
-
-
-@dataclass(frozen=True)
-class TrendCounts:
-    """Articles in the window and the period before, and every item counted in both."""
-
-    articles_now: int
-    articles_before: int
-    items: tuple[Trend, ...]
-
-
 def utc(moment: datetime) -> datetime:
     """A moment in UTC, the way every timestamp is stored."""
     return as_utc(moment).astimezone(UTC)
@@ -135,15 +113,16 @@ def _post(row: DigestPost) -> DigestPostRecord:
     )
 
 
-def _sum_if(condition: ColumnElement[bool], value: Any = 1) -> Any:
-    return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
-
-
 class DigestRepository:
     """Claims, posts and the window queries of the digest, one session per call."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]:
+        """The session factory, for the repositories a digest reads beside this one (spikes)."""
+        return self._sessions
 
     # -- exactly once ----------------------------------------------------------------------
     async def claim(
@@ -295,39 +274,6 @@ class DigestRepository:
             for r in rows
         ]
 
-    async def trends(self, start: datetime, end: datetime, min_count: int) -> TrendCounts:
-        """People and terms used `min_count`+ times in the window, with the week before."""
-        before = start - PREVIOUS_PERIOD
-        now = Article.ingested_at > utc(start)
-        span = in_window(before, end)
-        async with self._sessions() as session:
-            counts = (
-                await session.execute(
-                    select(_sum_if(now), _sum_if(Article.ingested_at <= utc(start))).where(span)
-                )
-            ).one()
-            people = await _people_trends(session, now, span, min_count)
-            terms = await _term_trends(session, now, span, min_count)
-        return TrendCounts(int(counts[0]), int(counts[1]), tuple(people + terms))
-
-    async def term_articles(
-        self, article_ids: Sequence[int], terms: Iterable[str]
-    ) -> dict[str, list[int]]:
-        """Which of these articles use each term, ids ascending."""
-        wanted = sorted(set(terms))
-        if not wanted or not article_ids:
-            return {}
-        query = (
-            select(ArticleTerm.term, ArticleTerm.article_id)
-            .where(ArticleTerm.article_id.in_(article_ids), ArticleTerm.term.in_(wanted))
-            .order_by(ArticleTerm.term, ArticleTerm.article_id)
-        )
-        found: dict[str, list[int]] = defaultdict(list)
-        async with self._sessions() as session:
-            for term, article_id in await session.execute(query):
-                found[term].append(article_id)
-        return dict(found)
-
 
 async def _entity_weights(
     session: AsyncSession, article_ids: list[int]
@@ -347,32 +293,3 @@ async def _entity_weights(
     for article_id, entity_id, name, kind, count in rows:
         found[article_id].append(EntityWeight(entity_id, name, kind, int(count)))
     return found
-
-
-async def _people_trends(
-    session: AsyncSession, now: ColumnElement[bool], span: ColumnElement[bool], min_count: int
-) -> list[Trend]:
-    in_now, in_before = _sum_if(now), _sum_if(~now)
-    rows = await session.execute(
-        select(Entity.id, Entity.name, in_now, in_before)
-        .join(Mention, Mention.entity_id == Entity.id)
-        .join(Article, Article.id == Mention.article_id)
-        .where(span, Entity.kind == "person")
-        .group_by(Entity.id, Entity.name)
-        .having(in_now >= min_count)
-    )
-    return [Trend(str(i), name, "person", int(a), int(b)) for i, name, a, b in rows]
-
-
-async def _term_trends(
-    session: AsyncSession, now: ColumnElement[bool], span: ColumnElement[bool], min_count: int
-) -> list[Trend]:
-    in_now, in_before = _sum_if(now, ArticleTerm.count), _sum_if(~now, ArticleTerm.count)
-    rows = await session.execute(
-        select(ArticleTerm.term, in_now, in_before)
-        .join(Article, Article.id == ArticleTerm.article_id)
-        .where(span)
-        .group_by(ArticleTerm.term)
-        .having(in_now >= min_count)
-    )
-    return [Trend(term, term, "term", int(a), int(b)) for term, a, b in rows]

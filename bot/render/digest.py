@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from analysis.spikes import BASELINE_DAYS
 from bot.render.cite import cite, cite_many, link, ref_json, shorten
 from bot.render.opening import digest_opening, local_time, plural
 from bot.render.timeline import date_label
@@ -60,11 +61,29 @@ def _quote_line(quote: WindowQuote) -> str:
     )
 
 
+def per_day(value: float) -> str:
+    """`1.4`, `1` (no `.0`), `0.1`: a mean a day to one decimal."""
+    text = f"{value:.1f}"
+    return text.removesuffix(".0")
+
+
+def rising_counts(item: Rising) -> str:
+    """`12 mentions against 1.4 a day in the 14 days before` (a term: uses), or `5 mentions,
+    none in the 14 days before` for a new name."""
+    uses = plural(item.now, "use" if item.kind == "term" else "mention")
+    if item.baseline == 0:
+        return f"{uses}, none in the {BASELINE_DAYS} days before"
+    return f"{uses} against {per_day(item.baseline)} a day in the {BASELINE_DAYS} days before"
+
+
+def rising_heading(day: str | None) -> str:
+    """`Rising on 2026-12-04` (the day the spikes are of), else just `Rising`."""
+    return f"Rising on {day}" if day else "Rising"
+
+
 def _rising_line(item: Rising) -> str:
-    name = item.name if item.kind == "person" else f"“{item.name}”"
-    uses = "mention" if item.kind == "person" else "use"
-    counts = f"{plural(item.now, uses)}, {item.before} in the week before"
-    return f"• {name}: {counts} {cite_many(item.refs)}"
+    name = f"“{item.name}”" if item.kind == "term" else item.name
+    return f"• {name}: {rising_counts(item)} {cite_many(item.refs)}"
 
 
 def _cited(digest: Digest) -> dict[int, ArticleRef]:
@@ -72,6 +91,9 @@ def _cited(digest: Digest) -> dict[int, ArticleRef]:
     for story in digest.stories:
         refs.update((r.id, r) for r in story.articles)
     for ref in [e.ref for e in digest.events] + [q.ref for q in digest.quotes]:
+        refs.setdefault(ref.id, ref)
+    # a rising name's articles are of its day, not necessarily of the window
+    for ref in [r for item in digest.rising for r in item.refs]:
         refs.setdefault(ref.id, ref)
     return refs
 
@@ -88,7 +110,9 @@ def digest_text(digest: Digest) -> str:
     if digest.quotes:
         lines += ["", "Notable quotes", *map(_quote_line, digest.quotes)]
     if digest.rising:
-        lines += ["", "Rising against the week before", *map(_rising_line, digest.rising)]
+        day = digest.rising[0].day
+        lines += ["", rising_heading(day.isoformat() if day else None)]
+        lines += map(_rising_line, digest.rising)
     sources = [f"{cite(r)} {link(r)}" for r in sorted(_cited(digest).values(), key=_ref_id)]
     lines += ["", "Sources", *sources]
     return "\n".join(lines)
@@ -140,8 +164,9 @@ def digest_json(digest: Digest | None, window: Window) -> dict[str, Any]:
             {
                 "name": r.name,
                 "kind": r.kind,
+                "day": r.day.isoformat() if r.day else None,
                 "count": r.now,
-                "week_before": r.before,
+                "baseline": round(r.baseline, 2),
                 "articles": [ref_json(x) for x in r.refs],
             }
             for r in digest.rising

@@ -13,9 +13,13 @@ Stories. An article's key entities are its three most-mentioned people and place
 name). It joins the first story whose first article shares at least two of them, unless both
 have publication dates more than 7 days apart; otherwise it starts a story. No chaining.
 
-Rising. For each person and term, rate = (count + 1) / (articles + 1) in the window and in the
-7 days before it; it is rising when used at least twice in the window and the rate at least
-doubled. Strongest ratio first, five people and five terms.
+Rising. The people, organisations and terms that spiked on the last whole day before the
+digest (the day before the window's end, in the guild's time zone) by the rule of
+`analysis.spikes`: mentions in the articles published that day against the 14 days before.
+Publication days, not the window: a name rises because the news did, not because an import
+brought old articles in. A name the guild's digest showed within 3 days is left out (the
+cool-down), and a posted digest records what it showed; a preview records nothing. Strongest
+first, five of each kind, each with up to three articles of that day.
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from analysis.spikes import KINDS, Spike
 from bot.errors import UserFacingError
+from bot.services.spikes import SpikeService, make_spike_service
 from storage.digests import (
     DigestRepository,
-    TrendCounts,
     WindowArticle,
     WindowEvent,
     WindowQuote,
@@ -49,9 +54,7 @@ ARTICLE_LIMIT = 100
 EVENT_LIMIT = 12
 QUOTE_LIMIT = 5
 QUOTES_PER_SPEAKER = 2
-RISING_MIN = 2
-RISING_RATIO = 2.0
-RISING_LIMIT = 5
+RISING_LIMIT = 5  # names of each kind
 RISING_REFS = 3
 ZONE_EXAMPLE = "Europe/London"
 ZONE_CHOICES = 25
@@ -94,11 +97,13 @@ class DigestOptions:
 
 @dataclass(frozen=True)
 class Window:
-    """The ingestion moments a digest covers, `(start, end]`, shown in a time zone."""
+    """The ingestion moments a digest covers, `(start, end]`, shown in a time zone, for a guild
+    (whose cool-down of rising names applies; 0: the command line)."""
 
     start: datetime
     end: datetime
     zone: str = "UTC"
+    guild_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -121,13 +126,15 @@ class Story:
 
 @dataclass(frozen=True)
 class Rising:
-    """A person or term used more than the week before, with the new articles using it."""
+    """A name mentioned far more on `day` than on the 14 days before, with articles of that day."""
 
     name: str
-    kind: str  # person | term
-    now: int
-    before: int
+    kind: str  # person | organisation | term
+    now: int  # mentions (a term: uses) on the day
+    baseline: float  # mentions a day over the 14 days before
     refs: tuple[ArticleRef, ...]
+    day: date | None = None
+    subject: str = ""  # "entity:ID" | "term:WORD", what the cool-down records
 
 
 @dataclass(frozen=True)
@@ -213,7 +220,7 @@ def due_digest(config: GuildConfig, now: datetime) -> DueDigest | None:
     last = config.last_digest_at
     if (last is None and now >= slot + FIRST_GRACE) or (last is not None and last >= slot):
         return None
-    window = Window(last or now - FIRST_WINDOW, now, zone.key)
+    window = Window(last or now - FIRST_WINDOW, now, zone.key, config.guild_id)
     return DueDigest(config.guild_id, int(config.digest_channel_id or 0), slot.date(), window)
 
 
@@ -251,24 +258,18 @@ def group_stories(articles: Sequence[WindowArticle]) -> list[Story]:
     return sorted(stories, key=lambda s: -len(s.articles))
 
 
-def _ratio(now: int, before: int, counts: TrendCounts) -> float:
-    return ((now + 1) / (counts.articles_now + 1)) / ((before + 1) / (counts.articles_before + 1))
+def rising_day(window: Window) -> date:
+    """The day whose spikes a digest shows: the last whole day before its end, in its zone."""
+    try:
+        zone = ZoneInfo(window.zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return window.end.astimezone(zone).date() - timedelta(days=1)
 
 
-def rising_items(counts: TrendCounts) -> list[tuple[str, str, str, int, int]]:
-    """(key, name, kind, now, before) of rising people and terms, strongest first per kind."""
-    picked = []
-    for kind in ("person", "term"):
-        items = [
-            t
-            for t in counts.items
-            if t.kind == kind
-            and t.now >= RISING_MIN
-            and _ratio(t.now, t.before, counts) >= RISING_RATIO
-        ]
-        items.sort(key=lambda t: (-_ratio(t.now, t.before, counts), -t.now, t.name))
-        picked += [(t.key, t.name, t.kind, t.now, t.before) for t in items[:RISING_LIMIT]]
-    return picked
+def pick_rising(spikes: Sequence[Spike]) -> list[Spike]:
+    """The strongest RISING_LIMIT of each kind: people, then organisations, then terms."""
+    return [s for kind in KINDS for s in [s for s in spikes if s.kind == kind][:RISING_LIMIT]]
 
 
 def notable_quotes(quotes: Sequence[WindowQuote]) -> tuple[WindowQuote, ...]:
@@ -283,9 +284,12 @@ def notable_quotes(quotes: Sequence[WindowQuote]) -> tuple[WindowQuote, ...]:
 class DigestService:
     """Composes digests, keeps the per-guild schedule and posts each due digest once."""
 
-    def __init__(self, repo: DigestRepository, guilds: GuildRepository) -> None:
+    def __init__(
+        self, repo: DigestRepository, guilds: GuildRepository, spikes: SpikeService | None = None
+    ) -> None:
         self._repo = repo
         self._guilds = guilds
+        self._spikes = spikes or make_spike_service(repo)
 
     async def compose(self, window: Window) -> Digest | None:
         """The digest of a window; None when nothing was ingested in it."""
@@ -296,7 +300,7 @@ class DigestService:
         ids = [a.ref.id for a in articles]
         events, events_total = await self._repo.events(ids, EVENT_LIMIT)
         quotes = await self._repo.quotes(ids, QUOTE_LIMIT * 4)
-        rising = await self._rising(window, articles)
+        rising = await self._rising(window)
         return Digest(
             window=window,
             articles=total,
@@ -307,27 +311,22 @@ class DigestService:
             rising=tuple(rising),
         )
 
-    async def _rising(self, window: Window, articles: Sequence[WindowArticle]) -> list[Rising]:
-        """Rising people and terms, each cited by the window's articles that use it."""
-        items = rising_items(await self._repo.trends(window.start, window.end, RISING_MIN))
-        ids = [a.ref.id for a in articles]
-        refs = {a.ref.id: a.ref for a in articles}
-        terms = await self._repo.term_articles(ids, [i[0] for i in items if i[2] == "term"])
-        found = []
-        for key, name, kind, now, before in items:
-            if kind == "term":
-                using = [refs[i] for i in terms.get(key, [])]
-            else:
-                using = [a.ref for a in articles if int(key) in {e.entity_id for e in a.entities}]
-            if using:
-                found.append(Rising(name, kind, now, before, tuple(using[:RISING_REFS])))
-        return found
+    async def _rising(self, window: Window) -> list[Rising]:
+        """The guild's rising names of the digest's day, each cited by articles of that day."""
+        spikes = pick_rising(
+            await self._spikes.rising(rising_day(window), guild_id=window.guild_id)
+        )
+        refs = await self._spikes.articles(spikes, RISING_REFS)
+        return [
+            Rising(s.name, s.kind, s.today, s.baseline, refs.get(s.subject, ()), s.day, s.subject)
+            for s in spikes
+        ]
 
     async def window_for(self, guild_id: int, now: datetime) -> Window:
         """What a digest posted now would cover for this guild (the preview's window)."""
         config = await self._guilds.get(guild_id)
         start = config.last_digest_at or now - FIRST_WINDOW
-        return Window(start, now, config.digest_timezone or "UTC")
+        return Window(start, now, config.digest_timezone or "UTC", guild_id)
 
     async def configure(
         self, guild_id: int, channel_id: int, hour: int, timezone: str
@@ -372,7 +371,8 @@ class DigestService:
         return handled
 
     async def _post(self, due: DueDigest, send: Sender, *, post_empty: bool) -> bool:
-        """Claim, compose, send, record; False when another process claimed it first."""
+        """Claim, compose, send, record (and start the cool-down of the rising names it
+        showed); False when another process claimed it first."""
         window = due.window
         if not await self._repo.claim(due.guild_id, due.day, window.start, window.end):
             return False
@@ -386,4 +386,15 @@ class DigestService:
             articles=digest.articles if digest else 0,
         )
         log.info("digest for guild %s (%s) posted as %s", due.guild_id, due.day, message_id)
+        if message_id is not None and digest is not None:
+            await self._record_rising(due.guild_id, digest.rising)
         return True
+
+    async def _record_rising(self, guild_id: int, rising: Sequence[Rising]) -> None:
+        """Start the cool-down of the names a posted digest showed."""
+        by_day: dict[date, list[str]] = {}
+        for item in rising:
+            if item.day is not None and item.subject:
+                by_day.setdefault(item.day, []).append(item.subject)
+        for day, subjects in by_day.items():
+            await self._spikes.record(guild_id, day, subjects)

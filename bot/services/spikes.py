@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
@@ -36,6 +37,20 @@ log = logging.getLogger(__name__)
 
 ALERT_DAYS = 2  # today and the day before, in UTC
 ALERTS_PER_DAY = 5  # spike cards an alert posts for one day, at most
+WATCH_SECONDS = 15 * 60.0  # how often the spike watch (cogs/rising.py) looks
+
+
+def utc_now() -> datetime:
+    """The current moment in UTC (the spike watch's default clock)."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class WatchOptions:
+    """How the bot runs the spike watch: its clock and how often it looks (tests: faster)."""
+
+    now: Callable[[], datetime] = utc_now
+    tick_seconds: float = WATCH_SECONDS
 
 
 class HasSessions(Protocol):
@@ -81,16 +96,12 @@ class SpikeService:
     async def report(self, day: date, guild_id: int) -> list[Spike]:
         """`rising`, recorded as shown: they cool down for the guild from `day`."""
         shown = await self.rising(day, guild_id=guild_id)
-        await self.record(guild_id, shown)
+        await self.record(guild_id, day, [s.subject for s in shown])
         return shown
 
-    async def record(self, guild_id: int, spikes: Iterable[Spike]) -> None:
-        """Note these spikes as shown to the guild (the digest calls it once it is posted)."""
-        by_day: defaultdict[date, list[str]] = defaultdict(list)
-        for spike in spikes:
-            by_day[spike.day].append(spike.subject)
-        for day, subjects in sorted(by_day.items()):
-            await self._repo.record(guild_id, day, subjects)
+    async def record(self, guild_id: int, day: date, subjects: Iterable[str]) -> None:
+        """Note these subjects as shown to the guild on `day` (a posted digest's names)."""
+        await self._repo.record(guild_id, day, subjects)
 
     async def articles(
         self, spikes: Iterable[Spike], limit: int

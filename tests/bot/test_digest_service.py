@@ -23,10 +23,13 @@ from bot.services.digest import (
     due_digest,
     zone_choices,
 )
+from bot.services.spikes import make_spike_service
 from config.settings import Settings
 from storage.guilds import GuildConfig
 from storage.models import Article
 from tests.bot.conftest import Invoke
+from tests.storage.spike_corpus import DAY as SPIKE_DAY
+from tests.storage.spike_corpus import KALLAS, NATO, build_series
 
 GUILD = 42
 CHANNEL = 4242
@@ -92,9 +95,9 @@ async def test_a_window_with_two_of_five_articles_shows_exactly_those(analyst: A
     assert {e.ref.id for e in digest.events} == {3}  # #2's one event is undated
     assert digest.quotes
     assert {q.ref.id for q in digest.quotes} <= {2, 3}
-    rising = {r.name: r for r in digest.rising}
-    assert rising["Masoud Pezeshkian"].before == 0
-    assert "Vladimir Putin" not in rising  # the week before had more of him per article
+    # Rising goes by publication day: the samples were published in 2024, so nothing rose on
+    # the day before this 2030 digest, however recently they were ingested
+    assert digest.rising == ()
 
 
 async def test_the_digest_text_cites_every_line(analyst: Analyst) -> None:
@@ -177,6 +180,46 @@ async def test_a_failed_send_leaves_the_articles_for_the_next_digest(analyst: An
     (due, digest), *_ = outbox.sent
     assert due.window.start == T - timedelta(days=1)
     assert digest is not None and digest.articles == 5
+
+
+async def test_rising_shows_a_spiking_name_once_then_lets_it_cool_down(
+    analyst: Analyst,
+) -> None:
+    """Built series (tests/storage/spike_corpus.py): Kallas 1 a day, then 12 on 5 Dec and 12
+    again on 6 Dec; the digest of 6 Dec shows her, the one of 7 Dec does not (cool-down),
+    though the rule still finds her: another guild would be shown her."""
+    posted_at = datetime(2026, 12, 6, 8, 0, 30, tzinfo=UTC)
+    corpus = await build_series(analyst.sessions)
+    for _ in range(3):
+        await corpus.article(SPIKE_DAY + timedelta(days=1), people={KALLAS: 4})
+    series_ids = range(6, 27)  # after the five samples: the 21 articles of the series
+    await ingested(analyst, dict.fromkeys(series_ids, posted_at - timedelta(hours=1)))
+    await ingested(analyst, {i: posted_at + timedelta(hours=1) for i in (27, 28, 29)})
+    await schedule(analyst, last=posted_at - timedelta(days=1))
+    await analyst.guilds.update(GUILD, digest_timezone="UTC")
+    service, outbox, spikes = analyst.digest, Outbox(), make_spike_service(analyst)
+    next_day = SPIKE_DAY + timedelta(days=1)
+
+    preview = await service.compose(await service.window_for(GUILD, posted_at))
+    assert preview is not None  # a preview shows Rising and records nothing
+    assert [r.name for r in preview.rising] == [KALLAS, NATO, "summit"]
+    assert [s.name for s in await spikes.rising(next_day, guild_id=GUILD)] == [KALLAS]
+
+    await service.run_due(posted_at, outbox)
+    await service.run_due(posted_at + timedelta(days=1), outbox)
+    (_, first), (_, second) = outbox.sent
+    assert first is not None and second is not None
+    kallas = first.rising[0]
+    assert (kallas.name, kallas.now, kallas.baseline, kallas.day) == (KALLAS, 12, 1.0, SPIKE_DAY)
+    assert [r.id for r in kallas.refs] == [20, 21, 22]  # the articles of 5 Dec naming her
+    text = digest_text(first)
+    assert "\nRising on 2026-12-05\n" in text
+    assert "• Kaja Kallas: 12 mentions against 1 a day in the 14 days before [#20 " in text
+    assert "[#22 The Week, 2026-12-05] https://news.example/17" in text  # in the sources
+
+    assert second.rising == ()  # Kallas spiked on 6 Dec too, but was shown yesterday
+    assert [s.name for s in await spikes.rising(next_day, guild_id=GUILD)] == []
+    assert [s.name for s in await spikes.rising(next_day, guild_id=GUILD + 1)] == [KALLAS]
 
 
 def config(hour: int, zone: str, last: datetime | None) -> GuildConfig:

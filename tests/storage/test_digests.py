@@ -161,22 +161,3 @@ async def test_events_and_quotes_of_the_window_articles(sessions: Sessions) -> N
         ("Vladimir Putin", "partial"),
     ]
     assert await repo.quotes([3], limit=5) == []
-
-
-async def test_trends_count_the_window_against_the_week_before(sessions: Sessions) -> None:
-    await corpus(sessions)
-    counts = await DigestRepository(sessions).trends(NOW - timedelta(days=1), NOW, min_count=1)
-    assert (counts.articles_now, counts.articles_before) == (2, 1)
-    items = {(t.kind, t.name): (t.now, t.before) for t in counts.items}
-    assert items[("person", "Masoud Pezeshkian")] == (3, 0)  # #4 is after the window
-    assert items[("person", "Vladimir Putin")] == (1, 3)
-    assert items[("term", "oil")] == (3, 2)
-    assert items[("term", "treaty")] == (3, 0)
-    assert ("term", "sanctions") not in items  # not used in the window
-    assert ("person", "Tehran") not in items  # places are not people
-
-
-async def test_term_articles_names_the_articles_using_each_term(sessions: Sessions) -> None:
-    await corpus(sessions)
-    found = await DigestRepository(sessions).term_articles([2, 3], ["treaty", "oil", "none"])
-    assert found == {"oil": [2], "treaty": [2, 3]}

@@ -2,9 +2,10 @@
 
 The head names the window in the reader's own time zone (`<t:…:f>`, Discord shows each member
 their local time), opens with the digest's summary sentence and counts the articles and
-stories; the people and terms rising against the week before are a field of it. Each story is
-an embed: its title is the names its articles share (a story of one article is titled by the
-article and links to it), its articles are lines ending in a source to click
+stories; the names rising on the last whole day (against the 14 days before) are a field of
+it, each with a link to the article naming it most that day. Each story is an embed: its
+title is the names its articles share (a story of one article is titled by the article and
+links to it), its articles are lines ending in a source to click
 (`[The Week, 15 Oct 2024](https://…)`, a file name for a file, never a server path), and the
 dated events and notable quotes its articles report follow as fields; event dates are plain,
 since they are history, not the reader's clock. Past `STORY_EMBEDS` stories, the rest share one
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.render.digest import digest_json
+from bot.render.digest import digest_json, rising_counts, rising_heading
 from bot.render.opening import digest_opening, plural
 from bot.services.date_text import human_date
 from bot.services.digest import (
@@ -71,17 +72,22 @@ def head_embeds(digest: Digest, heading: str) -> list[discord.Embed]:
         shown = f"the newest {len(digest.events)} of {digest.events_total} are shown"
         book.field("Dated events", shown)
     if digest.rising:
-        book.field("Rising against the week before", "\n".join(map(rising_line, digest.rising)))
+        book.field(rising_title(digest.rising[0]), "\n".join(map(rising_line, digest.rising)))
     return book.embeds()
 
 
+def rising_title(item: Rising) -> str:
+    """`Rising on 4 Dec 2026`: the day the spikes are of (a plain date: it is the corpus's)."""
+    return rising_heading(human_date(item.day, "day") if item.day else None)
+
+
 def rising_line(item: Rising) -> str:
-    """`• Vladimir Putin: 3 mentions, 0 in the week before` (its articles are in the stories)."""
+    """`• Kaja Kallas: 12 mentions against 1.4 a day in the 14 days before`, with a link to
+    the article naming it most that day."""
     name = escape_corpus(" ".join(item.name.split()))
-    name = name if item.kind == "person" else f"“{name}”"
-    uses = "mention" if item.kind == "person" else "use"
-    counts = f"{plural(item.now, uses)}, {item.before} in the week before"
-    return f"• {name}: {counts}"
+    name = f"“{name}”" if item.kind == "term" else name
+    line = f"• {name}: {rising_counts(item)}"
+    return f"{line} — {source_link(item.refs[0])}" if item.refs else line
 
 
 def _title(ref: ArticleRef) -> str:
