@@ -31,8 +31,8 @@ five distinct paragraphs per item, so extraction keeps them and dedup tells them
   connection instead, and `server.refused_url` is an address where nothing listens
   (connection refused; `server.allow` lets the fetcher try it).
 `/redirect/NAME` answers 301 to `/feeds/NAME`. Scenarios can be added with `add_scenario` and
-changed with `update(name, **fields)` (any `Scenario` field) at any time; state is shared with
-the server thread under one lock.
+changed with `update(name, **fields)` (any `Scenario` field: `delay=2.0` makes a feed slow) at
+any time; state is shared with the server thread under one lock.
 """
 
 from __future__ import annotations
@@ -90,9 +90,11 @@ class Scenario:
     items: list[Item] = field(default_factory=list)
     validators: bool = False  # ETag + Last-Modified, 304 when one matches
     stuck_304: bool = False  # 304 whenever any validator is sent
+    bare_304: bool = False  # 304s carry no ETag or Last-Modified (some servers)
     status: int = 200  # anything else: the feed fails with this status
     retry_after: str | timedelta | None = None  # a timedelta is sent as an HTTP date ahead
     disconnect: bool = False  # close the connection without answering
+    delay: float = 0.0  # seconds to wait before answering (a slow server)
     rewrite_dates: bool = False  # every request moves every item one hour later
     raw: tuple[bytes, str] | None = None  # (body, content type) served instead of the feed
     version: int = 1  # bumped by every change of content (the ETag and Last-Modified follow)
@@ -109,15 +111,15 @@ class Scenario:
         return BASE_DATE + timedelta(minutes=self.version)
 
 
-@dataclass(frozen=True)
+@dataclass
 class RecordedRequest:
-    """A request the server received: path, query, headers (case-insensitive) and answer."""
+    """A request the server received (recorded on arrival): path, query, headers, answer."""
 
     method: str
     path: str
     query: str
-    headers: CIMultiDict[str]
-    status: int
+    headers: CIMultiDict[str]  # case-insensitive
+    status: int = 0  # 0 while the answer is pending, or when the connection was dropped
 
 
 class FeedsServer:
@@ -280,24 +282,24 @@ class FeedsServer:
 
     @web.middleware
     async def _record(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        status = 0  # 0: the connection was dropped
+        headers = CIMultiDict(request.headers)
+        record = RecordedRequest(request.method, request.path, request.query_string, headers)
+        self._note(record)
         try:
             response = await handler(request)
-            status = response.status
-            return response
         except web.HTTPException as exc:
-            status = exc.status
+            self._note(record, exc.status)
             raise
-        finally:
-            self._note(request, status)
+        self._note(record, response.status)
+        return response
 
-    def _note(self, request: web.Request, status: int) -> None:
-        headers = CIMultiDict(request.headers)
-        record = RecordedRequest(
-            request.method, request.path, request.query_string, headers, status
-        )
+    def _note(self, record: RecordedRequest, status: int | None = None) -> None:
+        """Record a request on arrival (status None) or its answer; wake whoever waits."""
         with self._lock:
-            self._requests.append(record)
+            if status is None:
+                self._requests.append(record)
+            else:
+                record.status = status
             waiters, self._waiters = self._waiters, []
             self._changed.notify_all()
         for loop, event in waiters:
@@ -311,6 +313,9 @@ class FeedsServer:
             if scenario.rewrite_dates:
                 _move_dates(scenario)
             answer = self._answer(scenario, request)
+            delay = scenario.delay
+        if delay:
+            await asyncio.sleep(delay)
         if answer is None:  # drop the connection
             assert request.transport is not None
             request.transport.close()
@@ -331,10 +336,11 @@ class FeedsServer:
             "ETag": scenario.etag,
             "Last-Modified": format_datetime(scenario.modified, usegmt=True),
         }
+        sent = None if scenario.bare_304 else validators
         if scenario.stuck_304 and _sends_validator(request):
-            return web.Response(status=304, headers=validators)
+            return web.Response(status=304, headers=sent)
         if scenario.validators and _not_modified(scenario, request):
-            return web.Response(status=304, headers=validators)
+            return web.Response(status=304, headers=sent)
         body, content_type = scenario.raw or (render(scenario, self.base), TYPES[scenario.format])
         response = web.Response(body=body, content_type=content_type)
         if scenario.validators or scenario.stuck_304:

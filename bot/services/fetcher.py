@@ -9,6 +9,11 @@ backoff while the deadline leaves time for it; 4xx answers and refusals are not.
 
 Only HTML/XHTML and plain text are accepted. The charset comes from a byte-order mark, the
 Content-Type header, then the page's `<meta charset>`, then detection.
+
+`fetch_feed` is the feed poller's request: the same guard, pinned resolver, byte cap and
+deadline, one attempt (the poller owns backoff), conditional (If-None-Match /
+If-Modified-Since, a 304 is an answer), feed types accepted and the body left as bytes for the
+feed parser. On 429 and 503 the FetchError carries the server's Retry-After in seconds.
 """
 
 from __future__ import annotations
@@ -18,7 +23,11 @@ import codecs
 import logging
 import re
 import socket
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TypeVar
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -34,6 +43,24 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+FEED_ACCEPT = (
+    "application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,"
+    "application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1"
+)
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/json",
+        "application/xml",
+        "text/xml",
+        "text/html",  # these two only so the parser can say "not a feed"
+        "text/plain",
+    }
+)
+RETRY_AFTER_STATUSES = frozenset({429, 503})
 CHUNK = 64 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _STATUS_WORDS = {
@@ -50,10 +77,13 @@ _STATUS_WORDS = {
 class FetchError(Exception):
     """A link that could not be fetched; the message is one short sentence for the user."""
 
-    def __init__(self, message: str, *, retryable: bool = False) -> None:
+    def __init__(
+        self, message: str, *, retryable: bool = False, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.retryable = retryable
+        self.retry_after = retry_after  # seconds the server asked us to wait (429, 503)
 
 
 @dataclass(frozen=True)
@@ -94,6 +124,23 @@ class FetchedPage:
     media_type: str  # e.g. "text/html"
     text: str
     encoding: str
+
+
+@dataclass(frozen=True)
+class FeedResponse:
+    """A feed's answer: the document's bytes (b"" on 304) and the validators for next time."""
+
+    url: str  # the address as asked for
+    final_url: str  # after redirects
+    status: int  # 200 or 304
+    body: bytes
+    content_type: str  # media type without parameters, "" when undeclared
+    etag: str | None
+    last_modified: str | None
+
+
+T = TypeVar("T")
+Reader = Callable[[aiohttp.ClientResponse, "_Hop"], Awaitable[T]]
 
 
 class PinnedResolver(AbstractResolver):
@@ -144,12 +191,28 @@ class Fetcher:
 
         One deadline (`total_timeout`) covers every attempt and the waits between them.
         """
+        hop = _Hop(url)
+        return await self._within_deadline(hop, lambda deadline: self._attempts(hop, deadline))
+
+    async def fetch_feed(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FeedResponse:
+        """Fetch a feed once, conditionally; a 304 is a FeedResponse, any failure a FetchError."""
+        hop = _Hop(url, {"Accept": FEED_ACCEPT, **_validators(etag, last_modified)})
+        hop.attempts = 1
+
+        async def read(response: aiohttp.ClientResponse, hop: _Hop) -> FeedResponse:
+            return await self._read_feed(response, hop, etag, last_modified)
+
+        return await self._within_deadline(hop, lambda _deadline: self._attempt(hop, read))
+
+    async def _within_deadline(self, hop: _Hop, work: Callable[[float], Awaitable[T]]) -> T:
+        """Run the work under one deadline (`total_timeout`); running out is a FetchError."""
         deadline = asyncio.get_running_loop().time() + self.settings.total_timeout
         limit = asyncio.timeout_at(deadline)
-        hop = _Hop(url)
         try:
             async with limit:
-                return await self._attempts(hop, deadline)
+                return await work(deadline)
         except TimeoutError as exc:
             if not limit.expired():
                 raise
@@ -162,7 +225,7 @@ class Fetcher:
             hop.attempts += 1
             hop.url = hop.first
             try:
-                return await self._attempt(hop)
+                return await self._attempt(hop, self._read)
             except FetchError as exc:
                 wait = self.settings.retry_backoff * 2 ** (hop.attempts - 1)
                 last = hop.attempts > self.settings.retries or loop.time() + wait >= deadline
@@ -176,22 +239,22 @@ class Fetcher:
         message = f"could not reach {hop.host} in {seconds(self.settings.total_timeout)}"
         return message if hop.attempts == 1 else f"{message} ({hop.attempts} attempts)"
 
-    async def _attempt(self, hop: _Hop) -> FetchedPage:
-        """One attempt: follow redirects and download; the caller holds the deadline."""
+    async def _attempt(self, hop: _Hop, read: Reader[T]) -> T:
+        """One attempt: follow redirects and read the answer; the caller holds the deadline."""
         resolver = PinnedResolver()
         connector = aiohttp.TCPConnector(resolver=resolver, use_dns_cache=False, limit=2)
         timeout = aiohttp.ClientTimeout(
             total=None, connect=self.settings.connect_timeout, sock_connect=None
         )
-        headers = {"User-Agent": self.settings.user_agent, "Accept": ACCEPT}
+        headers = {"User-Agent": self.settings.user_agent, "Accept": ACCEPT, **hop.headers}
         async with aiohttp.ClientSession(
             connector=connector, timeout=timeout, headers=headers, trust_env=False
         ) as session:
-            return await self._follow(session, resolver, hop)
+            return await self._follow(session, resolver, hop, read)
 
     async def _follow(
-        self, session: aiohttp.ClientSession, resolver: PinnedResolver, hop: _Hop
-    ) -> FetchedPage:
+        self, session: aiohttp.ClientSession, resolver: PinnedResolver, hop: _Hop, read: Reader[T]
+    ) -> T:
         """Request the link, checking and following each redirect, up to the limit."""
         chain: list[str] = []
         while True:
@@ -203,7 +266,7 @@ class Fetcher:
             async with await self._get(session, target.url, hop) as response:
                 location = _redirect(response)
                 if location is None:
-                    return await self._read(response, hop)
+                    return await read(response, hop)
             chain.append(str(target.url))
             if len(chain) > self.settings.max_redirects:
                 raise FetchError(_too_many(chain, self.settings.max_redirects))
@@ -242,6 +305,33 @@ class Fetcher:
             kind, media_type = _sniff(text)
         return FetchedPage(hop.first, str(response.url), kind, media_type, text, encoding)
 
+    async def _read_feed(
+        self,
+        response: aiohttp.ClientResponse,
+        hop: _Hop,
+        etag: str | None,
+        last_modified: str | None,
+    ) -> FeedResponse:
+        """A 304, or a feed's bytes under the cap; the validators the server gave (or kept)."""
+        final = str(response.url)
+        new_etag = response.headers.get("ETag") or None
+        new_modified = response.headers.get("Last-Modified") or None
+        if response.status == 304:
+            kept = (new_etag or etag, new_modified or last_modified)
+            return FeedResponse(hop.first, final, 304, b"", "", *kept)
+        retry_after = None
+        if response.status in RETRY_AFTER_STATUSES:
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        _check_status(response.status, retry_after)
+        media_type = response.content_type if response.headers.get("Content-Type") else ""
+        if media_type and not _is_feed_type(media_type):
+            raise FetchError(f"not a feed: {media_type}")
+        length = response.content_length
+        if length is not None and length > self.settings.max_bytes:
+            raise FetchError(_too_large(self.settings.max_bytes))
+        body = await self._body(response, hop)
+        return FeedResponse(hop.first, final, 200, body, media_type, new_etag, new_modified)
+
     async def _body(self, response: aiohttp.ClientResponse, hop: _Hop) -> bytes:
         """Read the body in chunks, stopping as soon as it passes the byte cap."""
         chunks: list[bytes] = []
@@ -258,12 +348,13 @@ class Fetcher:
 
 
 class _Hop:
-    """Where a fetch is: the current link and its host, and the attempt, for messages."""
+    """Where a fetch is: the current link and its host, the attempt, and its extra headers."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, headers: Mapping[str, str] | None = None) -> None:
         self.first = url
         self.url = url
         self.attempts = 0
+        self.headers = dict(headers or {})
 
     @property
     def host(self) -> str:
@@ -298,14 +389,40 @@ def _too_large(limit: int) -> str:
     return f"page too large: over {format_size(limit)}"
 
 
-def _check_status(status: int) -> None:
+def _check_status(status: int, retry_after: float | None = None) -> None:
     """Refuse answers that are not a page: 4xx for good, 5xx worth a retry."""
     if 200 <= status < 300:
         return
     if status >= 500:
-        raise FetchError(f"the site failed (HTTP {status})", retryable=True)
+        message = f"the site failed (HTTP {status})"
+        raise FetchError(message, retryable=True, retry_after=retry_after)
     words = _STATUS_WORDS.get(status, "the site refused the page")
-    raise FetchError(f"{words} (HTTP {status})")
+    raise FetchError(f"{words} (HTTP {status})", retry_after=retry_after)
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds from now: a number of seconds or an HTTP date; None if neither."""
+    text = (value or "").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _validators(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """The conditional-request headers for the validators we kept."""
+    headers = {"If-None-Match": etag} if etag else {}
+    return headers | ({"If-Modified-Since": last_modified} if last_modified else {})
+
+
+def _is_feed_type(media_type: str) -> bool:
+    """A type a feed may come as (`application/x-rss+xml` and other +xml/+json too)."""
+    return media_type in FEED_TYPES or media_type.endswith(("+xml", "+json"))
 
 
 def _kind(media_type: str) -> str:
