@@ -1,0 +1,166 @@
+"""Posting what feeds bring: a card per article, the "N more" line, and the one pause notice.
+
+Each is an outbox row (`feed_article`, `feed_more`, `feed_paused`) delivered by the bot process
+that owns the guild, whichever process polled the feed or stored the article. A text channel
+gets a message (sent with the row's nonce, so Discord drops a resend after a crash), and, for a
+feed set to post threads, a thread started from the card; a forum channel gets a forum post per
+story (a thread and its first message). Nothing pings: `allowed_mentions` is none everywhere and
+any link in text is kept from unfurling. A channel gone (404) gives the row up; a channel closed
+to the bot (403) is noted once, as the watched channel's refusals are, and the row given up; a
+5xx is retried by the outbox; discord.py waits out 429s by itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.services.channel_access import POST, AccessProblem
+from bot.services.outbox import OutboxItem, RetryLater, Undeliverable
+from bot.ui.embeds.feeds import card_embed, more_line, paused_notice, thread_name
+from bot.ui.page import NO_MENTIONS
+
+if TYPE_CHECKING:
+    from bot.client import AnalystBot
+
+log = logging.getLogger(__name__)
+
+THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
+START_THREADS = "start threads in"  # the action a refusal names ("cannot start threads in #x")
+Postable = discord.TextChannel | discord.ForumChannel | discord.Thread | discord.VoiceChannel
+
+
+class FeedDelivery:
+    """The outbox handlers of the three feed kinds, for one bot."""
+
+    def __init__(self, bot: AnalystBot) -> None:
+        self.bot = bot
+
+    async def article(self, item: OutboxItem) -> None:
+        """`feed_article`: one card for one stored article, as the feed's channel takes it."""
+        card = await self.bot.analyst.feeds.article_card(int(str(item.body["article_id"])))
+        if card is None:
+            raise Undeliverable(f"article {item.body['article_id']} is gone")
+        embed = card_embed(card, _text(item.body.get("feed_title")))
+        channel = await self._channel(item)
+        if isinstance(channel, discord.ForumChannel):
+            name = thread_name(card.title)
+            post = lambda: channel.create_thread(  # noqa: E731
+                name=name, embed=embed, allowed_mentions=NO_MENTIONS
+            )
+            await self._post(item, post)
+            return
+        sent: list[discord.Message] = []
+
+        async def send() -> None:
+            sent.append(
+                await channel.send(embed=embed, allowed_mentions=NO_MENTIONS, nonce=_nonce(item))
+            )
+
+        await self._post(item, send)
+        if item.body.get("as_threads") and sent and isinstance(channel, discord.TextChannel):
+            await self._thread(item, sent[0], thread_name(card.title))
+
+    async def more(self, item: OutboxItem) -> None:
+        """`feed_more`: the items past a poll's cards, said in one line."""
+        title = _text(item.body.get("feed_title"))
+        line = more_line(title, int(str(item.body.get("count") or 0)))
+        await self._say(item, line, f"More from {_text(title) or 'a feed'}")
+
+    async def paused(self, item: OutboxItem) -> None:
+        """`feed_paused`: the channel is told once that its feed stopped, why, and what to do."""
+        body = item.body
+        title = _text(body.get("feed_title"))
+        url = _text(body.get("url"))
+        failures = int(str(body.get("failures") or 0))
+        notice = paused_notice(title, url, _text(body.get("reason")), failures)
+        await self._say(item, notice, f"Feed paused: {title or url}")
+
+    async def _say(self, item: OutboxItem, text: str, post_name: str) -> None:
+        """A line in the channel (a forum post in a forum), pinging nobody, links not unfurled."""
+        channel = await self._channel(item)
+        if isinstance(channel, discord.ForumChannel):
+            post = lambda: channel.create_thread(  # noqa: E731
+                name=thread_name(post_name),
+                content=text,
+                allowed_mentions=NO_MENTIONS,
+                suppress_embeds=True,
+            )
+            await self._post(item, post)
+            return
+        send = lambda: channel.send(  # noqa: E731
+            text, allowed_mentions=NO_MENTIONS, suppress_embeds=True, nonce=_nonce(item)
+        )
+        await self._post(item, send)
+
+    async def _channel(self, item: OutboxItem) -> Postable:
+        """The row's channel, from the cache or from Discord; gone or closed: give the row up."""
+        found = self.bot.get_channel(item.channel_id)
+        if found is None:
+            try:
+                found = await self.bot.fetch_channel(item.channel_id)
+            except discord.NotFound as exc:
+                raise Undeliverable(f"channel {item.channel_id} is gone") from exc
+            except discord.Forbidden as exc:
+                self.bot.note_refusal(item.guild_id, item.channel_id, POST)
+                raise Undeliverable(f"channel {item.channel_id} is closed to the bot") from exc
+            except discord.HTTPException as exc:
+                _retry_on_5xx(exc)
+                raise
+        if not isinstance(found, Postable):
+            kind = getattr(found, "type", "?")
+            raise Undeliverable(f"channel {item.channel_id} takes no posts ({kind})")
+        return found
+
+    async def _post(self, item: OutboxItem, call: Callable[[], Awaitable[object]]) -> None:
+        """One post in the row's channel: 404 gives the row up, 403 is noted once and gives it
+        up, 5xx retries it later (other 4xx: the outbox retries a few times, then gives up)."""
+        try:
+            posted = await self.bot.guarded(item.guild_id, item.channel_id, POST, call)
+        except discord.NotFound as exc:
+            raise Undeliverable(str(exc)) from exc
+        except discord.HTTPException as exc:
+            _retry_on_5xx(exc)
+            raise
+        if not posted:
+            problem = self.bot.access.problem(item.guild_id, item.channel_id, POST)
+            raise Undeliverable(problem.log_line if problem else "forbidden", reported=True)
+
+    async def _thread(self, item: OutboxItem, message: discord.Message, name: str) -> None:
+        """Start the story's thread from its card. The card is out already, so a refusal is
+        noted (once per channel) and the row still counts as delivered; a resent card that has
+        its thread already is fine."""
+        access = self.bot.access
+        try:
+            await message.create_thread(name=name)
+        except discord.Forbidden:
+            channel = message.channel
+            label = str(getattr(channel, "name", None) or item.channel_id)
+            missing = ("Create Public Threads",)
+            problem = AccessProblem(item.guild_id, item.channel_id, label, START_THREADS, missing)
+            access.refused(problem)
+            return
+        except discord.HTTPException as exc:
+            if exc.code == THREAD_EXISTS:
+                return
+            _retry_on_5xx(exc)
+            raise
+        access.succeeded(item.guild_id, item.channel_id, START_THREADS)
+
+
+def _retry_on_5xx(exc: discord.HTTPException) -> None:
+    """Discord failing for a moment (a 5xx discord.py did not retry away): deliver later."""
+    if exc.status >= 500:
+        raise RetryLater(f"Discord answered {exc.status}: {exc.text or exc}") from exc
+
+
+def _nonce(item: OutboxItem) -> str:
+    """The row's nonce: Discord returns the message already posted instead of a second one."""
+    return f"outbox-{item.id}"
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
