@@ -8,22 +8,33 @@ bot's own IngestService, as the watched channel or a feed would, and reads what 
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from bot.client import AnalystBot
+from bot.services.alerts import AlertCard, Passage, SpikeCard
+from bot.ui.embeds.alerts import alert_embeds, role_ping, spike_embeds
+from bot.ui.escape import safe_url
+from bot.ui.links import web_url
 from storage.alert_fires import fire_alerts
 from storage.models import Article, OutboxMessage
 from storage.outbox import OutboxRepository
+from tests.bot import hostile_records as hostile
+from tests.bot.discord_markup import Sent, answer_markup, over_limits, texts
 from tests.discordbot.conftest import StartBot
 from tests.fake_discord import FakeDiscord
 
 Json = dict[str, Any]
 COGS = ("cogs.alerts",)
 POST_MESSAGES = "POST /channels/*/messages"
+OWN_TIMESTAMP = re.compile(r"<t:-?\d+:[tTdDfFR]>")
 NO_PINGS = {"parse": []}
 ARTICLES = {
     "putin-pipeline.txt": """Putin Visits Tehran for Gas Pipeline Talks
@@ -202,7 +213,7 @@ async def test_each_matching_article_posts_one_card_pinging_only_the_alerts_role
     assert paragraphs[1].startswith("putin-pipeline.txt")
     assert paragraphs[1].endswith(f" · #{putin}")
     assert paragraphs[2] == (
-        "> Russian President **Vladimir Putin** arrived in Tehran on Monday for talks on a new "
+        "Russian President **Vladimir Putin** arrived in Tehran on Monday for talks on a new "
         "gas pipeline with Iranian officials."
     )
     quote_card, search_card = cards(fake, links)
@@ -327,3 +338,62 @@ async def test_a_card_for_an_alert_removed_meanwhile_is_not_posted(
         bot.outbox.notify()
         await all_delivered(bot)
     assert cards(fake, news) == []
+
+
+def leaks(embeds: list[discord.Embed], urls: list[str]) -> list[str]:
+    """Live markup beyond the builder's own (its timestamps, before 1970 too, are its own)."""
+    shown = [OWN_TIMESTAMP.sub("T", text) for text in texts(Sent(None, embeds))]
+    return [f"{m} in {text!r}" for text in shown for m in answer_markup(text, urls)]
+
+
+passage = st.builds(
+    Passage,
+    text=hostile.corpus,
+    highlights=hostile.few(st.tuples(st.integers(-5, 80), st.integers(-5, 80))),
+    speaker=hostile.optional(hostile.corpus),
+    quote_kind=hostile.optional(st.sampled_from(["direct", "partial"])),
+)
+alert_card = st.builds(
+    AlertCard,
+    alert_id=st.integers(1, 10**9),
+    kind=st.sampled_from(["entity", "quotes", "search", "spikes"]),
+    label=hostile.name,
+    name=hostile.optional(hostile.name),
+    article=hostile.ref,
+    passages=hostile.few(passage, 0, 3),
+    role_id=hostile.optional(st.integers(1, 2**63 - 1)),
+)
+spike_card = st.builds(
+    SpikeCard,
+    alert_id=st.integers(1, 10**9),
+    name=hostile.name,
+    kind=st.sampled_from(["person", "organisation", "term"]),
+    day=hostile.days,
+    today=hostile.count,
+    baseline=st.floats(0, 10**6),
+    role_id=hostile.optional(st.integers(1, 2**63 - 1)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(alert_card)
+def test_an_alert_card_shows_article_text_as_text_within_discords_limits(card: AlertCard) -> None:
+    content, mentions = role_ping(card.role_id)
+    sent = Sent(content, alert_embeds(card), allowed_mentions=mentions)
+    urls = [safe_url(u) for u in [web_url(card.article)] if u]
+    assert [e.url for e in sent.embeds] == [urls[0] if urls else None] * len(sent.embeds)
+    assert leaks(sent.embeds, urls) == []
+    assert over_limits(sent) == []
+    if card.role_id is None:
+        assert content is None and mentions.to_dict() == {"parse": []}
+    else:
+        assert content == f"<@&{card.role_id}>"
+        assert mentions.to_dict() == {"parse": [], "roles": [card.role_id]}
+
+
+@settings(max_examples=100, deadline=None)
+@given(spike_card)
+def test_a_spike_card_shows_the_name_as_text(card: SpikeCard) -> None:
+    embeds = spike_embeds(card)
+    assert leaks(embeds, []) == []
+    assert over_limits(Sent(None, embeds)) == []

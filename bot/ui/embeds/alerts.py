@@ -1,11 +1,11 @@
 """Alert cards, spike cards and the alert list as Discord reads them.
 
 An alert card is one embed: the article's title linking to its stored address (never to
-anything in its text), a line saying which alert fired, the outlet, the date as `<t:…:D>` and the
-article's number, then why it matched: the sentence naming the person with the name in bold, the
-quotes, or the /search snippet with its hits in bold. A spike card names what is rising and by
-how much. All corpus text is escaped. These are the only messages the bot may ping with: the
-alert's role alone (`role_ping`), and nobody when the alert has no role.
+anything in its text), a line saying which alert fired, the outlet, the date as `<t:…:D>` and
+the article's number, then why it matched: the sentence naming the person with the name in
+bold, the quotes as block quotes, or the /search snippet with its hits in bold. A spike card
+names what is rising and by how much. All corpus text is escaped. These are the only messages
+the bot may ping with: the alert's role alone (`role_ping`), and nobody when it has no role.
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def role_ping(role_id: int | None) -> tuple[str | None, discord.AllowedMentions]
     only (never @everyone, users or other roles); no content and no pings without a role."""
     if role_id is None:
         return None, NO_MENTIONS
-    allowed = discord.AllowedMentions(everyone=False, users=False, roles=[discord.Object(role_id)])
+    allowed = discord.AllowedMentions(
+        everyone=False, users=False, roles=[discord.Object(role_id)], replied_user=False
+    )
     return f"<@&{role_id}>", allowed
 
 
@@ -71,12 +73,13 @@ def _source(card: AlertCard) -> str:
 
 
 def _passage(kind: str, passage: Passage) -> str:
-    """One reason the article matched, as a block quote."""
+    """One reason the article matched: a quote as a block quote, else the sentence or snippet
+    with the matched words in bold."""
     if kind == QUOTES:
         speaker = escape_corpus(" ".join((passage.speaker or "").split()))
         partial = " · partial" if passage.quote_kind not in (None, "direct") else ""
         return f"> “{fit(passage.text, QUOTE_LIMIT)}”\n— **{speaker}**{partial}"
-    return f"> {discord_snippet(passage.text, passage.highlights)}"
+    return discord_snippet(passage.text, passage.highlights)
 
 
 def alert_embeds(card: AlertCard) -> list[discord.Embed]:
