@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -227,8 +228,17 @@ class IngestService:
             await self._queue.requeue(job.id)
         result.job_ids.append(job.id)
 
-    async def enqueue_link(self, url: str, *, key: str, meta: dict[str, object]) -> Queued:
-        """Queue one link under `key` (e.g. a chat message) with metadata kept in the job."""
+    async def enqueue_link(
+        self,
+        url: str,
+        *,
+        key: str,
+        meta: dict[str, object],
+        title: str | None = None,
+        published: date | None = None,
+    ) -> Queued:
+        """Queue one link under `key` (e.g. a chat message) with metadata kept in the job;
+        `title` and `published` (a feed item's own) are kept as a manifest row's would be."""
         origin = url.strip()
         if too_long := _too_long(origin, origin):
             return Queued(too_long.source, problem=too_long.message)
@@ -236,7 +246,7 @@ class IngestService:
         if normal is None or has_credentials(origin):
             problem = CREDENTIALS if normal else _not_fetchable(origin)
             return Queued(without_credentials(origin), problem=problem)
-        item = SourceItem(path=None, url=origin, kind=URL_JOB, origin=origin)
+        item = SourceItem(None, origin, URL_JOB, title=title, published=published, origin=origin)
         return await self._enqueue_own(f"{key}:url:{normal}", URL_JOB, _payload(item), meta)
 
     async def enqueue_content(
