@@ -34,13 +34,19 @@ from analysis.urls import normalise_url
 
 MAX_ENTRIES = 1000  # a feed's first thousand items; more is a dump, not a feed
 MAX_SUMMARY = 1000  # characters of plain text kept per summary
-MAX_HTML = 20_000  # characters of HTML read to make a summary (the start is enough)
+MAX_HTML = 20_000  # characters of HTML read at most to find MAX_SUMMARY of text
+_CHUNK = 2_000  # HTML is read in pieces of this size until there is text enough
 MAX_KEY = 2048  # storage's guid and link columns
 _HEAD = 65_536  # where the root element must be (after comments, PIs and a DOCTYPE)
 _MARKUP = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.S | re.I)
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>?")
 _VERSION = re.compile(rb"""version\s*=\s*["']?([0-9.]+)""")
 _SPACE = re.compile(r"\s+")
+# C0/C1 controls but whitespace, zero-width and direction marks: invisible, and a way to spoof
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+_SUMMARY_TEXT = MAX_SUMMARY * 2  # characters of text enough to make a summary from
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SKIPPED = frozenset({"script", "style", "template", "noscript"})
 _BLOCKS = frozenset(
@@ -149,9 +155,12 @@ def _parse_json(body: bytes, url: str) -> ParsedFeed:
     if not isinstance(version, str) or "jsonfeed.org/version/" not in version:
         raise FeedParseError("not a feed: JSON that is not a JSON Feed")
     items = document.get("items")
-    document["items"] = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    kept = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    if not isinstance(items, list) or len(kept) < len(items):
+        document["items"] = kept  # the library fails on a stray item: drop those, parse the rest
+        body = json.dumps(document).encode()
     kind = "json11" if version.rstrip("/").endswith("1.1") else "json1"
-    return _feed(_run_parser(json.dumps(document).encode(), kind), url, kind)
+    return _feed(_run_parser(body, kind), url, kind)
 
 
 def _run_parser(data: bytes, kind: str) -> Any:
@@ -233,15 +242,16 @@ def _date(value: object) -> datetime | None:
 
 def _summary(entry: Any) -> str | None:
     """The summary as plain text; the content when the summary is only its beginning."""
-    summary = clean_text(entry.get("description"))
+    described = entry.get("description")
+    summary = clean_text(described, _SUMMARY_TEXT)
     contents = [c for c in entry.get("content") or () if isinstance(c, dict) and c.get("value")]
-    if not contents:
+    if not contents or contents[0]["value"] == described:
         return _shorten(summary)
     content = contents[0]
     if "plain" in str(content.get("type")):
-        text = _plain_text(content["value"])
+        text = _plain_text(str(content["value"])[:_SUMMARY_TEXT])
     else:
-        text = clean_text(content["value"])
+        text = clean_text(content["value"], _SUMMARY_TEXT)
     if not summary or (text and text.startswith(summary[:40])):
         return _shorten(text)
     return _shorten(summary)
@@ -255,14 +265,14 @@ def _shorten(text: str | None) -> str | None:
 
 
 # -- text -----------------------------------------------------------------------------------
-def clean_text(value: object) -> str | None:
-    """HTML or text from a feed as one line of plain text; None when nothing is left."""
+def clean_text(value: object, limit: int = MAX_HTML // 2) -> str | None:
+    """HTML or text from a feed as one line of plain text (its first `limit` characters)."""
     text = _plain(value)
     if text is None:
         return None
     if "<" in text:
-        text = html_to_text(text[:MAX_HTML])
-    return _plain_text(_unescape(text))
+        text = html_to_text(text, limit)
+    return _plain_text(_unescape(text[:limit]))
 
 
 def _plain(value: object) -> str | None:
@@ -272,9 +282,8 @@ def _plain(value: object) -> str | None:
 
 
 def _plain_text(text: str) -> str | None:
-    """Whitespace collapsed, control characters dropped; None when empty."""
-    cleaned = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
-    collapsed = _SPACE.sub(" ", cleaned).strip()
+    """Whitespace collapsed, control, zero-width and bidi characters dropped; None when empty."""
+    collapsed = _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
     return collapsed or None
 
 
@@ -286,10 +295,17 @@ def _unescape(text: str) -> str:
     return _ENTITY.sub(lambda match: html.unescape(match.group()), once)
 
 
-def html_to_text(markup: str) -> str:
-    """The text of an HTML fragment: tags dropped, scripts and styles with their content."""
+def html_to_text(markup: str, enough: int = _SUMMARY_TEXT) -> str:
+    """The text of an HTML fragment: tags dropped, scripts and styles with their content.
+
+    Reads the HTML a piece at a time and stops once it has `enough` characters of text (or
+    MAX_HTML of HTML): a summary needs the start of an article, not all of it.
+    """
     parser = _TextParser()
-    parser.feed(markup)
+    for start in range(0, min(len(markup), MAX_HTML), _CHUNK):
+        parser.feed(markup[start : start + _CHUNK])
+        if parser.size >= enough:
+            break
     parser.close()
     return "".join(parser.parts)
 
@@ -300,6 +316,7 @@ class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.parts: list[str] = []
+        self.size = 0
         self._skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -317,6 +334,7 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skipping:
             self.parts.append(data)
+            self.size += len(data)
 
     def handle_entityref(self, name: str) -> None:
         self.handle_data(f"&{name};")  # decoded with the rest, so one pass decodes once

@@ -161,6 +161,7 @@ def test_hostile_text_is_returned_as_text_not_interpreted() -> None:
     ("markup", "text"),
     [
         ("a\x00b\x1bc\u200bd", "abcd"),  # control and zero-width characters go
+        ("\u202eevil\u202c name\ufeff", "evil name"),  # and direction overrides
         ("<script>alert(1)</script>kept", "kept"),
         ("x &lt; y &amp;&amp; y &gt; z", "x < y && y > z"),
         ("AT&amp;amp;T", "AT&T"),
