@@ -47,19 +47,11 @@ FEED_ACCEPT = (
     "application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,"
     "application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1"
 )
-FEED_TYPES = frozenset(
-    {
-        "application/rss+xml",
-        "application/atom+xml",
-        "application/rdf+xml",
-        "application/feed+json",
-        "application/json",
-        "application/xml",
-        "text/xml",
-        "text/html",  # these two only so the parser can say "not a feed"
-        "text/plain",
-    }
-)
+# What a feed may come as; HTML and plain text only so that the parser can say "not a feed".
+FEED_TYPES = frozenset((
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json",
+    "application/json", "application/xml", "text/xml", "text/html", "text/plain",
+))  # fmt: skip
 RETRY_AFTER_STATUSES = frozenset({429, 503})
 CHUNK = 64 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
