@@ -305,10 +305,11 @@ def _entity_articles(day: date, ids: Sequence[int]) -> Query | None:
     if not ids:
         return None
     subject = literal("entity:") + cast(Mention.entity_id, String)
+    of_day = select(Article.id).where(_dated(day, day))
     return (
         select(subject.label("subject"), *REF_COLUMNS)
         .join(Article, Article.id == Mention.article_id)
-        .where(_dated(day, day), Mention.entity_id.in_(ids))
+        .where(Mention.article_id.in_(of_day), Mention.entity_id.in_(ids))
         .group_by(Mention.entity_id, *REF_COLUMNS)
         .order_by(Mention.entity_id, func.count(Mention.id).desc(), Article.id)
     )
@@ -318,10 +319,11 @@ def _term_articles(day: date, terms: Sequence[str]) -> Query | None:
     """The day's articles using these terms, each term's most-using first."""
     if not terms:
         return None
+    of_day = select(Article.id).where(_dated(day, day))
     return (
         select((literal("term:") + ArticleTerm.term).label("subject"), *REF_COLUMNS)
         .join(Article, Article.id == ArticleTerm.article_id)
-        .where(_dated(day, day), ArticleTerm.term.in_(terms))
+        .where(ArticleTerm.article_id.in_(of_day), ArticleTerm.term.in_(terms))
         .order_by(ArticleTerm.term, ArticleTerm.count.desc(), Article.id)
     )
 
