@@ -269,7 +269,10 @@ def rising_day(window: Window) -> date:
 
 def pick_rising(spikes: Sequence[Spike]) -> list[Spike]:
     """The strongest RISING_LIMIT of each kind: people, then organisations, then terms."""
-    return [s for kind in KINDS for s in [s for s in spikes if s.kind == kind][:RISING_LIMIT]]
+    picked: list[Spike] = []
+    for kind in KINDS:
+        picked += [spike for spike in spikes if spike.kind == kind][:RISING_LIMIT]
+    return picked
 
 
 def notable_quotes(quotes: Sequence[WindowQuote]) -> tuple[WindowQuote, ...]:
