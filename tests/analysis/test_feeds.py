@@ -30,8 +30,11 @@ def parse(path: Path, url: str = URL) -> ParsedFeed:
     return parse_feed(path.read_bytes(), url=url)
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def utc(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    """A moment in UTC."""
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
