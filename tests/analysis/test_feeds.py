@@ -30,7 +30,7 @@ def parse(path: Path, url: str = URL) -> ParsedFeed:
     return parse_feed(path.read_bytes(), url=url)
 
 
-def utc(
+def utc(  # noqa: PLR0917 - datetime's own positional order
     year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
 ) -> datetime:
     """A moment in UTC."""
