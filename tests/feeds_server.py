@@ -11,7 +11,7 @@ through CliRunner) and async tests (a poller on the test's loop) can both use it
         server.fail("rss", 429, retry_after="120")  # ... or 429 with Retry-After
         server.recover("rss")                       # back to 200
         server.hits(server.feed_path("rss"))        # requests received for a path
-        server.requests("/feeds/conditional")[-1].headers.get("If-None-Match")
+        server.requests("/feeds/conditional")[-1].headers.get("If-None-Match")  # on arrival
         await server.until(lambda: server.hits("/feeds/rss") >= 2)  # async tests: no sleeps
         server.wait_for(lambda: server.hits("/feeds/rss") >= 2)     # sync tests
 
@@ -21,7 +21,8 @@ five distinct paragraphs per item, so extraction keeps them and dedup tells them
 
 - `rss` RSS 2.0, `rdf` RSS 1.0, `atom` Atom 1.0 (relative links), `json` JSON Feed 1.1;
 - `conditional` RSS 2.0 with ETag and Last-Modified: 304 when either validator matches;
-- `stuck` answers 304 to any request that carries a validator (servers that never change);
+- `stuck` answers 304 to any request that carries a validator (servers that never change;
+  `update("stuck", bare_304=True)` drops the ETag/Last-Modified from its 304s);
 - `limited` 429 with `Retry-After: 120`; `unavailable` 503 with Retry-After as an HTTP date
   30 minutes ahead;
 - `rewrites` RSS 2.0 without guids whose every item moves one hour later at each request;
