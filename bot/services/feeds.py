@@ -32,7 +32,7 @@ from bot.services.feed_poller import (
 )
 from bot.services.fetcher import Fetcher, FetchError
 from bot.services.link_cards import first_sentence, stored_url
-from storage.feeds import CARDS, DIGEST, LOCAL_HOST, FeedRecord, FeedRepository
+from storage.feeds import CARDS, DIGEST, LOCAL_HOST, PAUSED, FeedRecord, FeedRepository
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -312,12 +312,14 @@ class FeedService:
     async def poll_files(self, paths: Sequence[Path], now: datetime | None = None) -> PollReport:
         """Read saved feed files (or folders of them) as feeds followed from the command line:
         each file's new items are queued once, like a polled feed's."""
+        moment = now or self._clock()
         feeds = []
         for path in _feed_files(paths):
-            url = path.resolve().as_uri()
-            feed, _ = await self._repo.add(url, LOCAL_HOST, now=now or self._clock())
+            feed, _ = await self._repo.add(path.resolve().as_uri(), LOCAL_HOST, now=moment)
+            if feed.status == PAUSED:  # asked for by name: failures of past runs do not count
+                feed = await self._repo.resume(feed.id, moment) or feed
             feeds.append(feed)
-        return await self._poller.poll_files(feeds, now or self._clock())
+        return await self._poller.poll_files(feeds, moment)
 
     def wake(self) -> None:
         """Make a running loop look for due feeds now (a feed was added or resumed)."""

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import Analyst, open_analyst
+from bot.services.feed_poller import PollReport
 from bot.services.feeds import FeedService
 from config.settings import Settings
 from storage.feed_outcomes import FEED_ARTICLE
@@ -360,3 +361,23 @@ async def test_a_poll_taken_over_after_its_lease_queues_nothing_twice(
             assert await count(one, IngestJob) == 3 and await count(one, FeedItem) == 3
             [polled] = await one.feeds.list(GUILD)
             assert polled.last_polled_at == late and polled.total_items == 3
+
+
+async def test_the_loop_polls_due_feeds_and_wakes_for_a_new_one(
+    analyst: Analyst, feeds_server: FeedsServer
+) -> None:
+    await follow(analyst, feeds_server, "rss")
+    rounds: asyncio.Queue[PollReport] = asyncio.Queue()
+    loop = asyncio.create_task(analyst.feeds.run(idle=600, on_round=rounds.put_nowait))
+    try:
+        async with asyncio.timeout(20):
+            first = await rounds.get()
+            await follow(analyst, feeds_server, "json")  # wakes the loop, asleep for 10 minutes
+            second = await rounds.get()
+    finally:
+        loop.cancel()
+        await asyncio.gather(loop, return_exceptions=True)
+    assert [(p.label, p.new_items) for p in first.polls + second.polls] == [
+        ("Harbour Desk: World", 3),
+        ("Harbour Desk: Politics", 3),
+    ]
