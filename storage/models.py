@@ -555,7 +555,9 @@ class AlertFire(Base):
 
 
 class SpikeReport(Base):
-    """When a name was last reported as rising: the 3-day cool-down, shared by digest and alerts.
+    """When a name was last shown in a digest's "Rising": the digest's 3-day cool-down.
+
+    Spike alerts keep their own cool-down per alert, in `alert_fires`.
 
     Per guild (0: the command line): each team's digest has its own cool-down. `subject` is
     "entity:ID" or "term:WORD"; `day` the day it was last reported.

@@ -379,7 +379,7 @@ def digest_opening(digest: Digest | None) -> str | None:
     head = digest_head(digest) + "."
     rising = [
         f"{r.name} ({plural(r.now, 'mention')})"
-        if r.kind == "person"
+        if r.kind != "term"
         else f"“{r.name}” ({plural(r.now, 'use')})"
         for r in digest.rising[:NAMES]
     ]
