@@ -109,13 +109,13 @@ async def running(
 
 
 def cards(fake: FakeDiscord, channel_id: int) -> list[Json]:
-    """The feed cards the bot posted in a channel (an embed with a `From FEED` footer)."""
+    """The feed cards the bot posted in a channel (an embed with a `Feed` field)."""
     return [m for m in fake.sent_messages(channel_id) if _card(m)]
 
 
 def _card(message: Json) -> bool:
     embeds = message.get("embeds") or []
-    return bool(embeds) and (embeds[0].get("footer") or {}).get("text", "").startswith("From ")
+    return bool(embeds) and "Feed" in fields(embeds[0])
 
 
 def card_urls(fake: FakeDiscord, channel_id: int) -> list[str]:
@@ -193,8 +193,8 @@ async def test_a_feed_posts_a_card_per_article_and_the_rest_in_one_line(
     newest = cards(fake, news)[-1]
     embed = newest["embeds"][0]
     assert embed["title"] == added[0].title
-    assert embed["footer"]["text"] == "From Harbour Desk: World"
     card = fields(embed)
+    assert card["Feed"] == "Harbour Desk: World"
     assert card["Outlet"] == "Harbour Desk"
     assert _DAY_STAMP.match(card["Published"])
     assert added[0].author is not None and added[0].author in card["People"]

@@ -2,11 +2,13 @@
 
 A card is one embed per article a feed brought in: the article's title linking to its stored
 address (never to anything in the feed), its summary's two sentences, then the outlet, the date
-(`<t:…:D>`, in each reader's calendar) and the people it names as fields, and the feed's name in
-the footer. `/feed list` is a field per feed: where it posts, when it was last fetched
-(`<t:…:R>`), what the last poll brought, the last error and, for a paused feed, why and how to
-restart it. Feed titles, site names, summaries and errors come from other people's servers: all
-of it is escaped, and an address is only ever a link to the address the feed was added with.
+(`<t:…:D>`, in each reader's calendar), the feed it came from and the people it names as fields
+(not the footer: a footer shows no Markdown, so an escaped name would show its backslashes).
+`/feed list` is a field per feed: where it posts, when it was last fetched (`<t:…:R>`), what the
+last successful fetch brought, the last error and, for a paused feed, why and how to restart it.
+Feed titles, site names, summaries and errors come from other people's servers: all of it is
+escaped; an address is only ever a link to the address the feed was added with, and addresses in
+an import's problems lose any user name and password. Notices and answers ping no one.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import discord
 
 from bot.render.opening import listing, plural
 from bot.ui.cards import card_date, discord_timestamp
-from bot.ui.escape import escape_corpus, safe_url
+from bot.ui.escape import safe_url
 from bot.ui.links import web_address
 from bot.ui.page import Answer, EmbedBook, answer, fit
 
@@ -33,6 +35,8 @@ FEED_NAME_LIMIT = 200  # escaped characters of a feed's title in a field name or
 ADDRESS_LIMIT = 120  # characters of an address shown as a link's label
 ERROR_LIMIT = 300
 PEOPLE_SHOWN = 8
+SUMMARY_LIMIT = 1200  # escaped characters of the card's two sentences
+FEED_FIELD = "Feed"
 PROBLEMS_SHOWN = 10
 THREAD_NAME_LIMIT = 100  # Discord's limit on a thread's (and a forum post's) name
 CHOICE_LIMIT = 100
@@ -48,7 +52,7 @@ def _plain(text: str | None, fallback: str = "") -> str:
 
 def feed_name(feed_title: str | None, url: str = "") -> str:
     """A feed's title (or address) escaped, on one line, as a notice or a list names it."""
-    return fit(_plain(feed_title, url or "(untitled feed)"), FEED_NAME_LIMIT)
+    return fit(_plain(feed_title) or _plain(url, "(untitled feed)"), FEED_NAME_LIMIT)
 
 
 def address_link(url: str) -> str:
@@ -57,32 +61,30 @@ def address_link(url: str) -> str:
     link = web_address(url)
     parts = urlsplit(url) if link else None
     label = f"{parts.netloc}{parts.path}" if parts else url
-    label = fit(_plain(label, url).replace("://", ": //"), ADDRESS_LIMIT)
+    label = _plain(label) or _plain(url, "(no address)")
+    label = fit(label.replace("://", ": //"), ADDRESS_LIMIT)
     return f"[{label}]({safe_url(link)})" if link else label
 
 
 def plain_address(url: str) -> str:
     """An address in message text: in `<>` so Discord shows no preview, made safe."""
     link = web_address(url)
-    return f"<{safe_url(link)}>" if link else escape_corpus(_plain(url))
+    return f"<{safe_url(link)}>" if link else fit(_plain(url, "(no address)"), ADDRESS_LIMIT)
 
 
 # -- the card -----------------------------------------------------------------------------------
 def card_embed(card: FeedCard, feed_title: str | None) -> discord.Embed:
     """One article from a feed: title linked to the stored address, two sentences, outlet, date,
-    people, and the feed it came from in the footer."""
+    the feed it came from, and people."""
     link = web_address(card.url)
-    book = EmbedBook(
-        _plain(card.title, "(untitled)"),
-        url=safe_url(link) if link else None,
-        footer=f"From {_plain(feed_title, 'a followed feed')}",
-    )
+    book = EmbedBook(_plain(card.title, "(untitled)"), url=safe_url(link) if link else None)
     summary = " ".join(_plain(s) for s in card.summary if _plain(s))
     if summary:
-        book.paragraph(fit(summary, 1200))
+        book.paragraph(fit(summary, SUMMARY_LIMIT))
     if card.outlet:
         book.field("Outlet", fit(card.outlet, 200), inline=True)
     book.field("Published", card_date(card.published, card.date_precision), inline=True)
+    book.field(FEED_FIELD, feed_name(feed_title, "a followed feed"), inline=True)
     if card.people:
         book.field("People", _people(card.people))
     return book.embeds()[0]
@@ -175,7 +177,7 @@ def choice_name(feed: FeedRecord) -> str:
     state = " (paused)" if feed.status == PAUSED else ""
     head, tail = f"#{feed.id} ", state
     room = CHOICE_LIMIT - len(head) - len(tail)
-    label = _plain(feed.title, feed.url)
+    label = _plain(feed.title) or _plain(feed.url, "(untitled feed)")
     if len(label) > room:
         label = label[: room - 1] + "…"
     return f"{head}{label}{tail}"
