@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.alerts import ENTITY, QUOTES, SEARCH, query_matches
+from storage.alerts import ENTITY, QUOTES, SEARCH
 from storage.entities import dialect_insert
 from storage.models import Alert, AlertFire, Mention, OutboxMessage, QuoteRow
-from storage.search import SearchQueryError, parse_query
+from storage.search import SearchQueryError, matches_article, parse_query
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ async def _queries_matching(
         except SearchQueryError:  # stored when valid; a later rule may refuse it: skip, say so
             log.warning("search alert query %r no longer parses; skipped", raw)
             continue
-        if await query_matches(session, query, article_id):
+        if await matches_article(session, query, article_id):
             matched.add(raw)
     return matched
 

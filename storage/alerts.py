@@ -15,36 +15,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import article_refs
 from storage.entities import dialect_insert
 from storage.models import Alert, Entity, Mention, QuoteRow, Sentence
 from storage.records_cite import ArticleRef
-from storage.search import (
-    _POSTGRES,  # the /search statements and helpers, reused so an alert matches as /search does
-    _SQLITE,
-    ELLIPSIS,
-    HEADLINE_WINDOW,
-    SNIPPET_WORDS,
-    START,
-    STOP,
-    TITLE_WEIGHT,
-    SearchQuery,
-    Spans,
-    _pg_match,
-    _pg_row,
-    _probe,
-    find_hits,
-)
+from storage.search import SearchQuery, Spans, article_snippet
 
 ENTITY, SEARCH, QUOTES, SPIKES = "entity", "search", "quotes", "spikes"
 KINDS = (ENTITY, SEARCH, QUOTES, SPIKES)
 LABEL_LIMIT = 300  # the column's size: a longer search is refused by the service
 QUOTES_SHOWN = 3  # quotes a card quotes at most
-# built from storage.search's constants and parameter names, never from input
-_PG_ONE = "SELECT a.id FROM articles a WHERE a.id = :article_id AND {where}"
 
 
 @dataclass(frozen=True)
@@ -275,55 +258,9 @@ async def quote_passages(
     return [Passage(r.text, (), r.name or r.speaker_text, r.kind) for r in rows]
 
 
-async def query_matches(session: AsyncSession, query: SearchQuery, article_id: int) -> bool:
-    """Whether /search of `query` finds this article: its own index row, tested alone."""
-    if session.get_bind().dialect.name == "postgresql":
-        match = _pg_match(query, {"start": None, "end": None})
-        sql = _PG_ONE.format(where=match.where)
-        params = match.params | {"article_id": article_id}
-    else:
-        sql = (
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match AND rowid = :article_id"
-        )
-        params = {"match": query.fts5(), "article_id": article_id}
-    return (await session.scalar(text(sql), params)) is not None
-
-
 async def search_passage(
     session: AsyncSession, query: SearchQuery, article_id: int
 ) -> Passage | None:
-    """See `AlertRepository.search_passage`: /search's own statement, kept to one article."""
-    page = {"limit": 1, "offset": 0, "article_id": article_id}
-    if session.get_bind().dialect.name == "postgresql":
-        match = _pg_match(query, {"start": None, "end": None})
-        sql = _POSTGRES.format(
-            wanted=match.wanted, unwanted=match.unwanted, dates="", newest="AND a.id = :article_id"
-        )
-        params = match.params | page
-        params |= {
-            "window": HEADLINE_WINDOW,
-            "probe": _probe(query),
-            "options": f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, "
-            "MinWords=20, ShortWord=0, MaxFragments=1",
-            "start_mark": START,
-            "stop_mark": STOP,
-        }
-        row = (await session.execute(text(sql), params)).first()
-        if row is None:
-            return None
-        found = _pg_row(row)
-        return Passage(found.snippet, found.highlights)
-    sql = _SQLITE.format(join="", dates="", newest="AND articles_fts.rowid = :article_id")
-    params = page | {
-        "match": query.fts5(),
-        "ranking": f"bm25({TITLE_WEIGHT}, 1.0)",
-        "start_mark": START,
-        "stop_mark": STOP,
-        "ellipsis": ELLIPSIS,
-        "words": SNIPPET_WORDS,
-    }
-    row = (await session.execute(text(sql), params)).first()
-    if row is None:
-        return None
-    snippet, spans = find_hits(row.snippet or "")
-    return Passage(snippet, spans)
+    """See `AlertRepository.search_passage`: /search's own snippet, kept to one article."""
+    found = await article_snippet(session, query, article_id)
+    return None if found is None else Passage(*found)

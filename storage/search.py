@@ -278,15 +278,7 @@ async def _sqlite_rows(
     newest = "" if window.first_id is None else "AND articles_fts.rowid >= :first_id"
     dates = _date_filter(page["start"], page["end"])
     sql = text(_SQLITE.format(join=_sqlite_join(page), dates=dates, newest=newest))
-    params = {
-        "match": query.fts5(),
-        "ranking": f"bm25({TITLE_WEIGHT}, 1.0)",
-        "start_mark": START,
-        "stop_mark": STOP,
-        "ellipsis": ELLIPSIS,
-        "words": SNIPPET_WORDS,
-        **page,
-    }
+    params = {"match": query.fts5(), **_sqlite_snippet_params(), **page}
     if window.first_id is not None:
         params["first_id"] = window.first_id
     result = await session.execute(_typed(sql, page), _used(params, page))
@@ -393,17 +385,74 @@ async def _postgres_rows(
     sql = _POSTGRES.format(
         wanted=match.wanted, unwanted=match.unwanted, dates=match.dates, newest=newest
     )
-    params |= {
+    params |= _headline_params(query) | page
+    result = await session.execute(_typed(text(sql), page), _used(params, page))
+    return [_pg_row(r) for r in result]
+
+
+def _headline_params(query: SearchQuery) -> dict[str, Any]:
+    """What ts_headline is told: where to read, how to mark hits, how long a snippet is."""
+    return {
         "window": HEADLINE_WINDOW,
         "probe": _probe(query),
         "options": f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=20, "
         "ShortWord=0, MaxFragments=1",
         "start_mark": START,
         "stop_mark": STOP,
-        **page,
     }
-    result = await session.execute(_typed(text(sql), page), _used(params, page))
-    return [_pg_row(r) for r in result]
+
+
+def _sqlite_snippet_params() -> dict[str, Any]:
+    """What SQLite's snippet() and bm25() are told, as /search tells them."""
+    return {
+        "ranking": f"bm25({TITLE_WEIGHT}, 1.0)",
+        "start_mark": START,
+        "stop_mark": STOP,
+        "ellipsis": ELLIPSIS,
+        "words": SNIPPET_WORDS,
+    }
+
+
+_PG_ONE = "SELECT a.id FROM articles a WHERE a.id = :article_id AND {where}"
+_SQLITE_ONE = (
+    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match AND rowid = :article_id"
+)
+
+
+async def matches_article(session: AsyncSession, query: SearchQuery, article_id: int) -> bool:
+    """Whether /search of `query` finds this one article, tested on its own index row.
+
+    In the caller's session, so an article stored in the same transaction is seen (alerts)."""
+    if session.get_bind().dialect.name == "postgresql":
+        match = _pg_match(query, {"start": None, "end": None})
+        sql, params = _PG_ONE.format(where=match.where), match.params
+    else:
+        sql, params = _SQLITE_ONE, {"match": query.fts5()}
+    found = await session.scalar(text(sql), params | {"article_id": article_id})
+    return found is not None
+
+
+async def article_snippet(
+    session: AsyncSession, query: SearchQuery, article_id: int
+) -> tuple[str, Spans] | None:
+    """The snippet and hit spans /search would show for this one article; None if no match."""
+    page = {"limit": 1, "offset": 0, "article_id": article_id}
+    if session.get_bind().dialect.name == "postgresql":
+        match = _pg_match(query, {"start": None, "end": None})
+        sql = _POSTGRES.format(
+            wanted=match.wanted, unwanted=match.unwanted, dates="", newest="AND a.id = :article_id"
+        )
+        row = (
+            await session.execute(text(sql), match.params | page | _headline_params(query))
+        ).first()
+        if row is None:
+            return None
+        found = _pg_row(row)
+        return found.snippet, found.highlights
+    sql = _SQLITE.format(join="", dates="", newest="AND articles_fts.rowid = :article_id")
+    params = page | {"match": query.fts5()} | _sqlite_snippet_params()
+    row = (await session.execute(text(sql), params)).first()
+    return None if row is None else find_hits(row.snippet or "")
 
 
 def _edge(piece: str | None) -> str | None:

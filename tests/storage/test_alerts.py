@@ -20,14 +20,13 @@ from storage.alerts import (
     AlertExistsError,
     AlertRepository,
     Passage,
-    query_matches,
     search_passage,
 )
 from storage.articles import insert_article
 from storage.jobs import DONE, JobQueue
 from storage.models import AlertFire, Entity, OutboxMessage, QuoteRow
 from storage.records import NewArticle, NewMention, NewQuote
-from storage.search import SearchRepository, parse_query
+from storage.search import SearchRepository, matches_article, parse_query
 from tests.storage.test_search import corpus, new_article
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -209,7 +208,7 @@ async def test_a_search_alert_matches_what_search_finds(sessions: Sessions, raw:
     hits = {hit.article.id: hit for hit in page.hits}
     async with sessions() as session:
         for article_id in range(min(ids.values()), max(ids.values()) + 3):
-            matches = await query_matches(session, query, article_id)
+            matches = await matches_article(session, query, article_id)
             assert matches == (article_id in hits), (raw, article_id)
             passage = await search_passage(session, query, article_id)
             if article_id in hits:  # the card shows /search's own snippet for it
