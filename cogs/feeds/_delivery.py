@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
-START_THREADS = "start threads in"  # the action a refusal names ("cannot start threads in #x")
+START_THREADS = "start threads"  # the action a refusal names ("cannot start threads in #x")
 Postable = discord.TextChannel | discord.ForumChannel | discord.Thread | discord.VoiceChannel
 
 

@@ -82,10 +82,22 @@ def settings_for(url: str, server: FeedsServer, **overrides: object) -> Any:
 
 @asynccontextmanager
 async def feed_bot(
-    fake: FakeDiscord, analyst: Analyst, clock: Clock, *, ready: int = 1
+    fake: FakeDiscord,
+    analyst: Analyst,
+    clock: Clock,
+    *,
+    ready: int = 1,
+    cogs: tuple[str, ...] = COGS,
+    outbox_poll: float = 2.0,
 ) -> AsyncIterator[FeedBot]:
     """Start the bot with the feed cog; `ready`: how many times the fake saw a bot identify."""
-    bot = FeedBot(analyst, dev_guild_id=fake.guild_id, cogs=COGS, guild_ready_timeout=0.05)
+    bot = FeedBot(
+        analyst,
+        dev_guild_id=fake.guild_id,
+        cogs=cogs,
+        outbox_poll=outbox_poll,
+        guild_ready_timeout=0.05,
+    )
     bot.feed_options = FeedOptions(now=clock, tick_seconds=TICK)
     with pointed_at(fake.api_base, fake.gateway_url):
         task = asyncio.create_task(bot.start(fake.token))
