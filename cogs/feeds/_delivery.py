@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
 START_THREADS = "start threads"  # the action a refusal names ("cannot start threads in #x")
+CLOCK_SKEW = timedelta(minutes=1)  # between the host that wrote a row and Discord's clock
 Postable = discord.TextChannel | discord.ForumChannel | discord.Thread | discord.VoiceChannel
 
 
@@ -47,11 +49,7 @@ class FeedDelivery:
         embed = card_embed(card, _text(item.body.get("feed_title")))
         channel = await self._channel(item)
         if isinstance(channel, discord.ForumChannel):
-            name = thread_name(card.title)
-            post = lambda: channel.create_thread(  # noqa: E731
-                name=name, embed=embed, allowed_mentions=NO_MENTIONS
-            )
-            await self._post(item, post)
+            await self._forum_post(item, channel, thread_name(card.title), embed=embed)
             return
         sent: list[discord.Message] = []
 
@@ -83,18 +81,61 @@ class FeedDelivery:
         """A line in the channel (a forum post in a forum), pinging nobody, links not unfurled."""
         channel = await self._channel(item)
         if isinstance(channel, discord.ForumChannel):
-            post = lambda: channel.create_thread(  # noqa: E731
-                name=thread_name(post_name),
-                content=text,
-                allowed_mentions=NO_MENTIONS,
-                suppress_embeds=True,
-            )
-            await self._post(item, post)
+            await self._forum_post(item, channel, thread_name(post_name), content=text)
             return
         send = lambda: channel.send(  # noqa: E731
             text, allowed_mentions=NO_MENTIONS, suppress_embeds=True, nonce=_nonce(item)
         )
         await self._post(item, send)
+
+    async def _forum_post(
+        self,
+        item: OutboxItem,
+        forum: discord.ForumChannel,
+        name: str,
+        *,
+        embed: discord.Embed | None = None,
+        content: str | None = None,
+    ) -> None:
+        """A forum post (a thread and its first message). A post takes no nonce, so a row
+        delivered again (its holder died after posting) first looks for the post it made."""
+        if await self._posted_already(item, forum, name, embed, content):
+            return
+        if embed is not None:
+            post = lambda: forum.create_thread(  # noqa: E731
+                name=name, embed=embed, allowed_mentions=NO_MENTIONS
+            )
+        else:
+            post = lambda: forum.create_thread(  # noqa: E731
+                name=name, content=content, allowed_mentions=NO_MENTIONS, suppress_embeds=True
+            )
+        await self._post(item, post)
+
+    async def _posted_already(
+        self,
+        item: OutboxItem,
+        forum: discord.ForumChannel,
+        name: str,
+        embed: discord.Embed | None,
+        content: str | None,
+    ) -> bool:
+        """Whether the bot made this very post since the row was written: a post of its own
+        by that name, no older than the row, whose first message says the same."""
+        me = self.bot.user
+        for thread in forum.threads:
+            if me is None or thread.owner_id != me.id or thread.name != name:
+                continue
+            if thread.created_at is not None and thread.created_at < item.created_at - CLOCK_SKEW:
+                continue
+            try:
+                first = thread.starter_message or await thread.fetch_message(thread.id)
+            except discord.HTTPException:
+                continue
+            if embed is not None and [_card_of(e) for e in first.embeds] == [_card_of(embed)]:
+                return True
+            if content is not None and first.content == content:
+                return True
+        return False
 
     async def _channel(self, item: OutboxItem) -> Postable:
         """The row's channel, from the cache or from Discord; gone or closed: give the row up."""
@@ -149,6 +190,11 @@ class FeedDelivery:
             _retry_on_5xx(exc)
             raise
         access.succeeded(item.guild_id, item.channel_id, START_THREADS)
+
+
+def _card_of(embed: discord.Embed) -> tuple[str | None, str | None, str | None]:
+    """What tells one card from another: its title, link and sentences."""
+    return embed.title, embed.url, embed.description
 
 
 def _retry_on_5xx(exc: discord.HTTPException) -> None:

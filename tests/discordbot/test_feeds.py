@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from bot.app import Analyst, open_analyst
 from bot.client import AnalystBot
 from bot.permissions import ADMIN_REFUSAL
 from cogs.feeds import FeedOptions
+from storage.models import OutboxMessage
 from tests.databases import POSTGRES_URL, fresh_database
 from tests.discordbot.conftest import test_settings as settings_on
 from tests.fake_discord import FakeDiscord, pointed_at
@@ -161,6 +163,15 @@ async def settled(analyst: Analyst, bot: AnalystBot) -> None:
     await eventually(done)
 
 
+async def deliver_again(analyst: Analyst, bot: AnalystBot) -> None:
+    """Every outbox row undelivered again, as if its holder died after posting it."""
+    async with analyst.sessions.begin() as session:
+        await session.execute(
+            update(OutboxMessage).values(delivered_at=None, claimed_by=None, claimed_until=None)
+        )
+    bot.outbox.notify()
+
+
 def fields(embed: Json) -> dict[str, str]:
     return {f["name"]: f["value"] for f in embed.get("fields") or []}
 
@@ -249,6 +260,12 @@ async def test_stories_as_threads_and_forum_posts(
         thread = await fake.wait_for_thread(news, timeout=INGEST)
         post = await fake.wait_for_thread(stories, timeout=INGEST)
         await settled(analyst, bot)
+        # The process died after posting, before stamping: the rows are delivered again.
+        fake.expect_refusal("POST /channels/*/messages/*/threads", 400)  # the thread is there
+        before = len(fake.requests)
+        await deliver_again(analyst, bot)
+        await fake.wait_for(lambda: len(fake.requests) > before, what="a second delivery")
+        await settled(analyst, bot)
     [rss_item], [atom_item] = server.items("rss"), server.items("atom")
     assert thread["name"] == rss_item.title
     started = fake.starter_message(thread)
@@ -259,6 +276,7 @@ async def test_stories_as_threads_and_forum_posts(
     assert first["embeds"][0]["title"] == atom_item.title
     assert fake.raw_payloads(first["id"])[0]["allowed_mentions"] == {"parse": []}
     assert len(fake.threads(news)) == 1 and len(fake.threads(stories)) == 1
+    assert len(cards(fake, news)) == 1 and len(fake.sent_messages(post["id"])) == 1
     assert fake.rejected == []
 
 
