@@ -24,7 +24,9 @@ The subject of a parenthetical speech verb ("Biden, he said, also …") skips ru
 the person its sentence is about, but the latest person named as the subject of a speech verb
 before its sentence (who is still speaking), else as rule 2 and 3 say.
 
-A person the article genders otherwise (`speaker_gender`) is passed over, and a one-word
+A person the article genders otherwise (`speaker_gender`) is passed over, also when no one
+else is left (the pronoun then stays unresolved: a "she" is never a man the article calls
+"he"), and a one-word
 "person" that is a word of a place or organisation of the article ("Keys" beside "Florida
 Keys") is not a person here: the small model tags such words PERSON; nor is a "person" whose
 name opens with the whole name of one of the article's organisations ("Arcade Publishing"
@@ -190,15 +192,14 @@ class PronounChain:
         if aside and said:
             return said[-1]  # "LaBolt noted Biden …. Biden, he said, …": the last one to speak
         before = [(at, m) for at, m in self.chain if at < limit]
-        chain = [(at, m) for at, m in before if self._fits(m, gender)] or before
+        chain = [(at, m) for at, m in before if self._fits(m, gender)]
         if chain and self._speaks(token):
             return self._most_about(chain)  # "“…,” he said": who the story was just about
         if chain:
             return chain[-1][1]
         earlier = [m for m in self.people if m.end <= token.idx]
-        fitting = [m for m in earlier if self._fits(m, gender)]
-        candidates = fitting or earlier
-        return candidates[-1] if candidates else None
+        fitting = [m for m in earlier if self._fits(m, gender)]  # a "she" is never a known man
+        return fitting[-1] if fitting else None
 
     def _asked(self, token: Token, gender: str) -> Mention | None:
         """ "A reporter asked Montoya-Lewis, “…?” “…,” she replied": who replies is the person

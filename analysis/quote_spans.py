@@ -132,15 +132,17 @@ def _line_spans(text: str, line: Line, next_line: Line | None) -> list[QuoteSpan
     """The quotations of one paragraph, double marks first, single marks outside them."""
     doubles = _pair_family(text, line, _FAMILIES["double"], [])
     closed = [(a, b) for a, b in doubles if b >= 0]
-    singles = [(a, b) for a, b in _pair_family(text, line, _FAMILIES["single"], closed) if b >= 0]
+    open_tail = [a for a, b in doubles if b < 0]
+    run_on = bool(open_tail) and next_line is not None and _starts_with_quote(text, next_line)
+    end = len(text[line.start : line.end].rstrip()) + line.start
+    blocked = [*closed, (open_tail[0], end - 1)] if run_on else closed  # ‘…’ inside “… runs on
+    singles = [(a, b) for a, b in _pair_family(text, line, _FAMILIES["single"], blocked) if b >= 0]
     marks = sorted(x for pair in closed for x in pair)
     singles = [(a, b) for a, b in singles if not _mark_between(marks, a, b)]
     spans = []
     for a, b in sorted(closed + singles):
         spans.append(QuoteSpan(a, b, a + 1, b, line.index))
-    open_tail = [a for a, b in doubles if b < 0]
-    if open_tail and next_line is not None and _starts_with_quote(text, next_line):
-        end = len(text[line.start : line.end].rstrip()) + line.start
+    if run_on:
         spans.append(QuoteSpan(open_tail[0], end, open_tail[0] + 1, end, line.index, True))
     return spans
 
@@ -178,13 +180,35 @@ def _mended(text: str) -> str:
     return _SPACED_CLOSE.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
 
 
+_INSERT_WORDS = 6
+
+
+def is_insert(text: str, line: Line) -> bool:
+    """A site's insert between two paragraphs of one quotation ("read more in politics", "Most
+    read in News"): a short line that does not end like a sentence and opens with no mark."""
+    words = text[line.start : line.end].split()
+    return (
+        0 < len(words) <= _INSERT_WORDS and is_headline(text, line) and words[0][0] not in ALL_MARKS
+    )
+
+
+def next_paragraph(text: str, lines: list[Line], i: int) -> Line | None:
+    """The paragraph after line i, passing over at most two inserts."""
+    for line in lines[i + 1 : i + 4]:
+        if not is_insert(text, line):
+            return line
+    return None
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """All paired quotations in the text, in order, with their paragraph index."""
+    """All paired quotations in the text, in order, with their paragraph index. A paragraph
+    that ends inside a quotation runs on when the next paragraph opens with a mark, also past a
+    site's insert lines between them ("read more in politics")."""
     text = _mended(text)
     lines = split_lines(text)
     spans: list[QuoteSpan] = []
     for i, line in enumerate(lines):
-        next_line = lines[i + 1] if i + 1 < len(lines) else None
+        next_line = next_paragraph(text, lines, i)
         for span in _line_spans(text, line, next_line):
             trimmed = _trim(span, text)
             if trimmed is not None:

@@ -35,6 +35,7 @@ from analysis.quote_spans import (
     QuoteSpan,
     find_quote_spans,
     is_headline,
+    is_insert,
     split_lines,
 )
 from analysis.quote_speakers import (
@@ -287,6 +288,28 @@ def _nearest_cue(
     return None
 
 
+def _colon_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> _Cue | None:
+    """ "Kelly also blasted: “You were …”", "She fumed on the podcast: “…": a quoted sentence
+    after a colon is the words of the subject of the verb the colon ends, whatever that verb,
+    when the subject is a named person or organisation (or a he/she standing for one)."""
+    marks = ctx.tokens(span.open_at, span.open_at + 1)
+    if not len(marks) or marks[0].i <= bounds[0]:
+        return None
+    colon = ctx.doc[marks[0].i - 1]
+    opening = ctx.text[span.start : span.end][:1]
+    if colon.text != ":" or colon.i in ctx.quoted or not opening.isupper():
+        return None
+    before = range(bounds[0], colon.i)
+    tops = [t for t in ctx.doc[bounds[0] : colon.i] if t.head.i not in before or t.head == t]
+    for verb in reversed(tops):  # the parser often hangs the lead-in clause on the quote's verb
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.i in before and _usable(child, ctx, bounds):
+                speaker = ctx.resolver.resolve(child)
+                if speaker is not None and speaker.key is not None:
+                    return _Cue(verb.lemma_.lower(), speaker)
+    return None
+
+
 def _kind(span: QuoteSpan, ctx: _Document, left: int) -> str:
     """ "direct" for a quoted sentence or clause set off by the attribution, else "partial"."""
     first = ctx.text[span.start : span.end].lstrip("([…. ")
@@ -324,6 +347,9 @@ def _continued(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Cue
     (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”)."""
     if previous is None:
         return None
+    between = range(previous.span.line + 1, span.line)
+    if previous.span.run_on and all(is_insert(ctx.text, ctx.lines[i]) for i in between):
+        return previous.cue  # “… (no closing mark) / read more in politics / “…
     gap = ctx.text[previous.frame_end : span.open_at]
     return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
 
@@ -443,6 +469,44 @@ def _is_term(span: QuoteSpan, ctx: _Document) -> bool:
     return not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
+_WORD_STEPS = 2
+# what a speech verb's clause says of something: "called X “scum”", "has lacked “empathy” and
+# “humanity”", "would be “impossible”" (an object predicate, an object, a complement, a conjunct)
+_WORD_ROLES = frozenset({"oprd", "xcomp", "dobj", "acomp", "attr", "ccomp", "conj", "appos"})
+
+
+def _word_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> _Cue | None:
+    """One quoted word is a named speaker's when a speech verb right above it in the parse
+    gives it to them: "Haley called Ramaswamy “scum”", "called passage of the law “perverse”",
+    "Sarwar said Starmer has lacked “empathy”", "said it would be “impossible”". Farther up,
+    or with no named speaker, it stays a term ("students in “bubbles”")."""
+    words = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+    if len(words) != 1:
+        return None
+    head = words[0]
+    if head.dep_ not in _WORD_ROLES or any(c.dep_ == "det" for c in head.children):
+        return None  # "students in “bubbles”", "the situation was a “crisis”": a term
+    for _ in range(_WORD_STEPS):
+        head = head.head
+        if head.i in ctx.quoted or not bounds[0] <= head.i <= bounds[1]:
+            return None
+        if _is_cue(head):
+            return _active_speaker(head, ctx, bounds)
+    return None
+
+
+def _active_speaker(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> _Cue | None:
+    """The cue with its own active subject, when that subject is a named speaker: not "He's
+    been called “annoying”" (passive) nor a subject borrowed from a verb above ("cautioned to
+    call it a “crisis”")."""
+    for child in cue.children:
+        if child.dep_ == "nsubj" and _usable(child, ctx, bounds):
+            speaker = ctx.resolver.resolve(child)
+            if speaker is not None and speaker.key is not None:
+                return _Cue(cue.lemma_.lower(), speaker)
+    return None
+
+
 def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Found | None:
     """The kind, cue and speaker of one quote span, or None when it is nobody's quote."""
     left, right = _frame(span, ctx)
@@ -452,7 +516,8 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     bounds, frame_end = (left, right), ctx.doc[right].idx + len(ctx.doc[right].text)
     kind = "direct" if _second_half(span, previous, ctx) else _kind(span, ctx, left)
     if kind == "partial" and _is_term(span, ctx):
-        return None
+        word = _word_cue(span, ctx, bounds)
+        return _Found(span, kind, word, frame_end) if word is not None else None
     for governing in _governing_cues(span, ctx, bounds):
         speaker = _speaker_for(governing, ctx, bounds)
         if speaker is not None:
@@ -464,7 +529,7 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     if signed is not None:
         cue: _Cue | None = signed
     elif words:
-        cue = _nearest_cue(span, words, ctx, bounds)
+        cue = _nearest_cue(span, words, ctx, bounds) or _colon_cue(span, ctx, bounds)
     else:
         cue = (
             _continued(span, previous, ctx)

@@ -62,9 +62,22 @@ def _role_votes(doc: Doc, mention: Mention) -> Counter[str]:
     votes.update(
         _ROLE_GENDER[t.lower_]
         for t in near
-        if t.lower_ in _ROLE_GENDER and not any(_owned_by_name(c) for c in t.children)
+        if t.lower_ in _ROLE_GENDER
+        and not any(_owned_by_name(c) for c in t.children)
+        and not _in_other_name(t, span)
     )
     return votes
+
+
+def _in_other_name(token: Token, span: Span) -> bool:
+    """ "Kelly Osbourne has blasted Prince Harry": a title inside someone else's name."""
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and head.pos_ == "PROPN"
+        and not span.start <= head.i < span.end
+        and not span.start <= token.i < span.end
+    )
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -101,6 +114,38 @@ def _clause_votes(doc: Doc, mention: Mention, excluded: Callable[[int], bool]) -
     return votes
 
 
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"})
+
+
+def _untagged_name(sentence: Span, spans: list[tuple[int, int]]) -> bool:
+    """A name the model tagged as no one ("KELLY Osbourne has blasted “whinger” Prince Harry for
+    portraying himself …": "Prince Harry" untagged): the sentence may name a second person, so
+    its pronouns say nothing of the one it names."""
+    return any(
+        t.pos_ == "PROPN"
+        and t.dep_ in _ARGUMENTS
+        and t.ent_type_ in {"", "PERSON"}
+        and not any(a <= t.idx < b for a, b in spans)
+        for t in sentence
+    )
+
+
+def _next_subject(doc: Doc, mention: Mention, after: Span, named: set[int]) -> Counter[str]:
+    """ "Hafiz, from Pakistan, has created water kits. He has reached 11,000 people": the he/she
+    subject of the next sentence of the paragraph, when that sentence names no one, is the
+    person the sentence before was about (its subject)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in _SUBJECTS:
+        return Counter()
+    gap = doc.text[mention.end : after.start_char]
+    if "\n" in gap or any(after.start_char <= start < after.end_char for start in named):
+        return Counter()
+    subjects = [c for c in after.root.children if c.dep_ in _SUBJECTS]
+    if len(subjects) == 1 and subjects[0].lower_ in _SUBJECT_PRONOUNS:
+        return Counter({PRONOUN_GENDER[subjects[0].lower_]: 1})
+    return Counter()
+
+
 def genders(
     doc: Doc, mentions: Sequence[Mention], excluded: Callable[[int], bool]
 ) -> dict[str, str]:
@@ -114,11 +159,16 @@ def genders(
         votes[mention.key].update(_clause_votes(doc, mention, excluded))
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
     starts = [s.start_char for s in sentences]
+    named = {m.start for m in people}
+    spans = [(m.start, m.end) for m in mentions]
     for mention in people:
         if len(by_sentence[mention.sentence]) != 1 or not sentences:
             continue  # two people in the sentence: its pronouns could be either's
-        sentence = sentences[max(bisect_right(starts, mention.start) - 1, 0)]
-        votes[mention.key].update(_sentence_votes(sentence, excluded))
+        at = max(bisect_right(starts, mention.start) - 1, 0)
+        if not _untagged_name(sentences[at], spans):
+            votes[mention.key].update(_sentence_votes(sentences[at], excluded))
+        if at + 1 < len(sentences):
+            votes[mention.key].update(_next_subject(doc, mention, sentences[at + 1], named))
     decided = {}
     for key, counted in votes.items():
         male, female = counted[MALE], counted[FEMALE]
