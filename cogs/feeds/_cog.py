@@ -23,6 +23,7 @@ from discord.ext import commands, tasks
 from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.permissions import admin_only
+from bot.services.feed_poller import ROUND
 from bot.services.feeds import CARDS, DIGEST
 from bot.ui.embeds.feeds import (
     added_text,
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 FEED_ARTICLE, FEED_MORE, FEED_PAUSED = "feed_article", "feed_more", "feed_paused"
 OPML_LIMIT = 1_000_000  # bytes of an OPML file /feed import reads
 MAX_CHOICES = 25
+CATCH_UP = 20  # full rounds one tick may run back to back
 Channel = discord.TextChannel | discord.ForumChannel
 
 
@@ -71,17 +73,15 @@ def _target(channel: Channel | None, interaction: discord.Interaction) -> Channe
     return target
 
 
-async def say(interaction: discord.Interaction, text: str, *, ephemeral: bool = False) -> None:
+async def say(interaction: discord.Interaction, text: str) -> None:
     """A short answer everyone in the channel sees (as /settings answers), pinging nobody,
     its links (an OPML file's addresses) shown without previews."""
     text = fit_message(text)
     if interaction.response.is_done():
-        await interaction.followup.send(
-            text, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, suppress_embeds=True
-        )
+        await interaction.followup.send(text, allowed_mentions=NO_MENTIONS, suppress_embeds=True)
     else:
         await interaction.response.send_message(
-            text, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, suppress_embeds=True
+            text, allowed_mentions=NO_MENTIONS, suppress_embeds=True
         )
 
 
@@ -126,16 +126,20 @@ class Feeds(commands.Cog):
             await self.bot.outbox.forget(kind)
 
     async def poll_round(self) -> None:
-        """One round: poll every due feed once; new items are queued, notices written."""
-        try:
-            report = await self.bot.analyst.feeds.poll_due(self.options.now())
-        except Exception:  # the database or a feed's host failing must not stop the loop
-            log.exception("the feed poll round failed; the next one retries")
-            return
-        if report.job_ids and self.bot.worker is not None:
-            self.bot.worker.notify()  # new items are queued: read them now
-        if report.polls:
-            self.bot.outbox.notify()  # "N more" lines and pause notices wait there
+        """Poll the due feeds: a round claims up to `ROUND` of them, and a full round is
+        followed by another at once (many feeds fall due together after a restart)."""
+        for _ in range(CATCH_UP):
+            try:
+                report = await self.bot.analyst.feeds.poll_due(self.options.now())
+            except Exception:  # the database or a feed's host failing must not stop the loop
+                log.exception("the feed poll round failed; the next one retries")
+                return
+            if report.job_ids and self.bot.worker is not None:
+                self.bot.worker.notify()  # new items are queued: read them now
+            if report.polls:
+                self.bot.outbox.notify()  # "N more" lines and pause notices wait there
+            if len(report.polls) < ROUND:
+                return
 
     def poll_soon(self) -> None:
         """A round now rather than at the next tick (a feed was added or resumed); feeds are

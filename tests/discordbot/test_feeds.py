@@ -9,13 +9,14 @@ worker fetches and analyses the articles the items link to. The poll loop's cloc
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import update
@@ -23,7 +24,8 @@ from sqlalchemy import update
 from bot.app import Analyst, open_analyst
 from bot.client import AnalystBot
 from bot.permissions import ADMIN_REFUSAL
-from cogs.feeds import FeedOptions
+from bot.services.feed_poller import ROUND
+from cogs.feeds import FeedOptions, Feeds
 from storage.models import OutboxMessage
 from tests.databases import POSTGRES_URL, fresh_database
 from tests.discordbot.conftest import test_settings as settings_on
@@ -91,6 +93,7 @@ async def feed_bot(
     ready: int = 1,
     cogs: tuple[str, ...] = COGS,
     outbox_poll: float = 2.0,
+    tick: float = TICK,
 ) -> AsyncIterator[FeedBot]:
     """Start the bot with the feed cog; `ready`: how many times the fake saw a bot identify."""
     bot = FeedBot(
@@ -100,7 +103,7 @@ async def feed_bot(
         outbox_poll=outbox_poll,
         guild_ready_timeout=0.05,
     )
-    bot.feed_options = FeedOptions(now=clock, tick_seconds=TICK)
+    bot.feed_options = FeedOptions(now=clock, tick_seconds=tick)
     with pointed_at(fake.api_base, fake.gateway_url):
         task = asyncio.create_task(bot.start(fake.token))
         try:
@@ -451,3 +454,26 @@ async def test_two_bot_processes_on_postgresql_poll_and_post_each_item_once(
     assert len(lines(fake, news, "…and")) == 1  # the first poll's third item
     assert feed.total_items == 5 and jobs == {"done": 5}
     assert server.hits(path) == 3  # the probe of /feed add, then one poll per due time
+
+
+async def test_one_tick_polls_every_due_feed_even_past_one_round(
+    fake: FakeDiscord, database_url: str, server: FeedsServer
+) -> None:
+    addresses = [(server.url(f"/feeds/rss?copy={n}"), f"Copy {n}") for n in range(ROUND + 5)]
+    clock = Clock()
+    settings = settings_for(database_url, server, ingest_workers=0)
+    async with open_analyst(settings) as analyst, feed_bot(fake, analyst, clock) as bot:
+        cog = cast(Feeds, bot.get_cog("Feeds"))  # a class of its own each load: no isinstance
+        assert cog is not None
+        task = cog.poller.get_task()
+        cog.poller.cancel()  # the loop's own rounds stay out of the way
+        assert task is not None
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        result = await analyst.feeds.import_opml(
+            opml(*addresses), guild_id=fake.guild_id, channel_id=fake.channel_id(), mode="digest"
+        )
+        assert len(result.added) == ROUND + 5
+        await cog.poll_round()
+        feeds = await analyst.feeds.list(fake.guild_id)
+    assert all(f.last_polled_at is not None and f.total_items == 1 for f in feeds)
