@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Row, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -29,6 +30,7 @@ FEED_MORE, FEED_PAUSED = "feed_more", "feed_paused"
 LOCAL_HOST = "(file)"  # the host of a saved feed file, followed from the command line only
 CLAIM_LEASE = timedelta(minutes=5)
 TURN_LEASE = timedelta(minutes=2)  # longer than any one feed request may take
+BUSY_RECHECK = timedelta(seconds=0.2)  # how soon to look again at a host another process uses
 BACKOFF_CAP = timedelta(hours=6)
 RETRY_AFTER_CAP = timedelta(days=1)  # a server asking for more is polled again after a day
 
@@ -74,7 +76,7 @@ class FeedRecord:
 _TIMES = ("validators_at", "next_poll_at", "last_polled_at", "last_success_at", "created_at")
 
 
-def _record(row: Feed) -> FeedRecord:
+def _record(row: Feed | Row[Any]) -> FeedRecord:
     values = {f.name: getattr(row, f.name) for f in fields(FeedRecord)}
     for name in _TIMES:
         if values[name] is not None:
@@ -278,6 +280,8 @@ class FeedRepository:
             for row in await self._claimable(
                 session, now, limit=limit, among=among, due_only=due_only, files=files
             ):
+                # only if nobody changed the feed since we looked (SQLite reads outside the
+                # write lock); RETURNING hands back the claimed row in the same statement
                 result = await session.execute(
                     update(Feed)
                     .where(Feed.id == row.id, Feed.status == ACTIVE)
@@ -285,11 +289,11 @@ class FeedRepository:
                     .where(Feed.claimed_until.is_not_distinct_from(row.claimed_until))
                     .where(Feed.next_poll_at == row.next_poll_at)
                     .values(claimed_by=self.holder, claimed_until=now + lease)
+                    .returning(*Feed.__table__.columns)
+                    .execution_options(synchronize_session=False)
                 )
-                if result.rowcount == 1:  # type: ignore[attr-defined]
-                    found = await session.get(Feed, row.id)
-                    assert found is not None
-                    await session.refresh(found)
+                found = result.first()
+                if found is not None:
                     claimed.append(_record(found))
         return claimed
 
@@ -363,25 +367,33 @@ class FeedRepository:
         self, host: str, now: datetime, lease: timedelta = TURN_LEASE
     ) -> datetime | None:
         """Take the host's turn to send one request: None when taken, else when to ask again
-        (the gap after the last request, or a moment while another process is at it)."""
+        (when the gap after the last request ends, or soon while another process is at it)."""
         async with self._sessions.begin() as session:
-            insert_ = dialect_insert(session)
-            await session.execute(insert_(FeedHost).values(host=host).on_conflict_do_nothing())
-            row = (
-                await session.execute(
-                    select(FeedHost.busy_by, FeedHost.busy_until, FeedHost.next_request_at)
-                    .where(FeedHost.host == host)
-                    .with_for_update(skip_locked=True)
-                )
-            ).first()
+            # the usual case in one statement: the host is free and its gap has passed
+            # (PostgreSQL re-checks the WHERE after a racing update commits: one winner)
+            free = await session.execute(
+                update(FeedHost)
+                .where(FeedHost.host == host)
+                .where(or_(FeedHost.busy_until.is_(None), FeedHost.busy_until <= now))
+                .where(or_(FeedHost.next_request_at.is_(None), FeedHost.next_request_at <= now))
+                .values(busy_by=self.holder, busy_until=now + lease)
+                .execution_options(synchronize_session=False)
+            )
+            if free.rowcount == 1:  # type: ignore[attr-defined]
+                return None
+            row = await _host_row(session, host)
+            if row is None:  # a host never asked before
+                insert_ = dialect_insert(session)
+                await session.execute(insert_(FeedHost).values(host=host).on_conflict_do_nothing())
+                row = await _host_row(session, host)
             if row is None:  # PostgreSQL: another process is taking it right now
-                return now
+                return now + BUSY_RECHECK
             busy_until = as_utc(row.busy_until) if row.busy_until else None
             if busy_until and busy_until > now and not holder_is_dead(row.busy_by):
-                return busy_until
+                return min(busy_until, now + BUSY_RECHECK)  # it may be given back any moment
             if row.next_request_at is not None and as_utc(row.next_request_at) > now:
                 return as_utc(row.next_request_at)
-            result = await session.execute(
+            result = await session.execute(  # a holder that died here, or a lease run out
                 update(FeedHost)
                 .where(FeedHost.host == host)
                 .where(FeedHost.busy_by.is_not_distinct_from(row.busy_by))
@@ -389,7 +401,8 @@ class FeedRepository:
                 .where(FeedHost.next_request_at.is_not_distinct_from(row.next_request_at))
                 .values(busy_by=self.holder, busy_until=now + lease)
             )
-            return None if result.rowcount == 1 else now  # type: ignore[attr-defined]
+            taken = result.rowcount == 1  # type: ignore[attr-defined]
+            return None if taken else now + BUSY_RECHECK
 
     async def end_turn(self, host: str, now: datetime, gap: timedelta) -> None:
         """Give the host's turn back; its next request may go `gap` from now."""
@@ -480,10 +493,9 @@ class FeedRepository:
     ) -> None:
         """End a poll the server answered 304: nothing new, validators kept as they were."""
         async with self._sessions.begin() as session:
-            await self._held(session, feed_id)
-            await session.execute(
+            result = await session.execute(
                 update(Feed)
-                .where(Feed.id == feed_id)
+                .where(Feed.id == feed_id, Feed.claimed_by == self.holder, Feed.status == ACTIVE)
                 .values(
                     **_polled(now, next_poll_at),
                     last_success_at=now,
@@ -491,7 +503,10 @@ class FeedRepository:
                     failures=0,
                     last_new_items=0,
                 )
+                .execution_options(synchronize_session=False)
             )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise ClaimLostError(feed_id)
 
     async def record_failure(
         self,
@@ -533,6 +548,18 @@ class FeedRepository:
         if feed is None or feed.claimed_by != self.holder or feed.status != ACTIVE:
             raise ClaimLostError(feed_id)
         return feed
+
+
+async def _host_row(
+    session: AsyncSession, host: str
+) -> Row[str | None, datetime | None, datetime | None] | None:
+    """A host's turn as it is now, locked (skipped when another process holds the lock)."""
+    found = await session.execute(
+        select(FeedHost.busy_by, FeedHost.busy_until, FeedHost.next_request_at)
+        .where(FeedHost.host == host)
+        .with_for_update(skip_locked=True)
+    )
+    return found.first()
 
 
 def _polled(now: datetime, next_poll_at: datetime) -> dict[str, object]:

@@ -52,7 +52,6 @@ NEW, NOT_MODIFIED, FAILED, PAUSED, BUSY, LOST = (
 HOSTS_AT_ONCE = 8  # hosts polled at the same time by one process
 ROUND = 50  # feeds claimed per round
 TURN_WAIT = timedelta(seconds=60)  # longest wait for a host's turn before the feed is handed back
-TURN_RECHECK = 0.2  # seconds between two looks at a host another process is using
 SUMMARY_CHARS = 1000  # of an item's own summary, kept with its job
 INTERNAL = "internal error while polling (logged)"
 
@@ -282,7 +281,7 @@ class FeedPoller:
             retry_at = await self._repo.take_turn(host, utc_now())
             if retry_at is None:
                 return True
-            wait = min(max((retry_at - utc_now()).total_seconds(), 0.01), TURN_RECHECK)
+            wait = max((retry_at - utc_now()).total_seconds(), 0.01)
             if loop.time() + wait > give_up:
                 return False
             await asyncio.sleep(wait)
