@@ -18,8 +18,11 @@ took place (or, for a plan, will take place) then. Read from where each date att
 - a date that describes a thing mentioned in passing is a descriptor: inside a relative or
   participle clause ("whom he married in 1997", "figures released in May 2017"), naming a noun
   that hangs under another noun ("songs from 1979's debut album", "questions about Saturday's
-  crash"), naming a work ("the 2016 film", "her 2005 memoir") or describing a person ("the
-  2020 Democratic candidate");
+  crash"), naming a work ("the 2016 film", "her 2005 memoir"), naming a thing brought in by a
+  preposition that makes it no setting to a clause telling a state ("the goal under the 2015
+  Paris Agreement is", "who is the most qualified to replace Trump on the 2024 ticket"; not "in
+  the 2020 election", nor "contributed to the 1998 acquisitions") or describing a person ("the 2020
+  Democratic candidate");
 - a date inside what a dated frame reports is the frame's content: in "Macron pledged this week
   that ... from next year", the pledge is the event; so is a date after the colon of a dated
   clause ("released new data this week: ... reported in 2022");
@@ -335,13 +338,29 @@ def _describes(dated: Dated) -> bool:
     trusted = bool(place.links) and place.links[-1].verb.pos_ in VERBS
     if (place.nested and trusted) or place.person:
         return True
-    if place.thing is not None and kinds.person(place.thing):
-        return True
+    year_thing = place.names and dated.text.isdigit() and _passing_prep(place)
+    if (place.thing is not None and kinds.person(place.thing)) or year_thing:
+        return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
     if place.names and place.thing_prep in _TOPIC_PREPS:
         return True  # "asked about the minister's March 3 letter"
     if place.names and place.thing is not None and kinds.work(place.thing):
         return dated.text.isdigit()  # "the 2016 film", "her 2005 memoir"; not "a May 3 report"
     return trusted and any(kinds.describing(link) or _circumstance(link) for link in place.links)
+
+
+_YEAR_SETTINGS = frozenset({"in", "at", "during", "throughout"})
+
+
+def _passing_prep(place: Place) -> bool:
+    """A thing a bare year names, brought by a preposition that makes it no setting ("under the
+    2015 agreement", "on the 2024 ticket"; "in the 2020 election" is one) to a clause that tells
+    a state ("The goal under the 2015 agreement is to curb"), not a happening ("contributed to
+    the 1998 acquisitions", "followed by 2017's Irma")."""
+    prep = next((p for p in place.crossed if p), "")
+    if not prep or prep in _YEAR_SETTINGS or not place.links:
+        return False
+    verb = place.links[0].verb  # and only on a clause that tells no happening of its own
+    return kinds.state(verb) or kinds.infinitive(verb)
 
 
 def medium(place: Place) -> Token | None:

@@ -64,9 +64,27 @@ def _sentence_of(
     return sentences[position]
 
 
+# "London, Jun 11 (efe-epa).- The pandemic has …", "PARIS, Jan. 5 (Reuters) — …": a place, the
+# date, an agency in brackets and a dash open the first paragraph of a wire story.
+_DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’-]{0,40},\s*$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?(?:\([^)\n]{1,30}\)\s*)?\.?\s*[-–—]")
+# "What's the secret to its recovery?Monday, 6 January 2020": a page's date stamp left at the
+# end of a paragraph, after its last sentence.
+_STAMP_BEFORE = re.compile(r"[.!?][\"”’]?\s*$")
+
+
 def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice: bool) -> bool:
-    """Whether the date is a dateline or copyright notice (`notice`) rather than an event's time."""
-    return notice or bool(_METADATA_LEAD.match(text[sentence.start : found.start]))
+    """Whether the date is a dateline, a date stamp or a copyright notice (`notice`) rather
+    than an event's time."""
+    if notice or _METADATA_LEAD.match(text[sentence.start : found.start]):
+        return True
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    before = text[line_start : found.start]
+    after = text[found.end : len(text) if line_end < 0 else line_end]
+    if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    return bool(before.strip()) and not after.strip() and bool(_STAMP_BEFORE.search(before))
 
 
 def _span(doc: Doc, length: int, start: int, end: int) -> Span | None:
