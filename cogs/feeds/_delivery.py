@@ -65,7 +65,9 @@ class FeedDelivery:
     async def more(self, item: OutboxItem) -> None:
         """`feed_more`: the items past a poll's cards, said in one line."""
         title = _text(item.body.get("feed_title"))
-        line = more_line(title, int(str(item.body.get("count") or 0)))
+        config = await self.bot.analyst.guilds.get(item.guild_id)
+        digest = config.digest_channel_id is not None
+        line = more_line(title, int(str(item.body.get("count") or 0)), digest=digest)
         await self._say(item, line, f"More from {_text(title) or 'a feed'}")
 
     async def paused(self, item: OutboxItem) -> None:

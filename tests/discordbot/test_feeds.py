@@ -209,7 +209,7 @@ async def test_a_feed_posts_a_card_per_article_and_the_rest_in_one_line(
         await fake.wait_for(lambda: len(cards(fake, news)) == 3, timeout=INGEST, what="a card")
         await settled(analyst, bot)
     assert more["content"] == (
-        "…and 1 more new item from **Harbour Desk: World**; they will be in the digest."
+        "…and 1 more new item from **Harbour Desk: World**; they are added without a card."
     )
     assert fake.raw_payloads(more["id"])[0]["flags"] & SUPPRESS_EMBEDS
     posted = card_urls(fake, news)
@@ -432,8 +432,9 @@ async def test_two_bot_processes_on_postgresql_poll_and_post_each_item_once(
     clock = Clock()
     async with fresh_database("postgres", tmp_path) as url:
         settings = settings_for(url, server)
-        async with open_analyst(settings) as one, open_analyst(settings) as two:  # noqa: SIM117
-            async with feed_bot(fake, one, clock) as first:
+        async with open_analyst(settings) as one, open_analyst(settings) as two:
+            await one.guilds.update(fake.guild_id, digest_channel_id=news, digest_hour=8)
+            async with feed_bot(fake, one, clock) as first:  # noqa: SIM117 - one, then two
                 async with feed_bot(fake, two, clock, ready=2) as second:
                     await add_feed(fake, server.feed_url("rss"))  # answered by the second
                     await fake.wait_for(
@@ -451,7 +452,8 @@ async def test_two_bot_processes_on_postgresql_poll_and_post_each_item_once(
     posted = card_urls(fake, news)
     assert len(posted) == len(set(posted)) == 4
     assert set(posted) >= urls_of(server, added)
-    assert len(lines(fake, news, "…and")) == 1  # the first poll's third item
+    [more] = lines(fake, news, "…and")  # the first poll's third item
+    assert more["content"].endswith("; they will be in the digest.")
     assert feed.total_items == 5 and jobs == {"done": 5}
     assert server.hits(path) == 3  # the probe of /feed add, then one poll per due time
 

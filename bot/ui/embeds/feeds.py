@@ -104,10 +104,12 @@ def thread_name(title: str | None) -> str:
 
 
 # -- notices in the feed's channel --------------------------------------------------------------
-def more_line(feed_title: str | None, count: int) -> str:
-    """`…and 7 more new items from **Harbour Desk**; they will be in the digest.`"""
+def more_line(feed_title: str | None, count: int, *, digest: bool = True) -> str:
+    """`…and 7 more new items from **Harbour Desk**; they will be in the digest.` (without a
+    daily digest in the server: they are added without a card, /search finds them)."""
     more = plural(count, "more new item")
-    return f"…and {more} from **{feed_name(feed_title)}**; they will be in the digest."
+    where = "they will be in the digest" if digest else "they are added without a card"
+    return f"…and {more} from **{feed_name(feed_title)}**; {where}."
 
 
 def paused_notice(feed_title: str | None, url: str, reason: str, failures: int) -> str:
