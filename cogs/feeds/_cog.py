@@ -26,6 +26,7 @@ from bot.permissions import admin_only
 from bot.services.feed_poller import ROUND
 from bot.services.feeds import CARDS, DIGEST
 from bot.ui.embeds.feeds import (
+    NO_FEEDS,
     added_text,
     choice_name,
     import_text,
@@ -73,15 +74,17 @@ def _target(channel: Channel | None, interaction: discord.Interaction) -> Channe
     return target
 
 
-async def say(interaction: discord.Interaction, text: str) -> None:
-    """A short answer everyone in the channel sees (as /settings answers), pinging nobody,
-    its links (an OPML file's addresses) shown without previews."""
+async def say(interaction: discord.Interaction, text: str, *, ephemeral: bool = False) -> None:
+    """A short answer the channel sees (as /settings answers) unless `ephemeral`, pinging
+    nobody, its links (an OPML file's addresses) shown without previews."""
     text = fit_message(text)
     if interaction.response.is_done():
-        await interaction.followup.send(text, allowed_mentions=NO_MENTIONS, suppress_embeds=True)
+        await interaction.followup.send(
+            text, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, suppress_embeds=True
+        )
     else:
         await interaction.response.send_message(
-            text, allowed_mentions=NO_MENTIONS, suppress_embeds=True
+            text, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, suppress_embeds=True
         )
 
 
@@ -218,6 +221,7 @@ class Feeds(commands.Cog):
         file="An OPML file (a feed reader's export)",
         channel="Where their new articles are posted (default: this channel)",
         digest_only="Post nothing: their articles only appear in the daily digest",
+        threads="Start a thread for each story (a forum channel always gets a post each)",
     )
     async def import_opml(
         self,
@@ -225,6 +229,7 @@ class Feeds(commands.Cog):
         file: discord.Attachment,
         channel: Channel | None = None,
         digest_only: bool = False,
+        threads: bool = False,
     ) -> None:
         """Follow every feed of an OPML file (admins)."""
         guild_id = _guild(interaction)
@@ -238,6 +243,7 @@ class Feeds(commands.Cog):
             guild_id=guild_id,
             channel_id=target.id,
             mode=DIGEST if digest_only else CARDS,
+            as_threads=threads,
             created_by=interaction.user.id,
         )
         if result.added:
@@ -248,7 +254,11 @@ class Feeds(commands.Cog):
     @admin_only()
     async def export_opml(self, interaction: discord.Interaction) -> None:
         """The feeds followed here as an OPML file, for a feed reader or another server (admins)."""
-        data = await self.bot.analyst.feeds.export_opml(_guild(interaction))
+        guild_id = _guild(interaction)
+        if not await self.bot.analyst.feeds.list(guild_id):
+            await say(interaction, NO_FEEDS, ephemeral=True)
+            return
+        data = await self.bot.analyst.feeds.export_opml(guild_id)
         file = discord.File(io.BytesIO(data), filename="feeds.opml")
         await interaction.response.send_message(
             "The feeds followed here, as OPML.",

@@ -372,6 +372,7 @@ async def test_opml_round_trip_remove_and_admins_only(
             await fake.slash("feed import", {"file": ("mine.opml", listed)}, user=alice),
         ]
         assert await analyst.feeds.list(fake.guild_id) == []
+        empty = await fake.slash("feed export", user=erin)
         imported = await fake.slash(
             "feed import", {"file": ("mine.opml", listed), "digest_only": True}, user=erin
         )
@@ -383,6 +384,7 @@ async def test_opml_round_trip_remove_and_admins_only(
         left = [f.url for f in await analyst.feeds.list(fake.guild_id)]
     for answer in refused:
         assert answer.ephemeral and answer.messages[0]["content"] == ADMIN_REFUSAL
+    assert empty.ephemeral and empty.messages[0]["content"].startswith("No feed is followed")
     said = imported.messages[-1]["content"]
     assert said.startswith("Added 2 feeds, 1 not added.\n• https://example.org/private.xml: ")
     assert "hunter2" not in said and "reader" not in said
