@@ -317,7 +317,8 @@ class FeedPoller:
         fresh = _oldest_first([(e, i) for e, i in marked if i.item_key not in seen])
         with_link = [(e, i) for e, i in fresh if e.link]
         cards = feed.mode == CARDS and bool(feed.channel_id)
-        posted = with_link[-self.options.posts_per_poll :] if cards else []
+        keep = self.options.posts_per_poll if cards else 0
+        posted = with_link[len(with_link) - keep :] if keep > 0 else []  # the newest
         picked = {i.item_key for _, i in posted}
         jobs: dict[str, int] = {}
         refused: list[str] = []

@@ -381,3 +381,14 @@ async def test_the_loop_polls_due_feeds_and_wakes_for_a_new_one(
         ("Harbour Desk: World", 3),
         ("Harbour Desk: Politics", 3),
     ]
+
+
+async def test_no_cards_at_all_when_none_may_be_posted(
+    db_url: str, feeds_server: FeedsServer
+) -> None:
+    async with open_analyst(settings_for(db_url, feeds_server, feed_posts_per_poll=0)) as app:
+        feed, due = await follow(app, feeds_server, "rss")
+        [poll] = (await app.feeds.poll_once(due)).polls
+        assert (poll.posted, poll.more) == (0, 3)
+        [more] = await rows(app, FEED_MORE)
+        assert more.body["count"] == 3 and more.body["feed_id"] == feed.id
