@@ -90,6 +90,33 @@ def _word_match(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
+_PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP"})
+_ORG_WORDS = word_set(
+    """the of and for group party council university college school institute centre center
+    association union bank company corporation inc ltd news times post press agency department
+    ministry committee commission foundation trust fund office court police service club
+    mr mrs ms miss dr prof sir madam"""
+)
+
+
+_GOVERNED = word_set("county city borough township province district parish")
+
+
+def _governing_place(mention: Mention) -> bool:
+    """A place named as a local government: "Santa Clara County", "Quezon City"."""
+    words = mention.name.split()
+    return mention.kind == EntityKind.PLACE and len(words) > 1 and words[-1].lower() in _GOVERNED
+
+
+def _person_shaped(name: str) -> bool:
+    """Two or three capitalised words with no organisation word nor title: "Nicola Rollock",
+    not "Mr Ng" (a surname with its title is no full name)."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and w.lower() not in _ORG_WORDS for w in words
+    )
+
+
 def np_text(token: Token) -> str:
     """The noun phrase a head token ends, without its clauses: "the Russian president"."""
     start = token.i
@@ -248,13 +275,14 @@ class SpeakerResolver:
 
     def _voice_of_modifier(self, subject: Token) -> Speaker | None:
         """ "a State Department spokesperson", "Goldman Sachs economists": the organisation
-        written before the noun speaks, when the modifier is exactly one such mention."""
+        written before the noun speaks, when the modifier is exactly one such mention; so does
+        a county or city ("Santa Clara County officials"), which is its government."""
         modifiers = [c for c in subject.lefts if c.dep_ in {"compound", "nmod", "amod"}]
         if not modifiers:
             return None
         first = min(t.i for c in modifiers for t in c.subtree)
         found = self.mention_at(self.doc[first].idx)
-        if found is None or found.kind != EntityKind.ORG:
+        if found is None or not (found.kind == EntityKind.ORG or _governing_place(found)):
             return None
         if found.end < self.doc[subject.i - 1].idx + len(self.doc[subject.i - 1].text):
             return None  # more words between the name and the noun: "Gaza health officials"
@@ -323,8 +351,23 @@ class SpeakerResolver:
             found = self.mention_at(child.idx)
             if found is not None and found.kind in SPEAKER_KINDS:
                 return Speaker(np_text(subject), found.name, found.key)
-        if subject.pos_ == "PROPN":
-            return self._untagged_name(subject, mention is None)
+        if subject.pos_ == "PROPN" and (named := self._untagged_name(subject, mention is None)):
+            return named
+        return self._title_run_into_name(subject) if mention is None else None
+
+    def _title_run_into_name(self, subject: Token) -> Speaker | None:
+        """ "acting U.S. Attorney for Massachusetts Joshua Levy said": a title whose place runs
+        straight into the holder's name; not "a lawyer for John Smith" (no place before the
+        name: the lawyer speaks, not his client)."""
+        for prep in subject.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
+                continue
+            for name in (c for c in prep.children if c.dep_ == "pobj"):
+                found = self.mention_at(name.idx)
+                place = [c.idx for c in name.lefts if c.ent_type_ in _PLACE_TYPES]
+                person = found is not None and found.kind == EntityKind.PERSON
+                if found is not None and person and place and place[-1] < found.start:
+                    return Speaker(np_text(subject), found.name, found.key)
         return None
 
     def _untagged_name(self, subject: Token, untagged: bool) -> Speaker | None:
@@ -338,7 +381,7 @@ class SpeakerResolver:
             key = make_key(name)
             known = next((m for m in self.mentions if m.key == key), None)
             return Speaker(written, known.name if known else name, key)
-        person = self._by_surname(name)
+        person = self._by_surname(name) or (self._name_tagged_org(name) if untagged else None)
         if person is not None:
             return Speaker(written, person.name, person.key)
         full = full_name_in(self.doc, name)
@@ -356,6 +399,17 @@ class SpeakerResolver:
             m.key: m
             for m in self.mentions
             if m.kind == EntityKind.ORG and m.name.split()[:1] == [word] and " " in m.name
+        }
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+    def _name_tagged_org(self, word: str) -> Mention | None:
+        """ "according to Nicola Rollock, professor …" tagged ORG, then "Rollock says": the one
+        organisation written "First Surname" (two or three capitalised words, none an
+        organisation word) that ends with the surname a speech verb's subject is."""
+        orgs = {
+            m.key: m
+            for m in self.mentions
+            if m.kind == EntityKind.ORG and _person_shaped(m.name) and m.name.split()[-1] == word
         }
         return next(iter(orgs.values())) if len(orgs) == 1 else None
 

@@ -134,3 +134,41 @@ def test_one_word_of_a_passive_or_borrowed_speech_verb_stays_a_term(nlp: Languag
         "Anna Novak cautioned colleagues to call it a “crisis” only later."
     )
     assert found(nlp, text) == []
+
+
+def test_a_surname_ends_the_one_person_shaped_name_the_model_tagged_org(nlp: Language) -> None:
+    # "Nicola Rollock" tagged ORG in "according to Nicola Rollock, professor of ...": the
+    # surname a speech verb's subject is stands for that name all the same.
+    text = (
+        "Rules exist which police the borders of elite society, according to Nicola Rollock, "
+        "professor of Social Policy and Race at King’s College London.\n\n"
+        "“I ultimately think that this is about power,” Rollock adds."
+    )
+    assert found(nlp, text) == [("I ultimately think that this is about power", "nicola rollock")]
+
+
+def test_a_title_whose_place_runs_into_the_name_is_that_person(nlp: Language) -> None:
+    text = (
+        "“This commercial sex ring was built on secrecy,” said acting U.S. Attorney for "
+        "Massachusetts Joshua Levy at a press conference."
+    )
+    assert found(nlp, text) == [("This commercial sex ring was built on secrecy", "joshua levy")]
+
+
+def test_a_lawyer_for_a_named_client_is_not_the_client(nlp: Language) -> None:
+    assert found(nlp, "“He is innocent,” said a lawyer for John Smith.") == [
+        ("He is innocent", None)
+    ]
+
+
+def test_a_countys_officials_speak_for_the_county(nlp: Language) -> None:
+    text = (
+        "Santa Clara County officials told the Bay Area News Group that social workers had "
+        "“significant involvement” with the family."
+    )
+    assert found(nlp, text) == [("significant involvement", "santa clara county")]
+
+
+def test_a_countrys_officials_stay_unnamed(nlp: Language) -> None:
+    text = "U.S. officials said the strike was “a mistake we regret deeply”."
+    assert found(nlp, text) == [("a mistake we regret deeply", None)]
