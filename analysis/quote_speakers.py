@@ -58,6 +58,9 @@ _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 VOICES = word_set(
     """spokesperson spokesman spokeswoman representative official officials statement"""
 )
+# Writings that speak in reported speech ("says the letter", "the affidavit said"): kept,
+# with no one behind them unless a rule names the body.
+DOCUMENTS = word_set("letter report release affidavit complaint filing lawsuit memo statement")
 # Bodies a definite description names ("the department"), matched to the organisation's name.
 BODIES = word_set(
     """department ministry agency union campaign company committee commission council court
@@ -235,8 +238,8 @@ class SpeakerResolver:
             pass  # "The Government said": capitalised, still a description
         elif subject.pos_ != "NOUN":
             return None
-        if lemma in VOICES:
-            for prep in (c for c in subject.children if c.lower_ in {"for", "of", "at"}):
+        if lemma in VOICES | DOCUMENTS:  # "a spokesperson for X", "the DOJ release"
+            for prep in (c for c in subject.children if c.lower_ in {"for", "of", "at", "from"}):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = self.mention_at(obj.idx)
                     if found is not None and found.kind == EntityKind.ORG:
@@ -346,8 +349,8 @@ class SpeakerResolver:
         if mention is not None and mention.kind in SPEAKER_KINDS:
             return Speaker(np_text(subject), mention.name, mention.key)
         for child in subject.children:
-            if child.dep_ != "appos":
-                continue
+            if child.dep_ != "appos" or child.left_edge.i > subject.i + 2:
+                continue  # not "the letter, signed by Sens. X, Y and Z": the name right after
             found = self.mention_at(child.idx)
             if found is not None and found.kind in SPEAKER_KINDS:
                 return Speaker(np_text(subject), found.name, found.key)
@@ -424,8 +427,11 @@ class SpeakerResolver:
         return next(iter(people.values())) if len(people) == 1 else None
 
     def _role(self, subject: Token) -> Speaker | None:
-        """ "the Russian president" -> the latest person introduced as a Russian president."""
+        """ "the Russian president" -> the latest person introduced as a Russian president; not
+        a plural ("Scientists used a definition" is no one scientist)."""
         if subject.pos_ != "NOUN" or any(c.lower_ in {"a", "an"} for c in subject.lefts):
+            return None
+        if subject.tag_ == "NNS":
             return None
         modifiers = [
             c.lemma_.lower()
@@ -441,9 +447,9 @@ class SpeakerResolver:
         return None
 
     def _plain(self, subject: Token) -> Speaker | None:
-        """A proper name or a speaking noun with no entity behind it: text only."""
+        """A proper name, a speaking noun or a writing with no entity behind it: text only."""
         lemma = subject.lemma_.lower()
-        if subject.pos_ == "PROPN" or lemma in SPEAKER_NOUNS or lemma in BODIES:
+        if subject.pos_ == "PROPN" or lemma in SPEAKER_NOUNS or lemma in BODIES | DOCUMENTS:
             mention = self.mention_at(subject.idx)
             if mention is not None and mention.kind not in SPEAKER_KINDS:
                 return None  # "Russia said": a place is not a speaker here

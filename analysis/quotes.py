@@ -57,7 +57,7 @@ CUE_VERBS = word_set(
     stress suggest vow whisper shout tweet pledge conclude boast contend counter maintain quip
     proclaim laud lament caution demand dub term assure reveal recount testify mention joke plead
     muse scoff continue post agree laugh sigh marvel interject reason opine bark snap retort
-    rebut"""
+    rebut remember"""
 )
 SENTENCE_END = frozenset({".", "!", "?"})
 # Possessed nouns that make the quoted words the possessor's ("Putin's pledge to "…"").
@@ -377,10 +377,32 @@ def _parenthetical(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> 
     return None
 
 
+def _according_to(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> _Cue | None:
+    """ "Rules ... are “hidden in plain sight”, according to Nicola Rollock": "according to" a
+    named speaker on the clause that holds the partial quote, or on a clause above it, gives it
+    to them."""
+    inner = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+    if not inner:
+        return None
+    clause = inner[0]
+    while clause.head != clause and clause.pos_ not in {"VERB", "AUX"}:
+        clause = clause.head
+    above = {clause.i, *(t.i for t in clause.ancestors)}
+    for token in ctx.doc[bounds[0] : bounds[1] + 1]:
+        if token.lower_ != "according" or token.i in ctx.quoted or token.head.i not in above:
+            continue
+        objects = [c for t in token.subtree for c in t.children if c.dep_ == "pobj"]
+        speaker = ctx.resolver.resolve(objects[0]) if objects else None
+        if speaker is not None and speaker.key is not None:
+            return _Cue("according to", speaker)
+    return None
+
+
 def _after_reported(span: QuoteSpan, ctx: _Document) -> _Cue | None:
     """A bare quote right after a sentence of reported speech in the same paragraph ("Mr.
     Ruano said timing remains his issue. “For me, …”"): that sentence's speaker goes on, when
-    the speech verb is its main verb and its subject is a named speaker."""
+    the speech verb is its main verb, or a parenthetical on it ("It's easy, she says, for people
+    to …"), and its subject is a named speaker."""
     marks = ctx.tokens(span.open_at, span.open_at + 1)
     if not len(marks) or marks[0].i == 0:
         return None
@@ -392,6 +414,8 @@ def _after_reported(span: QuoteSpan, ctx: _Document) -> _Cue | None:
         return None
     sentence = before.sent
     root = sentence.root
+    if not _is_cue(root):  # "It's easy, she says, for people to marvel …": a parenthetical cue
+        root = next((t for t in sentence if t.dep_ == "parataxis" and _is_cue(t)), root)
     if not _is_cue(root) or root.i in ctx.quoted or sentence.start_char < line.start:
         return None
     speaker = _speaker_for(root, ctx, (sentence.start, sentence.end - 1))
@@ -523,7 +547,7 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
         if speaker is not None:
             return _Found(span, kind, _Cue(governing.lemma_.lower(), speaker), frame_end)
     if kind == "partial":
-        aside = _parenthetical(span, ctx, bounds)
+        aside = _parenthetical(span, ctx, bounds) or _according_to(span, ctx, bounds)
         return _Found(span, kind, aside, frame_end) if aside is not None else None
     words = _outside(ctx, left, right)
     if signed is not None:

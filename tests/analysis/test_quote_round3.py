@@ -172,3 +172,67 @@ def test_a_countys_officials_speak_for_the_county(nlp: Language) -> None:
 def test_a_countrys_officials_stay_unnamed(nlp: Language) -> None:
     text = "U.S. officials said the strike was “a mistake we regret deeply”."
     assert found(nlp, text) == [("a mistake we regret deeply", None)]
+
+
+def test_according_to_a_named_speaker_gives_a_partial_quote_of_its_sentence(
+    nlp: Language,
+) -> None:
+    text = (
+        "Rules exist which police the borders of elite society and are “hidden in plain sight”, "
+        "according to Nicola Rollock, professor of Social Policy."
+    )
+    assert found(nlp, text) == [("hidden in plain sight", "nicola rollock")]
+
+
+def test_according_to_no_one_named_gives_no_partial_quote(nlp: Language) -> None:
+    assert found(nlp, "The plan was “dead on arrival”, according to the report.") == []
+
+
+def test_remembers_is_a_speech_verb(nlp: Language) -> None:
+    text = "“Those goats were so smart,” remembers Shanna Challenger, coordinator, with a laugh."
+    assert found(nlp, text) == [("Those goats were so smart", "shanna challenger")]
+
+
+def test_a_bare_quote_after_a_sentence_with_a_parenthetical_speech_verb_goes_on(
+    nlp: Language,
+) -> None:
+    text = (
+        "Natalya Lawrence says she hopes that people will admire the island. It’s easy, she "
+        "says, for people to marvel at how beautiful an island is. “But they don’t know the "
+        "work that goes into keeping it that way.”"
+    )
+    assert found(nlp, text) == [
+        ("But they don’t know the work that goes into keeping it that way.", "natalya lawrence")
+    ]
+
+
+def test_a_letter_signed_by_several_is_kept_under_no_one(nlp: Language) -> None:
+    # the parser hangs the last signer on "letter" as an apposition far to its right
+    text = (
+        "“Reopening too quickly threatens to erase the progress made against the virus,” says "
+        "the letter, signed by Sens. Chris Van Hollen (D-Md.), Ben Cardin (D-Md.), Tim Kaine "
+        "(D-Va.) and Mark R. Warner (D-Va.)."
+    )
+    assert found(nlp, text) == [
+        ("Reopening too quickly threatens to erase the progress made against the virus", None)
+    ]
+
+
+def test_a_plural_role_is_no_one_person_of_that_role(nlp: Language) -> None:
+    text = (
+        "“It works,” said John Fa, a senior associate scientist with the centre.\n\n"
+        "Scientists used a definition for their study, describing them as “a seamless mosaic "
+        "of forests”."
+    )
+    assert ("a seamless mosaic of forests", "john fa") not in found(nlp, text)
+
+
+def test_a_writing_speaks_for_the_organisation_it_comes_from(nlp: Language) -> None:
+    assert found(nlp, "“We are done,” said a statement from Goldman Sachs.") == [
+        ("We are done", "goldman sachs")
+    ]
+
+
+def test_a_writing_with_no_organisation_is_kept_under_no_one(nlp: Language) -> None:
+    text = "Often women were “enticed” with travel and lodging, the affidavit said."
+    assert found(nlp, text) == [("enticed", None)]
