@@ -233,6 +233,7 @@ async def _ingest(analyst: Analyst, job_ids: list[int], show: bool) -> list[Outc
 
 async def _serve(analyst: Analyst) -> None:
     """Poll on schedule and work the queue until Ctrl-C, one line per feed that brought news."""
+    from bot.cli.worker import _stop_on_signals as stop_on_signals
     from bot.cli.worker import outcome_line
     from bot.services.worker import QueueWorker
 
@@ -240,17 +241,18 @@ async def _serve(analyst: Analyst) -> None:
         typer.echo(outcome_line(outcome))
 
     def polled(round_: PollReport) -> None:
-        for line in render.poll_text(round_).splitlines()[1:]:
-            if not line.startswith("  not modified"):
-                typer.echo(line.strip())
+        for line in render.poll_lines(round_, quiet=True):
+            typer.echo(line.strip())
         worker.notify()
 
     worker = QueueWorker(analyst.ingest, report, loops=max(analyst.settings.ingest_workers, 1))
     typer.echo("polling feeds on their schedule; Ctrl-C stops", err=True)
     worker.start()
+    polling = asyncio.create_task(analyst.feeds.run(on_round=polled))
+    stop_on_signals(polling)  # SIGINT and SIGTERM end the loop; jobs in flight go back
     try:
-        with contextlib.suppress(asyncio.CancelledError, KeyboardInterrupt):
-            await analyst.feeds.run(on_round=polled)
+        with contextlib.suppress(asyncio.CancelledError):
+            await polling
     finally:
         await worker.stop()
 

@@ -140,16 +140,21 @@ def _poll_line(poll: FeedPoll) -> str:
     return f"  skipped      {poll.label}: another process polled it"
 
 
+def poll_lines(report: PollReport, *, quiet: bool = False) -> list[str]:
+    """One line per feed polled (without the 304s when `quiet`), then each refused link."""
+    lines = [_poll_line(p) for p in report.polls if not (quiet and p.status == "not modified")]
+    for poll in report.polls:
+        lines += [f"  refused      {reason}" for reason in poll.refused]
+    return lines
+
+
 def poll_text(report: PollReport, outcomes: Sequence[Outcome] | None = None) -> str:
     """`analyst feed poll --once`: each feed's poll, then what its items became."""
     if not report.polls:
         return "No feed was due. `analyst feed poll --once --all` polls them all now."
     counts = Counter(p.status for p in report.polls)
     shown = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-    lines = [f"polled {_plural(len(report.polls), 'feed')}: {shown}"]
-    lines += [_poll_line(p) for p in report.polls]
-    for poll in report.polls:
-        lines += [f"  refused      {reason}" for reason in poll.refused]
+    lines = [f"polled {_plural(len(report.polls), 'feed')}: {shown}", *poll_lines(report)]
     if outcomes is not None:
         lines += ["", ingest_summary_text(outcomes) if outcomes else "No new items to ingest."]
     elif report.job_ids:

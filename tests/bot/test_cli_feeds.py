@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +168,27 @@ def test_poll_once_reads_a_folder_of_saved_real_feeds_without_the_network(cli: I
     assert report["new_items"] == sum(len(p["job_ids"]) + p["no_link"] for p in polls.values())
     text = cli("feed", "poll", "--once", "--from", str(SAVED), "--no-ingest")
     assert "  new          NYT > World News: 0 new items" in text.output
+
+
+def test_poll_without_once_polls_and_ingests_until_stopped(
+    cli: Invoke, feeds_server: FeedsServer, tmp_path: Path
+) -> None:
+    env = allowed(feeds_server)
+    cli("feed", "add", feeds_server.feed_url("rss"), env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "feed", "poll"],
+        cwd=ROOT,
+        env={**os.environ, **env},  # the database: the `cli` fixture set it
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    try:
+        shown = [process.stdout.readline().rstrip() for _ in range(4)]  # blocks until printed
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    assert shown[0] == "new          Harbour Desk: World: 3 new items"
+    assert sorted(line[:13] for line in shown[1:]) == [f"new        #{n}" for n in (1, 2, 3)]
+    assert process.returncode == 0 and "Traceback" not in err
