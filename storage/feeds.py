@@ -420,9 +420,10 @@ class FeedRepository:
         found: list[Marks] = []
         async with self._sessions() as session:
             for chunk in _chunks(list(items), 200):
+                # every clause has an index; a GUID needs none of its own: an item with a
+                # GUID has it in its key (the key is its first mark), so the key finds it
                 marks = [
                     FeedItem.item_key.in_({i.item_key for i in chunk}),
-                    FeedItem.guid.in_({i.guid for i in chunk if i.guid}),
                     FeedItem.link.in_({i.link for i in chunk if i.link}),
                     FeedItem.title_key.in_({i.title_key for i in chunk if i.title_key}),
                 ]

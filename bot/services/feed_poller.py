@@ -318,7 +318,7 @@ class FeedPoller:
         with_link = [(e, i) for e, i in fresh if e.link]
         cards = feed.mode == CARDS and bool(feed.channel_id)
         keep = self.options.posts_per_poll if cards else 0
-        posted = with_link[len(with_link) - keep :] if keep > 0 else []  # the newest
+        posted = with_link[max(len(with_link) - keep, 0) :] if keep > 0 else []  # the newest
         picked = {i.item_key for _, i in posted}
         jobs: dict[str, int] = {}
         refused: list[str] = []
