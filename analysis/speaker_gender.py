@@ -117,27 +117,30 @@ def _clause_votes(doc: Doc, mention: Mention, excluded: Callable[[int], bool]) -
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"})
 
 
-def _untagged_name(sentence: Span, spans: list[tuple[int, int]]) -> bool:
+def _untagged_name(sentence: Span, starts: list[int], ends: list[int]) -> bool:
     """A name the model tagged as no one ("KELLY Osbourne has blasted “whinger” Prince Harry for
     portraying himself …": "Prince Harry" untagged): the sentence may name a second person, so
-    its pronouns say nothing of the one it names."""
-    return any(
-        t.pos_ == "PROPN"
-        and t.dep_ in _ARGUMENTS
-        and t.ent_type_ in {"", "PERSON"}
-        and not any(a <= t.idx < b for a, b in spans)
-        for t in sentence
-    )
+    its pronouns say nothing of the one it names. `starts`/`ends`: the mentions' offsets, by
+    start."""
+    for t in sentence:
+        if t.pos_ != "PROPN" or t.dep_ not in _ARGUMENTS or t.ent_type_ not in {"", "PERSON"}:
+            continue
+        k = bisect_right(starts, t.idx) - 1
+        if k < 0 or t.idx >= ends[k]:
+            return True
+    return False
 
 
-def _next_subject(doc: Doc, mention: Mention, after: Span, named: set[int]) -> Counter[str]:
+def _next_subject(
+    doc: Doc, text: str, mention: Mention, after: Span, named: set[int]
+) -> Counter[str]:
     """ "Hafiz, from Pakistan, has created water kits. He has reached 11,000 people": the he/she
     subject of the next sentence of the paragraph, when that sentence names no one, is the
     person the sentence before was about (its subject)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.dep_ not in _SUBJECTS:
         return Counter()
-    gap = doc.text[mention.end : after.start_char]
+    gap = text[mention.end : after.start_char]
     if "\n" in gap or any(after.start_char <= start < after.end_char for start in named):
         return Counter()
     subjects = [c for c in after.root.children if c.dep_ in _SUBJECTS]
@@ -160,15 +163,20 @@ def genders(
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
     starts = [s.start_char for s in sentences]
     named = {m.start for m in people}
-    spans = [(m.start, m.end) for m in mentions]
+    text = doc.text  # rebuilt from the tokens on every access: read it once
+    spans = sorted((m.start, m.end) for m in mentions)
+    named_at, named_to = [a for a, _ in spans], [b for _, b in spans]
+    untagged: dict[int, bool] = {}
     for mention in people:
         if len(by_sentence[mention.sentence]) != 1 or not sentences:
             continue  # two people in the sentence: its pronouns could be either's
         at = max(bisect_right(starts, mention.start) - 1, 0)
-        if not _untagged_name(sentences[at], spans):
+        if at not in untagged:
+            untagged[at] = _untagged_name(sentences[at], named_at, named_to)
+        if not untagged[at]:
             votes[mention.key].update(_sentence_votes(sentences[at], excluded))
         if at + 1 < len(sentences):
-            votes[mention.key].update(_next_subject(doc, mention, sentences[at + 1], named))
+            votes[mention.key].update(_next_subject(doc, text, mention, sentences[at + 1], named))
     decided = {}
     for key, counted in votes.items():
         male, female = counted[MALE], counted[FEMALE]
