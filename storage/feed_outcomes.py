@@ -5,10 +5,11 @@ feed always has its card waiting in the outbox, and a rolled-back store has none
 once (the first end wins), so a card is written once per item, whichever process worked it.
 
 A card is written when the item was picked to be posted (`meta.post`, at most
-`feed_posts_per_poll` a poll), the feed still posts cards in a channel, and the job stored a new
-article — or found one we already had that this channel was not shown by a feed: two guilds
-following one feed both get its cards, while two feeds of one channel carrying the same story
-(an outlet's "world" and "top stories") post it once.
+`feed_posts_per_poll` a poll), the feed still posts cards in a channel, and the job stored the
+article or found it already stored (a link a member posted, another guild's feed) — unless
+another feed of the same channel showed the same link first: two guilds following one feed both
+get its cards, while two feeds of one channel carrying one story (an outlet's "world" and "top
+stories") post it once, from the feed that showed it first.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Feed, FeedItem, IngestJob, OutboxMessage
+from storage.models import Feed, FeedItem, OutboxMessage
 
 FEED_ARTICLE = "feed_article"
 VIA_FEED = "feed"
@@ -40,7 +41,7 @@ async def announce_feed_outcome(
     feed = await session.get(Feed, int(str(meta["feed_id"])))
     if feed is None or feed.mode != CARDS or not feed.channel_id:
         return  # unfollowed since, switched to the digest, or followed outside any guild
-    if end["status"] == DUPLICATE and await _shown_in_channel(session, feed, article_id, job_id):
+    if await _shown_in_channel(session, feed, meta.get("item_key")):
         return
     body = {
         "feed_id": feed.id,
@@ -72,22 +73,25 @@ def _article_of(end: Mapping[str, object]) -> int | None:
     return int(str(found)) if found else None
 
 
-async def _shown_in_channel(
-    session: AsyncSession, feed: Feed, article_id: int, job_id: int
-) -> bool:
-    """Whether another feed item of this channel already stood for this article."""
-    other = await session.scalar(
-        select(IngestJob.id)
-        .join(FeedItem, FeedItem.job_id == IngestJob.id)
-        .join(Feed, Feed.id == FeedItem.feed_id)
-        .where(Feed.guild_id == feed.guild_id, Feed.channel_id == feed.channel_id)
-        .where(IngestJob.id != job_id)
-        .where(
-            or_(
-                (IngestJob.status == DONE) & (IngestJob.article_id == article_id),
-                (IngestJob.status == DUPLICATE) & (IngestJob.duplicate_of == article_id),
+async def _shown_in_channel(session: AsyncSession, feed: Feed, item_key: object) -> bool:
+    """Whether another feed of this channel showed the same link first (the item seen first
+    has the card, whichever job ends first; each look is one probe of an index)."""
+    if not isinstance(item_key, str):
+        return False
+    own = (
+        await session.execute(
+            select(FeedItem.id, FeedItem.link).where(
+                FeedItem.feed_id == feed.id, FeedItem.item_key == item_key
             )
         )
+    ).first()
+    if own is None or own.link is None:  # no link, or the poll that queued it has not ended
+        return False
+    other = await session.scalar(
+        select(FeedItem.id)
+        .join(Feed, Feed.id == FeedItem.feed_id)
+        .where(Feed.guild_id == feed.guild_id, Feed.channel_id == feed.channel_id)
+        .where(Feed.id != feed.id, FeedItem.link == own.link, FeedItem.id < own.id)
         .limit(1)
     )
     return other is not None

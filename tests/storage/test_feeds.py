@@ -258,8 +258,15 @@ async def test_stale_validators_are_dropped(sessions: Sessions) -> None:
 # -------------------------------------------------------------------- the cards a job's end writes
 
 
-def feed_job(feed_id: int, *, post: bool = True) -> dict[str, object]:
-    meta = {"via": "feed", "feed_id": feed_id, "guild": GUILD, "channel": CHANNEL, "post": post}
+def feed_job(feed_id: int, *, post: bool = True, item_key: str = "k") -> dict[str, object]:
+    meta = {
+        "via": "feed",
+        "feed_id": feed_id,
+        "guild": GUILD,
+        "channel": CHANNEL,
+        "post": post,
+        "item_key": item_key,
+    }
     return {"url": "https://news.example/a/1", "origin": "x", "meta": meta}
 
 
@@ -302,27 +309,24 @@ async def test_a_duplicate_is_carded_once_per_channel(sessions: Sessions) -> Non
     elsewhere = await follow(repo, "elsewhere", guild_id=GUILD + 1)
     async with sessions.begin() as session:
         stored = await insert_article(session, article(1))  # e.g. a link a member posted
-    first = await queue.enqueue("feed:1", "url", feed_job(world))
-    second = await queue.enqueue("feed:2", "url", feed_job(top))
-    third = await queue.enqueue("feed:3", "url", feed_job(elsewhere))
-    for feed_id, job_id in ((world, first.id), (top, second.id), (elsewhere, third.id)):
+    jobs = []
+    for feed_id in (world, top, elsewhere):
+        job = await queue.enqueue(f"feed:{feed_id}", "url", feed_job(feed_id, item_key="guid:1"))
+        jobs.append(job)
         await repo.claim(NOW, among=[feed_id])
+        shown = NewFeedItem("guid:1", "1", "https://news.example/a/1", None, job_id=job.id)
         await repo.record_success(
-            feed_id,
-            NOW,
-            next_poll_at=NOW,
-            items=[NewFeedItem(f"k{job_id}", None, None, None, job_id=job_id)],
-            etag=None,
-            last_modified=None,
+            feed_id, NOW, next_poll_at=NOW, items=[shown], etag=None, last_modified=None
         )
     await queue.claim(limit=10)
-    for job in (first, second, third):
+    for job in reversed(jobs):  # the order jobs end in does not matter
         assert await queue.finish(job.id, DUPLICATE, duplicate_of=stored)
     cards = await outbox(sessions, FEED_ARTICLE)
-    assert [(c.guild_id, c.body["feed_id"], c.body["article_id"]) for c in cards] == [
-        (GUILD, world, stored),
-        (GUILD + 1, elsewhere, stored),
-    ]
+    # the member's article is new to the world feed's channel and to the other guild; the
+    # top-stories feed of the same channel showed the same link after world: no second card
+    carded = {(c.guild_id, c.body["feed_id"], c.body["article_id"]) for c in cards}
+    assert len(cards) == 2
+    assert carded == {(GUILD, world, stored), (GUILD + 1, elsewhere, stored)}
 
 
 # -------------------------------------------------------------------- two processes on one database
