@@ -24,12 +24,15 @@ from storage.migrate import upgrade_database
 from storage.stats import StatsRepository
 
 if TYPE_CHECKING:
+    from bot.services.alerts import AlertService
     from bot.services.compare import CompareService
     from bot.services.digest import DigestService
+    from bot.services.feeds import FeedService
     from bot.services.fetcher import Fetcher
     from bot.services.ingest import IngestService
     from bot.services.people import PeopleService
     from bot.services.search import SearchService
+    from bot.services.spikes import SpikeService
     from bot.services.summary import SummaryService
     from bot.services.timeline import TimelineService
 
@@ -118,7 +121,7 @@ class Analyst:
         from bot.services.digest import DigestService
         from storage.digests import DigestRepository
 
-        return DigestService(DigestRepository(self.sessions), self.guilds)
+        return DigestService(DigestRepository(self.sessions), self.guilds, self.spikes)
 
     @cached_property
     def summary(self) -> SummaryService:
@@ -127,6 +130,27 @@ class Analyst:
         from storage.summary_repo import SummaryRepository
 
         return SummaryService(SummaryRepository(self.sessions))
+
+    @cached_property
+    def feeds(self) -> FeedService:
+        """Followed feeds: adding, listing, OPML, and polling them into the ingest queue."""
+        from bot.services.feeds import make_feed_service
+
+        return make_feed_service(self)
+
+    @cached_property
+    def alerts(self) -> AlertService:
+        """Watchlist alerts: what a guild watches, and the cards their fires become."""
+        from bot.services.alerts import make_alert_service
+
+        return make_alert_service(self)
+
+    @cached_property
+    def spikes(self) -> SpikeService:
+        """Names rising above their baseline: the digest's "Rising" and spike alerts."""
+        from bot.services.spikes import make_spike_service
+
+        return make_spike_service(self)
 
 
 def safe_url(url: str) -> str:

@@ -14,7 +14,9 @@ from bot.app import Analyst
 from bot.services.channel_access import POST, REACT, AccessProblem, ChannelAccess
 from bot.services.cooldown import Cooldown
 from bot.services.digest import DigestOptions
+from bot.services.feed_poller import FeedOptions
 from bot.services.outbox import POLL_SECONDS, OutboxDeliverer
+from bot.services.spikes import WatchOptions
 from bot.services.worker import QueueWorker
 from bot.tree import AnalystTree
 from bot.ui.page import NO_MENTIONS
@@ -36,6 +38,9 @@ COGS = (
     "cogs.settings",
     "cogs.watch",
     "cogs.digest",
+    "cogs.feeds",
+    "cogs.alerts",
+    "cogs.rising",
 )
 # What each action needs in a channel (a reply needs the history too), most telling last.
 NEEDS = {
@@ -62,6 +67,8 @@ class AnalystBot(commands.Bot):
         cogs: tuple[str, ...] = COGS,
         run_worker: bool = True,
         digest_options: DigestOptions | None = None,
+        feed_options: FeedOptions | None = None,
+        rising_options: WatchOptions | None = None,
         cooldown: Cooldown | None = None,
         outbox_poll: float = POLL_SECONDS,
         **options: Any,
@@ -79,6 +86,8 @@ class AnalystBot(commands.Bot):
         self.cog_names = cogs
         self.run_worker = run_worker
         self.digest_options = digest_options  # a clock and tick for tests; None: the defaults
+        self.feed_options = feed_options  # the feed poll loop's clock and tick, likewise
+        self.rising_options = rising_options  # the spike watch's clock and tick, likewise
         self.worker: QueueWorker | None = None
         # per-member allowances for ingestion and heavy commands; None: the settings' limits
         self.cooldown = cooldown or Cooldown.from_settings(analyst.settings)

@@ -46,5 +46,5 @@ class RisingCog(commands.Cog, name="Rising"):
 
 
 async def setup(bot: AnalystBot) -> None:
-    """Register the cog with the default watch (every 15 minutes, the real clock)."""
-    await bot.add_cog(RisingCog(bot))
+    """Register the cog with the bot's watch options (tests: a clock; None: every 15 minutes)."""
+    await bot.add_cog(RisingCog(bot, bot.rising_options))

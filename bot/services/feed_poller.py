@@ -163,6 +163,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True)
+class FeedOptions:
+    """How the bot runs the poll loop: its clock and how often it looks for due feeds."""
+
+    now: Callable[[], datetime] = utc_now
+    tick_seconds: float = 30.0
+
+
 class FeedPoller:
     """Polls claimed feeds into the ingest queue; one instance per process."""
 

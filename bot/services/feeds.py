@@ -32,7 +32,17 @@ from bot.services.feed_poller import (
 )
 from bot.services.fetcher import Fetcher, FetchError
 from bot.services.link_cards import first_sentence, stored_url
-from storage.feeds import CARDS, DIGEST, LOCAL_HOST, PAUSED, FeedRecord, FeedRepository
+from storage.feed_outcomes import FEED_ARTICLE
+from storage.feeds import (
+    CARDS,
+    DIGEST,
+    FEED_MORE,
+    FEED_PAUSED,
+    LOCAL_HOST,
+    PAUSED,
+    FeedRecord,
+    FeedRepository,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -41,9 +51,12 @@ if TYPE_CHECKING:
     from config.settings import Settings
     from storage.articles import ArticleRepository
 
-__all__ = [
+__all__ = [  # cogs take the outbox kinds from here: they import nothing from storage
     "CARDS",
     "DIGEST",
+    "FEED_ARTICLE",
+    "FEED_MORE",
+    "FEED_PAUSED",
     "FeedCard",
     "FeedRecord",
     "FeedService",

@@ -7,11 +7,12 @@ forum posts and notices.
 from __future__ import annotations
 
 from bot.client import AnalystBot
-from cogs.feeds._cog import FeedOptions, Feeds
+from bot.services.feed_poller import FeedOptions
+from cogs.feeds._cog import Feeds
 
 __all__ = ["FeedOptions", "Feeds", "setup"]
 
 
 async def setup(bot: AnalystBot) -> None:
-    """Register the cog with the bot's feed options, when it has any (tests give a clock)."""
-    await bot.add_cog(Feeds(bot, getattr(bot, "feed_options", None)))
+    """Register the cog with the bot's feed options (tests give a clock; None: the defaults)."""
+    await bot.add_cog(Feeds(bot, bot.feed_options))

@@ -12,9 +12,6 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import discord
 from discord import app_commands
@@ -23,8 +20,8 @@ from discord.ext import commands, tasks
 from bot.client import AnalystBot
 from bot.errors import UserFacingError
 from bot.permissions import admin_only
-from bot.services.feed_poller import ROUND
-from bot.services.feeds import CARDS, DIGEST
+from bot.services.feed_poller import ROUND, FeedOptions
+from bot.services.feeds import CARDS, DIGEST, FEED_ARTICLE, FEED_MORE, FEED_PAUSED
 from bot.ui.embeds.feeds import (
     NO_FEEDS,
     added_text,
@@ -40,24 +37,10 @@ from cogs.feeds._delivery import FeedDelivery
 
 log = logging.getLogger(__name__)
 
-FEED_ARTICLE, FEED_MORE, FEED_PAUSED = "feed_article", "feed_more", "feed_paused"
 OPML_LIMIT = 1_000_000  # bytes of an OPML file /feed import reads
 MAX_CHOICES = 25
 CATCH_UP = 20  # full rounds one tick may run back to back
 Channel = discord.TextChannel | discord.ForumChannel
-
-
-def utc_now() -> datetime:
-    """The poll loop's clock."""
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class FeedOptions:
-    """How the bot runs the poll loop: its clock and how often it looks for due feeds."""
-
-    now: Callable[[], datetime] = utc_now
-    tick_seconds: float = 30.0
 
 
 def _guild(interaction: discord.Interaction) -> int:

@@ -24,8 +24,8 @@ from sqlalchemy import update
 from bot.app import Analyst, open_analyst
 from bot.client import AnalystBot
 from bot.permissions import ADMIN_REFUSAL
-from bot.services.feed_poller import ROUND
-from cogs.feeds import FeedOptions, Feeds
+from bot.services.feed_poller import ROUND, FeedOptions
+from cogs.feeds import Feeds
 from storage.models import OutboxMessage
 from tests.databases import POSTGRES_URL, fresh_database
 from tests.discordbot.conftest import test_settings as settings_on
