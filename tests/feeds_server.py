@@ -79,6 +79,8 @@ class Item:
     paragraphs: tuple[str, ...]
     link: str | None = None  # None: /articles/SLUG (absolute, or relative in Atom)
     page_meta: bool = True  # the article page declares its title, date and author
+    page_title: str | None = None  # the page's own title when it differs from the feed's
+    page_published: datetime | None = None  # the page's own date when it differs from the feed's
 
 
 @dataclass
@@ -500,12 +502,13 @@ def _json_feed(scenario: Scenario, base: str) -> bytes:
 # -- articles ---------------------------------------------------------------------------------
 def article_html(item: Item) -> str:
     """The article page of an item: head metadata, navigation, the story, a footer."""
-    title = html.escape(item.title)
+    title = html.escape(item.page_title or item.title)
+    published = item.page_published or item.published
     meta = ""
     if item.page_meta:
         meta = f'<meta property="og:title" content="{title}">\n'
-        if item.published is not None:
-            stamp = item.published.isoformat()
+        if published is not None:
+            stamp = published.isoformat()
             meta += f'<meta property="article:published_time" content="{stamp}">\n'
         if item.author:
             meta += f'<meta name="author" content="{html.escape(item.author)}">\n'

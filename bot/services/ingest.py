@@ -237,8 +237,10 @@ class IngestService:
         title: str | None = None,
         published: date | None = None,
     ) -> Queued:
-        """Queue one link under `key` (e.g. a chat message) with metadata kept in the job;
-        `title` and `published` (a feed item's own) are kept as a manifest row's would be."""
+        """Queue one link under `key` (e.g. a chat message) with metadata kept in the job.
+
+        `title` and `published` (a feed item's own) fill in only what the page lacks: the
+        page's own title and date win, a manifest row's would not."""
         origin = url.strip()
         if too_long := _too_long(origin, origin):
             return Queued(too_long.source, problem=too_long.message)
@@ -246,8 +248,10 @@ class IngestService:
         if normal is None or has_credentials(origin):
             problem = CREDENTIALS if normal else _not_fetchable(origin)
             return Queued(without_credentials(origin), problem=problem)
-        item = SourceItem(None, origin, URL_JOB, title=title, published=published, origin=origin)
-        return await self._enqueue_own(f"{key}:url:{normal}", URL_JOB, _payload(item), meta)
+        item = SourceItem(None, origin, URL_JOB, origin=origin)
+        fallback = {"title": title, "published": published.isoformat() if published else None}
+        payload = {**_payload(item), "fallback": fallback}
+        return await self._enqueue_own(f"{key}:url:{normal}", URL_JOB, payload, meta)
 
     async def enqueue_content(
         self, name: str, data: bytes, *, key: str, meta: dict[str, object]

@@ -59,6 +59,13 @@ def _override_date(payload: dict[str, object]) -> date | None:
     return date.fromisoformat(str(value)) if value else None
 
 
+def _fallback(payload: dict[str, object]) -> dict[str, object]:
+    """What a job knows besides the page (a feed item's title and date): used only where the
+    page and its text say nothing."""
+    fallback = payload.get("fallback")
+    return fallback if isinstance(fallback, dict) else {}
+
+
 def load_text(payload: dict[str, object], max_bytes: int) -> tuple[str, dict[str, object]]:
     """The raw text of a file job (read from disk, or carried in the job) and what its format
     told us (HTML metadata)."""
@@ -185,11 +192,20 @@ def _prepared(
         precision, date_source = Precision(str(page["precision"])), "html"
     if payload.get("published"):
         published, precision, date_source = _override_date(payload), Precision.DAY, "manifest"
+    fallback = _fallback(payload)
+    if published is None and fallback.get("published"):
+        published, precision, date_source = _override_date(fallback), Precision.DAY, "feed"
     signature = minhash_signature(cleaned.body)
     record = NewArticle(
         source=source,
         canonical_url=_storable_url(_pick(page.get("canonical_url"))),
-        title=_pick(payload.get("title"), page.get("title"), meta.title, cleaned.title),
+        title=_pick(
+            payload.get("title"),
+            page.get("title"),
+            meta.title,
+            fallback.get("title"),
+            cleaned.title,
+        ),
         outlet=_pick(payload.get("outlet"), page.get("outlet"), meta.outlet),
         author=_pick(payload.get("author"), page.get("author"), meta.author),
         published=published,

@@ -107,11 +107,30 @@ async def test_new_items_are_ingested_and_carded_once(
         assert detail is not None and item.published is not None
         assert detail.summary.title == item.title
         assert detail.summary.published == item.published.date()
+        assert detail.date_source == "feed"
     assert await count(analyst, Article) == 5 and len(await rows(analyst, FEED_ARTICLE)) == 5
     listed = await analyst.feeds.list(GUILD)
     assert [(f.id, f.total_items, f.last_new_items, f.failures) for f in listed] == [
         (feed.id, 5, 2, 0)
     ]
+
+
+async def test_a_page_keeps_its_own_title_and_date_over_the_feeds(
+    analyst: Analyst, feeds_server: FeedsServer
+) -> None:
+    _feed, due = await follow(analyst, feeds_server, "rss")
+    await analyst.ingest.run((await analyst.feeds.poll_once(due)).job_ids)
+    own_day = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    [item] = feeds_server.add_items(
+        "rss", 1, page_title="The page's own headline", page_published=own_day
+    )
+    report = await analyst.feeds.poll_once(minutes(due, 10))
+    [outcome] = await analyst.ingest.run(report.job_ids)
+    detail = await analyst.articles.get(outcome.article_id or 0)
+    assert detail is not None and item.published is not None
+    assert item.title != "The page's own headline" and item.published.date() != own_day.date()
+    assert detail.summary.title == "The page's own headline"
+    assert (detail.summary.published, detail.date_source) == (own_day.date(), "html")
 
 
 async def test_validators_are_sent_and_a_304_reads_nothing(
