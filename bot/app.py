@@ -73,7 +73,9 @@ class Analyst:
         )
 
     async def close(self) -> None:
-        """Stop what this application started (analysis processes), if it started any."""
+        """Stop what this application started (analysis and feed-reading processes), if any."""
+        if "feeds" in vars(self):
+            await self.feeds.close()
         if "ingest" in vars(self):
             await self.ingest.close()
 

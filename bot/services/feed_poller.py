@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-from analysis.feeds import FeedEntry, FeedParseError, ParsedFeed, item_keys, parse_feed
+from analysis.feeds import FeedEntry, FeedParseError, ParsedFeed, item_keys
+from bot.services.feed_reading import FeedReader
 from bot.services.fetcher import Fetcher, FetchError
 from bot.services.ingest import Queued
 from config.settings import Settings
@@ -178,11 +179,13 @@ class FeedPoller:
         self,
         repo: FeedRepository,
         fetcher: Fetcher,
+        reader: FeedReader,
         links: Callable[[], LinkQueue],
         options: PollOptions,
     ) -> None:
         self._repo = repo
         self._fetcher = fetcher
+        self.reader = reader  # parses documents in a child process (lxml, hostile input)
         self._links = links  # called on the first new item: the ingest service loads spaCy
         self.options = options
         self._hosts = asyncio.Semaphore(HOSTS_AT_ONCE)
@@ -256,7 +259,9 @@ class FeedPoller:
             next_poll = now + self.options.interval
             await self._repo.record_not_modified(feed.id, now, next_poll)
             return FeedPoll(feed.id, feed.label, feed.url, NOT_MODIFIED, next_poll_at=next_poll)
-        parsed = parse_feed(fetched.body, url=fetched.final_url, content_type=fetched.content_type)
+        parsed = await self.reader.read(
+            fetched.body, url=fetched.final_url, content_type=fetched.content_type
+        )
         return await self._read(feed, parsed, fetched, now)
 
     async def _fetch(self, feed: FeedRecord) -> _Fetched | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
-from analysis.feeds import FeedParseError, parse_feed
+from analysis.feeds import FeedParseError
 from analysis.opml import OpmlError, OpmlFeed, read_opml, write_opml
 from analysis.urls import has_credentials, normalise_url, scheme_of
 from bot.errors import UserFacingError
@@ -30,6 +30,7 @@ from bot.services.feed_poller import (
     PollReport,
     utc_now,
 )
+from bot.services.feed_reading import FeedReader
 from bot.services.fetcher import Fetcher, FetchError
 from bot.services.link_cards import first_sentence, stored_url
 from storage.feed_outcomes import FEED_ARTICLE
@@ -118,9 +119,9 @@ class _Application(Protocol):
 def make_feed_service(app: _Application) -> FeedService:
     """The feed service of an application (called once, by `Analyst.feeds`)."""
     repo = FeedRepository(app.sessions)
-    poller = FeedPoller(
-        repo, app.fetcher, lambda: app.ingest, PollOptions.from_settings(app.settings)
-    )
+    reader = FeedReader(app.settings.analysis_processes)
+    options = PollOptions.from_settings(app.settings)
+    poller = FeedPoller(repo, app.fetcher, reader, lambda: app.ingest, options)
     return FeedService(repo, poller, app.fetcher, app.articles, lambda: app.summary)
 
 
@@ -221,7 +222,9 @@ class FeedService:
         """The feed's title; a UserFacingError when it cannot be fetched or is not a feed."""
         try:
             answer = await self._fetcher.fetch_feed(url)
-            parsed = parse_feed(answer.body, url=answer.final_url, content_type=answer.content_type)
+            parsed = await self._poller.reader.read(
+                answer.body, url=answer.final_url, content_type=answer.content_type
+            )
         except FetchError as exc:
             raise UserFacingError(f"cannot follow {url}: {exc.message}") from exc
         except FeedParseError as exc:
@@ -333,6 +336,10 @@ class FeedService:
                 feed = await self._repo.resume(feed.id, moment) or feed
             feeds.append(feed)
         return await self._poller.poll_files(feeds, moment)
+
+    async def close(self) -> None:
+        """Stop the feed-reading child process, if one was started."""
+        await self._poller.reader.close()
 
     def wake(self) -> None:
         """Make a running loop look for due feeds now (a feed was added or resumed)."""
