@@ -1,9 +1,10 @@
-"""Followed feeds: the rows, their poll claims, each web host's turn, and the items seen once.
+"""Followed feeds: the rows, their poll claims, and the items seen once.
 
 Everything a poll needs to survive a restart or a second process is here, in the database: when
 a feed is due, its validators, its failures, the claim on its poll (an UPDATE matching what was
 just read, and SKIP LOCKED on PostgreSQL, as outbox rows and jobs are claimed), the turn of its
-web host (one request at a time, a minimum gap between two), and every item it showed. A poll
+web host (`storage.feed_hosts`: one request at a time, a minimum gap between two), and every
+item it showed. A poll
 ends in one transaction: the feed's new state, its new items and any outbox row it calls for
 (`feed_more`, `feed_paused`) commit together, and only while the poll's claim is still held.
 """
@@ -20,8 +21,9 @@ from sqlalchemy import Row, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.entities import dialect_insert
+from storage.feed_hosts import HostTurns
 from storage.jobs import holder_is_dead, worker_id
-from storage.models import Feed, FeedHost, FeedItem, OutboxMessage
+from storage.models import Feed, FeedItem, OutboxMessage
 from storage.records import as_utc
 
 ACTIVE, PAUSED = "active", "paused"
@@ -29,8 +31,6 @@ CARDS, DIGEST = "cards", "digest"
 FEED_MORE, FEED_PAUSED = "feed_more", "feed_paused"
 LOCAL_HOST = "(file)"  # the host of a saved feed file, followed from the command line only
 CLAIM_LEASE = timedelta(minutes=5)
-TURN_LEASE = timedelta(minutes=2)  # longer than any one feed request may take
-BUSY_RECHECK = timedelta(seconds=0.2)  # how soon to look again at a host another process uses
 BACKOFF_CAP = timedelta(hours=6)
 RETRY_AFTER_CAP = timedelta(days=1)  # a server asking for more is polled again after a day
 
@@ -157,6 +157,7 @@ class FeedRepository:
         self._sessions = sessions
         # host:pid for the dead-holder check, and a tag so two pollers in one process differ
         self.holder = holder or f"{worker_id()}/{uuid.uuid4().hex[:8]}"
+        self.turns = HostTurns(sessions, self.holder)  # each web host's turn, across processes
 
     # ------------------------------------------------------------------ following
 
@@ -361,58 +362,6 @@ class FeedRepository:
                 .values(claimed_by=None, claimed_until=None)
             )
 
-    # ------------------------------------------------------------------ host turns
-
-    async def take_turn(
-        self, host: str, now: datetime, lease: timedelta = TURN_LEASE
-    ) -> datetime | None:
-        """Take the host's turn to send one request: None when taken, else when to ask again
-        (when the gap after the last request ends, or soon while another process is at it)."""
-        async with self._sessions.begin() as session:
-            # the usual case in one statement: the host is free and its gap has passed
-            # (PostgreSQL re-checks the WHERE after a racing update commits: one winner)
-            free = await session.execute(
-                update(FeedHost)
-                .where(FeedHost.host == host)
-                .where(or_(FeedHost.busy_until.is_(None), FeedHost.busy_until <= now))
-                .where(or_(FeedHost.next_request_at.is_(None), FeedHost.next_request_at <= now))
-                .values(busy_by=self.holder, busy_until=now + lease)
-                .execution_options(synchronize_session=False)
-            )
-            if free.rowcount == 1:  # type: ignore[attr-defined]
-                return None
-            row = await _host_row(session, host)
-            if row is None:  # a host never asked before
-                insert_ = dialect_insert(session)
-                await session.execute(insert_(FeedHost).values(host=host).on_conflict_do_nothing())
-                row = await _host_row(session, host)
-            if row is None:  # PostgreSQL: another process is taking it right now
-                return now + BUSY_RECHECK
-            busy_until = as_utc(row.busy_until) if row.busy_until else None
-            if busy_until and busy_until > now and not holder_is_dead(row.busy_by):
-                return min(busy_until, now + BUSY_RECHECK)  # it may be given back any moment
-            if row.next_request_at is not None and as_utc(row.next_request_at) > now:
-                return as_utc(row.next_request_at)
-            result = await session.execute(  # a holder that died here, or a lease run out
-                update(FeedHost)
-                .where(FeedHost.host == host)
-                .where(FeedHost.busy_by.is_not_distinct_from(row.busy_by))
-                .where(FeedHost.busy_until.is_not_distinct_from(row.busy_until))
-                .where(FeedHost.next_request_at.is_not_distinct_from(row.next_request_at))
-                .values(busy_by=self.holder, busy_until=now + lease)
-            )
-            taken = result.rowcount == 1  # type: ignore[attr-defined]
-            return None if taken else now + BUSY_RECHECK
-
-    async def end_turn(self, host: str, now: datetime, gap: timedelta) -> None:
-        """Give the host's turn back; its next request may go `gap` from now."""
-        async with self._sessions.begin() as session:
-            await session.execute(
-                update(FeedHost)
-                .where(FeedHost.host == host, FeedHost.busy_by == self.holder)
-                .values(busy_by=None, busy_until=None, next_request_at=now + gap)
-            )
-
     # ------------------------------------------------------------------ seen items
 
     async def seen(self, feed_id: int, items: Sequence[NewFeedItem]) -> set[str]:
@@ -549,18 +498,6 @@ class FeedRepository:
         if feed is None or feed.claimed_by != self.holder or feed.status != ACTIVE:
             raise ClaimLostError(feed_id)
         return feed
-
-
-async def _host_row(
-    session: AsyncSession, host: str
-) -> Row[str | None, datetime | None, datetime | None] | None:
-    """A host's turn as it is now, locked (skipped when another process holds the lock)."""
-    found = await session.execute(
-        select(FeedHost.busy_by, FeedHost.busy_until, FeedHost.next_request_at)
-        .where(FeedHost.host == host)
-        .with_for_update(skip_locked=True)
-    )
-    return found.first()
 
 
 def _polled(now: datetime, next_poll_at: datetime) -> dict[str, object]:

@@ -276,7 +276,7 @@ class FeedPoller:
                 feed.url, etag=feed.etag, last_modified=feed.last_modified
             )
         finally:
-            await self._repo.end_turn(feed.host, utc_now(), self.options.host_gap)
+            await self._repo.turns.end_turn(feed.host, utc_now(), self.options.host_gap)
         return _Fetched(
             answer.body,
             answer.final_url,
@@ -291,7 +291,7 @@ class FeedPoller:
         loop = asyncio.get_running_loop()
         give_up = loop.time() + TURN_WAIT.total_seconds()
         while True:
-            retry_at = await self._repo.take_turn(host, utc_now())
+            retry_at = await self._repo.turns.take_turn(host, utc_now())
             if retry_at is None:
                 return True
             wait = max((retry_at - utc_now()).total_seconds(), 0.01)

@@ -227,19 +227,19 @@ def test_the_backoff_is_capped_and_a_huge_retry_after_too() -> None:
 
 async def test_a_host_gives_one_turn_at_a_time_and_a_gap_between(sessions: Sessions) -> None:
     one, two = FeedRepository(sessions), FeedRepository(sessions)
-    assert await one.take_turn("news.example", NOW) is None
-    busy = await two.take_turn("news.example", NOW)
+    assert await one.turns.take_turn("news.example", NOW) is None
+    busy = await two.turns.take_turn("news.example", NOW)
     assert busy is not None and busy > NOW
-    assert await two.take_turn("other.example", NOW) is None  # per host
-    await one.end_turn("news.example", NOW, timedelta(seconds=2))
-    assert await two.take_turn("news.example", NOW + timedelta(seconds=1)) == NOW + timedelta(
+    assert await two.turns.take_turn("other.example", NOW) is None  # per host
+    await one.turns.end_turn("news.example", NOW, timedelta(seconds=2))
+    assert await two.turns.take_turn("news.example", NOW + timedelta(seconds=1)) == NOW + timedelta(
         seconds=2
     )
-    assert await two.take_turn("news.example", NOW + timedelta(seconds=2)) is None
-    await one.end_turn("news.example", NOW, timedelta(0))  # not one's turn: nothing changes
-    assert await one.take_turn("news.example", NOW + timedelta(seconds=3)) is not None
+    assert await two.turns.take_turn("news.example", NOW + timedelta(seconds=2)) is None
+    await one.turns.end_turn("news.example", NOW, timedelta(0))  # not one's turn: nothing changes
+    assert await one.turns.take_turn("news.example", NOW + timedelta(seconds=3)) is not None
     # a turn whose holder never gave it back ends with its lease
-    assert await one.take_turn("news.example", NOW + timedelta(hours=1)) is None
+    assert await one.turns.take_turn("news.example", NOW + timedelta(hours=1)) is None
 
 
 async def test_stale_validators_are_dropped(sessions: Sessions) -> None:
@@ -350,7 +350,11 @@ async def test_two_processes_claim_disjoint_feeds_and_take_turns(
         one, two = await asyncio.gather(drain(first), drain(second))
         assert sorted(one + two) == ids and not set(one) & set(two)
         turns = await asyncio.gather(
-            *(repo.take_turn("news.example", NOW) for repo in (first, second) for _ in range(3))
+            *(
+                repo.turns.take_turn("news.example", NOW)
+                for repo in (first, second)
+                for _ in range(3)
+            )
         )
         assert sum(turn is None for turn in turns) == 1
     finally:
