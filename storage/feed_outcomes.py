@@ -48,6 +48,7 @@ async def announce_feed_outcome(
         "feed_title": feed.title or feed.url,
         "article_id": article_id,
         "as_threads": bool(feed.as_threads),
+        "item_summary": meta.get("summary") if isinstance(meta.get("summary"), str) else None,
     }
     await session.execute(
         insert(OutboxMessage).values(

@@ -71,6 +71,7 @@ log = logging.getLogger(__name__)
 MAX_URL = 2048  # feeds.url is varchar(2048)
 CARD_SENTENCES = 2
 CARD_PEOPLE = 5
+ITEM_SUMMARY_CHARS = 300  # of a feed item's own summary on a card whose article gives none
 IDLE = 30.0  # seconds the loop sleeps at most between two looks for due feeds
 FEED_FILES = (".xml", ".rss", ".atom", ".rdf", ".json", ".feed")
 
@@ -379,8 +380,13 @@ class FeedService:
 
     # ------------------------------------------------------------------ cards
 
-    async def article_card(self, article_id: int) -> FeedCard | None:
-        """The card of an article a feed brought in; None when it was since forgotten."""
+    async def article_card(
+        self, article_id: int, item_summary: str | None = None
+    ) -> FeedCard | None:
+        """The card of an article a feed brought in; None when it was since forgotten.
+
+        Its two sentences come from the stored article; the feed item's own summary fills in
+        only when the article gives none."""
         detail = await self._articles.get(article_id)
         if detail is None:
             return None
@@ -392,6 +398,8 @@ class FeedService:
             people = tuple(p.name for p in summary.people[:CARD_PEOPLE])
         except Exception:  # a card without its summary is still a card
             log.warning("no summary for the card of article %s", article_id, exc_info=True)
+        if not sentences and item_summary and item_summary.strip():
+            sentences = (_cut(item_summary.strip(), ITEM_SUMMARY_CHARS),)
         if not sentences and detail.text.strip():
             sentences = (first_sentence(detail.text),)
         article = detail.summary
@@ -405,6 +413,13 @@ class FeedService:
             summary=sentences,
             people=people,
         )
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _unknown(feed: int | str) -> UserFacingError:

@@ -43,7 +43,10 @@ class FeedDelivery:
 
     async def article(self, item: OutboxItem) -> None:
         """`feed_article`: one card for one stored article, as the feed's channel takes it."""
-        card = await self.bot.analyst.feeds.article_card(int(str(item.body["article_id"])))
+        summary = item.body.get("item_summary")
+        card = await self.bot.analyst.feeds.article_card(
+            int(str(item.body["article_id"])), summary if isinstance(summary, str) else None
+        )
         if card is None:
             raise Undeliverable(f"article {item.body['article_id']} is gone")
         embed = card_embed(card, _text(item.body.get("feed_title")))

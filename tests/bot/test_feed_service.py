@@ -147,3 +147,26 @@ async def test_the_card_of_a_feed_article_comes_from_the_stored_article(
     assert all(sentence in " ".join(item.paragraphs) for sentence in card.summary)
     assert item.author in card.people  # the person the story is about
     assert await analyst.feeds.article_card(9999) is None
+
+
+async def test_the_feed_items_summary_fills_in_a_card_whose_article_gives_none(
+    analyst: Analyst, feeds_server: FeedsServer
+) -> None:
+    feed = await analyst.feeds.add(feeds_server.feed_url("rss"), guild_id=GUILD, channel_id=CHANNEL)
+    report = await analyst.feeds.poll_once(feed.next_poll_at)
+    [first, *_] = await analyst.ingest.run(report.job_ids)
+    assert first.article_id is not None
+    told = "The feed's own two lines about the story. " * 20
+    # the article's summary gives sentences: the item's summary is not used
+    card = await analyst.feeds.article_card(first.article_id, told)
+    assert card is not None and "feed's own" not in " ".join(card.summary)
+
+    class NoSummary:
+        async def article(self, article_id: int) -> None:
+            raise RuntimeError("no summary today")
+
+    analyst.feeds._summary = NoSummary  # type: ignore[assignment]  # a summary that fails
+    card = await analyst.feeds.article_card(first.article_id, told)
+    assert card is not None and len(card.summary) == 1
+    assert card.summary[0].startswith("The feed's own two lines") and card.summary[0].endswith("…")
+    assert len(card.summary[0]) <= 301
