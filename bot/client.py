@@ -15,7 +15,13 @@ from bot.services.channel_access import POST, REACT, AccessProblem, ChannelAcces
 from bot.services.cooldown import Cooldown
 from bot.services.digest import DigestOptions
 from bot.services.feed_poller import FeedOptions
-from bot.services.outbox import POLL_SECONDS, OutboxDeliverer
+from bot.services.outbox import (
+    POLL_SECONDS,
+    OutboxDeliverer,
+    OutboxItem,
+    RetryLater,
+    Undeliverable,
+)
 from bot.services.spikes import WatchOptions
 from bot.services.worker import QueueWorker
 from bot.tree import AnalystTree
@@ -129,6 +135,22 @@ class AnalystBot(commands.Bot):
                 return True
         return False  # not reached: the last attempt returns or raises
 
+    async def deliver_row(self, item: OutboxItem, post: Callable[[], Awaitable[bool]]) -> None:
+        """Post what an outbox row says, through `post` (a `guarded` call: False when the
+        channel refused the bot), and turn Discord's answer into the row's verdict: a 404
+        gives the row up, a refusal (noted once already) gives it up without retrying, a 5xx
+        retries it later; another 4xx is raised for the outbox's few retries."""
+        try:
+            posted = await post()
+        except discord.NotFound as exc:
+            raise Undeliverable(str(exc)) from exc
+        except discord.HTTPException as exc:
+            retry_on_5xx(exc)
+            raise
+        if not posted:
+            problem = self.access.problem(item.guild_id, item.channel_id, POST)
+            raise Undeliverable(problem.log_line if problem else "forbidden", reported=True)
+
     def note_refusal(self, guild_id: int, channel_id: int, action: str) -> None:
         """Discord refused `action` ("post", "react") in a channel with 403: note it, naming the
         permissions the bot lacks there as far as the cached overwrites tell."""
@@ -199,3 +221,9 @@ def make_bot(analyst: Analyst, **options: Any) -> AnalystBot:
     return ShardedAnalystBot(
         analyst, shard_count=settings.shard_count, shard_ids=shard_ids, **options
     )
+
+
+def retry_on_5xx(exc: discord.HTTPException) -> None:
+    """Discord failing for a moment (a 5xx discord.py did not retry away): deliver later."""
+    if exc.status >= 500:
+        raise RetryLater(f"Discord answered {exc.status}: {exc.text or exc}") from exc

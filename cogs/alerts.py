@@ -22,7 +22,7 @@ from bot.permissions import admin_only
 from bot.render.alerts import watched
 from bot.services.alerts import ALERT, SPIKE_ALERT, SPIKES
 from bot.services.channel_access import POST
-from bot.services.outbox import OutboxItem, RetryLater, Undeliverable
+from bot.services.outbox import OutboxItem
 from bot.services.user_input import clean_query
 from bot.ui.autocomplete import CHOICE_NAME_LIMIT, KINDS, MAX_CHOICES
 from bot.ui.embeds.alerts import (
@@ -193,17 +193,9 @@ class Alerts(commands.Cog):
         send = lambda: channel.send(  # noqa: E731
             content, embeds=list(embeds), allowed_mentions=mentions, nonce=f"outbox-{item.id}"
         )
-        try:
-            posted = await self.bot.guarded(item.guild_id, item.channel_id, POST, send)
-        except discord.NotFound as exc:
-            raise Undeliverable(str(exc)) from exc
-        except discord.HTTPException as exc:
-            if exc.status < 500:
-                raise
-            raise RetryLater(f"Discord answered {exc.status}: {exc.text or exc}") from exc
-        if not posted:  # the channel refuses the bot: noted once already; no retrying
-            problem = self.bot.access.problem(item.guild_id, item.channel_id, POST)
-            raise Undeliverable(problem.log_line if problem else "forbidden", reported=True)
+        await self.bot.deliver_row(
+            item, lambda: self.bot.guarded(item.guild_id, item.channel_id, POST, send)
+        )
 
 
 async def setup(bot: AnalystBot) -> None:

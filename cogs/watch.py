@@ -47,7 +47,7 @@ from bot.services.link_watch import (
     summary_header,
 )
 from bot.services.link_watch import within_allowance as allowance
-from bot.services.outbox import INGEST_OUTCOME, OutboxItem, RetryLater, Undeliverable
+from bot.services.outbox import INGEST_OUTCOME, OutboxItem
 from bot.ui.cards import card_markup, reply_line
 from bot.ui.escape import escape_corpus, escape_text, safe_url
 from bot.ui.page import NO_MENTIONS
@@ -220,17 +220,7 @@ class Watch(commands.Cog):
         outcome = outcome_of(item)
         if self.waiters.answer(item.job_id, outcome):
             return  # /ingest answers; the row counts as delivered
-        try:
-            posted = await self._report(item, outcome)
-        except discord.NotFound as exc:
-            raise Undeliverable(str(exc)) from exc
-        except discord.HTTPException as exc:
-            if exc.status < 500:
-                raise
-            raise RetryLater(f"Discord answered {exc.status}: {exc.text or exc}") from exc
-        if not posted:  # the channel refuses the bot: noted once already; no retrying
-            problem = self.bot.access.problem(item.guild_id, item.channel_id, POST)
-            raise Undeliverable(problem.log_line if problem else "forbidden", reported=True)
+        await self.bot.deliver_row(item, lambda: self._report(item, outcome))
 
     async def _report(self, item: OutboxItem, outcome: Outcome) -> bool:
         """Reply with the card or reason, react ✅ or ❌, and drop ⏳ when the message is done;

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.services.channel_access import POST, AccessProblem
-from bot.services.outbox import OutboxItem, RetryLater, Undeliverable
+from bot.services.outbox import OutboxItem, Undeliverable
 from bot.ui.embeds.feeds import card_embed, more_line, paused_notice, thread_name
 from bot.ui.page import NO_MENTIONS
 
 if TYPE_CHECKING:
-    from bot.client import AnalystBot
+    from bot.client import AnalystBot, retry_on_5xx
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +154,7 @@ class FeedDelivery:
                 self.bot.note_refusal(item.guild_id, item.channel_id, POST)
                 raise Undeliverable(f"channel {item.channel_id} is closed to the bot") from exc
             except discord.HTTPException as exc:
-                _retry_on_5xx(exc)
+                retry_on_5xx(exc)
                 raise
         if not isinstance(found, Postable):
             kind = getattr(found, "type", "?")
@@ -164,16 +164,9 @@ class FeedDelivery:
     async def _post(self, item: OutboxItem, call: Callable[[], Awaitable[object]]) -> None:
         """One post in the row's channel: 404 gives the row up, 403 is noted once and gives it
         up, 5xx retries it later (other 4xx: the outbox retries a few times, then gives up)."""
-        try:
-            posted = await self.bot.guarded(item.guild_id, item.channel_id, POST, call)
-        except discord.NotFound as exc:
-            raise Undeliverable(str(exc)) from exc
-        except discord.HTTPException as exc:
-            _retry_on_5xx(exc)
-            raise
-        if not posted:
-            problem = self.bot.access.problem(item.guild_id, item.channel_id, POST)
-            raise Undeliverable(problem.log_line if problem else "forbidden", reported=True)
+        await self.bot.deliver_row(
+            item, lambda: self.bot.guarded(item.guild_id, item.channel_id, POST, call)
+        )
 
     async def _thread(self, item: OutboxItem, message: discord.Message, name: str) -> None:
         """Start the story's thread from its card. The card is out already, so a refusal is
@@ -192,7 +185,7 @@ class FeedDelivery:
         except discord.HTTPException as exc:
             if exc.code == THREAD_EXISTS:
                 return
-            _retry_on_5xx(exc)
+            retry_on_5xx(exc)
             raise
         access.succeeded(item.guild_id, item.channel_id, START_THREADS)
 
@@ -200,12 +193,6 @@ class FeedDelivery:
 def _card_of(embed: discord.Embed) -> tuple[str | None, str | None, str | None]:
     """What tells one card from another: its title, link and sentences."""
     return embed.title, embed.url, embed.description
-
-
-def _retry_on_5xx(exc: discord.HTTPException) -> None:
-    """Discord failing for a moment (a 5xx discord.py did not retry away): deliver later."""
-    if exc.status >= 500:
-        raise RetryLater(f"Discord answered {exc.status}: {exc.text or exc}") from exc
 
 
 def _nonce(item: OutboxItem) -> str:
