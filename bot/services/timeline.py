@@ -17,27 +17,45 @@ Only the rows needed for the shown lines are read: the dated query is limited to
 read), so a line never loses a source it would have had. The dated rows, the counts and the span
 are read at once, each on its own connection: a topic's rows and counts are two passes over its
 events, and waiting for one before starting the other doubled the answer's time.
+
+Key dates (`key_dates`, rule in `analysis.key_dates`): the counts and the ranking columns of every
+matching dated event are read at once (at most `KEY_CANDIDATE_CAP` rows; past it every n-th event
+by id, read again); the dates are ranked, the best max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are
+shortlisted, and only their events (at most PER_DATE each, best articles first) are read with
+text and entities, to weigh the topic's entities and choose the sentences.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from analysis.key_dates import (
+    Candidate,
+    KeyDateSummary,
+    RankedDate,
+    choose_k,
+    rank_dates,
+    rescore,
+    summarise,
+)
 from bot.errors import UserFacingError
 from bot.services.ranges import date_range
 from storage.records_cite import ArticleRef
 from storage.timeline import (
+    KEY_CANDIDATE_CAP,
     DateCount,
     EventCounts,
     EventQuery,
     EventRecord,
     EventSpan,
+    KeyRow,
     TimelineRepository,
 )
 
@@ -45,6 +63,14 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_LIMIT = 25
+KEY_THRESHOLD = 20  # above this many dated events in the range, /timeline and
+# `analyst timeline` answer with key dates unless asked for all events
+MAX_KEY_DATES = 50
+MAX_SENTENCES = 2
+SHORTLIST_FACTOR = 3
+MIN_SHORTLIST = 30
+PER_DATE = 12  # sentences read per shortlisted date
+KEY_REFS = 5
 READ_FACTOR = 4  # rows read per shown line: room for merges
 MERGE_THRESHOLD = 0.5
 ACTORS = frozenset({"person", "org"})
@@ -84,6 +110,40 @@ class Timeline:
     span: EventSpan
     more: int  # matching dated events not on the shown lines
     chart: tuple[DateCount, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class KeySentence:
+    """One summary sentence of a key date and the article it comes from."""
+
+    text: str  # a stored sentence (event sentence or a sentence referring to the date)
+    ref: ArticleRef  # its article: the citation
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A date that matters, its summary and the evidence behind it."""
+
+    date: date
+    precision: str  # "day" | "week" | "month" | "year" as stored
+    summary: tuple[KeySentence, ...]  # 1–2 sentences
+    score: float
+    articles: int  # distinct articles referring to the date
+    outlets: int  # distinct outlets referring to it
+    refs: tuple[ArticleRef, ...]  # the articles to cite for the date, best first (≤ 5)
+
+
+@dataclass(frozen=True)
+class KeyTimeline:
+    """What `analyst timeline --key` answers, before rendering."""
+
+    topic: str | None
+    start: date | None
+    end: date | None
+    dated_total: int  # dated events in the range (what "All events" would list)
+    k: int  # dates asked for or chosen from the range's size
+    dates: tuple[KeyDate, ...]  # oldest first
+    undated_total: int
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -215,3 +275,105 @@ class TimelineService:
         if query.has_range or counts.undated == 0:
             return []
         return await self._events.undated(query, limit)
+
+    async def key_dates(
+        self,
+        topic: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        *,
+        k: int | None = None,
+        sentences: int = 1,
+        first: date | None = None,
+        last: date | None = None,
+    ) -> KeyTimeline:
+        """The k dates that matter most in the range, each told in 1–2 stored sentences.
+
+        `start`/`end` are the period as typed; `first`/`last`, already parsed, win over them.
+        """
+        if k is not None and not 1 <= k <= MAX_KEY_DATES:
+            raise UserFacingError(f"--dates must be between 1 and {MAX_KEY_DATES}")
+        if not 1 <= sentences <= MAX_SENTENCES:
+            raise UserFacingError(f"sentences must be between 1 and {MAX_SENTENCES}")
+        typed_start, typed_end = date_range(start, end)
+        query = EventQuery(
+            topic=(topic or "").strip() or None,
+            start=first or typed_start,
+            end=last or typed_end,
+        )
+        counts, rows = await self._key_rows(query)
+        ranked = rank_dates(_candidate(row) for row in rows)
+        wanted = choose_k(len(ranked), counts.dated) if k is None else min(k, len(ranked))
+        shortlist = ranked[: max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)]
+        records = await self._events.by_ids(
+            sorted(i for item in shortlist for i in item.event_ids[:PER_DATE])
+        )
+        full = [_full_candidate(record) for record in records if record.date is not None]
+        chosen = summarise(rescore(shortlist, full), full, wanted, sentences)
+        log.debug("key dates %s: %d rows, %d dates, k=%d", query, len(rows), len(ranked), wanted)
+        return KeyTimeline(
+            topic=query.topic,
+            start=query.start,
+            end=query.end,
+            dated_total=counts.dated,
+            k=wanted,
+            dates=tuple(_key_date(item, records) for item in chosen),
+            undated_total=counts.undated,
+        )
+
+    async def _key_rows(self, query: EventQuery) -> tuple[EventCounts, list[KeyRow]]:
+        """The counts and the ranking rows, read at once; again, sampled, past the cap."""
+        async with asyncio.TaskGroup() as reads:
+            counted = reads.create_task(self._events.count(query))
+            read = reads.create_task(self._events.key_candidates(query, KEY_CANDIDATE_CAP))
+        counts, rows = counted.result(), read.result()
+        if len(rows) >= KEY_CANDIDATE_CAP and counts.dated > KEY_CANDIDATE_CAP:
+            stride = math.ceil(counts.dated / KEY_CANDIDATE_CAP)
+            rows = await self._events.key_candidates(query, KEY_CANDIDATE_CAP, stride)
+        return counts, rows
+
+
+def _candidate(row: KeyRow) -> Candidate:
+    return Candidate(
+        event_id=row.event_id,
+        date=row.date,
+        precision=row.precision,
+        article_id=row.article_id,
+        outlet=row.outlet,
+        published=row.published,
+        sentence=row.sentence,
+    )
+
+
+def _full_candidate(record: EventRecord) -> Candidate:
+    assert record.date is not None  # filtered by the caller
+    return Candidate(
+        event_id=record.id,
+        date=record.date,
+        precision=record.precision,
+        article_id=record.article.id,
+        outlet=record.article.outlet,
+        published=record.article.published,
+        sentence=record.sentence,
+        text=record.text,
+        entities=tuple(key for key, _, kind in record.entities if kind != "group"),
+    )
+
+
+def _key_date(chosen: KeyDateSummary, records: list[EventRecord]) -> KeyDate:
+    by_id = {record.id: record for record in records}
+    refs = {record.article.id: record.article for record in records}
+    item: RankedDate = chosen.ranked
+    summary = tuple(
+        KeySentence(text=by_id[i].text, ref=by_id[i].article) for i in chosen.sentence_ids
+    )
+    cited = [refs[a] for a in item.article_ids if a in refs][:KEY_REFS]
+    return KeyDate(
+        date=item.date,
+        precision=item.precision,
+        summary=summary,
+        score=round(item.score, 4),
+        articles=item.articles,
+        outlets=item.outlets,
+        refs=tuple(cited),
+    )

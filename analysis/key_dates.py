@@ -1,0 +1,323 @@
+"""Key dates of a topic: which dates matter, and the one or two sentences that tell each.
+
+After news-tls's DATEWISE (Gholipour Ghalandari & Ifrim, ACL 2020): rank the dates by the
+evidence that they matter, then summarise each date by centroid-based sentence ranking. The
+input is one `Candidate` per stored event sentence (a date it names, the article, its outlet and
+publication date, the entity keys it names, its text); nothing is parsed here.
+
+Date score (a date is a (date, precision) pair, `end` the last day of its period):
+    score = PRECISION[precision] × (0.5 + centrality) × Σ over outlets of
+            (w₁ + REPEAT × (w₂ + w₃ + …))      (that outlet's article weights, largest first)
+where an article's weight w for the date is
+    - NEWS = 1.0 when it reports the date: published within NEWS_DAYS after `end`, or inside
+      the period (the article's own news, "today", "last week");
+    - 1 + log2(1 + gap / 365), at most MAX_REFERENCE, when it refers to the date from
+      `gap` > NEWS_DAYS days later (a date still named years later is a milestone);
+    - ANTICIPATION when it was published before the date (a plan, not a fact);
+    - UNKNOWN_PUBLISHED when its publication date is unknown;
+    plus SAME_ARTICLE for each further sentence of the article on that date (at most
+    MAX_SAME_ARTICLE): an article that tells several things of the day is about that day.
+An article with no outlet counts as an outlet of its own. So ten same-outlet reports of a busy
+day weigh 1 + 0.25 × 9 = 3.25, and four outlets naming a date a year later weigh 4 × 2 = 8.
+`centrality` (0..1) is the mean over the date's sentences of the mean of the two largest
+weights of the entities each names, an entity's weight being the share of the candidate
+articles whose sentences name it (nationality groups are left out by the caller); without
+entity keys every date gets 0.5. Ties: more articles, then finer precision, then older.
+
+Summaries. Sentences are TF-IDF vectors (unit length) over the candidate sentences' words;
+a date's centroid is the mean of its sentences' vectors. Dates pick their sentences best date
+first: a sentence scores cos(sentence, centroid), plus STATED when its article reports the date
+(not a passing reference from later), plus LEAD when it is one of its article's first three
+sentences; a sentence whose cosine with any sentence already chosen (on any date) reaches
+REDUNDANT is never taken, and the next ones are picked by MMR (λ = MMR_LAMBDA) against the
+chosen ones. A date left without a sentence is dropped and the next-ranked date takes its place.
+
+K when not given (`choose_k`): round(1.5 × √dates + events / 50), kept within MIN_K..MAX_K
+and never more than the dates there are: 7 dates → 5, 40 dates and 100 events → 11, 400
+dates and 2,000 events → 25 (MAX_K).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import numpy as np
+
+PRECISION = {"day": 1.0, "week": 0.9, "month": 0.5, "year": 0.3}
+NEWS = 1.0
+NEWS_DAYS = 14
+MAX_REFERENCE = 3.0
+ANTICIPATION = 0.5
+UNKNOWN_PUBLISHED = 0.75
+SAME_ARTICLE = 0.25
+MAX_SAME_ARTICLE = 0.5
+REPEAT = 0.25
+STATED = 0.15
+LEAD = 0.05
+LEAD_SENTENCES = 3
+REDUNDANT = 0.5
+MMR_LAMBDA = 0.7
+MIN_K, MAX_K = 5, 25
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+Day = date  # `date` is also a field name below
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One stored event sentence: a date it names, where it was read, what it names."""
+
+    event_id: int
+    date: date
+    precision: str
+    article_id: int
+    outlet: str | None
+    published: Day | None
+    sentence: int = 0  # place in the article; -1 a photo caption
+    text: str = ""  # empty when only the ranking is wanted
+    entities: tuple[str, ...] = ()  # keys of the entities it names
+
+
+@dataclass(frozen=True)
+class RankedDate:
+    """A date with its evidence: score, distinct articles and outlets, articles best first."""
+
+    date: date
+    precision: str
+    score: float
+    articles: int
+    outlets: int
+    article_ids: tuple[int, ...]  # best evidence first
+    event_ids: tuple[int, ...]  # the candidates on this date, best article first
+
+
+@dataclass(frozen=True)
+class KeyDateSummary:
+    """A chosen date and the event ids of the sentences that summarise it."""
+
+    ranked: RankedDate
+    sentence_ids: tuple[int, ...]
+
+
+def period_end(day: date, precision: str) -> date:
+    """The last day of the period a (date, precision) names."""
+    if precision == "week":
+        return day + timedelta(days=6)
+    if precision == "month":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    if precision == "year":
+        return date(day.year, 12, 31)
+    return day
+
+
+def article_weight(day: date, precision: str, published: date | None) -> float:
+    """How much one article's mention of a date counts (see the module docstring)."""
+    if published is None:
+        return UNKNOWN_PUBLISHED
+    if published < day:
+        return ANTICIPATION
+    gap = (published - period_end(day, precision)).days
+    if gap <= NEWS_DAYS:
+        return NEWS
+    return min(MAX_REFERENCE, 1 + math.log2(1 + gap / 365))
+
+
+def choose_k(dates: int, events: int) -> int:
+    """How many key dates a range of that many distinct dates and dated events gets."""
+    wanted = round(1.5 * math.sqrt(dates) + events / 50)
+    return max(0, min(dates, MAX_K, max(MIN_K, wanted)))
+
+
+def _outlet_sum(weights: Mapping[int, float], outlets: Mapping[int, str]) -> float:
+    by_outlet: dict[str, list[float]] = defaultdict(list)
+    for article, weight in weights.items():
+        by_outlet[outlets[article]].append(weight)
+    total = 0.0
+    for found in by_outlet.values():
+        found.sort(reverse=True)
+        total += found[0] + REPEAT * sum(found[1:])
+    return total
+
+
+def _outlet_key(row: Candidate) -> str:
+    return f"outlet:{row.outlet}" if row.outlet else f"article:{row.article_id}"
+
+
+def entity_weights(rows: Iterable[Candidate]) -> dict[str, float]:
+    """Each entity key's share of the candidate articles whose sentences name it."""
+    named: dict[str, set[int]] = defaultdict(set)
+    articles: set[int] = set()
+    for row in rows:
+        articles.add(row.article_id)
+        for key in row.entities:
+            named[key].add(row.article_id)
+    return {key: len(ids) / len(articles) for key, ids in named.items()} if articles else {}
+
+
+def _sentence_centrality(row: Candidate, weights: Mapping[str, float]) -> float:
+    top = sorted((weights.get(k, 0.0) for k in row.entities), reverse=True)[:2]
+    return sum(top) / len(top) if top else 0.0
+
+
+def centrality(rows: Sequence[Candidate], weights: Mapping[str, float]) -> float:
+    """How central a date's sentences are to the topic: 0..1, 0.5 without entity keys."""
+    if not weights or not any(row.entities for row in rows):
+        return 0.5
+    return sum(_sentence_centrality(row, weights) for row in rows) / len(rows)
+
+
+def _rank_one(rows: list[Candidate], weights: Mapping[str, float] | None) -> RankedDate:
+    first = rows[0]
+    per_article: dict[int, float] = {}
+    sentences: Counter[int] = Counter(row.article_id for row in rows)
+    outlets = {row.article_id: _outlet_key(row) for row in rows}
+    for row in rows:
+        base = article_weight(first.date, first.precision, row.published)
+        extra = min(MAX_SAME_ARTICLE, SAME_ARTICLE * (sentences[row.article_id] - 1))
+        per_article[row.article_id] = base + extra
+    central = centrality(rows, weights or {})
+    score = PRECISION.get(first.precision, 0.3) * (0.5 + central)
+    score *= _outlet_sum(per_article, outlets)
+    best = sorted(per_article, key=lambda a: (-per_article[a], a))
+    order = {a: i for i, a in enumerate(best)}
+    events = sorted(rows, key=lambda r: (order[r.article_id], r.sentence < 0, r.sentence))
+    return RankedDate(
+        date=first.date,
+        precision=first.precision,
+        score=score,
+        articles=len(per_article),
+        outlets=len(set(outlets.values())),
+        article_ids=tuple(best),
+        event_ids=tuple(r.event_id for r in events),
+    )
+
+
+def by_date(rows: Iterable[Candidate]) -> dict[tuple[date, str], list[Candidate]]:
+    """The candidates grouped by (date, precision)."""
+    groups: dict[tuple[date, str], list[Candidate]] = defaultdict(list)
+    for row in rows:
+        groups[(row.date, row.precision)].append(row)
+    return groups
+
+
+def _order(ranked: RankedDate) -> tuple[float, int, int, date]:
+    rank = list(PRECISION).index(ranked.precision) if ranked.precision in PRECISION else 9
+    return (-ranked.score, -ranked.articles, rank, ranked.date)
+
+
+def rank_dates(
+    rows: Iterable[Candidate], weights: Mapping[str, float] | None = None
+) -> list[RankedDate]:
+    """Every date of the candidates, best first, scored as the module docstring says."""
+    groups = by_date(rows)
+    return sorted((_rank_one(g, weights) for g in groups.values()), key=_order)
+
+
+def rescore(ranked: Sequence[RankedDate], rows: Iterable[Candidate]) -> list[RankedDate]:
+    """Dates ranked on rows without entity keys, re-weighed by the centrality read from `rows`
+    (the same dates' sentences with their entity keys), best first."""
+    groups = by_date(rows)
+    weights = entity_weights(r for g in groups.values() for r in g)
+    rescored = []
+    for item in ranked:
+        found = groups.get((item.date, item.precision), [])
+        factor = 0.5 + centrality(found, weights) if found else 1.0  # the first pass: 0.5
+        rescored.append(replace(item, score=item.score * factor))
+    return sorted(rescored, key=_order)
+
+
+# -- summaries -----------------------------------------------------------------------------------
+
+
+def tfidf(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length TF-IDF rows (smoothed idf, log tf) of the texts' lower-cased words."""
+    docs = [Counter(_WORD.findall(t.casefold())) for t in texts]
+    vocab = {w: i for i, w in enumerate(sorted({w for d in docs for w in d}))}
+    matrix = np.zeros((len(texts), max(len(vocab), 1)))
+    for row, doc in enumerate(docs):
+        for word, n in doc.items():
+            matrix[row, vocab[word]] = 1 + math.log(n)
+    df = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + len(texts)) / (1 + df)) + 1
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+
+
+def _stated(row: Candidate) -> bool:
+    return article_weight(row.date, row.precision, row.published) == NEWS
+
+
+def _base_scores(rows: Sequence[Candidate], vectors: np.ndarray) -> np.ndarray:
+    centroid = vectors.mean(axis=0)
+    norm = np.linalg.norm(centroid)
+    sims = vectors @ (centroid / norm) if norm > 0 else np.zeros(len(rows))
+    bonus = [STATED * _stated(r) + LEAD * (0 <= r.sentence < LEAD_SENTENCES) for r in rows]
+    return np.asarray(sims) + np.asarray(bonus)
+
+
+def _pick(base: np.ndarray, vectors: np.ndarray, chosen: list[np.ndarray], n: int) -> list[int]:
+    """Up to n indices by MMR against `chosen`, never one as similar as REDUNDANT."""
+    picked: list[int] = []
+    for _ in range(n):
+        best, best_value = -1, -math.inf
+        for i in range(len(base)):
+            if i in picked:
+                continue
+            similar = max((float(vectors[i] @ c) for c in chosen), default=0.0)
+            if similar >= REDUNDANT:
+                continue
+            value = MMR_LAMBDA * base[i] - (1 - MMR_LAMBDA) * similar
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
+            break
+        picked.append(best)
+        chosen.append(vectors[best])
+    return picked
+
+
+def summarise(
+    ranked: Sequence[RankedDate], rows: Sequence[Candidate], k: int, sentences: int = 1
+) -> list[KeyDateSummary]:
+    """The first k dates of `ranked` that get a sentence, each with up to `sentences` of them,
+    oldest first (see the module docstring for the rule)."""
+    texts = [r for r in rows if r.text.strip()]
+    if not texts or k <= 0:
+        return []
+    vectors = tfidf([r.text for r in texts])
+    groups: dict[tuple[date, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(texts):
+        groups[(row.date, row.precision)].append(i)
+    chosen: list[np.ndarray] = []
+    kept: list[KeyDateSummary] = []
+    for item in ranked:
+        members = groups.get((item.date, item.precision), [])
+        if not members:
+            continue
+        sub = vectors[members]
+        base = _base_scores([texts[i] for i in members], sub)
+        picked = _pick(base, sub, chosen, max(1, sentences))
+        if picked:
+            ids = tuple(texts[members[i]].event_id for i in picked)
+            kept.append(KeyDateSummary(ranked=item, sentence_ids=ids))
+        if len(kept) >= k:
+            break
+    return sorted(kept, key=lambda s: (s.ranked.date, _order(s.ranked)[2]))
+
+
+def key_dates(
+    rows: Sequence[Candidate], k: int | None = None, sentences: int = 1
+) -> list[KeyDateSummary]:
+    """Rank the candidates' dates and summarise the best k, oldest first, in one call."""
+    weights = entity_weights(rows)
+    ranked = rank_dates(rows, weights)
+    events = len(rows)
+    wanted = choose_k(len(ranked), events) if k is None else k
+    return summarise(ranked, rows, wanted, sentences)
