@@ -1,4 +1,8 @@
-"""`analyst timeline`: dated events, oldest first, each with its sources."""
+"""`analyst timeline`: dated events, oldest first, each with its sources; key dates past a size.
+
+Key dates (`--key`, or `--dates K`) answer by default when the range holds more than
+`KEY_THRESHOLD` dated events; `--all` always lists every event as before.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,13 @@ from bot.app import Analyst
 from bot.cli.app import JsonOption, app, emit, fail, run, settings_of
 from bot.render import timeline as render
 from bot.services import user_input
-from bot.services.timeline import DEFAULT_LIMIT, Timeline
+from bot.services.timeline import (
+    DEFAULT_LIMIT,
+    KEY_THRESHOLD,
+    MAX_KEY_DATES,
+    KeyTimeline,
+    Timeline,
+)
 
 
 def _write_chart(timeline: Timeline, path: Path) -> None:
@@ -21,6 +31,19 @@ def _write_chart(timeline: Timeline, path: Path) -> None:
         path.write_bytes(timeline_chart(timeline.chart, render.chart_title(timeline)))
     except OSError as exc:
         fail(f"cannot write the chart to {path}: {exc.strerror or exc}")
+
+
+def _dates(value: str | None) -> int | None:
+    """`--dates K` as a whole number in range, or one error line."""
+    if value is None:
+        return None
+    try:
+        k = int(value.strip())
+    except ValueError:
+        k = 0
+    if not 1 <= k <= MAX_KEY_DATES:
+        fail(f"--dates must be a whole number from 1 to {MAX_KEY_DATES}, not {value!r}")
+    return k
 
 
 @app.command()
@@ -43,15 +66,42 @@ def timeline(
     chart: Annotated[
         Path | None, typer.Option("--chart", help="Also draw events over time into this PNG.")
     ] = None,
+    key: Annotated[
+        bool,
+        typer.Option(
+            "--key",
+            help=f"Key dates, each in a sentence (the default past {KEY_THRESHOLD} events).",
+        ),
+    ] = False,
+    dates: Annotated[
+        str | None,
+        typer.Option("--dates", metavar="K", help="This many key dates (implies --key)."),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every dated event, however many (no key dates).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Dated events, oldest first, each with its sources; undated events listed apart."""
+    """Dated events, oldest first, each with its sources; key dates when there are many."""
+    k = _dates(dates)
+    if every and (key or k is not None):
+        fail("--all lists every event: leave out --key and --dates")
 
-    async def work(analyst: Analyst) -> Timeline:
+    async def work(analyst: Analyst) -> Timeline | KeyTimeline:
         words = user_input.clean_optional(topic, "topic")
-        return await analyst.timeline.timeline(words, from_, to, limit, chart=chart is not None)
+        if key or k is not None:
+            return await analyst.timeline.key_dates(words, from_, to, k=k)
+        listed = await analyst.timeline.timeline(words, from_, to, limit, chart=chart is not None)
+        if every or listed.counts.dated <= KEY_THRESHOLD:
+            return listed
+        return await analyst.timeline.key_dates(words, from_, to)
 
     answer = run(settings_of(ctx), work)
+    if isinstance(answer, KeyTimeline):
+        if chart is not None:
+            fail("--chart draws every event: add --all")
+        emit(as_json, render.key_text(answer), render.key_json(answer))
+        return
     text = render.timeline_text(answer)
     if chart is not None:
         _write_chart(answer, chart)

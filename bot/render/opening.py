@@ -24,7 +24,7 @@ from bot.services.date_text import human_date
 from bot.services.digest import Digest
 from bot.services.people import QuotesAnswer, WhoAnswer
 from bot.services.summary import Summary
-from bot.services.timeline import Timeline, TimelineEntry
+from bot.services.timeline import KeyTimeline, Timeline, TimelineEntry
 from storage.quotes_repo import QuoteRecord
 from storage.records_cite import ArticleRef
 
@@ -254,6 +254,22 @@ def timeline_opening(timeline: Timeline) -> str | None:
         )
     when = human_date(latest.date, latest.precision)
     return f"{head}. The latest ({when}): {words(latest.text)}."
+
+
+def key_timeline_opening(key: KeyTimeline) -> str | None:
+    """`3 key dates of 8 dated events about “putin”, 2015–2024; the most referred to: 23 Nov
+    2015 (1 article, 1 outlet).` None without a key date (the answer's one line says why)."""
+    if not key.dates:
+        return None
+    topic = f" about “{key.topic}”" if key.topic else ""
+    scope = topic + range_words(key.start, key.end)
+    head = f"{plural(len(key.dates), 'key date')} of {plural(key.dated_total, 'dated event')}"
+    first, last = key.dates[0].date.year, key.dates[-1].date.year
+    span = f", {first}" if first == last else f", {first}–{last}"
+    top = max(key.dates, key=lambda d: (d.score, d.articles))
+    evidence = f"{plural(top.articles, 'article')}, {plural(top.outlets, 'outlet')}"
+    when = human_date(top.date, top.precision)
+    return f"{head}{scope}{span}; the most referred to: {when} ({evidence})."
 
 
 # -- compare ------------------------------------------------------------------------------------

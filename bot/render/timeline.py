@@ -3,6 +3,10 @@
 A dated line reads `2015-11-23 · sentence [#4 ABC News, 2015-11-23]`; its date is shown only as
 precisely as it is known (`week of 2024-10-07`, `2015-07`, `2007`). Undated events follow under
 `Undated (N):`, each led by the expression that could not be placed (`“On January 17”`).
+
+Key dates (`--key`) read `2015-11-23 · sentence [#4 ABC News, 2015-11-23]`, one line a date
+with its one or two summary sentences, each citing its article, and `· 12 articles, 5 outlets`
+when more than one article refers to the date.
 """
 
 from __future__ import annotations
@@ -10,9 +14,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.render.cite import cite_many, ref_json, shorten
-from bot.render.opening import timeline_opening, typed_range_words
-from bot.services.timeline import Timeline, TimelineEntry
+from bot.render.cite import cite, cite_many, ref_json, shorten
+from bot.render.opening import (
+    key_timeline_opening,
+    range_words,
+    timeline_opening,
+    typed_range_words,
+)
+from bot.services.timeline import KeyDate, KeyTimeline, Timeline, TimelineEntry
 
 EVENT_TEXT_LIMIT = 280
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -140,4 +149,69 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         },
         "events": [entry_json(e) for e in timeline.entries],
         "undated": [entry_json(e) for e in timeline.undated],
+    }
+
+
+# -- key dates -----------------------------------------------------------------------------------
+
+
+def key_line(item: KeyDate) -> str:
+    """One key date: its summary sentences, each citing its article, then the evidence."""
+    told = " ".join(f"{shorten(s.text, EVENT_TEXT_LIMIT)} {cite(s.ref)}" for s in item.summary)
+    line = f"{date_label(item.date, item.precision)} · {told}"
+    if item.articles > 1:
+        line += f" · {_plural(item.articles, 'article')}, {_plural(item.outlets, 'outlet')}"
+    return line
+
+
+def _key_scope(key: KeyTimeline) -> str:
+    about = f" about “{key.topic}”" if key.topic else ""
+    return about + range_words(key.start, key.end)
+
+
+def key_lines(key: KeyTimeline) -> list[str]:
+    """The key dates as lines, under the opening sentence."""
+    if not key.dates:
+        if key.dated_total == 0:
+            return [f"No dated events{_key_scope(key)}."]
+        return [f"No key date could be summarised{_key_scope(key)}."]
+    head = (
+        f"{_plural(len(key.dates), 'key date')} of {_plural(key.dated_total, 'dated event')}"
+        f"{_key_scope(key)}, oldest first (--all lists every event):"
+    )
+    return [head, *(key_line(item) for item in key.dates)]
+
+
+def key_text(key: KeyTimeline) -> str:
+    """`analyst timeline --key`: the opening sentence, then one line per key date."""
+    opening = key_timeline_opening(key)
+    return "\n".join([*([opening] if opening else []), *key_lines(key)])
+
+
+def key_date_json(item: KeyDate) -> dict[str, Any]:
+    """One key date as JSON."""
+    return {
+        "date": item.date.isoformat(),
+        "precision": item.precision,
+        "label": date_label(item.date, item.precision),
+        "score": item.score,
+        "articles": item.articles,
+        "outlets": item.outlets,
+        "summary": [{"text": s.text, "source": ref_json(s.ref)} for s in item.summary],
+        "sources": [ref_json(ref) for ref in item.refs],
+    }
+
+
+def key_json(key: KeyTimeline) -> dict[str, Any]:
+    """`analyst timeline --key --json`."""
+    return {
+        "summary": key_timeline_opening(key),
+        "mode": "key",
+        "topic": key.topic,
+        "from": key.start.isoformat() if key.start else None,
+        "to": key.end.isoformat() if key.end else None,
+        "dated_total": key.dated_total,
+        "undated_total": key.undated_total,
+        "k": key.k,
+        "key_dates": [key_date_json(item) for item in key.dates],
     }
