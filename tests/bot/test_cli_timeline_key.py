@@ -1,0 +1,72 @@
+"""`analyst timeline --key` on the sample corpus: the dates that matter, one sentence each."""
+
+from __future__ import annotations
+
+import json
+
+from tests.bot.conftest import Invoke, one_error_line
+from tests.bot.test_cli_timeline import dated_lines
+
+
+def line_of(lines: list[str], start: str) -> str:
+    (found,) = [line for line in lines if line.startswith(start)]
+    return found
+
+
+def test_key_dates_keep_the_three_meetings_each_in_one_cited_sentence(
+    sample_cli: Invoke,
+) -> None:
+    out = sample_cli("timeline", "--key").output
+    lines = dated_lines(out)
+    tehran = line_of(lines, "2015-11-23 · ")
+    moscow = line_of(lines, "2017-04-14 · ")
+    week = line_of(lines, "week of 2024-10-07 · ")
+    assert "Tehran" in tehran
+    assert tehran.endswith("[#4 ABC News, 2015-11-23]")
+    assert "Moscow on Friday 14th April 2017" in moscow
+    assert moscow.endswith("[#5 The Duran, undated]")
+    assert "Vladimir Putin and Masoud Pezeshkian met last week" in week
+    assert week.endswith("[#3 The Week, 2024-10-15]")
+    for line in (tehran, moscow, week):
+        assert line.count("[#") == 1  # one sentence, one citation
+    assert len(lines) == 5  # K for 7 dates and 8 events
+    assert out.splitlines()[0].startswith("5 key dates of 8 dated events, 2015–2024;")
+    assert out.splitlines()[1].endswith("oldest first (--all lists every event):")
+
+
+def test_dates_k_implies_key_and_keeps_the_best(sample_cli: Invoke) -> None:
+    lines = dated_lines(sample_cli("timeline", "--dates", "1").output)
+    assert len(lines) == 1
+    assert lines[0].startswith("2015-11-23 · ")
+
+
+def test_all_and_the_default_below_the_threshold_still_list_every_event(
+    sample_cli: Invoke,
+) -> None:
+    listed = sample_cli("timeline", "--all").output
+    assert sample_cli("timeline").output == listed
+    assert len(dated_lines(listed)) == 8
+    assert "\nUndated (6):" in listed
+
+
+def test_key_json_shape(sample_cli: Invoke) -> None:
+    data = json.loads(sample_cli("timeline", "--key", "--json").output)
+    assert data["mode"] == "key"
+    assert (data["dated_total"], data["undated_total"], data["k"]) == (8, 6, 5)
+    assert data["summary"].startswith("5 key dates")
+    first = next(d for d in data["key_dates"] if d["date"] == "2015-11-23")
+    assert first["precision"] == "day"
+    assert first["label"] == "2015-11-23"
+    assert (first["articles"], first["outlets"]) == (1, 1)
+    assert first["summary"][0]["source"]["id"] == 4
+    assert "Tehran" in first["summary"][0]["text"]
+    assert [s["id"] for s in first["sources"]] == [4]
+    dates = [d["date"] for d in data["key_dates"]]
+    assert dates == sorted(dates)
+
+
+def test_bad_dates_value_is_one_error_line(sample_cli: Invoke) -> None:
+    for bad in ("x", "0", "51"):
+        line = one_error_line(sample_cli("timeline", "--dates", bad))
+        assert "--dates must be a whole number from 1 to 50" in line
+    assert "--all" in one_error_line(sample_cli("timeline", "--all", "--key"))

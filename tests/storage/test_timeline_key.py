@@ -1,0 +1,64 @@
+"""The two reads behind key dates: ranking columns without text, then chosen events by id."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.timeline import EventQuery, KeyRow, TimelineRepository
+from tests.storage.test_timeline import IRAN, PUTIN, article, event, store
+
+
+@pytest.fixture
+async def repo(sessions: async_sessionmaker[AsyncSession]) -> TimelineRepository:
+    """Two dated articles naming Putin or Iran, and an undated event."""
+    await store(
+        sessions,
+        article(
+            1,
+            date(2015, 11, 23),
+            event("Putin flew to Tehran.", date(2015, 11, 23), entities=(PUTIN, IRAN)),
+            event("The deal was reached in July.", date(2015, 7, 1), "month", sentence=3),
+        ),
+        article(
+            2, None, event("Putin met Rouhani in Moscow.", date(2017, 4, 14), entities=(PUTIN,))
+        ),
+        article(3, None, event("Putin signed the treaty.", None, entities=(PUTIN,))),
+    )
+    return TimelineRepository(sessions)
+
+
+async def test_key_candidates_read_dates_and_articles_of_the_topic(
+    repo: TimelineRepository,
+) -> None:
+    rows = sorted(await repo.key_candidates(EventQuery(topic="putin")), key=lambda r: r.date)
+    assert [(r.date, r.precision, r.outlet, r.published) for r in rows] == [
+        (date(2015, 11, 23), "day", "Outlet 1", date(2015, 11, 23)),
+        (date(2017, 4, 14), "day", "Outlet 2", None),
+    ]
+    assert all(isinstance(r, KeyRow) for r in rows)
+
+
+async def test_key_candidates_keep_the_range_the_limit_and_the_stride(
+    repo: TimelineRepository,
+) -> None:
+    in_2015 = EventQuery(start=date(2015, 1, 1), end=date(2015, 12, 31))
+    assert {r.date for r in await repo.key_candidates(in_2015)} == {
+        date(2015, 7, 1),
+        date(2015, 11, 23),
+    }
+    assert len(await repo.key_candidates(EventQuery(), limit=1)) == 1
+    every = await repo.key_candidates(EventQuery())
+    halves = await repo.key_candidates(EventQuery(), stride=2)
+    assert {r.event_id for r in halves} == {r.event_id for r in every if r.event_id % 2 == 0}
+
+
+async def test_by_ids_reads_text_citation_and_entities(repo: TimelineRepository) -> None:
+    ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
+    (found,) = await repo.by_ids(ids)
+    assert found.text == "Putin flew to Tehran."
+    assert found.article.outlet == "Outlet 1"
+    assert {key for key, _, _ in found.entities} == {"vladimir putin", "iran"}
+    assert await repo.by_ids([]) == []
