@@ -179,6 +179,11 @@ def calls(analyst: Analyst, backend: str, p: Picks) -> dict[str, tuple[Call, Cal
         "SELECT m.entity_id, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id"
         " WHERE a.published BETWEEN :a AND :b GROUP BY m.entity_id"
     )
+    key_rows = (  # what the key-date ranking reads: every dated event's date and article
+        "SELECT e.id, e.date, e.precision, a.outlet, a.published FROM events e"
+        " JOIN event_entities ee ON ee.event_id = e.id JOIN articles a ON a.id = e.article_id"
+        " WHERE ee.entity_id = :eid AND e.date IS NOT NULL"
+    )
     y1, y2 = date(int(YEARS[0]), 1, 1), date(int(YEARS[0]), 12, 31)
     aliases = (
         "SELECT entity_id FROM entity_aliases WHERE alias_key >= :a AND alias_key < :b LIMIT 25"
@@ -191,6 +196,10 @@ def calls(analyst: Analyst, backend: str, p: Picks) -> dict[str, tuple[Call, Cal
         "timeline topic": (
             lambda: analyst.timeline.timeline(topic=p.person),
             _floor(analyst, by_entity, eid=p.person_id),
+        ),
+        "timeline key": (
+            lambda: analyst.timeline.key_dates(p.person),
+            _floor(analyst, key_rows, eid=p.person_id),
         ),
         "timeline range": (
             lambda: analyst.timeline.timeline(from_text=RANGE[0], to_text=RANGE[1]),
