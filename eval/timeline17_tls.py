@@ -213,6 +213,7 @@ class Predicted:
     """One system's timeline for one gold timeline: day -> summary sentences (as stored)."""
 
     days: dict[date, list[str]]
+    coarse: int = 0  # dates given at week, month or year precision (never a gold day's match)
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,8 @@ def predict(work: Path, gold: GoldTLS, max_dates: int, max_sentences: int) -> Pr
         )
 
     answer = run(_settings(work, gold.window), ask)
-    return Predicted({d.date: [s.text for s in d.summary] for d in answer.dates})
+    days = {d.date: [s.text for s in d.summary] for d in answer.dates}
+    return Predicted(days, sum(d.precision != "day" for d in answer.dates))
 
 
 def baseline(
@@ -289,6 +291,7 @@ class Row:
     ours: Scores
     base: Scores
     dates_returned: int
+    coarse: int
     missed: dict[str, int]  # why gold days were missed, by kind
 
 
@@ -326,6 +329,7 @@ def tls_report(rows: Sequence[Row]) -> str:
         "K",
         "L",
         "dates",
+        "coarse",
         "AR1-F",
         "AR2-F",
         "date F1",
@@ -343,6 +347,7 @@ def tls_report(rows: Sequence[Row]) -> str:
                 r.gold.k,
                 r.gold.sentences_per_date,
                 r.dates_returned,
+                r.coarse,
                 *(_f(s) for s in r.ours),
                 *(_f(s) for s in r.base),
                 missed,
@@ -355,7 +360,8 @@ def tls_report(rows: Sequence[Row]) -> str:
             "**mean (news-tls)**",
             "",
             "",
-            "",
+            sum(r.dates_returned for r in rows),
+            sum(r.coarse for r in rows),
             *(f"**{_f(s)}**" for s in ours),
             *(_f(s) for s in base),
             "",
@@ -390,7 +396,12 @@ def score_all(
         base, evidence = baseline(work, gold, max_dates, max_sentences)
         missed = miss_kinds(gold, set(ours.days), evidence, published_days(work, gold.window))
         row = Row(
-            gold, score(ours, gold, evaluator), score(base, gold, evaluator), len(ours.days), missed
+            gold,
+            score(ours, gold, evaluator),
+            score(base, gold, evaluator),
+            len(ours.days),
+            ours.coarse,
+            missed,
         )
         rows.append(row)
         dump[gold.name] = {
