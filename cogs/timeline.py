@@ -1,4 +1,4 @@
-"""/timeline: dated events, oldest first, each citing its articles, with a chart."""
+"""/timeline: the key dates of a busy range, or every dated event oldest first, with a chart."""
 
 from __future__ import annotations
 
@@ -12,11 +12,18 @@ from bot.client import AnalystBot
 from bot.permissions import within_allowance
 from bot.render import timeline as render
 from bot.services.ranges import date_range
-from bot.services.timeline import Timeline
+from bot.services.timeline import KEY_THRESHOLD, Timeline
 from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
-from bot.ui.embeds.timeline import timeline_answer
+from bot.ui.embeds.timeline import key_dates_answer, timeline_answer
+from bot.ui.page import Answer
 from bot.ui.respond import send_answer
+
+SUMMARY_SENTENCES = 1  # a date's summary in Discord: one sentence keeps a page of dates short
+VIEWS = [
+    app_commands.Choice(name="Key dates", value="key"),
+    app_commands.Choice(name="All events", value="all"),
+]
 
 
 def _chart(timeline: Timeline) -> bytes | None:
@@ -25,6 +32,13 @@ def _chart(timeline: Timeline) -> bytes | None:
     if not timeline.chart:
         return None
     return timeline_chart(timeline.chart, render.chart_title(timeline))
+
+
+def wants_key_dates(view: str | None, dated: int) -> bool:
+    """Key dates when asked for, or by default once the range has more than KEY_THRESHOLD."""
+    if view == "all":
+        return False
+    return view == "key" or dated > KEY_THRESHOLD
 
 
 class TimelineCog(commands.Cog, name="Timeline"):
@@ -40,7 +54,9 @@ class TimelineCog(commands.Cog, name="Timeline"):
         topic="A name (any alias, e.g. putin) or words the event holds",
         from_="First day, month or year: 2015, 2024-10",
         to="Last day, month or year: 2017, 2024-10-15",
+        view=f"Key dates (the default past {KEY_THRESHOLD} events) or all events",
     )
+    @app_commands.choices(view=VIEWS)
     @app_commands.autocomplete(topic=autocomplete.topics)
     async def timeline(
         self,
@@ -48,14 +64,29 @@ class TimelineCog(commands.Cog, name="Timeline"):
         topic: str | None = None,
         from_: str | None = None,
         to: str | None = None,
+        view: str | None = None,
     ) -> None:
-        """Dated events, oldest first, each with its sources; undated events listed apart."""
+        """The dates that matter with their sources, or every dated event, oldest first."""
         topic = clean_optional(topic, "topic")
         date_range(from_, to)  # a bad date is told at once, ephemerally, before deferring
         await interaction.response.defer(thinking=True)
-        answer = await self.bot.analyst.timeline.timeline(topic, from_, to, chart=True)
-        chart = await asyncio.to_thread(_chart, answer)
-        await send_answer(interaction, timeline_answer(answer, chart))
+        await send_answer(interaction, await self._answer(topic, from_, to, view))
+
+    async def _answer(
+        self, topic: str | None, from_: str | None, to: str | None, view: str | None
+    ) -> Answer:
+        """The key dates when they are wanted and found; today's full list otherwise."""
+        service = self.bot.analyst.timeline
+        full = await service.timeline(topic, from_, to, chart=True)
+        if not wants_key_dates(view, full.counts.dated):
+            return timeline_answer(full, await asyncio.to_thread(_chart, full))
+        chart, key = await asyncio.gather(  # the chart is drawn while the dates are ranked
+            asyncio.to_thread(_chart, full),
+            service.key_dates(topic, from_, to, sentences=SUMMARY_SENTENCES),
+        )
+        if not key.dates:
+            return timeline_answer(full, chart)
+        return key_dates_answer(key, chart, from_text=from_, to_text=to)
 
 
 async def setup(bot: AnalystBot) -> None:

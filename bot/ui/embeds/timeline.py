@@ -4,20 +4,31 @@ A line reads `**23 Nov** · Putin arrived in Tehran … · [ABC News, 23 Nov 201
 Historical events keep plain dates (they happened on that day wherever the reader is), shown
 only as precisely as they are known; undated events follow apart, led by the words that could
 not be placed.
+
+Past `KEY_THRESHOLD` dated events the answer is the key dates instead (`key_dates_answer`): one
+block per date, `**23 Nov 2015** · 6 articles, 4 outlets`, then its summary sentences, each
+citing its article, and the other articles that refer to the date. An "All events" button
+answers with the full list, which keeps a "Key dates" button back.
 """
 
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
-from bot.render.opening import plural, timeline_opening
+from bot.render.cite import ref_json
+from bot.render.opening import plural, timeline_opening, typed_range_words
 from bot.render.timeline import EVENT_TEXT_LIMIT, timeline_json
-from bot.services.timeline import Timeline, TimelineEntry
+from bot.services.date_text import human_date
+from bot.services.timeline import KEY_THRESHOLD, KeyDate, KeyTimeline, Timeline, TimelineEntry
 from bot.ui.escape import escape_corpus
-from bot.ui.links import source_links
+from bot.ui.links import source_link, source_links
 from bot.ui.page import Answer, Attachment, EmbedBook, Export, Suggestion, answer, fit
 
 EMPTY = "No events stored yet: post article links in the watched channel, or use /ingest."
+ALL_EVENTS = Suggestion("All events", (("view", "all"),))
+KEY_DATES = Suggestion("Key dates", (("view", "key"),))
+MORE_SOURCES = 3  # articles shown beside a date's cited ones
 
 
 def day_label(entry: TimelineEntry) -> str:
@@ -64,6 +75,8 @@ def timeline_answer(timeline: Timeline, chart: bytes | None) -> Answer:
         book.paragraph(EMPTY)
         return answer(book, export)
     suggestions: list[Suggestion] = []
+    if timeline.counts.dated > KEY_THRESHOLD:
+        suggestions.append(KEY_DATES)
     if not timeline.entries:
         book.paragraph("No dated events match: try another topic or a wider date range.")
         if timeline.query.has_range:
@@ -91,3 +104,83 @@ def timeline_answer(timeline: Timeline, chart: bytes | None) -> Answer:
             undated.append(f"({total - len(timeline.undated)} more undated)")
         book.lines(undated)
     return answer(book, export, suggestions=suggestions)
+
+
+# -- key dates ----------------------------------------------------------------------------------
+
+
+def key_opening(key: KeyTimeline, from_text: str | None = None, to_text: str | None = None) -> str:
+    """`12 key dates (2015–2024) of 340 dated events about “putin”, oldest first: the dates most
+    articles and outlets refer to, each told in a sentence from them. All events shows the
+    full list.`"""
+    topic = f" about “{key.topic}”" if key.topic else ""
+    scope = topic + typed_range_words(from_text, to_text)
+    years = sorted({d.date.year for d in key.dates})
+    span = f" ({years[0]}–{years[-1]})" if len(years) > 1 else ""
+    head = f"{plural(len(key.dates), 'key date')}{span} of {plural(key.dated_total, 'dated event')}"
+    return (
+        f"{head}{scope}, oldest first: the dates most articles and outlets refer to, "
+        "each told in a sentence from them. All events shows the full list."
+    )
+
+
+def _evidence(day: KeyDate) -> str:
+    said = plural(day.articles, "article")
+    return f"{said}, {plural(day.outlets, 'outlet')}" if day.outlets else said
+
+
+def key_block(day: KeyDate) -> str:
+    """One date: its heading, each summary sentence with its source, then other sources."""
+    lines = [f"**{human_date(day.date, day.precision)}** · {_evidence(day)}"]
+    cited = set()
+    for sentence in day.summary:
+        lines.append(f"{fit(sentence.text, EVENT_TEXT_LIMIT)} · {source_link(sentence.ref)}")
+        cited.add(sentence.ref.id)
+    others = [ref for ref in day.refs if ref.id not in cited]
+    if others:
+        lines.append(f"Also: {source_links(others, limit=MORE_SOURCES)}")
+    return "\n".join(lines)
+
+
+def key_json(key: KeyTimeline) -> dict[str, Any]:
+    """The key dates as JSON (the Export button)."""
+    return {
+        "topic": key.topic,
+        "start": key.start.isoformat() if key.start else None,
+        "end": key.end.isoformat() if key.end else None,
+        "dated_total": key.dated_total,
+        "undated_total": key.undated_total,
+        "k": key.k,
+        "dates": [
+            {
+                "date": day.date.isoformat(),
+                "precision": day.precision,
+                "label": human_date(day.date, day.precision),
+                "score": day.score,
+                "articles": day.articles,
+                "outlets": day.outlets,
+                "summary": [{"text": s.text, "source": ref_json(s.ref)} for s in day.summary],
+                "sources": [ref_json(ref) for ref in day.refs],
+            }
+            for day in key.dates
+        ],
+    }
+
+
+def key_dates_answer(
+    key: KeyTimeline,
+    chart: bytes | None,
+    *,
+    from_text: str | None = None,
+    to_text: str | None = None,
+) -> Answer:
+    """The dates that matter, oldest first, one block each; the chart on every page and an
+    "All events" button for the full list."""
+    image = Attachment("timeline.png", chart) if chart is not None else None
+    title = f"Key dates: {key.topic}" if key.topic else "Key dates"
+    book = EmbedBook(title, opening=key_opening(key, from_text, to_text), image=image)
+    if not key.dates:
+        book.paragraph("No key dates in this range: All events lists what there is.")
+    for day in key.dates:
+        book.paragraph(key_block(day))
+    return answer(book, Export(key_json(key), "timeline"), suggestions=(ALL_EVENTS,))
