@@ -4,6 +4,7 @@ back); the sample corpus, under the threshold, keeps today's list."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 
@@ -113,8 +114,9 @@ async def test_a_busy_range_answers_with_its_key_dates_linked(
     async with start_bot(cogs=COGS) as bot:
         await busy(bot)
         result = await fake.slash("timeline")
+        answer = result.messages[-1]
+        exported = await fake.click(answer, button(answer, "Export"))
     fits(result)
-    answer = result.messages[-1]
     embed = answer["embeds"][0]
     text = body(result)
     assert embed["title"] == "Key dates"
@@ -132,6 +134,9 @@ async def test_a_busy_range_answers_with_its_key_dates_linked(
     assert result.file("timeline.png").startswith(PNG)
     assert "All events" in labels(answer)
     assert "Key dates" not in labels(answer)
+    data = json.loads(exported.file("timeline.json"))  # the CLI's `--key --json` document
+    assert (data["mode"], data["dated_total"]) == ("key", DATED)
+    assert len(data["key_dates"]) == len(re.findall(r"^\*\*", text, re.MULTILINE))
 
 
 async def test_all_events_lists_every_event_for_the_asker_only(

@@ -14,11 +14,9 @@ answers with the full list, which keeps a "Key dates" button back.
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
 
-from bot.render.cite import ref_json
 from bot.render.opening import plural, timeline_opening, typed_range_words
-from bot.render.timeline import EVENT_TEXT_LIMIT, timeline_json
+from bot.render.timeline import EVENT_TEXT_LIMIT, key_json, timeline_json
 from bot.services.date_text import human_date
 from bot.services.timeline import KEY_THRESHOLD, KeyDate, KeyTimeline, Timeline, TimelineEntry
 from bot.ui.escape import escape_corpus
@@ -142,31 +140,6 @@ def key_block(day: KeyDate) -> str:
     return "\n".join(lines)
 
 
-def key_json(key: KeyTimeline) -> dict[str, Any]:
-    """The key dates as JSON (the Export button)."""
-    return {
-        "topic": key.topic,
-        "start": key.start.isoformat() if key.start else None,
-        "end": key.end.isoformat() if key.end else None,
-        "dated_total": key.dated_total,
-        "undated_total": key.undated_total,
-        "k": key.k,
-        "dates": [
-            {
-                "date": day.date.isoformat(),
-                "precision": day.precision,
-                "label": human_date(day.date, day.precision),
-                "score": day.score,
-                "articles": day.articles,
-                "outlets": day.outlets,
-                "summary": [{"text": s.text, "source": ref_json(s.ref)} for s in day.summary],
-                "sources": [ref_json(ref) for ref in day.refs],
-            }
-            for day in key.dates
-        ],
-    }
-
-
 def key_dates_answer(
     key: KeyTimeline,
     chart: bytes | None,
@@ -174,8 +147,8 @@ def key_dates_answer(
     from_text: str | None = None,
     to_text: str | None = None,
 ) -> Answer:
-    """The dates that matter, oldest first, one block each; the chart on every page and an
-    "All events" button for the full list."""
+    """The dates that matter, oldest first, one block each; the chart on every page, an
+    "All events" button for the full list, and the CLI's `--key --json` document as Export."""
     image = Attachment("timeline.png", chart) if chart is not None else None
     title = f"Key dates: {key.topic}" if key.topic else "Key dates"
     book = EmbedBook(title, opening=key_opening(key, from_text, to_text), image=image)
