@@ -22,6 +22,7 @@ MAX_OPTIONS = 25  # Discord's limit for a select menu
 MAX_BUTTONS = 5
 LABEL_LIMIT = 100  # Discord's limit for an option label
 BUTTON_LABEL_LIMIT = 80
+RERUN = "analyst:rerun"  # Interaction.extras key: the command and arguments a button ran
 
 
 def typed_parameter(interaction: discord.Interaction, typed: str) -> str | None:
@@ -117,7 +118,9 @@ async def rerun(
     interaction: discord.Interaction,
 ) -> None:
     """Run a command's callback for a component interaction, as the tree would run it for a
-    slash command: any failure goes to the tree's one error handler."""
+    slash command: any failure goes to the tree's one error handler. The command and its
+    arguments stay on the interaction, so the answer's own suggestions can run it again."""
+    interaction.extras[RERUN] = (command, arguments)
     try:
         await command.callback(command.binding, interaction, **arguments)  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - every failure goes to the one error handler
@@ -133,11 +136,15 @@ async def rerun(
 def suggestion_button(
     asked: discord.Interaction, suggestion: Suggestion
 ) -> discord.ui.Button[Any] | None:
-    """A button that runs the asked command again with the suggestion's changes."""
+    """A button that runs the asked command again with the suggestion's changes (the asked
+    command may itself be a rerun: a button pressed under an earlier answer)."""
     command = getattr(asked, "command", None)
-    if not isinstance(command, app_commands.Command):
+    if isinstance(command, app_commands.Command):
+        arguments = _arguments(asked)
+    elif RERUN in getattr(asked, "extras", {}):
+        command, arguments = asked.extras[RERUN]
+    else:
         return None
-    arguments = _arguments(asked)
     if any(name not in arguments for name, _value in suggestion.changes):
         return None
     changed = {**arguments, **dict(suggestion.changes)}

@@ -12,6 +12,7 @@ from tests.discordbot.conftest import StartBot
 from tests.fake_discord import FakeDiscord
 from tests.fake_discord.payloads import Json
 
+ALL_OF_1990 = {"from": "1990", "to": "1990", "view": "all"}  # the full list, not key dates
 QUERY_COGS = ("cogs.timeline", "cogs.people", "cogs.compare", "cogs.search", "cogs.summary")
 FILLER = (
     "delegations from several capitals gathered to review shipping schedules, customs rules, "
@@ -87,7 +88,7 @@ async def test_next_and_previous_turn_pages_for_the_asker_only(
     erin, alice = fake.user("erin"), fake.user("alice")
     async with start_bot(cogs=QUERY_COGS) as bot:
         await busy_1990(bot)
-        asked = await fake.slash("timeline", {"from": "1990", "to": "1990"}, user=erin)
+        asked = await fake.slash("timeline", ALL_OF_1990, user=erin)
         message = paged_message(asked.messages)
         first = footer(message)
         refused = await fake.click(message, button(message, "Next"), user=alice)
@@ -110,7 +111,7 @@ async def test_export_returns_the_whole_answer_as_json(
     erin = fake.user("erin")
     async with start_bot(cogs=QUERY_COGS) as bot:
         await busy_1990(bot)
-        asked = await fake.slash("timeline", {"from": "1990", "to": "1990"}, user=erin)
+        asked = await fake.slash("timeline", ALL_OF_1990, user=erin)
         message = paged_message(asked.messages)
         exported = await fake.click(message, button(message, "Export"), user=erin)
     data = json.loads(exported.file("timeline.json"))
@@ -127,7 +128,7 @@ async def test_the_pager_survives_discord_echoing_its_edits(
     erin = fake.user("erin")
     async with start_bot(cogs=QUERY_COGS) as bot:
         await busy_1990(bot)
-        asked = await fake.slash("timeline", {"from": "1990", "to": "1990"}, user=erin)
+        asked = await fake.slash("timeline", ALL_OF_1990, user=erin)
         message = paged_message(asked.messages)
         await fake.click(message, button(message, "Next"), user=erin)
         # Discord follows every edit of a message with MESSAGE_UPDATE (the fake leaves it out).

@@ -8,8 +8,6 @@ import json
 import re
 from datetime import date, timedelta
 
-import pytest
-
 from bot.client import AnalystBot
 from bot.services.timeline import KEY_THRESHOLD
 from storage.records import NewArticle, NewEvent
@@ -160,11 +158,6 @@ async def test_all_events_lists_every_event_for_the_asker_only(
     assert "All events" not in labels(listed)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a button under a rerun answer needs bot/ui/choices.py to keep the rerun's command "
-    "and arguments (Interaction.extras): /tmp/issue15/G2-choices.patch",
-)
 async def test_the_list_all_events_shows_has_key_dates_back(
     fake: FakeDiscord, start_bot: StartBot
 ) -> None:
