@@ -3,7 +3,8 @@
 After news-tls's DATEWISE (Gholipour Ghalandari & Ifrim, ACL 2020): rank the dates by the
 evidence that they matter, then summarise each date by centroid-based sentence ranking. The
 input is one `Candidate` per stored event sentence (a date it names, the article, its outlet and
-publication date, the entity keys it names, its text); nothing is parsed here.
+publication date, the entity keys it names, its text), or any record of that shape (`Row`);
+nothing is parsed here.
 
 Date score (a date is a (date, precision) pair, `end` the last day of its period):
     score = PRECISION[precision] × (0.5 + centrality) × Σ over outlets of
@@ -45,6 +46,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Protocol
 
 import numpy as np
 
@@ -84,6 +86,29 @@ class Candidate:
     entities: tuple[str, ...] = ()  # keys of the entities it names
 
 
+class Row(Protocol):
+    """What the ranking reads of a candidate: `Candidate`, or a storage record of that shape."""
+
+    @property
+    def event_id(self) -> int: ...
+    @property
+    def date(self) -> Day: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def article_id(self) -> int: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def published(self) -> Day | None: ...
+    @property
+    def sentence(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def entities(self) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True)
 class RankedDate:
     """A date with its evidence: score, distinct articles and outlets, articles best first."""
@@ -119,14 +144,7 @@ def period_end(day: date, precision: str) -> date:
 
 def article_weight(day: date, precision: str, published: date | None) -> float:
     """How much one article's mention of a date counts (see the module docstring)."""
-    if published is None:
-        return UNKNOWN_PUBLISHED
-    if published < day:
-        return ANTICIPATION
-    gap = (published - period_end(day, precision)).days
-    if gap <= NEWS_DAYS:
-        return NEWS
-    return min(MAX_REFERENCE, 1 + math.log2(1 + gap / 365))
+    return _weight(day, period_end(day, precision), published)
 
 
 def choose_k(dates: int, events: int) -> int:
@@ -135,22 +153,21 @@ def choose_k(dates: int, events: int) -> int:
     return max(0, min(dates, MAX_K, max(MIN_K, wanted)))
 
 
-def _outlet_sum(weights: Mapping[int, float], outlets: Mapping[int, str]) -> float:
-    by_outlet: dict[str, list[float]] = defaultdict(list)
+def _outlet_sum(weights: Mapping[int, float], outlets: Mapping[int, object]) -> float:
+    by_outlet: dict[object, list[float]] = defaultdict(list)
     for article, weight in weights.items():
         by_outlet[outlets[article]].append(weight)
     total = 0.0
     for found in by_outlet.values():
-        found.sort(reverse=True)
-        total += found[0] + REPEAT * sum(found[1:])
+        if len(found) > 1:
+            found.sort(reverse=True)
+            total += found[0] + REPEAT * sum(found[1:])
+        else:
+            total += found[0]
     return total
 
 
-def _outlet_key(row: Candidate) -> str:
-    return f"outlet:{row.outlet}" if row.outlet else f"article:{row.article_id}"
-
-
-def entity_weights(rows: Iterable[Candidate]) -> dict[str, float]:
+def entity_weights(rows: Iterable[Row]) -> dict[str, float]:
     """Each entity key's share of the candidate articles whose sentences name it."""
     named: dict[str, set[int]] = defaultdict(set)
     articles: set[int] = set()
@@ -161,37 +178,53 @@ def entity_weights(rows: Iterable[Candidate]) -> dict[str, float]:
     return {key: len(ids) / len(articles) for key, ids in named.items()} if articles else {}
 
 
-def _sentence_centrality(row: Candidate, weights: Mapping[str, float]) -> float:
+def _sentence_centrality(row: Row, weights: Mapping[str, float]) -> float:
     top = sorted((weights.get(k, 0.0) for k in row.entities), reverse=True)[:2]
     return sum(top) / len(top) if top else 0.0
 
 
-def centrality(rows: Sequence[Candidate], weights: Mapping[str, float]) -> float:
+def centrality(rows: Sequence[Row], weights: Mapping[str, float]) -> float:
     """How central a date's sentences are to the topic: 0..1, 0.5 without entity keys."""
     if not weights or not any(row.entities for row in rows):
         return 0.5
     return sum(_sentence_centrality(row, weights) for row in rows) / len(rows)
 
 
-def _rank_one(rows: list[Candidate], weights: Mapping[str, float] | None) -> RankedDate:
+def _weight(day: date, end: date, published: date | None) -> float:
+    if published is None:
+        return UNKNOWN_PUBLISHED
+    if published < day:
+        return ANTICIPATION
+    gap = (published - end).days
+    return NEWS if gap <= NEWS_DAYS else min(MAX_REFERENCE, 1 + math.log2(1 + gap / 365))
+
+
+def _rank_one(rows: Sequence[Row], weights: Mapping[str, float] | None) -> RankedDate:
     first = rows[0]
+    day, precision = first.date, first.precision
+    end = period_end(day, precision)
+    factor = PRECISION.get(precision, 0.3) * (0.5 + centrality(rows, weights or {}))
+    if len(rows) == 1:  # most dates: one sentence of one article
+        score = factor * _weight(day, end, first.published)
+        ids = (first.article_id,)
+        return RankedDate(day, precision, score, 1, 1, ids, (first.event_id,))
     per_article: dict[int, float] = {}
-    sentences: Counter[int] = Counter(row.article_id for row in rows)
-    outlets = {row.article_id: _outlet_key(row) for row in rows}
+    sentences: Counter[int] = Counter()
+    outlets: dict[int, object] = {}  # an outlet's name, or the article's id when it has none
     for row in rows:
-        base = article_weight(first.date, first.precision, row.published)
-        extra = min(MAX_SAME_ARTICLE, SAME_ARTICLE * (sentences[row.article_id] - 1))
-        per_article[row.article_id] = base + extra
-    central = centrality(rows, weights or {})
-    score = PRECISION.get(first.precision, 0.3) * (0.5 + central)
-    score *= _outlet_sum(per_article, outlets)
+        sentences[row.article_id] += 1
+        if row.article_id not in per_article:
+            per_article[row.article_id] = _weight(day, end, row.published)
+            outlets[row.article_id] = row.outlet or row.article_id
+    for article, n in sentences.items():
+        per_article[article] += min(MAX_SAME_ARTICLE, SAME_ARTICLE * (n - 1))
     best = sorted(per_article, key=lambda a: (-per_article[a], a))
     order = {a: i for i, a in enumerate(best)}
     events = sorted(rows, key=lambda r: (order[r.article_id], r.sentence < 0, r.sentence))
     return RankedDate(
-        date=first.date,
-        precision=first.precision,
-        score=score,
+        date=day,
+        precision=precision,
+        score=factor * _outlet_sum(per_article, outlets),
         articles=len(per_article),
         outlets=len(set(outlets.values())),
         article_ids=tuple(best),
@@ -199,28 +232,29 @@ def _rank_one(rows: list[Candidate], weights: Mapping[str, float] | None) -> Ran
     )
 
 
-def by_date(rows: Iterable[Candidate]) -> dict[tuple[date, str], list[Candidate]]:
+def by_date(rows: Iterable[Row]) -> dict[tuple[date, str], list[Row]]:
     """The candidates grouped by (date, precision)."""
-    groups: dict[tuple[date, str], list[Candidate]] = defaultdict(list)
+    groups: dict[tuple[date, str], list[Row]] = defaultdict(list)
     for row in rows:
         groups[(row.date, row.precision)].append(row)
     return groups
 
 
+_PRECISION_RANK = {p: i for i, p in enumerate(PRECISION)}
+
+
 def _order(ranked: RankedDate) -> tuple[float, int, int, date]:
-    rank = list(PRECISION).index(ranked.precision) if ranked.precision in PRECISION else 9
+    rank = _PRECISION_RANK.get(ranked.precision, 9)
     return (-ranked.score, -ranked.articles, rank, ranked.date)
 
 
-def rank_dates(
-    rows: Iterable[Candidate], weights: Mapping[str, float] | None = None
-) -> list[RankedDate]:
+def rank_dates(rows: Iterable[Row], weights: Mapping[str, float] | None = None) -> list[RankedDate]:
     """Every date of the candidates, best first, scored as the module docstring says."""
     groups = by_date(rows)
     return sorted((_rank_one(g, weights) for g in groups.values()), key=_order)
 
 
-def rescore(ranked: Sequence[RankedDate], rows: Iterable[Candidate]) -> list[RankedDate]:
+def rescore(ranked: Sequence[RankedDate], rows: Iterable[Row]) -> list[RankedDate]:
     """Dates ranked on rows without entity keys, re-weighed by the centrality read from `rows`
     (the same dates' sentences with their entity keys), best first."""
     groups = by_date(rows)
@@ -250,11 +284,11 @@ def tfidf(texts: Sequence[str]) -> np.ndarray:
     return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
 
 
-def _stated(row: Candidate) -> bool:
+def _stated(row: Row) -> bool:
     return article_weight(row.date, row.precision, row.published) == NEWS
 
 
-def _base_scores(rows: Sequence[Candidate], vectors: np.ndarray) -> np.ndarray:
+def _base_scores(rows: Sequence[Row], vectors: np.ndarray) -> np.ndarray:
     centroid = vectors.mean(axis=0)
     norm = np.linalg.norm(centroid)
     sims = vectors @ (centroid / norm) if norm > 0 else np.zeros(len(rows))
@@ -284,7 +318,7 @@ def _pick(base: np.ndarray, vectors: np.ndarray, chosen: list[np.ndarray], n: in
 
 
 def summarise(
-    ranked: Sequence[RankedDate], rows: Sequence[Candidate], k: int, sentences: int = 1
+    ranked: Sequence[RankedDate], rows: Sequence[Row], k: int, sentences: int = 1
 ) -> list[KeyDateSummary]:
     """The first k dates of `ranked` that get a sentence, each with up to `sentences` of them,
     oldest first (see the module docstring for the rule)."""
@@ -313,7 +347,7 @@ def summarise(
 
 
 def key_dates(
-    rows: Sequence[Candidate], k: int | None = None, sentences: int = 1
+    rows: Sequence[Row], k: int | None = None, sentences: int = 1
 ) -> list[KeyDateSummary]:
     """Rank the candidates' dates and summarise the best k, oldest first, in one call."""
     weights = entity_weights(rows)

@@ -18,11 +18,12 @@ read), so a line never loses a source it would have had. The dated rows, the cou
 are read at once, each on its own connection: a topic's rows and counts are two passes over its
 events, and waiting for one before starting the other doubled the answer's time.
 
-Key dates (`key_dates`, rule in `analysis.key_dates`): the counts and the ranking columns of every
-matching dated event are read at once (at most `KEY_CANDIDATE_CAP` rows; past it every n-th event
-by id, read again); the dates are ranked, the best max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are
-shortlisted, and only their events (at most PER_DATE each, best articles first) are read with
-text and entities, to weigh the topic's entities and choose the sentences.
+Key dates (`key_dates`, rule in `analysis.key_dates`): the counts, then the ranking columns of
+every matching dated event (past `KEY_CANDIDATE_CAP` of them, every n-th event by id); the dates
+are ranked, the best max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are shortlisted, and only their
+events (at most PER_DATE each, best articles first) are read with text and entities, to weigh
+the topic's entities and choose the sentences; when dates whose every sentence repeats another's
+leave fewer than K, the next shortlist is read once more (KEY_ROUNDS).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ MAX_SENTENCES = 2
 SHORTLIST_FACTOR = 3
 MIN_SHORTLIST = 30
 PER_DATE = 12  # sentences read per shortlisted date
+KEY_ROUNDS = 2  # shortlists read at most, when repeated sentences leave too few dates
 KEY_REFS = 5
 READ_FACTOR = 4  # rows read per shown line: room for merges
 MERGE_THRESHOLD = 0.5
@@ -302,14 +304,20 @@ class TimelineService:
             end=last or typed_end,
         )
         counts, rows = await self._key_rows(query)
-        ranked = rank_dates(_candidate(row) for row in rows)
+        ranked = rank_dates(rows)
         wanted = choose_k(len(ranked), counts.dated) if k is None else min(k, len(ranked))
-        shortlist = ranked[: max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)]
-        records = await self._events.by_ids(
-            sorted(i for item in shortlist for i in item.event_ids[:PER_DATE])
-        )
-        full = [_full_candidate(record) for record in records if record.date is not None]
-        chosen = summarise(rescore(shortlist, full), full, wanted, sentences)
+        size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
+        records: list[EventRecord] = []
+        chosen: list[KeyDateSummary] = []
+        for start_at in range(0, size * KEY_ROUNDS, size):  # a second batch if too few are kept
+            shortlist = ranked[: start_at + size]
+            batch = ranked[start_at : start_at + size]
+            ids = sorted(i for item in batch for i in item.event_ids[:PER_DATE])
+            records += await self._events.by_ids(ids)
+            full = [_full_candidate(record) for record in records if record.date is not None]
+            chosen = summarise(rescore(shortlist, full), full, wanted, sentences)
+            if len(chosen) >= wanted or len(ranked) <= start_at + size:
+                break
         log.debug("key dates %s: %d rows, %d dates, k=%d", query, len(rows), len(ranked), wanted)
         return KeyTimeline(
             topic=query.topic,
@@ -322,27 +330,10 @@ class TimelineService:
         )
 
     async def _key_rows(self, query: EventQuery) -> tuple[EventCounts, list[KeyRow]]:
-        """The counts and the ranking rows, read at once; again, sampled, past the cap."""
-        async with asyncio.TaskGroup() as reads:
-            counted = reads.create_task(self._events.count(query))
-            read = reads.create_task(self._events.key_candidates(query, KEY_CANDIDATE_CAP))
-        counts, rows = counted.result(), read.result()
-        if len(rows) >= KEY_CANDIDATE_CAP and counts.dated > KEY_CANDIDATE_CAP:
-            stride = math.ceil(counts.dated / KEY_CANDIDATE_CAP)
-            rows = await self._events.key_candidates(query, KEY_CANDIDATE_CAP, stride)
-        return counts, rows
-
-
-def _candidate(row: KeyRow) -> Candidate:
-    return Candidate(
-        event_id=row.event_id,
-        date=row.date,
-        precision=row.precision,
-        article_id=row.article_id,
-        outlet=row.outlet,
-        published=row.published,
-        sentence=row.sentence,
-    )
+        """The counts, then the ranking rows: every n-th event by id past the cap."""
+        counts = await self._events.count(query)
+        stride = max(1, math.ceil(counts.dated / KEY_CANDIDATE_CAP))
+        return counts, await self._events.key_candidates(query, KEY_CANDIDATE_CAP, stride)
 
 
 def _full_candidate(record: EventRecord) -> Candidate:

@@ -50,9 +50,15 @@ async def test_key_candidates_keep_the_range_the_limit_and_the_stride(
         date(2015, 11, 23),
     }
     assert len(await repo.key_candidates(EventQuery(), limit=1)) == 1
-    every = await repo.key_candidates(EventQuery())
-    halves = await repo.key_candidates(EventQuery(), stride=2)
+    putin = EventQuery(topic="putin")
+    every = await repo.key_candidates(putin)
+    halves = await repo.key_candidates(putin, stride=2)
     assert {r.event_id for r in halves} == {r.event_id for r in every if r.event_id % 2 == 0}
+
+
+async def test_without_a_topic_the_busiest_dates_are_read(repo: TimelineRepository) -> None:
+    rows = await repo.key_candidates(EventQuery())
+    assert {r.date for r in rows} == {date(2015, 7, 1), date(2015, 11, 23), date(2017, 4, 14)}
 
 
 async def test_by_ids_reads_text_citation_and_entities(repo: TimelineRepository) -> None:
