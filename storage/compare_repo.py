@@ -1,9 +1,10 @@
 """What `/compare` reads: per-period counts of entities and terms, aggregated in SQL.
 
 A period is a closed range of publication dates; undated articles belong to no period. A topic
-narrows the articles to those that mention an entity known by that name (any alias) or use that
-term. Every query filters on the indexed `articles.published` and groups in the database: the
-corpus is never loaded into Python.
+narrows the articles to those that mention an entity it names (alias, key or surname) or use it
+as a term: `storage.topics.topic_articles`, the resolver every command shares. Every query
+filters on the indexed `articles.published` and groups in the database: the corpus is never
+loaded into Python.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    CompoundSelect,
     and_,
     case,
     extract,
@@ -30,8 +30,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import compare_months as months
 from storage.articles import REF_COLUMNS, ref_from_row
-from storage.models import Article, ArticleTerm, Entity, EntityAlias, Mention, QuoteRow, Sentence
+from storage.models import Article, ArticleTerm, Entity, Mention, QuoteRow, Sentence
 from storage.records_cite import ArticleRef
+from storage.topics import topic_articles
 
 log = logging.getLogger(__name__)
 
@@ -86,28 +87,6 @@ class QuoteHit:
     speaker: str
     text: str
     kind: str
-
-
-def topic_key(topic: str) -> str:
-    """How a topic is matched: casefolded, spaces collapsed (as `entity_aliases.alias_key`)."""
-    return " ".join(topic.casefold().split())
-
-
-def topic_entities(topic: str) -> CompoundSelect:
-    """Ids of the entities a topic names: by any alias, canonical key, or a person's surname."""
-    key = topic_key(topic)
-    by_alias = select(EntityAlias.entity_id).where(EntityAlias.alias_key == key)
-    by_name = select(Entity.id).where(
-        or_(Entity.key == key, and_(Entity.kind == "person", Entity.surname == key))
-    )
-    return by_alias.union(by_name)
-
-
-def topic_articles(topic: str) -> CompoundSelect:
-    """Ids of articles that mention an entity the topic names, or use it as a term."""
-    named = select(Mention.article_id).where(Mention.entity_id.in_(topic_entities(topic)))
-    by_term = select(ArticleTerm.article_id).where(ArticleTerm.term == topic_key(topic))
-    return named.union(by_term)
 
 
 def in_period(period: DateRange, topic: str | None) -> ColumnElement[bool]:

@@ -28,9 +28,9 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, article_refs, ref_from_row
-from storage.compare_repo import topic_entities, topic_key
 from storage.models import Article, ArticleTerm, Entity, EntityAlias, EventRow, Mention, Sentence
 from storage.records_cite import ArticleRef
+from storage.topics import topic_entities, topic_key
 
 log = logging.getLogger(__name__)
 
