@@ -63,6 +63,7 @@ class DatedEvent:
     date: date
     precision: str
     expression: str
+    sentence: int = 0  # its place in the article; -1 a photo caption
 
 
 def _published(start: date | None, end: date | None) -> ColumnElement[bool]:
@@ -200,10 +201,16 @@ class SummaryRepository:
     async def dated_events(self, article_ids: Sequence[int]) -> list[DatedEvent]:
         """The resolved event dates of these articles, oldest first."""
         query = (
-            select(EventRow.article_id, EventRow.date, EventRow.precision, EventRow.expression)
+            select(
+                EventRow.article_id,
+                EventRow.date,
+                EventRow.precision,
+                EventRow.expression,
+                EventRow.sentence,
+            )
             .where(EventRow.article_id.in_(article_ids), EventRow.date.is_not(None))
             .order_by(EventRow.date, EventRow.article_id, EventRow.sentence)
         )
         async with self._sessions() as session:
             rows = await session.execute(query)
-            return [DatedEvent(a, d, p, e) for a, d, p, e in rows.all() if d is not None]
+            return [DatedEvent(a, d, p, e, n) for a, d, p, e, n in rows.all() if d is not None]

@@ -3,19 +3,21 @@
 Sentences come from the `sentences` table and are ranked by `analysis.summary` (TextRank with a
 lead prior). For a topic, the dozen articles most about it are read, and when at least three of
 their sentences name the topic only those are offered. Key people are the persons the articles
-mention most; key dates come from their stored events.
+mention most; key dates come from their stored events, ranked by the evidence `/timeline`'s key
+dates weigh (`analysis.key_dates`), not by how many events carry them.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.summary import Candidate, summarise
+from analysis.key_dates import Candidate, rank_dates
+from analysis.summary import Candidate as SentenceCandidate
+from analysis.summary import summarise
 from bot.errors import UserFacingError
 from bot.services.ranges import date_range
 from storage.records_cite import ArticleRef
@@ -76,7 +78,7 @@ def pick_lines(
     if focus is not None:
         naming = [s for s in pool if focus.search(s.text)]
         pool = naming if len(naming) >= 3 else pool
-    chosen = summarise([Candidate(s.text, s.position) for s in pool])
+    chosen = summarise([SentenceCandidate(s.text, s.position) for s in pool])
     lines = [SummaryLine(refs[pool[i].article_id], pool[i].position, pool[i].text) for i in chosen]
     return tuple(sorted(lines, key=lambda line: _reading_order(line.ref, line.position)))
 
@@ -86,23 +88,34 @@ def _reading_order(ref: ArticleRef, position: int) -> tuple[bool, date, int, int
     return (ref.published is None, ref.published or date.min, ref.id, position)
 
 
-def key_dates(events: Sequence[DatedEvent], refs: dict[int, ArticleRef]) -> tuple[KeyDate, ...]:
-    """The dates most events carry (precise ones first on ties), shown oldest first."""
-    groups: dict[tuple[date, str], list[DatedEvent]] = defaultdict(list)
-    for event in events:
-        groups[(event.date, event.precision)].append(event)
-    ranked = sorted(
-        groups.items(), key=lambda g: (-len(g[1]), PRECISION_RANK.get(g[0][1], 9), g[0][0])
+def _candidate(index: int, event: DatedEvent, ref: ArticleRef) -> Candidate:
+    return Candidate(
+        event_id=index,
+        date=event.date,
+        precision=event.precision,
+        article_id=event.article_id,
+        outlet=ref.outlet,
+        published=ref.published,
+        sentence=event.sentence,
     )
-    picked = [
-        KeyDate(
-            day,
-            precision,
-            tuple(dict.fromkeys(e.expression for e in group))[:3],
-            tuple(refs[i] for i in dict.fromkeys(e.article_id for e in group)),
+
+
+def key_dates(events: Sequence[DatedEvent], refs: dict[int, ArticleRef]) -> tuple[KeyDate, ...]:
+    """The KEY_DATES dates with the most evidence, ranked as `/timeline`'s key dates are
+    (`analysis.key_dates.rank_dates`: articles and outlets naming the date, from how far
+    away in time, precision), shown oldest first; each date's articles best evidence first."""
+    rows = [_candidate(i, e, refs[e.article_id]) for i, e in enumerate(events)]
+    picked = []
+    for ranked in rank_dates(rows)[:KEY_DATES]:
+        told = [events[i] for i in ranked.event_ids]
+        picked.append(
+            KeyDate(
+                ranked.date,
+                ranked.precision,
+                tuple(dict.fromkeys(e.expression for e in told))[:3],
+                tuple(refs[i] for i in ranked.article_ids),
+            )
         )
-        for (day, precision), group in ranked[:KEY_DATES]
-    ]
     return tuple(sorted(picked, key=lambda k: (k.date, PRECISION_RANK.get(k.precision, 9))))
 
 
