@@ -76,6 +76,8 @@ class WindowEvent:
     precision: str
     text: str
     ref: ArticleRef
+    id: int = 0  # the stored event's id
+    sentence: int = 0  # its place in the article; -1 a photo caption
 
 
 @dataclass(frozen=True)
@@ -220,12 +222,18 @@ class DigestRepository:
         ]
 
     async def events(self, article_ids: Sequence[int], limit: int) -> tuple[list[WindowEvent], int]:
-        """The newest-dated events of these articles (up to `limit`) and how many there are."""
+        """The newest-dated events of these articles (up to `limit`) and how many there are.
+
+        The digest reads them all (its window holds at most a hundred articles) and ranks their
+        dates itself.
+        """
         dated = and_(EventRow.article_id.in_(article_ids), EventRow.date.is_not(None))
         query = (
             select(
+                EventRow.id.label("event_id"),
                 EventRow.date.label("event_date"),
                 EventRow.precision,
+                EventRow.sentence,
                 EventRow.text.label("event_text"),
                 *REF_COLUMNS,
             )
@@ -238,7 +246,10 @@ class DigestRepository:
             rows = (await session.execute(query)).all()
             total = await session.scalar(select(func.count(EventRow.id)).where(dated))
         events = [
-            WindowEvent(r.event_date, r.precision, r.event_text, ref_from_row(r)) for r in rows
+            WindowEvent(
+                r.event_date, r.precision, r.event_text, ref_from_row(r), r.event_id, r.sentence
+            )
+            for r in rows
         ]
         return events, int(total or 0)
 

@@ -20,6 +20,11 @@ Publication days, not the window: a name rises because the news did, not because
 brought old articles in. A name the guild's digest showed within 3 days is left out (the
 cool-down), and a posted digest records what it showed; a preview records nothing. Strongest
 first, five of each kind, each with up to three articles of that day.
+
+New dated events. The dated events of the window's articles, their dates ranked by the evidence
+`/timeline`'s key dates weigh (`analysis.key_dates.rank_dates`: the articles and outlets naming
+a date, from how far away in time, its precision); the best-evidenced event of each date in
+rank order, then the dates' further events, EVENT_LIMIT in all, shown oldest first.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from analysis.key_dates import Candidate, rank_dates
 from analysis.spikes import KINDS, Spike
 from bot.errors import UserFacingError
 from bot.services.spikes import SpikeService, make_spike_service
@@ -52,6 +58,7 @@ STORY_OVERLAP = 2
 STORY_DAYS = 7
 ARTICLE_LIMIT = 100
 EVENT_LIMIT = 12
+EVENT_READ = 2000  # dated events of the window's articles read to rank their dates
 QUOTE_LIMIT = 5
 QUOTES_PER_SPEAKER = 2
 RISING_LIMIT = 5  # names of each kind
@@ -275,6 +282,19 @@ def pick_rising(spikes: Sequence[Spike]) -> list[Spike]:
     return picked
 
 
+def key_events(events: Sequence[WindowEvent], limit: int) -> tuple[WindowEvent, ...]:
+    """The events of the best-ranked dates (rule in the module docstring), oldest first."""
+    rows = [
+        Candidate(i, e.date, e.precision, e.ref.id, e.ref.outlet, e.ref.published, e.sentence)
+        for i, e in enumerate(events)
+    ]
+    ranked = rank_dates(rows)
+    first = [item.event_ids[0] for item in ranked]
+    rest = [i for item in ranked for i in item.event_ids[1:]]
+    picked = [events[i] for i in (first + rest)[:limit]]
+    return tuple(sorted(picked, key=lambda e: (e.date, e.ref.id, e.sentence)))
+
+
 def notable_quotes(quotes: Sequence[WindowQuote]) -> tuple[WindowQuote, ...]:
     """The first quotes (already ranked) with at most two per speaker."""
     kept: list[WindowQuote] = []
@@ -301,14 +321,14 @@ class DigestService:
             return None
         articles = await self._repo.articles(window.start, window.end, ARTICLE_LIMIT)
         ids = [a.ref.id for a in articles]
-        events, events_total = await self._repo.events(ids, EVENT_LIMIT)
+        events, events_total = await self._repo.events(ids, EVENT_READ)
         quotes = await self._repo.quotes(ids, QUOTE_LIMIT * 4)
         rising = await self._rising(window)
         return Digest(
             window=window,
             articles=total,
             stories=tuple(group_stories(articles)),
-            events=tuple(sorted(events, key=lambda e: (e.date, e.ref.id))),
+            events=key_events(events, EVENT_LIMIT),
             events_total=events_total,
             quotes=notable_quotes(quotes),
             rising=tuple(rising),
