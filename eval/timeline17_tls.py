@@ -9,11 +9,17 @@ Steps (each resumable; the scratch folder lives outside the repository):
    through the real ingestion (`IngestService`, analysis process pool). Re-running resumes: the
    queue keeps its jobs and stored articles are not stored twice. Wall times go to `times.json`.
 2. `.venv/bin/python -m eval.timeline17_tls score --work /tmp/t17` asks
-   `TimelineService.key_dates(first=, last=, k=K, sentences=L)` for every gold timeline (K = the
-   gold's number of dates, L = its average sentences per date rounded as news-tls does), and scores
-   alignment-based ROUGE-1/2 F (AR1, AR2) and date F1 as news-tls does (`eval.tls_metrics`), beside
-   an oracle-free baseline: the K days with the most day-precision events, each summarised by the
-   first stored sentence of an event on that day.
+   `TimelineService.key_dates(first=, last=, k=K, sentences=L)` for every gold timeline. K is
+   the gold's number of dates and L its mean sentences per date, rounded as news-tls rounds it,
+   both capped by `--max-dates` / `--max-sentences` (default 50 and 2, the service's limits). It
+   scores alignment-based ROUGE-1/2 F (AR1, AR2) and date F1 as news-tls does
+   (`eval.tls_metrics`). Beside them it scores an oracle-free baseline: the K days with the most
+   day-precision events, each told by its first stored event sentences. Every predicted timeline
+   goes to `predictions.json`.
+
+Both steps go through the `analyst` CLI's own code in process (`bot.cli`): `ingest` runs
+`analyst ingest`; `score` opens the application with `bot.cli.app.run`, as a command does. Results
+and times are in EVALUATION.md §2, "Timeline summarisation (issue 15)".
 """
 
 from __future__ import annotations
