@@ -21,12 +21,15 @@ from bot.services.digest import (
     DueDigest,
     Window,
     due_digest,
+    key_events,
     zone_choices,
 )
 from bot.services.spikes import make_spike_service
 from config.settings import Settings
+from storage.digests import WindowEvent
 from storage.guilds import GuildConfig
 from storage.models import Article
+from storage.records_cite import ArticleRef
 from tests.bot.conftest import Invoke
 from tests.storage.spike_corpus import DAY as SPIKE_DAY
 from tests.storage.spike_corpus import KALLAS, NATO, build_series
@@ -294,3 +297,27 @@ def test_cli_previews_the_digest(sample_cli: Invoke) -> None:
     assert quiet.output.strip() == "Nothing new since 2999-01-01 00:00 (UTC)."
     bad = sample_cli("digest", "--since", "yesterday")
     assert bad.exit_code == 1 and "--since takes a date" in bad.output
+
+
+def _event(n: int, day: date, outlet: str, published: date) -> WindowEvent:
+    ref = ArticleRef(n, f"Story {n}", outlet, published, "day", None, f"story-{n}.txt")
+    return WindowEvent(day, "day", f"Event sentence {n}.", ref, id=n, sentence=1)
+
+
+def test_new_dated_events_keep_the_dates_most_outlets_report() -> None:
+    today, news = date(2026, 12, 4), date(2026, 12, 3)
+    events = [
+        _event(1, news, "Reuters", today),
+        _event(2, news, "AP", today),
+        _event(3, news, "BBC", today),
+        *(_event(n, date(2026, 11, 20 + n - 4), "Local Gazette", today) for n in range(4, 9)),
+    ]
+    # the day three outlets report outranks five days one outlet mentions once each
+    [best] = key_events(events, 1)
+    assert best.date == news
+    kept = key_events(events, 3)  # the best event of each of the three best dates
+    assert len({e.date for e in kept}) == 3 and news in {e.date for e in kept}
+    assert [e.date for e in kept] == sorted(e.date for e in kept)  # oldest first
+    assert key_events(events, 20) == tuple(
+        sorted(events, key=lambda e: (e.date, e.ref.id, e.sentence))
+    )
