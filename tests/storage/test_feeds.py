@@ -266,6 +266,7 @@ def feed_job(feed_id: int, *, post: bool = True, item_key: str = "k") -> dict[st
         "channel": CHANNEL,
         "post": post,
         "item_key": item_key,
+        "summary": "What the feed said of the story.",
     }
     return {"url": "https://news.example/a/1", "origin": "x", "meta": meta}
 
@@ -298,6 +299,7 @@ async def test_a_feed_job_that_stores_an_article_writes_one_card(sessions: Sessi
         "feed_title": "world",
         "article_id": 1,
         "as_threads": True,
+        "item_summary": "What the feed said of the story.",  # for a card whose article has none
     }
     await queue.finish(jobs[0].id, FAILED, error="again")  # a job ends once
     assert len(await outbox(sessions)) == 1
