@@ -11,7 +11,8 @@ Steps (each resumable; the scratch folder lives outside the repository):
 2. `.venv/bin/python -m eval.timeline17_tls score --work /tmp/t17` asks
    `TimelineService.key_dates(first=, last=, k=K, sentences=L)` for every gold timeline. K is
    the gold's number of dates and L its mean sentences per date, rounded as news-tls rounds it,
-   both capped by `--max-dates` / `--max-sentences` (default 50 and 2, the service's limits). It
+   uncapped by default as news-tls asks (`--max-dates 50 --max-sentences 2` give what a command
+   may ask for: the Discord and CLI answers' limits). It
    scores alignment-based ROUGE-1/2 F (AR1, AR2) and date F1 as news-tls does
    (`eval.tls_metrics`). Beside them it scores an oracle-free baseline: the K days with the most
    day-precision events, each told by its first stored event sentences. Every predicted timeline
@@ -436,10 +437,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="analysis processes for ingestion",
     )
     parser.add_argument(
-        "--max-dates", type=int, default=50, help="most dates key_dates is asked for"
+        "--max-dates", type=int, default=1000, help="most dates key_dates is asked for"
     )
     parser.add_argument(
-        "--max-sentences", type=int, default=2, help="most sentences per date asked for"
+        "--max-sentences", type=int, default=10, help="most sentences per date asked for"
     )
     args = parser.parse_args(argv)
     if args.step == "ingest":

@@ -66,8 +66,10 @@ T = TypeVar("T")
 DEFAULT_LIMIT = 25
 KEY_THRESHOLD = 20  # above this many dated events in the range, /timeline and
 # `analyst timeline` answer with key dates unless asked for all events
-MAX_KEY_DATES = 50
-MAX_SENTENCES = 2
+MAX_KEY_DATES = 50  # dates a command may ask for (`--dates`): an answer a member reads
+MAX_SENTENCES = 2  # sentences a date is told in, in a command's answer
+KEY_DATES_LIMIT = 1000  # what a program may ask for (the evaluation: news-tls's K, up to 155)
+SENTENCES_LIMIT = 10  # ... and its sentences per date (news-tls's L, up to 8)
 SHORTLIST_FACTOR = 3
 MIN_SHORTLIST = 30
 PER_DATE = 12  # sentences read per shortlisted date
@@ -289,14 +291,16 @@ class TimelineService:
         first: date | None = None,
         last: date | None = None,
     ) -> KeyTimeline:
-        """The k dates that matter most in the range, each told in 1–2 stored sentences.
+        """The k dates that matter most in the range, each told in `sentences` stored sentences.
 
         `start`/`end` are the period as typed; `first`/`last`, already parsed, win over them.
+        Commands ask for at most MAX_KEY_DATES dates in MAX_SENTENCES sentences (an answer a
+        member reads); a program (the Timeline17 evaluation) may ask for more.
         """
-        if k is not None and not 1 <= k <= MAX_KEY_DATES:
-            raise UserFacingError(f"--dates must be between 1 and {MAX_KEY_DATES}")
-        if not 1 <= sentences <= MAX_SENTENCES:
-            raise UserFacingError(f"sentences must be between 1 and {MAX_SENTENCES}")
+        if k is not None and not 1 <= k <= KEY_DATES_LIMIT:
+            raise UserFacingError(f"the number of dates must be between 1 and {KEY_DATES_LIMIT}")
+        if not 1 <= sentences <= SENTENCES_LIMIT:
+            raise UserFacingError(f"sentences must be between 1 and {SENTENCES_LIMIT}")
         typed_start, typed_end = date_range(start, end)
         query = EventQuery(
             topic=(topic or "").strip() or None,

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
+import pytest
+
+from bot.app import open_analyst
+from bot.errors import UserFacingError
+from bot.services.timeline import KEY_DATES_LIMIT, MAX_KEY_DATES, SENTENCES_LIMIT
+from config.settings import Settings
 from tests.bot.conftest import Invoke, one_error_line
 from tests.bot.test_cli_timeline import dated_lines
 
@@ -70,3 +78,18 @@ def test_bad_dates_value_is_one_error_line(sample_cli: Invoke) -> None:
         line = one_error_line(sample_cli("timeline", "--dates", bad))
         assert "--dates must be a whole number from 1 to 50" in line
     assert "--all" in one_error_line(sample_cli("timeline", "--all", "--key"))
+
+
+async def test_a_program_may_ask_for_more_dates_and_sentences_than_a_command(
+    sample_db: str, tmp_path: Path
+) -> None:
+    copy = tmp_path / "analyst.db"
+    shutil.copy(sample_db.removeprefix("sqlite+aiosqlite:///"), copy)
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{copy}")  # type: ignore[call-arg]
+    async with open_analyst(settings) as analyst:
+        found = await analyst.timeline.key_dates(k=MAX_KEY_DATES + 10, sentences=3)
+        assert found.k == len(found.dates) == 7  # every date the sample has, K cut to them
+        with pytest.raises(UserFacingError, match="between 1 and 1000"):
+            await analyst.timeline.key_dates(k=KEY_DATES_LIMIT + 1)
+        with pytest.raises(UserFacingError, match="sentences must be between 1 and 10"):
+            await analyst.timeline.key_dates(sentences=SENTENCES_LIMIT + 1)
