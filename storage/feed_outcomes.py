@@ -21,11 +21,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Feed, FeedItem, OutboxMessage
+from storage.records import DONE, DUPLICATE
 
 FEED_ARTICLE = "feed_article"
 VIA_FEED = "feed"
-CARDS = "cards"
-DONE, DUPLICATE = "done", "duplicate"  # storage.jobs's names (it imports this module)
+CARDS = "cards"  # the feed mode that posts cards (storage.feeds takes it from here)
 
 
 async def announce_feed_outcome(

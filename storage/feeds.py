@@ -22,12 +22,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.entities import dialect_insert
 from storage.feed_hosts import HostTurns
+from storage.feed_outcomes import CARDS
 from storage.jobs import holder_is_dead, worker_id
 from storage.models import Feed, FeedItem, OutboxMessage
 from storage.records import as_utc
 
 ACTIVE, PAUSED = "active", "paused"
-CARDS, DIGEST = "cards", "digest"
+DIGEST = "digest"  # the mode that posts nothing: articles wait for the digest
 FEED_MORE, FEED_PAUSED = "feed_more", "feed_paused"
 LOCAL_HOST = "(file)"  # the host of a saved feed file, followed from the command line only
 CLAIM_LEASE = timedelta(minutes=5)

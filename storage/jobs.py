@@ -25,11 +25,10 @@ from storage.alert_fires import fire_alerts
 from storage.entities import dialect_insert
 from storage.feed_outcomes import announce_feed_outcome
 from storage.models import IngestJob, OutboxMessage
-from storage.records import JobRecord, as_utc
+from storage.records import DONE, DUPLICATE, FAILED, PENDING, RUNNING, JobRecord, as_utc
 
 log = logging.getLogger(__name__)
 
-PENDING, RUNNING, DONE, DUPLICATE, FAILED = "pending", "running", "done", "duplicate", "failed"
 FINISHED = (DONE, DUPLICATE, FAILED)
 UNFINISHED = (PENDING, RUNNING)
 LEASE = timedelta(minutes=10)

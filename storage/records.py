@@ -141,6 +141,10 @@ class CorpusStats:
     jobs: tuple[tuple[str, int], ...] = field(default_factory=tuple)
 
 
+# an ingest job's states (storage.jobs moves jobs between them; the job-end hooks read them)
+PENDING, RUNNING, DONE, DUPLICATE, FAILED = "pending", "running", "done", "duplicate", "failed"
+
+
 @dataclass(frozen=True)
 class JobRecord:
     """A queued ingestion job as the worker and the CLI see it."""

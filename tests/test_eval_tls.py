@@ -30,8 +30,6 @@ from eval.tls_metrics import (
     tokenize,
 )
 
-pytest.importorskip("nltk")
-
 D = date
 GROUND_TRUTH = [
     {
@@ -100,8 +98,6 @@ def test_tilse_rouge_cases(
     precision: tuple[float, float],
     recall: tuple[float, float],
 ) -> None:
-    if method in ("align_date_costs", "align_date_content_costs"):
-        pytest.importorskip("scipy")
     _check(getattr(EVALUATOR, method)(output, GROUND_TRUTH), _r1(precision, recall))
 
 
