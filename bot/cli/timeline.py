@@ -64,7 +64,8 @@ def timeline(
         int, typer.Option(min=1, max=500, help="At most this many dated lines.")
     ] = DEFAULT_LIMIT,
     chart: Annotated[
-        Path | None, typer.Option("--chart", help="Also draw events over time into this PNG.")
+        Path | None,
+        typer.Option("--chart", help="Also draw events over time into this PNG (every event)."),
     ] = None,
     key: Annotated[
         bool,
@@ -84,22 +85,22 @@ def timeline(
 ) -> None:
     """Dated events, oldest first, each with its sources; key dates when there are many."""
     k = _dates(dates)
-    if every and (key or k is not None):
+    asked_key = key or k is not None
+    if every and asked_key:
         fail("--all lists every event: leave out --key and --dates")
+    if chart is not None and asked_key:
+        fail("--chart draws every event: leave out --key and --dates")
 
     async def work(analyst: Analyst) -> Timeline | KeyTimeline:
         words = user_input.clean_optional(topic, "topic")
-        if key or k is not None:
-            return await analyst.timeline.key_dates(words, from_, to, k=k)
-        listed = await analyst.timeline.timeline(words, from_, to, limit, chart=chart is not None)
-        if every or listed.counts.dated <= KEY_THRESHOLD:
-            return listed
-        return await analyst.timeline.key_dates(words, from_, to)
+        if asked_key or not (every or chart is not None):
+            found = await analyst.timeline.key_dates(words, from_, to, k=k)
+            if asked_key or found.dated_total > KEY_THRESHOLD:
+                return found  # a busy range is read once, for its key dates
+        return await analyst.timeline.timeline(words, from_, to, limit, chart=chart is not None)
 
     answer = run(settings_of(ctx), work)
     if isinstance(answer, KeyTimeline):
-        if chart is not None:
-            fail("--chart draws every event: add --all")
         emit(as_json, render.key_text(answer), render.key_json(answer))
         return
     text = render.timeline_text(answer)

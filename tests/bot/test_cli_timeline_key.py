@@ -77,7 +77,12 @@ def test_bad_dates_value_is_one_error_line(sample_cli: Invoke) -> None:
     for bad in ("x", "0", "51"):
         line = one_error_line(sample_cli("timeline", "--dates", bad))
         assert "--dates must be a whole number from 1 to 50" in line
-    assert "--all" in one_error_line(sample_cli("timeline", "--all", "--key"))
+    assert one_error_line(sample_cli("timeline", "--all", "--key")) == (
+        "error: --all lists every event: leave out --key and --dates"
+    )
+    assert one_error_line(sample_cli("timeline", "--dates", "3", "--chart", "c.png")) == (
+        "error: --chart draws every event: leave out --key and --dates"
+    )
 
 
 async def test_a_program_may_ask_for_more_dates_and_sentences_than_a_command(
