@@ -55,6 +55,8 @@ import pytest
 from aiohttp import web
 from multidict import CIMultiDict
 
+from tests.threaded_site import ThreadedSite
+
 BASE_DATE = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 SITE_NAME = "Harbour Desk"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -125,11 +127,11 @@ class RecordedRequest:
     status: int = 0  # 0 while the answer is pending, or when the connection was dropped
 
 
-class FeedsServer:
+class FeedsServer(ThreadedSite):
     """The feed scenarios on 127.0.0.1:PORT in a thread of their own."""
 
     def __init__(self, scenarios: list[Scenario] | None = None) -> None:
-        self.port = 0
+        super().__init__()
         self.refused_port = _closed_port()
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
@@ -138,24 +140,8 @@ class FeedsServer:
         self.scenarios: dict[str, Scenario] = {}
         for scenario in scenarios if scenarios is not None else default_scenarios():
             self.add_scenario(scenario)
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
 
     # -- lifecycle -------------------------------------------------------------------------
-    def start(self) -> FeedsServer:
-        """Start serving; returns self once the port is known."""
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
-        return self
-
-    def close(self) -> None:
-        """Stop the server and its thread."""
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
-        self._loop.close()
 
     def __enter__(self) -> FeedsServer:
         return self.start()
@@ -273,15 +259,13 @@ class FeedsServer:
                 await event.wait()
 
     # -- the server thread -------------------------------------------------------------------
-    async def _start(self) -> None:
+    def app(self) -> web.Application:
+        """The feeds, the article pages and the redirects, every request recorded."""
         app = web.Application(middlewares=[self._record])
         app.router.add_get("/feeds/{name}", self._feed)
         app.router.add_get("/articles/{slug}", self._article)
         app.router.add_get("/redirect/{name}", _redirect)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        self.port = self._runner.addresses[0][1]
+        return app
 
     @web.middleware
     async def _record(self, request: web.Request, handler: Handler) -> web.StreamResponse:

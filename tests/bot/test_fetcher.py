@@ -14,6 +14,7 @@ from aiohttp import web
 from bot.services.fetcher import Fetcher, FetchError, FetchSettings, decode_page
 from bot.services.url_guard import UrlGuard
 from tests.bot.conftest import SAMPLES
+from tests.threaded_site import ThreadedSite
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en">
@@ -87,32 +88,16 @@ INDEX_HTML = """<!DOCTYPE html><html lang="en"><head><title>World | Global Desk<
 """
 
 
-class LocalSite:
-    """An aiohttp server on 127.0.0.1 (ephemeral port) in its own thread, serving test pages."""
+class LocalSite(ThreadedSite):
+    """A local site (tests/threaded_site.py) serving test pages."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.hits: Counter[str] = Counter()
         self.user_agents: list[str] = []
         self.escape_port = 0
-        self.port = 0
         self.gate_reached = threading.Event()  # a request to /gate arrived and waits
         self._gate: asyncio.Event | None = None
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-
-    def start(self) -> LocalSite:
-        """Start serving; returns self once the port is known."""
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
-        return self
-
-    def close(self) -> None:
-        """Stop the server and its thread."""
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
 
     def open_gate(self) -> None:
         """Let requests waiting at /gate (and later ones) have their page."""
@@ -123,7 +108,8 @@ class LocalSite:
         """An address on this server."""
         return f"http://127.0.0.1:{self.port}{path}"
 
-    async def _start(self) -> None:
+    def app(self) -> web.Application:
+        """Every test page; called on the site's own loop (the gate's event belongs to it)."""
         app = web.Application(middlewares=[self._count])
         html = {"content_type": "text/html"}
         pages = {
@@ -152,11 +138,7 @@ class LocalSite:
         app.router.add_get("/gate", self._at_gate)
         self._gate = asyncio.Event()
         app.router.add_get("/fails-then-slow", self._fails_then_slow)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
+        return app
 
     @web.middleware
     async def _count(self, request: web.Request, handler: Handler) -> web.StreamResponse:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import random
 import re
-import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
@@ -26,6 +25,7 @@ from tests.bot.test_fetcher import ARTICLE_HTML, INDEX_HTML
 from tests.discordbot import conftest
 from tests.discordbot.conftest import running_bot
 from tests.fake_discord import FakeDiscord
+from tests.threaded_site import ThreadedSite
 
 Json = dict[str, Any]
 _TIMESTAMP = re.compile(r"<t:(\d+):D>")
@@ -99,42 +99,20 @@ def story(number: int) -> tuple[str, str]:
     return title, page
 
 
-class ArticleSite:
-    """An aiohttp server on 127.0.0.1 in its own thread: /article, /index and /story/N."""
-
-    def __init__(self) -> None:
-        self.port = 0
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-
-    def start(self) -> ArticleSite:
-        """Serve; returns once the port is known."""
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
-        return self
-
-    def close(self) -> None:
-        """Stop serving."""
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
+class ArticleSite(ThreadedSite):
+    """A local site (tests/threaded_site.py): /article, /index and /story/N."""
 
     def url(self, path: str) -> str:
         """An address on this server."""
         return f"http://127.0.0.1:{self.port}{path}"
 
-    async def _start(self) -> None:
+    def app(self) -> web.Application:
+        """The article, the index and numbered stories."""
         app = web.Application()
         app.router.add_get("/article", self._page(ARTICLE_HTML))
         app.router.add_get("/index", self._page(INDEX_HTML))
         app.router.add_get("/story/{n}", self._story)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
+        return app
 
     @staticmethod
     def _page(html: str) -> Callable[[web.Request], Any]:
