@@ -149,7 +149,27 @@ SECOND_TEST: tuple[str, ...] = (
 )
 DEV = DEV + FIRST_TEST + THIRD_DEV + SECOND_TEST
 # The held-out pages: 16 sites in no earlier batch, labelled from the page alone (session 7).
-TEST: tuple[str, ...] = ()
+# Few news pages of new sites are left in the archive, so the filter was loosened again: at least
+# two double-marked quotations (counting AP's '' closings and paragraphs left open) instead of
+# three, and 150 words (see eval/data/real_quotes/README.md, "Fourth batch").
+TEST: tuple[str, ...] = (
+    "larnetimes.co.uk-Adam-Johnson.html",  # northernirelandworld.com
+    "manchestereveningnews.co.uk-tragic.html",
+    "birminghammail.co.uk-48-hour.html",
+    "1703831611.html",  # theargus.co.uk
+    "deadlinenews.co.uk-football.html",
+    "1608581255.html",  # monroenews.com (AP)
+    "people.com-Mina-Starsiak.html",
+    "1753142980.html",  # stuff.co.nz
+    "1720285564.html",  # news18.com (PTI)
+    "1589455043.html",  # hindustantimes.com
+    "1791336003.html",  # news.az
+    "1572542522.html",  # malaymail.com (AFP)
+    "1705296354.html",  # marketwatch.com
+    "fivethirtyeight.com.endorsement.html",
+    "tonedeaf.thebrag.com.luboku.html",  # thebrag.com
+    "1711803974.html",  # engadget.com
+)
 
 
 @cache
