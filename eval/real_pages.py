@@ -159,7 +159,7 @@ TEST: tuple[str, ...] = (
     "1703831611.html",  # theargus.co.uk
     "deadlinenews.co.uk-football.html",
     "1608581255.html",  # monroenews.com (AP)
-    "people.com-Mina-Starsiak.html",
+    "wikimediafoundation.org.turkey.html",
     "1753142980.html",  # stuff.co.nz
     "1720285564.html",  # news18.com (PTI)
     "1589455043.html",  # hindustantimes.com
