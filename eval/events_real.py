@@ -392,7 +392,7 @@ def ingest(split: str, data: Path = DEFAULT_DATA) -> Ingested:
             _cli_json(runner, env, "article", str(a["id"]), "--events", "--no-dropped")
             for a in listed
         ]
-        lines = _cli_json(runner, env, "timeline", "--limit", "500")
+        lines = _cli_json(runner, env, "timeline", "--all", "--limit", "500")
     return Ingested(
         events=[e for article in articles for e in events_of(article)],
         published={
