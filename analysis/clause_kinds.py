@@ -26,6 +26,16 @@ def simple_present(verb: Token) -> bool:
     return verb.tag_ in _PRESENT and not auxes(verb)
 
 
+def do_present(verb: Token) -> bool:
+    """A simple present with 'do': 'you don't have time', 'does he know'."""
+    helpers = auxes(verb)
+    return (
+        verb.tag_ == "VB"
+        and bool(helpers)
+        and all(aux.lemma_ == "do" and aux.tag_ in _PRESENT for aux in helpers)
+    )
+
+
 def active(verb: Token) -> bool:
     """Whether a verb is in the active voice ('were reported' frames no report)."""
     return not any(kid.dep_ in ("auxpass", "nsubjpass") for kid in verb.children)

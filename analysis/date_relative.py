@@ -72,6 +72,18 @@ def day_word(match: re.Match[str], ctx: Context) -> Outcome:
     return anchor + timedelta(days=shift), Precision.DAY
 
 
+def named_day(match: re.Match[str], ctx: Context) -> Outcome:
+    """'today (Thursday)', 'yesterday (Monday)': the weekday in brackets says which day the
+    statement's 'today' was, the latest such day on or before the one the word counts to (a
+    statement quoted a day or two after it was made)."""
+    anchor = ctx.usable(Precision.DAY)
+    if anchor is None:
+        return None, Precision.DAY
+    base = anchor + timedelta(days=DAY_WORDS[" ".join(match.group("word").lower().split())])
+    target = _WEEKDAYS.index(match.group("weekday").lower())
+    return base - timedelta(days=(base.weekday() - target) % 7), Precision.DAY
+
+
 def weekday(match: re.Match[str], ctx: Context) -> Outcome:
     """'on Monday morning', 'last Friday': counted from the anchor (see the module docstring)."""
     anchor = ctx.usable(Precision.DAY)

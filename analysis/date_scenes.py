@@ -7,6 +7,8 @@ words that look like dates but are names.
 - A quotation saying "tonight" in an article published the morning after an evening its own
   words name ("on Wednesday night", "last night") was said that evening: "everybody attacked
   Haley tonight" in a report of Wednesday night's debate published on Thursday is Wednesday.
+- Likewise a quotation saying "today" or "this morning" in a text set on the day before it was
+  published, which never names the day of publication: the speaker spoke on the story's day.
 - Programme and show names and short titles in quotation marks hold date words that date
   nothing: "CBS This Morning", "the BBC Radio 4 Today programme", "Monday Night Foodball",
   "Saturday Night Live", John Okrent's "Two Days in March".
@@ -102,6 +104,33 @@ def night_scenes(text: str, published: date | None) -> list[Scene]:
     basis = f"said the night of {eve.strftime('%B')} {eve.day}, {eve.year} ('{named.group(0)}')"
     return [
         Scene(start, end, eve, basis) for start, end in quotes if _TONIGHT.search(text, start, end)
+    ]
+
+
+_SAME_DAY = re.compile(r"(?i)\b(?:today|this\s+(?:morning|afternoon|evening))\b")
+
+
+def eve_scenes(text: str, published: date | None) -> list[Scene]:
+    """Quotations saying "today" or "this morning" in a text whose own words set its story on
+    the day before `published` ("on Sunday", "yesterday") and never on that day itself: the
+    speaker spoke on the story's day, the article came out the next ("When I came in here this
+    morning", a player said at Wednesday's opening, in a report published on Thursday)."""
+    if published is None or not _SAME_DAY.search(text):
+        return []
+    quotes = [match.span() for match in _QUOTATION.finditer(text)]
+    starts = [start for start, _ in quotes]
+    eve = published - timedelta(days=1)
+    named_eve = re.compile(rf"(?i)\b(?:yesterday|last\s+night|{_WEEKDAYS[eve.weekday()]})\b")
+    named_day = re.compile(
+        rf"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening)"
+        rf"|{_WEEKDAYS[published.weekday()]})\b"
+    )
+    own = [m for m in named_eve.finditer(text) if not _inside(m.start(), quotes, starts)]
+    if not own or any(not _inside(m.start(), quotes, starts) for m in named_day.finditer(text)):
+        return []
+    basis = f"said on {eve.strftime('%B')} {eve.day}, {eve.year} ('{own[0].group(0)}')"
+    return [
+        Scene(start, end, eve, basis) for start, end in quotes if _SAME_DAY.search(text, start, end)
     ]
 
 

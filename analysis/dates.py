@@ -56,7 +56,15 @@ from analysis.date_context import (
     period_start,
     pointing,
 )
-from analysis.date_relative import DAY_WORDS, anaphora, day_word, relative, story_relative, weekday
+from analysis.date_relative import (
+    DAY_WORDS,
+    anaphora,
+    day_word,
+    named_day,
+    relative,
+    story_relative,
+    weekday,
+)
 from analysis.date_scenes import Scene, name_spans
 from analysis.date_story import Story
 from analysis.types import Precision, ResolvedDate
@@ -149,8 +157,8 @@ def _bare_month(match: re.Match[str], ctx: Context) -> Outcome:
     forward = which == "next" or way == "future"
     strict = which in ("last", "next")
     candidates = [date(anchor.year + shift, month, 1) for shift in (-1, 0, 1)]
-    if which == "this":
-        return date(anchor.year, month, 1), Precision.MONTH
+    if which in ("this", "last"):  # "last October" said in November: October of the year before
+        return date(anchor.year - (which == "last"), month, 1), Precision.MONTH
     if way == "nearest":
         months = [(c.year - this_month.year) * 12 + c.month - this_month.month for c in candidates]
         return candidates[min(range(3), key=lambda k: abs(months[k]))], Precision.MONTH
@@ -246,6 +254,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"(?i)\b(?:the\s+(?:next|following|previous)\s+year|a\s+year\s+(?:later|earlier)"
             r"|the\s+year\s+(?:after|before)|(?:that|the\s+same)\s+year)\b",
             story_relative,
+        ),
+        (
+            r"(?i)(?<!USA )\b(?P<word>"
+            + "|".join(k.replace(" ", r"\s+") for k in DAY_WORDS)
+            + rf")\s*\(\s*(?P<weekday>{_WEEKDAY})\s*\)",
+            named_day,
         ),
         (
             r"(?i)(?<!USA )\b(?:" + "|".join(k.replace(" ", r"\s+") for k in DAY_WORDS) + r")\b",

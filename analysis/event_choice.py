@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analysis.date_context import period_end
 from analysis.event_attach import Place, place
@@ -40,7 +40,7 @@ class Places:
         if not self.parsed or start < 0 or end > self.length or start >= end:
             return None
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return place(span) if span is not None and len(span) else None
+        return place(_governed(span)) if span is not None and len(span) else None
 
     def restates(self, start: int, end: int) -> bool:
         """Whether the date at these offsets stands in apposition to another date, restating
@@ -57,6 +57,20 @@ class Places:
         """Which way the date at these offsets points, by the tense of its clause."""
         found = self.at(start, end)
         return None if found is None else direction(found)
+
+
+def _governed(span: Span) -> Span:
+    """The date's words without a leading preposition that governs the noun the date is a
+    possessive of: in "results from Tuesday's elections" the date is "Tuesday" (naming the
+    elections), not "from Tuesday" (a starting point of the results)."""
+    first = span[0]
+    if len(span) < 2 or first.pos_ not in ("ADP", "SCONJ"):
+        return span
+    rest = span[1:]
+    owner = rest.root.head
+    if rest.root.dep_ == "poss" and owner.dep_ == "pobj" and owner.head.i == first.i:
+        return rest
+    return span
 
 
 def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: str) -> Dated | None:

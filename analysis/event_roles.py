@@ -64,6 +64,7 @@ _REFERENCE_MARKS = frozenset({"since", "until", "till"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether", "than", "like"})
 _COMPARING_PREPS = frozenset({"as in", "like", "unlike"})
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+_CONCESSIVE = frozenset({"despite", "notwithstanding"})
 _ENDS = frozenset({"until", "till"})
 _COMPARING_VERBS = frozenset({"match", "exceed", "surpass", "equal", "rival", "eclipse", "outpace"})
 _SPANS = frozenset({"between", "to"})
@@ -99,6 +100,7 @@ class Role(StrEnum):
     DESCRIPTOR = "descriptor"
     CONTENT = "content of a dated statement"
     CONTEXT = "context of a finer date"
+    COUNT = "a number, not a date"
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def _reference(dated: Dated) -> bool:
         or (place.prep == "to" and place.host is not None and place.host.lower_ == "back")
         or _compared(dated)
         or _ranked(dated)
+        or _standard(dated)
+        or (place.prep == "by" and place.thing is not None and not place.names)
     )
 
 
@@ -211,6 +215,28 @@ def _compared(dated: Dated) -> bool:
     objects = [kid for kid in verb.children if kid.dep_ in ("dobj", "attr")]
     thing = place.thing
     return thing is not None and any(obj.i == thing.i or thing in obj.subtree for obj in objects)
+
+
+_LIKENESS = frozenset({"similar", "comparable", "identical", "akin", "equivalent", "analogous"})
+
+
+def _likened(noun: Token) -> bool:
+    """Whether a noun is what something is likened to: 'similar to one struck last week'."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("to", "with")
+        and prep.head.lemma_.lower() in _LIKENESS
+    )
+
+
+def _standard(dated: Dated) -> bool:
+    """A date of the thing a clause likens its subject to: 'The deal is similar to one struck
+    earlier this week', 'comparable to the 2019 contract'."""
+    place = dated.place
+    if place.thing is not None and _likened(place.thing):
+        return True
+    return any(kinds.describing(link) and _likened(link.verb.head) for link in place.links[:-1])
 
 
 def _negated(verb: Token) -> bool:
@@ -322,7 +348,7 @@ def _negated_or_nowadays(dated: Dated) -> bool:
     if planned and verb.lemma_ in STATES and any(kid.lower_ == "still" for kid in verb.children):
         return True  # "we will still have this June 1": a state predicted to last
     nowadays = place.root.lower_ == "today" and place.root.dep_ in ("npadvmod", "advmod")
-    return nowadays and kinds.simple_present(verb)
+    return nowadays and (kinds.simple_present(verb) or kinds.do_present(verb))
 
 
 def _describes(dated: Dated) -> bool:
@@ -341,14 +367,29 @@ def _describes(dated: Dated) -> bool:
     year_thing = place.names and dated.text.isdigit() and _passing_prep(place)
     if (place.thing is not None and kinds.person(place.thing)) or year_thing:
         return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
-    if place.names and place.thing_prep in _TOPIC_PREPS:
-        return True  # "asked about the minister's March 3 letter"
+    topic = place.names and place.thing_prep in _TOPIC_PREPS
+    despite = place.thing is not None and place.thing_prep in _CONCESSIVE
+    if topic or despite or _completes_name(dated):
+        # "asked about the minister's March 3 letter"; "despite a diagnosis in 2012, he had
+        # landed a job" (background); "the Communications Decency Act of 1996"
+        return True
     if place.names and place.thing is not None and kinds.work(place.thing):
         return dated.text.isdigit()  # "the 2016 film", "her 2005 memoir"; not "a May 3 report"
     return trusted and any(kinds.describing(link) or _circumstance(link) for link in place.links)
 
 
 _YEAR_SETTINGS = frozenset({"in", "at", "during", "throughout"})
+# Entities whose names may end in "of YEAR": a law, a work, an organisation, a product, a place.
+_NAMED = frozenset({"LAW", "WORK_OF_ART", "ORG", "PRODUCT", "FAC"})
+
+
+def _completes_name(dated: Dated) -> bool:
+    """A bare year after "of" ending a name: 'the Communications Decency Act of 1996' (the
+    entity recogniser names the law), not 'the summer of 2020' (a time)."""
+    place, thing = dated.place, dated.place.thing
+    if thing is None or place.prep != "of" or not dated.text.isdigit():
+        return False
+    return thing.pos_ == "PROPN" and thing.ent_type_ in _NAMED
 
 
 def _passing_prep(place: Place) -> bool:
@@ -384,7 +425,17 @@ def medium(place: Place) -> Token | None:
     return frame if said_by or said_in else None
 
 
+def _count(dated: Dated) -> bool:
+    """A four-digit number counting things, not a year: 'around 1800 houses' (the number is a
+    numeric modifier of a plural noun, and the entity recogniser does not call it a date)."""
+    root = dated.place.root
+    if not dated.text.isdigit() or root.dep_ != "nummod" or root.ent_type_ == "DATE":
+        return False
+    return root.head.tag_ == "NNS"
+
+
 _CHECKS: tuple[tuple[Callable[[Dated], bool], Role], ...] = (
+    (_count, Role.COUNT),
     (_reference, Role.REFERENCE),
     (_conditional, Role.CONDITION),
     (_negated_or_nowadays, Role.CONDITION),
@@ -437,13 +488,31 @@ def _adopted(dated: Dated) -> bool:
     if possible and _negated(_main_clause(links).verb):
         return False  # "has not ruled out resigning, which could prompt an election next year"
     noun = clause.verb.head
-    if climb(noun).nested:
-        return False  # "a retreat from the plan announced four months ago"
+    if climb(noun).nested or _about_person(clause, noun):
+        return False  # "a retreat from the plan announced four months ago", "Smith, who ..."
     if _DEICTIC.search(dated.text):
         return _no_happening(_main_clause(links).verb, deictic=True)
     near = noun.dep_ in _CORE and noun.head.i == main.verb.i  # not "for people born in 1960"
     own = not place.names and not kinds.infinitive(clause.verb)  # not "more to come in 2026"
     return near and own and main.dep in ("ROOT", "ccomp", "conj") and _no_happening(main.verb)
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def _about_person(clause: Link, noun: Token) -> bool:
+    """Whether a relative clause set off by a comma tells about a person ('Smith, who announced
+    last year'): background, where one without a comma says which people the story is about
+    ('members who spoke at Tuesday's meeting are concerned')."""
+    verb = clause.verb
+    start = verb.left_edge.i
+    if clause.dep != "relcl" or start == 0 or verb.doc[start - 1].text != ",":
+        return False
+    return (
+        kinds.person(noun)
+        or noun.ent_type_ == "PERSON"
+        or any(kid.lower_ in _WHO for kid in verb.children)
+    )
 
 
 def _no_happening(verb: Token, deictic: bool = False) -> bool:
@@ -541,6 +610,24 @@ def _context(dated: Dated, events: Sequence[Dated]) -> bool:
     )
 
 
+def _names_beside(dated: Dated, events: Sequence[Dated]) -> bool:
+    """Whether a year naming a thing ('the 2024 election cycle') shares its clause with a finer
+    date that dates the clause itself ('will face off Wednesday evening in the third debate of
+    the 2024 election cycle'): the clause happens on that date, the year only names the thing.
+    Years listed side by side ('in 2016, followed by 2017's Irma') each stay."""
+    place, verb = dated.place, dated.place.verb
+    if not place.names or verb is None or not dated.text.isdigit():
+        return False
+    return any(
+        other is not dated
+        and other.place.thing is None
+        and other.place.verb is not None
+        and other.place.verb.i == verb.i
+        and other.last - other.first < dated.last - dated.first
+        for other in events
+    )
+
+
 def _range_start(dated: Dated, dates: Sequence[Dated]) -> int | None:
     """The start of a range this date ends, in the same clause: 'from 2015 through 2019'."""
     verb = dated.place.verb
@@ -626,6 +713,11 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
     events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
     found = [
         Role.CONTEXT if role is Role.EVENT and _context(dated, events) else role
+        for dated, role in zip(dates, found, strict=True)
+    ]
+    events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
+    found = [
+        Role.DESCRIPTOR if role is Role.EVENT and _names_beside(dated, events) else role
         for dated, role in zip(dates, found, strict=True)
     ]
     if Role.EVENT in found and not _coordinated(dates, found):

@@ -29,7 +29,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.date_scenes import night_scenes, tweet_scenes
+from analysis.date_scenes import eve_scenes, night_scenes, tweet_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
@@ -71,11 +71,16 @@ _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?(?:\([^)\n]{1,30}\)\s*)?\.?\s*
 # "What's the secret to its recovery?Monday, 6 January 2020": a page's date stamp left at the
 # end of a paragraph, after its last sentence.
 _STAMP_BEFORE = re.compile(r"[.!?][\"”’]?\s*$")
+# "- Movie Theaters Refuse To Open - October 9, 2020": a list of other pages, each headline
+# with its own publication date after a dash, the date closing the line.
+_LISTING_DASH = re.compile(r"\S\s+[-–—|]\s*$")
+_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d$")
 
 
 def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice: bool) -> bool:
-    """Whether the date is a dateline, a date stamp or a copyright notice (`notice`) rather
-    than an event's time."""
+    """Whether the date is a dateline, a date stamp (after a paragraph's last sentence, or after
+    a dash closing a listed headline) or a copyright notice (`notice`) rather than an event's
+    time."""
     if notice or _METADATA_LEAD.match(text[sentence.start : found.start]):
         return True
     line_start = text.rfind("\n", 0, found.start) + 1
@@ -84,7 +89,10 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
     after = text[found.end : len(text) if line_end < 0 else line_end]
     if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
         return True
-    return bool(before.strip()) and not after.strip() and bool(_STAMP_BEFORE.search(before))
+    if not before.strip() or after.strip():
+        return False
+    listing = bool(_LISTING_DASH.search(before)) and bool(_WITH_YEAR.search(found.text))
+    return listing or bool(_STAMP_BEFORE.search(before))
 
 
 def _span(doc: Doc, length: int, start: int, end: int) -> Span | None:
@@ -294,7 +302,10 @@ def _dated_sentences(
     scenes = tweet_scenes(text)
     if precision is Precision.DAY:  # a quotation inside a tweet keeps the tweet's day
         tweets = [tweet.start for tweet in scenes]
-        for night in night_scenes(text, published):
+        nights = night_scenes(text, published)
+        taken = {night.start for night in nights}
+        eves = [eve for eve in eve_scenes(text, published) if eve.start not in taken]
+        for night in sorted([*nights, *eves], key=lambda scene: scene.start):
             k = bisect.bisect_left(tweets, night.end) - 1
             if k < 0 or scenes[k].end <= night.start:
                 scenes.append(night)
