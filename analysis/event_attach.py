@@ -20,6 +20,7 @@ VERBS = frozenset({"VERB", "AUX"})
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
 _PREPS = frozenset({"ADP", "SCONJ"})
 _TWO_WORD = frozenset({"ahead", "prior", "compared", "according", "due", "as", "instead"})
+_FORWARD = frozenset({"ahead", "forward"})  # "looking ahead to", "looking forward to"
 # A noun under another noun through one of these is a different thing mentioned in passing:
 # "questions about Saturday's crash", "songs from 1979's debut album", "the response to ...";
 # a thing a date names also under "for": "the map for the 2020 [election]".
@@ -81,11 +82,14 @@ class Place:
 
 
 def prep_words(prep: Token) -> str:
-    """A preposition with the word that makes it two words: 'ahead of', 'compared to', 'as in'."""
+    """A preposition with the word that makes it two words: 'ahead of', 'compared to', 'as in';
+    'looking ahead to' (the adverb a sibling of the preposition)."""
     head = prep.head
     if head != prep and head.lower_ in _TWO_WORD and head.i == prep.i - 1:
         return f"{head.lower_} {prep.lower_}"
-    return prep.lower_
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    forward = before.lower_ in _FORWARD and before.dep_ == "advmod" and before.head.i == head.i
+    return f"ahead {prep.lower_}" if prep.lower_ == "to" and forward else prep.lower_
 
 
 def _above_prep(prep: Token) -> Token:

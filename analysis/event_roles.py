@@ -73,8 +73,9 @@ _HEDGES = frozenset({"perhaps", "possibly", "maybe"})
 _ASSUMING = frozenset({"assume", "suppose", "provide"})  # "assuming they will win in November"
 _GRANTING = frozenset({"give", "grant", "extend", "allow", "postpone", "delay", "punt", "defer"})
 _CUTOFFS = frozenset({"as of", "as at"})
-_SEQUENCE = frozenset({"after", "before", "ahead of", "following", "prior to"})
+_SEQUENCE = frozenset({"after", "before", "ahead of", "ahead to", "following", "prior to"})
 _SEQUENCE_MARKS = frozenset({"after", "before"})
+_AHEAD = frozenset({"ahead of", "ahead to", "prior to", "in advance of"})
 _SEQUENCING = frozenset({"come", "follow"})  # "the response came after ...": a relation
 _DAY_PARTS = frozenset({"midnight", "noon", "dawn", "dusk", "morning", "afternoon", "evening"})
 _SETTINGS = frozenset({"at", "during", "in", "on"})  # "spoke at Tuesday night's meeting"
@@ -289,7 +290,8 @@ def _sequenced(dated: Dated) -> bool:
     at = _main_at(links)
     main = links[at]
     by_clause = any(link.mark in _SEQUENCE_MARKS for link in links[:at])
-    if not (by_noun or by_clause) or _RECENT.search(dated.text):
+    ahead = by_noun and place.thing_prep in _AHEAD  # "Ahead of Tuesday's vote, crowds gathered"
+    if not (by_noun or by_clause) or (_RECENT.search(dated.text) and not ahead):
         return False  # "Before flying to Tehran on Monday morning, Putin signed": that morning
     return not kinds.state(main.verb) and main.verb.lemma_ not in _SEQUENCING
 
@@ -488,8 +490,11 @@ def _adopted(dated: Dated) -> bool:
     if possible and _negated(_main_clause(links).verb):
         return False  # "has not ruled out resigning, which could prompt an election next year"
     noun = clause.verb.head
-    if climb(noun).nested or _about_person(clause, noun):
-        return False  # "a retreat from the plan announced four months ago", "Smith, who ..."
+    background = _about_person(clause, noun) and not _RECENT.search(dated.text)
+    if climb(noun).nested or background:
+        # "a retreat from the plan announced four months ago"; "Smith, who announced last
+        # year ..." (not "Smith, who was arrested on Tuesday, remains in custody")
+        return False
     if _DEICTIC.search(dated.text):
         return _no_happening(_main_clause(links).verb, deictic=True)
     near = noun.dep_ in _CORE and noun.head.i == main.verb.i  # not "for people born in 1960"
@@ -502,8 +507,9 @@ _WHO = frozenset({"who", "whom", "whose"})
 
 def _about_person(clause: Link, noun: Token) -> bool:
     """Whether a relative clause set off by a comma tells about a person ('Smith, who announced
-    last year'): background, where one without a comma says which people the story is about
-    ('members who spoke at Tuesday's meeting are concerned')."""
+    last year'): background unless it tells the last days' news ('Smith, who was arrested on
+    Tuesday, remains in custody'), where one without a comma says which people the story is
+    about ('members who spoke at Tuesday's meeting are concerned')."""
     verb = clause.verb
     start = verb.left_edge.i
     if clause.dep != "relcl" or start == 0 or verb.doc[start - 1].text != ",":

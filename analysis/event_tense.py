@@ -22,7 +22,7 @@ from analysis.event_words import COMING, PLANS, REPORTING, STATES
 
 _WILL = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve"})
-_FORWARD_PREPS = frozenset({"ahead of", "prior to"})
+_FORWARD_PREPS = frozenset({"ahead of", "ahead to", "prior to"})
 _UPCOMING = frozenset({"upcoming", "next", "coming", "forthcoming"})
 _SEEMING = frozenset({"appear", "seem", "show", "stand", "continue"})
 _FORECASTS = frozenset({"forecast", "predict", "project"})

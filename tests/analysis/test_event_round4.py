@@ -47,6 +47,9 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
         # "today" on a present tense with "do" means nowadays
         "If you lose your job today, you don't get any help from the state.",
         "Today you don't need a car to live here.",
+        # a thing the clause's happening comes ahead of is a reference point, whatever its day
+        "Ahead of Tuesday's vote, protesters gathered outside parliament.",
+        "Looking ahead to next year's summit, the minister praised the new treaty.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -58,6 +61,8 @@ def test_no_event(nlp: Language, text: str) -> None:
     [
         # a possessive date naming the setting of a happening keeps dating it
         ("Fans gathered on Saturday's final day of the festival.", ["2020-06-06"]),
+        # a person's relative clause telling the last days' news is the news
+        ("Anna Novak, who was arrested on Tuesday, remains in custody.", ["2020-06-09"]),
         # a relative clause without a comma says which people the story is about
         ("Residents who spoke at Tuesday's hearing are worried about the plan.", ["2020-06-09"]),
         # the year naming the thing gives way to the finer date of the clause
