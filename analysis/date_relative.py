@@ -45,11 +45,21 @@ def relative(match: re.Match[str], ctx: Context) -> Outcome:
     if anchor is None:
         return None, precision
     phrase = " ".join(match.group("core").split()).lower()
+    if _too_early(match, phrase, anchor, precision):
+        phrase = "last " + unit  # "earlier this week" on a Monday: written the week before
     value = parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
     if "hedge" in match.re.groupindex and match.group("hedge"):
         precision = Precision.YEAR if precision is Precision.MONTH else Precision.MONTH
         precision = Precision.YEAR if unit == "year" else precision
     return (None if value is None else period_start(value, precision)), precision
+
+
+def _too_early(match: re.Match[str], phrase: str, anchor: date, precision: Precision) -> bool:
+    """'earlier this week' dated on the week's first day: nothing of the week came earlier, so
+    the text was written before the day it is dated (over the weekend, for a Monday)."""
+    side = match.group("side") if "side" in match.re.groupindex else None
+    earlier = (side or "").lower() == "earlier" and phrase.startswith("this ")
+    return earlier and period_start(anchor, precision) == anchor
 
 
 def story_relative(match: re.Match[str], ctx: Context) -> Outcome:

@@ -240,7 +240,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", _iso),
         (r"(?<![\w/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\w/.])", _numeric),
         (
-            r"(?i)\b(?:(?:earlier|later|early|late)\s+)?"
+            r"(?i)\b(?:(?P<side>earlier|later|early|late)\s+)?"
             r"(?P<core>(?:this|last|next)\s+(?P<unit>week|month|year))\b",
             relative,
         ),

@@ -377,7 +377,23 @@ def _describes(dated: Dated) -> bool:
         return True
     if place.names and place.thing is not None and kinds.work(place.thing):
         return dated.text.isdigit()  # "the 2016 film", "her 2005 memoir"; not "a May 3 report"
-    return trusted and any(kinds.describing(link) or _circumstance(link) for link in place.links)
+    return trusted and (
+        _tense_clash(place.links)
+        or any(kinds.describing(link) or _circumstance(link) for link in place.links)
+    )
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
+
+
+def _tense_clash(links: tuple[Link, ...]) -> bool:
+    """A past when-clause on a clause set in the future cannot tell its time: it describes
+    something the sentence mentions ('will cover the price of a work that set records when
+    Artcurial sold it last March', the when-clause hung on 'will cover')."""
+    first = links[0]
+    if len(links) < 2 or first.dep != "advcl" or first.mark != "when" or first.verb.tag_ != "VBD":
+        return False
+    return any(aux.lower_ in _FUTURE_AUX for aux in kinds.auxes(_main_clause(links).verb))
 
 
 _YEAR_SETTINGS = frozenset({"in", "at", "during", "throughout"})

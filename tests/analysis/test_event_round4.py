@@ -50,6 +50,8 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
         # a thing the clause's happening comes ahead of is a reference point, whatever its day
         "Ahead of Tuesday's vote, protesters gathered outside parliament.",
         "Looking ahead to next year's summit, the minister praised the new treaty.",
+        # a past when-clause under a clause set in the future describes what it mentions
+        "The insurer will pay for the statue the town lost when thieves took it last March.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -73,6 +75,11 @@ def test_no_event(nlp: Language, text: str) -> None:
         # "last May" said in June is May of the year before ("this May" is this year's)
         ("The council changed its mind last May and backed the plan.", ["2019-05-01"]),
         ("The council changed its mind this May and backed the plan.", ["2020-05-01"]),
+        # a past when-clause under a past clause sets its time
+        (
+            "When the storm hit on Monday, officials said they would rebuild the pier.",
+            ["2020-06-08"],
+        ),
         # years listed side by side each stay
         (
             "Storms formed in 2016, followed by 2017's Irma and 2018's Michael.",
@@ -115,3 +122,18 @@ def test_a_quoted_day_counts_from_the_day_it_was_said(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        # dated on a Monday, "earlier this week" was written the week before
+        (date(2020, 6, 8), ["2020-06-01"]),
+        (date(2020, 6, 11), ["2020-06-08"]),
+    ],
+)
+def test_earlier_this_week_on_the_first_day_of_the_week(
+    nlp: Language, published: date, expected: list[str]
+) -> None:
+    text = "The health department announced earlier this week that two schools would close."
+    assert dated(nlp, text, published) == expected
