@@ -69,6 +69,15 @@ TITLE_WORDS = frozenset(
     assemblyman assemblywoman assemblymember taoiseach tanaiste chairperson""".split()  # noqa: SIM905 - a long word list reads best as prose
 )
 
+# Job words that stand before a name as titles do ("co-host Gayle King", "County Executive Ed
+# Day"), besides the titles.
+ROLE_WORDS = TITLE_WORDS | frozenset(
+    """chair chairs co-host host anchor administrator commissioner councillor councilor councilman
+    councilwoman superintendent sheriff officer trooper coach manager founder owner executive
+    analyst economist strategist pollster author editor correspondent columnist writer
+    spokesperson""".split()  # noqa: SIM905
+)
+
 # Nationality and country words that stand before a title ("Russian President", "US Secretary").
 NATIONALITY_WORDS = frozenset(
     """russian iranian syrian american british french german chinese turkish israeli iraqi saudi
@@ -119,9 +128,14 @@ def label_kind(label: str) -> EntityKind | None:
     return LABEL_KINDS.get(label)
 
 
+_GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
+
+
 def clean_surface(text: str) -> str:
-    """Turn an entity as written into a display name: no possessive, no "the", tidy spacing."""
+    """Turn an entity as written into a display name: no possessive, no "the", tidy spacing
+    ("T.Clayson", an initial glued to the surname, is "T. Clayson")."""
     text = " ".join(text.translate(_APOSTROPHES).split())
+    text = _GLUED_INITIAL.sub(r"\1 ", text)
     text = _strip_edges(text)
     text = re.sub(r"'s$|(?<=s)'$", "", text, flags=re.IGNORECASE)
     text = _strip_edges(text)
@@ -298,9 +312,38 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             continue
         if kind == EntityKind.PERSON and surface.islower():
             continue  # "sitting jovially": the small model's lowercase PERSONs are noise
+        if kind == EntityKind.ORG and (holder := _name_after_role(surface)):
+            kind = EntityKind.PERSON  # "Rockland County Executive Ed Day": the executive
+            surface = holder
         person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
         raws.append(_Raw(text, ent.label_, start, end, kind, surface, person or surface))
     return raws
+
+
+_ORG_NAME_WORDS = frozenset(
+    """party council university college school institute centre center association union bank
+    company corporation group news times post press agency department ministry committee
+    commission foundation trust fund office court police service club county city state
+    house senate assembly""".split()  # noqa: SIM905
+)
+
+
+def _name_after_role(surface: str) -> str:
+    """ "Rockland County Executive Ed Day" tagged ORG: the "First [M.] Surname" after its last
+    title or job word, when two or three name-shaped words end it; "" otherwise ("Office of
+    the Chief Executive Officer", "Meta spokesperson Tolan": no first name after the role)."""
+    words = surface.split()
+    roles = [i for i, w in enumerate(words[:-2]) if _is_title(w) or w.lower() in ROLE_WORDS]
+    if not roles:
+        return ""
+    tail = words[roles[-1] + 1 :]
+    if not 2 <= len(tail) <= 3 or not _NAME_WORD.match(tail[0]):
+        return ""
+    if tail[0].lower() in ROLE_WORDS | NATIONALITY_WORDS:
+        return ""
+    if not all(_NAME_WORD.match(w) or _INITIALISM.match(w) for w in tail):
+        return ""
+    return "" if any(w.lower() in _ORG_NAME_WORDS for w in tail) else " ".join(tail)
 
 
 # Verbs a Title Case headline runs into a name: "Obama Says …", "Lawmakers Rip Donald Trump".

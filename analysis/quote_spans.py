@@ -128,9 +128,41 @@ def _mark_between(marks: list[int], a: int, b: int) -> bool:
     return i < len(marks) and marks[i] < b
 
 
+def _opening_nests(
+    text: str, line: Line, doubles: list[tuple[int, int]], next_line: Line | None
+) -> list[tuple[int, int]] | None:
+    """A paragraph that opens a quotation and quotes words inside it in the same marks
+    (“Families were moved “temporarily”, and …): the pairing abandons the first mark at the
+    second opener. The paragraph is one quotation with the words nested in it, closed by its
+    last mark when that ends the paragraph, or running on when the marks are odd in number and
+    the next paragraph opens with a mark (a quotation over several paragraphs). None when the
+    pairing kept the first mark."""
+    head = line.start + len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip())
+    if head >= line.end or text[head] not in _FAMILIES["double"]:
+        return None
+    if any(a == head for a, _ in doubles):
+        return None
+    marks = [
+        i
+        for i in range(head, line.end)
+        if text[i] in _FAMILIES["double"] and _role(text, i, line.start, line.end) is not None
+    ]
+    if len(marks) < 3:
+        return None
+    if len(marks) % 2:
+        running = next_line is not None and _starts_with_quote(text, next_line)
+        return [(head, -1)] if running else None
+    end = line.start + len(text[line.start : line.end].rstrip())
+    last = marks[-1]
+    if last == end - 1 and _role(text, last, line.start, line.end) == "close":
+        return [(head, last)]
+    return None
+
+
 def _line_spans(text: str, line: Line, next_line: Line | None) -> list[QuoteSpan]:
     """The quotations of one paragraph, double marks first, single marks outside them."""
     doubles = _pair_family(text, line, _FAMILIES["double"], [])
+    doubles = _opening_nests(text, line, doubles, next_line) or doubles
     closed = [(a, b) for a, b in doubles if b >= 0]
     open_tail = [a for a, b in doubles if b < 0]
     run_on = bool(open_tail) and next_line is not None and _starts_with_quote(text, next_line)

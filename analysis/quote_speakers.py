@@ -111,7 +111,7 @@ def _governing_place(mention: Mention) -> bool:
     return mention.kind == EntityKind.PLACE and len(words) > 1 and words[-1].lower() in _GOVERNED
 
 
-def _person_shaped(name: str) -> bool:
+def person_shaped(name: str) -> bool:
     """Two or three capitalised words with no organisation word nor title: "Nicola Rollock",
     not "Mr Ng" (a surname with its title is no full name)."""
     words = name.split()
@@ -349,14 +349,33 @@ class SpeakerResolver:
         if mention is not None and mention.kind in SPEAKER_KINDS:
             return Speaker(np_text(subject), mention.name, mention.key)
         for child in subject.children:
-            if child.dep_ != "appos" or child.left_edge.i > subject.i + 2:
+            if child.dep_ != "appos" or (
+                child.left_edge.i > subject.i + 2 and not self._closing_apposition(subject, child)
+            ):
                 continue  # not "the letter, signed by Sens. X, Y and Z": the name right after
             found = self.mention_at(child.idx)
             if found is not None and found.kind in SPEAKER_KINDS:
                 return Speaker(np_text(subject), found.name, found.key)
-        if subject.pos_ == "PROPN" and (named := self._untagged_name(subject, mention is None)):
+        # a name tagged as a work, product or event ("said senior guard Kayla Cooper" as a
+        # WORK_OF_ART) is as untagged as one the model left alone
+        untagged = mention is None or mention.kind == EntityKind.OTHER
+        if subject.pos_ == "PROPN" and (named := self._untagged_name(subject, untagged)):
             return named
         return self._title_run_into_name(subject) if mention is None else None
+
+    def _closing_apposition(self, subject: Token, name: Token) -> bool:
+        """ "said head coach of the women's team, Dwayne Hollister": a role noun whose words run
+        to one person's name set off at their end names that person; not a writing ("the
+        letter, signed by Sens. X, Y and Z") nor several people."""
+        if subject.pos_ != "NOUN" or subject.lemma_.lower() in DOCUMENTS | VOICES:
+            return False
+        if (
+            any(c.dep_ == "conj" for c in name.children)
+            or name.right_edge.i != subject.right_edge.i
+        ):
+            return False
+        found = self.mention_at(name.idx)
+        return found is not None and found.kind == EntityKind.PERSON
 
     def _title_run_into_name(self, subject: Token) -> Speaker | None:
         """ "acting U.S. Attorney for Massachusetts Joshua Levy said": a title whose place runs
@@ -412,7 +431,7 @@ class SpeakerResolver:
         orgs = {
             m.key: m
             for m in self.mentions
-            if m.kind == EntityKind.ORG and _person_shaped(m.name) and m.name.split()[-1] == word
+            if m.kind == EntityKind.ORG and person_shaped(m.name) and m.name.split()[-1] == word
         }
         return next(iter(orgs.values())) if len(orgs) == 1 else None
 

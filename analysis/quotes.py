@@ -30,12 +30,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.pronouns import PERSONAL
 from analysis.quote_spans import (
     ALL_MARKS,
     QuoteSpan,
     find_quote_spans,
     is_headline,
     is_insert,
+    next_paragraph,
     split_lines,
 )
 from analysis.quote_speakers import (
@@ -43,6 +45,7 @@ from analysis.quote_speakers import (
     SUBJECT_DEPS,
     Speaker,
     SpeakerResolver,
+    person_shaped,
     word_set,
 )
 from analysis.types import DocAnalysis, EntityKind, Quote
@@ -101,11 +104,27 @@ class _Document:
         self.spans = find_quote_spans(self.text)
         self.opens = [span.open_at for span in self.spans]
         self.quoted_lines = {span.line for span in self.spans}
-        self.headlines = {line.index for line in self.lines if is_headline(self.text, line)}
+        continued = self._continued_lines()
+        self.headlines = {
+            line.index
+            for line in self.lines
+            if is_headline(self.text, line) and line.index not in continued
+        }
         self.line_starts = [line.start for line in self.lines]
         self.quoted = self._quoted_tokens()
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.resolver = SpeakerResolver(doc, analysis.mentions, self.excluded, CUE_VERBS)
+
+    def _continued_lines(self) -> set[int]:
+        """Paragraphs a quotation runs on into: one of them without a full stop is still the
+        speaker's words, not a headline."""
+        found = set()
+        for span in self.spans:
+            if span.run_on:
+                after = next_paragraph(self.text, self.lines, span.line)
+                if after is not None:
+                    found.add(after.index)
+        return found
 
     def _quoted_tokens(self) -> dict[int, QuoteSpan]:
         """Token index -> the quote span (marks included) covering it."""
@@ -431,20 +450,42 @@ def _told_about(span: QuoteSpan, ctx: _Document) -> _Cue | None:
     whole = ctx.text[line.start : line.end].strip()
     if span.line == 0 or whole[:1] not in ALL_MARKS or span.close_at < line.end - 2:
         return None
+    if ctx.text[line.start : span.open_at].strip():
+        return None  # the second quote of a paragraph: “A,” said someone unnamed. “B.”
     if ctx.text.count(ctx.text[span.start : span.end].rstrip(".,!?…")) > 1:
         return None  # a pull quote: the same words are quoted, and attributed, in the body
     before = ctx.lines[span.line - 1]
     if span.line - 1 in ctx.quoted_lines or span.line - 1 in ctx.headlines:
         return None
-    people = {
-        m.key: m
-        for m in ctx.resolver.subjects_between(before.start, before.end)
-        if m.kind == EntityKind.PERSON
+    person = _one_subject(before.start, before.end, ctx)
+    return _Cue("say", person) if person is not None else None
+
+
+def _one_subject(start: int, end: int, ctx: _Document) -> Speaker | None:
+    """The one person a stretch of text is about: every clause subject in it that can speak
+    resolves (names, surnames, he/she) to the same person, and there is one. None when two
+    people, an organisation or an unresolved speaker ("Hale said …, and Pike said …", "the
+    company said", "they") are subjects there too."""
+    organisations = {
+        m.key
+        for m in ctx.resolver.mentions
+        if m.kind == EntityKind.ORG and not person_shaped(m.name)
     }
-    if len(people) != 1:
-        return None
-    (person,) = people.values()
-    return _Cue("say", Speaker(person.name, person.name, person.key))
+    chosen: Speaker | None = None
+    for token in ctx.tokens(start, end):
+        if token.dep_ not in SUBJECT_DEPS or token.i in ctx.quoted:
+            continue
+        if token.pos_ == "PRON" and token.lower_ not in PERSONAL:
+            continue  # "someone", "it", "who": no one the paragraph is about
+        speaker = ctx.resolver.resolve(token)
+        if speaker is None:
+            continue
+        if speaker.key is None or speaker.key in organisations:
+            return None
+        if chosen is not None and chosen.key != speaker.key:
+            return None
+        chosen = chosen or speaker
+    return Speaker(chosen.name or chosen.text, chosen.name, chosen.key) if chosen else None
 
 
 _SIGNATURE_DASH = re.compile(r"[,.]?[^\S\n]*(?:[—―–]|--?)[^\S\n]*(?=[A-Z])")

@@ -21,16 +21,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from analysis.entities import NATIONALITY_WORDS, TITLE_WORDS
+from analysis.entities import NATIONALITY_WORDS, ROLE_WORDS
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW"})
 # Capitalised words that stand before names but are not first names ("co-host Gayle King").
-_ROLE_WORDS = TITLE_WORDS | frozenset(
-    """chair chairs co-host host anchor administrator commissioner councillor councilor councilman
-    councilwoman superintendent sheriff officer trooper coach manager founder owner executive
-    analyst economist strategist pollster author editor correspondent columnist writer
-    spokesperson rep. sen. gov. st. saint mt. mount fort lake port""".split()  # noqa: SIM905
+_ROLE_WORDS = ROLE_WORDS | frozenset(
+    "rep. sen. gov. st. saint mt. mount fort lake port".split()  # noqa: SIM905
 )
 
 
