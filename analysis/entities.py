@@ -312,7 +312,8 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             continue
         if kind == EntityKind.PERSON and surface.islower():
             continue  # "sitting jovially": the small model's lowercase PERSONs are noise
-        if kind == EntityKind.ORG and (holder := _name_after_role(surface)):
+        holder = _name_after_role(surface) if kind == EntityKind.ORG else ""
+        if holder and _used_alone(doc.text, holder.split(), start, end):
             kind = EntityKind.PERSON  # "Rockland County Executive Ed Day": the executive
             surface = holder
         person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
@@ -344,6 +345,13 @@ def _name_after_role(surface: str) -> str:
     if not all(_NAME_WORD.match(w) or _INITIALISM.match(w) for w in tail):
         return ""
     return "" if any(w.lower() in _ORG_NAME_WORDS for w in tail) else " ".join(tail)
+
+
+def _used_alone(text: str, name: list[str], start: int, end: int) -> bool:
+    """The surname written without the first name elsewhere in the article ("Day said"), as a
+    person's is: "Grand Central Publishing" never writes "Publishing" alone."""
+    pattern = rf"(?<![\w-])(?<!{re.escape(name[-2])} ){re.escape(name[-1])}(?![\w-])"
+    return any(not (start <= m.start() < end) for m in re.finditer(pattern, text))
 
 
 # Verbs a Title Case headline runs into a name: "Obama Says …", "Lawmakers Rip Donald Trump".

@@ -93,6 +93,18 @@ def _word_match(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
+_ABBREVIATED = {
+    "sen": "senator",
+    "sen.": "senator",
+    "gov": "governor",
+    "gov.": "governor",
+    "rep": "representative",
+    "rep.": "representative",
+    "pres": "president",
+    "prof": "professor",
+    "prof.": "professor",
+}
+
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP"})
 _ORG_WORDS = word_set(
     """the of and for group party council university college school institute centre center
@@ -147,6 +159,14 @@ class SpeakerResolver:
         self.pronouns = PronounChain(
             doc, self.mentions, excluded, genders(doc, mentions, excluded), speech_verbs
         )
+
+    def fits_role(self, key: str, lemma: str) -> bool:
+        """Whether a role noun may describe the person with this key: yes when the article
+        gives them no role words, else when one of them is that role ("Sen. Bernie Sanders" is
+        "the senator"; "Republican nominee Donald Trump" is not "the Indiana governor")."""
+        words = {w for r in self.roles if r.mention.key == key for w in r.words}
+        words |= {_ABBREVIATED[w] for w in words if w in _ABBREVIATED}
+        return not words or any(_word_match(lemma, w) for w in words)
 
     def subjects_between(self, start: int, end: int) -> list[Mention]:
         """The mentions that are a clause's subject in a stretch of text, quotes aside."""

@@ -45,6 +45,7 @@ from analysis.quote_speakers import (
     SUBJECT_DEPS,
     Speaker,
     SpeakerResolver,
+    np_text,
     person_shaped,
     word_set,
 )
@@ -279,9 +280,60 @@ def _usable(token: Token, ctx: _Document, bounds: tuple[int, int]) -> bool:
 
 
 def _speaker_for(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Speaker | None:
-    """The resolved speaker of a speech verb, if it can speak."""
+    """The resolved speaker of a speech verb, if it can speak; a role description no rule
+    linked ("the Conservative MP said") is the one person the text just before is about."""
     subject = _subject(cue, ctx, bounds)
-    return ctx.resolver.resolve(subject) if subject is not None else None
+    speaker = ctx.resolver.resolve(subject) if subject is not None else None
+    if subject is None or (speaker is not None and speaker.key is not None):
+        return speaker
+    person = _described(subject, ctx)
+    if person is None:
+        return speaker
+    return Speaker(np_text(subject), person.name, person.key)
+
+
+# Singular roles a news story uses for the person it is about ("the Conservative MP", "the
+# former mayor", "Obama's former campaign strategist"); not a spokesperson, lawyer or aide, who
+# speak for someone else, nor family words.
+DESCRIBED_ROLES = word_set(
+    """president minister premier chancellor senator congressman congresswoman representative mp
+    lawmaker legislator governor mayor councillor councilor councilman councilwoman leader
+    chairman chairwoman ceo executive director founder owner coach manager judge commissioner
+    superintendent sheriff ambassador candidate nominee strategist economist analyst professor
+    researcher scientist author writer novelist poet singer actor actress artist player veteran
+    campaigner activist"""
+)
+
+
+def _is_description(subject: Token, ctx: _Document, owners: list[Token]) -> bool:
+    """A singular role noun with "the" or a possessor, naming no entity itself ("the
+    Conservative MP" is tagged NNP)."""
+    if subject.tag_ not in {"NN", "NNP"} or ctx.resolver.mention_at(subject.idx) is not None:
+        return False
+    definite = any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
+    return subject.lemma_.lower() in DESCRIBED_ROLES and (definite or bool(owners))
+
+
+def _described(subject: Token, ctx: _Document) -> Speaker | None:
+    """ "Chris Grayling warned … / Speaking in the Commons, the Conservative MP said:": a
+    singular role noun with "the" or a possessor, for the one person the paragraph before and
+    the sentence's own paragraph so far are about (`_one_subject`); never its possessor ("his
+    lawyer", "Obama's strategist" is not Obama)."""
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    if not _is_description(subject, ctx, owners):
+        return None
+    line = ctx.line_of(subject.idx)
+    start = ctx.lines[line - 1].start if line > 0 else ctx.lines[line].start
+    person = _one_subject(start, subject.sent.start_char, ctx)
+    if person is None or person.key is None:
+        return None
+    if not ctx.resolver.fits_role(person.key, subject.lemma_.lower()):
+        return None  # "The Indiana governor" is not the nominee the paragraph is about
+    for owner in owners:
+        owned = ctx.resolver.resolve(owner)
+        if owned is None or owned.key == person.key:
+            return None
+    return person
 
 
 def _distance(token: Token, span: QuoteSpan) -> int:

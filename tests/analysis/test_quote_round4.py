@@ -172,3 +172,59 @@ def test_the_second_quote_of_a_paragraph_is_not_a_bare_quote_paragraph(nlp: Lang
         "“I wanted the best for him.”"
     )
     assert found(nlp, text) == []
+
+
+def test_a_company_opening_with_a_title_word_stays_a_company(nlp: Language) -> None:
+    # "Grand" is a title ("Grand Ayatollah"), but "Central Publishing" is no one: its last word
+    # is never written alone, as a surname would be.
+    text = "Grand Central Publishing said it would not release the book after all."
+    doc = _tagged(nlp, text, "Grand Central Publishing", "ORG")
+    assert [m.kind.value for m in analyse_doc(doc).mentions] == ["org"]
+
+
+# --- a description for the person the paragraph before is about -----------------------------
+
+
+def test_the_role_description_is_the_one_person_just_written_about(nlp: Language) -> None:
+    text = (
+        "Chris Grayling warned on Monday that the sector faces deep cuts.\n\n"
+        "Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”"
+    )
+    assert found(nlp, text) == [("It does not need to be like this.", "chris grayling")]
+
+
+def test_a_possessed_role_is_not_its_possessor(nlp: Language) -> None:
+    # "Obama's former strategist" is someone other than Obama: the person the paragraph
+    # before is about, when that is not Obama ...
+    text = (
+        "David Axelrod on Wednesday called on Howard Dean to apologize.\n\n"
+        "“That was outrageous,” Obama's former campaign strategist said in an interview."
+    )
+    assert found(nlp, text) == [("That was outrageous", "david axelrod")]
+
+
+def test_someones_lawyer_is_not_that_person(nlp: Language) -> None:
+    # ... and "his lawyer" after a paragraph about him is not him.
+    text = (
+        "Mark Dolan was charged with fraud on Tuesday.\n\n"
+        "“He will fight these charges,” his lawyer said."
+    )
+    assert [key for _, key in found(nlp, text)] == [None]
+
+
+def test_a_role_description_after_two_people_stays_unlinked(nlp: Language) -> None:
+    text = (
+        "Chris Grayling met Anna Soubry on Monday, and Soubry said the sector faces cuts.\n\n"
+        "Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”"
+    )
+    assert [key for _, key in found(nlp, text)] == [None]
+
+
+def test_a_role_description_is_not_a_person_the_article_gives_another_role(
+    nlp: Language,
+) -> None:
+    text = (
+        "Republican nominee Donald Trump urged supporters to check the debate on Friday.\n\n"
+        "The Indiana governor said the campaign would be “working hard every day”."
+    )
+    assert [key for _, key in found(nlp, text)] in ([], [None])
