@@ -50,7 +50,7 @@ from typing import Protocol
 
 import numpy as np
 
-PRECISION = {"day": 1.0, "week": 0.9, "month": 0.5, "year": 0.3}
+PRECISION = {"day": 1.0, "week": 0.5, "month": 0.25, "year": 0.15}
 NEWS = 1.0
 NEWS_DAYS = 14
 MAX_REFERENCE = 3.0
@@ -60,10 +60,10 @@ SAME_ARTICLE = 0.25
 MAX_SAME_ARTICLE = 0.5
 REPEAT = 0.25
 STATED = 0.15
-LEAD = 0.05
+LEAD = 0.3
 LEAD_SENTENCES = 3
 REDUNDANT = 0.5
-MMR_LAMBDA = 0.7
+MMR_LAMBDA = 0.9
 MIN_K, MAX_K = 5, 25
 _WORD = re.compile(r"[^\W\d_]{2,}")
 

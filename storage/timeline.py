@@ -27,7 +27,7 @@ from sqlalchemy import ColumnElement, and_, case, column, func, or_, select, tab
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, ref_from_row
-from storage.models import Article, Entity, EventDay, EventEntity, EventRow
+from storage.models import Article, Entity, EventDay, EventEntity, EventRow, Sentence
 from storage.records_cite import ArticleRef
 from storage.topics import topic_events, topic_key
 
@@ -413,21 +413,25 @@ class TimelineRepository:
         return [DateCount(date=d, precision=p, events=int(n)) for d, p, n in rows if d is not None]
 
     async def key_candidates(
-        self, query: EventQuery, limit: int = KEY_CANDIDATE_CAP, stride: int = 1
+        self,
+        query: EventQuery,
+        limit: int = KEY_CANDIDATE_CAP,
+        stride: int = 1,
+        busiest: int = KEY_BUSIEST_DATES,
     ) -> list[KeyRow]:
         """The matching dated events' dates and articles, no text: a topic's every `stride`-th
         by id, at most `limit` (one query: the topic's ids from `event_entities` and the words
         index, each joined to its article by primary key); without a topic, the events of the
-        KEY_BUSIEST_DATES busiest dates of the range, by the date index."""
+        `busiest` busiest dates of the range, by the date index."""
         clauses = [_range_clause(query.start, query.end), self._topic(query)]
         if not _has_topic(query):
-            busiest = (
+            busiest_dates = (
                 select(EventDay.date)
                 .where(_rollup_range(query))
                 .order_by(EventDay.events.desc(), EventDay.date)
-                .limit(KEY_BUSIEST_DATES)
+                .limit(busiest)
             )
-            clauses.append(EventRow.date.in_(busiest))
+            clauses.append(EventRow.date.in_(busiest_dates))
         elif stride > 1:
             clauses.append(EventRow.id % stride == 0)
         stmt = (
@@ -454,3 +458,43 @@ class TimelineRepository:
         if not ids:
             return []
         return await self._read(_event_select().where(EventRow.id.in_(ids)).order_by(EventRow.id))
+
+    async def sentences_of(self, ids: list[int]) -> dict[int, str]:
+        """The whole stored sentence of each of these events, by event id (captions have none):
+        an event keeps only the clause of its date when its sentence is long."""
+        if not ids:
+            return {}
+        stmt = (
+            select(EventRow.id, Sentence.text)
+            .join(
+                Sentence,
+                and_(
+                    Sentence.article_id == EventRow.article_id,
+                    Sentence.position == EventRow.sentence,
+                ),
+            )
+            .where(EventRow.id.in_(ids))
+        )
+        async with self._sessions() as session:
+            return {row[0]: row[1] for row in (await session.execute(stmt)).all()}
+
+    async def leads(self, article_ids: list[int], first: int) -> list[tuple[int, int, int, str]]:
+        """The first `first` sentences of these articles that name no date of their own (no
+        event was read from them), as (sentence id, article id, position, text): how an
+        article reporting a day tells that day's news."""
+        if not article_ids:
+            return []
+        dated = select(EventRow.id).where(
+            EventRow.article_id == Sentence.article_id, EventRow.sentence == Sentence.position
+        )
+        stmt = (
+            select(Sentence.id, Sentence.article_id, Sentence.position, Sentence.text)
+            .where(
+                Sentence.article_id.in_(article_ids),
+                Sentence.position < first,
+                ~dated.exists(),
+            )
+            .order_by(Sentence.article_id, Sentence.position)
+        )
+        async with self._sessions() as session:
+            return [tuple(row) for row in (await session.execute(stmt)).all()]  # type: ignore[misc]

@@ -23,7 +23,12 @@ every matching dated event (past `KEY_CANDIDATE_CAP` of them, every n-th event b
 are ranked, the best max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are shortlisted, and only their
 events (at most PER_DATE each, best articles first) are read with text and entities, to weigh
 the topic's entities and choose the sentences; when dates whose every sentence repeats another's
-leave fewer than K, the next shortlist is read once more (KEY_ROUNDS).
+leave fewer than K, the next shortlist is read (KEY_ROUNDS shortlists in all). A key date tells
+an event's whole stored sentence when it fits a line (KEY_SENTENCE_LIMIT), else the clause the
+event kept of it; the first sentences of an article that reports a day (LEAD_DAYS, LEAD_SENTENCES)
+are candidates too when they name no date: a report's lead tells the day's news even when it
+does not say "on Tuesday". Without a topic the candidates are the busiest dates' events
+(`KEY_BUSIEST_DATES`, or SHORTLIST_FACTOR × K when more dates are asked for).
 """
 
 from __future__ import annotations
@@ -32,8 +37,9 @@ import asyncio
 import logging
 import math
 import re
+from collections import defaultdict
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
@@ -50,6 +56,7 @@ from bot.errors import UserFacingError
 from bot.services.ranges import date_range
 from storage.records_cite import ArticleRef
 from storage.timeline import (
+    KEY_BUSIEST_DATES,
     KEY_CANDIDATE_CAP,
     DateCount,
     EventCounts,
@@ -73,7 +80,10 @@ SENTENCES_LIMIT = 10  # ... and its sentences per date (news-tls's L, up to 8)
 SHORTLIST_FACTOR = 3
 MIN_SHORTLIST = 30
 PER_DATE = 12  # sentences read per shortlisted date
-KEY_ROUNDS = 2  # shortlists read at most, when repeated sentences leave too few dates
+KEY_ROUNDS = 4  # shortlists read at most, when repeated sentences leave too few dates
+KEY_SENTENCE_LIMIT = 280  # a key date tells an event's whole sentence up to this long
+LEAD_DAYS = 1  # an article published on a day or the next reports that day ...
+LEAD_SENTENCES = 3  # ... and its first sentences are candidates to tell it
 KEY_REFS = 5
 READ_FACTOR = 4  # rows read per shown line: room for merges
 MERGE_THRESHOLD = 0.5
@@ -307,21 +317,27 @@ class TimelineService:
             start=first or typed_start,
             end=last or typed_end,
         )
-        counts, rows = await self._key_rows(query)
+        counts, rows = await self._key_rows(query, k)
         ranked = rank_dates(rows)
         wanted = choose_k(len(ranked), counts.dated) if k is None else min(k, len(ranked))
         size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
         records: list[EventRecord] = []
+        whole: dict[int, str] = {}
+        leads: list[Candidate] = []
         chosen: list[KeyDateSummary] = []
-        for start_at in range(0, size * KEY_ROUNDS, size):  # a second batch if too few are kept
+        for start_at in range(0, size * KEY_ROUNDS, size):  # more batches if too few are kept
             shortlist = ranked[: start_at + size]
             batch = ranked[start_at : start_at + size]
             ids = sorted(i for item in batch for i in item.event_ids[:PER_DATE])
-            records += await self._events.by_ids(ids)
-            full = [_full_candidate(record) for record in records if record.date is not None]
-            chosen = summarise(rescore(shortlist, full), full, wanted, sentences)
+            read = await self._events.by_ids(ids)
+            records += read
+            whole |= await self._events.sentences_of(ids)
+            full = [_full_candidate(r, whole.get(r.id)) for r in records if r.date is not None]
+            leads += await self._lead_candidates(read)
+            chosen = summarise(rescore(shortlist, full), full + leads, wanted, sentences)
             if len(chosen) >= wanted or len(ranked) <= start_at + size:
                 break
+        records = [replace(r, text=_told(r, whole.get(r.id))) for r in records]
         log.debug("key dates %s: %d rows, %d dates, k=%d", query, len(rows), len(ranked), wanted)
         return KeyTimeline(
             topic=query.topic,
@@ -329,18 +345,59 @@ class TimelineService:
             end=query.end,
             dated_total=counts.dated,
             k=wanted,
-            dates=tuple(_key_date(item, records) for item in chosen),
+            dates=tuple(_key_date(item, records, leads) for item in chosen),
             undated_total=counts.undated,
         )
 
-    async def _key_rows(self, query: EventQuery) -> tuple[EventCounts, list[KeyRow]]:
-        """The counts, then the ranking rows: every n-th event by id past the cap."""
+    async def _lead_candidates(self, read: list[EventRecord]) -> list[Candidate]:
+        """The lead sentences of the articles that report a day (published on it or the day
+        after, LEAD_DAYS), as candidates of that day: a report's first sentences tell the news
+        even when they name no date. Their ids are the sentences' ids, negated."""
+        reporting: dict[int, set[date]] = defaultdict(set)
+        refs: dict[int, ArticleRef] = {}
+        for record in read:
+            published = record.article.published
+            if record.date is None or record.precision != "day" or published is None:
+                continue
+            if 0 <= (published - record.date).days <= LEAD_DAYS:
+                reporting[record.article.id].add(record.date)
+                refs[record.article.id] = record.article
+        found = await self._events.leads(sorted(reporting), LEAD_SENTENCES)
+        return [
+            Candidate(
+                event_id=-sentence_id,
+                date=day,
+                precision="day",
+                article_id=article_id,
+                outlet=refs[article_id].outlet,
+                published=refs[article_id].published,
+                sentence=position,
+                text=" ".join(text.split()),
+            )
+            for sentence_id, article_id, position, text in found
+            if len(text) <= KEY_SENTENCE_LIMIT
+            for day in sorted(reporting[article_id])
+        ]
+
+    async def _key_rows(self, query: EventQuery, k: int | None) -> tuple[EventCounts, list[KeyRow]]:
+        """The counts, then the ranking rows: every n-th event by id past the cap; without a
+        topic, the busiest dates' events, more of them when many dates are asked for."""
         counts = await self._events.count(query)
         stride = max(1, math.ceil(counts.dated / KEY_CANDIDATE_CAP))
-        return counts, await self._events.key_candidates(query, KEY_CANDIDATE_CAP, stride)
+        busiest = max(KEY_BUSIEST_DATES, SHORTLIST_FACTOR * (k or 0))
+        rows = await self._events.key_candidates(query, KEY_CANDIDATE_CAP, stride, busiest)
+        return counts, rows
 
 
-def _full_candidate(record: EventRecord) -> Candidate:
+def _told(record: EventRecord, sentence: str | None) -> str:
+    """What a key date says of an event: its whole sentence when that fits a line
+    (KEY_SENTENCE_LIMIT), else the clause the event kept of a long one."""
+    if sentence and len(sentence) <= KEY_SENTENCE_LIMIT:
+        return " ".join(sentence.split())
+    return record.text
+
+
+def _full_candidate(record: EventRecord, sentence: str | None = None) -> Candidate:
     assert record.date is not None  # filtered by the caller
     return Candidate(
         event_id=record.id,
@@ -350,18 +407,19 @@ def _full_candidate(record: EventRecord) -> Candidate:
         outlet=record.article.outlet,
         published=record.article.published,
         sentence=record.sentence,
-        text=record.text,
+        text=_told(record, sentence),
         entities=tuple(key for key, _, kind in record.entities if kind != "group"),
     )
 
 
-def _key_date(chosen: KeyDateSummary, records: list[EventRecord]) -> KeyDate:
-    by_id = {record.id: record for record in records}
+def _key_date(
+    chosen: KeyDateSummary, records: list[EventRecord], leads: list[Candidate]
+) -> KeyDate:
     refs = {record.article.id: record.article for record in records}
+    told = {r.id: KeySentence(text=r.text, ref=r.article) for r in records}
+    told |= {c.event_id: KeySentence(text=c.text, ref=refs[c.article_id]) for c in leads}
     item: RankedDate = chosen.ranked
-    summary = tuple(
-        KeySentence(text=by_id[i].text, ref=by_id[i].article) for i in chosen.sentence_ids
-    )
+    summary = tuple(told[i] for i in chosen.sentence_ids)
     cited = [refs[a] for a in item.article_ids if a in refs][:KEY_REFS]
     return KeyDate(
         date=item.date,

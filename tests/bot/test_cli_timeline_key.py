@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from pathlib import Path
@@ -10,7 +11,12 @@ import pytest
 
 from bot.app import open_analyst
 from bot.errors import UserFacingError
-from bot.services.timeline import KEY_DATES_LIMIT, MAX_KEY_DATES, SENTENCES_LIMIT
+from bot.services.timeline import (
+    KEY_DATES_LIMIT,
+    MAX_KEY_DATES,
+    SENTENCES_LIMIT,
+    KeyTimeline,
+)
 from config.settings import Settings
 from tests.bot.conftest import Invoke, one_error_line
 from tests.bot.test_cli_timeline import dated_lines
@@ -98,3 +104,50 @@ async def test_a_program_may_ask_for_more_dates_and_sentences_than_a_command(
             await analyst.timeline.key_dates(k=KEY_DATES_LIMIT + 1)
         with pytest.raises(UserFacingError, match="sentences must be between 1 and 10"):
             await analyst.timeline.key_dates(sentences=SENTENCES_LIMIT + 1)
+
+
+def test_a_key_date_tells_the_whole_sentence_the_event_cut_to_its_clause(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    long = (
+        "On March 3, 2021, the regional council approved the new flood barrier along the "
+        "river after three years of hearings, petitions from residents of the lower town, "
+        "two engineering reviews and a vote that split the ruling coalition down the middle."
+    )
+    assert 240 < len(long) <= 280  # trimmed as an event (MAX_TEXT), whole as a key date
+    article = tmp_path / "barrier.txt"
+    article.write_text(
+        "Council approves barrier\ndate 2021-03-04\n\n" + long + "\n", encoding="utf-8"
+    )
+    assert cli("ingest", str(article)).exit_code == 0
+    events = json.loads(cli("timeline", "--all", "--json").output)
+    (event,) = events["events"]
+    assert event["text"].count("…") >= 1  # the timeline line keeps the date's clause
+    key = json.loads(cli("timeline", "--key", "--json").output)
+    (day,) = key["key_dates"]
+    assert day["summary"][0]["text"] == long
+
+
+def test_a_report_of_the_day_may_tell_it_with_its_lead_sentence(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    article = tmp_path / "barrier.txt"
+    lead = "The regional council approved a new flood barrier for the lower town."
+    article.write_text(
+        "Council approves barrier\ndate 2021-03-04\n\n"
+        f"{lead}\n\nThe vote on Wednesday split the ruling coalition down the middle.\n",
+        encoding="utf-8",
+    )
+    assert cli("ingest", str(article)).exit_code == 0
+    url = f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"
+
+    async def ask() -> KeyTimeline:
+        async with open_analyst(Settings(database_url=url)) as analyst:  # type: ignore[call-arg]
+            return await analyst.timeline.key_dates(k=1, sentences=2)
+
+    found = asyncio.run(ask())
+    (day,) = found.dates
+    assert day.date.isoformat() == "2021-03-03"  # the Wednesday before publication
+    told = [s.text for s in day.summary]
+    assert lead in told  # names no date, but opens the article that reports the day
+    assert {s.ref.id for s in day.summary} == {1}  # both cite the one article
