@@ -329,16 +329,16 @@ _ORG_NAME_WORDS = frozenset(
 )
 
 
-def _name_after_role(surface: str) -> str:
+def _name_after_role(surface: str, fewest: int = 2) -> str:
     """ "Rockland County Executive Ed Day" tagged ORG: the "First [M.] Surname" after its last
     title or job word, when two or three name-shaped words end it; "" otherwise ("Office of
     the Chief Executive Officer", "Meta spokesperson Tolan": no first name after the role)."""
     words = surface.split()
-    roles = [i for i, w in enumerate(words[:-2]) if _is_title(w) or w.lower() in ROLE_WORDS]
+    roles = [i for i, w in enumerate(words[:-fewest]) if _is_title(w) or w.lower() in ROLE_WORDS]
     if not roles:
         return ""
     tail = words[roles[-1] + 1 :]
-    if not 2 <= len(tail) <= 3 or not _NAME_WORD.match(tail[0]):
+    if not fewest <= len(tail) <= 3 or not _NAME_WORD.match(tail[0]):
         return ""
     if tail[0].lower() in ROLE_WORDS | NATIONALITY_WORDS:
         return ""
@@ -394,6 +394,10 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
     for raw in raws:
         key = make_key(raw.person)
         if raw.kind == EntityKind.PERSON or not key:
+            continue
+        holder = _name_after_role(raw.surface, fewest=1) if raw.kind == EntityKind.ORG else ""
+        if " " not in holder and make_key(holder) in surnames:
+            raw.kind, raw.person = EntityKind.PERSON, holder  # "Meta spokesperson Tolan"
             continue
         if raw.kind == EntityKind.PLACE:
             relabel = person_keys[key] >= max(place_keys[key], 1) or (

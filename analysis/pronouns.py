@@ -40,7 +40,9 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from analysis.entities import make_key
 from analysis.speaker_gender import PRONOUN_GENDER
+from analysis.speaker_names import full_name_in
 from analysis.types import EntityKind, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -82,6 +84,7 @@ class PronounChain:
             if m.kind in {EntityKind.PLACE, EntityKind.ORG}
             for w in m.name.split()
         }
+        self.others = others
         # "Arcade Publishing" tagged PERSON beside "Arcade" tagged ORG: a company, not a man
         org_names = {m.name for m in mentions if m.kind == EntityKind.ORG}
         self.people = sorted(
@@ -114,7 +117,11 @@ class PronounChain:
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or self.excluded(token.idx):
                 continue
-            named = self._person_at(token.idx) or self._apposed_person(token)
+            named = (
+                self._person_at(token.idx)
+                or self._apposed_person(token)
+                or self._untagged_person(token)
+            )
             if named is not None:
                 self.chain.append((token.idx, named))
                 self._rank(token)
@@ -126,6 +133,30 @@ class PronounChain:
                 if found is not None:
                     self.chain.append((token.idx, found))
                     self._rank(token)
+
+    def _untagged_person(self, subject: Token) -> Mention | None:
+        """ "Meta spokesperson Tolan disagrees. He points to …": a proper-noun subject the model
+        did not tag is the person the article names in full with that surname or first name
+        (one person), or by the one full name it writes for it (`speaker_names`), so the next
+        he/she is that person, not someone named earlier."""
+        text = subject.text
+        if subject.pos_ != "PROPN" or subject.ent_type_ or not text[:1].isupper():
+            return None
+        if text.lower() in self.others or not text.isalpha():
+            return None
+        for place in (-1, 0):  # the surname, else the first name
+            found = {
+                m.key: m for m in self.people if " " in m.name and m.name.split()[place] == text
+            }
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if found:
+                return None
+        full = full_name_in(self.doc, text)
+        if full is None:
+            return None
+        end = subject.idx + len(text)
+        return Mention(text, EntityKind.PERSON, "PERSON", subject.idx, end, 0, full, make_key(full))
 
     def _apposed_person(self, subject: Token) -> Mention | None:
         """ "“Parasite” director Bong Joon Ho said": a role noun subject whose name stands in

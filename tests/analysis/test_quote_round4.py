@@ -228,3 +228,43 @@ def test_a_role_description_is_not_a_person_the_article_gives_another_role(
         "The Indiana governor said the campaign would be “working hard every day”."
     )
     assert [key for _, key in found(nlp, text)] in ([], [None])
+
+
+# --- he/she after a person the model did not tag --------------------------------------------
+
+
+def _people(nlp: Language, text: str, names: list[tuple[str, int, str]]) -> Doc:
+    """The parsed text with exactly these entities: (words, which occurrence, label)."""
+    doc = nlp(text)
+    spans = []
+    for words, nth, label in names:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(words, at + 1)
+        span = doc.char_span(at, at + len(words))
+        assert span is not None
+        spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = spans
+    return doc
+
+
+TOLAN = (
+    "“We are confident,” says company spokesperson Al Tolan.\n\n"
+    "Tobias Judin does not believe it. “This is extortion,” he says.\n\n"
+    "Meta spokesperson Tolan disagrees. He points to a court decision in July. "
+    "“We are building in line with this approach,” he adds."
+)
+
+
+def test_he_after_an_untagged_surname_subject_is_that_person(nlp: Language) -> None:
+    doc = _people(nlp, TOLAN, [("Al Tolan", 0, "PERSON"), ("Tobias Judin", 0, "PERSON")])
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    assert [q.speaker_key for q in quotes] == ["al tolan", "tobias judin", "al tolan"]
+
+
+def test_a_role_and_surname_tagged_as_an_organisation_is_the_person(nlp: Language) -> None:
+    labels = [("Al Tolan", 0, "PERSON"), ("Tobias Judin", 0, "PERSON")]
+    doc = _people(nlp, TOLAN, [*labels, ("Meta spokesperson Tolan", 0, "ORG")])
+    analysis = analyse_doc(doc)
+    assert [m.key for m in analysis.mentions] == ["al tolan", "tobias judin", "al tolan"]
+    assert [q.speaker_key for q in extract_quotes(doc, analysis)][-1] == "al tolan"
