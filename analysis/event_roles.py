@@ -515,7 +515,25 @@ def _adopted(dated: Dated) -> bool:
         return _no_happening(_main_clause(links).verb, deictic=True)
     near = noun.dep_ in _CORE and noun.head.i == main.verb.i  # not "for people born in 1960"
     own = not place.names and not kinds.infinitive(clause.verb)  # not "more to come in 2026"
-    return near and own and main.dep in ("ROOT", "ccomp", "conj") and _no_happening(main.verb)
+    told = main.dep in ("ROOT", "ccomp", "conj")
+    return near and own and told and (_no_happening(main.verb) or _outcome(dated, clause, main))
+
+
+def _outcome(dated: Dated, clause: Link, main: Link) -> bool:
+    """A day on what the object of an undated past happening did, the object itself the doer:
+    'The two sides reached a deal that ended the strike on Sept. 26' (the deal and its outcome
+    fall on that day). Not a passive ('bought a house that was built in 1920'), a year or a
+    month ('read a book that described the war in 1944')."""
+    verb, noun = clause.verb, clause.verb.head
+    if clause.dep != "relcl" or verb.tag_ != "VBD" or main.verb.tag_ != "VBD":
+        return False
+    if main.verb.lemma_ in REPORTING:
+        return False  # "He recalled a storm that hit the town on Aug. 29, 2005": a memory
+    if not dated.first or dated.last != dated.first or _negated(main.verb) or kinds.auxes(verb):
+        return False
+    subject = [kid for kid in verb.children if kid.dep_ == "nsubj"]
+    by_itself = len(subject) == 1 and subject[0].tag_ == "WDT"  # "that", "which"
+    return by_itself and noun.dep_ == "dobj"
 
 
 _WHO = frozenset({"who", "whom", "whose"})

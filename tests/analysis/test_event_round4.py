@@ -52,6 +52,10 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
         "Looking ahead to next year's summit, the minister praised the new treaty.",
         # a past when-clause under a clause set in the future describes what it mentions
         "The insurer will pay for the statue the town lost when thieves took it last March.",
+        # what the object of an undated happening did is passing, but for its outcome that day
+        "He recalled a storm that hit the town on Aug. 29, 2005.",
+        "She bought a house that was built on May 5, 1920.",
+        "He read a book that described the war in 1944.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -80,6 +84,8 @@ def test_no_event(nlp: Language, text: str) -> None:
             "When the storm hit on Monday, officials said they would rebuild the pier.",
             ["2020-06-08"],
         ),
+        # the outcome of an undated past happening, told by its object, falls on its day
+        ("The two sides reached a deal that ended the strike on June 2.", ["2020-06-02"]),
         # years listed side by side each stay
         (
             "Storms formed in 2016, followed by 2017's Irma and 2018's Michael.",
