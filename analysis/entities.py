@@ -348,10 +348,17 @@ def _name_after_role(surface: str, fewest: int = 2) -> str:
 
 
 def _used_alone(text: str, name: list[str], start: int, end: int) -> bool:
-    """The surname written without the first name elsewhere in the article ("Day said"), as a
-    person's is: "Grand Central Publishing" never writes "Publishing" alone."""
-    pattern = rf"(?<![\w-])(?<!{re.escape(name[-2])} ){re.escape(name[-1])}(?![\w-])"
-    return any(not (start <= m.start() < end) for m in re.finditer(pattern, text))
+    """The surname written on its own elsewhere in the article ("Day said", "Mr Day"), as a
+    person's is: "Grand Central Publishing" writes "Publishing" only inside names ("Arcade
+    Publishing")."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name[-1])}(?![\w-])", text):
+        if start <= match.start() < end:
+            continue
+        before = text[max(match.start() - 40, 0) : match.start()].split()
+        word = before[-1] if before and text[match.start() - 1 : match.start()].isspace() else ""
+        if not word[:1].isupper() or _is_title(word):
+            return True
+    return False
 
 
 # Verbs a Title Case headline runs into a name: "Obama Says …", "Lawmakers Rip Donald Trump".

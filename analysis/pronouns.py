@@ -18,7 +18,10 @@ A pronoun that replies ("“…,” she replied") is the person asked just befor
 asked Montoya-Lewis, “…?”"), when the two sentences before it name one.
 
 A role noun subject with a person's name in apposition ("The clinic's surgeon, Ravi Menon,
-said") counts as that person named as a subject.
+said") counts as that person named as a subject; so does a proper-noun subject the model did not
+tag, when the article names one person in full with that surname or first name ("Meta
+spokesperson Tolan disagrees. He points to …" after "Al Tolan"), and the person after
+"according to" ("…, according to Max Schrems. “…,” he says") counts as one who speaks.
 
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
@@ -115,6 +118,9 @@ class PronounChain:
     def _read(self) -> None:
         """Walk the subjects in order, resolving each pronoun against what came before."""
         for token in self.doc:
+            if token.lower_ == "according" and not self.excluded(token.idx):
+                self._according_to(token)
+                continue
             if token.dep_ not in SUBJECT_DEPS or self.excluded(token.idx):
                 continue
             named = (
@@ -133,6 +139,19 @@ class PronounChain:
                 if found is not None:
                     self.chain.append((token.idx, found))
                     self._rank(token)
+
+    def _according_to(self, token: Token) -> None:
+        """ "…, according to Max Schrems, founder of NOYB.": the person named after "according
+        to" speaks in that sentence, as a speech verb's subject does."""
+        objects = [c for t in token.subtree for c in t.children if c.dep_ == "pobj"]
+        named = self._person_at(objects[0].idx) if objects else None
+        if named is None:
+            return
+        at = objects[0].idx
+        self.chain.append((at, named))
+        self.ranks[at] = 3
+        self.sentence_of[at] = objects[0].sent.start
+        self.speakers.append((at, named))
 
     def _untagged_person(self, subject: Token) -> Mention | None:
         """ "Meta spokesperson Tolan disagrees. He points to …": a proper-noun subject the model

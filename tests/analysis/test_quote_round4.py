@@ -268,3 +268,23 @@ def test_a_role_and_surname_tagged_as_an_organisation_is_the_person(nlp: Languag
     analysis = analyse_doc(doc)
     assert [m.key for m in analysis.mentions] == ["al tolan", "tobias judin", "al tolan"]
     assert [q.speaker_key for q in extract_quotes(doc, analysis)][-1] == "al tolan"
+
+
+def test_a_company_word_inside_another_name_is_not_a_surname_alone(nlp: Language) -> None:
+    text = (
+        "Grand Central Publishing said it would not release the book. Arcade Publishing "
+        "will release it instead."
+    )
+    doc = _tagged(nlp, text, "Grand Central Publishing", "ORG")
+    assert [m.kind.value for m in analyse_doc(doc).mentions] == ["org"]
+
+
+def test_he_after_according_to_a_person_is_that_person(nlp: Language) -> None:
+    # "according to X" makes X the one speaking in that sentence: the "he says" of the next
+    # sentence goes on with X, not with the last subject before.
+    text = (
+        "Tobias Judin does not believe the plan is legal. “This is extortion,” he says.\n\n"
+        "Those six words were not part of the ruling, according to Max Schrems, founder of the "
+        "group NOYB. “You cannot sell your fundamental rights,” he says."
+    )
+    assert [key for _, key in found(nlp, text)] == ["tobias judin", "max schrems"]
