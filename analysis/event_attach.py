@@ -21,6 +21,7 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
 _PREPS = frozenset({"ADP", "SCONJ"})
 _TWO_WORD = frozenset({"ahead", "prior", "compared", "according", "due", "as", "instead"})
 _FORWARD = frozenset({"ahead", "forward"})  # "looking ahead to", "looking forward to"
+BESIDE = "beside "  # marks a two-word preposition the walk passed beside, not through
 # A noun under another noun through one of these is a different thing mentioned in passing:
 # "questions about Saturday's crash", "songs from 1979's debut album", "the response to ...";
 # a thing a date names also under "for": "the map for the 2020 [election]".
@@ -160,10 +161,23 @@ def climb(thing: Token, named: bool = False) -> Climb:
             continue
         if token.dep_ == "appos" and (_person(head) or head.pos_ == "PROPN"):
             walk.person = True
+        if token.lower_ in ("ahead", "prior"):  # "ahead of the deadline at noon on Dec. 20"
+            walk.crossed = (*walk.crossed, *_two_word_of(token))
         if token.dep_ not in ("conj", "appos", "compound"):
             walk.prep = ""
         walk.top = head
     return walk
+
+
+def _two_word_of(adverb: Token) -> tuple[str, ...]:
+    """'ahead of', 'prior to' (marked `BESIDE`) when an adverb the walk passes holds its
+    preposition beside what the parser hung on it ('ahead [of the deadline] [at noon on Dec.
+    20]'): the date is the time of what the clause comes ahead of."""
+    return tuple(
+        f"{BESIDE}{adverb.lower_} {kid.lower_}"
+        for kid in adverb.children
+        if kid.dep_ == "prep" and kid.lower_ in ("of", "to")
+    )
 
 
 def _mark(verb: Token) -> str:

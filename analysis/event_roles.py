@@ -48,7 +48,7 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
-from analysis.event_attach import VERBS, Link, Place, climb, compares_values
+from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_values
 from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
@@ -140,6 +140,7 @@ def _reference(dated: Dated) -> bool:
         or _duration(dated)
         or any(link.mark in _REFERENCE_MARKS for link in place.links)
         or "since" in place.crossed  # "holding 200 people captive since its attack last month"
+        or any(word.removeprefix(BESIDE) in _AHEAD for word in _beside(place))
         or any(_from_clause(link) for link in place.links)
         or (place.prep == "to" and place.host is not None and place.host.lower_ == "back")
         or _compared(dated)
@@ -147,6 +148,12 @@ def _reference(dated: Dated) -> bool:
         or _standard(dated)
         or (place.prep == "by" and place.thing is not None and not place.names)
     )
+
+
+def _beside(place: Place) -> list[str]:
+    """Two-word prepositions the date's walk passed beside: 'ahead of the filing deadline at
+    noon on Dec. 20' (the parser hangs 'at noon' on 'ahead')."""
+    return [word for word in place.crossed if word.startswith(BESIDE)]
 
 
 def _phrase_start(place: Place) -> Token:

@@ -86,6 +86,12 @@ def test_no_event(nlp: Language, text: str) -> None:
         ),
         # the outcome of an undated past happening, told by its object, falls on its day
         ("The two sides reached a deal that ended the strike on June 2.", ["2020-06-02"]),
+        # the time of what a happening comes ahead of, hung by the parser beside "ahead of"
+        (
+            "She announced her bid in an interview on Monday, "
+            "ahead of the filing deadline at noon on June 19.",
+            ["2020-06-08"],
+        ),
         # years listed side by side each stay
         (
             "Storms formed in 2016, followed by 2017's Irma and 2018's Michael.",
