@@ -61,7 +61,8 @@ CUE_VERBS = word_set(
     stress suggest vow whisper shout tweet pledge conclude boast contend counter maintain quip
     proclaim laud lament caution demand dub term assure reveal recount testify mention joke plead
     muse scoff continue post agree laugh sigh marvel interject reason opine bark snap retort
-    rebut remember"""
+    rebut remember allege accuse criticize criticise condemn denounce dismiss praise thank
+    admonish estimate indicate"""
 )
 SENTENCE_END = frozenset({".", "!", "?"})
 # Possessed nouns that make the quoted words the possessor's ("Putin's pledge to "…"").

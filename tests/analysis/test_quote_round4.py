@@ -288,3 +288,26 @@ def test_he_after_according_to_a_person_is_that_person(nlp: Language) -> None:
         "group NOYB. “You cannot sell your fundamental rights,” he says."
     )
     assert [key for _, key in found(nlp, text)] == ["tobias judin", "max schrems"]
+
+
+# --- partial quotes under speech-act verbs ---------------------------------------------------
+
+
+def test_partial_quotes_under_speech_act_verbs_are_their_subjects(nlp: Language) -> None:
+    # Accusing, alleging, criticising, praising, thanking, dismissing, estimating: the quoted
+    # words in their clause are the subject's.
+    text = (
+        "Senator Ada Brill accused Tom Keller of arguing “the economy would be better off "
+        "without rules.”\n\n"
+        "Mohamed Sayed alleged in his lawsuit that he was “targeted and tortured”.\n\n"
+        "Union chief Mark Stewart thanked the negotiators “who have worked tirelessly for many "
+        "weeks”.\n\n"
+        "In 2011, Cory Wilson dismissed the concerns as “poppycock, unless you count the dead "
+        "vote.”"
+    )
+    assert [key for _, key in found(nlp, text)] == [
+        "ada brill",
+        "mohamed sayed",
+        "mark stewart",
+        "cory wilson",
+    ]
