@@ -356,8 +356,11 @@ def _negated_or_nowadays(dated: Dated) -> bool:
         return True
     if planned and verb.lemma_ in STATES and any(kid.lower_ == "still" for kid in verb.children):
         return True  # "we will still have this June 1": a state predicted to last
-    nowadays = place.root.lower_ == "today" and place.root.dep_ in ("npadvmod", "advmod")
-    return nowadays and (kinds.simple_present(verb) or kinds.do_present(verb))
+    word = place.root.lower_ if place.root.dep_ in ("npadvmod", "advmod") else ""
+    present = kinds.simple_present(verb) or kinds.do_present(verb)
+    if word == "tonight":  # "Nothing tonight matters": an opinion, not a happening
+        return present and verb.lemma_ in STATES and verb.lemma_ != "be"
+    return word == "today" and present
 
 
 def _describes(dated: Dated) -> bool:

@@ -56,6 +56,9 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
         "He recalled a storm that hit the town on Aug. 29, 2005.",
         "She bought a house that was built on May 5, 1920.",
         "He read a book that described the war in 1944.",
+        # "tonight" on a present state is an opinion about tonight, not a happening
+        "Nothing tonight matters more than the result.",
+        "The city seems calm tonight.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -92,6 +95,8 @@ def test_no_event(nlp: Language, text: str) -> None:
             "ahead of the filing deadline at noon on June 19.",
             ["2020-06-08"],
         ),
+        # "tonight" on a present happening is its schedule
+        ("The team plays its final game tonight.", ["2020-06-11"]),
         # years listed side by side each stay
         (
             "Storms formed in 2016, followed by 2017's Irma and 2018's Michael.",
