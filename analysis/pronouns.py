@@ -20,7 +20,8 @@ asked Montoya-Lewis, “…?”"), when the two sentences before it name one.
 A role noun subject with a person's name in apposition ("The clinic's surgeon, Ravi Menon,
 said") counts as that person named as a subject; so does a proper-noun subject the model did not
 tag, when the article names one person in full with that surname or first name ("Meta
-spokesperson Tolan disagrees. He points to …" after "Al Tolan"), and the person after
+spokesperson Tolan disagrees. He points to …" after "Al Tolan"; "Rollock" after "Nicola Rollock"
+tagged as an organisation), and the person after
 "according to" ("…, according to Max Schrems. “…,” he says") counts as one who speaks.
 
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
@@ -45,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.entities import make_key
 from analysis.speaker_gender import PRONOUN_GENDER
-from analysis.speaker_names import full_name_in
+from analysis.speaker_names import full_name_in, person_shaped
 from analysis.types import EntityKind, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -88,6 +89,10 @@ class PronounChain:
             for w in m.name.split()
         }
         self.others = others
+        # "according to Nicola Rollock, professor …" tagged ORG: a person's name all the same
+        self.named_orgs = [
+            m for m in mentions if m.kind == EntityKind.ORG and person_shaped(m.name)
+        ]
         # "Arcade Publishing" tagged PERSON beside "Arcade" tagged ORG: a company, not a man
         org_names = {m.name for m in mentions if m.kind == EntityKind.ORG}
         self.people = sorted(
@@ -161,8 +166,17 @@ class PronounChain:
         text = subject.text
         if subject.pos_ != "PROPN" or subject.ent_type_ or not text[:1].isupper():
             return None
+        shaped = {m.key: m for m in self.named_orgs if m.name.split()[-1] == text}
+        if len(shaped) == 1 and not any(m.name.split()[-1] == text for m in self.people):
+            return next(iter(shaped.values()))  # "Nicola Rollock" tagged ORG, then "Rollock"
         if text.lower() in self.others or not text.isalpha():
             return None
+        return self._named_in_full(subject)
+
+    def _named_in_full(self, subject: Token) -> Mention | None:
+        """The one person named in full with this word as surname, else as first name, else
+        the one full name the article writes for it."""
+        text = subject.text
         for place in (-1, 0):  # the surname, else the first name
             found = {
                 m.key: m for m in self.people if " " in m.name and m.name.split()[place] == text

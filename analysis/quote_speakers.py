@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from analysis.entities import make_key
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
 from analysis.speaker_gender import genders
-from analysis.speaker_names import full_name_in, written_name
+from analysis.speaker_names import full_name_in, person_shaped, written_name
 from analysis.types import EntityKind, Mention
 
 
@@ -106,14 +106,6 @@ _ABBREVIATED = {
 }
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP"})
-_ORG_WORDS = word_set(
-    """the of and for group party council university college school institute centre center
-    association union bank company corporation inc ltd news times post press agency department
-    ministry committee commission foundation trust fund office court police service club
-    mr mrs ms miss dr prof sir madam"""
-)
-
-
 _GOVERNED = word_set("county city borough township province district parish")
 
 
@@ -121,15 +113,6 @@ def _governing_place(mention: Mention) -> bool:
     """A place named as a local government: "Santa Clara County", "Quezon City"."""
     words = mention.name.split()
     return mention.kind == EntityKind.PLACE and len(words) > 1 and words[-1].lower() in _GOVERNED
-
-
-def person_shaped(name: str) -> bool:
-    """Two or three capitalised words with no organisation word nor title: "Nicola Rollock",
-    not "Mr Ng" (a surname with its title is no full name)."""
-    words = name.split()
-    return 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and w.isalpha() and w.lower() not in _ORG_WORDS for w in words
-    )
 
 
 def np_text(token: Token) -> str:

@@ -46,9 +46,9 @@ from analysis.quote_speakers import (
     Speaker,
     SpeakerResolver,
     np_text,
-    person_shaped,
     word_set,
 )
+from analysis.speaker_names import person_shaped
 from analysis.types import DocAnalysis, EntityKind, Quote
 
 log = logging.getLogger(__name__)

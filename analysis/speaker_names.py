@@ -87,3 +87,20 @@ def written_name(token: Token) -> str:
         if name is not None:
             return name
     return token.text
+
+
+_ORG_WORDS = frozenset(
+    """the of and for group party council university college school institute centre center
+    association union bank company corporation inc ltd news times post press agency department
+    ministry committee commission foundation trust fund office court police service club
+    mr mrs ms miss dr prof sir madam""".split()  # noqa: SIM905
+)
+
+
+def person_shaped(name: str) -> bool:
+    """Two or three capitalised words with no organisation word nor title: "Nicola Rollock",
+    not "Mr Ng" (a surname with its title is no full name)."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and w.lower() not in _ORG_WORDS for w in words
+    )

@@ -311,3 +311,17 @@ def test_partial_quotes_under_speech_act_verbs_are_their_subjects(nlp: Language)
         "mark stewart",
         "cory wilson",
     ]
+
+
+def test_she_after_a_surname_whose_full_name_was_tagged_an_organisation(nlp: Language) -> None:
+    # "according to Nicola Rollock, professor …" tagged ORG, then "Rollock spells out why she
+    # …": "she" is Rollock, and the paragraph that is only her quote is hers.
+    text = (
+        "Rules decide who belongs, according to Delphine Arkwright, professor of Sociology.\n\n"
+        "Mara Quint, a student, disagrees with the rules.\n\n"
+        "In the lobby of a hotel, Arkwright sets out why she chose the title.\n\n"
+        "“I like the word code because it hides something in plain sight.”"
+    )
+    doc = _people(nlp, text, [("Delphine Arkwright", 0, "ORG"), ("Mara Quint", 0, "PERSON")])
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    assert [(q.text[:6], q.speaker_key) for q in quotes] == [("I like", "delphine arkwright")]
