@@ -116,8 +116,10 @@ def weekday(match: re.Match[str], ctx: Context) -> Outcome:
 
 
 def anaphora(match: re.Match[str], ctx: Context) -> Outcome:
-    """'the day before', 'the next day', 'the same day': from the previous dated day in the text."""
-    base = ctx.reference or ctx.usable(Precision.DAY)
+    """'the day before', 'the next day', 'the same day': from the previous dated day in the text;
+    without one, no date (what they count from is a time the text tells, not the day it was
+    written: 'woken the night before to a burglar', years ago)."""
+    base = ctx.reference
     if base is None:
         return None, Precision.DAY
     words = match.group(0).lower()

@@ -217,11 +217,17 @@ def test_relative_and_yearless_dates_without_anchor_are_undated(
         ("Talks opened on May 3, 2016. The day before, envoys arrived.", date(2016, 5, 2)),
         ("Talks opened on May 3, 2016. The next day, envoys left.", date(2016, 5, 4)),
         ("Talks opened on May 3, 2016. On the same day, envoys left.", date(2016, 5, 3)),
-        ("Envoys arrived the day before.", date(2015, 11, 22)),
+        ("On Friday, talks opened. The day before, envoys arrived.", date(2015, 11, 19)),
     ],
 )
 def test_day_before_counts_from_the_previous_date(text: str, expected_value: date) -> None:
     assert find_dates(text, ANCHOR)[-1].value == expected_value
+
+
+def test_day_before_without_a_previous_date_is_undated() -> None:
+    # what "the day before" counts from is a time the text tells, not the day it was written
+    found = find_dates("Her neighbour had been woken the night before by a burglar.", ANCHOR)
+    assert [(item.text, item.value) for item in found] == [("the night before", None)]
 
 
 @pytest.mark.parametrize(
