@@ -53,6 +53,14 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL = frozenset({"he", "she"})
 REPLIES = frozenset({"reply", "respond", "answer", "retort"})
 ASKS = frozenset({"ask", "question"})
+# People who speak unnamed ("a spokesperson for X", "a senior official", "one source").
+UNNAMED_VOICES = frozenset(
+    """spokesperson spokesman spokeswoman official officer source aide adviser advisor
+    representative strategist operative insider""".split()  # noqa: SIM905
+)
+# The chain's entry for such a speaker with no organisation: a he/she that stands for it is no
+# one the article names.
+UNNAMED = Mention("", EntityKind.PERSON, "", -1, -1, 0, "", "")
 
 
 def root_of(doc: Doc, mention: Mention) -> Token | None:
@@ -90,6 +98,7 @@ class PronounChain:
         }
         self.others = others
         # "according to Nicola Rollock, professor …" tagged ORG: a person's name all the same
+        self.orgs = [m for m in mentions if m.kind == EntityKind.ORG and not excluded(m.start)]
         self.named_orgs = [
             m for m in mentions if m.kind == EntityKind.ORG and person_shaped(m.name)
         ]
@@ -138,12 +147,38 @@ class PronounChain:
                 self._rank(token)
                 if self._speaks(token):
                     self.speakers.append((token.idx, named))
+            elif (voice := self._unnamed_voice(token)) is not None:
+                self.chain.append((token.idx, voice))
+                self._rank(token)
+                self.speakers.append((token.idx, voice))
             elif token.lower_ in PERSONAL:
                 found = self._resolve_at(token)
                 self.resolved[token.i] = found
                 if found is not None:
                     self.chain.append((token.idx, found))
                     self._rank(token)
+
+    def _unnamed_voice(self, subject: Token) -> Mention | None:
+        """ "A spokesperson for X said …", "a senior official said …": an unnamed person who
+        speaks is who the next "he said" is, so it passes over people named before; it stands
+        for the organisation named with it ("for X", "a State Department spokesperson"), else
+        for no one (`UNNAMED`)."""
+        if subject.pos_ != "NOUN" or subject.tag_ != "NN" or not self._speaks(subject):
+            return None
+        if subject.lemma_.lower() not in UNNAMED_VOICES:
+            return None
+        for prep in (c for c in subject.children if c.lower_ in {"for", "of", "at", "from"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if (body := self._org_at(obj.idx)) is not None:
+                    return body
+        for modifier in (c for c in subject.lefts if c.dep_ in {"compound", "nmod"}):
+            if (body := self._org_at(modifier.left_edge.idx)) is not None:
+                return body
+        indefinite = any(c.lower_ in {"a", "an", "one"} for c in subject.lefts)
+        return UNNAMED if indefinite else None
+
+    def _org_at(self, char: int) -> Mention | None:
+        return next((m for m in self.orgs if m.start <= char < m.end), None)
 
     def _according_to(self, token: Token) -> None:
         """ "…, according to Max Schrems, founder of NOYB.": the person named after "according
@@ -302,7 +337,7 @@ class PronounChain:
         return chain[-1][1]
 
     def resolve(self, token: Token) -> Mention | None:
-        """The person a he/she token stands for, or None when no one was named before it."""
-        if token.i in self.resolved:
-            return self.resolved[token.i]
-        return self._resolve_at(token)
+        """The person a he/she token stands for, or None when no one was named before it (or
+        it is an unnamed speaker: "a senior official said …. “…,” he said")."""
+        found = self.resolved[token.i] if token.i in self.resolved else self._resolve_at(token)
+        return None if found is UNNAMED else found

@@ -325,3 +325,27 @@ def test_she_after_a_surname_whose_full_name_was_tagged_an_organisation(nlp: Lan
     doc = _people(nlp, text, [("Delphine Arkwright", 0, "ORG"), ("Mara Quint", 0, "PERSON")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [(q.text[:6], q.speaker_key) for q in quotes] == [("I like", "delphine arkwright")]
+
+
+# --- he/she after an unnamed person who speaks ------------------------------------------------
+
+
+def test_he_after_a_spokesperson_for_an_organisation_is_the_organisation(nlp: Language) -> None:
+    # "A spokesperson for X said …. “…,” he said": the one still speaking is X's spokesperson,
+    # not the person named before.
+    text = (
+        "Jo Grady, the union's general secretary, said the figures were shocking.\n\n"
+        "A spokesperson for the Universities Employers Association said the sector had invested "
+        "in its staff. “We have worked with the union for years,” he said."
+    )
+    keys = [key for _, key in found(nlp, text)]
+    assert keys == ["universities employers association"]
+
+
+def test_he_after_an_unnamed_official_who_spoke_is_nobody_named(nlp: Language) -> None:
+    text = (
+        "Jo Grady, the union's general secretary, said the figures were shocking.\n\n"
+        "A senior official said the sector had invested in its staff. "
+        "“We have worked with the union for years,” he said."
+    )
+    assert [key for _, key in found(nlp, text)] == [None]
