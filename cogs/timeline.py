@@ -12,7 +12,7 @@ from bot.client import AnalystBot
 from bot.permissions import within_allowance
 from bot.render import timeline as render
 from bot.services.ranges import date_range
-from bot.services.timeline import KEY_THRESHOLD, Timeline
+from bot.services.timeline import KEY_THRESHOLD, KeyTimeline, Timeline
 from bot.services.user_input import clean_optional
 from bot.ui import autocomplete
 from bot.ui.embeds.timeline import key_dates_answer, timeline_answer
@@ -26,12 +26,10 @@ VIEWS = [
 ]
 
 
-def _chart(timeline: Timeline) -> bytes | None:
+def _chart(counted: Timeline | KeyTimeline, title: str) -> bytes | None:
     from bot.charts.timeline import timeline_chart
 
-    if not timeline.chart:
-        return None
-    return timeline_chart(timeline.chart, render.chart_title(timeline))
+    return timeline_chart(counted.chart, title) if counted.chart else None
 
 
 def wants_key_dates(view: str | None, dated: int) -> bool:
@@ -75,18 +73,20 @@ class TimelineCog(commands.Cog, name="Timeline"):
     async def _answer(
         self, topic: str | None, from_: str | None, to: str | None, view: str | None
     ) -> Answer:
-        """The key dates when they are wanted and found; today's full list otherwise."""
+        """The key dates when they are wanted and found; today's full list otherwise.
+
+        Unless all events are asked for, the key dates come first, with the counts of the
+        chart: a busy range (the common case) then needs no read of the full list."""
         service = self.bot.analyst.timeline
+        if view != "all":
+            key = await service.key_dates(topic, from_, to, sentences=SUMMARY_SENTENCES, chart=True)
+            if key.dates and wants_key_dates(view, key.dated_total):
+                title = render.key_chart_title(key, from_, to)
+                chart = await asyncio.to_thread(_chart, key, title)
+                return key_dates_answer(key, chart, from_text=from_, to_text=to)
         full = await service.timeline(topic, from_, to, chart=True)
-        if not wants_key_dates(view, full.counts.dated):
-            return timeline_answer(full, await asyncio.to_thread(_chart, full))
-        chart, key = await asyncio.gather(  # the chart is drawn while the dates are ranked
-            asyncio.to_thread(_chart, full),
-            service.key_dates(topic, from_, to, sentences=SUMMARY_SENTENCES),
-        )
-        if not key.dates:
-            return timeline_answer(full, chart)
-        return key_dates_answer(key, chart, from_text=from_, to_text=to)
+        chart = await asyncio.to_thread(_chart, full, render.chart_title(full))
+        return timeline_answer(full, chart)
 
 
 async def setup(bot: AnalystBot) -> None:

@@ -37,9 +37,13 @@ def date_label(value: date | None, precision: str) -> str:
 
 
 def _scope(timeline: Timeline) -> str:
-    topic = timeline.query.topic
+    return scope_words(timeline.query.topic, timeline.from_text, timeline.to_text)
+
+
+def scope_words(topic: str | None, from_text: str | None, to_text: str | None) -> str:
+    """What was asked, as words after a noun: ` about “putin” in 2017`."""
     about = f" about “{topic}”" if topic else ""
-    return about + typed_range_words(timeline.from_text, timeline.to_text)
+    return about + typed_range_words(from_text, to_text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -49,6 +53,11 @@ def _plural(n: int, word: str) -> str:
 def chart_title(timeline: Timeline) -> str:
     """The chart title says what was asked: `Events over time about “putin” in 2017`."""
     return f"Events over time{_scope(timeline)}"
+
+
+def key_chart_title(key: KeyTimeline, from_text: str | None, to_text: str | None) -> str:
+    """The same title for a key-dates answer, which holds the same counts."""
+    return f"Events over time{scope_words(key.topic, from_text, to_text)}"
 
 
 def _span_sentence(timeline: Timeline) -> str:

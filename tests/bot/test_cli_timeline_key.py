@@ -151,3 +151,17 @@ def test_a_report_of_the_day_may_tell_it_with_its_lead_sentence(
     told = [s.text for s in day.summary]
     assert lead in told  # names no date, but opens the article that reports the day
     assert {s.ref.id for s in day.summary} == {1}  # both cite the one article
+
+
+async def test_key_dates_carry_the_full_lists_chart_counts_when_asked(
+    sample_db: str, tmp_path: Path
+) -> None:
+    copy = tmp_path / "analyst.db"
+    shutil.copy(sample_db.removeprefix("sqlite+aiosqlite:///"), copy)
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{copy}")  # type: ignore[call-arg]
+    async with open_analyst(settings) as analyst:
+        for topic in (None, "putin"):
+            listed = await analyst.timeline.timeline(topic, chart=True)
+            key = await analyst.timeline.key_dates(topic, chart=True)
+            assert key.chart == listed.chart and listed.chart  # /timeline draws it from either
+            assert (await analyst.timeline.key_dates(topic)).chart == ()
