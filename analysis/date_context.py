@@ -41,6 +41,8 @@ class Context:
     anchor: date | None
     precision: Precision
     reference: date | None = None  # the last day-precise date seen, for "the day before"
+    past_reference: date | None = None  # the last one a clause told in the past or present
+    reference_ahead: bool = False  # `reference` dates a plan ("are set to meet on Friday")
     direction: DirectionHook | None = None
     story: int | None = None  # the year the story is set in at this point, if it says one
     last_year: int | None = None  # the year of the last date written with its year

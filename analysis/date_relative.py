@@ -120,6 +120,10 @@ def anaphora(match: re.Match[str], ctx: Context) -> Outcome:
     without one, no date (what they count from is a time the text tells, not the day it was
     written: 'woken the night before to a burglar', years ago)."""
     base = ctx.reference
+    if ctx.reference_ahead and pointing(ctx, match) == "past":
+        # "had walked there the night before he vanished", told after a plan for Friday: the
+        # day before the last day a clause told as past, not the day before the plan
+        base = ctx.past_reference
     if base is None:
         return None, Precision.DAY
     words = match.group(0).lower()

@@ -367,6 +367,10 @@ def read_dates(
         found.append(Anchored(resolved, scene.basis if scene and ctx.used else None))
         if resolved.precision is Precision.DAY:
             ctx.reference = resolved.value  # an unresolved day breaks the chain: no stale base
+            way = ctx.direction(match.start(), match.end()) if ctx.direction else None
+            ctx.reference_ahead = way == "future"
+            if not ctx.reference_ahead:
+                ctx.past_reference = resolved.value
         if resolver in _WITH_YEAR and resolved.value is not None and story.note(match, resolved):
             ctx.last_year = resolved.value.year
     return tuple(found)

@@ -154,3 +154,27 @@ def test_earlier_this_week_on_the_first_day_of_the_week(
 ) -> None:
     text = "The health department announced earlier this week that two schools would close."
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told in the past after a plan, "the night before" counts from the story's last past day
+        (
+            "Tom vanished on Sunday, March 1, 2015.\n\n"
+            "Police will hold a press conference on Friday.\n\n"
+            "He had walked to a party the night before he vanished.",
+            ["2015-03-01", "2020-06-12", "2015-02-28"],
+        ),
+        # told as a plan, it counts from the plan's day
+        (
+            "The committee met on Tuesday.\n\nThe vote will be held on Friday.\n\n"
+            "The day before, the mayor will address the council.",
+            ["2020-06-09", "2020-06-12", "2020-06-11"],
+        ),
+    ],
+)
+def test_the_day_before_counts_from_a_day_of_its_tense(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text) == expected
