@@ -112,7 +112,8 @@ _SAME_DAY = re.compile(r"(?i)\b(?:today|this\s+(?:morning|afternoon|evening))\b"
 
 def eve_scenes(text: str, published: date | None) -> list[Scene]:
     """Quotations saying "today" or "this morning" in a text whose own words set its story on
-    the day before `published` ("on Sunday", "yesterday") and never on that day itself: the
+    the day before `published` ("on Sunday", "yesterday"; or a statement's "today (Sunday)")
+    and never on that day itself: the
     speaker spoke on the story's day, the article came out the next ("When I came in here this
     morning", a player said at Wednesday's opening, in a report published on Thursday)."""
     if published is None or not _SAME_DAY.search(text):
@@ -126,11 +127,15 @@ def eve_scenes(text: str, published: date | None) -> list[Scene]:
         rf"|{_WEEKDAYS[published.weekday()]})\b"
     )
     own = [m for m in named_eve.finditer(text) if not _inside(m.start(), quotes, starts)]
+    said = re.compile(rf"(?i)\btoday\s*\(\s*{_WEEKDAYS[eve.weekday()]}\s*\)")  # quoted too
+    own += list(said.finditer(text))
     if not own or any(not _inside(m.start(), quotes, starts) for m in named_day.finditer(text)):
         return []
     basis = f"said on {eve.strftime('%B')} {eve.day}, {eve.year} ('{own[0].group(0)}')"
-    return [
-        Scene(start, end, eve, basis) for start, end in quotes if _SAME_DAY.search(text, start, end)
+    return [  # a quotation naming its own day ("today (Sunday)") needs no scene
+        Scene(start, end, eve, basis)
+        for start, end in quotes
+        if _SAME_DAY.search(text, start, end) and not said.search(text, start, end)
     ]
 
 

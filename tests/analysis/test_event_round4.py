@@ -122,6 +122,12 @@ def test_event_kept(nlp: Language, text: str, expected: list[str]) -> None:
             "“I came in this morning and the queue was already outside,” a nurse said.",
             ["2020-06-10", "2020-06-10"],
         ),
+        # or whose quoted statement names it: "today (Wednesday)"
+        (
+            "“I will meet the residents today (Wednesday),” the councillor said.\n\n"
+            "A spokesman said: “We had a useful meeting with residents this afternoon.”",
+            ["2020-06-10", "2020-06-10"],
+        ),
         # not when the report's own words name the day of publication as well
         (
             "The clinic opened on Wednesday.\n\n"
