@@ -70,14 +70,26 @@ def _name_before(surname: Token) -> str | None:
 
 def full_name_in(doc: Doc, surname: str) -> str | None:
     """The one full name the article writes for a surname ("Brock Long" for "Long")."""
-    found = {
-        name
-        for token in doc
-        if token.text == surname and _is_surname(token)
-        for name in [_name_before(token)]
-        if name is not None
-    }
-    return found.pop() if len(found) == 1 else None
+    found = _full_names(doc).get(surname, set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _full_names(doc: Doc) -> dict[str, set[str]]:
+    """Every "First [M.] Surname" the article writes, by surname: read once per document (kept
+    in `doc.user_data`), as several rules ask."""
+    cached = doc.user_data.get(_CACHE)
+    if cached is None:
+        cached = {}
+        for token in doc:
+            if token.text[:1].isupper() and _is_surname(token):
+                name = _name_before(token)
+                if name is not None:
+                    cached.setdefault(token.text, set()).add(name)
+        doc.user_data[_CACHE] = cached
+    return cached
+
+
+_CACHE = "analysis.speaker_names.full_names"
 
 
 def written_name(token: Token) -> str:
