@@ -491,8 +491,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = score(found.events, judgments)
     emit(*report(result, len(judgments), len(keys)))
     emit(
-        f"CLI cross-check: `analyst timeline --json --limit 500` counts {found.cli_dated} dated "
-        f"events on {found.cli_lines} lines; the articles list {len(result.items)}."
+        "CLI cross-check: `analyst timeline --all --json --limit 500` counts "
+        f"{found.cli_dated} dated events on {found.cli_lines} lines; "
+        f"the articles list {len(result.items)}."
     )
     if args.errors:
         emit("", *error_lines(result))
