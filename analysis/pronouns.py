@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from analysis.entities import make_key
+from analysis.entities import ROLE_WORDS, make_key
 from analysis.speaker_gender import PRONOUN_GENDER
 from analysis.speaker_names import full_name_in, person_shaped
 from analysis.types import EntityKind, Mention
@@ -228,16 +228,22 @@ class PronounChain:
 
     def _apposed_person(self, subject: Token) -> Mention | None:
         """ "“Parasite” director Bong Joon Ho said": a role noun subject whose name stands in
-        apposition to it (or ends a coordinated role: "surgeon and study co-lead David N.")."""
+        apposition to it (or ends a coordinated role: "surgeon and study co-lead David N."), also
+        a person's name the model tagged as an organisation after a job word ("union
+        president, Tawanda Zvakada said")."""
         if subject.pos_ != "NOUN":
             return None
         heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
         for head in heads:
             for child in head.children:
-                if child.dep_ == "appos":
-                    found = self._person_at(child.idx)
-                    if found is not None:
-                        return found
+                if child.dep_ != "appos":
+                    continue
+                found = self._person_at(child.idx)
+                if found is None and head.lemma_.lower() in ROLE_WORDS:
+                    # "ZHDA president, Tawanda Zvakada said" with the name tagged ORG
+                    found = next((m for m in self.named_orgs if m.start <= child.idx < m.end), None)
+                if found is not None:
+                    return found
         return None
 
     def _rank(self, subject: Token) -> None:

@@ -349,3 +349,30 @@ def test_he_after_an_unnamed_official_who_spoke_is_nobody_named(nlp: Language) -
         "“We have worked with the union for years,” he said."
     )
     assert [key for _, key in found(nlp, text)] == [None]
+
+
+def test_he_after_a_role_whose_name_was_tagged_an_organisation(nlp: Language) -> None:
+    # "ZHDA president, Tawanda Zvakada said …" with the name tagged ORG: the president is a
+    # person, and the next "he said" is him, not the minister named before.
+    text = (
+        "Health minister Obadiah Moyo visited the hospital on Monday.\n\n"
+        "In a statement, union president, Tawanda Zvakada said doctors were at risk. "
+        "“We lack protective equipment,” he said."
+    )
+    doc = _people(nlp, text, [("Obadiah Moyo", 0, "PERSON"), ("Tawanda Zvakada", 0, "ORG")])
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    assert [q.speaker_key for q in quotes] == ["tawanda zvakada"]
+
+
+# --- an organisation by the last word of its name --------------------------------------------
+
+
+def test_the_zoo_and_zoo_officials_are_the_one_zoo_named(nlp: Language) -> None:
+    text = (
+        "The Oakland Zoo put down its oldest wolf on Wednesday.\n\n"
+        "“Our hearts are with her,” zoo officials said.\n\n"
+        "“She had a long and happy life,” the zoo said."
+    )
+    doc = _people(nlp, text, [("Oakland Zoo", 0, "ORG")])
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    assert [q.speaker_key for q in quotes] == ["oakland zoo", "oakland zoo"]
