@@ -248,8 +248,16 @@ class SpeakerResolver:
                     if found is not None and found.kind == EntityKind.ORG:
                         return Speaker(np_text(subject), found.name, found.key)
             return self._voice_of_modifier(subject)
-        if lemma not in BODIES or not any(c.lower_ == "the" for c in subject.lefts):
+        if not any(c.lower_ == "the" for c in subject.lefts):
             return None
+        return self._named_body(subject, lemma)
+
+    def _named_body(self, subject: Token, lemma: str) -> Speaker | None:
+        """ "the department": the latest organisation named with that word, else the one
+        organisation subject just before; "the zoo": the one organisation named "… Zoo"."""
+        if lemma not in BODIES:  # "the zoo said": the one organisation named "… Zoo"
+            body = self._org_ending_with(lemma, subject.idx) if subject.tag_ == "NN" else None
+            return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         named = [
             m
             for m in self.mentions
@@ -262,6 +270,20 @@ class SpeakerResolver:
             body = self._org_subject_before(subject)
             return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         return Speaker(np_text(subject), named[-1].name, named[-1].key)
+
+    def _org_ending_with(self, word: str, before: int) -> Mention | None:
+        """The one organisation named before this point whose name ends with this common noun
+        ("zoo" -> "Oakland Zoo"), or None when none or several do."""
+        found = {
+            m.key: m
+            for m in self.mentions
+            if m.kind == EntityKind.ORG
+            and m.end <= before
+            and not self.excluded(m.start)
+            and " " in m.name
+            and m.name.lower().split()[-1] == word
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _org_subject_before(self, token: Token) -> Mention | None:
         """The latest organisation that is a subject in this sentence or the one before: "The
@@ -288,6 +310,11 @@ class SpeakerResolver:
             return None
         first = min(t.i for c in modifiers for t in c.subtree)
         found = self.mention_at(self.doc[first].idx)
+        if found is None and len(modifiers) == 1 and modifiers[0].tag_ == "NN":
+            # "zoo officials said": the one organisation named "… Zoo"
+            lone = modifiers[0]
+            body = self._org_ending_with(lone.lower_, subject.idx)
+            return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         if found is None or not (found.kind == EntityKind.ORG or _governing_place(found)):
             return None
         if found.end < self.doc[subject.i - 1].idx + len(self.doc[subject.i - 1].text):
