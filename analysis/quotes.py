@@ -203,6 +203,8 @@ def _outside(ctx: _Document, left: int, right: int) -> list[Token]:
     ]
 
 
+# Cue verbs that are speech only without a complement of their own.
+_GOES_ON = frozenset({"continue"})
 _PHRASAL_CUES = {"go": "on", "fire": "back", "shoot": "back", "hit": "back", "bark": "back"}
 
 
@@ -211,6 +213,8 @@ def _is_cue(token: Token) -> bool:
     if not token.tag_.startswith("VB"):
         return False
     lemma = token.lemma_.lower()
+    if lemma in _GOES_ON and any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
+        return False  # "Acme will continue to raise prices": not "“…,” she continued"
     if lemma in CUE_VERBS:
         return True
     particle = _PHRASAL_CUES.get(lemma)

@@ -376,3 +376,15 @@ def test_the_zoo_and_zoo_officials_are_the_one_zoo_named(nlp: Language) -> None:
     doc = _people(nlp, text, [("Oakland Zoo", 0, "ORG")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["oakland zoo", "oakland zoo"]
+
+
+def test_continue_to_do_something_is_no_speech(nlp: Language) -> None:
+    # "“…,” she continued" speaks; "Meta will continue to use the data" does not: the second
+    # half of the quotation is never Meta's (it was; "Elwood claims" is parsed as a noun, so
+    # it is left unattributed rather than given to the wrong speaker).
+    text = (
+        "“Prices will rise,” says Stacy Elwood, professor of law at Davis. “Families will pay "
+        "more.” It is unclear if Meta will continue to use the data, Elwood claims."
+    )
+    keys = [key for _, key in found(nlp, text)]
+    assert keys[0] == "stacy elwood" and "meta" not in keys
