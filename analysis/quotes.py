@@ -187,11 +187,31 @@ def _frame(span: QuoteSpan, ctx: _Document) -> tuple[int, int]:
     while left > 0 and ctx.doc[left - 1].idx >= line.start and not _stops(ctx.doc[left - 1], ctx):
         left -= 1
     right = inside[-1].i
+    if _ends_sentence(span, right, ctx):
+        return left, right
     while right + 1 < len(ctx.doc) and ctx.doc[right + 1].idx < line.end:
         right += 1
         if _stops(ctx.doc[right], ctx):
             break
     return left, right
+
+
+def _ends_sentence(span: QuoteSpan, last: int, ctx: _Document) -> bool:
+    """ "“Families will pay more.” It is also unclear …": a quoted sentence closed by a full
+    stop and followed by a capitalised word ends its sentence, so the next sentence's speech
+    verbs are not the quote's; not when that word is a speech verb or its subject, an
+    attribution typed after a full stop ("“….” Smith said", "“….” He said", "“….” Said Smith")."""
+    if not ctx.text[span.start : span.end].rstrip().endswith(".") or last + 1 >= len(ctx.doc):
+        return False
+    after = ctx.doc[last + 1]
+    while after.is_space and after.i + 1 < len(ctx.doc):
+        after = ctx.doc[after.i + 1]
+    if not after.text[:1].isupper() or _is_cue(after):
+        return False
+    head = after
+    while head.dep_ in NP_LEFT_DEPS and head.head.i > head.i:  # "Mayor Jane Smith said"
+        head = head.head
+    return not (head.dep_ in SUBJECT_DEPS and _is_cue(head.head))
 
 
 def _outside(ctx: _Document, left: int, right: int) -> list[Token]:

@@ -388,3 +388,14 @@ def test_continue_to_do_something_is_no_speech(nlp: Language) -> None:
     )
     keys = [key for _, key in found(nlp, text)]
     assert keys[0] == "stacy elwood" and "meta" not in keys
+
+
+def test_a_quote_ending_its_sentence_keeps_the_next_sentence_out(nlp: Language) -> None:
+    # A quoted sentence closed by a full stop ends the sentence: what follows is another
+    # sentence ("It is also unclear …, the report says"), whose speaker is not the quote's;
+    # the quote goes on with the speaker of the quote just before it.
+    text = (
+        "“Prices will rise,” says Stacy Elwood, professor of law at Davis. “Families will pay "
+        "more.” It is also unclear whether the company will act, the report says."
+    )
+    assert [key for _, key in found(nlp, text)] == ["stacy elwood", "stacy elwood"]
