@@ -106,6 +106,7 @@ _ABBREVIATED = {
 }
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP"})
+_HONORIFIC_WORDS = word_set("mr mrs ms miss dr prof madam")
 _GOVERNED = word_set("county city borough township province district parish")
 
 
@@ -433,7 +434,11 @@ class SpeakerResolver:
             key = make_key(name)
             known = next((m for m in self.mentions if m.key == key), None)
             return Speaker(written, known.name if known else name, key)
-        person = self._by_surname(name) or (self._name_tagged_org(name) if untagged else None)
+        person = (
+            self._by_surname(name)
+            or (self._name_tagged_org(name) if untagged else None)
+            or self._family_name_first(subject, name)
+        )
         if person is not None:
             return Speaker(written, person.name, person.key)
         full = full_name_in(self.doc, name)
@@ -464,6 +469,19 @@ class SpeakerResolver:
             if m.kind == EntityKind.ORG and person_shaped(m.name) and m.name.split()[-1] == word
         }
         return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+    def _family_name_first(self, subject: Token, word: str) -> Mention | None:
+        """ "Mr Ng said" after "Ng Yat Chung": with an honorific before it, a word that opens
+        exactly one person's full name (family name first) and ends none is that person."""
+        before = self.doc[subject.i - 1].lower_.rstrip(".") if subject.i > 0 else ""
+        if before not in _HONORIFIC_WORDS or " " in word:
+            return None
+        people = {
+            m.key: m
+            for m in self.mentions
+            if m.kind == EntityKind.PERSON and " " in m.name and m.name.split()[0] == word
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _by_surname(self, word: str) -> Mention | None:
         """The one person whose canonical name ends with this word."""

@@ -399,3 +399,14 @@ def test_a_quote_ending_its_sentence_keeps_the_next_sentence_out(nlp: Language) 
         "more.” It is also unclear whether the company will act, the report says."
     )
     assert [key for _, key in found(nlp, text)] == ["stacy elwood", "stacy elwood"]
+
+
+def test_mr_and_a_family_name_written_first(nlp: Language) -> None:
+    # "Ng Yat Chung" writes the family name first: "Mr Ng" is that person.
+    text = (
+        "Chief executive Ng Yat Chung said the group had cut costs.\n\n"
+        "Mr Ng said the move had put the group in a “good position to deal with the decline”."
+    )
+    doc = _people(nlp, text, [("Ng Yat Chung", 0, "PERSON")])
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    assert [q.speaker_key for q in quotes] == ["ng yat chung"]
