@@ -311,9 +311,10 @@ class SpeakerResolver:
             return None
         first = min(t.i for c in modifiers for t in c.subtree)
         found = self.mention_at(self.doc[first].idx)
-        if found is None and len(modifiers) == 1 and modifiers[0].tag_ == "NN":
+        lone = modifiers[0]
+        common = lone.tag_ == "NN" or (lone.tag_ == "NNP" and lone.is_sent_start)
+        if found is None and len(modifiers) == 1 and common:
             # "zoo officials said": the one organisation named "… Zoo"
-            lone = modifiers[0]
             body = self._org_ending_with(lone.lower_, subject.idx)
             return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         if found is None or not (found.kind == EntityKind.ORG or _governing_place(found)):

@@ -410,3 +410,15 @@ def test_mr_and_a_family_name_written_first(nlp: Language) -> None:
     doc = _people(nlp, text, [("Ng Yat Chung", 0, "PERSON")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["ng yat chung"]
+
+
+def test_zoo_officials_opening_a_sentence_are_the_zoo(nlp: Language) -> None:
+    # Capitalised at the start of its sentence, "Zoo" is still the common noun.
+    text = (
+        "The Oakland Zoo put down its oldest wolf on Wednesday.\n\n"
+        "Zoo officials say they will watch the pack closely “as they absorb the loss of their "
+        "matriarch.”"
+    )
+    doc = _people(nlp, text, [("Oakland Zoo", 0, "ORG")])
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    assert [q.speaker_key for q in quotes] == ["oakland zoo"]
