@@ -248,7 +248,7 @@ class SpeakerResolver:
                     found = self.mention_at(obj.idx)
                     if found is not None and found.kind == EntityKind.ORG:
                         return Speaker(np_text(subject), found.name, found.key)
-            return self._voice_of_modifier(subject)
+            return self._owner_of(subject) or self._voice_of_modifier(subject)
         if not any(c.lower_ == "the" for c in subject.lefts):
             return None
         return self._named_body(subject, lemma)
@@ -271,6 +271,20 @@ class SpeakerResolver:
             body = self._org_subject_before(subject)
             return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         return Speaker(np_text(subject), named[-1].name, named[-1].key)
+
+    def _owner_of(self, subject: Token) -> Speaker | None:
+        """ "His statement continued:", "Day's letter said": a writing someone owns speaks for
+        them (he/she as the chain reads it, a name as written)."""
+        if subject.lemma_.lower() not in DOCUMENTS:
+            return None
+        for owner in (c for c in subject.children if c.dep_ == "poss"):
+            if owner.lower_ in {"his", "her"}:
+                person = self.pronouns.resolve(owner)
+                return Speaker(np_text(subject), person.name, person.key) if person else None
+            named = self._entity(owner)
+            if named is not None and named.key is not None:
+                return Speaker(np_text(subject), named.name, named.key)
+        return None
 
     def _org_ending_with(self, word: str, before: int) -> Mention | None:
         """The one organisation named before this point whose name ends with this common noun

@@ -422,3 +422,12 @@ def test_zoo_officials_opening_a_sentence_are_the_zoo(nlp: Language) -> None:
     doc = _people(nlp, text, [("Oakland Zoo", 0, "ORG")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["oakland zoo"]
+
+
+def test_his_statement_is_his(nlp: Language) -> None:
+    # A writing owned by a person speaks for that person: "His statement continued:".
+    text = (
+        "County Executive Ed Marlow said he will declare an emergency on Monday.\n\n"
+        "His statement continued: “We have been in close contact with our schools.”"
+    )
+    assert [key for _, key in found(nlp, text)] == ["ed marlow"]
