@@ -341,6 +341,7 @@ class Ingested:
     texts: dict[str, str]  # page -> cleaned text, for judging
     cli_dated: int  # `analyst timeline --json`'s dated_total
     cli_lines: int  # and the lines it shows them on
+    failed: tuple[str, ...] = ()  # pages `analyst ingest` could not store
 
 
 def page_key(source: str) -> str:
@@ -356,6 +357,18 @@ def _cli_json(runner: CliRunner, env: dict[str, str], *args: str) -> Any:
     if done.exit_code != 0:
         raise RuntimeError(f"analyst {' '.join(args)} failed:\n{done.output}")
     return json.loads(done.stdout)
+
+
+def _ingest_failures(runner: CliRunner, env: dict[str, str], folder: Path) -> tuple[str, ...]:
+    """`analyst ingest FOLDER --json`, and the pages it could not store: it exits with 1 after
+    its JSON answer then, and their events are simply not there (a member gets none)."""
+    from bot.cli import app
+
+    done = runner.invoke(app, ["ingest", str(folder), "--json"], env=env)
+    if done.exit_code not in (0, 1) or not done.stdout.lstrip().startswith("{"):
+        raise RuntimeError(f"analyst ingest failed:\n{done.output}")
+    results = json.loads(done.stdout)["results"]
+    return tuple(page_key(r["source"]) for r in results if r["status"] == "failed")
 
 
 def events_of(article: dict[str, Any]) -> list[Produced]:
@@ -385,8 +398,7 @@ def ingest(split: str, data: Path = DEFAULT_DATA) -> Ingested:
         write_pages(folder, split, data)
         env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
         runner = CliRunner()
-        if _cli_json(runner, env, "ingest", str(folder))["failed"]:
-            raise RuntimeError("analyst ingest could not store every page")
+        failed = _ingest_failures(runner, env, folder)
         listed = _cli_json(runner, env, "articles", "--limit", "1000")["articles"]
         articles = [
             _cli_json(runner, env, "article", str(a["id"]), "--events", "--no-dropped")
@@ -405,6 +417,7 @@ def ingest(split: str, data: Path = DEFAULT_DATA) -> Ingested:
         texts={page_key(a["source"]): a["text"] for a in articles},
         cli_dated=lines["dated_total"],
         cli_lines=len(lines["events"]),
+        failed=failed,
     )
 
 
@@ -495,6 +508,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{found.cli_dated} dated events on {found.cli_lines} lines; "
         f"the articles list {len(result.items)}."
     )
+    if found.failed:
+        emit(f"Pages Analyst could not store (no events): {', '.join(found.failed)}")
     if args.errors:
         emit("", *error_lines(result))
     if args.json:

@@ -256,3 +256,22 @@ def test_the_title_line_names_the_convention() -> None:
     assert "fragments included" in title("dev", "include")
     assert "fragments excluded" in title("dev", "exclude")
     assert "split dev" in title("dev", "exclude")
+
+
+def test_a_page_analyst_cannot_store_is_missed_not_a_stopped_run(tmp_path: Path) -> None:
+    from eval.quotes_real import ingest
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    (pages / "story.html").write_text(
+        "<html><head><title>Council votes</title></head><body><article>"
+        + "<p>The council voted on the new flood barrier after a long debate in the chamber. "
+        "“We had to act,” said Mayor Anna Novak, who led the vote for the lower town.</p>"
+        * 3
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    found = ingest(pages, f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}")
+    assert found["empty.html"] is None  # its quotations count as missed
+    assert isinstance(found["story.html"], int)
