@@ -37,7 +37,7 @@ import asyncio
 import logging
 import math
 import re
-from collections import defaultdict
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -330,6 +330,7 @@ class TimelineService:
         ranked = rank_dates(rows)
         wanted = choose_k(len(ranked), counts.dated) if k is None else min(k, len(ranked))
         size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
+        by_id = {row.event_id: row for row in rows}
         records: list[EventRecord] = []
         whole: dict[int, str] = {}
         leads: list[Candidate] = []
@@ -338,11 +339,16 @@ class TimelineService:
             shortlist = ranked[: start_at + size]
             batch = ranked[start_at : start_at + size]
             ids = sorted(i for item in batch for i in item.event_ids[:PER_DATE])
-            read = await self._events.by_ids(ids)
+            reporting = _reporting(by_id[i] for i in ids)
+            read, texts, found = await asyncio.gather(  # three reads, each on its connection
+                self._events.by_ids(ids),
+                self._events.sentences_of(ids),
+                self._events.leads(sorted(reporting), LEAD_SENTENCES),
+            )
             records += read
-            whole |= await self._events.sentences_of(ids)
+            whole |= texts
             full = [_full_candidate(r, whole.get(r.id)) for r in records if r.date is not None]
-            leads += await self._lead_candidates(read)
+            leads += _lead_candidates(found, reporting)
             chosen = summarise(rescore(shortlist, full), full + leads, wanted, sentences)
             if len(chosen) >= wanted or len(ranked) <= start_at + size:
                 break
@@ -359,36 +365,6 @@ class TimelineService:
             chart=tuple(per_date),
         )
 
-    async def _lead_candidates(self, read: list[EventRecord]) -> list[Candidate]:
-        """The lead sentences of the articles that report a day (published on it or the day
-        after, LEAD_DAYS), as candidates of that day: a report's first sentences tell the news
-        even when they name no date. Their ids are the sentences' ids, negated."""
-        reporting: dict[int, set[date]] = defaultdict(set)
-        refs: dict[int, ArticleRef] = {}
-        for record in read:
-            published = record.article.published
-            if record.date is None or record.precision != "day" or published is None:
-                continue
-            if 0 <= (published - record.date).days <= LEAD_DAYS:
-                reporting[record.article.id].add(record.date)
-                refs[record.article.id] = record.article
-        found = await self._events.leads(sorted(reporting), LEAD_SENTENCES)
-        return [
-            Candidate(
-                event_id=-sentence_id,
-                date=day,
-                precision="day",
-                article_id=article_id,
-                outlet=refs[article_id].outlet,
-                published=refs[article_id].published,
-                sentence=position,
-                text=" ".join(text.split()),
-            )
-            for sentence_id, article_id, position, text in found
-            if len(text) <= KEY_SENTENCE_LIMIT
-            for day in sorted(reporting[article_id])
-        ]
-
     async def _key_rows(self, query: EventQuery, k: int | None) -> tuple[EventCounts, list[KeyRow]]:
         """The counts, then the ranking rows: every n-th event by id past the cap; without a
         topic, the busiest dates' events, more of them when many dates are asked for."""
@@ -397,6 +373,41 @@ class TimelineService:
         busiest = max(KEY_BUSIEST_DATES, SHORTLIST_FACTOR * (k or 0))
         rows = await self._events.key_candidates(query, KEY_CANDIDATE_CAP, stride, busiest)
         return counts, rows
+
+
+def _reporting(rows: Iterable[KeyRow]) -> dict[int, tuple[KeyRow, set[date]]]:
+    """The articles among these events' that report a day (published on it or the day after,
+    LEAD_DAYS), each with one of its rows (outlet, publication) and the days it reports."""
+    reporting: dict[int, tuple[KeyRow, set[date]]] = {}
+    for row in rows:
+        if row.precision != "day" or row.published is None:
+            continue
+        if 0 <= (row.published - row.date).days <= LEAD_DAYS:
+            reporting.setdefault(row.article_id, (row, set()))[1].add(row.date)
+    return reporting
+
+
+def _lead_candidates(
+    found: list[tuple[int, int, int, str]], reporting: dict[int, tuple[KeyRow, set[date]]]
+) -> list[Candidate]:
+    """The lead sentences of the reporting articles as candidates of the days they report: a
+    report's first sentences tell the news even when they name no date. Their ids are the
+    sentences' ids, negated."""
+    return [
+        Candidate(
+            event_id=-sentence_id,
+            date=day,
+            precision="day",
+            article_id=article_id,
+            outlet=reporting[article_id][0].outlet,
+            published=reporting[article_id][0].published,
+            sentence=position,
+            text=" ".join(text.split()),
+        )
+        for sentence_id, article_id, position, text in found
+        if len(text) <= KEY_SENTENCE_LIMIT
+        for day in sorted(reporting[article_id][1])
+    ]
 
 
 def _told(record: EventRecord, sentence: str | None) -> str:
