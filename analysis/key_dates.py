@@ -50,6 +50,8 @@ from typing import Protocol
 
 import numpy as np
 
+from analysis.summary import tfidf
+
 PRECISION = {"day": 1.0, "week": 0.5, "month": 0.25, "year": 0.15}
 NEWS = 1.0
 NEWS_DAYS = 14
@@ -270,18 +272,10 @@ def rescore(ranked: Sequence[RankedDate], rows: Iterable[Row]) -> list[RankedDat
 # -- summaries -----------------------------------------------------------------------------------
 
 
-def tfidf(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length TF-IDF rows (smoothed idf, log tf) of the texts' lower-cased words."""
-    docs = [Counter(_WORD.findall(t.casefold())) for t in texts]
-    vocab = {w: i for i, w in enumerate(sorted({w for d in docs for w in d}))}
-    matrix = np.zeros((len(texts), max(len(vocab), 1)))
-    for row, doc in enumerate(docs):
-        for word, n in doc.items():
-            matrix[row, vocab[word]] = 1 + math.log(n)
-    df = (matrix > 0).sum(axis=0)
-    matrix *= np.log((1 + len(texts)) / (1 + df)) + 1
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+def all_words(text: str) -> list[str]:
+    """Every lower-cased word of two letters or more: a date's sentences share few words, so
+    none is left out as too common."""
+    return _WORD.findall(text.casefold())
 
 
 def _stated(row: Row) -> bool:
@@ -325,7 +319,7 @@ def summarise(
     texts = [r for r in rows if r.text.strip()]
     if not texts or k <= 0:
         return []
-    vectors = tfidf([r.text for r in texts])
+    vectors = tfidf([r.text for r in texts], all_words)
     groups: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, row in enumerate(texts):
         groups[(row.date, row.precision)].append(i)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,12 +76,13 @@ def eligible(text: str) -> bool:
     return len(text.split()) >= MIN_WORDS and not is_quote_only(text)
 
 
-def tfidf(texts: Sequence[str]) -> Matrix:
-    """L2-normalised TF-IDF rows, one per text, over the texts' own vocabulary."""
-    bags = [Counter(words(t)) for t in texts]
+def tfidf(texts: Sequence[str], tokens: Callable[[str], list[str]] = words) -> Matrix:
+    """L2-normalised TF-IDF rows (log tf, smoothed idf), one per text, over the texts' own
+    vocabulary of `tokens` (content words by default)."""
+    bags = [Counter(tokens(t)) for t in texts]
     vocabulary = sorted({w for bag in bags for w in bag})
     column = {w: i for i, w in enumerate(vocabulary)}
-    matrix = np.zeros((len(texts), len(vocabulary)))
+    matrix = np.zeros((len(texts), max(len(vocabulary), 1)))
     for row, bag in enumerate(bags):
         for word, count in bag.items():
             matrix[row, column[word]] = 1.0 + math.log(count)
