@@ -76,16 +76,18 @@ class TimelineCog(commands.Cog, name="Timeline"):
         """The key dates when they are wanted and found; today's full list otherwise.
 
         Unless all events are asked for, the key dates come first, with the counts of the
-        chart: a busy range (the common case) then needs no read of the full list."""
+        chart: a busy range (the common case) then needs no read of the full list, and a small
+        one reads the list without counting its dates again."""
         service = self.bot.analyst.timeline
+        key = None
         if view != "all":
             key = await service.key_dates(topic, from_, to, sentences=SUMMARY_SENTENCES, chart=True)
             if key.dates and wants_key_dates(view, key.dated_total):
                 title = render.key_chart_title(key, from_, to)
                 chart = await asyncio.to_thread(_chart, key, title)
                 return key_dates_answer(key, chart, from_text=from_, to_text=to)
-        full = await service.timeline(topic, from_, to, chart=True)
-        chart = await asyncio.to_thread(_chart, full, render.chart_title(full))
+        full = await service.timeline(topic, from_, to, chart=key is None)  # key has the counts
+        chart = await asyncio.to_thread(_chart, key or full, render.chart_title(full))
         return timeline_answer(full, chart)
 
 

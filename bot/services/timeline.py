@@ -332,7 +332,6 @@ class TimelineService:
         size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
         by_id = {row.event_id: row for row in rows}
         records: list[EventRecord] = []
-        whole: dict[int, str] = {}
         leads: list[Candidate] = []
         chosen: list[KeyDateSummary] = []
         for start_at in range(0, size * KEY_ROUNDS, size):  # more batches if too few are kept
@@ -345,14 +344,12 @@ class TimelineService:
                 self._events.sentences_of(ids),
                 self._events.leads(sorted(reporting), LEAD_SENTENCES),
             )
-            records += read
-            whole |= texts
-            full = [_full_candidate(r, whole.get(r.id)) for r in records if r.date is not None]
+            records += [replace(r, text=_told(r, texts.get(r.id))) for r in read]
+            full = [_full_candidate(r) for r in records if r.date is not None]
             leads += _lead_candidates(found, reporting)
             chosen = summarise(rescore(shortlist, full), full + leads, wanted, sentences)
             if len(chosen) >= wanted or len(ranked) <= start_at + size:
                 break
-        records = [replace(r, text=_told(r, whole.get(r.id))) for r in records]
         log.debug("key dates %s: %d rows, %d dates, k=%d", query, len(rows), len(ranked), wanted)
         return KeyTimeline(
             topic=query.topic,
@@ -418,7 +415,7 @@ def _told(record: EventRecord, sentence: str | None) -> str:
     return record.text
 
 
-def _full_candidate(record: EventRecord, sentence: str | None = None) -> Candidate:
+def _full_candidate(record: EventRecord) -> Candidate:
     assert record.date is not None  # filtered by the caller
     return Candidate(
         event_id=record.id,
@@ -428,7 +425,7 @@ def _full_candidate(record: EventRecord, sentence: str | None = None) -> Candida
         outlet=record.article.outlet,
         published=record.article.published,
         sentence=record.sentence,
-        text=_told(record, sentence),
+        text=record.text,
         entities=tuple(key for key, _, kind in record.entities if kind != "group"),
     )
 
