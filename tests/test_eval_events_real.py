@@ -203,3 +203,23 @@ def test_events_of_reads_the_cli_answer_of_one_article() -> None:
         12,
     )
     assert undated.date is None
+
+
+def test_a_page_analyst_cannot_store_is_named_not_a_stopped_run(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eval.events_real import _ingest_failures
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    (pages / "story.html").write_text(
+        "<html><head><title>Council votes</title></head><body><article>"
+        + "<p>The council voted on Tuesday on the new flood barrier after a long debate in the "
+        "chamber, and the mayor signed the order the same evening.</p>"
+        * 3
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"}
+    assert _ingest_failures(CliRunner(), env, pages) == ("empty",)

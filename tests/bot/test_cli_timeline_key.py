@@ -91,13 +91,18 @@ def test_bad_dates_value_is_one_error_line(sample_cli: Invoke) -> None:
     )
 
 
-async def test_a_program_may_ask_for_more_dates_and_sentences_than_a_command(
-    sample_db: str, tmp_path: Path
-) -> None:
+@pytest.fixture
+def sample_copy(sample_db: str, tmp_path: Path) -> Settings:
+    """Settings on a copy of the sample database, for calling the service directly."""
     copy = tmp_path / "analyst.db"
     shutil.copy(sample_db.removeprefix("sqlite+aiosqlite:///"), copy)
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{copy}")  # type: ignore[call-arg]
-    async with open_analyst(settings) as analyst:
+    return Settings(database_url=f"sqlite+aiosqlite:///{copy}")  # type: ignore[call-arg]
+
+
+async def test_a_program_may_ask_for_more_dates_and_sentences_than_a_command(
+    sample_copy: Settings,
+) -> None:
+    async with open_analyst(sample_copy) as analyst:
         found = await analyst.timeline.key_dates(k=MAX_KEY_DATES + 10, sentences=3)
         assert found.k == len(found.dates) == 7  # every date the sample has, K cut to them
         with pytest.raises(UserFacingError, match="between 1 and 1000"):
@@ -154,12 +159,9 @@ def test_a_report_of_the_day_may_tell_it_with_its_lead_sentence(
 
 
 async def test_key_dates_carry_the_full_lists_chart_counts_when_asked(
-    sample_db: str, tmp_path: Path
+    sample_copy: Settings,
 ) -> None:
-    copy = tmp_path / "analyst.db"
-    shutil.copy(sample_db.removeprefix("sqlite+aiosqlite:///"), copy)
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{copy}")  # type: ignore[call-arg]
-    async with open_analyst(settings) as analyst:
+    async with open_analyst(sample_copy) as analyst:
         for topic in (None, "putin"):
             listed = await analyst.timeline.timeline(topic, chart=True)
             key = await analyst.timeline.key_dates(topic, chart=True)
