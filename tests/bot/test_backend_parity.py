@@ -25,6 +25,8 @@ COMMANDS = [
     ["article", "4"],
     ["timeline"],
     ["timeline", "--topic", "putin", "--from", "2015", "--to", "2024"],
+    ["timeline", "--key"],  # key dates: whole sentences and reports' leads read per backend
+    ["timeline", "--topic", "putin", "--dates", "3"],
     ["quotes", "putin"],
     ["who", "putin"],
     ["compare", "2015", "2024"],
