@@ -25,13 +25,20 @@ weights of the entities each names, an entity's weight being the share of the ca
 articles whose sentences name it (nationality groups are left out by the caller); without
 entity keys every date gets 0.5. Ties: more articles, then finer precision, then older.
 
-Summaries. Sentences are TF-IDF vectors (unit length) over the candidate sentences' words;
-a date's centroid is the mean of its sentences' vectors. Dates pick their sentences best date
-first: a sentence scores cos(sentence, centroid), plus STATED when its article reports the date
-(not a passing reference from later), plus LEAD when it is one of its article's first three
-sentences; a sentence whose cosine with any sentence already chosen (on any date) reaches
-REDUNDANT is never taken, and the next ones are picked by MMR (λ = MMR_LAMBDA) against the
-chosen ones. A date left without a sentence is dropped and the next-ranked date takes its place.
+Summaries, as news-tls's DATEWISE makes them (`PM_Mean_SentenceCollector`, `CentroidOpt`).
+Sentences are TF-IDF vectors (unit length) over the candidate sentences' words, English
+function words left out. A date's candidates are its mention sentences (the events on it) and
+the lead sentences of the articles that report it (negative event ids, given by the caller).
+The date's centroid is the mean of the mention sentences plus the mean of the lead sentences,
+on the words both use; the sentences whose cosine with it is above the knee of the sorted
+cosines are kept (all when none is, or when the date has only one kind). From them,
+the sentences are picked one at a time so that the sum of those picked is as close as it can
+be to the centroid of the kept ones (a second sentence adds what the first did not say), plus
+STATED for a sentence whose article reports the date (not a passing reference from later). A
+sentence whose cosine with one already chosen (on any date) reaches REDUNDANT is never taken:
+news-tls only leaves out copies, but two sentences that tell one thing are one too many for a
+reader. Dates pick best date first; a date left without a sentence is dropped and the
+next-ranked date takes its place.
 
 K when not given (`choose_k`): round(1.5 × √dates + events / 50), kept within MIN_K..MAX_K
 and never more than the dates there are: 7 dates → 5, 40 dates and 100 events → 11, 400
@@ -61,13 +68,32 @@ UNKNOWN_PUBLISHED = 0.75
 SAME_ARTICLE = 0.25
 MAX_SAME_ARTICLE = 0.5
 REPEAT = 0.25
-STATED = 0.15
-LEAD = 0.3
-LEAD_SENTENCES = 3
-REDUNDANT = 0.5
-MMR_LAMBDA = 0.9
+REDUNDANT = 0.5  # cosine with a sentence already chosen, on any date
+STATED = 0.15  # added to the score of a sentence whose article reports the date
 MIN_K, MAX_K = 5, 25
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ENGLISH = (  # function words and the commonest verbs and adverbs of news text
+    "a about above across after afterwards again against all almost alone along already also "
+    "although always am among amongst an and another any anyhow anyone anything anyway anywhere "
+    "are around as at back be became because become becomes becoming been before beforehand "
+    "behind being below beside besides between beyond both but by can cannot could did do does "
+    "doing done down due during each either else elsewhere enough etc even ever every everyone "
+    "everything everywhere except few for former formerly from further had has have having he "
+    "hence her here hereafter hereby herein hers herself him himself his how however if in "
+    "indeed into is it its itself just last latter latterly least less made make many may me "
+    "meanwhile might mine more moreover most mostly much must my myself namely neither never "
+    "nevertheless next no nobody none noone nor not nothing now nowhere of off often on once "
+    "one only onto or other others otherwise our ours ourselves out over own per perhaps please "
+    "put rather re said same say says see seem seemed seeming seems several she should since so "
+    "some somehow someone something sometime sometimes somewhere still such than that the their "
+    "theirs them themselves then thence there thereafter thereby therefore therein thereupon "
+    "these they this those though through throughout thru thus to together too toward towards "
+    "under until up upon us very via was we well were what whatever when whence whenever where "
+    "whereafter whereas whereby wherein whereupon wherever whether which while whither who "
+    "whoever whole whom whose why will with within without would yet you your yours yourself "
+    "yourselves told according added new two three first"
+)
+ENGLISH_STOP = frozenset(_ENGLISH.split())
 
 
 Day = date  # `date` is also a field name below
@@ -273,42 +299,89 @@ def rescore(ranked: Sequence[RankedDate], rows: Iterable[Row]) -> list[RankedDat
 
 
 def all_words(text: str) -> list[str]:
-    """Every lower-cased word of two letters or more: a date's sentences share few words, so
-    none is left out as too common."""
+    """Every lower-cased word of two letters or more."""
     return _WORD.findall(text.casefold())
+
+
+def content_words(text: str) -> list[str]:
+    """The words of `all_words` that are not English function words (ENGLISH_STOP)."""
+    return [w for w in all_words(text) if w not in ENGLISH_STOP]
 
 
 def _stated(row: Row) -> bool:
     return article_weight(row.date, row.precision, row.published) == NEWS
 
 
-def _base_scores(rows: Sequence[Row], vectors: np.ndarray) -> np.ndarray:
-    centroid = vectors.mean(axis=0)
+def knee(values: np.ndarray) -> int:
+    """The index of the knee of a descending curve: the point farthest from the line through
+    its first and last points (news-tls `detect_knee_point`)."""
+    points = np.column_stack([np.arange(len(values), dtype=float), values])
+    line = points[-1] - points[0]
+    norm = float(np.linalg.norm(line))
+    if norm == 0:
+        return 0
+    offsets = points - points[0]
+    along = np.outer(offsets @ (line / norm), line / norm)
+    return int(np.argmax(np.linalg.norm(offsets - along, axis=1)))
+
+
+def _date_centroid(vectors: np.ndarray, lead: np.ndarray) -> np.ndarray:
+    """The mean of the mention sentences plus the mean of the lead sentences, on the words
+    both use."""
+    mention, report = vectors[~lead].mean(axis=0), vectors[lead].mean(axis=0)
+    return np.where((mention > 0) & (report > 0), mention + report, 0.0)
+
+
+def central(vectors: np.ndarray, lead: np.ndarray) -> np.ndarray:
+    """The indices of a date's sentences above the knee of their cosines with its centroid;
+    all of them when the date has only mention or only lead sentences."""
+    every = np.arange(len(vectors))
+    if lead.all() or not lead.any():
+        return every
+    centroid = _date_centroid(vectors, lead)
     norm = np.linalg.norm(centroid)
-    sims = vectors @ (centroid / norm) if norm > 0 else np.zeros(len(rows))
-    bonus = [STATED * _stated(r) + LEAD * (0 <= r.sentence < LEAD_SENTENCES) for r in rows]
-    return np.asarray(sims) + np.asarray(bonus)
+    if len(vectors) < 3 or norm == 0:
+        return every
+    cosines = vectors @ (centroid / norm)
+    ordered = np.sort(cosines)[::-1]
+    kept = np.flatnonzero((cosines > 0) & (cosines > ordered[knee(ordered)]))
+    return kept if len(kept) else every
 
 
-def _pick(base: np.ndarray, vectors: np.ndarray, chosen: list[np.ndarray], n: int) -> list[int]:
-    """Up to n indices by MMR against `chosen`, never one as similar as REDUNDANT."""
+def _repeats(vector: np.ndarray, chosen: list[np.ndarray]) -> bool:
+    return any(float(vector @ c) >= REDUNDANT for c in chosen)
+
+
+def centroid_pick(
+    vectors: np.ndarray, bonus: np.ndarray, chosen: list[np.ndarray], n: int
+) -> list[int]:
+    """Up to n indices, one at a time, whose sum is closest to the centroid of all the vectors
+    (news-tls `CentroidOpt`) plus each one's bonus, none repeating one in `chosen` (which gets
+    the picked ones)."""
+    centroid = vectors.sum(axis=0)
+    norm = np.linalg.norm(centroid)
     picked: list[int] = []
-    for _ in range(n):
-        best, best_value = -1, -math.inf
-        for i in range(len(base)):
-            if i in picked:
-                continue
-            similar = max((float(vectors[i] @ c) for c in chosen), default=0.0)
-            if similar >= REDUNDANT:
-                continue
-            value = MMR_LAMBDA * base[i] - (1 - MMR_LAMBDA) * similar
-            if value > best_value:
-                best, best_value = i, value
-        if best < 0:
+    total = np.zeros(vectors.shape[1])
+    while norm > 0 and len(picked) < n:
+        sums = vectors + total
+        lengths = np.linalg.norm(sums, axis=1)
+        scores = np.divide(sums @ centroid, lengths, out=np.zeros(len(sums)), where=lengths > 0)
+        scores += bonus
+        fresh = [int(i) for i in np.argsort(-scores, kind="stable") if i not in picked]
+        best = next((i for i in fresh if not _repeats(vectors[i], chosen)), None)
+        if best is None:
             break
         picked.append(best)
         chosen.append(vectors[best])
+        total = total + vectors[best]
     return picked
+
+
+def _pick(rows: Sequence[Row], vectors: np.ndarray, chosen: list[np.ndarray], n: int) -> list[int]:
+    """A date's summary: up to n of its sentences (indices into `rows`)."""
+    kept = central(vectors, np.array([row.event_id < 0 for row in rows]))
+    bonus = np.array([STATED * _stated(rows[i]) for i in kept])
+    return [int(kept[i]) for i in centroid_pick(vectors[kept], bonus, chosen, n)]
 
 
 def summarise(
@@ -319,7 +392,7 @@ def summarise(
     texts = [r for r in rows if r.text.strip()]
     if not texts or k <= 0:
         return []
-    vectors = tfidf([r.text for r in texts], all_words)
+    vectors = tfidf([r.text for r in texts], content_words)
     groups: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, row in enumerate(texts):
         groups[(row.date, row.precision)].append(i)
@@ -329,9 +402,7 @@ def summarise(
         members = groups.get((item.date, item.precision), [])
         if not members:
             continue
-        sub = vectors[members]
-        base = _base_scores([texts[i] for i in members], sub)
-        picked = _pick(base, sub, chosen, max(1, sentences))
+        picked = _pick([texts[i] for i in members], vectors[members], chosen, max(1, sentences))
         if picked:
             ids = tuple(texts[members[i]].event_id for i in picked)
             kept.append(KeyDateSummary(ranked=item, sentence_ids=ids))

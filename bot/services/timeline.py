@@ -27,7 +27,8 @@ leave fewer than K, the next shortlist is read (KEY_ROUNDS shortlists in all). A
 an event's whole stored sentence when it fits a line (KEY_SENTENCE_LIMIT), else the clause the
 event kept of it; the first sentences of an article that reports a day (LEAD_DAYS, LEAD_SENTENCES)
 are candidates too when they name no date: a report's lead tells the day's news even when it
-does not say "on Tuesday". Without a topic the candidates are the busiest dates' events
+does not say "on Tuesday" (news-tls's DATEWISE reads the first six sentences of the articles
+published on the day or the next). Without a topic the candidates are the busiest dates' events
 (`KEY_BUSIEST_DATES`, or SHORTLIST_FACTOR × K when more dates are asked for).
 """
 
@@ -83,7 +84,7 @@ PER_DATE = 12  # sentences read per shortlisted date
 KEY_ROUNDS = 2  # shortlists read at most, when repeated sentences leave too few dates
 KEY_SENTENCE_LIMIT = 280  # a key date tells an event's whole sentence up to this long
 LEAD_DAYS = 1  # an article published on a day or the next reports that day ...
-LEAD_SENTENCES = 3  # ... and its first sentences are candidates to tell it
+LEAD_SENTENCES = 6  # ... and its first sentences are candidates to tell it (news-tls: 6)
 KEY_REFS = 5
 READ_FACTOR = 4  # rows read per shown line: room for merges
 MERGE_THRESHOLD = 0.5

@@ -167,3 +167,32 @@ async def test_key_dates_carry_the_full_lists_chart_counts_when_asked(
             key = await analyst.timeline.key_dates(topic, chart=True)
             assert key.chart == listed.chart and listed.chart  # /timeline draws it from either
             assert (await analyst.timeline.key_dates(topic)).chart == ()
+
+
+def test_the_sixth_sentence_of_a_report_may_tell_the_day(cli: Invoke, tmp_path: Path) -> None:
+    background = [
+        "Rain fell over the hills all morning.",
+        "Shops in the old market opened late.",
+        "Buses ran to the usual timetable.",
+        "A new bakery opened near the station.",
+        "The library extended its opening hours.",
+    ]
+    lead = "The regional council approved a new flood barrier for the lower town."
+    vote = "The vote on the flood barrier on Wednesday split the ruling coalition."
+    article = tmp_path / "barrier.txt"
+    article.write_text(
+        "Council approves barrier\ndate 2021-03-04\n\n"
+        + "\n\n".join([*background, lead, vote])
+        + "\n",
+        encoding="utf-8",
+    )
+    assert cli("ingest", str(article)).exit_code == 0
+    url = f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"
+
+    async def ask() -> KeyTimeline:
+        async with open_analyst(Settings(database_url=url)) as analyst:  # type: ignore[call-arg]
+            return await analyst.timeline.key_dates(k=1, sentences=2)
+
+    (day,) = asyncio.run(ask()).dates
+    assert day.date.isoformat() == "2021-03-03"
+    assert [s.text for s in day.summary] == [vote, lead]  # its sixth sentence; not the rain
