@@ -37,8 +37,14 @@ be to the centroid of the kept ones (a second sentence adds what the first did n
 STATED for a sentence whose article reports the date (not a passing reference from later). A
 sentence whose cosine with one already chosen (on any date) reaches REDUNDANT is never taken:
 news-tls only leaves out copies, but two sentences that tell one thing are one too many for a
-reader. Dates pick best date first; a date left without a sentence is dropped and the
-next-ranked date takes its place.
+reader. When the candidates are one story's (a topic's events, or a corpus collected for one
+story), nor is a sentence that uses none of the story's words: the TOPIC_WORDS content words
+that the most candidate articles use, outlet names and calendar words left out, when there are
+TOPIC_ARTICLES of them. news-tls keeps only sentences with one of the dataset's keywords; a
+corpus has no such list, so its articles give it. In a corpus of many stories the commonest
+words are one story's, and the rule would drop the others' dates. Dates pick best date first;
+a date left without a sentence (all repeat one chosen, or none is on the story) is dropped and
+the next-ranked date takes its place.
 
 K when not given (`choose_k`): round(1.5 × √dates + events / 50), kept within MIN_K..MAX_K
 and never more than the dates there are: 7 dates → 5, 40 dates and 100 events → 11, 400
@@ -69,6 +75,8 @@ SAME_ARTICLE = 0.25
 MAX_SAME_ARTICLE = 0.5
 REPEAT = 0.25
 REDUNDANT = 0.5  # cosine with a sentence already chosen, on any date
+TOPIC_WORDS = 5  # a summary sentence uses one of the topic's commonest words ...
+TOPIC_ARTICLES = 10  # ... when the candidates come from this many articles or more
 STATED = 0.15  # added to the score of a sentence whose article reports the date
 MIN_K, MAX_K = 5, 25
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -94,6 +102,12 @@ _ENGLISH = (  # function words and the commonest verbs and adverbs of news text
     "yourselves told according added new two three first"
 )
 ENGLISH_STOP = frozenset(_ENGLISH.split())
+_CALENDAR = (  # the words that date a sentence: never a story's topic
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday today yesterday tomorrow week month year day night morning"
+)
+CALENDAR = frozenset(_CALENDAR.split())
 
 
 Day = date  # `date` is also a field name below
@@ -308,6 +322,27 @@ def content_words(text: str) -> list[str]:
     return [w for w in all_words(text) if w not in ENGLISH_STOP]
 
 
+def topic_words(rows: Iterable[Row], n: int) -> frozenset[str]:
+    """The n content words the most of the candidates' articles use, outlet names and calendar
+    words left out: what the topic is about (news-tls's keywords, here read from the
+    candidates); none from fewer than TOPIC_ARTICLES articles."""
+    used: dict[int, set[str]] = defaultdict(set)
+    outlets: set[str] = set()
+    for row in rows:
+        used[row.article_id].update(content_words(row.text))
+        outlets.update(all_words(row.outlet or ""))
+    if len(used) < TOPIC_ARTICLES:
+        return frozenset()
+    counts = Counter(
+        w for found in used.values() for w in found if w not in outlets and w not in CALENDAR
+    )
+    return frozenset(w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:n])
+
+
+def _on_topic(row: Row, topic: frozenset[str]) -> bool:
+    return not topic or not topic.isdisjoint(content_words(row.text))
+
+
 def _stated(row: Row) -> bool:
     return article_weight(row.date, row.precision, row.published) == NEWS
 
@@ -356,8 +391,8 @@ def centroid_pick(
     vectors: np.ndarray, bonus: np.ndarray, chosen: list[np.ndarray], n: int
 ) -> list[int]:
     """Up to n indices, one at a time, whose sum is closest to the centroid of all the vectors
-    (news-tls `CentroidOpt`) plus each one's bonus, none repeating one in `chosen` (which gets
-    the picked ones)."""
+    (news-tls `CentroidOpt`) plus each one's bonus (-inf: never picked), none repeating one in
+    `chosen` (which gets the picked ones)."""
     centroid = vectors.sum(axis=0)
     norm = np.linalg.norm(centroid)
     picked: list[int] = []
@@ -367,7 +402,8 @@ def centroid_pick(
         lengths = np.linalg.norm(sums, axis=1)
         scores = np.divide(sums @ centroid, lengths, out=np.zeros(len(sums)), where=lengths > 0)
         scores += bonus
-        fresh = [int(i) for i in np.argsort(-scores, kind="stable") if i not in picked]
+        order = np.argsort(-scores, kind="stable")
+        fresh = [int(i) for i in order if i not in picked and bonus[i] > -np.inf]
         best = next((i for i in fresh if not _repeats(vectors[i], chosen)), None)
         if best is None:
             break
@@ -377,22 +413,37 @@ def centroid_pick(
     return picked
 
 
-def _pick(rows: Sequence[Row], vectors: np.ndarray, chosen: list[np.ndarray], n: int) -> list[int]:
-    """A date's summary: up to n of its sentences (indices into `rows`)."""
+def _pick(
+    rows: Sequence[Row],
+    vectors: np.ndarray,
+    chosen: list[np.ndarray],
+    n: int,
+    topic: frozenset[str],
+) -> list[int]:
+    """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word."""
     kept = central(vectors, np.array([row.event_id < 0 for row in rows]))
-    bonus = np.array([STATED * _stated(rows[i]) for i in kept])
+    bonus = np.array(
+        [STATED * _stated(rows[i]) if _on_topic(rows[i], topic) else -np.inf for i in kept]
+    )
     return [int(kept[i]) for i in centroid_pick(vectors[kept], bonus, chosen, n)]
 
 
 def summarise(
-    ranked: Sequence[RankedDate], rows: Sequence[Row], k: int, sentences: int = 1
+    ranked: Sequence[RankedDate],
+    rows: Sequence[Row],
+    k: int,
+    sentences: int = 1,
+    *,
+    one_story: bool = False,
 ) -> list[KeyDateSummary]:
     """The first k dates of `ranked` that get a sentence, each with up to `sentences` of them,
-    oldest first (see the module docstring for the rule)."""
+    oldest first (see the module docstring for the rule); with `one_story` (the rows are one
+    story's) only sentences that use a word of its topic."""
     texts = [r for r in rows if r.text.strip()]
     if not texts or k <= 0:
         return []
     vectors = tfidf([r.text for r in texts], content_words)
+    topic = topic_words(texts, TOPIC_WORDS) if one_story else frozenset()
     groups: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, row in enumerate(texts):
         groups[(row.date, row.precision)].append(i)
@@ -402,7 +453,8 @@ def summarise(
         members = groups.get((item.date, item.precision), [])
         if not members:
             continue
-        picked = _pick([texts[i] for i in members], vectors[members], chosen, max(1, sentences))
+        found = [texts[i] for i in members]
+        picked = _pick(found, vectors[members], chosen, max(1, sentences), topic)
         if picked:
             ids = tuple(texts[members[i]].event_id for i in picked)
             kept.append(KeyDateSummary(ranked=item, sentence_ids=ids))
@@ -412,11 +464,11 @@ def summarise(
 
 
 def key_dates(
-    rows: Sequence[Row], k: int | None = None, sentences: int = 1
+    rows: Sequence[Row], k: int | None = None, sentences: int = 1, *, one_story: bool = False
 ) -> list[KeyDateSummary]:
     """Rank the candidates' dates and summarise the best k, oldest first, in one call."""
     weights = entity_weights(rows)
     ranked = rank_dates(rows, weights)
     events = len(rows)
     wanted = choose_k(len(ranked), events) if k is None else k
-    return summarise(ranked, rows, wanted, sentences)
+    return summarise(ranked, rows, wanted, sentences, one_story=one_story)

@@ -9,7 +9,8 @@ Steps (each resumable; the scratch folder lives outside the repository):
    through the real ingestion (`IngestService`, analysis process pool). Re-running resumes: the
    queue keeps its jobs and stored articles are not stored twice. Wall times go to `times.json`.
 2. `.venv/bin/python -m eval.timeline17_tls score --work /tmp/t17` asks
-   `TimelineService.key_dates(first=, last=, k=K, sentences=L)` for every gold timeline. K is
+   `TimelineService.key_dates(first=, last=, k=K, sentences=L, one_story=True)` for every gold
+   timeline (each collection was gathered for one story, as news-tls's keywords say). K is
    the gold's number of dates and L its mean sentences per date, rounded as news-tls rounds it,
    uncapped by default as news-tls asks (`--max-dates 50 --max-sentences 2` give what a command
    may ask for: the Discord and CLI answers' limits). It
@@ -258,6 +259,7 @@ def predict(work: Path, gold: GoldTLS, max_dates: int, max_sentences: int) -> Pr
             last=gold.end,
             k=min(gold.k, max_dates),
             sentences=min(gold.sentences_per_date, max_sentences),
+            one_story=True,  # a Timeline17 collection is one story's (news-tls: its keywords)
         )
 
     answer = run(_settings(work, gold.window), ask)

@@ -303,6 +303,7 @@ class TimelineService:
         first: date | None = None,
         last: date | None = None,
         chart: bool = False,
+        one_story: bool = False,
     ) -> KeyTimeline:
         """The k dates that matter most in the range, each told in `sentences` stored sentences.
 
@@ -310,7 +311,9 @@ class TimelineService:
         Commands ask for at most MAX_KEY_DATES dates in MAX_SENTENCES sentences (an answer a
         member reads); a program (the Timeline17 evaluation) may ask for more. With `chart`
         the answer holds the dated events per date as the full list's chart counts them, so
-        a busy range's answer needs no read of the full list.
+        a busy range's answer needs no read of the full list. A topic's key dates, or those of
+        a corpus the caller says is `one_story`, are told only in sentences on the story
+        (`analysis.key_dates`); a whole corpus without a topic may hold many stories.
         """
         if k is not None and not 1 <= k <= KEY_DATES_LIMIT:
             raise UserFacingError(f"the number of dates must be between 1 and {KEY_DATES_LIMIT}")
@@ -332,6 +335,7 @@ class TimelineService:
         wanted = choose_k(len(ranked), counts.dated) if k is None else min(k, len(ranked))
         size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
         by_id = {row.event_id: row for row in rows}
+        story = one_story or query.topic is not None
         records: list[EventRecord] = []
         leads: list[Candidate] = []
         chosen: list[KeyDateSummary] = []
@@ -348,7 +352,9 @@ class TimelineService:
             records += [replace(r, text=_told(r, texts.get(r.id))) for r in read]
             full = [_full_candidate(r) for r in records if r.date is not None]
             leads += _lead_candidates(found, reporting)
-            chosen = summarise(rescore(shortlist, full), full + leads, wanted, sentences)
+            chosen = summarise(
+                rescore(shortlist, full), full + leads, wanted, sentences, one_story=story
+            )
             if len(chosen) >= wanted or len(ranked) <= start_at + size:
                 break
         log.debug("key dates %s: %d rows, %d dates, k=%d", query, len(rows), len(ranked), wanted)

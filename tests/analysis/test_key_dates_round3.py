@@ -3,7 +3,7 @@ naming it share, the sentences above the knee, a second sentence that adds somet
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -63,3 +63,44 @@ def test_without_reports_every_sentence_naming_the_day_may_tell_it() -> None:
 )
 def test_the_knee_is_the_first_cosine_past_the_drop(values: list[float], index: int) -> None:
     assert knee(np.array(values)) == index
+
+
+def flood(event_id: int, day: date, text: str, article: int) -> Candidate:
+    return Candidate(
+        event_id=event_id,
+        date=day,
+        precision="day",
+        article_id=article,
+        outlet="Watch Tower",
+        published=day,
+        sentence=3,
+        text=text,
+    )
+
+
+FLOOD_NEWS = [  # the topic: flood, river, water, town, rain
+    "Rain swelled the river and flood water rose above the north levee of the town.",
+    "Flood water from the river entered the mill cellars as rain kept falling on the town.",
+    "Volunteers filled sandbags by the river church while rain and flood water lapped the town.",
+    "The river flood cut the railway at the town station after a night of rain and water.",
+    "Boats rescued families from the harbour as river flood water spread through the rain town.",
+    "Engineers closed the river bridge; flood water and rain kept traffic out of the town.",
+    "The town park became a lake of flood water as the river burst after the rain.",
+    "Army trucks carried food through flood water to river villages near the town in the rain.",
+    "Insurers counted flood damage in the town once the rain stopped and the river water fell.",
+]
+
+
+def test_a_story_is_told_only_by_sentences_on_its_topic() -> None:
+    days = [date(2021, 3, d) for d in range(1, 11)]
+    news = zip(days[:9], FLOOD_NEWS, strict=True)
+    rows = [flood(i, day, text, i) for i, (day, text) in enumerate(news, 1)]
+    rows.append(flood(10, days[9], "Watch makers met the mayor about parking.", 10))
+    rows.append(flood(11, days[9], "The flood closed the school, the mayor said.", 11))
+    rows.append(flood(12, days[4], "A celebrity chef opened a restaurant downtown.", 12))
+    rows.append(flood(13, days[3] - timedelta(days=9), "A chess club met downtown.", 13))
+    chosen = {c.ranked.date: c.sentence_ids for c in key_dates(rows, k=20, one_story=True)}
+    assert chosen[days[9]] == (11,)  # not the sentence without a word of the topic
+    assert chosen[days[4]] == (5,)  # "flood" and "river" are the topic; "watch" is the outlet's
+    assert len(chosen) == 10  # the chess club's day is not on the topic: no key date
+    assert len(key_dates(rows, k=20)) == 11  # a corpus of many stories keeps every story's days

@@ -196,3 +196,42 @@ def test_the_sixth_sentence_of_a_report_may_tell_the_day(cli: Invoke, tmp_path: 
     (day,) = asyncio.run(ask()).dates
     assert day.date.isoformat() == "2021-03-03"
     assert [s.text for s in day.summary] == [vote, lead]  # its sixth sentence; not the rain
+
+
+FLOOD_DAYS = [  # one story: each report names its day and uses the story's words
+    "the river flood water rose above the north levee of the town after the rain",
+    "flood water from the river entered the mill cellars as the rain kept falling on the town",
+    "volunteers filled sandbags by the river church while flood water lapped the town in the rain",
+    "the river flood cut the railway at the town station after a night of rain",
+    "boats rescued families at the harbour as the river flood spread through the town in the rain",
+    "engineers closed the river bridge as flood water and rain kept traffic out of the town",
+    "the town park became a lake of flood water when the river burst after the rain",
+    "army trucks carried food through flood water to the river villages near the town in the rain",
+    "insurers counted the flood damage in the town once the rain stopped and the river fell",
+    "the mayor thanked the volunteers of the town as the river flood water finally drained away",
+]
+
+
+def test_one_storys_key_dates_keep_to_its_words(cli: Invoke, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    chess = "the chess club of the old quarter met its rivals from the coast for the spring cup"
+    stories = [*(f"{what}, residents said" for what in FLOOD_DAYS), chess]
+    for n, what in enumerate(stories, 1):
+        day = f"2021-03-{n:02d}"
+        (corpus / f"{n:02d}.txt").write_text(
+            f"Town news {n}\ndate {day}\n\nOn {n} March 2021 {what}.\n",
+            encoding="utf-8",
+        )
+    assert cli("ingest", str(corpus)).exit_code == 0
+    url = f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"
+
+    async def ask(one_story: bool) -> KeyTimeline:
+        async with open_analyst(Settings(database_url=url)) as analyst:  # type: ignore[call-arg]
+            return await analyst.timeline.key_dates(k=20, one_story=one_story)
+
+    every = asyncio.run(ask(False)).dates
+    story = asyncio.run(ask(True)).dates
+    assert any("chess" in s.text for d in every for s in d.summary)  # many stories: kept
+    assert len(story) == len(every) - 1
+    assert not any("chess" in s.text for d in story for s in d.summary)
