@@ -364,7 +364,7 @@ class TimelineService:
             end=query.end,
             dated_total=counts.dated,
             k=wanted,
-            dates=tuple(_key_date(item, records, leads) for item in chosen),
+            dates=_key_dates(chosen, records, leads),
             undated_total=counts.undated,
             chart=tuple(per_date),
         )
@@ -437,12 +437,19 @@ def _full_candidate(record: EventRecord) -> Candidate:
     )
 
 
-def _key_date(
-    chosen: KeyDateSummary, records: list[EventRecord], leads: list[Candidate]
-) -> KeyDate:
+def _key_dates(
+    chosen: list[KeyDateSummary], records: list[EventRecord], leads: list[Candidate]
+) -> tuple[KeyDate, ...]:
+    """The chosen dates with their sentences and citations (mapped once for all the dates)."""
     refs = {record.article.id: record.article for record in records}
     told = {r.id: KeySentence(text=r.text, ref=r.article) for r in records}
     told |= {c.event_id: KeySentence(text=c.text, ref=refs[c.article_id]) for c in leads}
+    return tuple(_key_date(item, told, refs) for item in chosen)
+
+
+def _key_date(
+    chosen: KeyDateSummary, told: dict[int, KeySentence], refs: dict[int, ArticleRef]
+) -> KeyDate:
     item: RankedDate = chosen.ranked
     summary = tuple(told[i] for i in chosen.sentence_ids)
     cited = [refs[a] for a in item.article_ids if a in refs][:KEY_REFS]
