@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +81,37 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
     """One Markdown table row, cells padded to their column widths."""
     return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+
+SAMPLES = 2000
+
+
+def page_interval(
+    pages: Sequence[Sequence[int]],
+    statistic: Callable[[Sequence[int]], float],
+    samples: int = SAMPLES,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """A 95% interval for a figure computed from counts summed over pages: the percentile
+    bootstrap over pages (resampled with replacement, `samples` times, a fixed seed). Pages,
+    not quotes or events, are resampled because errors come in pages: one site's layout or one
+    story's speakers decide many of them at once. Wide intervals say how little a split of a few
+    pages can tell."""
+    import numpy as np
+
+    if not pages:
+        return 0.0, 0.0
+    counts = np.asarray(pages, dtype=int)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(counts), size=(samples, len(counts)))
+    values = [statistic(row.tolist()) for row in counts[picks].sum(axis=1)]
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def interval_text(low: float, high: float) -> str:
+    """An interval as percentages: "53.1-71.4"."""
+    return f"{pct(low)}-{pct(high)}"
 
 
 def pct(value: float) -> str:

@@ -34,7 +34,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eval.common import DEFAULT_DATA, REPO_ROOT, emit, pct, table
+from eval.common import (
+    DEFAULT_DATA,
+    REPO_ROOT,
+    SAMPLES,
+    emit,
+    interval_text,
+    page_interval,
+    pct,
+    table,
+)
 
 if TYPE_CHECKING:
     from typer.testing import CliRunner
@@ -319,6 +328,28 @@ def report(result: Score, judged_pages: int, pages: int) -> list[str]:
     ]
 
 
+def precision_interval(result: Score) -> tuple[float, float]:
+    """The 95% bootstrap interval over pages of the precision of dated events."""
+    per_page: dict[str, list[int]] = {}
+    for s in result.items:
+        counts = per_page.setdefault(s.event.page, [0, 0])
+        counts[0] += s.verdict == "right"
+        counts[1] += s.verdict == "wrong"
+    return page_interval(
+        list(per_page.values()), lambda c: c[0] / (c[0] + c[1]) if c[0] + c[1] else 0.0
+    )
+
+
+def interval_line(result: Score) -> str:
+    """The precision's interval, said in one line."""
+    low, high = precision_interval(result)
+    pages = len({s.event.page for s in result.items})
+    return (
+        f"Precision 95% interval {interval_text(low, high)} (bootstrap over the {pages} pages "
+        f"with dated events, {SAMPLES} resamples)"
+    )
+
+
 def error_lines(result: Score) -> list[str]:
     """Every wrong and unjudged event, to read or to judge."""
     lines = []
@@ -502,7 +533,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     judgments = {k: v for k, v in load_judgments(args.judgments).items() if k in keys}
     found = ingest(args.split, args.data)
     result = score(found.events, judgments)
-    emit(*report(result, len(judgments), len(keys)))
+    emit(*report(result, len(judgments), len(keys)), interval_line(result))
     emit(
         "CLI cross-check: `analyst timeline --all --json --limit 500` counts "
         f"{found.cli_dated} dated events on {found.cli_lines} lines; "

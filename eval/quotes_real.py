@@ -53,7 +53,17 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from eval.common import DEFAULT_DATA, PRF, REPO_ROOT, emit, pct, table
+from eval.common import (
+    DEFAULT_DATA,
+    PRF,
+    REPO_ROOT,
+    SAMPLES,
+    emit,
+    interval_text,
+    page_interval,
+    pct,
+    table,
+)
 
 LABELS = REPO_ROOT / "eval" / "data" / "real_quotes"
 LIMIT = 500  # the most `analyst quotes --limit` allows
@@ -656,6 +666,21 @@ def report_rows(name: str, runs: Sequence[PageRun]) -> list[list[object]]:
     return rows
 
 
+def linked_interval(runs: Sequence[PageRun]) -> tuple[float, float]:
+    """The 95% bootstrap interval over pages of the linked-speaker F1."""
+    per_page = [score_linked(r.ours, r.page, r.article, r.names) for r in runs]
+    return page_interval(per_page, lambda c: PRF(c[0], c[1], c[2], c[3]).f1)
+
+
+def interval_line(name: str, runs: Sequence[PageRun]) -> str:
+    """The linked-speaker F1's interval, said in one line."""
+    low, high = linked_interval(runs)
+    return (
+        f"{name}: linked-speaker F1 95% interval {interval_text(low, high)} (bootstrap over its "
+        f"{len(runs)} pages, {SAMPLES} resamples)"
+    )
+
+
 HEADERS = ("split", "system", "criterion", "stored", "right", "P", "gold", "found", "R", "F1")
 
 
@@ -688,6 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     emit(title(args.split, args.fragments), table(HEADERS, rows), "")
     for name, fact in facts.items():
         emit(f"{name}: " + ", ".join(f"{k} {v}" for k, v in fact.items()))
+    for name, group in chosen.items():
+        emit(interval_line(name, group))
     if any(r.textacy is None for r in runs):
         emit("textacy is not installed: no textacy rows (pip install -e '.[eval]' adds it)")
     errors = [e for r in runs for e in page_errors(r)]

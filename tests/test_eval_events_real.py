@@ -12,14 +12,18 @@ import pytest
 from eval.events_real import (
     Judgment,
     Produced,
+    Score,
+    Scored,
     ambiguous,
     date_label,
     events_of,
+    interval_line,
     load_judgments,
     load_page,
     lost_events,
     match,
     normalise,
+    precision_interval,
     report,
     score,
     verdict,
@@ -223,3 +227,12 @@ def test_a_page_analyst_cannot_store_is_named_not_a_stopped_run(tmp_path: Path) 
     )
     env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"}
     assert _ingest_failures(CliRunner(), env, pages) == ("empty",)
+
+
+def test_the_precision_interval_resamples_pages_not_events() -> None:
+    right = [Scored(Produced("a", f"s{i}", "2020", "year"), None, "right") for i in range(9)]
+    wrong = [Scored(Produced("b", f"t{i}", "2020", "year"), None, "wrong") for i in range(9)]
+    assert precision_interval(Score(items=right)) == (1.0, 1.0)
+    low, high = precision_interval(Score(items=right + wrong))
+    assert low == 0.0 and high == 1.0  # two pages, all right or all wrong: anything is possible
+    assert interval_line(Score(items=right + wrong)).startswith("Precision 95% interval 0.0-100.0")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -402,3 +403,16 @@ def test_the_polnear_script_scores_ours_alone_without_textacy(
     out = capsys.readouterr().out
     assert out.startswith("PolNeAR dev: 1 articles,")
     assert "| ours" in out and "textacy |" not in out
+
+
+def test_page_interval_is_a_point_for_identical_pages_and_wide_for_mixed_ones() -> None:
+    from eval.common import interval_text, page_interval
+
+    def precision(counts: Sequence[int]) -> float:
+        return counts[0] / (counts[0] + counts[1])
+
+    assert page_interval([[3, 1]] * 10, precision) == (0.75, 0.75)
+    low, high = page_interval([[9, 1], [1, 9], [5, 5], [10, 0]], precision)
+    assert low < 0.625 < high and high - low > 0.2
+    assert page_interval([[9, 1], [1, 9]], precision) == page_interval([[9, 1], [1, 9]], precision)
+    assert interval_text(0.5312, 0.714) == "53.1-71.4"
