@@ -17,7 +17,9 @@ Steps (each resumable; the scratch folder lives outside the repository):
    scores alignment-based ROUGE-1/2 F (AR1, AR2) and date F1 as news-tls does
    (`eval.tls_metrics`). Beside them it scores an oracle-free baseline: the K days with the most
    day-precision events, each told by its first stored event sentences. Every predicted timeline
-   goes to `predictions.json`.
+   goes to `predictions.json`. A week, month or year of an answer is scored as the day it starts
+   on; a day of the answer on which a coarser date also starts keeps its own sentences
+   (`answer_days`).
 
 Both steps go through the `analyst` CLI's own code in process (`bot.cli`): `ingest` runs
 `analyst ingest`; `score` opens the application with `bot.cli.app.run`, as a command does. Results
@@ -43,6 +45,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from analysis.key_dates import PRECISION
 from eval.common import DEFAULT_DATA, emit, pct, table
 from eval.timeline17 import detokenize
 from eval.tls_metrics import Evaluator, Score, average_results, date_scores, tokenize
@@ -55,6 +58,7 @@ DEFAULT_WORK = Path(tempfile.gettempdir()) / "t17"
 # stories' 10 timelines (`--topics` bpoil_* H1N1_* MJ_bbc haiti_bbc) and the other stories' 9
 # (Egypt, the financial crisis, Iraq, Libya, Syria) are read only to report.
 TUNE_STORIES = frozenset({"bpoil", "H1N1", "MJ", "haiti"})
+_FINEST = {p: i for i, p in enumerate(PRECISION)}  # day, week, month, year
 
 
 def tune_story(topic: str) -> bool:
@@ -230,7 +234,9 @@ class Predicted:
     """One system's timeline for one gold timeline: day -> summary sentences (as stored)."""
 
     days: dict[date, list[str]]
-    coarse: int = 0  # dates given at week, month or year precision (never a gold day's match)
+    coarse: int = (
+        0  # dates given at week, month or year precision (scored as the day they start on)
+    )
 
 
 @dataclass(frozen=True)
@@ -262,9 +268,18 @@ def predict(work: Path, gold: GoldTLS, max_dates: int, max_sentences: int) -> Pr
             one_story=True,  # a Timeline17 collection is one story's (news-tls: its keywords)
         )
 
-    answer = run(_settings(work, gold.window), ask)
-    days = {d.date: [s.text for s in d.summary] for d in answer.dates}
-    return Predicted(days, sum(d.precision != "day" for d in answer.dates))
+    return answer_days(run(_settings(work, gold.window), ask))
+
+
+def answer_days(answer: Any) -> Predicted:
+    """A key-dates answer as news-tls's day -> sentences: a week, month or year counts as the
+    day it starts on; when a day of the answer is also where a coarser date starts, the day keeps
+    its own sentences (the finest date that starts on a day tells it)."""
+    finest = sorted(answer.dates, key=lambda d: _FINEST.get(d.precision, 9))
+    days: dict[date, list[str]] = {}
+    for item in finest:
+        days.setdefault(item.date, [s.text for s in item.summary])
+    return Predicted(dict(sorted(days.items())), sum(d.precision != "day" for d in answer.dates))
 
 
 def baseline(
