@@ -44,7 +44,8 @@ TOPIC_ARTICLES of them. news-tls keeps only sentences with one of the dataset's 
 corpus has no such list, so its articles give it. In a corpus of many stories the commonest
 words are one story's, and the rule would drop the others' dates. Dates pick best date first;
 a date left without a sentence (all repeat one chosen, or none is on the story) is dropped and
-the next-ranked date takes its place.
+the next-ranked day takes its place; a week, month or year past the best k comes in only when
+no day is left (news-tls's DATEWISE ranks only days).
 
 K when not given (`choose_k`): round(1.5 × √dates + events / 50), kept within MIN_K..MAX_K
 and never more than the dates there are: 7 dates → 5, 40 dates and 100 events → 11, 400
@@ -428,6 +429,14 @@ def _pick(
     return [int(kept[i]) for i in centroid_pick(vectors[kept], bonus, chosen, n)]
 
 
+def trial_order(ranked: Sequence[RankedDate], k: int) -> list[RankedDate]:
+    """The order dates are tried in: the best k as ranked, then the other days, then the other
+    weeks, months and years (a day takes a dropped date's place before a coarser date does)."""
+    rest = ranked[k:]
+    days = [item for item in rest if item.precision == "day"]
+    return [*ranked[:k], *days, *(item for item in rest if item.precision != "day")]
+
+
 def summarise(
     ranked: Sequence[RankedDate],
     rows: Sequence[Row],
@@ -436,8 +445,8 @@ def summarise(
     *,
     one_story: bool = False,
 ) -> list[KeyDateSummary]:
-    """The first k dates of `ranked` that get a sentence, each with up to `sentences` of them,
-    oldest first (see the module docstring for the rule); with `one_story` (the rows are one
+    """The first k dates that get a sentence, in `trial_order`, each with up to `sentences` of
+    them, oldest first (see the module docstring for the rule); with `one_story` (the rows are one
     story's) only sentences that use a word of its topic."""
     texts = [r for r in rows if r.text.strip()]
     if not texts or k <= 0:
@@ -449,7 +458,7 @@ def summarise(
         groups[(row.date, row.precision)].append(i)
     chosen: list[np.ndarray] = []
     kept: list[KeyDateSummary] = []
-    for item in ranked:
+    for item in trial_order(ranked, k):
         members = groups.get((item.date, item.precision), [])
         if not members:
             continue

@@ -135,3 +135,32 @@ def test_the_sentence_that_states_the_event_is_preferred_to_a_later_reference() 
 )
 def test_k_follows_the_range_size(dates: int, events: int, k: int) -> None:
     assert choose_k(dates, events) == k
+
+
+def test_a_dropped_date_gives_way_to_the_next_day_before_a_month() -> None:
+    same = "Putin and Rouhani signed the gas pipeline agreement in Tehran"
+    deal, repeat, talks, april = (
+        date(2016, 1, 5),
+        date(2016, 2, 9),
+        date(2016, 3, 9),
+        date(2016, 4, 1),
+    )
+    rows = [
+        *(row(n, deal, n, f"A{n}", deal, text=same) for n in (1, 2, 3)),  # 3 outlets: first
+        *(row(n, repeat, n, f"B{n}", repeat, text=same) for n in (4, 5)),  # second, a repeat
+        *(  # six outlets name April: third (a month weighs a quarter of a day)
+            row(n, april, n, f"C{n}", date(2016, 4, 20), text="Oil prices rose", precision="month")
+            for n in range(6, 12)
+        ),
+        row(12, talks, 12, "D", talks, text="Lavrov flew to Damascus"),  # one article: fourth
+    ]
+    assert [(r.date, r.precision) for r in rank_dates(rows)] == [
+        (deal, "day"),
+        (repeat, "day"),
+        (april, "month"),
+        (talks, "day"),
+    ]
+    two = key_dates(rows, k=2)
+    assert [(c.ranked.date, c.ranked.precision) for c in two] == [(deal, "day"), (talks, "day")]
+    three = key_dates(rows, k=3)  # April is among the best three: it keeps its place
+    assert [c.ranked.date for c in three] == [deal, talks, april]
