@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from bot.services.timeline import KeyDate, KeySentence, KeyTimeline
 from eval.timeline17_tls import (
     Evidence,
     GoldEntry,
     GoldTLS,
     Predicted,
+    answer_days,
     load_gold_tls,
     miss_kinds,
     score,
@@ -29,6 +32,7 @@ from eval.tls_metrics import (
     rouge_counts,
     tokenize,
 )
+from storage.records_cite import ArticleRef
 
 D = date
 GROUND_TRUTH = [
@@ -203,3 +207,36 @@ def test_scoring_a_prediction_tokenises_it_like_the_gold() -> None:
     assert ar1.f_score == pytest.approx(1.0)
     assert ar2.f_score == pytest.approx(1.0)
     assert dates.f_score == 1.0
+
+
+def key_date(day: date, precision: str, text: str) -> KeyDate:
+    """A key date told in one sentence of article 1."""
+    ref = ArticleRef(1, "Flood", "Daily", day, "day", None, "flood.txt")
+    told = (KeySentence(text=text, ref=ref),)
+    return KeyDate(day, precision, told, score=1.0, articles=1, outlets=1, refs=(ref,))
+
+
+def test_the_evaluation_scores_a_day_by_its_own_sentences_beside_a_week_starting_on_it() -> None:
+    monday, june = date(2010, 6, 14), date(2010, 6, 1)
+    answer = KeyTimeline(
+        topic=None,
+        start=None,
+        end=None,
+        dated_total=9,
+        k=4,
+        dates=(  # oldest first, the finer date first on one day
+            key_date(june, "day", "The cap was lowered on Tuesday."),
+            key_date(june, "month", "Oil reached the beaches this month."),
+            key_date(monday, "day", "Moody's cut BP's rating on Monday."),
+            key_date(monday, "week", "Talks went on all week."),
+        ),
+        undated_total=0,
+    )
+    predicted = answer_days(answer)
+    assert predicted.days == {
+        june: ["The cap was lowered on Tuesday."],
+        monday: ["Moody's cut BP's rating on Monday."],
+    }
+    assert predicted.coarse == 2
+    reordered = replace(answer, dates=answer.dates[::-1])
+    assert answer_days(reordered).days == predicted.days  # whatever order the answer lists

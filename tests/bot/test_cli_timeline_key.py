@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,13 +15,9 @@ from bot.services.timeline import (
     KEY_DATES_LIMIT,
     MAX_KEY_DATES,
     SENTENCES_LIMIT,
-    KeyDate,
-    KeySentence,
     KeyTimeline,
 )
 from config.settings import Settings
-from eval.timeline17_tls import answer_days
-from storage.records_cite import ArticleRef
 from tests.bot.conftest import Invoke, one_error_line
 from tests.bot.test_cli_timeline import dated_lines
 
@@ -241,36 +235,3 @@ def test_one_storys_key_dates_keep_to_its_words(cli: Invoke, tmp_path: Path) -> 
     assert any("chess" in s.text for d in every for s in d.summary)  # many stories: kept
     assert len(story) == len(every) - 1
     assert not any("chess" in s.text for d in story for s in d.summary)
-
-
-def key_date(day: date, precision: str, text: str) -> KeyDate:
-    """A key date told in one sentence of article 1."""
-    ref = ArticleRef(1, "Flood", "Daily", day, "day", None, "flood.txt")
-    told = (KeySentence(text=text, ref=ref),)
-    return KeyDate(day, precision, told, score=1.0, articles=1, outlets=1, refs=(ref,))
-
-
-def test_the_evaluation_scores_a_day_by_its_own_sentences_beside_a_week_starting_on_it() -> None:
-    monday, june = date(2010, 6, 14), date(2010, 6, 1)
-    answer = KeyTimeline(
-        topic=None,
-        start=None,
-        end=None,
-        dated_total=9,
-        k=4,
-        dates=(  # oldest first, the finer date first on one day
-            key_date(june, "day", "The cap was lowered on Tuesday."),
-            key_date(june, "month", "Oil reached the beaches this month."),
-            key_date(monday, "day", "Moody's cut BP's rating on Monday."),
-            key_date(monday, "week", "Talks went on all week."),
-        ),
-        undated_total=0,
-    )
-    predicted = answer_days(answer)
-    assert predicted.days == {
-        june: ["The cap was lowered on Tuesday."],
-        monday: ["Moody's cut BP's rating on Monday."],
-    }
-    assert predicted.coarse == 2
-    reordered = replace(answer, dates=answer.dates[::-1])
-    assert answer_days(reordered).days == predicted.days  # whatever order the answer lists
