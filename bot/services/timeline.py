@@ -18,10 +18,11 @@ read), so a line never loses a source it would have had. The dated rows, the cou
 are read at once, each on its own connection: a topic's rows and counts are two passes over its
 events, and waiting for one before starting the other doubled the answer's time.
 
-Key dates (`key_dates`, rule in `analysis.key_dates`): the counts, then the ranking columns of
-every matching dated event (past `KEY_CANDIDATE_CAP` of them, every n-th event by id); the dates
-are ranked, the best max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are shortlisted, and only their
-events (at most PER_DATE each, best articles first) are read with text and entities, to weigh
+Key dates (`key_dates`; ranking in `analysis.key_dates`, summaries in
+`analysis.key_date_summaries`): the counts, then the ranking columns of every matching dated
+event (past `KEY_CANDIDATE_CAP` of them, every n-th event by id); the dates are ranked, the
+best max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are shortlisted, and only their events (at most
+PER_DATE each, best articles first) are read with text and entities, to weigh
 the topic's entities and choose the sentences; when dates whose every sentence repeats another's
 leave fewer than K, the next shortlist is read (KEY_ROUNDS shortlists in all). A key date tells
 an event's whole stored sentence when it fits a line (KEY_SENTENCE_LIMIT), else the clause the
@@ -44,6 +45,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
+from analysis.key_date_summaries import summarise
 from analysis.key_dates import (
     Candidate,
     KeyDateSummary,
@@ -51,7 +53,6 @@ from analysis.key_dates import (
     choose_k,
     rank_dates,
     rescore,
-    summarise,
 )
 from bot.errors import UserFacingError
 from bot.services.ranges import date_range
@@ -313,7 +314,7 @@ class TimelineService:
         the answer holds the dated events per date as the full list's chart counts them, so
         a busy range's answer needs no read of the full list. A topic's key dates, or those of
         a corpus the caller says is `one_story`, are told only in sentences on the story
-        (`analysis.key_dates`); a whole corpus without a topic may hold many stories.
+        (`analysis.key_date_summaries`); a whole corpus without a topic may hold many stories.
         """
         if k is not None and not 1 <= k <= KEY_DATES_LIMIT:
             raise UserFacingError(f"the number of dates must be between 1 and {KEY_DATES_LIMIT}")

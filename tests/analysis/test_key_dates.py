@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from analysis.key_dates import Candidate, article_weight, choose_k, key_dates, rank_dates
+from analysis.key_date_summaries import key_dates
+from analysis.key_dates import Candidate, article_weight, choose_k, rank_dates
 
 MILESTONE = date(2016, 3, 1)
 BUSY = date(2016, 6, 10)

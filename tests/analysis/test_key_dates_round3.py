@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from analysis.key_dates import Candidate, key_dates, knee
+from analysis.key_date_summaries import key_dates, knee
+from analysis.key_dates import Candidate
 
 DAY = date(2021, 3, 2)
 
