@@ -16,6 +16,9 @@ Neither library falls back to today: both return None when nothing is found and 
 after today (htmldate's default `max_date`). On htmldate's own 745 saved evaluation pages this
 gives 672 right days, 65 wrong days, 3 month-only dates and 5 undated pages, where htmldate's
 extensive search alone gives 672 right and 71 wrong (copyright years among them).
+
+A page that streams several whole stories keeps only the one it is named after
+(`analysis.story_stream`), so that other stories' quotes and dates never join it.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from analysis.story_stream import keep_named_story
 from analysis.types import Precision
 
 log = logging.getLogger(__name__)
@@ -74,6 +78,8 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
     if tree is None:
         return EMPTY_PAGE
     canonical, language = _canonical_url(tree, url), _language(tree)
+    if dropped := keep_named_story(tree):
+        log.debug("%s streams %d more stories: kept the one it is named after", url, dropped)
     result = trafilatura.bare_extraction(
         tree,
         url=url,
