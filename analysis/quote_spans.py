@@ -74,6 +74,16 @@ def is_headline(text: str, line: Line) -> bool:
     return not stripped or stripped[-1] not in _TERMINAL
 
 
+_CUT_QUOTE = re.compile(r"[.!?,][”\"]?\s+[^.!?\n]*?[.!?]\s+“[^”\n]*$")
+
+
+def cut_in_quote(text: str, line: Line) -> bool:
+    """A paragraph cut by a line break inside a quotation ("“…,” he says. “But also do
+    something that was" / "special to me.”"): it has told a sentence and ends inside a
+    quotation opened after it, so it is no headline for its lack of a full stop."""
+    return _CUT_QUOTE.search(text, line.start, line.end) is not None
+
+
 def _role(text: str, i: int, start: int, end: int) -> str | None:
     """'open', 'close' or None for the mark at `i`, judged by its neighbours within the line."""
     before = text[i - 1] if i > start else " "
