@@ -389,10 +389,35 @@ def _acts_like_a_person(doc: Doc, raw: _Raw) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in {"poss", "nsubj"}
 
 
+def _relabel_full_names(raws: list[_Raw], text: str) -> None:
+    """ "Mohamed Soltan" tagged a place where the article's "Soltan" is a PERSON: a place-tagged
+    "First [M.] Surname" whose surname is a person of the article is that person (so its
+    surname's other mentions fold onto it), unless its first word names a place of the article
+    or the article writes it with "the" ("the Florida Keys"), as places are and people are not."""
+    with_the = {
+        make_key(r.surface) for r in raws if text[max(r.start - 4, 0) : r.start].lower() == "the "
+    }
+    person_keys = Counter(make_key(r.person) for r in raws if r.kind == EntityKind.PERSON)
+    one_word_places = {
+        make_key(r.surface) for r in raws if r.kind == EntityKind.PLACE and " " not in r.surface
+    }
+    for raw in raws:
+        words = make_key(raw.surface).split()
+        if (
+            raw.kind == EntityKind.PLACE
+            and len(words) > 1
+            and words[0] not in one_word_places
+            and " ".join(words) not in with_the
+            and _names_a_tagged_person(raw, person_keys)
+        ):
+            raw.kind = EntityKind.PERSON
+
+
 def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
     """Correct small-model labels: a name used as a PERSON in the article is a PERSON throughout;
     a one-word place that is the surname of a person named in full, used as a possessor or a
     subject, is that person."""
+    _relabel_full_names(raws, doc.text)
     people = [r for r in raws if r.kind == EntityKind.PERSON]
     person_keys = Counter(make_key(r.person) for r in people)
     surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}

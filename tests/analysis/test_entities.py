@@ -394,3 +394,17 @@ def test_a_headline_verb_run_into_a_name_is_no_part_of_it(
     doc.ents = [span]
     (mention,) = canonicalise_mentions(doc)
     assert mention.name == name
+
+
+def test_a_full_name_tagged_as_a_place_is_the_person_its_surname_is(nlp: Language) -> None:
+    # The small model tags "Mohamed Soltan" as a place and his later "Soltan" as a person: the
+    # full name is the person, and the surname folds onto it.
+    text = "The lawsuit was filed by Mohamed Soltan in June. Soltan said he was tortured."
+    doc = nlp(text)
+    full_at, surname_at = text.index("Mohamed Soltan"), text.index("Soltan said")
+    full = doc.char_span(full_at, full_at + len("Mohamed Soltan"), label="GPE")
+    surname = doc.char_span(surname_at, surname_at + len("Soltan"), label="PERSON")
+    assert full is not None and surname is not None
+    doc.ents = [full, surname]
+    mentions = canonicalise_mentions(doc)
+    assert {(m.kind, m.key) for m in mentions} == {(P, "mohamed soltan")}
