@@ -11,7 +11,8 @@ A pronoun that is a clause's subject stands for, in this order:
    a pronoun that speaks ("“…,” he said") takes, of the latest sentence with such subjects,
    the one that sentence is most about: a speaker, else a main clause's subject ("Tinsley walks
    …, while Phalen scours …"), and passes over a sentence that names people only inside
-   someone else's reported words ("the airline said Capo was too big");
+   someone else's reported words ("the airline said Capo was too big"; "And, DeSantis added,
+   Trump promised …": Trump is what DeSantis said);
 3. else the latest person named before it.
 
 A pronoun that replies ("“…,” she replied") is the person asked just before ("a reporter
@@ -253,6 +254,7 @@ class PronounChain:
         too big")."""
         verb = subject.head
         reported = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
+        reported = reported or self._told_by_aside(subject)
         rank = 3 if self._speaks(subject) else 0 if reported else 1 if verb.dep_ == "advcl" else 2
         self.ranks[subject.idx] = rank
         self.sentence_of[subject.idx] = subject.sent.start
@@ -264,7 +266,27 @@ class PronounChain:
         if verb.lemma_.lower() not in self.speech_verbs or self.excluded(verb.idx):
             return False
         reported = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
-        return not reported
+        return not reported and not self._told_by_aside(subject)
+
+    def _told_by_aside(self, subject: Token) -> bool:
+        """A subject inside the words of a parenthetical speaker ("And, DeSantis added, Trump
+        promised …": Trump is what DeSantis said, he does not speak): its sentence's root has
+        a speech verb set off by commas as an aside, with a subject of its own, and the
+        subject is not that one."""
+        root = subject.sent.root
+        for aside in root.children:
+            if aside.dep_ != "parataxis" or aside.lemma_.lower() not in self.speech_verbs:
+                continue
+            speakers = [c for c in aside.children if c.dep_ in SUBJECT_DEPS]
+            if not speakers or self.excluded(aside.idx) or subject in speakers:
+                continue
+            first, after = speakers[0].i - 1, aside.i + 1
+            set_off = (first < subject.sent.start or self.doc[first].text == ",") and (
+                after >= subject.sent.end or self.doc[after].text in {",", "."}
+            )
+            if set_off:
+                return True
+        return False
 
     def _fits(self, mention: Mention, gender: str) -> bool:
         return self.genders.get(mention.key, gender) == gender

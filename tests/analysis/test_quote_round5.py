@@ -30,3 +30,18 @@ def test_only_a_paragraph_ending_inside_a_quotation_after_a_sentence_is_cut() ->
     assert [cut_in_quote(CUT, line) for line in lines] == [False, True, False, False]
     headline = "Fox says \u201cBeer is great"
     assert not cut_in_quote(headline, split_lines(headline)[0])  # no sentence told before it
+
+
+ASIDE = (
+    "Ron DeSantis spoke first. \u201cHe owes it to you to be here,\u201d DeSantis said.\n\n"
+    "And, DeSantis added, Trump promised Republicans would get tired of winning, but the"
+    " elections showed that is not happening. \u201cI\u2019m sick of Republicans losing,\u201d"
+    " he said.\n\nDonald Trump was not there."
+)
+
+
+def test_he_after_a_parenthetical_speaker_is_that_speaker_not_the_one_he_reports(
+    nlp: Language,
+) -> None:
+    speakers = {text: name for text, _, name in _quotes(nlp, ASIDE)}
+    assert speakers["I\u2019m sick of Republicans losing"] == "Ron DeSantis"
