@@ -22,6 +22,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _words(text: str) -> list[str]:
+    """Lower-cased words (letters and digits) of a text."""
     return _WORD.findall(text.casefold())
 
 

@@ -83,6 +83,7 @@ class Candidate:
 
 
 def _words(text: str) -> list[str]:
+    """Lower-cased words of a text, letters only."""
     return [w.lower() for w in _WORD.findall(text)]
 
 

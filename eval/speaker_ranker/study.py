@@ -274,12 +274,14 @@ def pronoun_override(
 
 
 def _probability(row: Candidate, w: np.ndarray) -> float:
+    """The model's probability for one candidate row."""
     return float(1.0 / (1.0 + np.exp(-np.clip(np.asarray(row.features) @ w, -40, 40))))
 
 
 def _folds(
     instances: Sequence[Instance], folds: int = 5
 ) -> list[tuple[list[Instance], list[Instance]]]:
+    """(train, test) splits by document, five by default, as `cross_validated` uses them."""
     documents = sorted({i.document for i in instances})
     fold_of = {d: k % folds for k, d in enumerate(documents)}
     return [
@@ -295,6 +297,7 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Build the rows, score both uses of the model and print the tables."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--polnear-limit", type=int, default=None)
