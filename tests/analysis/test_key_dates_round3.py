@@ -14,15 +14,24 @@ from analysis.key_dates import Candidate
 DAY = date(2021, 3, 2)
 
 
-def sentence(event_id: int, text: str, article: int, position: int = 4) -> Candidate:
-    """A mention (positive id: an event on DAY) or a report's lead sentence (negative id)."""
+def sentence(
+    event_id: int,
+    text: str,
+    article: int,
+    position: int = 4,
+    *,
+    day: date = DAY,
+    outlet: str = "Daily",
+) -> Candidate:
+    """A mention (positive id: an event on the day, reported that day) or a report's lead
+    sentence (negative id)."""
     return Candidate(
         event_id=event_id,
-        date=DAY,
+        date=day,
         precision="day",
         article_id=article,
-        outlet="Daily",
-        published=DAY,
+        outlet=outlet,
+        published=day,
         sentence=position,
         text=text,
     )
@@ -67,16 +76,8 @@ def test_the_knee_is_the_first_cosine_past_the_drop(values: list[float], index: 
 
 
 def flood(event_id: int, day: date, text: str, article: int) -> Candidate:
-    return Candidate(
-        event_id=event_id,
-        date=day,
-        precision="day",
-        article_id=article,
-        outlet="Watch Tower",
-        published=day,
-        sentence=3,
-        text=text,
-    )
+    """An event of the flood story's paper on its own day."""
+    return sentence(event_id, text, article, position=3, day=day, outlet="Watch Tower")
 
 
 FLOOD_NEWS = [  # the topic: flood, river, water, town, rain

@@ -133,6 +133,18 @@ def test_a_key_date_tells_the_whole_sentence_the_event_cut_to_its_clause(
     assert day["summary"][0]["text"] == long
 
 
+def one_key_date(cli: Invoke, article: Path, tmp_path: Path) -> KeyTimeline:
+    """Ingest one article with the CLI and ask its database for one key date, told in two."""
+    assert cli("ingest", str(article)).exit_code == 0
+    url = f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"
+
+    async def ask() -> KeyTimeline:
+        async with open_analyst(Settings(database_url=url)) as analyst:  # type: ignore[call-arg]
+            return await analyst.timeline.key_dates(k=1, sentences=2)
+
+    return asyncio.run(ask())
+
+
 def test_a_report_of_the_day_may_tell_it_with_its_lead_sentence(
     cli: Invoke, tmp_path: Path
 ) -> None:
@@ -143,15 +155,7 @@ def test_a_report_of_the_day_may_tell_it_with_its_lead_sentence(
         f"{lead}\n\nThe vote on Wednesday split the ruling coalition down the middle.\n",
         encoding="utf-8",
     )
-    assert cli("ingest", str(article)).exit_code == 0
-    url = f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"
-
-    async def ask() -> KeyTimeline:
-        async with open_analyst(Settings(database_url=url)) as analyst:  # type: ignore[call-arg]
-            return await analyst.timeline.key_dates(k=1, sentences=2)
-
-    found = asyncio.run(ask())
-    (day,) = found.dates
+    (day,) = one_key_date(cli, article, tmp_path).dates
     assert day.date.isoformat() == "2021-03-03"  # the Wednesday before publication
     told = [s.text for s in day.summary]
     assert lead in told  # names no date, but opens the article that reports the day
@@ -186,14 +190,7 @@ def test_the_sixth_sentence_of_a_report_may_tell_the_day(cli: Invoke, tmp_path: 
         + "\n",
         encoding="utf-8",
     )
-    assert cli("ingest", str(article)).exit_code == 0
-    url = f"sqlite+aiosqlite:///{tmp_path / 'analyst.db'}"
-
-    async def ask() -> KeyTimeline:
-        async with open_analyst(Settings(database_url=url)) as analyst:  # type: ignore[call-arg]
-            return await analyst.timeline.key_dates(k=1, sentences=2)
-
-    (day,) = asyncio.run(ask()).dates
+    (day,) = one_key_date(cli, article, tmp_path).dates
     assert day.date.isoformat() == "2021-03-03"
     assert [s.text for s in day.summary] == [vote, lead]  # its sixth sentence; not the rain
 
