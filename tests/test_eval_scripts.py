@@ -416,3 +416,17 @@ def test_page_interval_is_a_point_for_identical_pages_and_wide_for_mixed_ones() 
     assert low < 0.625 < high and high - low > 0.2
     assert page_interval([[9, 1], [1, 9]], precision) == page_interval([[9, 1], [1, 9]], precision)
     assert interval_text(0.5312, 0.714) == "53.1-71.4"
+
+
+def test_the_fifth_batch_is_its_own_split_apart_from_dev_test_and_all(tmp_path: Path) -> None:
+    from eval.real_pages import DEV, FIFTH, TEST, pages
+
+    folder = tmp_path / "htmldate_eval"
+    folder.mkdir()
+    entries = {f"https://example.org/{n}": {"file": n, "date": "2020-01-01"} for n in FIFTH}
+    entries |= {f"https://example.org/{n}": {"file": n, "date": "2020-01-01"} for n in DEV + TEST}
+    (folder / "eval_default.json").write_text(json.dumps(entries), encoding="utf-8")
+    (folder / "eval_mediacloud_2020.json").write_text("{}", encoding="utf-8")
+    assert [p.name for p in pages("fifth", tmp_path)] == list(FIFTH)
+    assert not {p.name for p in pages("all", tmp_path)} & set(FIFTH)
+    assert len(FIFTH) == len(set(FIFTH)) == 16
