@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from analysis.pronouns import SUBJECT_DEPS, head_dep
-from analysis.quote_spans import find_quote_spans, is_headline, split_lines
 from analysis.quote_speakers import word_set
 from analysis.speaker_gender import genders
 from analysis.types import DocAnalysis, EntityKind, Mention, Quote
@@ -230,22 +229,12 @@ def _features(key: str, at: _Around, ctx: LinkContext) -> Iterator[float]:
 
 
 def context_of(doc: Doc, analysis: DocAnalysis) -> LinkContext:
-    """The features' view of a parsed article: quotes and headline-like lines are not mentions
-    a reader takes a speaker from, as in the rules."""
-    text = doc.text
-    lines = split_lines(text)
-    starts = [line.start for line in lines]
-    spans = [(s.open_at, s.close_at) for s in find_quote_spans(text)]
-    opens = [a for a, _ in spans]
-    headlines = {line.index for line in lines if is_headline(text, line)}
+    """The features' view of a parsed article, read as the rules read it (`analysis.quotes`):
+    mentions inside quotes and headline-like lines are none a reader takes a speaker from, and
+    "he"/"she" have the genders the pronoun chain gives the article's people."""
+    from analysis.quotes import _Document  # the rules' own reading: none of it is copied here
 
-    def line_of(char: int) -> int:
-        return max(bisect.bisect_right(starts, char) - 1, 0)
-
-    def excluded(char: int) -> bool:
-        if line_of(char) in headlines:
-            return True
-        i = bisect.bisect_right(opens, char) - 1
-        return i >= 0 and char <= spans[i][1]
-
-    return LinkContext(doc, analysis.mentions, excluded, line_of)
+    ctx = _Document(doc, analysis)
+    return LinkContext(
+        doc, analysis.mentions, ctx.excluded, ctx.line_of, ctx.resolver.pronouns.genders
+    )

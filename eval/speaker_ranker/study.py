@@ -294,6 +294,8 @@ def _folds(
 
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+# Overruling at 0: the model alone (its best candidate wherever it differs from the rules).
+OVERRULE = (0.0, *THRESHOLDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -323,11 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append([f"{t:.2f}", right, wrong, dev_right, dev_wrong])
     emit("", "(1) linking what the rules left unlinked (best candidate at or above the threshold)")
     emit(table(["threshold", "CV right", "CV wrong", "PolNeAR dev right", "dev wrong"], rows))
-    cv: dict[float, list[int]] = {t: [0, 0, 0, 0] for t in THRESHOLDS}
+    cv: dict[float, list[int]] = {t: [0, 0, 0, 0] for t in OVERRULE}
     for train, test in _folds(instances):
-        for t, counts in pronoun_override(train, test, THRESHOLDS).items():
+        for t, counts in pronoun_override(train, test, OVERRULE).items():
             cv[t] = [a + b for a, b in zip(cv[t], counts, strict=True)]
-    dev = pronoun_override(instances, held_out, THRESHOLDS)
+    dev = pronoun_override(instances, held_out, OVERRULE)
     emit(
         "", "(2) he/she quotes the rules linked: right with the rules vs the model overriding them"
     )
@@ -344,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "dev with model",
                 "dev overrides",
             ],
-            [[f"{t:.2f}", *cv[t], *dev[t]] for t in THRESHOLDS],
+            [[f"{t:.2f}", *cv[t], *dev[t]] for t in OVERRULE],
         )
     )
     emit("", "weights (fitted on all training rows):")
