@@ -253,9 +253,12 @@ class PronounChain:
         …"), 0 for the subject of a clause another's words report ("the airline said Capo was
         too big")."""
         verb = subject.head
-        reported = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
-        reported = reported or self._told_by_aside(subject)
-        rank = 3 if self._speaks(subject) else 0 if reported else 1 if verb.dep_ == "advcl" else 2
+        if self._speaks(subject):
+            rank = 3
+        elif self._reported(subject) or self._told_by_aside(subject):
+            rank = 0
+        else:
+            rank = 1 if verb.dep_ == "advcl" else 2
         self.ranks[subject.idx] = rank
         self.sentence_of[subject.idx] = subject.sent.start
 
@@ -265,8 +268,12 @@ class PronounChain:
         verb = subject.head
         if verb.lemma_.lower() not in self.speech_verbs or self.excluded(verb.idx):
             return False
-        reported = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
-        return not reported and not self._told_by_aside(subject)
+        return not self._reported(subject) and not self._told_by_aside(subject)
+
+    def _reported(self, subject: Token) -> bool:
+        """The subject of a clause another speech verb reports ("the airline said Capo …")."""
+        verb = subject.head
+        return verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
 
     def _told_by_aside(self, subject: Token) -> bool:
         """A subject inside the words of a parenthetical speaker ("And, DeSantis added, Trump

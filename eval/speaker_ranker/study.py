@@ -1,7 +1,7 @@
 """A learned speaker ranker beside the rules: does it link what they leave unlinked, or resolve
 "he"/"she" better? A study for issue 12, round 5; the product does not use the model.
 
-Run: `.venv/bin/python -m eval.speaker_ranker.study [--polnear-limit N]` (about 5 minutes: it
+Run: `.venv/bin/python -m eval.speaker_ranker.study [--polnear-limit N]` (about 3 minutes: it
 parses PolNeAR train and dev and ingests the real DEV pages through the CLI).
 
 Rows (`eval.speaker_ranker.features`): for each quote, every person and organisation the article
