@@ -69,9 +69,10 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_headline(text: str, line: Line) -> bool:
-    """A title, caption or standfirst: a line that does not end like a sentence does."""
+    """A title, caption or standfirst: a line that does not end like a sentence does, and is
+    no paragraph cut inside a quotation (`cut_in_quote`)."""
     stripped = text[line.start : line.end].rstrip().rstrip(_INVISIBLE)
-    return not stripped or stripped[-1] not in _TERMINAL
+    return not stripped or (stripped[-1] not in _TERMINAL and not cut_in_quote(text, line))
 
 
 _CUT_QUOTE = re.compile(r"[.!?,][”\"]?\s+[^.!?\n]*?[.!?]\s+“[^”\n]*$")

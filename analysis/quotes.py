@@ -34,7 +34,6 @@ from analysis.pronouns import PERSONAL
 from analysis.quote_spans import (
     ALL_MARKS,
     QuoteSpan,
-    cut_in_quote,
     find_quote_spans,
     is_headline,
     is_insert,
@@ -111,9 +110,7 @@ class _Document:
         self.headlines = {
             line.index
             for line in self.lines
-            if is_headline(self.text, line)
-            and line.index not in continued
-            and not cut_in_quote(self.text, line)
+            if is_headline(self.text, line) and line.index not in continued
         }
         self.line_starts = [line.start for line in self.lines]
         self.quoted = self._quoted_tokens()
