@@ -126,6 +126,13 @@ def _yearless_day(match: re.Match[str], ctx: Context) -> Outcome:
     return (found[0] if found else None), Precision.DAY
 
 
+def _day_in_year(match: re.Match[str], ctx: Context) -> Outcome:
+    """'July 15-24 in 2022', 'from August 6 in 2021': the day (a run's first) of that year."""
+    value = parse(core(match), _YEARLESS_BASE, ("day", "month"))
+    found = [] if value is None else _dates_in(value, (int(match.group("year")),))
+    return (found[0], Precision.DAY) if found else None
+
+
 def _dates_in(month_day: date, years: tuple[int, ...]) -> list[date]:
     """The month and day of `month_day` in each of `years` where it exists (Feb. 29)."""
     found = []
@@ -216,6 +223,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"{_LEAD}(?P<core>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}"
             rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}))(?!,?\s*\d)",
             _yearless_day,
+        ),
+        (
+            rf"{_LEAD}(?P<core>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
+            rf"(?:\s*[-–]\s*(?:{_MONTH}\s+)?{_DAY})?\s+in\s+(?P<year>{_YEAR})",
+            _day_in_year,
         ),
         (rf"{_LEAD}(?P<core>{_MONTH},?\s+{_YEAR})", _month_year),
         (
@@ -376,4 +388,4 @@ def read_dates(
     return tuple(found)
 
 
-_WITH_YEAR = frozenset({_full_date, _month_year, _year, _year_range, _iso, _numeric})
+_WITH_YEAR = frozenset({_full_date, _day_in_year, _month_year, _year, _year_range, _iso, _numeric})
