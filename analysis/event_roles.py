@@ -49,6 +49,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_values
+from analysis.event_passing import analogy
 from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
@@ -335,6 +336,7 @@ def _conditional(dated: Dated) -> bool:
         or any(_assuming(link) for link in place.links)
         or _hedged(dated)
         or kinds.speculation(place.links)
+        or analogy(place)
     )
 
 

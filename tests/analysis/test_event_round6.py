@@ -34,3 +34,27 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
 )
 def test_day_with_its_year(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a sentence likens its subject to: a free relative under a predicative noun
+        "The vote was a repeat of what happened last year.",
+        "Voters chose Biden — basically the reverse of what happened in 2016.",
+        "The result is another illustration of what seems to have happened in the 2019 primary.",
+    ],
+)
+def test_no_event(nlp: Language, text: str) -> None:
+    assert dated(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a free relative under the object of a happening is the story's happening
+        ("Police gave an account of what happened on Saturday night.", ["2020-05-16"]),
+    ],
+)
+def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected

@@ -1,0 +1,30 @@
+"""Dates a sentence mentions in passing or as a comparison, beyond `analysis.event_roles`.
+
+Shapes read from real pages no earlier rule had seen (issue 12, sixth round), each a reading of
+the parse spaCy already made:
+
+- an analogy: a free relative ("what happened in 2016") under a noun that describes something
+  else ("the reverse of what happened in 2016", "is another illustration of what happened in
+  the 2020 primary"): what the sentence likens its subject to, not its happening;
+"""
+
+from __future__ import annotations
+
+from analysis.event_attach import Place
+
+_PREDICATIVE = frozenset({"attr", "appos", "dep"})  # "dep": a noun after a dash
+
+
+def analogy(place: Place) -> bool:
+    """A free relative under a predicative or appositive noun: 'is a repeat of what happened
+    last year', '- basically the reverse of what happened in 2016' (not 'gave an account of
+    what happened on Saturday', whose noun is the object of a happening)."""
+    for link in place.links[:-1]:
+        verb, prep = link.verb, link.verb.head
+        if link.dep != "pcomp" or prep.pos_ != "ADP":
+            continue
+        noun = prep.head
+        free = any(kid.tag_ == "WP" for kid in verb.children)  # "what", "whatever"
+        if free and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in _PREDICATIVE:
+            return True
+    return False
