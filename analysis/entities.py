@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from analysis.entity_repairs import untagged_bodies
 from analysis.types import EntityKind, Mention, SentenceSpan
 
 LABEL_KINDS: dict[str, EntityKind] = {
@@ -318,7 +319,21 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             surface = holder
         person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
         raws.append(_Raw(text, ent.label_, start, end, kind, surface, person or surface))
-    return raws
+    return _with_bodies(doc, raws)
+
+
+def _with_bodies(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """The mentions with the bodies the model left untagged (`entity_repairs`), in text order;
+    a place tagged inside such a name ("West Midlands" of "West Midlands Police") gives way."""
+    bodies = untagged_bodies(doc)
+    if not bodies:
+        return raws
+    kept = [r for r in raws if not any(s <= r.start and r.end <= e for s, e in bodies)]
+    for start, end in bodies:
+        text = doc.text[start:end]
+        surface = clean_surface(text)
+        kept.append(_Raw(text, "ORG", start, end, EntityKind.ORG, surface, surface))
+    return sorted(kept, key=lambda r: r.start)
 
 
 _ORG_NAME_WORDS = frozenset(

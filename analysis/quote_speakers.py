@@ -459,6 +459,9 @@ class SpeakerResolver:
         full = full_name_in(self.doc, name)
         if full is not None:
             return Speaker(written, full, make_key(full))
+        person = self._by_first_name(name) if untagged else None
+        if person is not None:  # "Ronnie's mum, Emily Wraith … Emily wrote:"
+            return Speaker(written, person.name, person.key)
         if untagged:
             org = self._org_opening_with(name)
             if org is not None:
@@ -491,6 +494,15 @@ class SpeakerResolver:
         before = self.doc[subject.i - 1].lower_.rstrip(".") if subject.i > 0 else ""
         if before not in _HONORIFIC_WORDS or " " in word:
             return None
+        people = {
+            m.key: m
+            for m in self.mentions
+            if m.kind == EntityKind.PERSON and " " in m.name and m.name.split()[0] == word
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _by_first_name(self, word: str) -> Mention | None:
+        """The one person named in full whose first name is this word (tried after surnames)."""
         people = {
             m.key: m
             for m in self.mentions

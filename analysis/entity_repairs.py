@@ -1,0 +1,62 @@
+"""Names the small model leaves untagged, or tags as the wrong kind, read again from the text.
+
+- `untagged_bodies(doc)`: a run of capitalised proper nouns ending in a word that names a body
+  ("West Midlands Police", "Kelmore Valley Council") that the model tagged as nothing, or
+  whose first words only it tagged as a place ("West Midlands" GPE + "Police"), is an
+  organisation: its spokesperson's words are its own, and `/quotes` can reach them.
+
+Only the article's own words are read: no list of organisations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Words that end the name of a body that speaks (police forces, councils, schools, unions, ...).
+BODY_WORDS = frozenset(
+    """police constabulary council university college school hospital trust association union
+    foundation charity commission committee department ministry agency service authority board
+    federation league club institute society""".split()  # noqa: SIM905 - a word list as prose
+)
+# Labels a body's leading words may carry: the place the body is named after.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_MAX_WORDS = 6
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun ("Midlands", "St.")."""
+    return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper() and token.is_alpha
+
+
+def _start_of_run(doc: Doc, head: Token) -> int:
+    """The first token of the run of capitalised proper nouns ending at `head`."""
+    start = head.i
+    while start > 0 and _name_word(doc[start - 1]) and head.i - start + 1 < _MAX_WORDS:
+        start -= 1
+    return start
+
+
+def _untagged_or_place(doc: Doc, start: int, end: int) -> bool:
+    """Every word of the run is untagged, or part of a place entity lying wholly inside it."""
+    for token in doc[start:end]:
+        if not token.ent_type_:
+            continue
+        ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+        if ent.label_ not in _PLACE_LABELS or ent.start < start or ent.end > end:
+            return False
+    return True
+
+
+def untagged_bodies(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the bodies the model did not tag (see the module docstring)."""
+    found = []
+    for head in doc:
+        if head.lower_ not in BODY_WORDS or not _name_word(head) or head.ent_type_:
+            continue
+        if head.i + 1 < len(doc) and _name_word(doc[head.i + 1]):
+            continue  # "Police Scotland": the name goes on
+        start = _start_of_run(doc, head)
+        if start == head.i or not _untagged_or_place(doc, start, head.i + 1):
+            continue
+        found.append((doc[start].idx, head.idx + len(head.text)))
+    return found
