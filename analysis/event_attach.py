@@ -79,7 +79,9 @@ class Place:
     @property
     def names(self) -> bool:
         """Whether the date names a thing ("the 2020 election") rather than dating a clause."""
-        return self.thing is not None and self.root.dep_ not in ("pobj", "prep", "npadvmod")
+        if self.thing is None:
+            return False
+        return self.root.dep_ not in ("pobj", "prep", "npadvmod") or owner(self.root) is not None
 
 
 def prep_words(prep: Token) -> str:
@@ -106,16 +108,36 @@ def _is_date(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") or token.like_num
 
 
+def owner(date: Token) -> Token | None:
+    """The noun a possessive date names when the parser hung it elsewhere: in 'how this year's
+    candidates are viewed' it made 'year' an adverb of 'viewed'; its "'s" still says whose."""
+    if date.dep_ not in ("npadvmod", "advmod", "dep"):
+        return None  # a possessive ("poss") or one listed ("2017's Irma and 2018's Michael")
+    mark = next((kid for kid in date.children if kid.dep_ == "case" and kid.tag_ == "POS"), None)
+    if mark is None or mark.i + 1 >= len(date.doc):
+        return None
+    noun = date.doc[mark.i + 1]
+    for _ in range(4):  # "last year's 5.5 cents": from the number to its noun
+        if noun.dep_ not in ("amod", "compound", "nummod", "quantmod") or noun.head.i < noun.i:
+            break
+        noun = noun.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i > date.i else None
+
+
 def _entry(span: Span) -> tuple[Token, str, Token]:
     """The date's root, its preposition, and the token its phrase hangs on.
 
-    A date coordinated with another ("in 2017 and 2018") hangs where the first one does.
+    A date coordinated with another ("in 2017 and 2018") hangs where the first one does; a
+    possessive date the parser misread hangs on the noun it names (`owner`).
     """
     root = span.root
     for _ in range(_MAX_STEPS):
         if root.dep_ not in ("conj", "appos") or root.head == root or not _is_date(root.head):
             break
         root = root.head
+    named = owner(root)
+    if named is not None:
+        return root, "", named
     if root.pos_ in _PREPS and root.dep_ in ("prep", "agent", "mark", "dative"):
         return root, prep_words(root), _above_prep(root)
     if root.dep_ in ("pobj", "pcomp") and root.head.pos_ in _PREPS and root.head != root:
