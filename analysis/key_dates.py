@@ -41,6 +41,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol
 
+import numpy as np
+
+from analysis import key_date_model
+
 PRECISION = {"day": 1.0, "week": 0.5, "month": 0.25, "year": 0.15}
 NEWS = 1.0
 NEWS_DAYS = 14
@@ -232,9 +236,45 @@ def _order(ranked: RankedDate) -> tuple[float, int, int, date]:
 
 
 def rank_dates(rows: Iterable[Row], weights: Mapping[str, float] | None = None) -> list[RankedDate]:
-    """Every date of the candidates, best first, scored as the module docstring says."""
+    """Every date of the candidates, best first, scored as the module docstring says (or by
+    `analysis.key_date_model` when it has weights)."""
     groups = by_date(rows)
-    return sorted((_rank_one(g, weights) for g in groups.values()), key=_order)
+    ranked = [_rank_one(g, weights) for g in groups.values()]
+    model = key_date_model.WEIGHTS
+    if model is not None and ranked:
+        ranked = learned(ranked, groups, model)
+    return sorted(ranked, key=_order)
+
+
+def feature_matrix(
+    ranked: Sequence[RankedDate], groups: Mapping[tuple[date, str], Sequence[Row]]
+) -> np.ndarray:
+    """`analysis.key_date_model.FEATURES` of each ranked date, one row per date."""
+    published = key_date_model.published_counts(r for g in groups.values() for r in g)
+    return np.array(
+        [
+            key_date_model.date_features(
+                item.date,
+                item.precision,
+                period_end(item.date, item.precision),
+                groups[(item.date, item.precision)],
+                hand=item.score,
+                published=published,
+            )
+            for item in ranked
+        ],
+        dtype=float,
+    ).reshape(len(ranked), len(key_date_model.FEATURES))
+
+
+def learned(
+    ranked: Sequence[RankedDate],
+    groups: Mapping[tuple[date, str], Sequence[Row]],
+    model: Sequence[float],
+) -> list[RankedDate]:
+    """The dates re-scored by the learned model (`analysis.key_date_model`)."""
+    scores = key_date_model.learned_scores(feature_matrix(ranked, groups), model)
+    return [replace(item, score=float(s)) for item, s in zip(ranked, scores, strict=True)]
 
 
 def rescore(ranked: Sequence[RankedDate], rows: Iterable[Row]) -> list[RankedDate]:
