@@ -17,6 +17,7 @@ shortlisted dates.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -422,7 +423,9 @@ class TimelineRepository:
         """The matching dated events' dates and articles, no text: a topic's every `stride`-th
         by id, at most `limit` (one query: the topic's ids from `event_entities` and the words
         index, each joined to its article by primary key); without a topic, the events of the
-        `busiest` busiest dates of the range, by the date index."""
+        `busiest` busiest dates of the range, by the date index, every n-th by id when they are
+        more than `limit` (n from their count in `event_days`): the read comes in date order,
+        and a cut at `limit` would drop the range's last dates whole."""
         clauses = [_range_clause(query.start, query.end), self._topic(query)]
         if not _has_topic(query):
             busiest_dates = (
@@ -432,7 +435,8 @@ class TimelineRepository:
                 .limit(busiest)
             )
             clauses.append(EventRow.date.in_(busiest_dates))
-        elif stride > 1:
+            stride = await self._busiest_stride(query, busiest_dates, limit)
+        if stride > 1:
             clauses.append(EventRow.id % stride == 0)
         stmt = (
             select(
@@ -452,6 +456,15 @@ class TimelineRepository:
             rows = (await session.execute(stmt)).all()
         # the range clause keeps only dated events: row[1] is never None
         return [KeyRow(*row) for row in rows]  # type: ignore[arg-type]
+
+    async def _busiest_stride(self, query: EventQuery, busiest_dates: Any, limit: int) -> int:
+        """Every how many events (by id) the busiest dates' events fit in `limit` rows."""
+        total = select(func.coalesce(func.sum(EventDay.events), 0)).where(
+            _rollup_range(query), EventDay.date.in_(busiest_dates)
+        )
+        async with self._sessions() as session:
+            events = int((await session.execute(total)).scalar_one())
+        return max(1, math.ceil(events / max(limit, 1)))
 
     async def by_ids(self, ids: list[int]) -> list[EventRecord]:
         """These events with their text, citation and entities, in id order."""

@@ -61,6 +61,22 @@ async def test_without_a_topic_the_busiest_dates_are_read(repo: TimelineReposito
     assert {r.date for r in rows} == {date(2015, 7, 1), date(2015, 11, 23), date(2017, 4, 14)}
 
 
+async def test_without_a_topic_a_read_past_the_limit_samples_every_date(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    first, last = date(2016, 1, 1), date(2016, 1, 2)
+    await store(
+        sessions,
+        *(
+            article(10 + n, last, event("a", first), event("b", first), event("c", last))
+            for n in range(4)
+        ),
+    )
+    rows = await TimelineRepository(sessions).key_candidates(EventQuery(), limit=6)
+    assert len(rows) <= 6  # every second event by id: a cut in date order kept no 2 January
+    assert {r.date for r in rows} == {first, last}
+
+
 async def test_by_ids_reads_text_citation_and_entities(repo: TimelineRepository) -> None:
     ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
     (found,) = await repo.by_ids(ids)
