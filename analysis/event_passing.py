@@ -3,12 +3,17 @@
 Shapes read from real pages no earlier rule had seen (issue 12, sixth round), each a reading of
 the parse spaCy already made:
 
+- one clause spread over verbs: an open complement ("are scheduled to be held ... on July 27")
+  belongs to the clause of its head, so a year naming that clause's subject ("The 2022 Games")
+  gives way to the finer date as it does within one verb;
 - an analogy: a free relative ("what happened in 2016") under a noun that describes something
   else ("the reverse of what happened in 2016", "is another illustration of what happened in
   the 2020 primary"): what the sentence likens its subject to, not its happening;
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Token
 
 from analysis.event_attach import Place
 
@@ -28,3 +33,21 @@ def analogy(place: Place) -> bool:
         if free and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in _PREDICATIVE:
             return True
     return False
+
+
+def same_clause(one: Token, other: Token) -> bool:
+    """Whether two verbs head one clause: the same verb, or one reached from the other through
+    open complements ('are scheduled to be held', 'are due to begin')."""
+    return _chain_top(one).i == _chain_top(other).i
+
+
+def _chain_top(verb: Token) -> Token:
+    """The verb an open complement (xcomp) chain hangs from, through an adjective it completes
+    ('are due to begin': 'begin' under 'due' under 'are')."""
+    for _ in range(6):
+        if verb.dep_ != "xcomp" or verb.head == verb:
+            break
+        verb = verb.head
+        if verb.dep_ == "acomp" and verb.head != verb:
+            verb = verb.head
+    return verb

@@ -49,7 +49,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_values
-from analysis.event_passing import analogy
+from analysis.event_passing import analogy, same_clause
 from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
@@ -654,10 +654,13 @@ def _contains(outer: Dated, inner: Dated) -> bool:
 
 
 def _context(dated: Dated, events: Sequence[Dated]) -> bool:
-    """Whether a finer date of the same clause lies inside this one ('In 2005, ... on July 10')."""
+    """Whether a finer date of the same clause lies inside this one ('In 2005, ... on July 10';
+    'In 2019, the company tried to sell the plant on March 3')."""
     verb = dated.place.verb
     return verb is not None and any(
-        other.place.verb is not None and other.place.verb.i == verb.i and _contains(dated, other)
+        other.place.verb is not None
+        and same_clause(other.place.verb, verb)
+        and _contains(dated, other)
         for other in events
     )
 
@@ -665,7 +668,8 @@ def _context(dated: Dated, events: Sequence[Dated]) -> bool:
 def _names_beside(dated: Dated, events: Sequence[Dated]) -> bool:
     """Whether a year naming a thing ('the 2024 election cycle') shares its clause with a finer
     date that dates the clause itself ('will face off Wednesday evening in the third debate of
-    the 2024 election cycle'): the clause happens on that date, the year only names the thing.
+    the 2024 election cycle', 'The 2022 Games are scheduled to be held on July 27'): the clause
+    happens on that date, the year only names the thing.
     Years listed side by side ('in 2016, followed by 2017's Irma') each stay."""
     place, verb = dated.place, dated.place.verb
     if not place.names or verb is None or not dated.text.isdigit():
@@ -674,7 +678,7 @@ def _names_beside(dated: Dated, events: Sequence[Dated]) -> bool:
         other is not dated
         and other.place.thing is None
         and other.place.verb is not None
-        and other.place.verb.i == verb.i
+        and same_clause(other.place.verb, verb)
         and other.last - other.first < dated.last - dated.first
         for other in events
     )

@@ -62,6 +62,13 @@ def test_no_event(nlp: Language, text: str) -> None:
         # a possessive date naming the subject of a happening dates it
         ("Officials said Saturday’s game was postponed.", ["2020-05-16"]),
         ("Last week’s storm killed three people.", ["2020-05-04"]),
+        # a year naming the subject gives way to the finer date of its clause, also when the
+        # clause runs through an open complement ("is scheduled to be held", "are due to begin")
+        ("The 2021 Summit is scheduled to be held in Rome on October 30.", ["2021-10-30"]),
+        ("The 2022 Games are due to begin on July 28.", ["2022-07-28"]),
+        ("The 2020 Olympics were set to open in Tokyo on July 24.", ["2020-07-24"]),
+        # and a year setting the scene holds the finer date of the same clause
+        ("In 2019, the company tried to sell the plant on March 3.", ["2019-03-03"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
