@@ -49,7 +49,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_values
-from analysis.event_passing import analogy, same_clause
+from analysis.event_passing import analogy, new_time, same_clause
 from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
@@ -763,7 +763,10 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
     ]
     events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
     found = [
-        Role.CONTENT if role is Role.EVENT and _content(dated, events) else role
+        Role.CONTENT
+        if role is Role.EVENT
+        and (_content(dated, events) or new_time(dated.place, [e.place for e in events]))
+        else role
         for dated, role in zip(dates, found, strict=True)
     ]
     events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]

@@ -69,6 +69,11 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("The 2020 Olympics were set to open in Tokyo on July 24.", ["2020-07-24"]),
         # and a year setting the scene holds the finer date of the same clause
         ("In 2019, the company tried to sell the plant on March 3.", ["2019-03-03"]),
+        # where a dated moving puts a thing is the thing's new time, a second date; an undated
+        # move still gives the plan's day
+        ("Organisers last month moved the festival to 2022.", ["2020-04-01"]),
+        ("The board last week delayed the launch to next year.", ["2020-05-04"]),
+        ("The vote was postponed to Friday.", ["2020-05-22"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
