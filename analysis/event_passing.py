@@ -8,6 +8,9 @@ the parse spaCy already made:
   gives way to the finer date as it does within one verb;
 - a new time: a thing moved "to 2022" by a moving its own date dates ("World Athletics last
   month shifted the event to 2022") is the moved thing's time, a second date of the sentence;
+- an amount compared: a date naming a figure a change starts from or is set against
+  ("rising slightly from July's 98.8 reading", "versus last year's 5.5 cents") is the
+  comparison's reference point;
 - an analogy: a free relative ("what happened in 2016") under a noun that describes something
   else ("the reverse of what happened in 2016", "is another illustration of what happened in
   the 2020 primary"): what the sentence likens its subject to, not its happening;
@@ -23,6 +26,14 @@ _MOVING = frozenset(
     {"postpone", "delay", "reschedule", "push", "move", "adjourn", "defer", "shift", "bring"}
 )
 _NEW_TIME = frozenset({"to", "until", "till", "into"})
+_AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+_CHANGES = frozenset({"up", "down", "higher", "lower"})
+_CHANGING = frozenset(
+    {"rise", "fall", "climb", "drop", "increase", "decrease", "jump", "slip", "grow", "decline"}
+    | {"gain", "slide", "dip", "surge", "soar", "plunge", "tumble", "ease", "edge", "shrink"}
+    | {"recover", "rebound", "improve", "slow", "widen", "narrow", "come"}
+)
+_COMPARED = frozenset({"from", "versus", "against", "compared to", "compared with", "than"})
 _PREDICATIVE = frozenset({"attr", "appos", "dep"})  # "dep": a noun after a dash
 
 
@@ -76,3 +87,30 @@ def moved_to(place: Place) -> bool:
     """Whether a date is where a moving verb puts a thing in time: 'postponed to Friday'."""
     verb = place.verb
     return verb is not None and verb.lemma_ in _MOVING and place.prep in _NEW_TIME
+
+
+def compared_amount(place: Place) -> bool:
+    """A date naming a figure a change starts from: 'rising from July's 98.8 reading', 'up from
+    April's 2.1% gain' (not 'results from Tuesday's elections'); a date a figure is 'down
+    from' or 'up from'."""
+    host = place.host
+    if place.prep == "from" and host is not None and host.lower_ in _CHANGES:
+        return True
+    thing = place.thing
+    prep = next((word for word in place.crossed if word), "")
+    if thing is None or not place.names or prep not in _COMPARED:
+        return False
+    verb = place.verb
+    if prep == "from" and (verb is None or verb.lemma_ not in _CHANGING) and not _up_or_down(place):
+        return False  # "the results from Tuesday's 12 contests": no change, no comparison
+    return _amount(thing) or any(_amount(kid) for kid in thing.subtree if kid.i < thing.i)
+
+
+def _up_or_down(place: Place) -> bool:
+    """Whether the date's phrase hangs on 'up', 'down', 'higher' or 'lower'."""
+    return any(word.lower_ in _CHANGES for word in place.root.ancestors)
+
+
+def _amount(token: Token) -> bool:
+    """A number, a sum or a share."""
+    return token.like_num or token.ent_type_ in _AMOUNTS

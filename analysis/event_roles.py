@@ -49,7 +49,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_values
-from analysis.event_passing import analogy, new_time, same_clause
+from analysis.event_passing import analogy, compared_amount, new_time, same_clause
 from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
@@ -148,6 +148,7 @@ def _reference(dated: Dated) -> bool:
         or _ranked(dated)
         or _standard(dated)
         or (place.prep == "by" and place.thing is not None and not place.names)
+        or compared_amount(place)
     )
 
 

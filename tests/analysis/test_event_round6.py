@@ -48,6 +48,9 @@ def test_day_with_its_year(nlp: Language, text: str, expected: list[str]) -> Non
         "Moreover, we have enough endorsements now to start making some tentative hypotheses"
         " about how this year’s candidates are viewed by the party elite.",
         "Analysts are still trying to work out how last year’s winners are doing in the polls.",
+        # the figure a change starts from, or a figure is up or down from, is a reference point
+        "Profit was $4 million, down from last year’s $5 million.",
+        "Prices are up from last year, the survey found.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -74,6 +77,11 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("Organisers last month moved the festival to 2022.", ["2020-04-01"]),
         ("The board last week delayed the launch to next year.", ["2020-05-04"]),
         ("The vote was postponed to Friday.", ["2020-05-22"]),
+        # ... of two dated figures of a change, only the new one is its event
+        ("The index rose to 101 in August, up from July’s 98.8 reading.", ["2019-08-01"]),
+        ("Sales fell 3% in May from April’s 2.1% gain.", ["2020-05-01"]),
+        # a count of things named by a day is no figure compared
+        ("Officials counted 300 ballots from Tuesday’s 12 polling stations.", ["2020-05-12"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
