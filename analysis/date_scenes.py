@@ -45,7 +45,9 @@ _DAY_NAME = re.compile(
 )
 
 
-_QUOTATION = re.compile(r"[“\"][^“”\"\n]{1,1500}[”\"]")  # pages mix straight and curly marks
+# Pages mix straight and curly marks. A quotation running on into the next paragraph has no
+# closing mark at the end of its own (the next paragraph opens with a new mark): it ends there.
+_QUOTATION = re.compile(r"[“\"][^“”\"\n]{1,1500}(?:[”\"]|(?=\n)|$)")
 _TONIGHT = re.compile(r"(?i)\btonight\b")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

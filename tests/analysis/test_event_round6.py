@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from analysis.date_scenes import night_scenes
 from analysis.events import extract_events
 from analysis.nlp import analyse_doc
 from analysis.types import Precision
@@ -86,3 +87,24 @@ def test_no_event(nlp: Language, text: str) -> None:
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+# A quotation continued in the next paragraph has no closing mark at the end of its first: its
+# "tonight" is still a quotation's, said the night the article's own words name ("last night").
+RUNNING_ON = (
+    "Police closed the park after a fight broke out last night.\n\nA police spokesman said: "
+    "“Officers have closed the park tonight. We have received many calls from residents.\n\n"
+    "“We ask anyone with information to call us.”"
+)
+
+
+def test_quotation_running_on_is_a_scene() -> None:
+    scenes = night_scenes(RUNNING_ON, PUBLISHED)
+    assert [scene.anchor for scene in scenes] == [date(2020, 5, 15)]
+    assert RUNNING_ON[scenes[0].start : scenes[0].end].endswith("many calls from residents.")
+
+
+def test_tonight_of_a_quotation_running_on(nlp: Language) -> None:
+    doc = nlp(RUNNING_ON)
+    events = extract_events(doc, analyse_doc(doc), PUBLISHED, Precision.DAY)
+    assert [str(e.date) for e in events if e.expression.startswith("tonight")] == ["2020-05-15"]
