@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from analysis.entity_repairs import untagged_bodies
+from analysis.entity_repairs import surname_written_in_full, untagged_bodies
 from analysis.types import EntityKind, Mention, SentenceSpan
 
 LABEL_KINDS: dict[str, EntityKind] = {
@@ -313,6 +313,8 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             continue
         if kind == EntityKind.PERSON and surface.islower():
             continue  # "sitting jovially": the small model's lowercase PERSONs are noise
+        if kind == EntityKind.PERSON and surface.lower() in NATIONALITY_WORDS:
+            kind = EntityKind.GROUP  # "Ambassador to Azerbaijani Bilal Hayee": "Azerbaijani"
         holder = _name_after_role(surface) if kind == EntityKind.ORG else ""
         if holder and _used_alone(doc.text, holder.split(), start, end):
             kind = EntityKind.PERSON  # "Rockland County Executive Ed Day": the executive
@@ -433,6 +435,14 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
     a one-word place that is the surname of a person named in full, used as a possessor or a
     subject, is that person."""
     _relabel_full_names(raws, doc.text)
+    for raw in raws:  # first, so that the full name's own label is judged against it
+        one_word = " " not in raw.surface.strip()
+        if (
+            raw.kind != EntityKind.PERSON
+            and one_word
+            and surname_written_in_full(doc, raw.start, raw.end, raw.surface)
+        ):
+            raw.kind = EntityKind.PERSON  # "Hayee told" tagged ORG after "… Bilal Hayee"
     people = [r for r in raws if r.kind == EntityKind.PERSON]
     person_keys = Counter(make_key(r.person) for r in people)
     surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}

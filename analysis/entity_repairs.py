@@ -4,6 +4,10 @@
   ("West Midlands Police", "Kelmore Valley Council") that the model tagged as nothing, or
   whose first words only it tagged as a place ("West Midlands" GPE + "Police"), is an
   organisation: its spokesperson's words are its own, and `/quotes` can reach them.
+- `surname_written_in_full(doc, start, end, word)`: a one-word place or organisation that
+  speaks or owns like a person ("Hayee told", "Dandia's") and that the article also writes
+  after a first name the model left untagged ("Bilal Hayee") is that person's surname, unless
+  the article uses it as somewhere ("in Mexico", though it writes "Poor Mexico" once).
 
 Only the article's own words are read: no list of organisations.
 """
@@ -60,3 +64,28 @@ def untagged_bodies(doc: Doc) -> list[tuple[int, int]]:
             continue
         found.append((doc[start].idx, head.idx + len(head.text)))
     return found
+
+
+_WHERE = frozenset("in into to from across at near within throughout".split())  # noqa: SIM905
+
+
+def _somewhere(doc: Doc, word: str) -> bool:
+    """The word is somewhere things happen in the article ("in Mexico", "to Jordan")."""
+    return any(
+        t.text == word
+        and t.dep_ == "pobj"
+        and t.head.lower_ in _WHERE
+        and not any(c.dep_ == "compound" for c in t.children)  # "to Georgian Rafiq Dossa"
+        for t in doc
+    )
+
+
+def surname_written_in_full(doc: Doc, start: int, end: int, word: str) -> bool:
+    """Whether a one-word mention (characters `start`-`end`, cleaned `word`) is a person's
+    surname by the module docstring's rule."""
+    from analysis.speaker_names import full_name_in  # here: it imports entities, which imports us
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in {"poss", "nsubj"}:
+        return False
+    return not _somewhere(doc, word) and full_name_in(doc, word) is not None

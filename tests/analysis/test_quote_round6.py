@@ -84,3 +84,39 @@ def test_a_place_name_ending_in_a_body_word_is_not_made_an_organisation_when_tag
     text = "Pupils at Kelmore Valley School sat their exams on Monday."
     doc = _tagged(nlp, text, [("Kelmore Valley School", 0, "FAC")])
     assert [m.kind for m in analyse_doc(doc).mentions] == [EntityKind.PLACE]
+
+
+# --- a nationality word tagged as a person ----------------------------------------------------
+
+ENVOY = (
+    "Canadian Ambassador to Georgian Rafiq Dossa spoke on Monday. Dossa told reporters the talks "
+    "were useful.\n\n“We are hopeful about the outcome,” he noted."
+)
+
+
+def test_a_nationality_word_tagged_as_a_person_is_no_one_he_can_stand_for(nlp: Language) -> None:
+    # The title runs into the name, the model tags the nationality word as the PERSON and the
+    # surname, where it speaks, as an organisation: "he" is the man the article names in full,
+    # not "Georgian".
+    names = [("Canadian", 0, "NORP"), ("Georgian", 0, "PERSON"), ("Dossa", 1, "ORG")]
+    doc = _tagged(nlp, ENVOY, names)
+    assert _found(doc) == [("We are hopef", "rafiq dossa")]
+    kinds = {m.text: m.kind for m in analyse_doc(doc).mentions}
+    group, person = EntityKind.GROUP, EntityKind.PERSON
+    assert kinds == {"Canadian": group, "Georgian": group, "Dossa": person}
+
+
+MURALS = (
+    "Ravi Kolte paints murals in the villages of his district.\n\n"
+    "Ravi Kolte, who never attended an art school, buys the paint himself. “I thought, why not "
+    "do something useful?” said Kolte."
+)
+
+
+def test_a_surname_tagged_as_a_place_that_speaks_is_the_person_written_in_full(
+    nlp: Language,
+) -> None:
+    # The full name is tagged as an organisation once and left untagged once; the surname that
+    # speaks is tagged as a place. It is the person, and so is the full name.
+    doc = _tagged(nlp, MURALS, [("Ravi Kolte", 0, "ORG"), ("Kolte", 2, "GPE")])
+    assert _found(doc) == [("I thought, w", "ravi kolte")]
