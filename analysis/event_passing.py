@@ -11,6 +11,8 @@ the parse spaCy already made:
 - an amount compared: a date naming a figure a change starts from or is set against
   ("rising slightly from July's 98.8 reading", "versus last year's 5.5 cents") is the
   comparison's reference point;
+- a passive telling: "the audience was told that Cameron had died earlier this year" reports
+  as "someone told the audience" does, so its dated frame's content is a second date;
 - an analogy: a free relative ("what happened in 2016") under a noun that describes something
   else ("the reverse of what happened in 2016", "is another illustration of what happened in
   the 2020 primary"): what the sentence likens its subject to, not its happening;
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.event_attach import Place
+from analysis.event_attach import Link, Place
 
 _MOVING = frozenset(
     {"postpone", "delay", "reschedule", "push", "move", "adjourn", "defer", "shift", "bring"}
@@ -34,6 +36,7 @@ _CHANGING = frozenset(
     | {"recover", "rebound", "improve", "slow", "widen", "narrow", "come"}
 )
 _COMPARED = frozenset({"from", "versus", "against", "compared to", "compared with", "than"})
+_TELLING = frozenset({"tell", "inform", "warn", "assure", "remind", "advise", "notify"})
 _PREDICATIVE = frozenset({"attr", "appos", "dep"})  # "dep": a noun after a dash
 
 
@@ -114,3 +117,9 @@ def _up_or_down(place: Place) -> bool:
 def _amount(token: Token) -> bool:
     """A number, a sum or a share."""
     return token.like_num or token.ent_type_ in _AMOUNTS
+
+
+def told(below: Link, above: Link) -> bool:
+    """A passive telling that frames a that-clause: 'the audience was told that ...' (not 'two
+    cases were reported on Saturday', a happening in the passive)."""
+    return below.dep == "ccomp" and above.verb.lemma_ in _TELLING

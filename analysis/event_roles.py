@@ -49,7 +49,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_values
-from analysis.event_passing import analogy, compared_amount, new_time, same_clause
+from analysis.event_passing import analogy, compared_amount, new_time, same_clause, told
 from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
@@ -482,19 +482,21 @@ def _own_role(dated: Dated) -> Role:
 
 
 def _content(dated: Dated, events: Sequence[Dated]) -> bool:
-    """Whether the date lies inside what a clause dated by another date reports."""
+    """Whether the date lies inside what a clause dated by another date reports; a date naming
+    the frame's setting dates it too ('in Wednesday night's episode, the audience was told')."""
     others = [other for other in events if other is not dated]
     if dated.after_colon and any(not other.after_colon for other in others):
         return True
     framed = {
         frame.i
         for other in others
-        if (frame := medium(other.place) or other.place.verb) and not other.place.names
+        if (frame := medium(other.place) or other.place.verb)
+        and (not other.place.names or other.place.thing_prep in _SETTINGS)
     }
     links = dated.place.links
     return any(
         kinds.reports(below, above)
-        and kinds.active(above.verb)
+        and (kinds.active(above.verb) or told(below, above))
         and any(link.verb.i in framed for link in links[k + 1 :])
         for k, (below, above) in enumerate(itertools.pairwise(links))
     )

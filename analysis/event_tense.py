@@ -26,6 +26,7 @@ _FORWARD_PREPS = frozenset({"ahead of", "ahead to", "prior to"})
 _UPCOMING = frozenset({"upcoming", "next", "coming", "forthcoming"})
 _SEEMING = frozenset({"appear", "seem", "show", "stand", "continue"})
 _FORECASTS = frozenset({"forecast", "predict", "project"})
+_SETTINGS = frozenset({"at", "in", "during", "on"})
 _MOVED = frozenset({"postpone", "delay", "reschedule", "push", "move", "adjourn", "defer"})
 
 
@@ -126,7 +127,8 @@ def direction(place: Place) -> Direction | None:
         if _forecast_of(place, verb)
         else _plan(_xcomp_chain(verb)) or _tense(verb)
     )
-    if place.thing is not None and not _marked_future(verb):
+    setting = place.thing_prep in _SETTINGS and place.names  # "At Monday's briefing, X said"
+    if place.thing is not None and not setting and not _marked_future(verb):
         return None  # "follows Macron's response in March": the response has its own time
     return said
 

@@ -83,6 +83,27 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("Sales fell 3% in May from April’s 2.1% gain.", ["2020-05-01"]),
         # a count of things named by a day is no figure compared
         ("Officials counted 300 ballots from Tuesday’s 12 polling stations.", ["2020-05-12"]),
+        # what a dated telling reports is its content, also told in the passive, and also when
+        # the date names the telling's setting ("in Tuesday’s episode", "at Monday’s briefing")
+        (
+            "In Tuesday’s episode, viewers were told that the character had died last year.",
+            ["2020-05-12"],
+        ),
+        ("Staff were told on Friday that the office would close in March.", ["2020-05-15"]),
+        (
+            "At Monday’s briefing, the minister said that the plant had closed in March.",
+            ["2020-05-11"],
+        ),
+        # a day naming the setting of a past clause lies in the past, whatever "will" follows
+        (
+            "At Monday’s briefing, the minister announced that the plant will close in March.",
+            ["2020-05-11"],
+        ),
+        (
+            "The minister spoke at Monday’s briefing about plans that will change the law.",
+            ["2020-05-11"],
+        ),
+        ("At Tuesday’s meeting, the board will vote on the plan.", ["2020-05-19"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
