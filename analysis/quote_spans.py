@@ -207,6 +207,13 @@ _SPACED_OPEN = re.compile(r"(?:(?<=\s)|^)([“«„]) +(?=\w)", re.MULTILINE)
 _SPACED_CLOSE = re.compile(r"(?<=[\w.,!?…]) +([”»])(?=[^\w]|$)", re.MULTILINE)
 
 
+# An apostrophe opening a quotation whose first closing mark is a double one, with no straight
+# mark between them that closes anything: wire copy's “ lost to ' (`'We don't …,'' he said`).
+_LOST_OPEN = re.compile(
+    r"(?:(?<=[\s(\[])|^)'(?=[^\s'\"“”\n](?:[^'\"“”\n]|'(?=\w))*”)", re.MULTILINE
+)
+
+
 def _two_mark(match: re.Match[str]) -> str:
     """A double mark typed as two single ones: an opener after a space, else a closer."""
     text, at = match.string, match.start()
@@ -216,9 +223,9 @@ def _two_mark(match: re.Match[str]) -> str:
 
 def _mended(text: str) -> str:
     """The text with the marks as they were meant, same length so offsets hold: ’’ or '' for a
-    closing ” (and `` for an opening “), and the spaces some sites leave inside the marks
-    (“ I love it ”) moved outside them."""
-    text = _DOUBLED.sub(_two_mark, text)
+    closing ” (and `` for an opening “), an apostrophe that opens what '' closes for “, and
+    the spaces some sites leave inside the marks (“ I love it ”) moved outside them."""
+    text = _LOST_OPEN.sub("“", _DOUBLED.sub(_two_mark, text))
     text = _SPACED_OPEN.sub(lambda m: m.group(0)[1:] + m.group(1), text)
     return _SPACED_CLOSE.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
 

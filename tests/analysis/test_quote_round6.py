@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analysis.nlp import analyse_doc
+from analysis.quote_spans import find_quote_spans
 from analysis.quotes import extract_quotes
 from analysis.types import EntityKind
 
@@ -120,3 +121,28 @@ def test_a_surname_tagged_as_a_place_that_speaks_is_the_person_written_in_full(
     # speaks is tagged as a place. It is the person, and so is the full name.
     doc = _tagged(nlp, MURALS, [("Ravi Kolte", 0, "ORG"), ("Kolte", 2, "GPE")])
     assert _found(doc) == [("I thought, w", "ravi kolte")]
+
+
+# --- wire copy: a double opening mark lost to one apostrophe, closed by two -------------------
+
+
+def test_an_apostrophe_opening_a_quotation_closed_by_two_apostrophes_is_a_double_mark() -> None:
+    # Wire copy writes closing marks as two apostrophes; when the opening mark comes through as
+    # one, the pair is still one double-marked quotation, and words with apostrophes inside it
+    # ("don't") change nothing.
+    text = (
+        "'We don't see why guests should wait outside,'' Marco Bellini said. \"We are ready.''\n\n"
+        "Hotels reopen on Monday, said the owner, 'It's a relief,'' and the staff agreed."
+    )
+    quotes = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert quotes == [
+        "We don't see why guests should wait outside",
+        "We are ready.",
+        "It's a relief",
+    ]
+
+
+def test_a_single_quoted_quotation_stays_single_before_a_later_closing_pair() -> None:
+    text = "'Not now,' she said, and left.\n\nHe called it \"over.''"
+    quotes = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert quotes == ["Not now", "over."]
