@@ -13,6 +13,9 @@ the parse spaCy already made:
   comparison's reference point;
 - a passive telling: "the audience was told that Cameron had died earlier this year" reports
   as "someone told the audience" does, so its dated frame's content is a second date;
+- a thing named below a dated clause: in "Yields fell on Tuesday as equities looked to extend
+  their selloff of last week" the sentence's own clause has its date; a date naming a thing
+  ("the selloff of last week", "last week's selloff") in a clause under it describes that thing;
 - an analogy: a free relative ("what happened in 2016") under a noun that describes something
   else ("the reverse of what happened in 2016", "is another illustration of what happened in
   the 2020 primary"): what the sentence likens its subject to, not its happening;
@@ -37,6 +40,11 @@ _CHANGING = frozenset(
 )
 _COMPARED = frozenset({"from", "versus", "against", "compared to", "compared with", "than"})
 _TELLING = frozenset({"tell", "inform", "warn", "assure", "remind", "advise", "notify"})
+_TIME_NOUNS = frozenset(
+    {"time", "day", "night", "week", "month", "year", "season", "summer", "winter", "spring"}
+    | {"fall", "autumn", "morning", "afternoon", "evening", "end", "start", "beginning", "middle"}
+    | {"half", "quarter", "period", "decade", "century", "weekend", "date", "hour", "moment"}
+)
 _PREDICATIVE = frozenset({"attr", "appos", "dep"})  # "dep": a noun after a dash
 
 
@@ -123,3 +131,30 @@ def told(below: Link, above: Link) -> bool:
     """A passive telling that frames a that-clause: 'the audience was told that ...' (not 'two
     cases were reported on Saturday', a happening in the passive)."""
     return below.dep == "ccomp" and above.verb.lemma_ in _TELLING
+
+
+def named_below(place: Place, main: Token, others: list[tuple[Place, int]], span: int) -> bool:
+    """A date naming a thing in a clause under the sentence's own clause `main`, which a finer
+    date dates ('fell on Tuesday as equities looked to extend their selloff of last week'); the
+    dates come with the days they span (years listed side by side each stay: 'formed beginning
+    with Matthew in 2016, followed by ... 2019's Dorian')."""
+    links = place.links
+    if not links or links[0].verb.i == main.i or not _names_thing(place):
+        return False
+    if any(link.dep == "conj" for link in links[:-1]):
+        return False  # a coordinated clause tells its own happening
+    return any(
+        other is not place and other.verb is not None and other.verb.i == main.i and days < span
+        for other, days in others
+    )
+
+
+def _names_thing(place: Place) -> bool:
+    """'the 2020 election', "last week's selloff", 'the selloff of last week' (not 'the summer
+    of 2020', a time)."""
+    if place.names:
+        return True
+    host = place.host
+    if place.prep != "of" or host is None or host.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return host.ent_type_ not in ("DATE", "TIME") and host.lemma_.lower() not in _TIME_NOUNS

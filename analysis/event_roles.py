@@ -49,7 +49,14 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_values
-from analysis.event_passing import analogy, compared_amount, new_time, same_clause, told
+from analysis.event_passing import (
+    analogy,
+    compared_amount,
+    named_below,
+    new_time,
+    same_clause,
+    told,
+)
 from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
@@ -303,6 +310,17 @@ def _sequenced(dated: Dated) -> bool:
     if not (by_noun or by_clause) or (_RECENT.search(dated.text) and not ahead):
         return False  # "Before flying to Tehran on Monday morning, Putin signed": that morning
     return not kinds.state(main.verb) and main.verb.lemma_ not in _SEQUENCING
+
+
+def _by_noun(dated: Dated) -> bool:
+    """A dated thing a happening comes after or before: 'after the scandal of last month'."""
+    place, thing = dated.place, dated.place.thing
+    return (
+        place.thing_prep in _SEQUENCE
+        and thing is not None
+        and thing.ent_type_ not in ("TIME", "DATE")
+        and thing.lemma_.lower() not in _DAY_PARTS
+    )
 
 
 def _obliged(place: Place) -> bool:
@@ -756,7 +774,11 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
             if role is Role.EVENT and not seq and _on_main_clause(dated)
         ]
         found = [
-            Role.CONTEXT if seq and any(_contains(dated, main) for main in mains) else role
+            Role.CONTEXT
+            if seq and any(_contains(dated, main) for main in mains)
+            else Role.REFERENCE
+            if seq and _by_noun(dated)
+            else role
             for dated, role, seq in zip(dates, found, sequenced, strict=True)
         ]
     starts = [_range_start(dated, dates) for dated in dates]
@@ -779,7 +801,18 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
     ]
     events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
     found = [
-        Role.DESCRIPTOR if role is Role.EVENT and _names_beside(dated, events) else role
+        Role.DESCRIPTOR
+        if role is Role.EVENT
+        and (
+            _names_beside(dated, events)
+            or named_below(
+                dated.place,
+                _main_clause(dated.place.links).verb,
+                [(e.place, e.last - e.first) for e in events],
+                dated.last - dated.first,
+            )
+        )
+        else role
         for dated, role in zip(dates, found, strict=True)
     ]
     if Role.EVENT in found and not _coordinated(dates, found):

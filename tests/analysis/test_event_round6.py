@@ -104,6 +104,18 @@ def test_no_event(nlp: Language, text: str) -> None:
             ["2020-05-11"],
         ),
         ("At Tuesday’s meeting, the board will vote on the plan.", ["2020-05-19"]),
+        # a coarser date naming a thing in a clause under a dated main clause describes it
+        (
+            "Shares rose on Tuesday as investors sought to recover from the selloff of last week.",
+            ["2020-05-12"],
+        ),
+        (
+            "Shares rose on Tuesday as investors sought to recover from last week’s selloff.",
+            ["2020-05-12"],
+        ),
+        # a dated thing a dated happening comes after is a reference point
+        ("The minister resigned on Friday after the scandal of last month.", ["2020-05-15"]),
+        ("On Monday, two weeks after the May 1 attack, police made an arrest.", ["2020-05-11"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
