@@ -16,6 +16,8 @@ the parse spaCy already made:
 - a thing named below a dated clause: in "Yields fell on Tuesday as equities looked to extend
   their selloff of last week" the sentence's own clause has its date; a date naming a thing
   ("the selloff of last week", "last week's selloff") in a clause under it describes that thing;
+- a cut-off: "by April the sector had already shed 106,000 jobs", a past perfect by a time,
+  says what was done before it, not when;
 - an analogy: a free relative ("what happened in 2016") under a noun that describes something
   else ("the reverse of what happened in 2016", "is another illustration of what happened in
   the 2020 primary"): what the sentence likens its subject to, not its happening;
@@ -158,3 +160,12 @@ def _names_thing(place: Place) -> bool:
     if place.prep != "of" or host is None or host.pos_ not in ("NOUN", "PROPN"):
         return False
     return host.ent_type_ not in ("DATE", "TIME") and host.lemma_.lower() not in _TIME_NOUNS
+
+
+def done_by(place: Place) -> bool:
+    """A past perfect by a time: 'by April the sector had (already) shed 106,000 jobs' (the
+    shedding happened before April, the date is a cut-off)."""
+    verb = place.verb
+    if verb is None or place.prep != "by" or place.thing is not None or verb.tag_ != "VBN":
+        return False
+    return any(kid.dep_ == "aux" and kid.lower_ == "had" for kid in verb.children)

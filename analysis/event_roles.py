@@ -52,6 +52,7 @@ from analysis.event_attach import BESIDE, VERBS, Link, Place, climb, compares_va
 from analysis.event_passing import (
     analogy,
     compared_amount,
+    done_by,
     named_below,
     new_time,
     same_clause,
@@ -156,6 +157,7 @@ def _reference(dated: Dated) -> bool:
         or _standard(dated)
         or (place.prep == "by" and place.thing is not None and not place.names)
         or compared_amount(place)
+        or done_by(place)
     )
 
 

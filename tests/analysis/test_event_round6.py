@@ -52,6 +52,9 @@ def test_day_with_its_year(nlp: Language, text: str, expected: list[str]) -> Non
         # the figure a change starts from, or a figure is up or down from, is a reference point
         "Profit was $4 million, down from last year’s $5 million.",
         "Prices are up from last year, the survey found.",
+        # a past perfect by a time says what was done before it: a cut-off
+        "By April, the sector had already shed 100,000 jobs.",
+        "The union said that by March the firm had closed ten shops.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -116,6 +119,8 @@ def test_no_event(nlp: Language, text: str) -> None:
         # a dated thing a dated happening comes after is a reference point
         ("The minister resigned on Friday after the scandal of last month.", ["2020-05-15"]),
         ("On Monday, two weeks after the May 1 attack, police made an arrest.", ["2020-05-11"]),
+        # a simple past by a time keeps it
+        ("The plant closed by March.", ["2020-03-01"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
