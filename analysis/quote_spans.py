@@ -127,6 +127,12 @@ def _pair_family(
     return pairs
 
 
+def _head(text: str, line: Line) -> int:
+    """The offset of a paragraph's first non-space character."""
+    raw = text[line.start : line.end]
+    return line.start + len(raw) - len(raw.lstrip())
+
+
 def _starts_with_quote(text: str, line: Line) -> bool:
     """True when the paragraph opens with a quotation mark."""
     head = text[line.start : line.end].lstrip()
@@ -170,14 +176,20 @@ def _opening_nests(
     return None
 
 
-def _line_spans(text: str, line: Line, next_line: Line | None) -> list[QuoteSpan]:
-    """The quotations of one paragraph, double marks first, single marks outside them."""
+def _line_spans(
+    text: str, line: Line, next_line: Line | None, continued: bool = False
+) -> list[QuoteSpan]:
+    """The quotations of one paragraph, double marks first, single marks outside them; a
+    paragraph a quotation runs on into (`continued`) that opens with its one mark and is never
+    closed is the quotation's last paragraph, the mark left off at its end."""
     doubles = _pair_family(text, line, _FAMILIES["double"], [])
     doubles = _opening_nests(text, line, doubles, next_line) or doubles
     closed = [(a, b) for a, b in doubles if b >= 0]
     open_tail = [a for a, b in doubles if b < 0]
     run_on = bool(open_tail) and next_line is not None and _starts_with_quote(text, next_line)
     end = len(text[line.start : line.end].rstrip()) + line.start
+    if continued and not run_on and doubles == [(_head(text, line), -1)]:
+        return [QuoteSpan(doubles[0][0], end - 1, doubles[0][0] + 1, end, line.index)]
     blocked = [*closed, (open_tail[0], end - 1)] if run_on else closed  # ‘…’ inside “… runs on
     singles = [(a, b) for a, b in _pair_family(text, line, _FAMILIES["single"], blocked) if b >= 0]
     marks = sorted(x for pair in closed for x in pair)
@@ -257,9 +269,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     text = _mended(text)
     lines = split_lines(text)
     spans: list[QuoteSpan] = []
+    continued: set[int] = set()  # paragraphs a quotation runs on into
     for i, line in enumerate(lines):
         next_line = next_paragraph(text, lines, i)
-        for span in _line_spans(text, line, next_line):
+        for span in _line_spans(text, line, next_line, i in continued):
+            if span.run_on and next_line is not None:
+                continued.add(next_line.index)
             trimmed = _trim(span, text)
             if trimmed is not None:
                 spans.append(trimmed)

@@ -146,3 +146,24 @@ def test_a_single_quoted_quotation_stays_single_before_a_later_closing_pair() ->
     text = "'Not now,' she said, and left.\n\nHe called it \"over.''"
     quotes = [text[s.start : s.end] for s in find_quote_spans(text)]
     assert quotes == ["Not now", "over."]
+
+
+# --- the last paragraph of a quotation over several paragraphs, left open ---------------------
+
+STATEMENT = (
+    "Harbour Town Rovers postponed Saturday's game.\n\n"
+    "“Everyone at the club is saddened by the news.\n\n"
+    "“As a mark of respect, the game has been postponed. All tickets remain valid\n\n"
+    "Fans were asked not to travel."
+)
+
+
+def test_the_last_paragraph_of_a_running_quotation_is_quoted_though_never_closed() -> None:
+    spans = find_quote_spans(STATEMENT)
+    assert [STATEMENT[s.start : s.end][:12] for s in spans] == ["Everyone at ", "As a mark of"]
+    assert STATEMENT[spans[1].start : spans[1].end].endswith("All tickets remain valid")
+
+
+def test_a_paragraph_opening_with_a_mark_and_never_closed_alone_is_no_quotation() -> None:
+    text = "Rovers postponed the game.\n\n“As a mark of respect, the game is off\n\nFans wept."
+    assert find_quote_spans(text) == []
