@@ -26,6 +26,9 @@ _FORWARD_PREPS = frozenset({"ahead of", "ahead to", "prior to"})
 _UPCOMING = frozenset({"upcoming", "next", "coming", "forthcoming"})
 _SEEMING = frozenset({"appear", "seem", "show", "stand", "continue"})
 _FORECASTS = frozenset({"forecast", "predict", "project"})
+_FORESEEING = frozenset(
+    {"foresee", "envisage", "envision", "anticipate", "plan", "schedule", "propose", "expect"}
+)
 _SETTINGS = frozenset({"at", "in", "during", "on"})
 _MOVED = frozenset({"postpone", "delay", "reschedule", "push", "move", "adjourn", "defer"})
 
@@ -129,8 +132,22 @@ def direction(place: Place) -> Direction | None:
     )
     setting = place.thing_prep in _SETTINGS and place.names  # "At Monday's briefing, X said"
     if place.thing is not None and not setting and not _marked_future(verb):
-        return None  # "follows Macron's response in March": the response has its own time
+        # "follows Macron's response in March": the response has its own time, unless the
+        # clause foresees it ("the guidelines foresee the opening Monday of bars")
+        return _foreseen(place, verb)
     return said
+
+
+def _foreseen(place: Place, verb: Token) -> Direction | None:
+    """A day of what a clause foresees or plans ('the guidelines foresee the opening Monday of
+    bars'): ahead, or the nearest such day when the foreseeing is told in the past."""
+    thing = place.thing
+    if thing is None or thing.dep_ != "dobj" or thing.head.i != verb.i:
+        return None
+    if verb.lemma_ not in _FORESEEING:
+        return None
+    past = verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes(verb))
+    return Direction.NEAREST if past else Direction.FUTURE
 
 
 def _marked_future(verb: Token) -> bool:

@@ -121,6 +121,10 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("On Monday, two weeks after the May 1 attack, police made an arrest.", ["2020-05-11"]),
         # a simple past by a time keeps it
         ("The plant closed by March.", ["2020-03-01"]),
+        # a day of what a clause foresees lies ahead (the nearest such day when told in the past)
+        ("The new rules foresee the opening Monday of bars and shops.", ["2020-05-18"]),
+        ("The plan envisages a vote Thursday on the budget.", ["2020-05-21"]),
+        ("The council approved the opening Monday of the new bridge.", ["2020-05-11"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
