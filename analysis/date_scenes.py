@@ -33,7 +33,9 @@ _SIGNATURE = re.compile(
     rf"(?P<date>{_MONTHS}[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d\d)[ \t]*$",
     re.MULTILINE,
 )
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+# A title in double quotes, or in single ones (British style: 'Technology Vision 2020-2023');
+# a single mark inside or after a word ("Trump's", "players'") is an apostrophe, not a quote.
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]|(?<![\w’'])[‘']([^‘’'\n]{1,100})[’'](?![\w’'])")
 _SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from"}
 )
@@ -151,16 +153,18 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of names and short titles whose date words date nothing."""
     spans = [match.span() for match in _DAY_NAME.finditer(text)]
     for quoted in _QUOTED.finditer(text):
-        if _is_title(quoted.group(1)):
-            spans.append(quoted.span(1))
+        group = 1 if quoted.group(1) is not None else 2
+        if _is_title(quoted.group(group)):
+            spans.append(quoted.span(group))
     return spans
 
 
-def _is_title(words: str) -> bool:
-    """A short phrase in title case: 'Two Days in March', not a quoted sentence."""
+def _is_title(words: str, most: int = 12) -> bool:
+    """A short phrase in title case (up to `most` words): 'Two Days in March', not a quoted
+    sentence."""
     words = words.strip().rstrip(",")
     tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
-    if not 2 <= len(tokens) <= 6 or re.search(r"[.!?,;:]", words):
+    if not 2 <= len(tokens) <= most or re.search(r"[.!?,;:]", words):
         return False
     major = [token for token in tokens if token.lower() not in _SMALL_WORDS]
     return bool(major) and all(token[0].isupper() for token in major)

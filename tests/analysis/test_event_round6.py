@@ -55,6 +55,10 @@ def test_day_with_its_year(nlp: Language, text: str, expected: list[str]) -> Non
         # a past perfect by a time says what was done before it: a cut-off
         "By April, the sector had already shed 100,000 jobs.",
         "The union said that by March the firm had closed ten shops.",
+        # a title in single quotes (British style), up to a dozen words, is a name: its years
+        # date nothing
+        "The bank set out its plans in its document"
+        " ‘Technology Vision for Cyber Security for Small Lenders 2021-2024’.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -125,6 +129,8 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("The new rules foresee the opening Monday of bars and shops.", ["2020-05-18"]),
         ("The plan envisages a vote Thursday on the budget.", ["2020-05-21"]),
         ("The council approved the opening Monday of the new bridge.", ["2020-05-11"]),
+        # a quoted phrase that is no title keeps the sentence's date
+        ("Officials called Monday’s parade ‘a great success’.", ["2020-05-11"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
