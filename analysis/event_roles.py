@@ -445,11 +445,12 @@ def _completes_name(dated: Dated) -> bool:
 
 def _passing_prep(place: Place) -> bool:
     """A thing a bare year names, brought by a preposition that makes it no setting ("under the
-    2015 agreement", "on the 2024 ticket"; "in the 2020 election" is one) to a clause that tells
-    a state ("The goal under the 2015 agreement is to curb"), not a happening ("contributed to
-    the 1998 acquisitions", "followed by 2017's Irma")."""
+    2015 agreement", "on the 2024 ticket"; "in the 2020 election" is one) or by none ("is
+    showing off its Fall/Winter 2020 collections", "The 2016 election remains a sore point") to
+    a clause that tells a state ("The goal under the 2015 agreement is to curb"), not a
+    happening ("contributed to the 1998 acquisitions", "Trump lost the 2016 election")."""
     prep = next((p for p in place.crossed if p), "")
-    if not prep or prep in _YEAR_SETTINGS or not place.links:
+    if prep in _YEAR_SETTINGS or not place.links:
         return False
     verb = place.links[0].verb  # and only on a clause that tells no happening of its own
     return kinds.state(verb) or kinds.infinitive(verb)

@@ -59,6 +59,10 @@ def test_day_with_its_year(nlp: Language, text: str, expected: list[str]) -> Non
         # date nothing
         "The bank set out its plans in its document"
         " ‘Technology Vision for Cyber Security for Small Lenders 2021-2024’.",
+        # a year naming a thing of a clause that tells a state describes the thing
+        "The brand is currently showing off its Fall/Winter 2021 collections.",
+        "The 2021 budget has been approved by the council.",
+        "The 2016 election remains a sore point for the party.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -131,6 +135,9 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("The council approved the opening Monday of the new bridge.", ["2020-05-11"]),
         # a quoted phrase that is no title keeps the sentence's date
         ("Officials called Monday’s parade ‘a great success’.", ["2020-05-11"]),
+        # ... not of a happening
+        ("Trump lost the 2016 election.", ["2016-01-01"]),
+        ("The 2019 season will start late.", ["2019-01-01"]),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
