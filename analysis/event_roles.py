@@ -58,7 +58,7 @@ from analysis.event_passing import (
     same_clause,
     told,
 )
-from analysis.event_words import PLANS, PUBLISHING, REPORTING, STATES
+from analysis.event_words import PLANS, PUBLISHING, RELATIONS, REPORTING, STATES
 
 _REFERENCE_PREPS = frozenset(
     {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
@@ -453,7 +453,7 @@ def _passing_prep(place: Place) -> bool:
     if prep in _YEAR_SETTINGS or not place.links:
         return False
     verb = place.links[0].verb  # and only on a clause that tells no happening of its own
-    return kinds.state(verb) or kinds.infinitive(verb)
+    return kinds.state(verb) or kinds.infinitive(verb) or verb.lemma_ in RELATIONS
 
 
 def medium(place: Place) -> Token | None:

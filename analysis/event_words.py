@@ -22,6 +22,11 @@ STATES = frozenset(
     | {"belong", "contain", "exist", "stay", "lie", "need", "want", "require", "depend"}
     | {"matter", "look", "sound", "feel", "know", "consider", "regard", "own", "hold"}
 )
+# States told even in the past tense: "the 2020 process reflected the wariness of elites".
+RELATIONS = frozenset(
+    {"reflect", "represent", "mean", "include", "contain", "remain", "seem", "appear", "belong"}
+    | {"exist", "depend", "matter", "resemble", "mirror", "embody", "comprise", "involve"}
+)
 # Words that put what follows them in the future: "is due to meet", "expects to release".
 PLANS = frozenset(
     {"due", "set", "scheduled", "schedule", "expected", "expect", "slate", "slated", "poised"}
