@@ -1,4 +1,4 @@
-"""A learned date ranker for key dates: features of a date's evidence and a linear score.
+"""A learned date ranker for key dates, studied and not switched on (`eval.key_date_cv`).
 
 After news-tls's DATEWISE, whose `SupervisedDateRanker` regresses over counts of the sentences
 and articles that name a date, before, on and after it, trained leave-one-topic-out on the
@@ -6,6 +6,12 @@ dataset. Every feature here comes from the rows the hand ranking already reads (
 precision, the article, its publication day, the sentence's place; `analysis.key_dates.Row`):
 nothing is parsed and nothing more is read. A date's learned score is exp(w · x), so that the
 centrality factor `analysis.key_dates.rescore` multiplies in stays a factor.
+
+`WEIGHTS` is None: `analysis.key_dates.rank_dates` keeps the hand-set score. Leave-one-story-out
+on Timeline17 (`.venv/bin/python -m eval.key_date_cv score --work <dir>`) the model ranked dates
+about as well as the hand-set score, within noise (EVALUATION.md §2, fourth round), so it is not
+switched on; `eval.key_date_cv` sets WEIGHTS in process to score it, and its `fit` step prints
+the weights fitted on all 9 stories.
 
 The features of one (date, precision), `end` the last day of its period, gap = published − end:
     hand       log of the hand-set score (`analysis.key_dates`, without centrality)
@@ -19,6 +25,9 @@ The features of one (date, precision), `end` the last day of its period, gap = p
     published  log(1 + candidate articles published on its first day or the next)
     lead       log(1 + sentences naming it among their article's first LEAD sentences)
     week, month, year   its precision (a day has none)
+    peak       how far its `hand` exceeds the best other day's within PEAK_DAYS days (clipped to
+               ±5; 2 when no other day is that close): one event's busiest day, not the days
+               around it
 """
 
 from __future__ import annotations
@@ -45,11 +54,13 @@ FEATURES = (
     "week",
     "month",
     "year",
+    "peak",
 )
-NEWS_DAYS = 14
-LEAD = 6
+PEAK_DAYS = 3
 # None: the hand-set ranking. A tuple: one weight per FEATURES name (see the module docstring).
 WEIGHTS: tuple[float, ...] | None = None
+NEWS_DAYS = 14
+LEAD = 6
 
 
 class Evidence(Protocol):
@@ -109,7 +120,20 @@ def date_features(
         float(precision == "week"),
         float(precision == "month"),
         float(precision == "year"),
+        0.0,  # peak: set by `peaks` once every date's `hand` is known
     ]
+
+
+def peaks(dates: Sequence[tuple[date, str]], hand: np.ndarray) -> np.ndarray:
+    """The `peak` feature of each (date, precision), `hand` the log hand scores (see above)."""
+    days = {d: float(h) for (d, p), h in zip(dates, hand, strict=True) if p == "day"}
+    out = np.full(len(dates), 2.0)
+    for i, (day, _) in enumerate(dates):
+        near = [days.get(day + timedelta(days=k)) for k in range(-PEAK_DAYS, PEAK_DAYS + 1) if k]
+        found = [x for x in near if x is not None]
+        if found:
+            out[i] = min(5.0, max(-5.0, float(hand[i]) - max(found)))
+    return out
 
 
 def learned_scores(features: np.ndarray, weights: Sequence[float]) -> np.ndarray:

@@ -251,7 +251,7 @@ def feature_matrix(
 ) -> np.ndarray:
     """`analysis.key_date_model.FEATURES` of each ranked date, one row per date."""
     published = key_date_model.published_counts(r for g in groups.values() for r in g)
-    return np.array(
+    features = np.array(
         [
             key_date_model.date_features(
                 item.date,
@@ -265,6 +265,10 @@ def feature_matrix(
         ],
         dtype=float,
     ).reshape(len(ranked), len(key_date_model.FEATURES))
+    hand = features[:, key_date_model.FEATURES.index("hand")]
+    dates = [(r.date, r.precision) for r in ranked]
+    features[:, key_date_model.FEATURES.index("peak")] = key_date_model.peaks(dates, hand)
+    return features
 
 
 def learned(

@@ -18,7 +18,7 @@ Steps (after `eval.timeline17_tls ingest`; the cache lives outside the repositor
    with each story's dates ranked by the model fitted without it (`--hand`: the hand ranking,
    through the same code).
 4. `.venv/bin/python -m eval.key_date_cv fit --work /work/scratch/t17` fits on all 9 stories and
-   prints the weights (`analysis.key_date_model.WEIGHTS`).
+   prints the weights (`analysis.key_date_model.WEIGHTS`, which stays None: see its docstring).
 
 The model is a conditional logit: within each timeline the candidate dates compete for the gold
 days, P(date) = softmax over the timeline's dates of w · x; the loss is the mean over a
@@ -34,7 +34,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -42,13 +42,13 @@ from typing import Any
 
 import numpy as np
 
+import analysis.key_dates as key_dates_module
 from analysis import key_date_model
-from analysis.key_dates import by_date, feature_matrix, rank_dates
+from analysis.key_dates import Candidate, Row, by_date, feature_matrix, rank_dates
 from eval.common import DEFAULT_DATA, emit, table
 from eval.timeline17_tls import (
     DEFAULT_WORK,
     GoldTLS,
-    Row,
     _settings,
     load_gold_tls,
     published_days,
@@ -56,11 +56,11 @@ from eval.timeline17_tls import (
     tls_report,
     tune_story,
 )
+from eval.timeline17_tls import Row as ScoreRow
 from eval.tls_metrics import Score, average_results, date_scores
-from storage.timeline import EventQuery, KeyRow
 
 log = logging.getLogger(__name__)
-L2 = 0.01
+L2_GRID = (0.001, 0.01, 0.1, 1.0)
 CACHE = os.environ.get("KEY_ROWS_CACHE", "key_rows.json")  # under --work
 
 
@@ -69,27 +69,50 @@ def story(topic: str) -> str:
     return topic.split("_", 1)[0]
 
 
-def read_rows(work: Path, gold: GoldTLS) -> list[KeyRow]:
-    """The ranking rows the service reads for one gold timeline's key dates."""
+def read_rows(work: Path, gold: GoldTLS) -> list[Row]:
+    """The rows the service ranks for one gold timeline's key dates, as `score` asks for them:
+    those `analysis.key_dates.rank_dates` groups first (caught in process)."""
     from bot.cli.app import run
 
-    async def ask(analyst: Any) -> list[KeyRow]:
-        query = EventQuery(topic=None, start=gold.start, end=gold.end)
-        _, rows = await analyst.timeline._key_rows(query, gold.k)
-        return list(rows)
+    caught: list[list[Row]] = []
+    grouping = key_dates_module.by_date
 
-    return run(_settings(work, gold.window), ask)
+    def catch(rows: Any) -> Any:
+        found = list(rows)
+        if not caught:
+            caught.append(found)
+        return grouping(found)
+
+    async def ask(analyst: Any) -> None:
+        await analyst.timeline.key_dates(
+            first=gold.start, last=gold.end, k=gold.k, sentences=1, one_story=True
+        )
+
+    key_dates_module.by_date = catch
+    try:
+        run(_settings(work, gold.window), ask)
+    finally:
+        key_dates_module.by_date = grouping
+    return caught[0] if caught else []
 
 
-def _encode(row: KeyRow) -> list[object]:
+def _encode(row: Row) -> list[object]:
     published = row.published.isoformat() if row.published else None
     return [row.event_id, row.date.isoformat(), row.precision, row.sentence, row.article_id,
             row.outlet, published]  # fmt: skip
 
 
-def _decode(raw: list[Any]) -> KeyRow:
+def _decode(raw: list[Any]) -> Candidate:
     published = date.fromisoformat(raw[6]) if raw[6] else None
-    return KeyRow(raw[0], date.fromisoformat(raw[1]), raw[2], raw[3], raw[4], raw[5], published)
+    return Candidate(
+        event_id=raw[0],
+        date=date.fromisoformat(raw[1]),
+        precision=raw[2],
+        sentence=raw[3],
+        article_id=raw[4],
+        outlet=raw[5],
+        published=published,
+    )
 
 
 def save_rows(data: Path, work: Path) -> Path:
@@ -121,27 +144,23 @@ def load_timelines(data: Path, work: Path, *, all_published: bool = False) -> li
     the date or the next day (its manifest), not only the candidates' articles."""
     cached = json.loads((work / CACHE).read_text())
     golds = load_gold_tls(data / "timeline17" / "gold_timelines")
-    saved, key_date_model.WEIGHTS = key_date_model.WEIGHTS, None
     column = key_date_model.FEATURES.index("published")
-    try:
-        out = []
-        for gold in golds:
-            if gold.name not in cached:
-                continue
-            rows = [_decode(raw) for raw in cached[gold.name]]
-            ranked = rank_dates(rows)
-            days = {e.date for e in gold.entries}
-            labels = [float(r.precision == "day" and r.date in days) for r in ranked]
-            features = feature_matrix(ranked, by_date(rows))
-            if all_published:
-                per_day = published_days(work, gold.window)
-                near = [per_day[r.date] + per_day[r.date + timedelta(days=1)] for r in ranked]
-                features[:, column] = np.log1p(near)
-            dates = [(r.date, r.precision) for r in ranked]
-            out.append(Timeline(gold, dates, features, np.array(labels)))
-        return out
-    finally:
-        key_date_model.WEIGHTS = saved
+    out = []
+    for gold in golds:
+        if gold.name not in cached:
+            continue
+        rows = [_decode(raw) for raw in cached[gold.name]]
+        ranked = rank_dates(rows)
+        days = {e.date for e in gold.entries}
+        labels = [float(r.precision == "day" and r.date in days) for r in ranked]
+        features = feature_matrix(ranked, by_date(rows))
+        if all_published:
+            per_day = published_days(work, gold.window)
+            near = [per_day[r.date] + per_day[r.date + timedelta(days=1)] for r in ranked]
+            features[:, column] = np.log1p(near)
+        dates = [(r.date, r.precision) for r in ranked]
+        out.append(Timeline(gold, dates, features, np.array(labels)))
+    return out
 
 
 def _loss(w: np.ndarray, blocks: Sequence[tuple[np.ndarray, np.ndarray]], l2: float) -> Any:
@@ -169,7 +188,7 @@ def _pointwise(w: np.ndarray, blocks: Sequence[tuple[np.ndarray, np.ndarray]], l
     return total / len(blocks), grad / len(blocks)
 
 
-def fit(timelines: Sequence[Timeline], l2: float = L2, *, pointwise: bool = False) -> np.ndarray:
+def fit(timelines: Sequence[Timeline], l2: float, *, pointwise: bool = False) -> np.ndarray:
     """Weights for the raw features: a conditional logit on standardised ones (see above), or
     with `pointwise` a logistic regression (its intercept dropped: it ranks nothing)."""
     from scipy.optimize import minimize
@@ -195,7 +214,7 @@ def top_days(dates: Sequence[tuple[date, str]], scores: np.ndarray, k: int) -> s
 class Options:
     """How the model is fitted: L2, pointwise or per-timeline loss, features left out."""
 
-    l2: float = L2
+    l2: float | None = None  # None: chosen from L2_GRID by leave-one-story-out
     pointwise: bool = False
     drop: tuple[str, ...] = ()
 
@@ -211,18 +230,47 @@ def without(timelines: Sequence[Timeline], drop: Sequence[str]) -> list[Timeline
     return out
 
 
-def folds(timelines: Sequence[Timeline], options: Options) -> dict[str, np.ndarray]:
-    """For each story, the weights fitted on the other stories' timelines."""
-    used = without(timelines, options.drop)
-    stories = sorted({story(t.gold.topic) for t in used})
+def _quick_f1(timelines: Sequence[Timeline], weights: Mapping[str, np.ndarray]) -> float:
+    """news-tls's mean date F1 of the best K dates as each story's weights rank them."""
+    found = []
+    for t in timelines:
+        scores = t.features @ weights[story(t.gold.topic)]
+        found.append(date_scores(top_days(t.dates, scores, t.gold.k), _gold_days(t)))
+    return average_results([_dates_only(f) for f in found])[2].f_score
+
+
+def _gold_days(t: Timeline) -> list[date]:
+    return [e.date for e in t.gold.entries]
+
+
+def _loso(timelines: Sequence[Timeline], l2: float, pointwise: bool) -> dict[str, np.ndarray]:
+    stories = sorted({story(t.gold.topic) for t in timelines})
     return {
-        s: fit(
-            [t for t in used if story(t.gold.topic) != s],
-            options.l2,
-            pointwise=options.pointwise,
-        )
+        s: fit([t for t in timelines if story(t.gold.topic) != s], l2, pointwise=pointwise)
         for s in stories
     }
+
+
+def choose_l2(timelines: Sequence[Timeline], options: Options) -> float:
+    """The given L2, or the one of L2_GRID whose leave-one-story-out date F1 over these
+    timelines is best (the smaller on ties)."""
+    if options.l2 is not None:
+        return options.l2
+    found = {c: _quick_f1(timelines, _loso(timelines, c, options.pointwise)) for c in L2_GRID}
+    return max(L2_GRID, key=lambda c: (found[c], -c))
+
+
+def folds(timelines: Sequence[Timeline], options: Options) -> dict[str, np.ndarray]:
+    """For each story, the weights fitted on the other stories' timelines, their L2 chosen by
+    leave-one-story-out within those (nested: the held-out story is never seen)."""
+    used = without(timelines, options.drop)
+    out = {}
+    for s in sorted({story(t.gold.topic) for t in used}):
+        train = [t for t in used if story(t.gold.topic) != s]
+        l2 = choose_l2(train, options)
+        log.info("%s: L2 %s", s, l2)
+        out[s] = fit(train, l2, pointwise=options.pointwise)
+    return out
 
 
 def _dates_only(f1: Score) -> tuple[Score, Score, Score]:
@@ -265,9 +313,9 @@ def cv_score(
     topics: dict[str, list[str]] = {}
     for t in timelines:
         topics.setdefault(story(t.gold.topic), []).append(t.gold.topic)
-    rows: list[Row] = []
+    rows: list[ScoreRow] = []
     saved = key_date_model.WEIGHTS
-    try:
+    try:  # the fold's model ranks the held-out story's dates (in process only)
         for name in sorted(topics):
             key_date_model.WEIGHTS = None if hand else tuple(float(w) for w in weights[name])
             rows += score_all(data, work, sorted(set(topics[name])), max_dates, max_sentences)
@@ -289,11 +337,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--max-dates", type=int, default=1000)
     parser.add_argument("--max-sentences", type=int, default=10)
-    parser.add_argument("--l2", type=float, default=L2, help="L2 on standardised weights")
+    parser.add_argument(
+        "--l2", type=float, default=None, help="L2 on standardised weights (default: chosen)"
+    )
     parser.add_argument("--pointwise", action="store_true", help="logistic regression instead")
     parser.add_argument("--drop", nargs="*", default=[], help="features left out")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     options = Options(args.l2, args.pointwise, tuple(args.drop))
     if args.step == "rows":
         emit(str(save_rows(args.data, args.work)))
@@ -305,7 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                       max_sentences=args.max_sentences))  # fmt: skip
     else:
         used = without(load_timelines(args.data, args.work), options.drop)
-        weights = fit(used, options.l2, pointwise=options.pointwise)
+        l2 = choose_l2(used, options)
+        weights = fit(used, l2, pointwise=options.pointwise)
+        emit(f"L2 {l2}")
         emit("WEIGHTS = (" + ", ".join(f"{w:.4f}" for w in weights) + ")")
         names = key_date_model.FEATURES
         emit(", ".join(f"{n} {w:.4f}" for n, w in zip(names, weights, strict=True)))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import numpy as np
 import pytest
 
 from analysis import key_date_model
-from analysis.key_date_model import FEATURES, date_features, published_counts
+from analysis.key_date_model import FEATURES, date_features, peaks, published_counts
 from analysis.key_dates import Candidate, by_date, feature_matrix, rank_dates
-from eval.key_date_cv import Timeline, _loss, fit, story, top_days
+from eval.key_date_cv import Timeline, _decode, _encode, _loss, fit, story, top_days
 from eval.timeline17_tls import GoldEntry, GoldTLS
 
 DAY = date(2011, 2, 11)
@@ -113,7 +114,7 @@ def test_fit_learns_the_feature_that_marks_the_gold_days() -> None:
         _timeline("haiti_bbc", [1, 0, 0, 0, 1, 0], [1, 0, 0, 0, 1, 0]),
         _timeline("MJ_bbc", [0, 0, 1, 0, 0, 1], [0, 0, 1, 0, 0, 1]),
     ]
-    weights = fit(train)
+    weights = fit(train, 0.01)
     assert weights[0] > 0
     assert abs(weights[0]) > abs(weights[1])
 
@@ -125,3 +126,20 @@ def test_top_days_maps_coarse_dates_to_their_first_day() -> None:
 
 def test_story_is_the_topic_before_its_outlet() -> None:
     assert story("SyrianCrisis_reuters") == "SyrianCrisis"
+
+
+def test_peak_is_how_far_a_day_stands_above_its_neighbours() -> None:
+    dates = [
+        (DAY, "day"),
+        (DAY + timedelta(days=1), "day"),
+        (DAY + timedelta(days=10), "day"),
+        (date(2011, 2, 1), "month"),
+    ]
+    got = peaks(dates, np.array([3.0, 1.0, 0.5, 4.0]))
+    assert list(got) == [2.0, -2.0, 2.0, 2.0]  # a month is compared with days near its start
+
+
+def test_cached_rows_keep_what_the_ranking_reads() -> None:
+    kept = row(7, DAY, 3, None, sentence=2, precision="week")
+    back = _decode(json.loads(json.dumps(_encode(kept))))
+    assert back == kept
