@@ -1,6 +1,7 @@
 """Names the small model leaves untagged, or tags as the wrong kind, read again from the text.
 
-- `untagged_bodies(doc)`: a run of capitalised proper nouns ending in a word that names a body
+- `untagged_bodies(doc)`: a run of capitalised proper nouns (also over "and" and a possessive:
+  "Universities and Colleges Employers' Association") ending in a word that names a body
   ("West Midlands Police", "Kelmore Valley Council") that the model tagged as nothing, or
   whose first words only it tagged as a place ("West Midlands" GPE + "Police"), is an
   organisation: its spokesperson's words are its own, and `/quotes` can reach them.
@@ -24,7 +25,7 @@ BODY_WORDS = frozenset(
 )
 # Labels a body's leading words may carry: the place the body is named after.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-_MAX_WORDS = 6
+_MAX_WORDS = 8
 
 
 def _name_word(token: Token) -> bool:
@@ -33,11 +34,23 @@ def _name_word(token: Token) -> bool:
 
 
 def _start_of_run(doc: Doc, head: Token) -> int:
-    """The first token of the run of capitalised proper nouns ending at `head`."""
+    """The first token of the run of capitalised proper nouns ending at `head`, over "and" and
+    a possessive between two of them ("Universities and Colleges Employers' Association")."""
     start = head.i
-    while start > 0 and _name_word(doc[start - 1]) and head.i - start + 1 < _MAX_WORDS:
-        start -= 1
+    while start > 0 and head.i - start + 1 < _MAX_WORDS:
+        before = doc[start - 1]
+        if _name_word(before):
+            start -= 1
+        elif _joins(before) and start > 1 and _name_word(doc[start - 2]):
+            start -= 2
+        else:
+            break
     return start
+
+
+def _joins(token: Token) -> bool:
+    """A word that joins two words of one name: "and", "&", a possessive's mark."""
+    return token.lower_ in {"and", "&"} or token.dep_ == "case"
 
 
 def _untagged_or_place(doc: Doc, start: int, end: int) -> bool:

@@ -167,3 +167,16 @@ def test_the_last_paragraph_of_a_running_quotation_is_quoted_though_never_closed
 def test_a_paragraph_opening_with_a_mark_and_never_closed_alone_is_no_quotation() -> None:
     text = "Rovers postponed the game.\n\n“As a mark of respect, the game is off\n\nFans wept."
     assert find_quote_spans(text) == []
+
+
+def test_an_untagged_body_with_and_and_a_possessive_in_its_name_speaks(nlp: Language) -> None:
+    # "the Universities and Colleges Employers' Association": the run of capitalised words goes
+    # over "and" and a possessive; "he" after its unnamed spokesperson is the body.
+    text = (
+        "But a spokesperson for the Schools and Colleges Employers’ Association said its members "
+        "had cut such contracts.\n\n"
+        "“We have worked with the unions for years,” he said."
+    )
+    doc = _tagged(nlp, text, [])
+    body = "schools and colleges employers' association"
+    assert _found(doc) == [("We have work", body)]
