@@ -52,14 +52,16 @@ _PREDICATIVE = frozenset({"attr", "appos", "dep"})  # "dep": a noun after a dash
 
 def analogy(place: Place) -> bool:
     """A free relative under a predicative or appositive noun: 'is a repeat of what happened
-    last year', '- basically the reverse of what happened in 2016' (not 'gave an account of
-    what happened on Saturday', whose noun is the object of a happening)."""
-    for link in place.links[:-1]:
-        verb, prep = link.verb, link.verb.head
-        if link.dep != "pcomp" or prep.pos_ != "ADP":
+    last year', '- basically the reverse of what happened in 2016', 'is just a fragment of
+    what's to come this year' (not 'gave an account of what happened on Saturday', whose noun is
+    the object of a happening). Read on the date's ancestors: the parser may tag the free
+    relative's verb as a noun ("what's": "'s" a noun)."""
+    for head in place.root.ancestors:
+        prep = head.head
+        if head.dep_ != "pcomp" or prep.pos_ != "ADP":
             continue
         noun = prep.head
-        free = any(kid.tag_ == "WP" for kid in verb.children)  # "what", "whatever"
+        free = any(kid.tag_ == "WP" for kid in head.children)  # "what", "whatever"
         if free and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in _PREDICATIVE:
             return True
     return False

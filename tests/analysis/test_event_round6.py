@@ -44,6 +44,8 @@ def test_day_with_its_year(nlp: Language, text: str, expected: list[str]) -> Non
         "The vote was a repeat of what happened last year.",
         "Voters chose Biden — basically the reverse of what happened in 2016.",
         "The result is another illustration of what seems to have happened in the 2019 primary.",
+        "The single is just a fragment of what’s to come from the band this year.",
+        "The album is a taste of what's to come next month.",
         # a possessive date names its noun even where the parser hung it on the verb: here the
         # candidates and the winners, people described by the year
         "Moreover, we have enough endorsements now to start making some tentative hypotheses"
