@@ -51,6 +51,10 @@ _METADATA_LEAD = re.compile(
     r"\b[\W\s]*(?:on\s+)?$",
     re.IGNORECASE,
 )
+# The writer's own question ("Still need convincing on why it's our top record this week?") tells
+# no happening; a question quoted ("asked last week “Why has this taken so long?”") does not end
+# the sentence with a bare mark.
+_QUESTION = re.compile(r"[\w)]\?\s*$")
 _METADATA_ANYWHERE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
@@ -93,6 +97,12 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
         return False
     listing = bool(_LISTING_DASH.search(before)) and bool(_WITH_YEAR.search(found.text))
     return listing or bool(_STAMP_BEFORE.search(before))
+
+
+def _asks(text: str) -> bool:
+    """Whether a sentence is the writer's question: a bare '?' after a word ends it, and no
+    quotation is left open before it (a page's lost closing mark: 'as “poppycock ... vote.?')."""
+    return bool(_QUESTION.search(text)) and text.count("“") <= text.count("”")
 
 
 def _span(doc: Doc, length: int, start: int, end: int) -> Span | None:
@@ -291,9 +301,9 @@ def _dated_sentences(
 ) -> list[tuple[SentenceSpan, Dates]]:
     """Each sentence that may tell an event, with every date in it and that date's role.
 
-    Datelines, copyright lines and verbless sentences are left out; the roles say which dates
-    are the sentence's event (`analysis.event_roles`). A quoted tweet's relative dates count
-    from the tweet's day.
+    Datelines, copyright lines, verbless sentences and the writer's questions are left out;
+    the roles say which dates are the sentence's event (`analysis.event_roles`). A quoted
+    tweet's relative dates count from the tweet's day.
     """
     sentences = analysis.sentences
     starts = [sentence.start for sentence in sentences]
@@ -314,7 +324,7 @@ def _dated_sentences(
         sentence = _sentence_of(found.date, sentences, starts)
         if sentence is None or _is_metadata(text, sentence, found.date, known.notice(sentence)):
             continue
-        if known.has_verb(sentence):
+        if known.has_verb(sentence) and not _asks(sentence.text):
             grouped.setdefault(sentence.index, (sentence, []))[1].append(found)
     return [
         (sentence, list(zip(dates, _roles(places, sentence, dates, text), strict=True)))
