@@ -594,7 +594,8 @@ def _initials(name: str) -> str:
 
 def _expand_acronyms(mentions: list[Mention]) -> tuple[Mention, ...]:
     """An organisation written as its acronym ("OPM said") is the one organisation the article
-    names in full with those initials ("the Office of Personnel Management")."""
+    names in full with those initials ("the Office of Personnel Management"), or with all of
+    them but a last one its short name leaves off ("RBI" for "the Reserve Bank")."""
     full = {m.key: m.name for m in mentions if m.kind == EntityKind.ORG and " " in m.name}
     by_initials: dict[str, set[str]] = {}
     for key, name in full.items():
@@ -603,6 +604,8 @@ def _expand_acronyms(mentions: list[Mention]) -> tuple[Mention, ...]:
     for mention in mentions:
         compact = mention.name.replace(".", "")
         keys = by_initials.get(compact, set()) if mention.kind == EntityKind.ORG else set()
+        if not keys and len(compact) > 2 and mention.kind == EntityKind.ORG:
+            keys = by_initials.get(compact[:-1], set())  # "RBI" for "the Reserve Bank" (of India)
         if _ACRONYM.match(compact) and len(keys) == 1:
             (key,) = keys
             expanded.append(replace(mention, name=full[key], key=key))

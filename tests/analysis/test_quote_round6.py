@@ -180,3 +180,17 @@ def test_an_untagged_body_with_and_and_a_possessive_in_its_name_speaks(nlp: Lang
     doc = _tagged(nlp, text, [])
     body = "schools and colleges employers' association"
     assert _found(doc) == [("We have work", body)]
+
+
+# --- an acronym that adds the country to the name the article uses ----------------------------
+
+
+def test_an_acronym_with_one_letter_more_than_the_name_is_that_organisation(nlp: Language) -> None:
+    # "The Reserve Bank" then "RBI" (Reserve Bank of India): the acronym ends with a letter the
+    # article's short name leaves off, and no other organisation has those initials.
+    text = (
+        "The Reserve Bank on Thursday set out new rules for small lenders.\n\n"
+        "“The rules will make banks safer,” the RBI said."
+    )
+    doc = _tagged(nlp, text, [("The Reserve Bank", 0, "ORG"), ("RBI", 0, "ORG")])
+    assert _found(doc) == [("The rules wi", "reserve bank")]
