@@ -18,6 +18,9 @@ the parse spaCy already made:
   ("the selloff of last week", "last week's selloff") in a clause under it describes that thing;
 - a cut-off: "by April the sector had already shed 106,000 jobs", a past perfect by a time,
   says what was done before it, not when;
+- a thing named in a clause that tells no happening of its own: "he is looking forward to
+  further signals before committing to a June 3 opening" (a non-finite clause under a state)
+  names a plan in passing;
 - an analogy: a free relative ("what happened in 2016") under a noun that describes something
   else ("the reverse of what happened in 2016", "is another illustration of what happened in
   the 2020 primary"): what the sentence likens its subject to, not its happening;
@@ -25,8 +28,11 @@ the parse spaCy already made:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from analysis import clause_kinds as kinds
 from analysis.event_attach import Link, Place
 
 _MOVING = frozenset(
@@ -46,6 +52,10 @@ _TIME_NOUNS = frozenset(
     {"time", "day", "night", "week", "month", "year", "season", "summer", "winter", "spring"}
     | {"fall", "autumn", "morning", "afternoon", "evening", "end", "start", "beginning", "middle"}
     | {"half", "quarter", "period", "decade", "century", "weekend", "date", "hour", "moment"}
+)
+_RECENT = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight"
+    r"|yesterday|tomorrow|this|last|next|ago)\b"
 )
 _PREDICATIVE = frozenset({"attr", "appos", "dep"})  # "dep": a noun after a dash
 
@@ -171,3 +181,19 @@ def done_by(place: Place) -> bool:
     if verb is None or place.prep != "by" or place.thing is not None or verb.tag_ != "VBN":
         return False
     return any(kid.dep_ == "aux" and kid.lower_ == "had" for kid in verb.children)
+
+
+def named_in_passing(place: Place, written: str) -> bool:
+    """A date naming a thing in a gerund a preposition brings, under a state: 'is looking
+    forward to signals before committing to a June 3 opening' (not 'The comments come following
+    victories in Tuesday's elections', where 'following' is no gerund of a preposition, nor a
+    day of the last days: 'is proud of winning Sunday's final')."""
+    links = place.links
+    if not place.names or len(links) < 2 or _RECENT.search(written):
+        return False
+    clause = links[0].verb
+    if links[0].dep != "pcomp" or clause.tag_ != "VBG":
+        return False  # a gerund a preposition brings: "before committing to ..."
+    if any(kid.dep_ in ("nsubj", "nsubjpass") for kid in clause.children):
+        return False
+    return kinds.state(links[-1].verb)

@@ -54,6 +54,7 @@ from analysis.event_passing import (
     compared_amount,
     done_by,
     named_below,
+    named_in_passing,
     new_time,
     same_clause,
     told,
@@ -404,7 +405,7 @@ def _describes(dated: Dated) -> bool:
         return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
     topic = place.names and place.thing_prep in _TOPIC_PREPS
     despite = place.thing is not None and place.thing_prep in _CONCESSIVE
-    if topic or despite or _completes_name(dated):
+    if topic or despite or _completes_name(dated) or named_in_passing(place, dated.text):
         # "asked about the minister's March 3 letter"; "despite a diagnosis in 2012, he had
         # landed a job" (background); "the Communications Decency Act of 1996"
         return True
