@@ -57,6 +57,7 @@ _RECENT = re.compile(
     r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight"
     r"|yesterday|tomorrow|this|last|next|ago)\b"
 )
+_MODIFIER = frozenset({"nmod", "compound", "nummod", "poss", "amod"})  # "a June 3 opening"
 _PREDICATIVE = frozenset({"attr", "appos", "dep"})  # "dep": a noun after a dash
 
 
@@ -174,11 +175,14 @@ def _names_thing(place: Place) -> bool:
     return host.ent_type_ not in ("DATE", "TIME") and host.lemma_.lower() not in _TIME_NOUNS
 
 
-def done_by(place: Place) -> bool:
+def done_by(place: Place, written: str) -> bool:
     """A past perfect by a time: 'by April the sector had (already) shed 106,000 jobs' (the
-    shedding happened before April, the date is a cut-off)."""
+    shedding happened before April, the date is a cut-off). By a day of the last days it is the
+    day's tally, its news: 'tar balls had been collected by Saturday afternoon'."""
     verb = place.verb
     if verb is None or place.prep != "by" or place.thing is not None or verb.tag_ != "VBN":
+        return False
+    if _RECENT.search(written):
         return False
     return any(kid.dep_ == "aux" and kid.lower_ == "had" for kid in verb.children)
 
@@ -191,6 +195,8 @@ def named_in_passing(place: Place, written: str) -> bool:
     links = place.links
     if not place.names or len(links) < 2 or _RECENT.search(written):
         return False
+    if place.root.dep_ not in _MODIFIER:
+        return False  # "... in Orlando, Florida October 1 1996" (a caption's date) names nothing
     clause = links[0].verb
     if links[0].dep != "pcomp" or clause.tag_ != "VBG":
         return False  # a gerund a preposition brings: "before committing to ..."

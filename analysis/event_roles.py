@@ -158,7 +158,7 @@ def _reference(dated: Dated) -> bool:
         or _standard(dated)
         or (place.prep == "by" and place.thing is not None and not place.names)
         or compared_amount(place)
-        or done_by(place)
+        or done_by(place, dated.text)
     )
 
 

@@ -154,6 +154,19 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("Anna Novak asked on Tuesday “Why has this taken four months?”", ["2020-05-12"]),
         # ... but a day of the last days is the news the state is about
         ("The club is proud of winning Sunday’s final.", ["2020-05-10"]),
+        # a caption's date after its place names no thing of the gerund
+        (
+            "Mickey Mouse leads other characters in dancing down Main Street during the"
+            " re-dedication of the Magic Kingdom at Walt Disney World in Orlando, Florida"
+            " October 1 1996.",
+            ["1996-10-01"],
+        ),
+        # a past perfect by a day of the last days is that day's tally, its news
+        (
+            "About a half dozen tar balls had been collected by Saturday afternoon at Dauphin"
+            " Island, officials said.",
+            ["2020-05-16"],
+        ),
     ],
 )
 def test_kept(nlp: Language, text: str, expected: list[str]) -> None:
