@@ -99,10 +99,19 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
     return listing or bool(_STAMP_BEFORE.search(before))
 
 
-def _asks(text: str) -> bool:
-    """Whether a sentence is the writer's question: a bare '?' after a word ends it, and no
-    quotation is left open before it (a page's lost closing mark: 'as “poppycock ... vote.?')."""
-    return bool(_QUESTION.search(text)) and text.count("“") <= text.count("”")
+def _asks(doc: Doc, text: str, sentence: SentenceSpan) -> bool:
+    """Whether a sentence is the writer's question: a bare '?' after a word ends it and hangs on
+    its root, no quotation is left open before it (a page's lost closing mark: 'as “poppycock
+    ... vote.?') and no colon brings it in ('wrote: Why ...?'). A run-on the splitter left ('will
+    start from 29 June ... Did you soak up the news?') hangs its '?' elsewhere."""
+    words = sentence.text
+    if not _QUESTION.search(words) or words.count("“") > words.count("”") or ":" in words:
+        return False
+    span = _span(doc, len(text), sentence.start, sentence.end)
+    if span is None or not doc.has_annotation("DEP"):
+        return True
+    mark = next((token for token in reversed(span) if token.text == "?"), None)
+    return mark is not None and mark.head.i == span.root.i
 
 
 def _span(doc: Doc, length: int, start: int, end: int) -> Span | None:
@@ -324,7 +333,7 @@ def _dated_sentences(
         sentence = _sentence_of(found.date, sentences, starts)
         if sentence is None or _is_metadata(text, sentence, found.date, known.notice(sentence)):
             continue
-        if known.has_verb(sentence) and not _asks(sentence.text):
+        if known.has_verb(sentence) and not _asks(doc, text, sentence):
             grouped.setdefault(sentence.index, (sentence, []))[1].append(found)
     return [
         (sentence, list(zip(dates, _roles(places, sentence, dates, text), strict=True)))

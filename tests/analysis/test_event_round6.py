@@ -152,6 +152,15 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("The 2016 vote drew millions of new voters.", ["2016-01-01"]),
         # a question quoted is what someone asked, that day
         ("Anna Novak asked on Tuesday “Why has this taken four months?”", ["2020-05-12"]),
+        # a run-on the sentence splitter left, a teaser's question at its end
+        (
+            "Over 150,000 displaced people who have fled Swat, Buner and Lower Dir, face harsh"
+            " living conditions in camps The prime minister has confirmed that Christopher Graham"
+            " will start as information commissioner for five years from 29 June Cabinet"
+            " ministers to offer advice and guidance to third sector organizations struggling"
+            " with the recession Did you soak up the news, or the sunshine instead?",
+            ["2020-06-29"],
+        ),
         # ... but a day of the last days is the news the state is about
         ("The club is proud of winning Sunday’s final.", ["2020-05-10"]),
         # a caption's date after its place names no thing of the gerund
