@@ -8,23 +8,24 @@ is scored on.
 Steps (after `eval.timeline17_tls ingest`; the cache lives outside the repository):
 
 1. `.venv/bin/python -m eval.key_date_cv rows --work /work/scratch/t17` reads, for every gold
-   timeline, the ranking rows the service reads for it (`TimelineService._key_rows`, the same
-   query, no text) into `<work>/key_rows.json`.
+   timeline, the ranking rows the service hands to `rank_dates` when `score` asks for its key
+   dates (caught in process; no text) into `<work>/key_rows.json`. 7 s.
 2. `.venv/bin/python -m eval.key_date_cv dates --work /work/scratch/t17` scores the ranking
    alone, fast: the best K dates as ranked (a week, month or year as the day it starts on),
-   date F1 against the gold, for the hand ranking and for the cross-validated model.
+   date F1 against the gold, for the hand ranking and for the cross-validated model. 20 s.
 3. `.venv/bin/python -m eval.key_date_cv score --work /work/scratch/t17` scores the whole
    answer (`eval.timeline17_tls.score_all`: key dates with their summaries, AR1, AR2, date F1)
    with each story's dates ranked by the model fitted without it (`--hand`: the hand ranking,
-   through the same code).
+   through the same code). 1.5-5 min.
 4. `.venv/bin/python -m eval.key_date_cv fit --work /work/scratch/t17` fits on all 9 stories and
    prints the weights (`analysis.key_date_model.WEIGHTS`, which stays None: see its docstring).
 
 The model is a conditional logit: within each timeline the candidate dates compete for the gold
 days, P(date) = softmax over the timeline's dates of w · x; the loss is the mean over a
 timeline's gold days of −log P, each timeline weighing the same, plus L2 × |w|² on standardised
-features. Gold days are the day-precision candidates the gold lists; weeks, months and years are
-never gold (news-tls scores days).
+features, L2 chosen from L2_GRID by leave-one-story-out inside the training stories (nested).
+Gold days are the day-precision candidates the gold lists; weeks, months and years are never gold
+(news-tls scores days). Figures: EVALUATION.md §2, "Timeline summarisation, fourth round".
 """
 
 from __future__ import annotations
