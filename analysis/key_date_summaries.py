@@ -43,7 +43,7 @@ from analysis.key_dates import (
     entity_weights,
     rank_dates,
 )
-from analysis.summary import tfidf
+from analysis.summary import Tfidf
 
 REDUNDANT = 0.5  # cosine with a sentence already chosen, on any date
 TOPIC_WORDS = 5  # a summary sentence uses one of the topic's commonest words ...
@@ -218,7 +218,7 @@ def summarise(
     texts = [r for r in rows if r.text.strip()]
     if not texts or k <= 0:
         return []
-    vectors = tfidf([r.text for r in texts], content_words)
+    vectors = Tfidf([r.text for r in texts], content_words)  # rows built for tried dates only
     topic = topic_words(texts, TOPIC_WORDS) if one_story else frozenset()
     groups: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, row in enumerate(texts):
@@ -230,7 +230,7 @@ def summarise(
         if not members:
             continue
         found = [texts[i] for i in members]
-        picked = _pick(found, vectors[members], chosen, max(1, sentences), topic)
+        picked = _pick(found, vectors.rows(members), chosen, max(1, sentences), topic)
         if picked:
             ids = tuple(texts[members[i]].event_id for i in picked)
             kept.append(KeyDateSummary(ranked=item, sentence_ids=ids))

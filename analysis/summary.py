@@ -76,20 +76,37 @@ def eligible(text: str) -> bool:
     return len(text.split()) >= MIN_WORDS and not is_quote_only(text)
 
 
+class Tfidf:
+    """TF-IDF over a set of texts (log tf, smoothed idf, L2-normalised rows), each row built
+    only when asked for: key dates weigh thousands of sentences but read the rows of a few
+    dozen dates, and the whole dense matrix (texts x vocabulary) cost more than the rest."""
+
+    def __init__(self, texts: Sequence[str], tokens: Callable[[str], list[str]] = words) -> None:
+        self._bags = [Counter(tokens(t)) for t in texts]
+        frequency = Counter(w for bag in self._bags for w in bag)
+        vocabulary = sorted(frequency)
+        self._column = {w: i for i, w in enumerate(vocabulary)}
+        documents = np.array([frequency[w] for w in vocabulary] or [0], dtype=float)
+        self._idf = np.log((1 + len(texts)) / (1 + documents)) + 1.0
+
+    def __len__(self) -> int:
+        return len(self._bags)
+
+    def rows(self, indices: Sequence[int]) -> Matrix:
+        """The rows of these texts, in that order."""
+        matrix = np.zeros((len(indices), len(self._idf)))
+        for row, index in enumerate(indices):
+            for word, count in self._bags[index].items():
+                matrix[row, self._column[word]] = 1.0 + math.log(count)
+        matrix *= self._idf
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+
+
 def tfidf(texts: Sequence[str], tokens: Callable[[str], list[str]] = words) -> Matrix:
     """L2-normalised TF-IDF rows (log tf, smoothed idf), one per text, over the texts' own
     vocabulary of `tokens` (content words by default)."""
-    bags = [Counter(tokens(t)) for t in texts]
-    vocabulary = sorted({w for bag in bags for w in bag})
-    column = {w: i for i, w in enumerate(vocabulary)}
-    matrix = np.zeros((len(texts), max(len(vocabulary), 1)))
-    for row, bag in enumerate(bags):
-        for word, count in bag.items():
-            matrix[row, column[word]] = 1.0 + math.log(count)
-    document_frequency = (matrix > 0).sum(axis=0)
-    matrix *= np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    return Tfidf(texts, tokens).rows(range(len(texts)))
 
 
 def centrality(similarity: Matrix, damping: float = DAMPING) -> Matrix:

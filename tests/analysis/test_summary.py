@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from analysis.summary import (
     Candidate,
+    Tfidf,
     centrality,
     eligible,
     is_quote_only,
@@ -116,3 +117,13 @@ def test_summarise_never_raises_on_arbitrary_text(texts: list[str]) -> None:
     chosen = summarise([Candidate(t, i) for i, t in enumerate(texts)])
     assert all(0 <= i < len(texts) for i in chosen)
     assert len(chosen) <= 5
+
+
+def test_tfidf_rows_built_on_demand_equal_the_whole_matrix() -> None:
+    texts = ["Putin met Rouhani in Tehran", "Rouhani visited Moscow", "", "Tehran Tehran talks"]
+    whole = tfidf(texts)
+    index = Tfidf(texts)
+    assert np.array_equal(index.rows([3, 0]), whole[[3, 0]])
+    assert np.array_equal(index.rows(range(len(texts))), whole)
+    assert not whole[2].any() and np.isclose(np.linalg.norm(whole[0]), 1.0)
+    assert Tfidf([]).rows([]).shape == (0, 1)
