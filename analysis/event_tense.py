@@ -130,8 +130,15 @@ def direction(place: Place) -> Direction | None:
         if _forecast_of(place, verb)
         else _plan(_xcomp_chain(verb)) or _tense(verb)
     )
-    setting = place.thing_prep in _SETTINGS and place.names  # "At Monday's briefing, X said"
-    if place.thing is not None and not setting and not _marked_future(verb):
+    thing = place.thing
+    setting = (  # "At Monday's briefing, X said": a phrase setting a past clause is past
+        said is Direction.PAST
+        and place.names
+        and place.thing_prep in _SETTINGS
+        and thing is not None
+        and thing.head.head.i == verb.i
+    )
+    if thing is not None and not setting and not _marked_future(verb):
         # "follows Macron's response in March": the response has its own time, unless the
         # clause foresees it ("the guidelines foresee the opening Monday of bars")
         return _foreseen(place, verb)

@@ -126,6 +126,12 @@ def test_no_event(nlp: Language, text: str) -> None:
             ["2020-05-11"],
         ),
         ("At Tuesday’s meeting, the board will vote on the plan.", ["2020-05-19"]),
+        # ... and a present progressive leaves it to the sentence (found on PolNeAR texts)
+        (
+            "Donald Trump is raising questions about his microphone problems during Monday’s"
+            " debate with Hillary Clinton.",
+            ["2020-05-11"],
+        ),
         # a coarser date naming a thing in a clause under a dated main clause describes it
         (
             "Shares rose on Tuesday as investors sought to recover from the selloff of last week.",
