@@ -184,6 +184,10 @@ def calls(analyst: Analyst, backend: str, p: Picks) -> dict[str, tuple[Call, Cal
         " JOIN event_entities ee ON ee.event_id = e.id JOIN articles a ON a.id = e.article_id"
         " WHERE ee.entity_id = :eid AND e.date IS NOT NULL"
     )
+    busiest_rows = (  # ... and without a topic: the events of the 150 busiest dates
+        "SELECT e.id, e.date, e.precision, e.article_id FROM events e WHERE e.date IN"
+        " (SELECT date FROM event_days ORDER BY events DESC, date LIMIT 150)"
+    )
     y1, y2 = date(int(YEARS[0]), 1, 1), date(int(YEARS[0]), 12, 31)
     aliases = (
         "SELECT entity_id FROM entity_aliases WHERE alias_key >= :a AND alias_key < :b LIMIT 25"
@@ -200,6 +204,10 @@ def calls(analyst: Analyst, backend: str, p: Picks) -> dict[str, tuple[Call, Cal
         "timeline key": (
             lambda: analyst.timeline.key_dates(p.person),
             _floor(analyst, key_rows, eid=p.person_id),
+        ),
+        "timeline key all": (  # what /timeline asks first without a topic, chart included
+            lambda: analyst.timeline.key_dates(sentences=1, chart=True),
+            _floor(analyst, busiest_rows),
         ),
         "timeline range": (
             lambda: analyst.timeline.timeline(from_text=RANGE[0], to_text=RANGE[1]),
