@@ -226,6 +226,20 @@ _LOST_OPEN = re.compile(
 )
 
 
+def _lost_opens(text: str) -> str:
+    """The text with `_LOST_OPEN` apostrophes made “, except inside a double quotation already
+    open on their line ("“Back in the '80s we …”": an elision)."""
+    matches = list(_LOST_OPEN.finditer(text))
+    if not matches:
+        return text
+    chars = list(text)
+    for match in matches:
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if line.count("“") <= line.count("”"):
+            chars[match.start()] = "“"
+    return "".join(chars)
+
+
 def _two_mark(match: re.Match[str]) -> str:
     """A double mark typed as two single ones: an opener after a space, else a closer."""
     text, at = match.string, match.start()
@@ -237,7 +251,7 @@ def _mended(text: str) -> str:
     """The text with the marks as they were meant, same length so offsets hold: ’’ or '' for a
     closing ” (and `` for an opening “), an apostrophe that opens what '' closes for “, and
     the spaces some sites leave inside the marks (“ I love it ”) moved outside them."""
-    text = _LOST_OPEN.sub("“", _DOUBLED.sub(_two_mark, text))
+    text = _lost_opens(_DOUBLED.sub(_two_mark, text))
     text = _SPACED_OPEN.sub(lambda m: m.group(0)[1:] + m.group(1), text)
     return _SPACED_CLOSE.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
 

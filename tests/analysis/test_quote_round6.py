@@ -148,6 +148,13 @@ def test_a_single_quoted_quotation_stays_single_before_a_later_closing_pair() ->
     assert quotes == ["Not now", "over."]
 
 
+def test_an_elided_word_inside_a_double_quotation_opens_nothing() -> None:
+    # Inside an open double quotation, '80s or 'cause is an elision, not a lost opening mark.
+    text = "''Back in the '80s we had nothing,'' Marco Bellini said."
+    quotes = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert quotes == ["Back in the '80s we had nothing"]
+
+
 # --- the last paragraph of a quotation over several paragraphs, left open ---------------------
 
 STATEMENT = (
