@@ -30,7 +30,7 @@ class People(commands.Cog):
     @app_commands.rename(from_="from")
     @app_commands.describe(
         speaker="A person or organisation, by any name: putin, Vladimir Putin",
-        topic="Words the quote or its sentence must hold",
+        topic="A name, alias or words the quote's sentence names or holds",
         from_="First day, month or year: 2015, 2024-10",
         to="Last day, month or year: 2017, 2024-10-15",
     )

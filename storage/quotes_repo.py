@@ -2,6 +2,9 @@
 
 Only rows whose `entity_id` is the speaker are ever returned: never another person's words.
 Order: newest article first (undated articles last), then the article's reading order.
+A topic keeps the quotes whose words or sentence hold every word of it, or whose sentence names
+an entity the topic names as every command resolves it (`storage.topics.topic_entities`: an
+alias, a canonical name, a person's surname), so "Hassan Rouhani" finds "Rouhani".
 """
 
 from __future__ import annotations
@@ -10,23 +13,26 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, ref_from_row
-from storage.models import Article, Entity, QuoteRow, Sentence
+from storage.models import Article, Entity, Mention, QuoteRow, Sentence
 from storage.records_cite import ArticleRef
+from storage.topics import topic_entities
 
 Query = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
 class QuoteFilter:
-    """What to keep: every topic word (lower case) in the quote or its sentence, a date range."""
+    """What to keep: every topic word (lower case) in the quote or its sentence, or an entity
+    the topic as typed (`topic_text`) names in that sentence; a date range."""
 
     topic: tuple[str, ...] = ()
     start: date | None = None
     end: date | None = None
+    topic_text: str = ""
 
     @property
     def has_range(self) -> bool:
@@ -74,16 +80,24 @@ class QuoteCounts:
     undated_left_out: int
 
 
-def _on_topic(words: tuple[str, ...]) -> ColumnElement[bool]:
-    if not words:
+def _on_topic(wanted: QuoteFilter) -> ColumnElement[bool]:
+    if not wanted.topic:
         return true()
     quote, sentence = func.lower(QuoteRow.text), func.lower(func.coalesce(Sentence.text, ""))
-    return and_(
+    words = and_(
         *(
             or_(quote.contains(w, autoescape=True), sentence.contains(w, autoescape=True))
-            for w in words
+            for w in wanted.topic
         )
     )
+    if not wanted.topic_text.strip():
+        return words
+    named = exists().where(  # the (article, sentence, entity) index: one look-up per quote
+        Mention.article_id == QuoteRow.article_id,
+        Mention.sentence == QuoteRow.sentence,
+        Mention.entity_id.in_(topic_entities(wanted.topic_text)),
+    )
+    return or_(words, named)
 
 
 def _in_range(start: date | None, end: date | None) -> ColumnElement[bool]:
@@ -170,7 +184,7 @@ class QuotesRepository:
                 *REF_COLUMNS,
             ).join(Entity, Entity.id == QuoteRow.entity_id),
             entity_id,
-        ).where(_on_topic(wanted.topic))
+        ).where(_on_topic(wanted))
         if wanted.has_range:
             query = query.where(_in_range(wanted.start, wanted.end))
         query = query.order_by(
@@ -186,7 +200,7 @@ class QuotesRepository:
     async def counts(self, entity_id: int, wanted: QuoteFilter | None = None) -> QuoteCounts:
         """One aggregate over the speaker's quotes: totals behind the filter's answer."""
         wanted = wanted or QuoteFilter()
-        topic = _on_topic(wanted.topic)
+        topic = _on_topic(wanted)
         dated = _in_range(wanted.start, wanted.end) if wanted.has_range else true()
         query = _joined(
             select(

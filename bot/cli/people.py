@@ -23,7 +23,11 @@ def quotes(
     ],
     *,
     topic: Annotated[
-        str | None, typer.Option("--topic", help="Words the quote or its sentence must hold.")
+        str | None,
+        typer.Option(
+            "--topic",
+            help="A name, alias or words: the quote's sentence names it, or holds every word.",
+        ),
     ] = None,
     from_: Annotated[
         str | None, typer.Option("--from", help="First day, month or year: 2015, 2024-10.")

@@ -165,7 +165,7 @@ class PeopleService:
         """Quotes by a person or organisation, newest first, filtered by topic and dates."""
         first, last = date_range(start, end)
         who = await self.find_entity(speaker)
-        wanted = QuoteFilter(topic=topic_words(topic), start=first, end=last)
+        wanted = QuoteFilter(topic_words(topic), first, last, topic_text=topic or "")
         found = await self.quotes_repo.by_speaker(who.id, wanted, limit)
         counts = await self.quotes_repo.counts(who.id, wanted)
         log.debug("quotes by %s: %d of %d", who.name, len(found), counts.matched)

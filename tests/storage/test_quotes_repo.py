@@ -144,6 +144,21 @@ async def test_quotes_newest_first_undated_last_and_only_the_speakers(
             [],
             QuoteCounts(total=3, about=0, matched=0, undated_left_out=0),
         ),
+        (  # no sentence holds "vladimir", but each quote's sentence names him: the entity
+            QuoteFilter(topic=("vladimir", "putin"), topic_text="Vladimir  PUTIN"),
+            ["new world order", "No one should impose rule on them.", "truly ground-breaking"],
+            QuoteCounts(total=3, about=3, matched=3, undated_left_out=0),
+        ),
+        (
+            QuoteFilter(topic=("vladimir", "putin")),  # the words alone: none holds "vladimir"
+            [],
+            QuoteCounts(total=3, about=0, matched=0, undated_left_out=0),
+        ),
+        (  # Rouhani is named in the sentence after Putin's quote, not in its own
+            QuoteFilter(topic=("hassan", "rouhani"), topic_text="Hassan Rouhani"),
+            [],
+            QuoteCounts(total=3, about=0, matched=0, undated_left_out=0),
+        ),
     ],
 )
 async def test_filters_and_counts(
