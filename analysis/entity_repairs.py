@@ -8,7 +8,8 @@
 - `surname_written_in_full(doc, start, end, word)`: a one-word place or organisation that
   speaks or owns like a person ("Hayee told", "Dandia's") and that the article also writes
   after a first name the model left untagged ("Bilal Hayee") is that person's surname, unless
-  the article uses it as somewhere ("in Mexico", though it writes "Poor Mexico" once).
+  the article uses it, or that first name, as somewhere ("in Mexico", though it writes "Poor
+  Mexico" once; "Manchester United"), or it is a plural ("the Celtics").
 
 Only the article's own words are read: no list of organisations.
 """
@@ -101,4 +102,14 @@ def surname_written_in_full(doc: Doc, start: int, end: int, word: str) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or span.root.dep_ not in {"poss", "nsubj"}:
         return False
-    return not _somewhere(doc, word) and full_name_in(doc, word) is not None
+    if span.root.tag_ == "NNPS" or _somewhere(doc, word):
+        return False  # "the Celtics", "in Mexico"
+    full = full_name_in(doc, word)
+    return full is not None and not _a_place(doc, full.split()[0])
+
+
+def _a_place(doc: Doc, word: str) -> bool:
+    """The word is a place of the article: tagged so, or somewhere things happen ("Manchester
+    United" is no "First Surname" when the article writes "Manchester" as a place)."""
+    places = {"GPE", "LOC", "FAC"}
+    return _somewhere(doc, word) or any(e.label_ in places and word in e.text for e in doc.ents)

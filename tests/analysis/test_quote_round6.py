@@ -201,3 +201,14 @@ def test_an_acronym_with_one_letter_more_than_the_name_is_that_organisation(nlp:
     )
     doc = _tagged(nlp, text, [("The Reserve Bank", 0, "ORG"), ("RBI", 0, "ORG")])
     assert _found(doc) == [("The rules wi", "reserve bank")]
+
+
+def test_a_team_named_after_its_town_is_no_first_name_and_surname(nlp: Language) -> None:
+    # "Harbour United" is not "First Surname" when the article writes Harbour as a place, so
+    # "United's captain" stays the club's.
+    text = (
+        "Fans travelled to Harbour for the game. Harbour United won, and United's captain scored."
+    )
+    doc = _tagged(nlp, text, [("Harbour", 0, "GPE"), ("United", 1, "ORG")])
+    kinds = {m.text: m.kind for m in analyse_doc(doc).mentions}
+    assert kinds["United"] == EntityKind.ORG
