@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import cache
 
 import numpy as np
 
@@ -90,14 +91,17 @@ def content_words(text: str) -> list[str]:
     return [w for w in all_words(text) if w not in ENGLISH_STOP]
 
 
-def topic_words(rows: Iterable[Row], n: int) -> frozenset[str]:
+Words = Callable[[str], list[str]]
+
+
+def topic_words(rows: Iterable[Row], n: int, words: Words = content_words) -> frozenset[str]:
     """The n content words the most of the candidates' articles use, outlet names and calendar
     words left out: what the topic is about (news-tls's keywords, here read from the
     candidates); none from fewer than TOPIC_ARTICLES articles."""
     used: dict[int, set[str]] = defaultdict(set)
     outlets: set[str] = set()
     for row in rows:
-        used[row.article_id].update(content_words(row.text))
+        used[row.article_id].update(words(row.text))
         outlets.update(all_words(row.outlet or ""))
     if len(used) < TOPIC_ARTICLES:
         return frozenset()
@@ -107,8 +111,8 @@ def topic_words(rows: Iterable[Row], n: int) -> frozenset[str]:
     return frozenset(w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:n])
 
 
-def _on_topic(row: Row, topic: frozenset[str]) -> bool:
-    return not topic or not topic.isdisjoint(content_words(row.text))
+def _on_topic(row: Row, topic: frozenset[str], words: Words) -> bool:
+    return not topic or not topic.isdisjoint(words(row.text))
 
 
 def _stated(row: Row) -> bool:
@@ -187,11 +191,13 @@ def _pick(
     chosen: list[np.ndarray],
     n: int,
     topic: frozenset[str],
+    *,
+    words: Words,
 ) -> list[int]:
     """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word."""
     kept = central(vectors, np.array([row.event_id < 0 for row in rows]))
     bonus = np.array(
-        [STATED * _stated(rows[i]) if _on_topic(rows[i], topic) else -np.inf for i in kept]
+        [STATED * _stated(rows[i]) if _on_topic(rows[i], topic, words) else -np.inf for i in kept]
     )
     return [int(kept[i]) for i in centroid_pick(vectors[kept], bonus, chosen, n)]
 
@@ -218,8 +224,9 @@ def summarise(
     texts = [r for r in rows if r.text.strip()]
     if not texts or k <= 0:
         return []
-    vectors = Tfidf([r.text for r in texts], content_words)  # rows built for tried dates only
-    topic = topic_words(texts, TOPIC_WORDS) if one_story else frozenset()
+    words = cache(content_words)  # each text read once for the vectors, the topic and its test
+    vectors = Tfidf([r.text for r in texts], words)  # rows built for tried dates only
+    topic = topic_words(texts, TOPIC_WORDS, words) if one_story else frozenset()
     groups: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, row in enumerate(texts):
         groups[(row.date, row.precision)].append(i)
@@ -230,7 +237,7 @@ def summarise(
         if not members:
             continue
         found = [texts[i] for i in members]
-        picked = _pick(found, vectors.rows(members), chosen, max(1, sentences), topic)
+        picked = _pick(found, vectors.rows(members), chosen, max(1, sentences), topic, words=words)
         if picked:
             ids = tuple(texts[members[i]].event_id for i in picked)
             kept.append(KeyDateSummary(ranked=item, sentence_ids=ids))
