@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from analysis.nlp import analyse_doc
 from analysis.quote_spans import find_quote_spans
 from analysis.quotes import extract_quotes
+from tests.analysis.tagged import with_entities
 
 
 def found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
@@ -233,21 +234,6 @@ def test_a_role_description_is_not_a_person_the_article_gives_another_role(
 # --- he/she after a person the model did not tag --------------------------------------------
 
 
-def _people(nlp: Language, text: str, names: list[tuple[str, int, str]]) -> Doc:
-    """The parsed text with exactly these entities: (words, which occurrence, label)."""
-    doc = nlp(text)
-    spans = []
-    for words, nth, label in names:
-        at = -1
-        for _ in range(nth + 1):
-            at = text.index(words, at + 1)
-        span = doc.char_span(at, at + len(words))
-        assert span is not None
-        spans.append(Span(doc, span.start, span.end, label=label))
-    doc.ents = spans
-    return doc
-
-
 TOLAN = (
     "“We are confident,” says company spokesperson Al Tolan.\n\n"
     "Tobias Judin does not believe it. “This is extortion,” he says.\n\n"
@@ -257,14 +243,14 @@ TOLAN = (
 
 
 def test_he_after_an_untagged_surname_subject_is_that_person(nlp: Language) -> None:
-    doc = _people(nlp, TOLAN, [("Al Tolan", 0, "PERSON"), ("Tobias Judin", 0, "PERSON")])
+    doc = with_entities(nlp, TOLAN, [("Al Tolan", 0, "PERSON"), ("Tobias Judin", 0, "PERSON")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["al tolan", "tobias judin", "al tolan"]
 
 
 def test_a_role_and_surname_tagged_as_an_organisation_is_the_person(nlp: Language) -> None:
     labels = [("Al Tolan", 0, "PERSON"), ("Tobias Judin", 0, "PERSON")]
-    doc = _people(nlp, TOLAN, [*labels, ("Meta spokesperson Tolan", 0, "ORG")])
+    doc = with_entities(nlp, TOLAN, [*labels, ("Meta spokesperson Tolan", 0, "ORG")])
     analysis = analyse_doc(doc)
     assert [m.key for m in analysis.mentions] == ["al tolan", "tobias judin", "al tolan"]
     assert [q.speaker_key for q in extract_quotes(doc, analysis)][-1] == "al tolan"
@@ -322,7 +308,7 @@ def test_she_after_a_surname_whose_full_name_was_tagged_an_organisation(nlp: Lan
         "In the lobby of a hotel, Arkwright sets out why she chose the title.\n\n"
         "“I like the word code because it hides something in plain sight.”"
     )
-    doc = _people(nlp, text, [("Delphine Arkwright", 0, "ORG"), ("Mara Quint", 0, "PERSON")])
+    doc = with_entities(nlp, text, [("Delphine Arkwright", 0, "ORG"), ("Mara Quint", 0, "PERSON")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [(q.text[:6], q.speaker_key) for q in quotes] == [("I like", "delphine arkwright")]
 
@@ -359,7 +345,7 @@ def test_he_after_a_role_whose_name_was_tagged_an_organisation(nlp: Language) ->
         "In a statement, union president, Tawanda Zvakada said doctors were at risk. "
         "“We lack protective equipment,” he said."
     )
-    doc = _people(nlp, text, [("Obadiah Moyo", 0, "PERSON"), ("Tawanda Zvakada", 0, "ORG")])
+    doc = with_entities(nlp, text, [("Obadiah Moyo", 0, "PERSON"), ("Tawanda Zvakada", 0, "ORG")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["tawanda zvakada"]
 
@@ -373,7 +359,7 @@ def test_the_zoo_and_zoo_officials_are_the_one_zoo_named(nlp: Language) -> None:
         "“Our hearts are with her,” zoo officials said.\n\n"
         "“She had a long and happy life,” the zoo said."
     )
-    doc = _people(nlp, text, [("Oakland Zoo", 0, "ORG")])
+    doc = with_entities(nlp, text, [("Oakland Zoo", 0, "ORG")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["oakland zoo", "oakland zoo"]
 
@@ -407,7 +393,7 @@ def test_mr_and_a_family_name_written_first(nlp: Language) -> None:
         "Chief executive Ng Yat Chung said the group had cut costs.\n\n"
         "Mr Ng said the move had put the group in a “good position to deal with the decline”."
     )
-    doc = _people(nlp, text, [("Ng Yat Chung", 0, "PERSON")])
+    doc = with_entities(nlp, text, [("Ng Yat Chung", 0, "PERSON")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["ng yat chung"]
 
@@ -419,7 +405,7 @@ def test_zoo_officials_opening_a_sentence_are_the_zoo(nlp: Language) -> None:
         "Zoo officials say they will watch the pack closely “as they absorb the loss of their "
         "matriarch.”"
     )
-    doc = _people(nlp, text, [("Oakland Zoo", 0, "ORG")])
+    doc = with_entities(nlp, text, [("Oakland Zoo", 0, "ORG")])
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert [q.speaker_key for q in quotes] == ["oakland zoo"]
 

@@ -6,27 +6,13 @@ an invented name right, the test sets the mistaken entities itself (`_tagged`)."
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from analysis.nlp import analyse_doc
 from analysis.quote_spans import find_quote_spans
 from analysis.quotes import extract_quotes
 from analysis.types import EntityKind
-
-
-def _tagged(nlp: Language, text: str, names: list[tuple[str, int, str]]) -> Doc:
-    """The parsed text with exactly these entities: (words, which occurrence, label)."""
-    doc = nlp(text)
-    spans = []
-    for words, nth, label in names:
-        at = -1
-        for _ in range(nth + 1):
-            at = text.index(words, at + 1)
-        span = doc.char_span(at, at + len(words))
-        assert span is not None
-        spans.append(Span(doc, span.start, span.end, label=label))
-    doc.ents = spans
-    return doc
+from tests.analysis.tagged import with_entities
 
 
 def _found(doc: Doc) -> list[tuple[str, str | None]]:
@@ -45,13 +31,13 @@ APPEAL = (
 def test_a_first_name_the_model_left_untagged_is_the_one_person_with_that_first_name(
     nlp: Language,
 ) -> None:
-    doc = _tagged(nlp, APPEAL, [("Tom Hale", 0, "PERSON"), ("Lucy Hale", 0, "PERSON")])
+    doc = with_entities(nlp, APPEAL, [("Tom Hale", 0, "PERSON"), ("Lucy Hale", 0, "PERSON")])
     assert _found(doc) == [("We cannot th", "lucy hale")]
 
 
 def test_a_first_name_shared_by_two_people_stays_unlinked(nlp: Language) -> None:
     text = APPEAL.replace("Tom Hale was", "Lucy Marsh was")
-    doc = _tagged(nlp, text, [("Lucy Marsh", 0, "PERSON"), ("Lucy Hale", 0, "PERSON")])
+    doc = with_entities(nlp, text, [("Lucy Marsh", 0, "PERSON"), ("Lucy Hale", 0, "PERSON")])
     assert _found(doc) == [("We cannot th", None)]
 
 
@@ -68,7 +54,7 @@ def test_an_untagged_body_after_a_spokesperson_for_speaks(nlp: Language) -> None
     # The force's name is tagged as nothing, or its place words as a place: the proper-noun
     # name ending in "Police" is an organisation, and its spokesperson's words are its own.
     for names in ([], [("Kelmore Valley", 0, "GPE")]):
-        doc = _tagged(nlp, POLICE, names)
+        doc = with_entities(nlp, POLICE, names)
         assert _found(doc) == [
             ("We have made", "kelmore valley police"),
             ("We will be t", "kelmore valley police"),
@@ -83,7 +69,7 @@ def test_a_place_name_ending_in_a_body_word_is_not_made_an_organisation_when_tag
     # A name the model tagged whole (a school as a place, say) keeps its label: only untagged
     # words, or a place run straight into the body word, are read again.
     text = "Pupils at Kelmore Valley School sat their exams on Monday."
-    doc = _tagged(nlp, text, [("Kelmore Valley School", 0, "FAC")])
+    doc = with_entities(nlp, text, [("Kelmore Valley School", 0, "FAC")])
     assert [m.kind for m in analyse_doc(doc).mentions] == [EntityKind.PLACE]
 
 
@@ -100,7 +86,7 @@ def test_a_nationality_word_tagged_as_a_person_is_no_one_he_can_stand_for(nlp: L
     # surname, where it speaks, as an organisation: "he" is the man the article names in full,
     # not "Georgian".
     names = [("Canadian", 0, "NORP"), ("Georgian", 0, "PERSON"), ("Dossa", 1, "ORG")]
-    doc = _tagged(nlp, ENVOY, names)
+    doc = with_entities(nlp, ENVOY, names)
     assert _found(doc) == [("We are hopef", "rafiq dossa")]
     kinds = {m.text: m.kind for m in analyse_doc(doc).mentions}
     group, person = EntityKind.GROUP, EntityKind.PERSON
@@ -119,7 +105,7 @@ def test_a_surname_tagged_as_a_place_that_speaks_is_the_person_written_in_full(
 ) -> None:
     # The full name is tagged as an organisation once and left untagged once; the surname that
     # speaks is tagged as a place. It is the person, and so is the full name.
-    doc = _tagged(nlp, MURALS, [("Ravi Kolte", 0, "ORG"), ("Kolte", 2, "GPE")])
+    doc = with_entities(nlp, MURALS, [("Ravi Kolte", 0, "ORG"), ("Kolte", 2, "GPE")])
     assert _found(doc) == [("I thought, w", "ravi kolte")]
 
 
@@ -184,7 +170,7 @@ def test_an_untagged_body_with_and_and_a_possessive_in_its_name_speaks(nlp: Lang
         "had cut such contracts.\n\n"
         "“We have worked with the unions for years,” he said."
     )
-    doc = _tagged(nlp, text, [])
+    doc = with_entities(nlp, text, [])
     body = "schools and colleges employers' association"
     assert _found(doc) == [("We have work", body)]
 
@@ -199,7 +185,7 @@ def test_an_acronym_with_one_letter_more_than_the_name_is_that_organisation(nlp:
         "The Reserve Bank on Thursday set out new rules for small lenders.\n\n"
         "“The rules will make banks safer,” the RBI said."
     )
-    doc = _tagged(nlp, text, [("The Reserve Bank", 0, "ORG"), ("RBI", 0, "ORG")])
+    doc = with_entities(nlp, text, [("The Reserve Bank", 0, "ORG"), ("RBI", 0, "ORG")])
     assert _found(doc) == [("The rules wi", "reserve bank")]
 
 
@@ -209,6 +195,6 @@ def test_a_team_named_after_its_town_is_no_first_name_and_surname(nlp: Language)
     text = (
         "Fans travelled to Harbour for the game. Harbour United won, and United's captain scored."
     )
-    doc = _tagged(nlp, text, [("Harbour", 0, "GPE"), ("United", 1, "ORG")])
+    doc = with_entities(nlp, text, [("Harbour", 0, "GPE"), ("United", 1, "ORG")])
     kinds = {m.text: m.kind for m in analyse_doc(doc).mentions}
     assert kinds["United"] == EntityKind.ORG
