@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -123,6 +123,12 @@ def np_text(token: Token) -> str:
         if child.dep_ in NP_LEFT_DEPS:
             start = min(start, child.left_edge.i)
     return token.doc[start : token.i + 1].text
+
+
+def _the_one(found: Iterable[Mention]) -> Mention | None:
+    """The one entity these mentions name, or None when they name none or several."""
+    by_key = {m.key: m for m in found}
+    return next(iter(by_key.values())) if len(by_key) == 1 else None
 
 
 class SpeakerResolver:
@@ -289,16 +295,15 @@ class SpeakerResolver:
     def _org_ending_with(self, word: str, before: int) -> Mention | None:
         """The one organisation named before this point whose name ends with this common noun
         ("zoo" -> "Oakland Zoo"), or None when none or several do."""
-        found = {
-            m.key: m
+        return _the_one(
+            m
             for m in self.mentions
             if m.kind == EntityKind.ORG
             and m.end <= before
             and not self.excluded(m.start)
             and " " in m.name
             and m.name.lower().split()[-1] == word
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        )
 
     def _org_subject_before(self, token: Token) -> Mention | None:
         """The latest organisation that is a subject in this sentence or the one before: "The
@@ -470,23 +475,21 @@ class SpeakerResolver:
 
     def _org_opening_with(self, word: str) -> Mention | None:
         """The one organisation whose name starts with this word."""
-        orgs = {
-            m.key: m
+        return _the_one(
+            m
             for m in self.mentions
             if m.kind == EntityKind.ORG and m.name.split()[:1] == [word] and " " in m.name
-        }
-        return next(iter(orgs.values())) if len(orgs) == 1 else None
+        )
 
     def _name_tagged_org(self, word: str) -> Mention | None:
         """ "according to Nicola Rollock, professor …" tagged ORG, then "Rollock says": the one
         organisation written "First Surname" (two or three capitalised words, none an
         organisation word) that ends with the surname a speech verb's subject is."""
-        orgs = {
-            m.key: m
+        return _the_one(
+            m
             for m in self.mentions
             if m.kind == EntityKind.ORG and person_shaped(m.name) and m.name.split()[-1] == word
-        }
-        return next(iter(orgs.values())) if len(orgs) == 1 else None
+        )
 
     def _family_name_first(self, subject: Token, word: str) -> Mention | None:
         """ "Mr Ng said" after "Ng Yat Chung": with an honorific before it, a word that opens
@@ -494,31 +497,24 @@ class SpeakerResolver:
         before = self.doc[subject.i - 1].lower_.rstrip(".") if subject.i > 0 else ""
         if before not in _HONORIFIC_WORDS or " " in word:
             return None
-        people = {
-            m.key: m
-            for m in self.mentions
-            if m.kind == EntityKind.PERSON and " " in m.name and m.name.split()[0] == word
-        }
-        return next(iter(people.values())) if len(people) == 1 else None
+        return self._by_first_name(word)
 
     def _by_first_name(self, word: str) -> Mention | None:
         """The one person named in full whose first name is this word (tried after surnames)."""
-        people = {
-            m.key: m
+        return _the_one(
+            m
             for m in self.mentions
             if m.kind == EntityKind.PERSON and " " in m.name and m.name.split()[0] == word
-        }
-        return next(iter(people.values())) if len(people) == 1 else None
+        )
 
     def _by_surname(self, word: str) -> Mention | None:
         """The one person whose canonical name ends with this word."""
         lower = word.lower()
-        people = {
-            m.key: m
+        return _the_one(
+            m
             for m in self.mentions
             if m.kind == EntityKind.PERSON and m.name.lower().split()[-1:] == [lower]
-        }
-        return next(iter(people.values())) if len(people) == 1 else None
+        )
 
     def _role(self, subject: Token) -> Speaker | None:
         """ "the Russian president" -> the latest person introduced as a Russian president; not
