@@ -71,6 +71,14 @@ def test_topic_filters_quote_or_sentence(sample_cli: Invoke) -> None:
     assert "2024-10-15]" not in output.split("Sources:")[0]
 
 
+def test_topic_naming_a_person_finds_the_sentences_that_name_him(sample_cli: Invoke) -> None:
+    # only one sentence holds the words "Vladimir" and "Putin"; four quotes' sentences name
+    # him ("Putin said"), resolved to the entity as every command resolves a topic
+    output = sample_cli("quotes", "putin", "--topic", "Vladimir Putin").output
+    assert output.startswith("4 quotes by Vladimir Putin about “vladimir putin” from 4 articles")
+    assert PUTIN_TEHRAN in output
+
+
 def test_date_range_leaves_undated_out_and_says_so(sample_cli: Invoke) -> None:
     output = sample_cli("quotes", "putin", "--from", "2015", "--to", "2015").output
     header = output.splitlines()[1]
