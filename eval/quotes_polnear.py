@@ -31,6 +31,12 @@ Definitions of every figure are in EVALUATION.md; in short:
   Cue swapped, "said"), and gold whose Source's root is a pronoun, which PolNeAR alone cannot
   tie to anyone (it has no coreference). Descriptions ("the mayor") stay in: a member cannot
   reach them by a name word, so they count as misses ("described gold found" shows how many).
+- P by every attribution (†): the linked figures again, with one change to precision. A
+  prediction that matches no gold of the subset but lies inside (half its words) the Content of
+  any attribution of the article is judged by that attribution's Source: right when linked to
+  its name, left out when it is a pronoun or absent, wrong otherwise. PolNeAR often merges two
+  quotations into one Content, or runs a Content past the closing mark, so a real quotation of
+  the right person matched no "direct" gold and counted wrong. Recall is unchanged.
 - ≈ linked, an approximation: a personal or relative pronoun Source ("he", "I", "who") takes the
   name words of the nearest preceding Source in the same article that is a name (PolNeAR's own
   Sources, not our output); indefinite ones ("some", "others") and pronouns with no named Source
@@ -471,6 +477,8 @@ class LinkedTally:
 
 
 LINKED = ("linked", "≈linked")
+# The same, with precision judged by every attribution of the article (`judged_by_every`).
+BY_EVERY = ("linked, P by every attribution", "≈linked, P by every attribution")
 NAMES_ONLY = "≈linked, names only"  # diagnostic: descriptions ("the mayor") left out too
 
 
@@ -483,7 +491,7 @@ class Tally:
     speaker_ok: int = 0
     speaker_lenient: int = 0
     linked: dict[str, LinkedTally] = field(
-        default_factory=lambda: {v: LinkedTally() for v in (*LINKED, NAMES_ONLY)}
+        default_factory=lambda: {v: LinkedTally() for v in (*LINKED, *BY_EVERY, NAMES_ONLY)}
     )
 
     def prf(self, criterion: str) -> PRF:
@@ -513,16 +521,45 @@ def all_pairs(text: str, preds: Sequence[Pred], golds: Sequence[Gold]) -> dict[s
     return pairs
 
 
+def judged_by_every(
+    text: str, preds: Sequence[Pred], unmatched: set[int], every: Sequence[Gold]
+) -> tuple[set[int], set[int]]:
+    """Of the predictions no subset gold matched, those right and those left out by any gold.
+
+    The "direct" subset keeps only golds whose Content is one quotation, so a real quotation
+    that PolNeAR annotates inside a longer Content (two attributions merged, or a Content running
+    on past the closing mark) matches none of them and counted as wrong. Here it is judged by
+    the attribution it lies in (most of its words inside that Content): right when linked to
+    that Source's name, left out when the Source is a pronoun or absent, wrong otherwise. A
+    prediction inside no attribution stays wrong. Recall is not touched.
+    """
+    gw = [_gold_words(text, g) for g in every]
+    right, left_out = set(), set()
+    for i in unmatched:
+        pw = words(text, preds[i].start, preds[i].end)
+        around = [g for g, w in zip(every, gw, strict=True) if _inside("half", pw, w)]
+        checked = [g for g in around if source_kind(g) == "checked"]
+        if any(linked_right(preds[i], g) for g in checked):
+            right.add(i)
+        elif around and not checked:
+            left_out.add(i)
+    return right, left_out
+
+
 def score_linked(
     tally: LinkedTally,
     half: Pairs,
     preds: Sequence[Pred],
     golds: Sequence[Gold],
+    *,
     names_only: bool = False,
+    elsewhere: tuple[set[int], set[int]] = (set(), set()),
 ) -> None:
     """Add one article's linked-speaker counts: `half` are the content ≥50% pairs.
 
     `names_only` (a diagnostic) also leaves out golds whose Source is a description.
+    `elsewhere` are the predictions matched to no subset gold that `judged_by_every` found
+    right, and those it left out (the "P by every attribution" variants).
     """
     kinds = [source_kind(g) for g in golds]
     checkable = {j for j, kind in enumerate(kinds) if kind == "checked"}
@@ -534,7 +571,10 @@ def score_linked(
     dropped = {i for i, _ in half} - to_checked
     right = {(i, j) for i, j in half if j in checked and linked_right(preds[i], golds[j])}
     found = {j for _, j in right}
-    counts = (len({i for i, _ in right}), len(preds) - len(dropped), len(found), len(checked))
+    right_elsewhere, out_elsewhere = elsewhere
+    n_right = len({i for i, _ in right} | right_elsewhere)
+    dropped |= out_elsewhere
+    counts = (n_right, len(preds) - len(dropped), len(found), len(checked))
     tally.counts = [a + b for a, b in zip(tally.counts, counts, strict=True)]
     tally.dropped += len(dropped)
     tally.matched += len(to_checked)
@@ -551,16 +591,26 @@ def score(
     preds: Sequence[Pred],
     golds: Sequence[Gold],
     resolved: Sequence[Gold] | None = None,
+    *,
+    every: tuple[Sequence[Gold], Sequence[Gold]] | None = None,
 ) -> None:
     """Add one article's predictions and gold attributions to a tally.
 
     `resolved` are the same golds with pronoun Sources resolved (`resolve_pronouns`), for the ≈
-    linked figure; without it that figure is scored on `golds` as they are.
+    linked figure; without it that figure is scored on `golds` as they are. `every` are all the
+    article's golds, as they are and resolved, that judge the precision of the "P by every
+    attribution" variants (without it, the subset's golds).
     """
     pairs = all_pairs(text, preds, golds)
     score_linked(tally.linked["linked"], pairs["half"], preds, golds)
     resolved = golds if resolved is None else resolved
     score_linked(tally.linked["≈linked"], pairs["half"], preds, resolved)
+    unmatched = set(range(len(preds))) - {i for i, _ in pairs["half"]}
+    for variant, judges, own in zip(
+        BY_EVERY, every or (golds, resolved), (golds, resolved), strict=True
+    ):
+        elsewhere = judged_by_every(text, preds, unmatched, judges)
+        score_linked(tally.linked[variant], pairs["half"], preds, own, elsewhere=elsewhere)
     score_linked(tally.linked[NAMES_ONLY], pairs["half"], preds, resolved, names_only=True)
     for criterion in CRITERIA:
         tally.add(criterion, pairs[criterion], len(preds), len(golds))
@@ -647,7 +697,10 @@ def evaluate(
             refused += bailed
         for (subset, name), tally in tallies.items():
             preds, subset_golds = _subset(subset, runs[name], golds)
-            score(tally, article.text, preds, subset_golds, _gold_subset(subset, resolved))
+            subset_resolved = _gold_subset(subset, resolved)
+            score(
+                tally, article.text, preds, subset_golds, subset_resolved, every=(golds, resolved)
+            )
         for line in speaker_errors(article.text, runs["ours"], golds):
             if shown < examples:
                 emit(f"[{article.name}] {line}")
@@ -718,12 +771,13 @@ def linked_report(tallies: Tallies) -> str:
         cells: list[object] = [subset, name]
         s = tally.prf("speaker")
         cells += [pct(s.precision), pct(s.recall), pct(s.f1)]
-        for variant in LINKED:
+        for variant in (*LINKED, *BY_EVERY):
             r = tally.linked[variant].prf()
             cells += [pct(r.precision), pct(r.recall), pct(r.f1)] if name == "ours" else ["n/a"] * 3
         rows.append(cells)
     heads = ["subset", "system", "as-written P", "as-written R", "as-written F1"]
     heads += ["linked P", "linked R", "linked F1", "≈linked P", "≈linked R", "≈linked F1"]
+    heads += ["linked P†", "linked R†", "linked F1†", "≈linked P†", "≈linked R†", "≈linked F1†"]
     return table(heads, rows)
 
 
@@ -733,7 +787,7 @@ def linked_counts(tallies: Tallies) -> str:
     for (subset, name), tally in tallies.items():
         if name != "ours":
             continue
-        for variant in (*LINKED, NAMES_ONLY):
+        for variant in (*LINKED, *BY_EVERY, NAMES_ONLY):
             t = tally.linked[variant]
             r = t.prf()
             rows.append(
