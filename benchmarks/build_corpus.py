@@ -17,10 +17,11 @@ Run: `.venv/bin/python -m benchmarks.build_corpus [--sizes 1000 10000 100000]
    seed article its new id and a date shift:
    ids are offset by k × the seed's largest id of that table; the publication date and every
    event date of the article move by the same number of days, so that copies land spread over
-   2015-01-01 … 2025-12-31; content hashes, canonical URLs and band keys get a per-copy suffix
-   (unique, and no copy looks like a near-duplicate of another). The full-text index follows:
-   on SQLite the FTS5 trigger fires on every inserted article, on PostgreSQL the tsvector
-   column is generated. The last copy is partial, to land on the exact size.
+   2015-01-01 … 2025-12-31 (an event dated to a week, month or year then goes back to that
+   period's first day, as ingestion stores it); content hashes, canonical URLs and band keys get
+   a per-copy suffix (unique, and no copy looks like a near-duplicate of another). The full-text
+   index follows: on SQLite the FTS5 trigger fires on every inserted article, on PostgreSQL the
+   tsvector column is generated. The last copy is partial, to land on the exact size.
 4. Long tail: entities named in only one seed article (most NER output) are cloned per group
    of copies (name, surname and aliases + " <g>"), and those copies' mentions, quotes and event
    links point at the clones, so the entity and alias tables grow with the corpus (about as
@@ -162,15 +163,29 @@ SHIFTED = {
     "sqlite": "date({col}, printf('%+d days', sh.delta))",
     "postgresql": "({col} + sh.delta)",
 }
+# A shifted event date keeps the shape its precision gives it: "in 2017" is stored as 2017-01-01
+# and "in March" as the month's first day, so a shift by days would make one "year" date per
+# copy (23,236 distinct year dates at 100k, where a real corpus has one per year) and inflate
+# `event_days` and every chart built from it.
+SNAPPED = {
+    "sqlite": (
+        "CASE e.\"precision\" WHEN 'year' THEN date({d}, 'start of year')"
+        " WHEN 'month' THEN date({d}, 'start of month')"
+        " WHEN 'week' THEN date({d}, '-6 days', 'weekday 1') ELSE {d} END"
+    ),
+    "postgresql": (
+        "CASE e.\"precision\" WHEN 'year' THEN date_trunc('year', {d})::date"
+        " WHEN 'month' THEN date_trunc('month', {d})::date"
+        " WHEN 'week' THEN date_trunc('week', {d})::date ELSE {d} END"
+    ),
+}
 
 
 def _copy_statements(dialect: str) -> list[str]:
     shifted = SHIFTED[dialect]
+    event_date = SNAPPED[dialect].format(d=shifted.format(col='e."date"'))
     return [
-        s.format(
-            published=shifted.format(col="a.published"), event_date=shifted.format(col='e."date"')
-        )
-        for s in COPY
+        s.format(published=shifted.format(col="a.published"), event_date=event_date) for s in COPY
     ]
 
 

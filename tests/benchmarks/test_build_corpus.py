@@ -89,6 +89,14 @@ async def test_grown_corpus_is_consistent_and_answers_every_command(
                 " WHERE a.published IS NOT NULL",
             )
             assert await _scalar(engine, "SELECT sum(mentions) FROM entity_months") == dated
+            # a copy's event dated "in 2017" or "in March" stays on its period's first day
+            coarse = await _scalar(
+                engine,
+                "SELECT count(*) FROM events WHERE (\"precision\" = 'year'"
+                " AND substr(CAST(\"date\" AS TEXT), 6) <> '01-01')"
+                " OR (\"precision\" = 'month' AND substr(CAST(\"date\" AS TEXT), 9) <> '01')",
+            )
+            assert coarse == 0
         finally:
             await engine.dispose()
         settings = Settings.model_validate({"database_url": url})
