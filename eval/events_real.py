@@ -521,7 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Ingest the split's real pages, score their dated events against the hand judgments."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--split", choices=("dev", "test", "all", "fifth"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "all", "fifth", "sixth"), default="all")
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--dump", type=Path, help="write each page's events to judge here")

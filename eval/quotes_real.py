@@ -692,7 +692,7 @@ def title(split: str, fragments: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Ingest a split's pages, score Analyst (and textacy) and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "all", "fifth"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "all", "fifth", "sixth"), default="dev")
     parser.add_argument(
         "--fragments",
         choices=tuple(FRAGMENTS),
