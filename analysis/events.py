@@ -79,12 +79,19 @@ _STAMP_BEFORE = re.compile(r"[.!?][\"”’]?\s*$")
 # with its own publication date after a dash, the date closing the line.
 _LISTING_DASH = re.compile(r"\S\s+[-–—|]\s*$")
 _WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d$")
+# "Today's Big Question Where does ... go from here? By Rafi Schwartz, The Week US Published": a
+# card of another story (a list after the body), its teaser glued to its byline, outlet and a
+# "Published" whose date the page lost. A credit alone ("Photo By Tom Keller") is no card.
+_CARD_BYLINE = re.compile(
+    r"\bBy\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|and))*"
+    r"(?:\s*,\s*[^,.!?\n]{1,40}?(?:\s+(?:Published|Updated))?|\s+(?:Published|Updated))\s*$"
+)
 
 
 def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice: bool) -> bool:
     """Whether the date is a dateline, a date stamp (after a paragraph's last sentence, or after
-    a dash closing a listed headline) or a copyright notice (`notice`) rather than an event's
-    time."""
+    a dash closing a listed headline), in the card of another story (its line ends with the
+    card's byline) or in a copyright notice (`notice`) rather than an event's time."""
     if notice or _METADATA_LEAD.match(text[sentence.start : found.start]):
         return True
     line_start = text.rfind("\n", 0, found.start) + 1
@@ -92,6 +99,8 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
     before = text[line_start : found.start]
     after = text[found.end : len(text) if line_end < 0 else line_end]
     if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    if _CARD_BYLINE.search(after):
         return True
     if not before.strip() or after.strip():
         return False
