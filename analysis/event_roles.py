@@ -57,6 +57,7 @@ from analysis.event_reference import (
     reference,
     sequenced,
 )
+from analysis.event_topic import talked_of
 from analysis.event_words import PLANS, PUBLISHING, RELATIONS, REPORTING, STATES
 
 _RANGE_ENDS = frozenset({"through", "until", "till", "to"})  # "from January 2015 through May"
@@ -96,7 +97,8 @@ def _describes(dated: Dated) -> bool:
         return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
     topic = place.names and place.thing_prep in _TOPIC_PREPS
     despite = place.thing is not None and place.thing_prep in _CONCESSIVE
-    if topic or despite or _completes_name(dated) or named_in_passing(place, dated.text):
+    talked = talked_of(place)  # "pointing to Tuesday's results, he charged"
+    if topic or despite or talked or _completes_name(dated) or named_in_passing(place, dated.text):
         # "asked about the minister's March 3 letter"; "despite a diagnosis in 2012, he had
         # landed a job" (background); "the Communications Decency Act of 1996"
         return True

@@ -54,3 +54,53 @@ def test_story_card_with_its_byline(nlp: Language, card: str) -> None:
 )
 def test_no_story_card(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle talking of a thing: the date is the thing's, the talking undated
+        "Pointing to Monday's poor results, the coach said the team must improve.",
+        "The minister defended the plan, citing last week's survey of voters.",
+        "The mayor closed the meeting by blaming the council for Tuesday night's defeat.",
+        "The senator opened the hearing by attacking the mayor, blaming her for the poor showing"
+        " in a string of races on Tuesday night.",
+        # ... and "today" after the object of a comparing or describing participle is nowadays
+        "He praised the staff, comparing the hospital today with the one he knew as a boy.",
+        "The author ended the talk by describing the city today as a place of hope.",
+    ],
+)
+def test_talked_of(nlp: Language, text: str) -> None:
+    assert dated(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle of being somewhere is set by its date
+        ("Speaking at Tuesday's rally, the senator promised lower taxes.", ["2022-03-08"]),
+        # the main clause's own date stays
+        ("The mayor cancelled the parade on Monday, citing the storm.", ["2022-03-07"]),
+        ("Pointing to the report, the minister resigned on Friday.", ["2022-03-04"]),
+        # a finite clause of talking is not a participle
+        ("The coach blamed the referee for Monday's defeat.", ["2022-03-07"]),
+    ],
+)
+def test_not_talked_of(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date on the participle itself dates it
+        ("The governor has backed the claim, citing it on Tuesday without proof.", ["2022-03-08"]),
+        # an account of a happening tells it
+        (
+            "Describing a trip to her parents' farm in May 2001, the author admits she was afraid.",
+            ["2001-05-01"],
+        ),
+    ],
+)
+def test_participle_dated(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
