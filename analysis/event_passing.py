@@ -21,6 +21,9 @@ the parse spaCy already made:
 - a thing named in a clause that tells no happening of its own: "he is looking forward to
   further signals before committing to a June 3 opening" (a non-finite clause under a state)
   names a plan in passing;
+- a setting of a noun, not of the clause: in "In a sign of her rise in the 2024 race, Haley
+  was in the spotlight" the year's "in" sets the rise, a noun, so the year names the race in
+  passing under a clause telling a state (as "on the 2024 ticket" does);
 - an analogy: a free relative ("what happened in 2016") under a noun that describes something
   else ("the reverse of what happened in 2016", "is another illustration of what happened in
   the 2020 primary"): what the sentence likens its subject to, not its happening;
@@ -203,3 +206,13 @@ def named_in_passing(place: Place, written: str) -> bool:
     if any(kid.dep_ in ("nsubj", "nsubjpass") for kid in clause.children):
         return False
     return kinds.state(links[-1].verb)
+
+
+def noun_setting(place: Place) -> bool:
+    """Whether the preposition bringing the thing a date names hangs on another noun ('her rise
+    in the 2024 race'), not on a clause ('was held in the 2024 race')."""
+    thing = place.thing
+    if thing is None or thing.dep_ != "pobj":
+        return False
+    prep = thing.head
+    return prep.pos_ == "ADP" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != prep.i

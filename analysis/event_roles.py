@@ -42,6 +42,7 @@ from analysis.event_passing import (
     named_below,
     named_in_passing,
     new_time,
+    noun_setting,
     same_clause,
     told,
 )
@@ -143,11 +144,12 @@ def _passing_prep(place: Place) -> bool:
     showing off its Fall/Winter 2020 collections", "The 2016 election remains a sore point") to
     a clause that tells a state ("The goal under the 2015 agreement is to curb"), not a
     happening ("contributed to the 1998 acquisitions", "Trump lost the 2016 election")."""
-    prep = next((p for p in place.crossed if p), "")
-    if prep in _YEAR_SETTINGS or not place.links:
-        return False
+    prep, of_noun = next((p for p in place.crossed if p), ""), noun_setting(place)
+    if (prep in _YEAR_SETTINGS and not of_noun) or not place.links:
+        return False  # a setting of the clause; "her rise in the 2024 race" sets a noun
     verb = place.links[0].verb  # and only on a clause that tells no happening of its own
-    return kinds.state(verb) or kinds.infinitive(verb) or verb.lemma_ in RELATIONS
+    been = of_noun and verb.lemma_ == "be"  # "In a sign of her rise in ..., she was in the news"
+    return been or kinds.state(verb) or kinds.infinitive(verb) or verb.lemma_ in RELATIONS
 
 
 def medium(place: Place) -> Token | None:

@@ -104,3 +104,23 @@ def test_not_talked_of(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_participle_dated(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year naming a thing set in another noun ("her rise in the 2024 race"), under a
+        # clause telling a state, names it in passing
+        (
+            "In a sign of the senator's rise in the 2024 presidential race, she was again at the"
+            " centre of attention.",
+            [],
+        ),
+        ("The governor is a leading voice in the 2026 budget debate.", []),
+        # the setting of a happening, or of a state's clause itself, stays
+        ("She won her first seat in the 2019 election.", ["2019-01-01"]),
+        ("Turnout was high in the 2019 election.", ["2019-01-01"]),
+    ],
+)
+def test_year_setting_a_noun(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
