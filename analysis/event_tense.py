@@ -4,7 +4,8 @@
 ban"; "is expected to clear by Friday evening", "host the Celtics on Sunday" (a present tense
 with a date is a schedule), "he'll be at Ludlow Liquors December 11", "is making ... free from
 Monday", "ahead of Tuesday's debate", "was postponed to Thursday" and a reported "would"
-("officials said the road would reopen on Monday") point forward. A plan told in the past
+("officials said the road would reopen on Monday") point forward; a present of pointing to
+or citing ("points to a decision in July") does not. A plan told in the past
 ("was due to meet ... on Saturday") may be either side of the day it was written: the nearest
 such day is meant. A date naming a thing ("the March 3 primaries") takes no direction from the
 clause around it.
@@ -18,6 +19,7 @@ from spacy.tokens import Token
 
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place
+from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
 
 _WILL = frozenset({"will", "shall", "'ll", "’ll", "wo"})
@@ -84,6 +86,9 @@ def _tense(verb: Token) -> Direction | None:
         # "the tour resumes March 12th"; a state ("the dividend is payable on Dec 18", "damage
         # appears widespread from Nov. 5") may be either side of the day it was written
         (present and verb.lemma_ in STATES | _SEEMING, Direction.NEAREST),
+        # "He points to a CJEU decision in July that said ...": what a present of pointing to
+        # or citing names is there already, no schedule
+        (present and verb.lemma_ in POINTING_TO, Direction.PAST),
         (present, Direction.FUTURE),
         # "is making ... free from Monday"
         (

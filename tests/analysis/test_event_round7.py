@@ -124,3 +124,21 @@ def test_participle_dated(nlp: Language, text: str, expected: list[str]) -> None
 )
 def test_year_setting_a_noun(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present tense of pointing to a thing is no schedule: the thing pointed to, dated
+        # without a year, lies in the past
+        ("She cites a High Court judgment in May that said the ban was unlawful.", ["2021-05-01"]),
+        (
+            "The lawyer points to a Supreme Court decision in May that found the law unfair.",
+            ["2021-05-01"],
+        ),
+        # a present tense with a date is still a schedule
+        ("The tour resumes in May with a show in Leeds.", ["2022-05-01"]),
+    ],
+)
+def test_present_pointing_to(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
