@@ -16,6 +16,8 @@ Anchoring rules (the anchor is the article's publication date):
 - Yearless month ("in July"): the story's year likewise; else the latest such month not after
   the anchor's month, or pointing forward the first one not before it. "last July" / "next
   July" are strictly before / after.
+- A day or month with a relative year ("on March 3 last year", "in June next year") is one date
+  of the year counted from the anchor, not a yearless date plus a second date for the year.
 - Weekday ("on Monday morning"): the latest such day on or before the anchor; pointing forward,
   the first on or after it. "last"/"next" are strictly before/after; "this" stays in the
   anchor's week. "Every Friday" is a habit, not a date.
@@ -133,6 +135,27 @@ def _day_in_year(match: re.Match[str], ctx: Context) -> Outcome:
     return (found[0], Precision.DAY) if found else None
 
 
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _of_relative_year(match: re.Match[str], ctx: Context) -> Outcome:
+    """'on March 3 last year', 'in June next year', 'from October 4-8 last year': the day (a
+    run's first) or the month of the year counted from the anchor, one date: read apart, the
+    day would take the anchor's year and the year would be a second event."""
+    anchor = ctx.usable(Precision.YEAR)
+    if match.group("month"):
+        month = _MONTH_FULL.split("|").index(match.group("month")) + 1
+        year = None if anchor is None else anchor.year + _YEAR_SHIFT[match["which"].lower()]
+        return (None if year is None else date(year, month, 1)), Precision.MONTH
+    value = parse(core(match), _YEARLESS_BASE, ("day", "month"))
+    if value is None:
+        return None
+    if anchor is None:
+        return None, Precision.DAY
+    found = _dates_in(value, (anchor.year + _YEAR_SHIFT[match["which"].lower()],))
+    return (found[0] if found else None), Precision.DAY
+
+
 def _dates_in(month_day: date, years: tuple[int, ...]) -> list[date]:
     """The month and day of `month_day` in each of `years` where it exists (Feb. 29)."""
     found = []
@@ -228,6 +251,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"{_LEAD}(?P<core>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
             rf"(?:\s*[-–]\s*(?:{_MONTH}\s+)?{_DAY})?\s+in\s+(?P<year>{_YEAR})",
             _day_in_year,
+        ),
+        (
+            rf"(?:{_LEAD}(?P<core>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
+            rf"(?:\s*[-–]\s*(?:{_MONTH}\s+)?{_DAY})?"
+            rf"|(?<![\w])(?:{_PREP}\s+(?:{_MOD}[\s-]+)?|{_MOD}[\s-]+)(?P<month>{_MONTH_FULL}))"
+            r",?\s+(?P<which>(?i:last|this|next))\s+(?i:year)\b",
+            _of_relative_year,
         ),
         (rf"{_LEAD}(?P<core>{_MONTH},?\s+{_YEAR})", _month_year),
         (

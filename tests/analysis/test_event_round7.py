@@ -142,3 +142,21 @@ def test_year_setting_a_noun(nlp: Language, text: str, expected: list[str]) -> N
 )
 def test_present_pointing_to(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day or a month followed by "last year", "this year" or "next year" is one date of
+        # that year, counted from the day of writing, not a yearless date plus a year
+        ("The factory closed on March 3 last year.", ["2021-03-03"]),
+        ("The company was founded in May last year.", ["2021-05-01"]),
+        ("The factory will reopen in June next year.", ["2023-06-01"]),
+        ("The law took effect on 1 January this year.", ["2022-01-01"]),
+        ("The talks ran from October 4-8 last year.", ["2021-10-04"]),
+        # ... and keeps its role: a reference point stays one
+        ("Prices have risen since May last year.", []),
+    ],
+)
+def test_day_of_a_relative_year(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
