@@ -76,7 +76,10 @@ def _tense(verb: Token) -> Direction | None:
         (bool(words & _WILL), Direction.FUTURE),
         # "officials said the road would reopen on Monday": the future of a recent saying
         ("would" in words and reported, Direction.FUTURE),
-        (verb.tag_ == "VBD" or bool(words & _PAST_AUX), Direction.PAST),
+        (
+            verb.tag_ == "VBD" or bool(words & _PAST_AUX) or _past_read_as_participle(verb),
+            Direction.PAST,
+        ),
         (verb.lemma_ in REPORTING and verb.tag_ in ("VBZ", "VBP", "VBN"), Direction.PAST),
         (verb.lemma_ in REPORTING, None),
         # "coming in e-book and audio formats June 9"
@@ -97,6 +100,15 @@ def _tense(verb: Token) -> Direction | None:
         ),
     )
     return next((way for holds, way in rules if holds), None)
+
+
+def _past_read_as_participle(verb: Token) -> bool:
+    """A finite clause's verb the tagger read as a participle ('In April, Trump called [VBN]
+    Ford's plans ... a disgrace'): with a subject of its own and no auxiliary, as the root or
+    a clause coordinated with or reported by it, it can only be a simple past."""
+    if verb.tag_ != "VBN" or auxes(verb) or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return False
+    return any(kid.dep_ == "nsubj" for kid in verb.children)
 
 
 def _forecast_of(place: Place, verb: Token) -> bool:

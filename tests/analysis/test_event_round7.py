@@ -160,3 +160,23 @@ def test_present_pointing_to(nlp: Language, text: str, expected: list[str]) -> N
 )
 def test_day_of_a_relative_year(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a main clause's verb the tagger read as a participle, with a subject and no
+        # auxiliary, is a simple past: its yearless month lies behind, whatever plans it names
+        (
+            "In May, Trump called Nabisco’s plans to move a $1.2 billion bakery to Mexico a"
+            " disgrace.",
+            ["2021-05-01"],
+        ),
+        (
+            "In May, Trump called Boeing’s plans to open a $2 billion factory in China a disgrace.",
+            ["2021-05-01"],
+        ),
+    ],
+)
+def test_participle_read_as_past(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
