@@ -38,7 +38,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from analysis.entity_repairs import surname_written_in_full, untagged_bodies
+from analysis.entity_repairs import (
+    person_named_as_a_body,
+    surname_written_in_full,
+    untagged_bodies,
+)
 from analysis.types import EntityKind, Mention, SentenceSpan
 
 LABEL_KINDS: dict[str, EntityKind] = {
@@ -443,6 +447,8 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
             and surname_written_in_full(doc, raw.start, raw.end, raw.surface)
         ):
             raw.kind = EntityKind.PERSON  # "Hayee told" tagged ORG after "… Bilal Hayee"
+        elif raw.kind == EntityKind.ORG and person_named_as_a_body(doc, raw.surface):
+            raw.kind = EntityKind.PERSON  # "Vivek Ramaswamy" and "Ramaswamy said", all ORG
     people = [r for r in raws if r.kind == EntityKind.PERSON]
     person_keys = Counter(make_key(r.person) for r in people)
     surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}

@@ -10,11 +10,18 @@
   after a first name the model left untagged ("Bilal Hayee") is that person's surname, unless
   the article uses it, or that first name, as somewhere ("in Mexico", though it writes "Poor
   Mexico" once; "Manchester United"), or it is a plural ("the Celtics").
+- `person_named_as_a_body(doc, surface)`: a "First Surname" the model tagged as an organisation
+  (and its surname alone with it: "Vivek Ramaswamy", "Ramaswamy said", all ORG) is a person when
+  its surname alone is the subject of a speech verb and the name reads like no body's: never
+  written with "the" ("the Harbour Foundry"), its surname never a common word of the article
+  ("the government"), none of its words a place of the article.
 
 Only the article's own words are read: no list of organisations.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -83,12 +90,16 @@ def untagged_bodies(doc: Doc) -> list[tuple[int, int]]:
 _WHERE = frozenset("in into to from across at near within throughout".split())  # noqa: SIM905
 
 
-def _somewhere(doc: Doc, word: str) -> bool:
+# Where only places stand: people are also "to" and "from" someone ("boos from Ramaswamy").
+_IN_A_PLACE = frozenset("in into at near across within throughout".split())  # noqa: SIM905
+
+
+def _somewhere(doc: Doc, word: str, where: frozenset[str] = _WHERE) -> bool:
     """The word is somewhere things happen in the article ("in Mexico", "to Jordan")."""
     return any(
         t.text == word
         and t.dep_ == "pobj"
-        and t.head.lower_ in _WHERE
+        and t.head.lower_ in where
         and not any(c.dep_ == "compound" for c in t.children)  # "to Georgian Rafiq Dossa"
         for t in doc
     )
@@ -108,8 +119,45 @@ def surname_written_in_full(doc: Doc, start: int, end: int, word: str) -> bool:
     return full is not None and not _a_place(doc, full.split()[0])
 
 
-def _a_place(doc: Doc, word: str) -> bool:
+def _a_place(doc: Doc, word: str, where: frozenset[str] = _WHERE) -> bool:
     """The word is a place of the article: tagged so, or somewhere things happen ("Manchester
     United" is no "First Surname" when the article writes "Manchester" as a place)."""
     places = {"GPE", "LOC", "FAC"}
-    return _somewhere(doc, word) or any(e.label_ in places and word in e.text for e in doc.ents)
+    return _somewhere(doc, word, where) or any(
+        e.label_ in places and word in e.text for e in doc.ents
+    )
+
+
+_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def person_named_as_a_body(doc: Doc, surface: str) -> bool:
+    """Whether an organisation's name (`surface`) is a person's by the module docstring's rule."""
+    from analysis.entities import NATIONALITY_WORDS, ROLE_WORDS  # here: entities imports us
+    from analysis.speaker_names import person_shaped
+
+    words = surface.split()
+    if len(words) not in {2, 3} or not all(_NAME.match(w) for w in words):
+        return False
+    if not person_shaped(surface) or words[0].lower() in ROLE_WORDS | NATIONALITY_WORDS:
+        return False
+    text, surname = doc.text, words[-1]
+    if re.search(rf"\b[Tt]he {re.escape(surface)}\b", text) or re.search(
+        rf"\b{re.escape(surname.lower())}\b", text
+    ):
+        return False  # "the Harbour Foundry", "the government"
+    if any(_a_place(doc, w, _IN_A_PLACE) for w in words):
+        return False
+    return any(t.text == surname and _alone(t) and _speaks(t) for t in doc)
+
+
+def _speaks(token: Token) -> bool:
+    """The subject of a speech verb ("Ramaswamy said"), not of any verb ("as Guard occupies")."""
+    from analysis.quotes import CUE_VERBS  # here: quotes imports entities, which imports us
+
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in CUE_VERBS
+
+
+def _alone(token: Token) -> bool:
+    """A surname written without the first name before it ("Ramaswamy said")."""
+    return token.i == 0 or not _name_word(token.doc[token.i - 1])

@@ -1,0 +1,68 @@
+"""Quote rules of issue 12's seventh round: general mechanisms of news English, each on an
+invented sentence of its shape, chosen from the error classes of the fifth batch of real pages
+(held out in sessions 8-9, in DEV since this round) and of PolNeAR train. Where the small model
+happens to tag an invented name right, the test sets the mistaken entities itself
+(`tests/analysis/tagged.py`)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.nlp import analyse_doc
+from analysis.quotes import extract_quotes
+from analysis.types import EntityKind
+from tests.analysis.tagged import with_entities
+
+
+def _found(doc: Doc) -> list[tuple[str, str | None]]:
+    """(first words, speaker key) of every quote of a parsed text."""
+    return [(q.text[:12], q.speaker_key) for q in extract_quotes(doc, analyse_doc(doc))]
+
+
+def _kinds(doc: Doc, key: str) -> list[EntityKind]:
+    return [m.kind for m in analyse_doc(doc).mentions if m.key == key]
+
+
+# --- a person's full name tagged as an organisation, and every surname with it -----------------
+
+DEBATE = (
+    "Ravi Kandasamy clashed with Ann Pell during the debate on Tuesday night.\n\n"
+    "“She has never run a business,” Kandasamy said.\n\n"
+    "Kandasamy went on to argue that taxes must fall."
+)
+
+
+def test_a_full_name_tagged_as_an_organisation_whose_surname_speaks_is_a_person(
+    nlp: Language,
+) -> None:
+    # The model tags the full name and every surname ORG: no person is ever stored, and the
+    # member's `/quotes "Ravi Kandasamy"` finds an organisation, or two entities of one name.
+    names = [("Ravi Kandasamy", 0, "ORG"), ("Kandasamy", 1, "ORG"), ("Kandasamy", 2, "ORG")]
+    doc = with_entities(nlp, DEBATE, [*names, ("Ann Pell", 0, "PERSON")])
+    assert _kinds(doc, "ravi kandasamy") == [EntityKind.PERSON] * 3
+    assert _found(doc) == [("She has neve", "ravi kandasamy")]
+
+
+def test_an_organisation_written_with_the_stays_an_organisation(nlp: Language) -> None:
+    # "the Harbour Foundry", "Foundry said": a body's name, written with "the" as bodies are.
+    text = (
+        "Workers at the Harbour Foundry walked out on Monday.\n\n"
+        "“We cannot pay more this year,” Foundry said in a statement."
+    )
+    names = [("Harbour Foundry", 0, "ORG"), ("Foundry", 1, "ORG")]
+    doc = with_entities(nlp, text, names)
+    assert EntityKind.PERSON not in _kinds(doc, "harbour foundry")
+
+
+def test_an_organisation_whose_last_word_is_a_common_word_stays_an_organisation(
+    nlp: Language,
+) -> None:
+    # "Kelmore Government" ... "Government said": the word is written in lower case too.
+    text = (
+        "Kelmore Government approved the plan on Monday, and the government will pay for it.\n\n"
+        "“This is a good day for the island,” Government said."
+    )
+    names = [("Kelmore Government", 0, "ORG"), ("Government", 1, "ORG")]
+    doc = with_entities(nlp, text, names)
+    assert EntityKind.PERSON not in _kinds(doc, "kelmore government")
