@@ -145,7 +145,7 @@ def direction(place: Place) -> Direction | None:
     said = (
         Direction.NEAREST
         if _forecast_of(place, verb)
-        else _plan(_xcomp_chain(verb)) or _tense(verb)
+        else _plan(_xcomp_chain(verb)) or _tense(verb) or _clause_above(place)
     )
     thing = place.thing
     setting = (  # "At Monday's briefing, X said": a phrase setting a past clause is past
@@ -160,6 +160,43 @@ def direction(place: Place) -> Direction | None:
         # clause foresees it ("the guidelines foresee the opening Monday of bars")
         return _foreseen(place, verb)
     return said
+
+
+_UNTENSED = frozenset({"VBG", "VBN", "VB"})
+_SEQUENCE = frozenset({"follow", "precede"})  # "a speech on Monday, followed by one on Tuesday"
+
+
+def _clause_above(place: Place) -> Direction | None:
+    """The direction of a verb with no tense of its own. A past participle tells a thing done
+    ('a poll released Sunday', 'an interview taped Friday'); a gerund or a bare infinitive
+    takes the tense of the clause it hangs on when that clause says it ('said while
+    campaigning in Ohio on Tuesday', 'After meeting the union on Monday, the minister said').
+    Without this the sentence's words decided, and a "will" or "going to" anywhere in it sent
+    the day ahead. A plan's participle ('set for release on Friday'), an imperative, and a
+    present above ('is lagging ... despite winning in February': no schedule) say nothing."""
+    verb = place.verb
+    if verb is None or verb.tag_ not in _UNTENSED or auxes(verb) or _imperative(verb):
+        return None
+    if verb.lemma_ in PLANS | COMING | _SEQUENCE or verb.dep_ == "xcomp":
+        return None
+    if verb.tag_ == "VBN":
+        return Direction.PAST
+    for link in place.links[1:3]:
+        found = _plan(_xcomp_chain(link.verb)) or _told(link.verb)
+        if found is not None or link.verb.tag_ not in _UNTENSED or auxes(link.verb):
+            return found
+    return None
+
+
+def _told(verb: Token) -> Direction | None:
+    """The direction a clause's own tense words give: 'will', a past form or a past auxiliary
+    (not a present, which may be a schedule or a state)."""
+    words = {aux.lower_ for aux in auxes(verb)}
+    if words & _WILL:
+        return Direction.FUTURE
+    if verb.tag_ == "VBD" or words & _PAST_AUX:
+        return Direction.PAST
+    return None
 
 
 def _foreseen(place: Place, verb: Token) -> Direction | None:

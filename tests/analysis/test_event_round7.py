@@ -180,3 +180,38 @@ def test_day_of_a_relative_year(nlp: Language, text: str, expected: list[str]) -
 )
 def test_participle_read_as_past(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb with no tense of its own (a participle, a gerund, a bare infinitive) points
+        # the way of the clause it hangs on, not of a "will" or "going to" elsewhere
+        (
+            "“We are going to win this state,” Warren said while campaigning in Ohio on Tuesday.",
+            ["2022-03-08"],
+        ),
+        (
+            "After meeting the union leaders on Monday, the minister said talks will continue.",
+            ["2022-03-07"],
+        ),
+        (
+            "Police said they had seen two men run from the bank on Tuesday night and will"
+            " review the footage.",
+            ["2022-03-08"],
+        ),
+        # a past participle tells a thing done, whatever the clause above it
+        ("The mayor leads the race, according to a poll released Sunday.", ["2022-03-06"]),
+        ("An ad aired Monday accuses the mayor of lying.", ["2022-03-07"]),
+        # ... and a plan stays ahead, or a sequence of plans
+        (
+            "She had been scheduled to speak in Leeds on Friday, followed by a rally in York on"
+            " Saturday.",
+            ["2022-03-11", "2022-03-12"],
+        ),
+        ("The minister is due to speak after meeting the mayor on Friday.", ["2022-03-11"]),
+        ("He will visit the plant after meeting the mayor on Friday.", ["2022-03-11"]),
+    ],
+)
+def test_untensed_verb_takes_its_clause(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
