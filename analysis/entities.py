@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from analysis.entity_repairs import (
+    people_after_titles,
     person_named_as_a_body,
     surname_written_in_full,
     untagged_bodies,
@@ -450,6 +451,9 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
         elif raw.kind == EntityKind.ORG and person_named_as_a_body(doc, raw.surface):
             raw.kind = EntityKind.PERSON  # "Vivek Ramaswamy" and "Ramaswamy said", all ORG
     people = [r for r in raws if r.kind == EntityKind.PERSON]
+    untitled = people_after_titles([(r.text, r.person) for r in people])  # "The Mirror Linda"
+    for raw, person in zip(people, untitled, strict=True):
+        raw.person = person
     person_keys = Counter(make_key(r.person) for r in people)
     surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}
     place_keys = Counter(make_key(r.surface) for r in raws if r.kind == EntityKind.PLACE)

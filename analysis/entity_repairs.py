@@ -15,6 +15,9 @@
   its surname alone is the subject of a speech verb and the name reads like no body's: never
   written with "the" ("the Harbour Foundry"), its surname never a common word of the article
   ("the government"), none of its words a place of the article.
+- `people_after_titles(people)`: a PERSON the model ran on from a title ("Writing in The
+  Mirror Linda said:" tagged "The Mirror Linda") is the last words the article writes as a
+  person elsewhere ("Linda", "LINDA Nolan"): a person's name opens with no "The".
 
 Only the article's own words are read: no list of organisations.
 """
@@ -161,3 +164,24 @@ def _speaks(token: Token) -> bool:
 def _alone(token: Token) -> bool:
     """A surname written without the first name before it ("Ramaswamy said")."""
     return token.i == 0 or not _name_word(token.doc[token.i - 1])
+
+
+def people_after_titles(people: list[tuple[str, str]]) -> list[str]:
+    """Each PERSON's name (`people`: as written, and its name), the part after a title where
+    one opened it ("The Mirror Linda" -> "Linda": the module docstring's rule)."""
+    names = {name.lower() for text, name in people if not text.startswith("The ")}
+    names |= {n.split()[0] for n in names if n}
+    return [_after_title(text, names) or name for text, name in people]
+
+
+def _after_title(text: str, people: set[str]) -> str:
+    """The last words of `text` the article writes as a person elsewhere, when a "The" opens
+    it; "" otherwise."""
+    words = text.split()
+    if len(words) < 3 or words[0] != "The":
+        return ""
+    for start in range(len(words) - 1, 1, -1):
+        tail = " ".join(words[start:])
+        if tail.lower() in people:
+            return tail
+    return ""

@@ -7,7 +7,8 @@ A reader knows who it is because the article wrote the full name once. These rul
 
 - `full_name_in(doc, surname)`: the one "First [M.] Surname" the article writes for a surname
   (a first name is a capitalised proper noun that is not a title, a nationality, a place or an
-  organisation; middle initials may follow it), or None when it writes none or several;
+  organisation, nor the word after a capitalised "The" mid-sentence: "in The Mirror Linda";
+  middle initials may follow it), or None when it writes none or several;
 - `written_name(token)`: the name a proper-noun subject spells out, titles and job words before
   it left aside ("Committee Chair Adam Schiff" -> "Adam Schiff", "Dr. Marie E. Thoma" -> "Marie
   E. Thoma"); one word when only the surname is written.
@@ -63,6 +64,8 @@ def _name_before(surname: Token) -> str | None:
     if i < 0 or not _is_first_name(surname.doc[i]):
         return None
     first = surname.doc[i]
+    if i > 0 and surname.doc[i - 1].text == "The" and surname.doc[i - 1].i > surname.sent.start:
+        return None  # "in The Mirror Linda": a title's word, not a first name
     if first.whitespace_ == "" or any(t.whitespace_ == "" for t in initials):
         return None  # "Anwar-Mahmood" or "J.R." glued: not a separate first name
     return " ".join(t.text for t in [first, *initials, surname])

@@ -66,3 +66,25 @@ def test_an_organisation_whose_last_word_is_a_common_word_stays_an_organisation(
     names = [("Kelmore Government", 0, "ORG"), ("Government", 1, "ORG")]
     doc = with_entities(nlp, text, names)
     assert EntityKind.PERSON not in _kinds(doc, "kelmore government")
+
+
+# --- a publication's name run into the person's ("Writing in The Mirror Linda said:") ----------
+
+COLUMN = (
+    "DAISY Marlow has spoken about her recovery after a long illness.\n\n"
+    "Now Daisy has told how she is learning to walk again.\n\n"
+    "Writing in The Clarion Daisy said: “Every step is a small victory for me.”\n\n"
+    "Daisy told the paper: “I am grateful to the nurses.”"
+)
+
+
+def test_a_title_run_into_a_first_name_is_not_part_of_the_person(nlp: Language) -> None:
+    # The model tags "The Clarion Daisy" as one person: "Clarion" is the paper's name, not her
+    # first name, and "Daisy" alone is the woman the article opened with.
+    names = [
+        ("DAISY Marlow", 0, "PERSON"),
+        ("Daisy", 0, "PERSON"),
+        ("The Clarion Daisy", 0, "PERSON"),
+    ]
+    doc = with_entities(nlp, COLUMN, [*names, ("Daisy", 2, "PERSON")])
+    assert _found(doc) == [("Every step i", "daisy marlow"), ("I am gratefu", "daisy marlow")]
