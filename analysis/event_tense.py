@@ -157,8 +157,10 @@ def direction(place: Place) -> Direction | None:
     )
     if thing is not None and not setting and not _marked_future(verb):
         # "follows Macron's response in March": the response has its own time, unless the
-        # clause foresees it ("the guidelines foresee the opening Monday of bars")
-        return _foreseen(place, verb)
+        # clause foresees it ("the guidelines foresee the opening Monday of bars"); a thing of
+        # a clause told in the past ("marched on the first day of the convention on Monday")
+        # is past, whatever "will" the sentence says elsewhere
+        return _foreseen(place, verb) or (Direction.PAST if _told(verb) is Direction.PAST else None)
     return said
 
 

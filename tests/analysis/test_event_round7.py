@@ -215,3 +215,29 @@ def test_participle_read_as_past(nlp: Language, text: str, expected: list[str]) 
 )
 def test_untensed_verb_takes_its_clause(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day describing a thing of a clause told in the past lies in the past, whatever
+        # "will" the sentence says elsewhere
+        (
+            "Hundreds of nurses marched through the city on the first day of the annual congress"
+            " on Monday, and more will join them.",
+            ["2022-03-07"],
+        ),
+        (
+            "Police used tear gas on the crowd in the early hours of Wednesday morning, and the"
+            " mayor said she will ask for an inquiry.",
+            ["2022-03-09"],
+        ),
+        # ... and a thing of a clause told in the future lies ahead
+        (
+            "The nurses will march on the first day of the annual congress on Monday.",
+            ["2022-03-14"],
+        ),
+    ],
+)
+def test_thing_of_a_past_clause(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
