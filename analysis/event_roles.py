@@ -93,7 +93,7 @@ def _describes(dated: Dated) -> bool:
     trusted = bool(place.links) and place.links[-1].verb.pos_ in VERBS
     if (place.nested and trusted) or place.person:
         return True
-    year_thing = place.names and dated.text.isdigit() and _passing_prep(place)
+    year_thing = place.names and _a_year(dated) and _passing_prep(place)
     if (place.thing is not None and kinds.person(place.thing)) or year_thing:
         return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
     topic = place.names and place.thing_prep in _TOPIC_PREPS
@@ -136,6 +136,11 @@ def _completes_name(dated: Dated) -> bool:
     if thing is None or place.prep != "of" or not dated.text.isdigit():
         return False
     return thing.pos_ == "PROPN" and thing.ent_type_ in _NAMED
+
+
+def _a_year(dated: Dated) -> bool:
+    """A year, written ('2016') or relative ("this year's", "last year's")."""
+    return dated.text.isdigit() or (dated.first > 0 and dated.last - dated.first >= 364)
 
 
 def _passing_prep(place: Place) -> bool:

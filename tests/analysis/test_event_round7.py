@@ -241,3 +241,19 @@ def test_untensed_verb_takes_its_clause(nlp: Language, text: str, expected: list
 )
 def test_thing_of_a_past_clause(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative year naming a thing of a clause that tells a state, as a written year does
+        # ("The 2016 election remains a sore point"), names it in passing
+        ("But this year's race has not been the contest many had expected.", []),
+        ("Last year's budget included deep cuts to schools.", []),
+        ("The stakes in this year's vote could not be higher.", []),
+        # ... a happening stays
+        ("Last year's storm destroyed three bridges.", ["2021-01-01"]),
+    ],
+)
+def test_relative_year_naming_a_thing(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
