@@ -16,8 +16,9 @@ Anchoring rules (the anchor is the article's publication date):
 - Yearless month ("in July"): the story's year likewise; else the latest such month not after
   the anchor's month, or pointing forward the first one not before it. "last July" / "next
   July" are strictly before / after.
-- A day or month with a relative year ("on March 3 last year", "in June next year") is one date
-  of the year counted from the anchor, not a yearless date plus a second date for the year.
+- A day or month with a relative year ("on March 3 last year", "in June next year", "in
+  February of last year") is one date of the year counted from the anchor, not a yearless date
+  plus a second date for the year.
 - Weekday ("on Monday morning"): the latest such day on or before the anchor; pointing forward,
   the first on or after it. "last"/"next" are strictly before/after; "this" stays in the
   anchor's week. "Every Friday" is a habit, not a date.
@@ -256,7 +257,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"(?:{_LEAD}(?P<core>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
             rf"(?:\s*[-–]\s*(?:{_MONTH}\s+)?{_DAY})?"
             rf"|(?<![\w])(?:{_PREP}\s+(?:{_MOD}[\s-]+)?|{_MOD}[\s-]+)(?P<month>{_MONTH_FULL}))"
-            r",?\s+(?P<which>(?i:last|this|next))\s+(?i:year)\b",
+            r"(?:,|\s+of)?\s+(?P<which>(?i:last|this|next))\s+(?i:year)\b",
             _of_relative_year,
         ),
         (rf"{_LEAD}(?P<core>{_MONTH},?\s+{_YEAR})", _month_year),

@@ -257,3 +257,15 @@ def test_thing_of_a_past_clause(nlp: Language, text: str, expected: list[str]) -
 )
 def test_relative_year_naming_a_thing(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "of last year" after a month or a day, as "last year" alone
+        ("The plant opened in February of last year.", ["2021-02-01"]),
+        ("The plant opened on 3 February of last year.", ["2021-02-03"]),
+    ],
+)
+def test_month_of_a_relative_year(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
