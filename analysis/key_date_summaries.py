@@ -155,8 +155,12 @@ def central(vectors: np.ndarray, lead: np.ndarray) -> np.ndarray:
     return kept if len(kept) else every
 
 
-def _repeats(vector: np.ndarray, chosen: list[np.ndarray]) -> bool:
-    return any(float(vector @ c) >= REDUNDANT for c in chosen)
+def _repeating(vectors: np.ndarray, chosen: Sequence[np.ndarray]) -> np.ndarray:
+    """Which of the vectors repeat one already chosen (cosine at least REDUNDANT), all at once:
+    a date of a busy topic tries hundreds of sentences against every chosen one."""
+    if not len(chosen):
+        return np.zeros(len(vectors), dtype=bool)
+    return np.asarray((vectors @ np.array(chosen).T >= REDUNDANT).any(axis=1))
 
 
 def centroid_pick(
@@ -169,19 +173,22 @@ def centroid_pick(
     norm = np.linalg.norm(centroid)
     picked: list[int] = []
     total = np.zeros(vectors.shape[1])
+    open_ = (bonus > -np.inf) & ~_repeating(vectors, chosen)
     while norm > 0 and len(picked) < n:
         sums = vectors + total
         lengths = np.linalg.norm(sums, axis=1)
         scores = np.divide(sums @ centroid, lengths, out=np.zeros(len(sums)), where=lengths > 0)
         scores += bonus
         order = np.argsort(-scores, kind="stable")
-        fresh = [int(i) for i in order if i not in picked and bonus[i] > -np.inf]
-        best = next((i for i in fresh if not _repeats(vectors[i], chosen)), None)
-        if best is None:
+        ready = order[open_[order]]
+        if not len(ready):
             break
+        best = int(ready[0])
         picked.append(best)
         chosen.append(vectors[best])
         total = total + vectors[best]
+        open_ &= ~_repeating(vectors, [vectors[best]])
+        open_[best] = False
     return picked
 
 
