@@ -250,17 +250,31 @@ class PronounChain:
     def _rank(self, subject: Token) -> None:
         """How much a subject's sentence is about it: 3 for the subject of a speech verb, 2 for
         a main clause's, 1 for a subordinate clause's ("Tinsley walks …, while Phalen scours
-        …"), 0 for the subject of a clause another's words report ("the airline said Capo was
-        too big")."""
+        …", or a clause under another person's verb: "She appeared to imply that Trump could
+        lead …"), 0 for the subject of a clause another's words report ("the airline said Capo
+        was too big")."""
         verb = subject.head
         if self._speaks(subject):
             rank = 3
         elif self._reported(subject) or self._told_by_aside(subject):
             rank = 0
         else:
-            rank = 1 if verb.dep_ == "advcl" else 2
+            rank = 1 if verb.dep_ == "advcl" or self._under_someone(verb) else 2
         self.ranks[subject.idx] = rank
         self.sentence_of[subject.idx] = subject.sent.start
+
+    def _under_someone(self, verb: Token) -> bool:
+        """A clause another person's verb governs ("She appeared to imply that Trump could
+        lead …"): the sentence is about her, whose verb it is, not about Trump."""
+        if verb.dep_ != "ccomp":
+            return False
+        governor = verb.head
+        while governor.dep_ == "xcomp":
+            governor = governor.head
+        return any(
+            c.dep_ in SUBJECT_DEPS and (c.lower_ in PERSONAL or self._person_at(c.idx) is not None)
+            for c in governor.children
+        )
 
     def _speaks(self, subject: Token) -> bool:
         """The subject of a speech verb outside quotes that no other speech verb reports

@@ -88,3 +88,20 @@ def test_a_title_run_into_a_first_name_is_not_part_of_the_person(nlp: Language) 
     ]
     doc = with_entities(nlp, COLUMN, [*names, ("Daisy", 2, "PERSON")])
     assert _found(doc) == [("Every step i", "daisy marlow"), ("I am gratefu", "daisy marlow")]
+
+
+# --- "he"/"she" after a sentence about one person that names another inside her clause --------
+
+INTERVIEW = (
+    "Actress Mara Quill backed Senator Tom Reyes in the primary, but she has doubts.\n\n"
+    "She appeared to imply that Reyes could lose the race in the autumn.\n\n"
+    "“Some people feel the party will change overnight,” she said."
+)
+
+
+def test_a_person_in_a_clause_under_her_verb_is_not_who_the_next_she_is(nlp: Language) -> None:
+    # The sentence before "she said" is about its main subject (She = Quill), not about Reyes,
+    # the subject of the clause her verb governs, though he is named after her.
+    names = [("Mara Quill", 0, "PERSON"), ("Tom Reyes", 0, "PERSON"), ("Reyes", 1, "PERSON")]
+    doc = with_entities(nlp, INTERVIEW, names)
+    assert _found(doc) == [("Some people ", "mara quill")]
