@@ -145,7 +145,10 @@ def direction(place: Place) -> Direction | None:
     said = (
         Direction.NEAREST
         if _forecast_of(place, verb)
-        else _plan(_xcomp_chain(verb)) or _tense(verb) or _clause_above(place)
+        else _plan(_xcomp_chain(verb))
+        or (_clause_above(place) if _perceived(verb) else None)
+        or _tense(verb)
+        or _clause_above(place)
     )
     thing = place.thing
     setting = (  # "At Monday's briefing, X said": a phrase setting a past clause is past
@@ -160,7 +163,9 @@ def direction(place: Place) -> Direction | None:
         # clause foresees it ("the guidelines foresee the opening Monday of bars"); a thing of
         # a clause told in the past ("marched on the first day of the convention on Monday")
         # is past, whatever "will" the sentence says elsewhere
-        return _foreseen(place, verb) or (Direction.PAST if _told(verb) is Direction.PAST else None)
+        above = None if verb.tag_ == "VBN" else _clause_above(place)  # not "the boost needed"
+        past = (_told(verb) or above) is Direction.PAST
+        return _foreseen(place, verb) or (Direction.PAST if past else None)
     return said
 
 
@@ -173,11 +178,14 @@ def _clause_above(place: Place) -> Direction | None:
     ('a poll released Sunday', 'an interview taped Friday'); a gerund or a bare infinitive
     takes the tense of the clause it hangs on when that clause says it ('said while
     campaigning in Ohio on Tuesday', 'After meeting the union on Monday, the minister said').
-    Without this the sentence's words decided, and a "will" or "going to" anywhere in it sent
-    the day ahead. A plan's participle ('set for release on Friday'), an imperative, and a
+    So does what someone saw happen ('had seen two cars collide ... on Tuesday night', even
+    when the tagger reads 'explode' in 'heard three shells explode' as a present). Without this
+    the sentence's words decided, and a "will" or "going to" anywhere in it sent the day ahead. A plan's participle ('set for release on Friday'), an imperative, and a
     present above ('is lagging ... despite winning in February': no schedule) say nothing."""
     verb = place.verb
-    if verb is None or verb.tag_ not in _UNTENSED or auxes(verb) or _imperative(verb):
+    if verb is None or auxes(verb) or _imperative(verb):
+        return None
+    if verb.tag_ not in _UNTENSED and not _perceived(verb):
         return None
     if verb.lemma_ in PLANS | COMING | _SEQUENCE or verb.dep_ == "xcomp":
         return None
@@ -188,6 +196,17 @@ def _clause_above(place: Place) -> Direction | None:
         if found is not None or link.verb.tag_ not in _UNTENSED or auxes(link.verb):
             return found
     return None
+
+
+_PERCEIVING = frozenset({"see", "hear", "watch", "feel", "notice", "witness", "observe"})
+
+
+def _perceived(verb: Token) -> bool:
+    """A bare infinitive of what someone saw or heard happen ('heard three shells explode'),
+    which the tagger may read as a present (VBP): it has the seeing's time, no schedule."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _PERCEIVING or auxes(verb):
+        return False
+    return verb.tag_ in ("VB", "VBP")
 
 
 def _told(verb: Token) -> Direction | None:

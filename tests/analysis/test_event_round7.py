@@ -269,3 +269,27 @@ def test_relative_year_naming_a_thing(nlp: Language, text: str, expected: list[s
 )
 def test_month_of_a_relative_year(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone saw or heard happen takes the time of the seeing, also when the tagger
+        # reads the bare infinitive as a present ("heard three shells explode") and when the
+        # date hangs on a noun of the seen clause ("collide at the junction on Tuesday night")
+        (
+            "Residents said they heard three shells explode near the market on Tuesday night,"
+            " and the army will respond.",
+            ["2022-03-08"],
+        ),
+        (
+            "Witnesses said they had seen two cars collide at the junction on Tuesday night, and"
+            " police will investigate.",
+            ["2022-03-08"],
+        ),
+        # a present that is no bare infinitive is still a schedule
+        ("Officials say the shops reopen on Tuesday.", ["2022-03-15"]),
+    ],
+)
+def test_seen_happening(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
