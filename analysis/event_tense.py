@@ -180,8 +180,9 @@ def _clause_above(place: Place) -> Direction | None:
     campaigning in Ohio on Tuesday', 'After meeting the union on Monday, the minister said').
     So does what someone saw happen ('had seen two cars collide ... on Tuesday night', even
     when the tagger reads 'explode' in 'heard three shells explode' as a present). Without this
-    the sentence's words decided, and a "will" or "going to" anywhere in it sent the day ahead. A plan's participle ('set for release on Friday'), an imperative, and a
-    present above ('is lagging ... despite winning in February': no schedule) say nothing."""
+    the sentence's words decided, and a "will" or "going to" anywhere in it sent the day ahead.
+    A plan's participle ('set for release on Friday'), an imperative, and a present above ('is
+    lagging ... despite winning in February': no schedule) say nothing."""
     verb = place.verb
     if verb is None or auxes(verb) or _imperative(verb):
         return None
