@@ -48,6 +48,7 @@ from analysis.quote_speakers import (
     np_text,
     word_set,
 )
+from analysis.quote_trailers import trailing_verb
 from analysis.speaker_names import person_shaped
 from analysis.types import DocAnalysis, EntityKind, Quote
 
@@ -260,7 +261,8 @@ def _governing_cues(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) ->
                 continue
             if head.lemma_.lower() in SPEECH_NOUNS and any(c.dep_ == "poss" for c in head.children):
                 return found
-            if _is_cue(head) and head not in found:
+            cue = _is_cue(head) or trailing_verb(head, span, ctx.text)  # "“…,” X charged."
+            if cue and head not in found:
                 found.append(head)
     return found
 
@@ -662,7 +664,7 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
         return _Found(span, kind, word, frame_end) if word is not None else None
     for governing in _governing_cues(span, ctx, bounds):
         speaker = _speaker_for(governing, ctx, bounds)
-        if speaker is not None:
+        if speaker is not None and (_is_cue(governing) or speaker.key is not None):
             return _Found(span, kind, _Cue(governing.lemma_.lower(), speaker), frame_end)
     if kind == "partial":
         aside = _parenthetical(span, ctx, bounds) or _according_to(span, ctx, bounds)

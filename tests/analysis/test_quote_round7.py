@@ -105,3 +105,34 @@ def test_a_person_in_a_clause_under_her_verb_is_not_who_the_next_she_is(nlp: Lan
     names = [("Mara Quill", 0, "PERSON"), ("Tom Reyes", 0, "PERSON"), ("Reyes", 1, "PERSON")]
     doc = with_entities(nlp, INTERVIEW, names)
     assert _found(doc) == [("Some people ", "mara quill")]
+
+
+# --- any verb in the attribution after a quotation ("“…,” Hollis charged.") ------------------
+
+TRAILERS = (
+    "Mark Hollis and Dana Reeve spoke at the school board meeting on Monday.\n\n"
+    "“Anyone who spends the next year in court cannot lead this district,” Hollis charged.\n\n"
+    "“This is a very serious incident,” Reeve penned. “Students need to know the damage.”"
+)
+
+
+def test_the_verb_after_a_quotation_and_its_speaker_is_a_speech_verb(nlp: Language) -> None:
+    # "charged", "penned": verbs outside the speech-verb list, but a quotation closed by a comma
+    # and followed by a name and its verb, then the sentence's end, is that person's words.
+    names = [("Mark Hollis", 0, "PERSON"), ("Dana Reeve", 0, "PERSON")]
+    doc = with_entities(nlp, TRAILERS, [*names, ("Hollis", 1, "PERSON"), ("Reeve", 1, "PERSON")])
+    assert _found(doc) == [
+        ("Anyone who s", "mark hollis"),
+        ("This is a ve", "dana reeve"),
+        ("Students nee", "dana reeve"),
+    ]
+
+
+def test_a_verb_with_an_object_after_a_quotation_is_not_made_a_speech_verb(
+    nlp: Language,
+) -> None:
+    # "“Quiet Hours,” Hollis said, charged the mood": only a verb that ends its sentence right
+    # after its subject is read as the attribution.
+    text = "Police charged Mark Hollis with theft after the “borrowed” car was found on Monday."
+    doc = with_entities(nlp, text, [("Mark Hollis", 0, "PERSON")])
+    assert _found(doc) == []
