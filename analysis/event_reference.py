@@ -9,7 +9,7 @@ these tests with the descriptors and the dated frames into one role per date.
   happening, a dated happening before or after an undated one ("After earning her degree in
   1995, she went on to ..."), "through October", "before the Nov. 3 election", "a deadline of
   November 6", "for the next year", "fell from 54% in November", "costs down 60% from a year
-  ago";
+  ago", "a tenth less than in 2009";
 - nor is a date inside an if/unless clause, a comparison ("as we did in March", "as in"), a
   negated clause, "today" meaning nowadays ("Today he carries ...") or a speculation someone
   reports ("said there may be no cavalry this year").
@@ -119,7 +119,15 @@ def reference(dated: Dated) -> bool:
         or (place.prep == "by" and place.thing is not None and not place.names)
         or compared_amount(place)
         or done_by(place, dated.text)
+        or _after_than(place)
     )
+
+
+def _after_than(place: Place) -> bool:
+    """A date phrase 'than' brings in: what a figure or a choice is set against ('a tenth less
+    than in 2009', 'higher than in 2018', 'in June rather than in May')."""
+    host = place.host
+    return bool(place.prep) and host is not None and host.lower_ == "than" and host.pos_ == "ADP"
 
 
 def _beside(place: Place) -> list[str]:

@@ -1,0 +1,54 @@
+"""Event-date rules of issue 12's eighth round (session 10): general shapes read from the errors
+of a fresh sample of unlabelled news text (PolNeAR train, Timeline17), each on invented
+sentences of that shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from analysis.events import extract_events
+from analysis.nlp import analyse_doc
+from analysis.types import Precision
+
+PUBLISHED = date(2022, 3, 10)  # a Thursday
+
+
+def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
+    """The dates (ISO) of a text's events, published on `published`."""
+    doc = nlp(text)
+    return [str(e.date) for e in extract_events(doc, analyse_doc(doc), published, Precision.DAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a figure is set against after 'than' is a comparison's reference point
+        ("The company sold 2 million cars in 2021, a tenth fewer than in 2019.", ["2021-01-01"]),
+        ("Turnout on Tuesday was far higher than in 2018, officials said.", ["2022-03-08"]),
+        (
+            "The bank lent $3 billion last year, more than in 2015, when it overtook its rival.",
+            ["2021-01-01"],
+        ),
+        ("The vote was held in June rather than in May.", ["2021-06-01"]),
+    ],
+)
+def test_than_a_date(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'more than' an amount, and a date after it that dates the clause, stay
+        ("The river rose by more than two metres in 2021.", ["2021-01-01"]),
+        ("More than 300 people marched on Tuesday.", ["2022-03-08"]),
+        ("Sales were higher in 2021 than a decade earlier.", ["2021-01-01"]),
+        # the parser may hang an undated day on 'than': no phrase of its own, it stays
+        ("More people voted for Lee than for Park in two towns Tuesday night.", ["2022-03-08"]),
+    ],
+)
+def test_not_than_a_date(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
