@@ -144,3 +144,29 @@ def test_never_raises_on_arbitrary_text(text: str, prefix: str) -> None:
     page = extract_html(prefix + text, url="https://example.org/a")
     assert isinstance(page.text, str)
     assert page.published is None or page.published <= datetime.date.today()
+
+
+SWALLOWED_PARAGRAPH = (
+    "<p>The council voted on Tuesday to rebuild the old harbour wall after the storms of last"
+    " winter damaged it badly, the {n}th paragraph of the report says.</p>"
+)
+# A real news page's <main> sat inside a header menu <button> it never closed: the parser puts
+# the whole story inside the header, and precision mode drops the header with everything in it.
+SWALLOWED_BY_THE_HEADER = (
+    "<html><head><title>Harbour wall to be rebuilt</title></head><body>"
+    "<header class='header'><div class='header__menu-top'><button class='header__menu-button'>"
+    "<main class='main'><article><h1>Harbour wall to be rebuilt</h1>"
+    + "".join(SWALLOWED_PARAGRAPH.format(n=n) for n in range(4, 12))
+    + "</article></main></button></div></header></body></html>"
+)
+
+
+def test_a_story_precision_mode_drops_whole_is_extracted_in_the_default_mode() -> None:
+    page = extract_html(SWALLOWED_BY_THE_HEADER, "https://news.example.com/harbour")
+    assert page.text.count("rebuild the old harbour wall") == 8
+    assert page.title == "Harbour wall to be rebuilt"
+
+
+def test_a_page_of_chrome_alone_is_still_no_story() -> None:
+    page = extract_html(f"<html><body>{CHROME_TOP}{CHROME_BOTTOM}</body></html>", URL)
+    assert len(page.text.split()) < 20  # what the pipeline refuses as "not an article"
