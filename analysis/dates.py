@@ -312,7 +312,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"(?<![\w])(?<!Good )(?<!Black )(?<!Super )(?<!Cyber )(?<!Bloody )"
             r"(?<!every )(?<!Every )(?<!each )(?<!Each )"  # "Every Friday my grandad": a habit
             r"(?:(?:(?P<which>(?i:last|this|next))|(?i:on|by|until|since|from|before|after))\s+)?"
-            rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?(?![\w])",
+            rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?(?![\w])"
+            r"(?!\s+(?i:morning|afternoon|evening|night)s\b)",  # "on Saturday nights": a habit
             weekday,
         ),
         (

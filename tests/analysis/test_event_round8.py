@@ -52,3 +52,29 @@ def test_than_a_date(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_not_than_a_date(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weekday's part in the plural is a habit, no particular day
+        "The league has stopped scheduling games on Saturday nights.",
+        "She hosted a radio show Sunday mornings for a decade.",
+        "The market opened on Friday evenings in 2021.",
+    ],
+)
+def test_weekday_parts_in_the_plural(nlp: Language, text: str) -> None:
+    assert "2022-03-05" not in dated(nlp, text)
+    assert "2022-03-06" not in dated(nlp, text)
+    assert "2022-03-04" not in dated(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The league scheduled the final on Saturday night.", ["2022-03-05"]),
+        ("She spoke on the radio Sunday morning.", ["2022-03-06"]),
+    ],
+)
+def test_weekday_part_in_the_singular(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
