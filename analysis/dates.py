@@ -290,7 +290,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             r"(?i)\b(?P<hedge>(?:well\s+)?(?:over|more\s+than|nearly|almost|about|around|roughly"
             r"|some|at\s+least|less\s+than|under)\s+)?"
-            rf"(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
+            rf"(?<![/½])(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
             relative,
         ),
         (

@@ -78,3 +78,15 @@ def test_weekday_parts_in_the_plural(nlp: Language, text: str) -> None:
 )
 def test_weekday_part_in_the_singular(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # '2 years ago' is not the end of a fraction: 4-1/2 years ago, 4 1/2 years ago
+        "The minister was appointed 4-1/2 years ago by the last government.",
+        "The minister was appointed 4 1/2 years ago by the last government.",
+    ],
+)
+def test_fraction_of_years_ago(nlp: Language, text: str) -> None:
+    assert "2020-01-01" not in dated(nlp, text)
