@@ -31,12 +31,16 @@ Definitions of every figure are in EVALUATION.md; in short:
   Cue swapped, "said"), and gold whose Source's root is a pronoun, which PolNeAR alone cannot
   tie to anyone (it has no coreference). Descriptions ("the mayor") stay in: a member cannot
   reach them by a name word, so they count as misses ("described gold found" shows how many).
-- P by every attribution (†): the linked figures again, with one change to precision. A
-  prediction that matches no gold of the subset but lies inside (half its words) the Content of
-  any attribution of the article is judged by that attribution's Source: right when linked to
-  its name, left out when it is a pronoun or absent, wrong otherwise. PolNeAR often merges two
-  quotations into one Content, or runs a Content past the closing mark, so a real quotation of
-  the right person matched no "direct" gold and counted wrong. Recall is unchanged.
+- † (the linked figures judged fully): the linked figures again, with two changes. (1) Precision
+  by every attribution: a prediction that matches no gold of the subset but lies inside (half
+  its words) the Content of any attribution of the article is judged by that attribution's
+  Source: right when linked to its name, left out when it is a pronoun or absent, wrong
+  otherwise. PolNeAR often merges two quotations into one Content, or runs a Content past the
+  closing mark, so a real quotation of the right person matched no "direct" gold and counted
+  wrong. (2) Descriptions resolved by hand: a description Source ("the mayor") takes the name
+  of whom the article says it is, from hand labels made from the article alone
+  (`eval/data/polnear_sources/<split>.json`, `--sources`); one the article names no one for
+  stays a description, a miss.
 - ≈ linked, an approximation: a personal or relative pronoun Source ("he", "I", "who") takes the
   name words of the nearest preceding Source in the same article that is a name (PolNeAR's own
   Sources, not our output); indefinite ones ("some", "others") and pronouns with no named Source
@@ -47,11 +51,13 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import json
 import logging
 import re
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -63,6 +69,8 @@ from analysis.types import DocAnalysis, SentenceSpan
 from eval.common import DEFAULT_DATA, MODEL, PRF, Offsets, emit, overlaps, pct, table, words
 
 log = logging.getLogger(__name__)
+
+SOURCES = Path(__file__).parent / "data" / "polnear_sources"
 
 QUOTE_MARKS = frozenset('"“”«»„')
 # A Source whose root is one of these stands for someone named elsewhere: the ≈ linked figure
@@ -417,6 +425,34 @@ def resolve_pronouns(golds: Sequence[Gold]) -> list[Gold]:
     return resolved
 
 
+def resolve_descriptions(golds: Sequence[Gold], names: Mapping[int, str | None]) -> list[Gold]:
+    """A description Source ("the mayor") takes the name words of whom it refers to, by hand.
+
+    `names` are one article's hand labels (`eval/data/polnear_sources/`), by the start of the
+    Source span: a full name, or None when the article names no one it could be. Unlabelled and
+    None descriptions stay descriptions (never linked-right).
+    """
+    resolved = []
+    for gold in golds:
+        name = names.get(gold.source[0][0]) if gold.source else None
+        described = source_kind(gold) == "checked" and not gold.named
+        word = _surname(name) if described and name else ""
+        resolved.append(replace(gold, name_words=(word,), named=True) if word else gold)
+    return resolved
+
+
+def load_sources(folder: Path, split: str) -> dict[str, dict[int, str | None]]:
+    """The hand labels of one split's description Sources, by article and Source start ({} if
+    the split has none)."""
+    path = folder / f"{split}.json"
+    if not path.exists():
+        return {}
+    found: dict[str, dict[int, str | None]] = defaultdict(dict)
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        found[entry["article"]][int(entry["source"][0])] = entry["refers_to"]
+    return dict(found)
+
+
 Words = frozenset[Offsets]
 Pairs = set[tuple[int, int]]
 
@@ -477,8 +513,8 @@ class LinkedTally:
 
 
 LINKED = ("linked", "≈linked")
-# The same, with precision judged by every attribution of the article (`judged_by_every`).
-BY_EVERY = ("linked, P by every attribution", "≈linked, P by every attribution")
+# The same, judged fully: precision by every attribution (`judged_by_every`), descriptions by hand.
+BY_EVERY = ("linked†", "≈linked†")  # judged fully: see the module docstring
 NAMES_ONLY = "≈linked, names only"  # diagnostic: descriptions ("the mayor") left out too
 
 
@@ -593,24 +629,25 @@ def score(
     resolved: Sequence[Gold] | None = None,
     *,
     every: tuple[Sequence[Gold], Sequence[Gold]] | None = None,
+    own: tuple[Sequence[Gold], Sequence[Gold]] | None = None,
 ) -> None:
     """Add one article's predictions and gold attributions to a tally.
 
     `resolved` are the same golds with pronoun Sources resolved (`resolve_pronouns`), for the ≈
-    linked figure; without it that figure is scored on `golds` as they are. `every` are all the
-    article's golds, as they are and resolved, that judge the precision of the "P by every
-    attribution" variants (without it, the subset's golds).
+    linked figure; without it that figure is scored on `golds` as they are. The † variants score
+    `own` (the subset's golds with description Sources resolved by hand, as they are and with
+    pronouns resolved; without it, `golds` and `resolved`), their precision judged by `every`
+    (all the article's golds, the same two ways; without it, `own`).
     """
     pairs = all_pairs(text, preds, golds)
     score_linked(tally.linked["linked"], pairs["half"], preds, golds)
     resolved = golds if resolved is None else resolved
     score_linked(tally.linked["≈linked"], pairs["half"], preds, resolved)
     unmatched = set(range(len(preds))) - {i for i, _ in pairs["half"]}
-    for variant, judges, own in zip(
-        BY_EVERY, every or (golds, resolved), (golds, resolved), strict=True
-    ):
+    own = own or (golds, resolved)
+    for variant, judges, mine in zip(BY_EVERY, every or own, own, strict=True):
         elsewhere = judged_by_every(text, preds, unmatched, judges)
-        score_linked(tally.linked[variant], pairs["half"], preds, own, elsewhere=elsewhere)
+        score_linked(tally.linked[variant], pairs["half"], preds, mine, elsewhere=elsewhere)
     score_linked(tally.linked[NAMES_ONLY], pairs["half"], preds, resolved, names_only=True)
     for criterion in CRITERIA:
         tally.add(criterion, pairs[criterion], len(preds), len(golds))
@@ -680,8 +717,10 @@ def evaluate(
     examples: int,
     linked_examples: int = 0,
     systems: Sequence[str] = SYSTEMS,
+    sources: Mapping[str, Mapping[int, str | None]] | None = None,
 ) -> tuple[Tallies, int]:
-    """Tallies per (subset, system) and the number of articles textacy refused whole."""
+    """Tallies per (subset, system) and the number of articles textacy refused whole;
+    `sources` are the hand labels of description Sources (`load_sources`) for the † figures."""
     nlp = load_nlp(MODEL)
     tallies = {(s, name): Tally() for s in SUBSETS for name in systems}
     refused, shown, shown_linked = 0, 0, 0
@@ -689,6 +728,8 @@ def evaluate(
     for article, (doc, analysis) in zip(articles, parsed, strict=True):
         golds = [with_head(doc, g) for g in article.golds]
         resolved = resolve_pronouns(golds)
+        described = resolve_descriptions(golds, (sources or {}).get(article.name, {}))
+        every = (described, resolve_pronouns(described))
         runs = {"ours": our_predictions(doc, analysis)}
         if "textacy" in systems:
             textacy_whole, bailed = textacy_predictions(doc, by_paragraph=False)
@@ -698,9 +739,8 @@ def evaluate(
         for (subset, name), tally in tallies.items():
             preds, subset_golds = _subset(subset, runs[name], golds)
             subset_resolved = _gold_subset(subset, resolved)
-            score(
-                tally, article.text, preds, subset_golds, subset_resolved, every=(golds, resolved)
-            )
+            own = (_gold_subset(subset, every[0]), _gold_subset(subset, every[1]))
+            score(tally, article.text, preds, subset_golds, subset_resolved, every=every, own=own)
         for line in speaker_errors(article.text, runs["ours"], golds):
             if shown < examples:
                 emit(f"[{article.name}] {line}")
@@ -859,6 +899,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--ours-only", action="store_true", help="score our extractor only (no textacy needed)"
     )
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=SOURCES,
+        help="hand labels of description Sources, <split>.json (the † figures)",
+    )
     args = parser.parse_args(argv)
     systems: Sequence[str] = ("ours",) if args.ours_only else SYSTEMS
     if not args.ours_only and (missing := _textacy_missing()):
@@ -866,7 +912,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     began = time.perf_counter()
     articles = load_split(args.data, args.split, args.limit)
-    tallies, refused = evaluate(articles, args.examples, args.linked_examples, systems)
+    sources = load_sources(args.sources, args.split)
+    tallies, refused = evaluate(articles, args.examples, args.linked_examples, systems, sources)
     n_golds = sum(len(a.golds) for a in articles)
     n_quoted = sum(g.quoted for a in articles for g in a.golds)
     n_direct = sum(g.direct for a in articles for g in a.golds)

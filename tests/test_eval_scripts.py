@@ -25,8 +25,10 @@ from eval.quotes_polnear import (
     fully_quoted,
     linked_report,
     linked_right,
+    load_sources,
     locate,
     parse_ann,
+    resolve_descriptions,
     resolve_pronouns,
     score,
     source_kind,
@@ -299,6 +301,35 @@ def test_precision_by_every_attribution_judges_quotes_inside_a_longer_content() 
     assert strict.prf() == PRF(0, 3, 0, 0)  # the two inside Trump's Content counted wrong
     assert by_every.prf() == PRF(1, 3, 0, 0)  # Trump's own quote right, Clinton's and Roe's wrong
     assert (by_every.dropped, by_every.matched) == (1, 0)  # recall and its counts untouched
+
+
+def test_a_description_labelled_by_hand_is_checked_under_the_name_it_refers_to(
+    tmp_path: Path,
+) -> None:
+    labels = [
+        {"article": "a1", "source": [0, 9], "refers_to": "Bill de Blasio", "kind": "person"},
+        {"article": "a1", "source": [40, 49], "refers_to": None, "kind": None},
+    ]
+    (tmp_path / "dev.json").write_text(json.dumps(labels), encoding="utf-8")
+    sources = load_sources(tmp_path, "dev")
+    assert sources == {"a1": {0: "Bill de Blasio", 40: None}}
+    assert load_sources(tmp_path, "test") == {}
+    mayor = replace(_named(("mayor",), at=0, named=False), content=((0, 14),))
+    official = replace(_named(("official",), at=40, named=False), content=((0, 14),))
+    trump = _named(("trump",), at=60)
+    resolved = resolve_descriptions([mayor, official, trump], sources["a1"])
+    assert [(g.name_words, g.named) for g in resolved] == [
+        (("blasio",), True),  # now checked under de Blasio's surname
+        (("official",), False),  # the article names no one: still a description, a miss
+        (("trump",), True),
+    ]
+    tally = Tally()
+    golds = [mayor]
+    described = resolve_descriptions(golds, sources["a1"])
+    every = (described, described)
+    score(tally, TEXT, [_linked("Bill de Blasio")], golds, golds, every=every, own=every)
+    assert tally.linked["linked"].prf() == PRF(0, 1, 0, 1)  # as before: never right
+    assert tally.linked[BY_EVERY[0]].prf() == PRF(1, 1, 1, 1)
 
 
 def _doc(words: list[str], pos: list[str], deps: list[str], heads: list[int]) -> Doc:
