@@ -5,10 +5,10 @@ ban"; "is expected to clear by Friday evening", "host the Celtics on Sunday" (a 
 with a date is a schedule), "he'll be at Ludlow Liquors December 11", "is making ... free from
 Monday", "ahead of Tuesday's debate", "was postponed to Thursday" and a reported "would"
 ("officials said the road would reopen on Monday") point forward; a present of pointing to
-or citing ("points to a decision in July") does not. A plan told in the past
-("was due to meet ... on Saturday") may be either side of the day it was written: the nearest
-such day is meant. A date naming a thing ("the March 3 primaries") takes no direction from the
-clause around it.
+or citing ("points to a decision in July", "is highlighting his win on Feb. 1") does not. A
+plan told in the past ("was due to meet ... on Saturday") may be either side of the day it was
+written: the nearest such day is meant. A date naming a thing ("the March 3 primaries") takes
+no direction from the clause around it.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def _tense(verb: Token) -> Direction | None:
     helpers = auxes(verb)
     words = {aux.lower_ for aux in helpers}
     present = verb.tag_ in ("VBZ", "VBP") and not helpers
+    progressive = verb.tag_ == "VBG" and any(aux.tag_ in ("VBZ", "VBP") for aux in helpers)
     reported = _reported(verb)
     rules = (
         (bool(words & _WILL), Direction.FUTURE),
@@ -89,15 +90,12 @@ def _tense(verb: Token) -> Direction | None:
         # "the tour resumes March 12th"; a state ("the dividend is payable on Dec 18", "damage
         # appears widespread from Nov. 5") may be either side of the day it was written
         (present and verb.lemma_ in STATES | _SEEMING, Direction.NEAREST),
-        # "He points to a CJEU decision in July that said ...": what a present of pointing to
-        # or citing names is there already, no schedule
-        (present and verb.lemma_ in POINTING_TO, Direction.PAST),
+        # "He points to a CJEU decision in July that said ...", "is highlighting his Iowa win
+        # on Feb. 1": what a present of pointing to or citing names is there already, no schedule
+        ((present or progressive) and verb.lemma_ in POINTING_TO, Direction.PAST),
         (present, Direction.FUTURE),
         # "is making ... free from Monday"
-        (
-            verb.tag_ == "VBG" and any(aux.tag_ in ("VBZ", "VBP") for aux in helpers),
-            Direction.FUTURE,
-        ),
+        (progressive, Direction.FUTURE),
     )
     return next((way for holds, way in rules if holds), None)
 

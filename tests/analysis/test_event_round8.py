@@ -90,3 +90,21 @@ def test_weekday_part_in_the_singular(nlp: Language, text: str, expected: list[s
 )
 def test_fraction_of_years_ago(nlp: Language, text: str) -> None:
     assert "2020-01-01" not in dated(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a progressive present of pointing to names is there already: no schedule
+        (
+            "Lee is highlighting his win over Park on Feb. 1 as he urges voters to unite.",
+            ["2022-02-01"],
+        ),
+        ("The mayor is citing a court ruling in January as she appeals.", ["2022-01-01"]),
+        # a progressive of another verb is still a plan
+        ("The band is playing in Leeds on Saturday.", ["2022-03-12"]),
+    ],
+)
+def test_progressive_pointing_to(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
