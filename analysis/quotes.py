@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from analysis.pronouns import PERSONAL
+from analysis.quote_labels import labels_as, under_as
 from analysis.quote_spans import (
     ALL_MARKS,
     QuoteSpan,
@@ -253,18 +254,20 @@ def _governing_cues(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) ->
         return []
     roots = [t for t in inner if t.head.i < inner[0].i or t.head.i > inner[-1].i or t.head == t]
     found: list[Token] = []
+    others: list[Token] = []  # "“…,” X charged.", "derided X as “…”": after the list's verbs
     for root in roots:
         head, steps = root, 0
         while head.head != head and steps < 25:
-            head, steps = head.head, steps + 1
+            below, head, steps = head, head.head, steps + 1
             if head.i in ctx.quoted or not bounds[0] <= head.i <= bounds[1]:
                 continue
             if head.lemma_.lower() in SPEECH_NOUNS and any(c.dep_ == "poss" for c in head.children):
-                return found
-            cue = _is_cue(head) or trailing_verb(head, span, ctx.text)  # "“…,” X charged."
-            if cue and head not in found:
+                return found + others
+            if _is_cue(head) and head not in found:
                 found.append(head)
-    return found
+            elif trailing_verb(head, span, ctx.text) or labels_as(head, below, root):
+                others.append(head)
+    return found + [t for t in others if t not in found]
 
 
 ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
@@ -628,13 +631,15 @@ def _word_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> _Cue 
     if len(words) != 1:
         return None
     head = words[0]
-    if head.dep_ not in _WORD_ROLES or any(c.dep_ == "det" for c in head.children):
-        return None  # "students in “bubbles”", "the situation was a “crisis”": a term
+    if head.dep_ not in _WORD_ROLES and not under_as(head):
+        return None  # "students in “bubbles”": a term; "derided X as “scum”": X is called so
+    if any(c.dep_ == "det" for c in head.children):
+        return None  # "the situation was a “crisis”": a term
     for _ in range(_WORD_STEPS):
-        head = head.head
+        below, head = head, head.head
         if head.i in ctx.quoted or not bounds[0] <= head.i <= bounds[1]:
             return None
-        if _is_cue(head):
+        if _is_cue(head) or labels_as(head, below, words[0]):
             return _active_speaker(head, ctx, bounds)
     return None
 

@@ -136,3 +136,29 @@ def test_a_verb_with_an_object_after_a_quotation_is_not_made_a_speech_verb(
     text = "Police charged Mark Hollis with theft after the “borrowed” car was found on Monday."
     doc = with_entities(nlp, text, [("Mark Hollis", 0, "PERSON")])
     assert _found(doc) == []
+
+
+# --- what someone is called: "derided Hollis as “a fraud”" -------------------------------------
+
+LABELS = (
+    "Dana Reeve and Mark Hollis clashed at the school board meeting on Monday.\n\n"
+    "Reeve derided Hollis as “a fraud” before the vote.\n\n"
+    "Talking of the new library, Reeve described it as “wonderful”."
+)
+
+
+def test_a_verb_saying_what_someone_is_called_gives_the_words_to_its_subject(
+    nlp: Language,
+) -> None:
+    # "derided X as", "described it as": the quoted words are what the subject called X.
+    names = [("Dana Reeve", 0, "PERSON"), ("Mark Hollis", 0, "PERSON")]
+    names += [("Reeve", 1, "PERSON"), ("Hollis", 1, "PERSON"), ("Reeve", 2, "PERSON")]
+    doc = with_entities(nlp, LABELS, names)
+    assert _found(doc) == [("a fraud", "dana reeve"), ("wonderful", "dana reeve")]
+
+
+def test_a_role_in_quotation_marks_after_as_is_no_ones_words(nlp: Language) -> None:
+    # "worked as “a consultant”": no one is called anything, the marks only set the word apart.
+    text = "Mark Hollis worked as “a consultant” for the district before the vote."
+    doc = with_entities(nlp, text, [("Mark Hollis", 0, "PERSON")])
+    assert _found(doc) == []
