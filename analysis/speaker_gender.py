@@ -4,7 +4,8 @@
 last person made a subject whoever that was. A reader knows better from the text itself: an
 honorific ("Mr. Marcus", "Ms. Lopez"), a gendered role beside the name ("spokeswoman Maria
 Zakharova", "Tom Keller, her husband"), or the pronouns used in a sentence that names only that
-person ("Renada Chisholm said she is still researching"). `genders` counts those votes per person
+person ("Renada Chisholm said she is still researching"; a name beside a role a pronoun owns,
+"her husband Tom", is a second person there). `genders` counts those votes per person
 key; a person with no evidence, or evidence both ways, has no gender and any pronoun may stand
 for them. No list of first names: nothing is guessed from outside the article.
 """
@@ -149,6 +150,19 @@ def _next_subject(
     return Counter()
 
 
+def _kin_of_someone(doc: Doc, mention: Mention) -> bool:
+    """ "her late husband Tom", "His wife Mary Jones": a name beside a role noun a pronoun owns
+    is that pronoun's relative or colleague, so the sentence is about two people."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    roles = [c for c in root.children if c.dep_ in {"compound", "appos"} and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        roles.append(root.head)
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for r in roles for c in r.children)
+
+
 def genders(
     doc: Doc, mentions: Sequence[Mention], excluded: Callable[[int], bool]
 ) -> dict[str, str]:
@@ -170,6 +184,8 @@ def genders(
     for mention in people:
         if len(by_sentence[mention.sentence]) != 1 or not sentences:
             continue  # two people in the sentence: its pronouns could be either's
+        if _kin_of_someone(doc, mention):
+            continue  # "her late husband Tom's roses, she …": she is the second person
         at = max(bisect_right(starts, mention.start) - 1, 0)
         if at not in untagged:
             untagged[at] = _untagged_name(sentences[at], named_at, named_to)

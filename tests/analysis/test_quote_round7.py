@@ -162,3 +162,19 @@ def test_a_role_in_quotation_marks_after_as_is_no_ones_words(nlp: Language) -> N
     text = "Mark Hollis worked as “a consultant” for the district before the vote."
     doc = with_entities(nlp, text, [("Mark Hollis", 0, "PERSON")])
     assert _found(doc) == []
+
+
+# --- a name beside a role a pronoun owns ("her late husband Tom") is someone else --------------
+
+GARDEN = (
+    "Back in May, Rosa Quint began to plan a garden in his memory.\n\n"
+    "Talking of her late husband Tom Quint's roses, she described them as “a thing of beauty”."
+)
+
+
+def test_her_husband_named_in_the_sentence_is_not_who_she_is(nlp: Language) -> None:
+    # "her late husband Tom Quint's roses, she described": the sentence names two people (her,
+    # and her husband), so its "her" and "she" are not his; "husband" says he is a man.
+    names = [("Rosa Quint", 0, "PERSON"), ("Tom Quint", 0, "PERSON")]
+    doc = with_entities(nlp, GARDEN, names)
+    assert _found(doc) == [("a thing of b", "rosa quint")]
