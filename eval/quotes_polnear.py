@@ -425,31 +425,45 @@ def resolve_pronouns(golds: Sequence[Gold]) -> list[Gold]:
     return resolved
 
 
-def resolve_descriptions(golds: Sequence[Gold], names: Mapping[int, str | None]) -> list[Gold]:
+Referent = tuple[str, str | None]  # a full name and its kind ("person", "org")
+
+
+def referent_words(name: str, kind: str | None) -> tuple[str, ...]:
+    """The name words a hand-labelled referent is checked by, as a named Source's root is: a
+    person's surname; a body's last and first words ("The Washington Post": "post",
+    "washington"), as `/quotes` finds a body by prefix too. A campaign ("Hillary Clinton
+    campaign") is its candidate's: a member finds it under the candidate's name."""
+    bare = re.sub(r"\s+campaign$", "", name.strip(), flags=re.IGNORECASE)
+    words_ = [_surname(bare)] if kind == "person" else [_surname(bare), _first_word(bare)]
+    return tuple(dict.fromkeys(w for w in words_ if w))
+
+
+def resolve_descriptions(golds: Sequence[Gold], names: Mapping[int, Referent | None]) -> list[Gold]:
     """A description Source ("the mayor") takes the name words of whom it refers to, by hand.
 
     `names` are one article's hand labels (`eval/data/polnear_sources/`), by the start of the
-    Source span: a full name, or None when the article names no one it could be. Unlabelled and
-    None descriptions stay descriptions (never linked-right).
+    Source span: a full name and its kind, or None when the article names no one it could be.
+    Unlabelled and None descriptions stay descriptions (never linked-right).
     """
     resolved = []
     for gold in golds:
-        name = names.get(gold.source[0][0]) if gold.source else None
+        label = names.get(gold.source[0][0]) if gold.source else None
         described = source_kind(gold) == "checked" and not gold.named
-        word = _surname(name) if described and name else ""
-        resolved.append(replace(gold, name_words=(word,), named=True) if word else gold)
+        name_words = referent_words(*label) if described and label else ()
+        resolved.append(replace(gold, name_words=name_words, named=True) if name_words else gold)
     return resolved
 
 
-def load_sources(folder: Path, split: str) -> dict[str, dict[int, str | None]]:
+def load_sources(folder: Path, split: str) -> dict[str, dict[int, Referent | None]]:
     """The hand labels of one split's description Sources, by article and Source start ({} if
     the split has none)."""
     path = folder / f"{split}.json"
     if not path.exists():
         return {}
-    found: dict[str, dict[int, str | None]] = defaultdict(dict)
+    found: dict[str, dict[int, Referent | None]] = defaultdict(dict)
     for entry in json.loads(path.read_text(encoding="utf-8")):
-        found[entry["article"]][int(entry["source"][0])] = entry["refers_to"]
+        name = entry["refers_to"]
+        found[entry["article"]][int(entry["source"][0])] = (name, entry["kind"]) if name else None
     return dict(found)
 
 
@@ -717,7 +731,7 @@ def evaluate(
     examples: int,
     linked_examples: int = 0,
     systems: Sequence[str] = SYSTEMS,
-    sources: Mapping[str, Mapping[int, str | None]] | None = None,
+    sources: Mapping[str, Mapping[int, Referent | None]] | None = None,
 ) -> tuple[Tallies, int]:
     """Tallies per (subset, system) and the number of articles textacy refused whole;
     `sources` are the hand labels of description Sources (`load_sources`) for the † figures."""

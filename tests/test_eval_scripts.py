@@ -28,6 +28,7 @@ from eval.quotes_polnear import (
     load_sources,
     locate,
     parse_ann,
+    referent_words,
     resolve_descriptions,
     resolve_pronouns,
     score,
@@ -312,7 +313,7 @@ def test_a_description_labelled_by_hand_is_checked_under_the_name_it_refers_to(
     ]
     (tmp_path / "dev.json").write_text(json.dumps(labels), encoding="utf-8")
     sources = load_sources(tmp_path, "dev")
-    assert sources == {"a1": {0: "Bill de Blasio", 40: None}}
+    assert sources == {"a1": {0: ("Bill de Blasio", "person"), 40: None}}
     assert load_sources(tmp_path, "test") == {}
     mayor = replace(_named(("mayor",), at=0, named=False), content=((0, 14),))
     official = replace(_named(("official",), at=40, named=False), content=((0, 14),))
@@ -330,6 +331,12 @@ def test_a_description_labelled_by_hand_is_checked_under_the_name_it_refers_to(
     score(tally, TEXT, [_linked("Bill de Blasio")], golds, golds, every=every, own=every)
     assert tally.linked["linked"].prf() == PRF(0, 1, 0, 1)  # as before: never right
     assert tally.linked[BY_EVERY[0]].prf() == PRF(1, 1, 1, 1)
+
+
+def test_a_referent_is_checked_by_the_words_a_member_finds_it_by() -> None:
+    assert referent_words("Bill de Blasio", "person") == ("blasio",)
+    assert referent_words("The Washington Post", "org") == ("post", "washington")
+    assert referent_words("Hillary Clinton campaign", "org") == ("clinton", "hillary")
 
 
 def _doc(words: list[str], pos: list[str], deps: list[str], heads: list[int]) -> Doc:
