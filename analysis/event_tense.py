@@ -44,11 +44,23 @@ class Direction(StrEnum):
 
 
 def _xcomp_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it is the complement of: 'meet' in 'was due to meet'."""
+    """The verb and the verbs it is the complement of: 'meet' in 'was due to meet'; also a
+    to-infinitive the parser gave a subject of its own ('expect BP to report': a ccomp)."""
     chain = [verb]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head != chain[-1] and len(chain) < 8:
+    while _complement(chain[-1]) and chain[-1].head != chain[-1] and len(chain) < 8:
         chain.append(chain[-1].head)
     return chain
+
+
+def _complement(verb: Token) -> bool:
+    """An open complement, or a to-infinitive clause with its own subject ('expect BP to
+    report ... on Tuesday')."""
+    if verb.dep_ == "xcomp":
+        return True
+    infinitive = verb.tag_ == "VB" and any(
+        kid.dep_ == "aux" and kid.lower_ == "to" and kid.i < verb.i for kid in verb.children
+    )
+    return verb.dep_ == "ccomp" and infinitive
 
 
 def _plan(chain: list[Token]) -> Direction | None:

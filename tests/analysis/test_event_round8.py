@@ -108,3 +108,17 @@ def test_fraction_of_years_ago(nlp: Language, text: str) -> None:
 def test_progressive_pointing_to(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'expect X to do' is a plan even when the parser makes X the infinitive's subject
+        ("Analysts expect the bank to report higher profits on Tuesday.", ["2022-03-15"]),
+        ("Analysts expect BP to report $5bn profits on Tuesday.", ["2022-03-15"]),
+        # told in the past, the nearest such day; done, the past one
+        ("Analysts expected the bank to report higher profits on Tuesday.", ["2022-03-08"]),
+        ("The bank reported higher profits on Tuesday.", ["2022-03-08"]),
+    ],
+)
+def test_expected_to_do(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
