@@ -10,7 +10,8 @@ these tests with the descriptors and the dated frames into one role per date.
   1995, she went on to ..."), "through October", "before the Nov. 3 election", "a deadline of
   November 6", "for the next year", "fell from 54% in November", "costs down 60% from a year
   ago", "a tenth less than in 2009";
-- nor is a date inside an if/unless clause, a comparison ("as we did in March", "as in"), a
+- nor is a date inside an if/unless clause or what could happen then ("if she wins, she could
+  re-nominate him in 2017"), a comparison ("as we did in March", "as in"), a
   negated clause, "today" meaning nowadays ("Today he carries ...") or a speculation someone
   reports ("said there may be no cavalry this year").
 
@@ -320,7 +321,27 @@ def conditional(dated: Dated) -> bool:
         or _hedged(dated)
         or kinds.speculation(place.links)
         or analogy(place)
+        or any(_consequence(link.verb) for link in place.links)
     )
+
+
+_POSSIBLE = frozenset({"could", "might", "would", "may"})
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _consequence(verb: Token) -> bool:
+    """What could, might or would happen if something else does: 'if Clinton wins in November,
+    she could re-nominate him in 2017' (not 'if it rains, the final will be played on Sunday',
+    a plan)."""
+    if not any(aux.lower_ in _POSSIBLE for aux in kinds.auxes(verb)):
+        return False
+    clauses = (kid for kid in verb.children if kid.dep_ == "advcl" and kid.pos_ in VERBS)
+    return any(_mark_of(clause) in _CONDITIONS for clause in clauses)  # not "if not better"
+
+
+def _mark_of(verb: Token) -> str:
+    """The subordinating word of a clause ('if', 'unless'), or ''."""
+    return next((kid.lower_ for kid in verb.children if kid.dep_ == "mark"), "")
 
 
 def _assuming(link: Link) -> bool:

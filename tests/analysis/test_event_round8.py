@@ -122,3 +122,33 @@ def test_progressive_pointing_to(nlp: Language, text: str, expected: list[str]) 
 )
 def test_expected_to_do(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what could or might happen if something else does is no happening
+        "And if the mayor wins in May, she could very well move the council to Leeds in 2023.",
+        "Unless the talks resume, the union might strike on Monday, its leader warned.",
+        "If the bill passes, the agency would close its offices in June.",
+    ],
+)
+def test_consequence_of_a_condition(nlp: Language, text: str) -> None:
+    assert dated(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan under a condition and a saying dated on its own stay
+        ("If it rains, the final will be played on Sunday.", ["2022-03-13"]),
+        # "if not better" is a hedge of the finish, no condition
+        ("But he may need a second-place finish, if not better, next Saturday.", ["2022-03-12"]),
+        (
+            "She said on Monday that if the bill passes, the agency could close its offices.",
+            ["2022-03-07"],
+        ),
+    ],
+)
+def test_not_a_consequence(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
