@@ -12,7 +12,8 @@ these tests with the descriptors and the dated frames into one role per date.
   ago", "a tenth less than in 2009";
 - nor is a date inside an if/unless clause or what could happen then ("if she wins, she could
   re-nominate him in 2017"), a comparison ("as we did in March", "as in"), a
-  negated clause, "today" meaning nowadays ("Today he carries ...") or a speculation someone
+  negated clause, "today" meaning nowadays ("Today he carries ...", "the challenges facing
+  our country today") or a speculation someone
   reports ("said there may be no cavalry this year").
 
 `Dated` (a date with its place) and `Role` (what it does) live here, the first module of the
@@ -366,7 +367,18 @@ def negated_or_nowadays(dated: Dated) -> bool:
     present = kinds.simple_present(verb) or kinds.do_present(verb)
     if word == "tonight":  # "Nothing tonight matters": an opinion, not a happening
         return present and verb.lemma_ in STATES and verb.lemma_ != "be"
-    return word == "today" and present
+    return word == "today" and (present or _describing_now(place))
+
+
+def _describing_now(place: Place) -> bool:
+    """'today' on a participle that describes a thing of a present clause: 'one of the biggest
+    challenges facing our country today' (nowadays), not 'workers facing layoffs today walked
+    out'."""
+    verb = place.verb
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "acl" or len(place.links) < 2:
+        return False
+    above = place.links[1].verb
+    return not kinds.auxes(verb) and (kinds.simple_present(above) or kinds.do_present(above))
 
 
 def main_at(links: tuple[Link, ...]) -> int:

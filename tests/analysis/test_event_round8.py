@@ -152,3 +152,27 @@ def test_consequence_of_a_condition(nlp: Language, text: str) -> None:
 )
 def test_not_a_consequence(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare 'today' on a participle describing a thing of a present clause is nowadays
+        "“Flooding remains one of the biggest threats facing our city today,” Lee said.",
+        "The dangers facing small farmers today are many.",
+    ],
+)
+def test_participle_today_nowadays(nlp: Language, text: str) -> None:
+    assert dated(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # under a past clause, or as the clause's own adjunct, 'today' is the day
+        ("Workers facing layoffs today walked out in protest.", ["2022-03-10"]),
+        ("Speaking in Leeds today, the minister said the plan had failed.", ["2022-03-10"]),
+    ],
+)
+def test_participle_today_the_day(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
