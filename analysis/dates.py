@@ -97,6 +97,7 @@ _NUMBER = (
 _YEARLESS_BASE = datetime(2000, 12, 31)  # "past" from the end of a leap year: "Feb. 29" parses
 _FIXED_BASE = datetime(2000, 1, 1)
 _YEARLESS_GRACE = timedelta(days=31)
+_OF = re.compile(r"\s+of\s+")  # "February of 1986": one month
 
 
 def _full_date(match: re.Match[str], ctx: Context) -> Outcome:
@@ -169,8 +170,8 @@ def _dates_in(month_day: date, years: tuple[int, ...]) -> list[date]:
 
 
 def _month_year(match: re.Match[str], ctx: Context) -> Outcome:
-    """'July 2015', 'in early March 2014'."""
-    value = parse(core(match), _FIXED_BASE, ("month", "year"))
+    """'July 2015', 'in early March 2014', 'in February of 1986'."""
+    value = parse(_OF.sub(" ", core(match)), _FIXED_BASE, ("month", "year"))
     return None if value is None else (value.replace(day=1), Precision.MONTH)
 
 
@@ -260,7 +261,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"(?:,|\s+of)?\s+(?P<which>(?i:last|this|next))\s+(?i:year)\b",
             _of_relative_year,
         ),
-        (rf"{_LEAD}(?P<core>{_MONTH},?\s+{_YEAR})", _month_year),
+        (rf"{_LEAD}(?P<core>{_MONTH}(?:,|\s+of)?\s+{_YEAR})", _month_year),
         (
             rf"(?<![\w])(?:{_PREP}\s+(?:{_MOD}[\s-]+)?|{_MOD}[\s-]+|(?P<which>(?i:last|this|next))\s+)"
             rf"(?P<month>{_MONTH_FULL})(?![\w])(?!,?\s*\d)",

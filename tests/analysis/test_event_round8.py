@@ -176,3 +176,16 @@ def test_participle_today_nowadays(nlp: Language, text: str) -> None:
 )
 def test_participle_today_the_day(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'Month of YYYY' is one month, not a month of the anchor's year plus a second event
+        ("In February of 1986, the bank was going to take the family farm.", ["1986-02-01"]),
+        ("The plant closed in late March of 2019, the company said.", ["2019-03-01"]),
+        ("The plant closed in March 2019.", ["2019-03-01"]),
+    ],
+)
+def test_month_of_a_year(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
