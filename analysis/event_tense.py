@@ -150,8 +150,10 @@ def direction(place: Place) -> Direction | None:
     verb = place.verb
     if verb is None:
         return None
-    if verb.lemma_ in _MOVED and place.prep == "to":
-        return Direction.FUTURE  # "was postponed to Thursday": the new day lies ahead
+    moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
+    early = Direction.FUTURE if moved else _planned_thing(place, verb)
+    if early is not None:
+        return early
     said = (
         Direction.NEAREST
         if _forecast_of(place, verb)
@@ -179,6 +181,22 @@ def direction(place: Place) -> Direction | None:
     return said
 
 
+def _planned_thing(place: Place, verb: Token) -> Direction | None:
+    """A thing due or expected at a time ('the election due in December', 'The report,
+    expected in June, is likely to'): ahead, or the nearest such time when the clause it belongs
+    to is told in the past."""
+    if place.prep.startswith("due "):
+        around = verb
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in _EXPECTING:
+        if len(place.links) < 2 or auxes(verb):
+            return None
+        around = place.links[1].verb
+    else:
+        return None
+    return Direction.NEAREST if _told(around) is Direction.PAST else Direction.FUTURE
+
+
+_EXPECTING = frozenset({"expect", "schedule", "slate", "plan", "set"})
 _UNTENSED = frozenset({"VBG", "VBN", "VB"})
 _SEQUENCE = frozenset({"follow", "precede"})  # "a speech on Monday, followed by one on Tuesday"
 

@@ -189,3 +189,21 @@ def test_participle_today_the_day(nlp: Language, text: str, expected: list[str])
 )
 def test_month_of_a_year(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing due or expected at a time is planned: ahead
+        (
+            "The referendum due in October and the election due in December are deemed a sham.",
+            ["2022-10-01", "2022-12-01"],
+        ),
+        ("The report, expected in June, is likely to criticise the ministry.", ["2022-06-01"]),
+        # told in the past, and a thing done at a time, stay behind
+        ("The referendum was due in October.", ["2021-10-01"]),
+        ("The referendum was held in October.", ["2021-10-01"]),
+    ],
+)
+def test_thing_due_or_expected(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
