@@ -55,6 +55,12 @@ _METADATA_LEAD = re.compile(
 # no happening; a question quoted ("asked last week “Why has this taken so long?”") does not end
 # the sentence with a bare mark.
 _QUESTION = re.compile(r"[\w)]\?\s*$")
+# "(Updated: 1:30 a.m. Monday", "Posted by: zippy | June 14, 2010 3:08 PM | Report abuse": an update
+# or post stamp opening a bracket, a bar or a line, perhaps with its clock time before the date.
+_STAMP_LEAD = re.compile(
+    r"(?i)(?:(?:^|[(|]|-LRB-)\s*(?:updated|posted)|\bposted\s+by\W+[^|\n]{1,40}\|)\W*"
+    r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*)?(?:on\s+)?$"
+)
 _METADATA_ANYWHERE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
@@ -89,9 +95,10 @@ _CARD_BYLINE = re.compile(
 
 
 def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice: bool) -> bool:
-    """Whether the date is a dateline, a date stamp (after a paragraph's last sentence, or after
-    a dash closing a listed headline), in the card of another story (its line ends with the
-    card's byline) or in a copyright notice (`notice`) rather than an event's time."""
+    """Whether the date is a dateline, a date stamp (after a paragraph's last sentence, after a
+    dash closing a listed headline, or an update or post stamp), in the card of another story
+    (its line ends with the card's byline) or in a copyright notice (`notice`) rather than an
+    event's time."""
     if notice or _METADATA_LEAD.match(text[sentence.start : found.start]):
         return True
     line_start = text.rfind("\n", 0, found.start) + 1
@@ -100,7 +107,7 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
     after = text[found.end : len(text) if line_end < 0 else line_end]
     if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
         return True
-    if _CARD_BYLINE.search(after):
+    if _CARD_BYLINE.search(after) or _STAMP_LEAD.search(before):
         return True
     if not before.strip() or after.strip():
         return False

@@ -207,3 +207,27 @@ def test_month_of_a_year(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_thing_due_or_expected(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an update or post stamp (a bracket, a bar or a line opened by 'Updated' or 'Posted by
+        # NAME |', a clock time before the date) is page furniture
+        (
+            "The council voted to close the pool on Tuesday.\n\n(Updated: 1:30 a.m. Monday, Leeds)",
+            ["2022-03-08"],
+        ),
+        (
+            "The council voted to close the pool on Tuesday.\n\n"
+            "Posted by: zippy | March 9, 2022 3:08 PM | Report abuse It is hard to believe. -- Ann"
+            " Lee, the mayor Posted by : kim22 | March 9, 2022 4:10 PM | Report abuse Sad.",
+            ["2022-03-08"],
+        ),
+        # 'updated' in a sentence tells a happening
+        ("The council updated its rules on Monday.", ["2022-03-07"]),
+        ("The rules were updated on Monday, the council said.", ["2022-03-07"]),
+    ],
+)
+def test_update_and_post_stamps(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
