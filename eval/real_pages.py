@@ -19,7 +19,9 @@ In session 8 a fifth batch (`FIFTH`, split "fifth") of 16 pages not used before 
 from sites already used once or twice (new sites are exhausted), labelled before Analyst was run.
 In session 9 the fourth batch (`FOURTH_TEST`), scored three times, joined DEV so that its errors,
 the worst on unseen pages, could be read, and the fifth batch, scored once, became TEST ("fifth"
-stays a name for it, so earlier commands still run).
+stays a name for it, so earlier commands still run). In session 10 the fifth batch joined DEV in
+turn (its errors read that session), and a sixth batch (`SIXTH`, split "sixth": every news page
+of the archive left that passes the filter, and news pages with one quotation) became TEST.
 The article-extraction benchmark's pages stay for extraction scoring only.
 
 The archive is read as a stream, never unpacked into the repository; labels made from these
@@ -180,7 +182,7 @@ FOURTH_TEST: tuple[str, ...] = (
 # by DEV or TEST (one page each) or by the article-extraction benchmark (never one of its pages),
 # since pages of new sites are exhausted; at most two per site, by the fourth batch's filter, and
 # labelled from the page alone before Analyst was run (eval/data/real_quotes/README.md, "Fifth
-# batch"). Its own split "fifth" in session 8; TEST since session 9.
+# batch"). Its own split "fifth" in session 8; TEST in session 9; DEV since session 10.
 FIFTH: tuple[str, ...] = (
     "1588026728.html",  # eastbaytimes.com (CNN wire)
     "1536545428.html",  # globalnews.ca (Reuters)
@@ -200,7 +202,6 @@ FIFTH: tuple[str, ...] = (
     "edition.cnn.com-royal.html",  # cnn.com
 )
 DEV = DEV + FOURTH_TEST
-TEST = FIFTH
 # A sixth held-out batch (session 10, 2026-12-05): every English news page of the archive in no
 # earlier batch, not a benchmark page, that passes the fifth batch's filter (five pages), and,
 # since that leaves fewer than 12, news pages with one double-marked quotation (eight pages, marked
@@ -223,6 +224,9 @@ SIXTH: tuple[str, ...] = (
     "1725250200.html",  # tucson.com (AP; one quotation)
     "rutgers.edu.robot.html",  # rutgers.edu (university news release; one quotation)
 )
+# Session 10: the fifth batch, scored once as TEST and then read, joined DEV; the sixth is TEST.
+DEV = DEV + FIFTH
+TEST = SIXTH
 
 
 @cache
@@ -238,7 +242,8 @@ def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
 
 
 def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
-    """The chosen pages of a split ("dev", "test", "all"; "fifth" is TEST), in the order listed."""
+    """The chosen pages of a split ("dev", "test", "all"; "fifth" and "sixth" by name, the
+    sixth being TEST), in the order listed."""
     names = {"dev": DEV, "test": TEST, "all": DEV + TEST, "fifth": FIFTH, "sixth": SIXTH}[split]
     known = catalogue(data)
     return [known[name] for name in names]

@@ -493,16 +493,17 @@ def test_page_interval_is_a_point_for_identical_pages_and_wide_for_mixed_ones() 
     assert interval_text(0.5312, 0.714) == "53.1-71.4"
 
 
-def test_the_fifth_batch_is_test_and_the_fourth_joined_dev(tmp_path: Path) -> None:
-    from eval.real_pages import DEV, FIFTH, FOURTH_TEST, TEST, pages
+def test_the_sixth_batch_is_test_and_the_fifth_joined_dev(tmp_path: Path) -> None:
+    from eval.real_pages import DEV, FIFTH, FOURTH_TEST, SIXTH, TEST, pages
 
     folder = tmp_path / "htmldate_eval"
     folder.mkdir()
     entries = {f"https://example.org/{n}": {"file": n, "date": "2020-01-01"} for n in DEV + TEST}
     (folder / "eval_default.json").write_text(json.dumps(entries), encoding="utf-8")
     (folder / "eval_mediacloud_2020.json").write_text("{}", encoding="utf-8")
-    assert [p.name for p in pages("fifth", tmp_path)] == list(FIFTH) == list(TEST)
-    assert [p.name for p in pages("test", tmp_path)] == list(FIFTH)
+    assert [p.name for p in pages("sixth", tmp_path)] == list(SIXTH) == list(TEST)
+    assert [p.name for p in pages("test", tmp_path)] == list(SIXTH)
+    assert [p.name for p in pages("fifth", tmp_path)] == list(FIFTH)  # earlier commands still run
     dev = [p.name for p in pages("dev", tmp_path)]
-    assert dev[-16:] == list(FOURTH_TEST) and not set(dev) & set(FIFTH)
-    assert len(FIFTH) == len(set(FIFTH)) == 16 and len(dev) == len(set(dev)) == 96
+    assert dev[-32:] == list(FOURTH_TEST + FIFTH) and not set(dev) & set(SIXTH)
+    assert len(SIXTH) == len(set(SIXTH)) == 13 and len(dev) == len(set(dev)) == 112
