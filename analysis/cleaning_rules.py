@@ -145,7 +145,8 @@ _LINE_RULES: tuple[_Rule, ...] = (
         r"^(font|text) size:?$",
         r"^(reading time|listen)\s*:",
         r"^(a-? ?a\+?|\d+ min(ute)?s? read|listen( to (this )?(article|story))?|bookmark)$",
-        r"^(print|save)( this)?( article| page| for later)?$",
+        r"^([-•*]\s+)?(print|save)( this)?( article| page| for later)?$",  # "- Print Article"
+        r"^([-•*]\s+)?order reprints?$",
     ),
     *_family(LOGO, 8, r"\blogo$", r"^logo\b"),
     *_family(BYLINE, 8, r"^(By|BY):?$", r"^(By|BY)\s+[A-Z][^.!?]*$", flags=0),
