@@ -45,6 +45,19 @@ def test_a_saved_page_behind_a_reprint_notice_is_stored_as_its_article(
     assert "Order Reprints" not in text and "Print Article" not in text
 
 
+def test_a_page_of_only_the_notice_is_refused_not_stored(cli: Invoke, tmp_path: Path) -> None:
+    saved = tmp_path / "notice.html"
+    address = "https://www.example.com/articles/home-depot-stock-falls-51574168486"
+    saved.write_text(page("Home Depot stock falls", NOTICE, address), encoding="utf-8")
+    result = cli("ingest", str(saved))
+    assert result.exit_code == 1
+    assert [line.strip() for line in result.output.splitlines()[:2]] == [
+        "0 new, 0 duplicate, 1 failed",
+        f"failed     {saved}: {PAYWALLED}",
+    ]
+    assert json.loads(cli("articles", "--json").output)["total"] == 0
+
+
 def test_a_teaser_behind_a_subscription_wall_is_refused(cli: Invoke, tmp_path: Path) -> None:
     teaser = tmp_path / "teaser.html"
     teaser.write_text(
