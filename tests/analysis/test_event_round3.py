@@ -8,17 +8,14 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from analysis.events import extract_events
-from analysis.nlp import analyse_doc
-from analysis.types import Precision
+from tests.analysis.dated import event_dates
 
 PUBLISHED = date(2020, 6, 11)  # a Thursday
 
 
 def dated(nlp: Language, text: str) -> list[str]:
     """The dates (ISO) of a text's events, published on PUBLISHED."""
-    doc = nlp(text)
-    return [str(e.date) for e in extract_events(doc, analyse_doc(doc), PUBLISHED, Precision.DAY)]
+    return event_dates(nlp, text, PUBLISHED)
 
 
 @pytest.mark.parametrize(

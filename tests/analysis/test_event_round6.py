@@ -12,14 +12,14 @@ from analysis.date_scenes import night_scenes
 from analysis.events import extract_events
 from analysis.nlp import analyse_doc
 from analysis.types import Precision
+from tests.analysis.dated import event_dates
 
 PUBLISHED = date(2020, 5, 16)  # a Saturday
 
 
 def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
     """The dates (ISO) of a text's events, published on `published`."""
-    doc = nlp(text)
-    return [str(e.date) for e in extract_events(doc, analyse_doc(doc), published, Precision.DAY)]
+    return event_dates(nlp, text, published)
 
 
 @pytest.mark.parametrize(
