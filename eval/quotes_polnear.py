@@ -528,7 +528,7 @@ class LinkedTally:
 
 LINKED = ("linked", "≈linked")
 # The same, judged fully: precision by every attribution (`judged_by_every`), descriptions by hand.
-BY_EVERY = ("linked†", "≈linked†")  # judged fully: see the module docstring
+JUDGED_FULLY = ("linked†", "≈linked†")  # judged fully: see the module docstring
 NAMES_ONLY = "≈linked, names only"  # diagnostic: descriptions ("the mayor") left out too
 
 
@@ -541,7 +541,7 @@ class Tally:
     speaker_ok: int = 0
     speaker_lenient: int = 0
     linked: dict[str, LinkedTally] = field(
-        default_factory=lambda: {v: LinkedTally() for v in (*LINKED, *BY_EVERY, NAMES_ONLY)}
+        default_factory=lambda: {v: LinkedTally() for v in (*LINKED, *JUDGED_FULLY, NAMES_ONLY)}
     )
 
     def prf(self, criterion: str) -> PRF:
@@ -659,7 +659,7 @@ def score(
     score_linked(tally.linked["≈linked"], pairs["half"], preds, resolved)
     unmatched = set(range(len(preds))) - {i for i, _ in pairs["half"]}
     own = own or (golds, resolved)
-    for variant, judges, mine in zip(BY_EVERY, every or own, own, strict=True):
+    for variant, judges, mine in zip(JUDGED_FULLY, every or own, own, strict=True):
         elsewhere = judged_by_every(text, preds, unmatched, judges)
         score_linked(tally.linked[variant], pairs["half"], preds, mine, elsewhere=elsewhere)
     score_linked(tally.linked[NAMES_ONLY], pairs["half"], preds, resolved, names_only=True)
@@ -825,7 +825,7 @@ def linked_report(tallies: Tallies) -> str:
         cells: list[object] = [subset, name]
         s = tally.prf("speaker")
         cells += [pct(s.precision), pct(s.recall), pct(s.f1)]
-        for variant in (*LINKED, *BY_EVERY):
+        for variant in (*LINKED, *JUDGED_FULLY):
             r = tally.linked[variant].prf()
             cells += [pct(r.precision), pct(r.recall), pct(r.f1)] if name == "ours" else ["n/a"] * 3
         rows.append(cells)
@@ -841,7 +841,7 @@ def linked_counts(tallies: Tallies) -> str:
     for (subset, name), tally in tallies.items():
         if name != "ours":
             continue
-        for variant in (*LINKED, *BY_EVERY, NAMES_ONLY):
+        for variant in (*LINKED, *JUDGED_FULLY, NAMES_ONLY):
             t = tally.linked[variant]
             r = t.prf()
             rows.append(

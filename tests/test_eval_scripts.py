@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from eval.common import PRF, table, words
 from eval.quotes_polnear import (
-    BY_EVERY,
+    JUDGED_FULLY,
     NAMES_ONLY,
     Gold,
     Pred,
@@ -298,7 +298,7 @@ def test_precision_by_every_attribution_judges_quotes_inside_a_longer_content() 
     direct = [g for g in golds if g.direct]
     tally = Tally()
     score(tally, MERGED_TEXT, preds, direct, direct, every=(golds, golds))
-    strict, by_every = tally.linked["linked"], tally.linked[BY_EVERY[0]]
+    strict, by_every = tally.linked["linked"], tally.linked[JUDGED_FULLY[0]]
     assert strict.prf() == PRF(0, 3, 0, 0)  # the two inside Trump's Content counted wrong
     assert by_every.prf() == PRF(1, 3, 0, 0)  # Trump's own quote right, Clinton's and Roe's wrong
     assert (by_every.dropped, by_every.matched) == (1, 0)  # recall and its counts untouched
@@ -330,7 +330,7 @@ def test_a_description_labelled_by_hand_is_checked_under_the_name_it_refers_to(
     every = (described, described)
     score(tally, TEXT, [_linked("Bill de Blasio")], golds, golds, every=every, own=every)
     assert tally.linked["linked"].prf() == PRF(0, 1, 0, 1)  # as before: never right
-    assert tally.linked[BY_EVERY[0]].prf() == PRF(1, 1, 1, 1)
+    assert tally.linked[JUDGED_FULLY[0]].prf() == PRF(1, 1, 1, 1)
 
 
 def test_a_referent_is_checked_by_the_words_a_member_finds_it_by() -> None:
