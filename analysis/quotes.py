@@ -49,6 +49,7 @@ from analysis.quote_speakers import (
     np_text,
     word_set,
 )
+from analysis.quote_subjects import set_off_subject, shared_clause
 from analysis.quote_trailers import trailing_verb
 from analysis.speaker_names import person_shaped
 from analysis.types import DocAnalysis, EntityKind, Quote
@@ -286,9 +287,13 @@ def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | Non
         for child in _named_first(list(verb.children)):
             if child.dep_ in SUBJECT_DEPS and _usable(child, ctx, bounds):
                 return child
-        if verb.dep_ not in {"conj", "xcomp", "advcl"}:  # "…, telling Reuters, '…'"
+        above = shared_clause(verb)  # "…, telling Reuters, '…'", "before saying, '…'"
+        if above is None:
             break
-        verb = verb.head
+        verb = above
+    lost = set_off_subject(cue, bounds[0], ctx.quoted)  # "“…,” Ramos, 58, told AFP"
+    if lost is not None and _usable(lost, ctx, bounds):
+        return lost
     if cue.i > bounds[0] and _usable(ctx.doc[cue.i - 1], ctx, bounds):
         return ctx.doc[cue.i - 1]  # "Vladimir Putin says" parsed without a subject
     token = ctx.doc[min(cue.i + 1, len(ctx.doc) - 1)]

@@ -1,0 +1,114 @@
+"""The subject of a speech verb when the parser did not attach one, as a reader finds it.
+
+- "Obama ended his list by saying “Too many.”", "McConnell deflected questions before saying,
+  “…”": a speech verb in a clause of "by", "before", "after", "upon", "while" or "when" shares
+  the subject of the verb that clause hangs on (`shared_clause`, beside the conjuncts and
+  adverbial clauses `quotes._subject` already climbs). Not "quoted the president as saying":
+  there the object speaks.
+- "“…,” Ramos, 58, told AFP", "“…,” Gene Sperling, a Clinton adviser, said", "Her adviser,
+  Jake Sullivan, said:": a name set off by commas before the verb, whose apposition (an age, a
+  role, a participle clause) made the parser lose the subject. The nearest stretch between
+  commas whose head is a name speaks, when every stretch after it is set off by commas up to the
+  verb (`set_off_subject`).
+- "the 43-year-old asked in the video", "Mitt Romney, the 2012 nominee, tweeted:": a speech verb
+  in the past or present tense parsed as a clause modifying the noun before it; that noun speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Token
+
+# Prepositions whose clause shares the subject of the verb it hangs on ("before saying").
+_SHARING_PREPOSITIONS = frozenset({"by", "before", "after", "upon", "while", "when", "on"})
+_CLIMBED = frozenset({"conj", "xcomp", "advcl"})
+_NAME_TYPES = frozenset({"PERSON", "ORG"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_BEFORE_VERB = frozenset({"aux", "neg", "advmod"})
+_MAX_NAME = 6  # tokens in a set-off name ("Texas delegate Bill Eastland")
+
+
+def shared_clause(verb: Token) -> Token | None:
+    """The verb whose subject `verb` shares: the head of a conjunct or an adverbial or open
+    clause, or the verb a "by/before/after … saying" clause hangs on; None otherwise."""
+    if verb.dep_ in _CLIMBED:
+        return verb.head
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _SHARING_PREPOSITIONS:
+        return None
+    return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
+
+
+def set_off_subject(cue: Token, left: int, quoted: Container[int]) -> Token | None:
+    """The speaker of a subjectless speech verb from the words before it (module docstring):
+    a noun the verb modifies, else a name set off by commas; `left` bounds the sentence and
+    `quoted` holds the indices of quoted tokens."""
+    head = cue.head
+    modified = cue.dep_ == "acl" and cue.tag_ in _FINITE and left <= head.i < cue.i
+    if (
+        modified
+        and head.i not in quoted
+        and (head.pos_ in {"PROPN", "NOUN"} or head.lower_ == "old")
+    ):
+        return head
+    return _name_before_commas(cue, left, quoted)
+
+
+def _name_before_commas(cue: Token, left: int, quoted: Container[int]) -> Token | None:
+    """The name opening the comma-bounded stretches before the verb: the first stretch after
+    any introductory phrase ("In a statement to the paper,"), or the name in apposition to it
+    ("her adviser, Jake Sullivan,"); not a name inside a later stretch ("Mr. Slinker, whose
+    start-up, Paradata, uses data, said" is Slinker)."""
+    stretches = _stretches(cue, left, quoted)
+    while stretches and stretches[0][0].pos_ == "ADP":
+        stretches = stretches[1:]  # "In a statement to the Observer,"
+    if len(stretches) < 2:  # the last stretch is set off: something stands between it and the verb
+        return None
+    first = _name_root(stretches[0])
+    if first is not None:
+        return first
+    opener = _root(stretches[0])
+    return _name_root(stretches[1]) if opener is not None and opener.pos_ == "NOUN" else None
+
+
+def _stretches(cue: Token, left: int, quoted: Container[int]) -> list[list[Token]]:
+    """The words between the start of the attribution (a closing mark or the sentence's start)
+    and the verb, split at commas; [] unless a comma stands right before the verb."""
+    doc = cue.doc
+    start = min([cue.i, *(c.i for c in cue.lefts if c.dep_ in _BEFORE_VERB and c.i >= cue.i - 3)])
+    if start - 1 <= left or doc[start - 1].text != ",":
+        return []
+    first = start - 1
+    while first > left and _inside(doc[first - 1], quoted):
+        first -= 1
+    stretches: list[list[Token]] = [[]]
+    for token in doc[first : start - 1]:
+        if token.text == ",":
+            stretches.append([])
+        elif not token.is_space:
+            stretches[-1].append(token)
+    return [s for s in stretches if s]
+
+
+def _inside(token: Token, quoted: Container[int]) -> bool:
+    """A word that can belong to a stretch: not quoted, not a sentence's end."""
+    return token.i not in quoted and token.text not in {".", "!", "?", ":", ";"}
+
+
+def _name_root(stretch: list[Token]) -> Token | None:
+    """The head of a stretch of words when the stretch is a name: a proper noun or a PERSON/ORG
+    word heading it, no verb in it."""
+    root = _root(stretch)
+    if root is None or len(stretch) > _MAX_NAME:
+        return None
+    return root if root.pos_ == "PROPN" or root.ent_type_ in _NAME_TYPES else None
+
+
+def _root(stretch: list[Token]) -> Token | None:
+    """The one word of a stretch its other words hang on, when no verb is in it."""
+    indices = {t.i for t in stretch}
+    roots = [t for t in stretch if t.head.i not in indices or t.head == t]
+    if len(roots) != 1 or any(t.pos_ in {"VERB", "AUX"} for t in stretch):
+        return None
+    return roots[0]
