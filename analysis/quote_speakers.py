@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from analysis.entities import make_key
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
 from analysis.speaker_gender import genders
-from analysis.speaker_names import full_name_in, person_shaped, written_name
+from analysis.speaker_names import capitalised_noun, full_name_in, person_shaped, written_name
 from analysis.types import EntityKind, Mention
 
 
@@ -412,7 +412,21 @@ class SpeakerResolver:
         untagged = mention is None or mention.kind == EntityKind.OTHER
         if subject.pos_ == "PROPN" and (named := self._untagged_name(subject, untagged)):
             return named
+        if untagged and capitalised_noun(subject) and (named := self._surname_as_noun(subject)):
+            return named
         return self._title_run_into_name(subject) if mention is None else None
+
+    def _surname_as_noun(self, subject: Token) -> Speaker | None:
+        """ "“…,” Hannity said" with "Hannity" tagged a common noun: the one person the article
+        names with that surname, or writes in full mid-sentence ("Sean Hannity"); nothing else is
+        guessed from a common noun."""
+        person = self._by_surname(subject.text)
+        if person is not None:
+            return Speaker(subject.text, person.name, person.key)
+        if subject.is_sent_start:  # "Police said": a sentence's first word is capitalised anyway
+            return None
+        full = full_name_in(self.doc, subject.text)
+        return Speaker(subject.text, full, make_key(full)) if full is not None else None
 
     def _closing_apposition(self, subject: Token, name: Token) -> bool:
         """ "said head coach of the women's team, Dwayne Hollister": a role noun whose words run

@@ -560,8 +560,8 @@ def _one_subject(start: int, end: int, ctx: _Document) -> Speaker | None:
     }
     chosen: Speaker | None = None
     for token in ctx.tokens(start, end):
-        if token.dep_ not in SUBJECT_DEPS or token.i in ctx.quoted:
-            continue
+        if token.dep_ not in SUBJECT_DEPS or ctx.excluded(token.idx):
+            continue  # quoted words and a headline are no one the paragraph is about
         if token.pos_ == "PRON" and token.lower_ not in PERSONAL:
             continue  # "someone", "it", "who": no one the paragraph is about
         speaker = ctx.resolver.resolve(token)

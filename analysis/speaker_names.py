@@ -119,3 +119,17 @@ def person_shaped(name: str) -> bool:
     return 2 <= len(words) <= 3 and all(
         w[:1].isupper() and w.isalpha() and w.lower() not in _ORG_WORDS for w in words
     )
+
+
+def capitalised_noun(token: Token) -> bool:
+    """A word tagged a common noun but capitalised ("Hannity", "Mills"): perhaps a
+    surname the model missed, for the caller to look up among the article's names; not a word
+    of a line in Title Case ("Rubio: I Still Believe Trump Can't Be Trusted")."""
+    text = token.text
+    if token.pos_ != "NOUN" or not text[:1].isupper() or not text[1:].islower():
+        return False
+    if not text.isalpha() or token.lower_ in _ROLE_WORDS:
+        return False
+    doc = token.doc
+    before, after = doc[max(token.i - 1, 0)].text, doc[min(token.i + 1, len(doc) - 1)].text
+    return not (before[:1].isupper() and after[:1].isupper())  # a Title Case line

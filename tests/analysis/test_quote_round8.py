@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from analysis.nlp import analyse_doc
 from analysis.quotes import extract_quotes
+from tests.analysis.tagged import with_entities
+
+
+def _quotes(doc: Doc) -> list[tuple[str, str | None]]:
+    """(first words, speaker key) of every quote of a parsed text."""
+    return [(q.text[:12], q.speaker_key) for q in extract_quotes(doc, analyse_doc(doc))]
 
 
 def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
     """(first words, speaker key) of every quote of a text."""
-    doc = nlp(text)
-    return [(q.text[:12], q.speaker_key) for q in extract_quotes(doc, analyse_doc(doc))]
+    return _quotes(nlp(text))
 
 
 # --- a speech verb in a "by/before … saying" clause shares its main verb's subject ------------
@@ -89,3 +95,38 @@ def test_the_name_opening_the_stretches_speaks_not_one_inside_them(nlp: Language
         "said the candidate was one of them: “He is a start-up kind of guy.”"
     )
     assert [k for _, k in _found(nlp, text)] == ["slade"]
+
+
+# --- a surname the model tags as a common noun --------------------------------------------------
+
+
+def _as_common_noun(doc: Doc, word: str, nth: int) -> Doc:
+    """The doc with the nth occurrence of a word tagged as the model sometimes tags a surname."""
+    token = [t for t in doc if t.text == word][nth]
+    token.pos_, token.tag_ = "NOUN", "NN"
+    return doc
+
+
+def test_a_surname_tagged_as_a_common_noun_is_the_person_named_with_it(nlp: Language) -> None:
+    # "“…,” Hannity said" with "Hannity" a common noun: the quote had no speaker and was lost.
+    text = (
+        "Talk show host Sean Hannity interviewed the candidate on Monday.\n\n"
+        "“They said it is negotiable on the wall,” Hannity said."
+    )
+    doc = with_entities(nlp, text, [("Sean Hannity", 0, "PERSON")])
+    doc = _as_common_noun(doc, "Hannity", 1)
+    assert _quotes(doc) == [("They said it", "sean hannity")]
+
+
+def test_a_capitalised_word_of_a_title_case_line_is_no_one(nlp: Language) -> None:
+    # The headline's "Trump" read as a person made the paragraph about two people, and "the
+    # Florida senator" lost its link to Rubio.
+    text = (
+        "Rubio: I Still Believe Trump Can't Be Trusted with the Codes.\n\n"
+        "One month after backing Donald Trump, Marco Rubio still believes that the nominee is "
+        "unfit. “I stand by everything I said during the campaign,” the Florida senator told "
+        "the paper on Thursday."
+    )
+    names = [("Rubio", 0, "PERSON"), ("Donald Trump", 0, "PERSON"), ("Marco Rubio", 0, "PERSON")]
+    doc = _as_common_noun(with_entities(nlp, text, names), "Trump", 0)
+    assert _quotes(doc) == [("I stand by e", "marco rubio")]
