@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place
+from analysis.event_plans import headline_infinitive, planned_passive
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
 
@@ -151,7 +152,7 @@ def direction(place: Place) -> Direction | None:
     if verb is None:
         return None
     moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
-    early = Direction.FUTURE if moved else _planned_thing(place, verb)
+    early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
     if early is not None:
         return early
     said = (
@@ -179,6 +180,18 @@ def direction(place: Place) -> Direction | None:
         past = (_told(verb) or above) is Direction.PAST
         return _foreseen(place, verb) or (Direction.PAST if past else None)
     return said
+
+
+def _own_plan(place: Place, verb: Token) -> Direction | None:
+    """A plan the date's verb itself states: 'A memorial service is planned Friday', a
+    headline's 'Obama, Biden to campaign for Clinton in September' (a date of the verb, not of
+    a thing: 'Police to probe Tuesday's crash')."""
+    if place.thing is not None:
+        return None
+    planned = planned_passive(verb, place.prep)
+    if planned is not None:
+        return Direction(planned)
+    return Direction.FUTURE if headline_infinitive(verb) else None
 
 
 def _planned_thing(place: Place, verb: Token) -> Direction | None:

@@ -1,0 +1,38 @@
+"""Event-date rules of issue 12's ninth round: general shapes read from the errors of fresh
+unlabelled news text (PolNeAR train, Timeline17), each on invented sentences of that shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.analysis.dated import event_dates
+
+PUBLISHED = date(2022, 3, 10)  # a Thursday
+
+
+def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
+    """The dates (ISO) of a text's events, published on `published`."""
+    return event_dates(nlp, text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan in the passive: ahead
+        ("A public memorial service is planned Friday in Louisville.", ["2022-03-11"]),
+        ("The vote is scheduled Tuesday.", ["2022-03-15"]),
+        # told in the past: the nearest such day
+        ("The vote was scheduled for Tuesday, officials said.", ["2022-03-08"]),
+        # a headline's infinitive: what will happen
+        ("Obama, Biden to campaign for Clinton in September.", ["2022-09-01"]),
+        ("Leaders to meet in Brussels on Monday.", ["2022-03-14"]),
+        # a happening, and a thing a headline names, keep their past
+        ("The record was set on Tuesday.", ["2022-03-08"]),
+        ("Police to probe Tuesday's crash.", ["2022-03-08"]),
+    ],
+)
+def test_plan_told_by_its_verb(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
