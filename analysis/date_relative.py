@@ -47,6 +47,8 @@ def relative(match: re.Match[str], ctx: Context) -> Outcome:
     phrase = " ".join(match.group("core").split()).lower()
     if _too_early(match, phrase, anchor, precision):
         phrase = "last " + unit  # "earlier this week" on a Monday: written the week before
+    if _coming_week(phrase, anchor, ctx, match):
+        anchor += timedelta(days=1)  # on a Sunday, "will ... this week" is the week ahead
     value = parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
     if "hedge" in match.re.groupindex and match.group("hedge"):
         precision = Precision.YEAR if precision is Precision.MONTH else Precision.MONTH
@@ -60,6 +62,15 @@ def _too_early(match: re.Match[str], phrase: str, anchor: date, precision: Preci
     side = match.group("side") if "side" in match.re.groupindex else None
     earlier = (side or "").lower() == "earlier" and phrase.startswith("this ")
     return earlier and period_start(anchor, precision) == anchor
+
+
+def _coming_week(phrase: str, anchor: date, ctx: Context, match: re.Match[str]) -> bool:
+    """'this week' written on a Sunday about what will happen ('will extend to this week's
+    convention', the convention opening on Monday): the week that starts the next day. Told in
+    the past ('this week Congress passed') it is the week the Sunday ends."""
+    if phrase != "this week" or anchor.weekday() != 6:
+        return False
+    return pointing(ctx, match) == "future"
 
 
 def story_relative(match: re.Match[str], ctx: Context) -> Outcome:
@@ -127,5 +138,7 @@ def anaphora(match: re.Match[str], ctx: Context) -> Outcome:
     if base is None:
         return None, Precision.DAY
     words = match.group(0).lower()
+    if "same" in words and re.match(r"\s+as\b", match.string[match.end() :]):
+        return None, Precision.DAY  # "aired the same day as the Super Bowl": a comparison
     shift = -1 if ("before" in words or "previous" in words) else 0 if "same" in words else 1
     return base + timedelta(days=shift), Precision.DAY

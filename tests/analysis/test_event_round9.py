@@ -11,6 +11,7 @@ from spacy.language import Language
 from tests.analysis.dated import event_dates
 
 PUBLISHED = date(2022, 3, 10)  # a Thursday
+SUNDAY = date(2022, 3, 13)
 
 
 def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
@@ -35,4 +36,41 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
     ],
 )
 def test_plan_told_by_its_verb(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # on a Sunday, what will happen 'this week' is in the week ahead
+        ("The exile will extend to this week's convention.", SUNDAY, ["2022-03-14"]),
+        ("The convention will open this week in Philadelphia.", SUNDAY, ["2022-03-14"]),
+        # told in the past, the week the Sunday ends; on a weekday, its own week
+        ("Congress passed the bill this week.", SUNDAY, ["2022-03-07"]),
+        ("The convention will open this week in Philadelphia.", PUBLISHED, ["2022-03-07"]),
+    ],
+)
+def test_this_week_written_on_a_sunday(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'the same day as X' compares, it counts from no day: undated, on no day's line
+        (
+            "Police arrived on Friday. The game has aired the same day as the Super Bowl for"
+            " seven years.",
+            ["2022-03-04", "None"],
+        ),
+        # 'the same day' alone is the day told before
+        (
+            "Police arrived on Friday. The suspect was arrested the same day.",
+            ["2022-03-04", "2022-03-04"],
+        ),
+    ],
+)
+def test_same_day_as(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
