@@ -39,6 +39,7 @@ _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]|(?<![\w’'])[‘']([
 _SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from"}
 )
+_NAME_WORDS = 4  # a title with the sentence's full stop inside its marks: "Lopez Tonight."
 _DAY_NAME = re.compile(
     r"(?:(?<=[A-Z0-9][\w.]) |(?<=[A-Z0-9]) )(?:Today|Tonight|Tomorrow|This Morning|This Week)\b"
     r"|(?<=[\w’'] )Today\b"
@@ -161,8 +162,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_title(words: str, most: int = 12) -> bool:
     """A short phrase in title case (up to `most` words): 'Two Days in March', not a quoted
-    sentence."""
+    sentence; the full stop American style puts inside the marks ('show “Lopez Tonight.”')
+    is the sentence's when the title is a short name (a quoted headline keeps its dates:
+    “Abortion Agenda Cost Republicans Last Night and Will Cost Trump in 2024.”)."""
     words = words.strip().rstrip(",")
+    if words.endswith(".") and not words.endswith("..") and len(words.split()) <= _NAME_WORDS:
+        words = words[:-1]
     tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
     if not 2 <= len(tokens) <= most or re.search(r"[.!?,;:]", words):
         return False

@@ -74,3 +74,18 @@ def test_this_week_written_on_a_sunday(
 )
 def test_same_day_as(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+def test_short_title_with_the_sentence_full_stop(nlp: Language) -> None:
+    # "Lopez Tonight." is a show's name, its full stop the sentence's
+    text = "He stopped by in 2021 and spoke about his late night show “Lopez Tonight.”"
+    assert dated(nlp, text) == ["2021-01-01"]
+
+
+def test_quoted_headline_keeps_its_dates(nlp: Language) -> None:
+    # a longer quotation in title case is a headline, its dates stay
+    text = (
+        "Shortly after 6 p.m., a campaign release declared: “Trump’s Abortion Agenda Cost"
+        " Republicans Last Night and Will Cost Trump in 2024.”"
+    )
+    assert "2022-03-09" in dated(nlp, text)
