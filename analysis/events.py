@@ -33,6 +33,7 @@ from analysis.date_scenes import eve_scenes, night_scenes, tweet_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
+from analysis.event_stamps import clock_stamp, comment_stamp, photo_note, wire_dateline
 from analysis.types import DocAnalysis, Event, Mention, Precision, ResolvedDate, SentenceSpan
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,8 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
     before = text[line_start : found.start]
     after = text[found.end : len(text) if line_end < 0 else line_end]
     if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    if comment_stamp(after) or wire_dateline(before, after) or photo_note(before):
         return True
     if _CARD_BYLINE.search(after) or _STAMP_LEAD.search(before):
         return True
@@ -352,9 +355,41 @@ def _dated_sentences(
         if known.has_verb(sentence) and not _asks(doc, text, sentence):
             grouped.setdefault(sentence.index, (sentence, []))[1].append(found)
     return [
-        (sentence, list(zip(dates, _roles(places, sentence, dates, text), strict=True)))
+        (sentence, list(zip(kept, _roles(places, sentence, kept, text), strict=True)))
         for sentence, dates in grouped.values()
+        if (kept := _without_stamps(text, dates, published))
     ]
+
+
+_STAMP_DAYS = 2  # a stamp this near the day of publication: the later dates count from that day
+
+
+def _without_stamps(text: str, dates: list[Anchored], published: date | None) -> list[Anchored]:
+    """A sentence's dates without a page's clock stamp that a later date of it follows
+    ('RABAT | Sat Feb 26, 2011 12:58 pm EST RABAT (Reuters) - ... said on Saturday'). Only a
+    stamp of about the day of publication goes: a listed story's stamp of another day ('Sun
+    Oct 23 2011 17:08:00 Tunisians vote Sunday', in a February page) is the day its own
+    relative dates count from, which the later date would lose."""
+    last = max(found.date.start for found in dates)
+    return [
+        found
+        for found in dates
+        if found.date.start == last
+        or not _stamp(text, found.date)
+        or not _near(found.date.value, published)
+    ]
+
+
+def _near(day: date | None, published: date | None) -> bool:
+    """Whether a date lies within `_STAMP_DAYS` of the day of publication."""
+    return day is not None and published is not None and abs((day - published).days) <= _STAMP_DAYS
+
+
+def _stamp(text: str, found: ResolvedDate) -> bool:
+    """Whether a date is a page's clock stamp ('| Sat Feb 26, 2011 12:58 pm EST')."""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    before, after = text[line_start : found.start], text[found.end : found.end + 40]
+    return clock_stamp(found.text, before, after)
 
 
 def _roles(places: Places, sentence: SentenceSpan, dates: list[Anchored], text: str) -> list[Role]:

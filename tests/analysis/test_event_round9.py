@@ -22,6 +22,45 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a reader comment's stamp: date, clock time, bar
+        ("Mar 9, 2022 at 10:25 am | Reply Great article, thanks!!!", []),
+        # a wire dateline: the agency in brackets and a dash after the date
+        ("Mar 10 (Reuters) - Rebels entered the capital on Tuesday.", ["2022-03-08"]),
+        # a page's clock stamp before the dateline: the story's own date dates the line
+        (
+            "ATLANTA | Thu Mar 10, 2022 12:25 am EST ATLANTA Mar 10 (Reuters) - Environmental"
+            " groups filed a suit on Wednesday against the company.",
+            ["2022-03-09"],
+        ),
+        (
+            "TOKYO | Wed Mar 9, 2022 8:21 pm EST TOKYO (Reuters) - Japan said on Thursday it"
+            " had imposed sanctions.",
+            ["2022-03-10"],
+        ),
+    ],
+)
+def test_stamps_and_wire_datelines(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline whose only date is its stamp keeps it: the day of its news
+        ("Five schools shut because of flu Thursday 10 March 2022 14.37 GMT", ["2022-03-10"]),
+        # a dated list's entry, a dash without an agency
+        ("March 8 - Protesters marched through the city.", ["2022-03-08"]),
+        # a clock time in prose
+        ("The vote on Tuesday at 10:30 a.m. drew 300 people.", ["2022-03-08"]),
+    ],
+)
+def test_no_stamp(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a plan in the passive: ahead
         ("A public memorial service is planned Friday in Louisville.", ["2022-03-11"]),
         ("The vote is scheduled Tuesday.", ["2022-03-15"]),
@@ -89,3 +128,46 @@ def test_quoted_headline_keeps_its_dates(nlp: Language) -> None:
         " Republicans Last Night and Will Cost Trump in 2024.”"
     )
     assert "2022-03-09" in dated(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page stamp after a headline is the day of its news, even with a later date
+        (
+            "Schools shut over flu Thursday 10 March 2022 14.37 GMT The schools closed on"
+            " Wednesday.",
+            ["2022-03-10", "2022-03-09"],
+        ),
+        # a listed story's stamp of another day is the day its relative dates count from
+        (
+            "Sun Oct 23 2011 17:08:00 Tunisians vote Sunday to pick delegates as democracy comes.",
+            ["2011-10-23"],
+        ),
+        # a stamp after an update's colon
+        (
+            "Prosecutors drop charges updated: Thu Mar 10 2022 21:41:00 Prosecutors dropped"
+            " charges on Wednesday.",
+            ["2022-03-09"],
+        ),
+    ],
+)
+def test_stamp_after_a_headline_or_an_update(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # when a photo was taken is no time of the story
+        (
+            "The minister (pictured above with the president last week; he wears no tie) was"
+            " visibly relieved on Wednesday.",
+            ["2022-03-09"],
+        ),
+        # a bracket that is no photo's note keeps its date
+        ("The minister (who resigned last week) was seen on Wednesday.", ["2022-03-09"]),
+    ],
+)
+def test_photo_note(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected

@@ -1,0 +1,68 @@
+"""Time stamps and wire datelines a page leaves around a story's first line: metadata, no events.
+
+Three shapes seen in news text (issue 12, round 9), each a date followed by what only a page's
+furniture writes after a date:
+
+- a reader comment's stamp: the date, its clock time and a bar ("March 9, 2011 at 10:25 am |
+  Reply"); a sentence never goes on that way;
+- a wire dateline opening the story: the date after nothing, a place in capitals or a page's
+  stamp, and before the agency in brackets and a dash ("Aug 21 (Reuters) - Libyan rebels
+  entered ...", "... 12:25 am EDT ATLANTA Oct 21 (Reuters Legal) - U.S. groups filed ...");
+  a dash alone is no sign: "June 5 - Protesters marched" is a dated list's entry;
+- a photo's note in brackets ("Health Minister Jose Cordova (pictured above with President
+  Calderon last week; ...) was visibly relieved"): when the picture was taken, not the story;
+- a page's clock stamp ("RABAT | Sat Feb 26, 2011 12:58 pm EST RABAT (Reuters) - ... said on
+  Saturday"): the date, then a clock time. It is metadata only when a later date of its
+  sentence dates the story: a headline whose only date is its stamp ("Five schools shut ...
+  Tuesday 5 May 2009 14.37 BST") keeps it, the day of its news.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLOCK = r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|[AP]M)?"
+_ZONE = r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST)"
+_COMMENT_STAMP = re.compile(rf"^,?\s*(?:at\s+)?{_CLOCK}\s*(?:{_ZONE}\s*)?\|")
+# a stamp's clock time says am/pm, its zone or its seconds: "12:58 pm EST", "14.37 BST",
+# "21:41:00" (not "at 10:30")
+_CLOCK_AFTER = re.compile(
+    rf"^,?\s*(?:\d{{1,2}}:\d\d:\d\d|"
+    rf"\d{{1,2}}[:.]\d\d\s*(?:(?:[ap]\.?m\.?|[AP]M)(?:\s*{_ZONE})?|{_ZONE}))(?![\w.])"
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_STAMP_BEFORE = re.compile(r"(?i)(?:^|[|:])\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$")
+_AGENCY_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?\(\s*[A-Z][\w .-]{1,25}\)?\s*[-–—]")
+_WIRE_BEFORE = re.compile(
+    rf"(?:^|\||\b{_ZONE})\s*(?:[A-Z][A-Z .'’/\\-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,?)?\s*$"
+)
+
+
+_PHOTO_NOTE = re.compile(r"(?i)\(\s*(?:pictured|photographed|shown|seen)\b[^()]*$")
+
+
+def photo_note(before: str) -> bool:
+    """Whether the date lies in a photo's note in brackets: '(pictured above with the
+    president last week; ...)'."""
+    return bool(_PHOTO_NOTE.search(before))
+
+
+def comment_stamp(after: str) -> bool:
+    """Whether the words after a date are a comment's clock time and bar: 'at 10:25 am |'."""
+    return bool(_COMMENT_STAMP.match(after))
+
+
+def wire_dateline(before: str, after: str) -> bool:
+    """Whether a date is a wire story's dateline: its line holds before it nothing, a place in
+    capitals or a page's clock stamp, and after it the agency in brackets and a dash."""
+    return bool(_AGENCY_AFTER.match(after)) and bool(_WIRE_BEFORE.search(before))
+
+
+def clock_stamp(written: str, before: str, after: str) -> bool:
+    """Whether a date with its year opens its line, or follows a bar or a colon ('RABAT | Sat
+    Feb 26, 2011', 'updated: Mon Jul 18 2011'), and is followed by a clock time and its am/pm
+    or zone (a stamp when a later date of its sentence dates the story; prose says 'on Monday
+    at 10:30 a.m.', and a stamp after a headline is the day of its news)."""
+    if not _YEAR.search(written) or not _CLOCK_AFTER.match(after):
+        return False
+    return bool(_STAMP_BEFORE.search(before))
