@@ -112,18 +112,35 @@ def new_time(place: Place, others: list[Place]) -> bool:
     )
 
 
+_CALLED_OFF = _MOVING | {"cancel", "scrap", "relocate", "suspend", "scrub"}
+
+
+def rescheduled(place: Place, written: str) -> bool:
+    """A date naming a thing a clause moves or calls off: "Obama's original June 15 event was
+    postponed", 'cancelled the March 3 vote' (the moving has its own time, not the thing's). A
+    thing of the last days ("Sunday's games", "today's game") is called off as its news."""
+    thing, verb = place.thing, place.verb
+    if thing is None or verb is None or not place.names or verb.lemma_ not in _CALLED_OFF:
+        return False
+    if _RECENT.search(written):
+        return False  # "Sunday's three games have been postponed": the news of the day
+    return thing.head.i == verb.i and thing.dep_ in ("nsubjpass", "dobj", "nsubj")
+
+
 def moved_to(place: Place) -> bool:
     """Whether a date is where a moving verb puts a thing in time: 'postponed to Friday'."""
     verb = place.verb
     return verb is not None and verb.lemma_ in _MOVING and place.prep in _NEW_TIME
 
 
-def compared_amount(place: Place) -> bool:
+def compared_amount(place: Place, written: str) -> bool:
     """A date naming a figure a change starts from: 'rising from July's 98.8 reading', 'up from
     April's 2.1% gain' (not 'results from Tuesday's elections'); a date a figure is 'down
-    from' or 'up from'."""
+    from' or 'up from'; the time of the figure a change starts from (`change_base`)."""
     host = place.host
     if place.prep == "from" and host is not None and host.lower_ in _CHANGES:
+        return True
+    if change_base(place, written):
         return True
     thing = place.thing
     prep = next((word for word in place.crossed if word), "")
@@ -133,6 +150,38 @@ def compared_amount(place: Place) -> bool:
     if prep == "from" and (verb is None or verb.lemma_ not in _CHANGING) and not _up_or_down(place):
         return False  # "the results from Tuesday's 12 contests": no change, no comparison
     return _amount(thing) or any(_amount(kid) for kid in thing.subtree if kid.i < thing.i)
+
+
+_EARLIER = re.compile(r"(?i)\b(?:ago|earlier|before|previous|prior|last)\b")
+
+
+def change_base(place: Place, written: str) -> bool:
+    """The time a change is measured from: 'earnings dropped sharply from a year ago' (not
+    'rose from January to March', a span, nor 'will come into force from Thursday', a start),
+    or the day of the figure it starts from, which the
+    parser hangs on the verb beside it: 'fell to 1.45 percent from 1.51 percent the day
+    before', 'rose to $1.1175 from $1.1074 the day before'."""
+    verb = place.verb
+    if verb is None or verb.lemma_ not in _CHANGING or place.thing is not None:
+        return False
+    if place.prep == "from" and place.host is not None and place.host.i == verb.i:
+        if not _EARLIER.search(written):
+            return False  # "will come into force from Thursday": a start, no comparison
+        return not any(_date_phrase(kid) for kid in verb.children if kid.lower_ in _NEW_TIME)
+    root = place.root
+    if place.prep or root.head.i != verb.i or root.dep_ not in ("npadvmod", "advmod"):
+        return False
+    start = root.left_edge.i
+    return any(
+        kid.dep_ == "prep" and kid.lower_ == "from" and kid.right_edge.i == start - 1
+        for kid in verb.children
+        if any(_amount(word) for word in kid.subtree)
+    )
+
+
+def _date_phrase(prep: Token) -> bool:
+    """Whether a preposition brings a date: 'to March'."""
+    return prep.dep_ == "prep" and any(word.ent_type_ == "DATE" for word in prep.subtree)
 
 
 def _up_or_down(place: Place) -> bool:

@@ -119,7 +119,7 @@ def reference(dated: Dated) -> bool:
         or _ranked(dated)
         or _standard(dated)
         or (place.prep == "by" and place.thing is not None and not place.names)
-        or compared_amount(place)
+        or compared_amount(place, dated.text)
         or done_by(place, dated.text)
         or _after_than(place)
     )

@@ -43,6 +43,7 @@ from analysis.event_passing import (
     named_in_passing,
     new_time,
     noun_setting,
+    rescheduled,
     same_clause,
     told,
 )
@@ -99,7 +100,15 @@ def _describes(dated: Dated) -> bool:
     topic = place.names and place.thing_prep in _TOPIC_PREPS
     despite = place.thing is not None and place.thing_prep in _CONCESSIVE
     talked = talked_of(place)  # "pointing to Tuesday's results, he charged"
-    if topic or despite or talked or _completes_name(dated) or named_in_passing(place, dated.text):
+    moved = rescheduled(place, dated.text)  # "Obama's June 15 event was postponed"
+    if (
+        topic
+        or despite
+        or talked
+        or moved
+        or _completes_name(dated)
+        or named_in_passing(place, dated.text)
+    ):
         # "asked about the minister's March 3 letter"; "despite a diagnosis in 2012, he had
         # landed a job" (background); "the Communications Decency Act of 1996"
         return True

@@ -61,6 +61,56 @@ def test_no_stamp(nlp: Language, text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the day of the figure a change starts from, hung beside the 'from' phrase
+        (
+            "Stocks rose on Wednesday. The yield fell to 1.45 percent from 1.51 percent the day"
+            " before.",
+            ["2022-03-09"],
+        ),
+        (
+            "Stocks rose on Wednesday. The euro rose to $1.1175 from $1.1074 the day before.",
+            ["2022-03-09"],
+        ),
+        # the time a change is measured from
+        ("While earnings dropped sharply from a year ago, the results beat forecasts.", []),
+    ],
+)
+def test_base_of_a_change(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a start, a span and the day of the change itself stay
+        ("The restrictions will come into force from Friday.", ["2022-03-11"]),
+        ("Shares fell to 20 pence on Tuesday from 25 pence.", ["2022-03-08"]),
+        ("Exports fell 3 percent in February from a year earlier.", ["2022-02-01"]),
+    ],
+)
+def test_not_a_base_of_a_change(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date of a thing moved or called off is not when it was moved
+        ("Her original June 15 campaign event was postponed after the shooting.", []),
+        ("The council cancelled the Feb. 3 vote on Tuesday.", ["2022-03-08"]),
+        # a thing of the last days is called off as the day's news
+        ("Sunday's three league games have been postponed.", ["2022-03-06"]),
+        # a thing that took place keeps its date
+        ("The June 15 rally drew 5,000 people.", ["2021-06-15"]),
+    ],
+)
+def test_thing_moved_or_called_off(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a plan in the passive: ahead
         ("A public memorial service is planned Friday in Louisville.", ["2022-03-11"]),
         ("The vote is scheduled Tuesday.", ["2022-03-15"]),
