@@ -112,3 +112,12 @@ def _root(stretch: list[Token]) -> Token | None:
     if len(roots) != 1 or any(t.pos_ in {"VERB", "AUX"} for t in stretch):
         return None
     return roots[0]
+
+
+def in_main_clause(subject: Token) -> bool:
+    """A subject of its sentence's main verb, or of a verb coordinated with it; not of a clause
+    under it ("When Clinton had trouble …", "he found Trump to be charming")."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

@@ -49,8 +49,9 @@ from analysis.quote_speakers import (
     np_text,
     word_set,
 )
-from analysis.quote_subjects import set_off_subject, shared_clause
+from analysis.quote_subjects import in_main_clause, set_off_subject, shared_clause
 from analysis.quote_trailers import trailing_verb
+from analysis.speaker_descriptions import description_kind
 from analysis.speaker_names import person_shaped
 from analysis.types import DocAnalysis, EntityKind, Quote
 
@@ -327,48 +328,31 @@ def _speaker_for(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Speaker
     return Speaker(np_text(subject), person.name, person.key)
 
 
-# Singular roles a news story uses for the person it is about ("the Conservative MP", "the
-# former mayor", "Obama's former campaign strategist"); not a spokesperson, lawyer or aide, who
-# speak for someone else, nor family words.
-DESCRIBED_ROLES = word_set(
-    """president minister premier chancellor senator congressman congresswoman representative mp
-    lawmaker legislator governor mayor councillor councilor councilman councilwoman leader
-    chairman chairwoman ceo executive director founder owner coach manager judge commissioner
-    superintendent sheriff ambassador candidate nominee strategist economist analyst professor
-    researcher scientist author writer novelist poet singer actor actress artist player veteran
-    campaigner activist"""
-)
-
-
-def _is_description(subject: Token, ctx: _Document, owners: list[Token]) -> bool:
-    """A singular role noun with "the" or a possessor, naming no entity itself ("the
-    Conservative MP" is tagged NNP)."""
-    if subject.tag_ not in {"NN", "NNP"} or ctx.resolver.mention_at(subject.idx) is not None:
-        return False
-    definite = any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
-    return subject.lemma_.lower() in DESCRIBED_ROLES and (definite or bool(owners))
-
-
 def _described(subject: Token, ctx: _Document) -> Speaker | None:
     """ "Chris Grayling warned … / Speaking in the Commons, the Conservative MP said:": a
-    singular role noun with "the" or a possessor, for the one person the paragraph before and
-    the sentence's own paragraph so far are about (`_one_subject`); never its possessor ("his
-    lawyer", "Obama's strategist" is not Obama)."""
-    owners = [c for c in subject.children if c.dep_ == "poss"]
-    if not _is_description(subject, ctx, owners):
+    singular role or trait noun with "the" or a possessor (`speaker_descriptions`), for the one
+    person the paragraph before and the sentence's own paragraph so far are about
+    (`_one_subject`); never its possessor ("his lawyer", "Obama's strategist" is not Obama)."""
+    kind = description_kind(subject, ctx.resolver.mention_at(subject.idx) is not None)
+    if kind is None:
         return None
     line = ctx.line_of(subject.idx)
     start = ctx.lines[line - 1].start if line > 0 else ctx.lines[line].start
-    person = _one_subject(start, subject.sent.start_char, ctx)
-    if person is None or person.key is None:
-        return None
-    if not ctx.resolver.fits_role(person.key, subject.lemma_.lower()):
+    person = _one_subject(start, subject.sent.start_char, ctx, main=True)
+    if person is None or person.key is None or not _is_person(person.key, ctx):
+        return None  # "the Lincoln actor" is no "Alternative PAC", however person-shaped
+    if kind == "role" and not ctx.resolver.fits_role(person.key, subject.lemma_.lower()):
         return None  # "The Indiana governor" is not the nominee the paragraph is about
-    for owner in owners:
+    for owner in (c for c in subject.children if c.dep_ == "poss"):
         owned = ctx.resolver.resolve(owner)
         if owned is None or owned.key == person.key:
             return None
     return person
+
+
+def _is_person(key: str, ctx: _Document) -> bool:
+    """Whether an entity key is a person's."""
+    return any(m.key == key and m.kind == EntityKind.PERSON for m in ctx.resolver.mentions)
 
 
 def _distance(token: Token, span: QuoteSpan) -> int:
@@ -548,11 +532,13 @@ def _told_about(span: QuoteSpan, ctx: _Document) -> _Cue | None:
     return _Cue("say", person) if person is not None else None
 
 
-def _one_subject(start: int, end: int, ctx: _Document) -> Speaker | None:
+def _one_subject(start: int, end: int, ctx: _Document, main: bool = False) -> Speaker | None:
     """The one person a stretch of text is about: every clause subject in it that can speak
     resolves (names, surnames, he/she) to the same person, and there is one. None when two
     people, an organisation or an unresolved speaker ("Hale said …, and Pike said …", "the
-    company said", "they") are subjects there too."""
+    company said", "they") are subjects there too. With `main`, only the subjects of main
+    clauses count ("When Clinton had trouble joining a club, Trump boasted that he …" is
+    about Trump)."""
     organisations = {
         m.key
         for m in ctx.resolver.mentions
@@ -562,6 +548,8 @@ def _one_subject(start: int, end: int, ctx: _Document) -> Speaker | None:
     for token in ctx.tokens(start, end):
         if token.dep_ not in SUBJECT_DEPS or ctx.excluded(token.idx):
             continue  # quoted words and a headline are no one the paragraph is about
+        if main and not in_main_clause(token):
+            continue
         if token.pos_ == "PRON" and token.lower_ not in PERSONAL:
             continue  # "someone", "it", "who": no one the paragraph is about
         speaker = ctx.resolver.resolve(token)

@@ -130,3 +130,39 @@ def test_a_capitalised_word_of_a_title_case_line_is_no_one(nlp: Language) -> Non
     names = [("Rubio", 0, "PERSON"), ("Donald Trump", 0, "PERSON"), ("Marco Rubio", 0, "PERSON")]
     doc = _as_common_noun(with_entities(nlp, text, names), "Trump", 0)
     assert _quotes(doc) == [("I stand by e", "marco rubio")]
+
+
+# --- a description the story uses for its subject: a trait, and main clauses only --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trait ("the New York businessman"), which the article never wrote beside the name
+        "Republican nominee Donald Trump spoke in Ohio on Monday.\n\n"
+        "Trump said the plan was weak.\n\n"
+        "“We need change,” the New York businessman said.",
+        # the paragraph is about Trump: Clayton is the subject of a clause under his
+        "When former President Bill Clayton had trouble joining a golf club, Donald Trump "
+        "boasted that he welcomed him to his own course.\n\n"
+        "“He's a great gentleman and a good golfer,” the real estate developer said of "
+        "Mr. Clayton.",
+    ],
+)
+def test_a_description_is_the_person_the_story_is_about(nlp: Language, text: str) -> None:
+    assert [k for _, k in _found(nlp, text)] == ["donald trump"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people are subjects of main clauses: no one is "the businessman"
+        "Donald Trump met Bill Clayton on Monday. Clayton said nothing about the meeting.\n\n"
+        "“We need change,” the businessman said.",
+        # a name with no person behind it ("Alternative Fund") is no actor
+        "Alternative Fund, launched by former president Matt Kibbe, is spending money on a "
+        "campaign.\n\n“It's like a two-horse race,” the Lincoln actor says of the contest.",
+    ],
+)
+def test_a_description_of_no_one_person_goes_to_no_one(nlp: Language, text: str) -> None:
+    assert [k for _, k in _found(nlp, text) if k is not None] == []
