@@ -10,11 +10,13 @@ before these rules existed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from analysis.date_context import period_end
 from analysis.event_attach import Place, place
+from analysis.event_clash import other_side
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
 from analysis.types import ResolvedDate, SentenceSpan
@@ -23,8 +25,8 @@ from analysis.types import ResolvedDate, SentenceSpan
 class Places:
     """Where each date of one Doc attaches, worked out once per date."""
 
-    def __init__(self, doc: Doc, length: int) -> None:
-        self.doc, self.length = doc, length
+    def __init__(self, doc: Doc, length: int, published: date | None = None) -> None:
+        self.doc, self.length, self.published = doc, length, published
         self.parsed = doc.has_annotation("DEP")
         self.found: dict[tuple[int, int], Place | None] = {}
 
@@ -83,7 +85,9 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
         first = found.value.toordinal()
         last = period_end(found.value, found.precision).toordinal()
     colon = ":" in text[sentence.start : found.start]
-    return Dated(where, found.text, first, last, colon, places.restates(found.start, found.end))
+    restates = places.restates(found.start, found.end)
+    clash = other_side(where, first, last, places.published)
+    return Dated(where, found.text, first, last, colon, restates, clash)
 
 
 def choose(

@@ -86,6 +86,7 @@ class Dated:
     last: int
     after_colon: bool = False  # the date follows a colon of its sentence
     restates: bool = False  # in apposition to another date: "on Dec. 18, a Wednesday"
+    other_side: bool = False  # names a thing across the day of writing from its clause's tense
 
 
 def _bare(dated: Dated) -> str:

@@ -92,7 +92,8 @@ def _describes(dated: Dated) -> bool:
     if medium(place) is not None:
         return False
     trusted = bool(place.links) and place.links[-1].verb.pos_ in VERBS
-    if (place.nested and trusted) or place.person:
+    # "will cover the 2012 crisis", "was announced as host of next month's gala"
+    if (place.nested and trusted) or place.person or dated.other_side:
         return True
     year_thing = place.names and _a_year(dated) and _passing_prep(place)
     if (place.thing is not None and kinds.person(place.thing)) or year_thing:

@@ -336,7 +336,7 @@ def _dated_sentences(
     sentences = analysis.sentences
     starts = [sentence.start for sentence in sentences]
     known = _Sentences(doc, text)
-    places = Places(doc, len(text))
+    places = Places(doc, len(text), published)
     scenes = tweet_scenes(text)
     if precision is Precision.DAY:  # a quotation inside a tweet keeps the tweet's day
         tweets = [tweet.start for tweet in scenes]
