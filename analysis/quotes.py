@@ -165,12 +165,21 @@ class _Document:
 
 
 def _is_title(words: str) -> bool:
-    """Title Case without closing punctuation: a book, film or headline, not speech."""
+    """Title Case without closing punctuation, or with a full stop after three words or more (a
+    heading or a book closing its sentence: 'All Bets Are Off.'): not speech. Capitals
+    throughout ("THIS IS NOT OK.") and two sentences ("The Donald. Big Daddy.") are said."""
     tokens = re.findall(r"[A-Za-z][\w'’-]*", words)
     content = [w for w in tokens if w.lower() not in _SMALL_WORDS]
-    if len(content) < 2 or words.rstrip()[-1:] in {".", "!", "?"}:
+    if len(content) < 2 or not all(w[0].isupper() for w in content):
         return False
-    return all(w[0].isupper() for w in content)
+    stripped = words.rstrip()
+    if stripped[-1:] not in {".", "!", "?"}:
+        return True
+    shouted = all(w.isupper() for w in content)
+    sentences = re.search(r"[.!?]\s", stripped) is not None  # "The Donald. Big Daddy."
+    if shouted or sentences or stripped.endswith(".."):
+        return False
+    return stripped[-1] == "." and len(content) >= 3
 
 
 def _stops(token: Token, ctx: _Document) -> bool:
@@ -750,7 +759,9 @@ def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
         if found is not None:
             quotes.append(_quote(found, ctx))
             previous = found
-        elif not _is_term(span, ctx):  # a quoted term between two quotes breaks no run
+        elif not (_is_term(span, ctx) or _is_title(ctx.text[span.start : span.end])):
+            # a quoted term or title between two quotes breaks no run ('told ABC's "Good
+            # Morning America." "When you …"')
             previous = None
     quotes = _without_repeats(quotes)
     quotes.extend(_block_quotes(ctx))

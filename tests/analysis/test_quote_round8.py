@@ -166,3 +166,46 @@ def test_a_description_is_the_person_the_story_is_about(nlp: Language, text: str
 )
 def test_a_description_of_no_one_person_goes_to_no_one(nlp: Language, text: str) -> None:
     assert [k for _, k in _found(nlp, text) if k is not None] == []
+
+
+# --- a heading or a title in Title Case closed by a full stop is not speech --------------------
+
+
+def test_a_title_case_heading_with_a_full_stop_is_no_quote(nlp: Language) -> None:
+    # A section heading set in quotation marks went to the speaker of the quote before it.
+    text = (
+        "“If the current trend lines continue, it is going to be disruptive,” Mr. Obama said."
+        "\n\n“All Bets Are Off.”\n\n"
+        "Eight years ago, when Mr. Obama ran for president, both men had the same position."
+    )
+    assert [words for words, _ in _found(nlp, text)] == ["If the curre"]
+
+
+def test_a_title_closing_its_sentence_is_no_quote_and_breaks_no_run(nlp: Language) -> None:
+    text = (
+        "Sen. Bernie Sanders spoke on Wednesday.\n\n"
+        '"China is equally concerned about what North Korea is doing," the Vermont senator told '
+        'ABC\'s "Good Morning America." "When you have a hydrogen bomb, you are a threat to China '
+        'as well."'
+    )
+    assert _found(nlp, text) == [
+        ("China is equ", "bernie sanders"),
+        ("When you hav", "bernie sanders"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # two sentences in Title Case are said, not a title
+        (
+            "Melanie Austin went to the rally in June.\n\n"
+            "“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”",
+            "The Donald. ",
+        ),
+        # capitals throughout are shouted
+        ("Priorities USA posted a video on Tuesday, and wrote: “THIS IS NOT OK.”", "THIS IS NOT "),
+    ],
+)
+def test_capitals_and_short_sentences_are_still_said(nlp: Language, text: str, said: str) -> None:
+    assert said in [words for words, _ in _found(nlp, text)]
