@@ -1,10 +1,12 @@
 """Time stamps and wire datelines a page leaves around a story's first line: metadata, no events.
 
-Three shapes seen in news text (issue 12, round 9), each a date followed by what only a page's
-furniture writes after a date:
+Shapes seen in news text (issue 12, round 9), each a date with what only a page's furniture
+writes around a date:
 
 - a reader comment's stamp: the date, its clock time and a bar ("March 9, 2011 at 10:25 am |
-  Reply"); a sentence never goes on that way;
+  Reply"); a sentence never goes on that way; a chat post's signature, a dash, the date and its
+  clock time ("... or anything, but... -- June 02, 2010 2:03 PM How do you feel ..."); a comment's
+  header ("At 4:15 pm on 11 Jun 2009, JamesJester wrote: ...");
 - a wire dateline opening the story: the date after nothing, a place in capitals or a page's
   stamp, and before the agency in brackets and a dash ("Aug 21 (Reuters) - Libyan rebels
   entered ...", "... 12:25 am EDT ATLANTA Oct 21 (Reuters Legal) - U.S. groups filed ...");
@@ -38,6 +40,13 @@ _WIRE_BEFORE = re.compile(
 )
 
 
+_SIGNATURE_BEFORE = re.compile(r"(?:--|[—–])\s*$")
+# the post's clock time with am/pm or zone; the next post may run on after it on the line
+_SIGNATURE_AFTER = re.compile(
+    rf"^,?\s*(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?|[AP]M|{_ZONE})(?![\w.])"
+)
+_HEADER_BEFORE = re.compile(rf"^\s*At\s+{_CLOCK}\s*(?:{_ZONE}\s*)?(?:on\s+)?$")
+_HEADER_AFTER = re.compile(r"^,?\s*[\w.'’-]{1,40}(?:\s+[\w.'’-]{1,40}){0,3}\s+wrote\s*:")
 _PHOTO_NOTE = re.compile(r"(?i)\(\s*(?:pictured|photographed|shown|seen)\b[^()]*$")
 
 
@@ -47,9 +56,16 @@ def photo_note(before: str) -> bool:
     return bool(_PHOTO_NOTE.search(before))
 
 
-def comment_stamp(after: str) -> bool:
-    """Whether the words after a date are a comment's clock time and bar: 'at 10:25 am |'."""
-    return bool(_COMMENT_STAMP.match(after))
+def comment_stamp(written: str, before: str, after: str) -> bool:
+    """Whether a date is a comment's stamp: its clock time and a bar after it ('at 10:25 am |'),
+    a chat post's signature closing its line ('... but... -- June 02, 2010 2:03 PM'), or a
+    comment's header ('At 4:15 pm on 11 Jun 2009, JamesJester wrote: ...')."""
+    if _COMMENT_STAMP.match(after):
+        return True
+    signed = _SIGNATURE_BEFORE.search(before) and _SIGNATURE_AFTER.match(after)
+    if signed and _YEAR.search(written):  # not "The vote was held -- on Tuesday at 10:30 am"
+        return True
+    return bool(_HEADER_BEFORE.match(before)) and bool(_HEADER_AFTER.match(after))
 
 
 def wire_dateline(before: str, after: str) -> bool:

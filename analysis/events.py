@@ -108,9 +108,9 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
     after = text[found.end : len(text) if line_end < 0 else line_end]
     if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
         return True
-    if comment_stamp(after) or wire_dateline(before, after) or photo_note(before):
+    if comment_stamp(found.text, before, after) or wire_dateline(before, after):
         return True
-    if _CARD_BYLINE.search(after) or _STAMP_LEAD.search(before):
+    if _CARD_BYLINE.search(after) or _STAMP_LEAD.search(before) or photo_note(before):
         return True
     if not before.strip() or after.strip():
         return False

@@ -24,6 +24,10 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
     [
         # a reader comment's stamp: date, clock time, bar
         ("Mar 9, 2022 at 10:25 am | Reply Great article, thanks!!!", []),
+        # a chat post's signature closing its line, a comment's header
+        ("Not exactly a goat boarding a bus, but... -- March 09, 2022 2:03 PM", []),
+        ("Do you get lost in her eyes? -- March 09, 2022 2:31 PM How do you feel about it?", []),
+        ("At 4:15 pm on 9 Mar 2022, JamesJester wrote: 140 deaths so far, how many more?", []),
         # a wire dateline: the agency in brackets and a dash after the date
         ("Mar 10 (Reuters) - Rebels entered the capital on Tuesday.", ["2022-03-08"]),
         # a page's clock stamp before the dateline: the story's own date dates the line
@@ -50,8 +54,10 @@ def test_stamps_and_wire_datelines(nlp: Language, text: str, expected: list[str]
         ("Five schools shut because of flu Thursday 10 March 2022 14.37 GMT", ["2022-03-10"]),
         # a dated list's entry, a dash without an agency
         ("March 8 - Protesters marched through the city.", ["2022-03-08"]),
-        # a clock time in prose
+        # a clock time in prose, after a dash or opening the sentence
         ("The vote on Tuesday at 10:30 a.m. drew 300 people.", ["2022-03-08"]),
+        ("The vote was held -- on Tuesday at 10:30 am", ["2022-03-08"]),
+        ("At 9:30 a.m. on Tuesday, police arrived.", ["2022-03-08"]),
     ],
 )
 def test_no_stamp(nlp: Language, text: str, expected: list[str]) -> None:
