@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.entities import make_key
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
+from analysis.speaker_documents import issuer_of
 from analysis.speaker_gender import genders
 from analysis.speaker_names import capitalised_noun, full_name_in, person_shaped, written_name
 from analysis.types import EntityKind, Mention
@@ -254,7 +255,11 @@ class SpeakerResolver:
                     found = self.mention_at(obj.idx)
                     if found is not None and found.kind == EntityKind.ORG:
                         return Speaker(np_text(subject), found.name, found.key)
-            return self._owner_of(subject) or self._voice_of_modifier(subject)
+            return (
+                self._owner_of(subject)
+                or self._voice_of_modifier(subject)
+                or self._issued_by(subject)
+            )
         if not any(c.lower_ == "the" for c in subject.lefts):
             return None
         return self._named_body(subject, lemma)
@@ -291,6 +296,17 @@ class SpeakerResolver:
             if named is not None and named.key is not None:
                 return Speaker(np_text(subject), named.name, named.key)
         return None
+
+    def _issued_by(self, subject: Token) -> Speaker | None:
+        """ "“…,” the statement said": whoever issued the statement the text last mentioned
+        ("Obama released a statement", `speaker_documents`), when it resolves to an entity."""
+        issuer = issuer_of(subject, DOCUMENTS, self.excluded)
+        if issuer is None or issuer.lemma_.lower() in DOCUMENTS | VOICES:
+            return None
+        found = self.resolve(issuer)
+        if found is None or found.key is None:
+            return None
+        return Speaker(np_text(subject), found.name, found.key)
 
     def _org_ending_with(self, word: str, before: int) -> Mention | None:
         """The one organisation named before this point whose name ends with this common noun

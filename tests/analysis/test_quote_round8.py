@@ -209,3 +209,35 @@ def test_a_title_closing_its_sentence_is_no_quote_and_breaks_no_run(nlp: Languag
 )
 def test_capitals_and_short_sentences_are_still_said(nlp: Language, text: str, said: str) -> None:
     assert said in [words for words, _ in _found(nlp, text)]
+
+
+# --- "the statement said": whoever issued the statement the text last mentioned ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "In Washington, President Ann Hale released a statement on Thursday night condemning "
+            "the attack.\n\n“We stand in solidarity with France, our oldest ally,” the statement "
+            "said.",
+            "ann hale",
+        ),
+        (
+            "Acme Corp said in a statement that it would appeal.\n\n"
+            "“We disagree with the ruling and will fight it,” the statement said.",
+            "acme corp",
+        ),
+    ],
+)
+def test_the_statement_speaks_for_whoever_issued_it(nlp: Language, text: str, key: str) -> None:
+    assert [k for _, k in _found(nlp, text)] == [key]
+
+
+def test_the_latest_statement_decides(nlp: Language) -> None:
+    # The council's statement is the one quoted, not the mayor's of the day before.
+    text = (
+        "Mayor Bo Lind issued a statement on Monday. On Tuesday the council published a "
+        "statement of its own.\n\n“We will not pay for the bridge,” the statement said."
+    )
+    assert "bo lind" not in [key for _, key in _found(nlp, text)]

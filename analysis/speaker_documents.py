@@ -1,0 +1,60 @@
+"""Who a writing speaks for: "“…,” the statement said" after "President Obama released a
+statement", "In a statement, the mogul announced …", "Fox News said in a statement".
+
+A reader takes "the statement" (or "the letter", "the report", any of the writings in
+`quote_speakers.DOCUMENTS`) to be the one the text last mentioned, and that one's issuer: the
+subject of the verb it is the object of ("X released a statement") or that it is set in ("X said
+in a statement", "In a statement, X announced"), its possessor ("X's letter") or the name after
+"from" or "by" ("a report by X"). `issuer_of` finds that word, for the resolver to resolve; the
+latest mention of the writing decides, so an earlier statement by someone else does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+_LOOK_BACK = 6  # sentences before the one that quotes the writing
+_SET_IN = frozenset({"in", "through", "via"})  # "said in a statement"
+_FROM = frozenset({"from", "by"})  # "a statement from X"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def issuer_of(
+    subject: Token, documents: frozenset[str], excluded: Callable[[int], bool]
+) -> Token | None:
+    """The word naming who issued the writing "the X" that speaks, from its latest earlier
+    mention (module docstring); None when there is none or it names no issuer."""
+    lemma = subject.lemma_.lower()
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if lemma not in documents or subject.pos_ != "NOUN" or not definite:
+        return None
+    doc = subject.doc
+    sentence = subject.sent
+    for _ in range(_LOOK_BACK):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    for token in reversed(doc[sentence.start : subject.i]):
+        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and not excluded(token.idx):
+            return _issuer(token)
+    return None
+
+
+def _issuer(writing: Token) -> Token | None:
+    """Who issued one mention of a writing: its possessor, "from/by X", or the subject of the
+    verb it is the object of or set in."""
+    for child in writing.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in _FROM:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    verb = writing.head
+    if writing.dep_ == "pobj" and verb.lower_ in _SET_IN:
+        verb = verb.head
+    elif writing.dep_ != "dobj":
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
