@@ -61,6 +61,8 @@ def _name_before_commas(cue: Token, left: int, quoted: Container[int]) -> Token 
     ("her adviser, Jake Sullivan,"); not a name inside a later stretch ("Mr. Slinker, whose
     start-up, Paradata, uses data, said" is Slinker)."""
     stretches = _stretches(cue, left, quoted)
+    if stretches and stretches[0][0].dep_ == "mark":  # "As John Cornyn, …, put it:"
+        stretches = [stretches[0][1:], *stretches[1:]] if len(stretches[0]) > 1 else stretches[1:]
     while stretches and stretches[0][0].pos_ == "ADP":
         stretches = stretches[1:]  # "In a statement to the Observer,"
     if len(stretches) < 2:  # the last stretch is set off: something stands between it and the verb

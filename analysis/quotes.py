@@ -51,6 +51,7 @@ from analysis.quote_speakers import (
 )
 from analysis.quote_subjects import in_main_clause, set_off_subject, shared_clause
 from analysis.quote_trailers import trailing_verb
+from analysis.quote_verbs import manner_verb, speech_idiom
 from analysis.speaker_descriptions import description_kind
 from analysis.speaker_names import person_shaped
 from analysis.types import DocAnalysis, EntityKind, Quote
@@ -251,9 +252,11 @@ def _is_cue(token: Token) -> bool:
     if lemma in CUE_VERBS:
         return True
     particle = _PHRASAL_CUES.get(lemma)
-    return particle is not None and any(
+    if particle is not None and any(
         c.dep_ in {"prt", "advmod"} and c.lower_ == particle for c in token.children
-    )
+    ):
+        return True
+    return speech_idiom(token)  # "As Vulture put it", "pointed out"
 
 
 def _governing_cues(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> list[Token]:
@@ -276,7 +279,11 @@ def _governing_cues(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) ->
                 return found + others
             if _is_cue(head) and head not in found:
                 found.append(head)
-            elif trailing_verb(head, span, ctx.text) or labels_as(head, below, root):
+            elif (
+                trailing_verb(head, span, ctx.text)
+                or labels_as(head, below, root)
+                or manner_verb(head)
+            ):
                 others.append(head)
     return found + [t for t in others if t not in found]
 
@@ -311,6 +318,8 @@ def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | Non
         token = token.head
     if token.dep_ in ADDRESSEE_DEPS or cue.lemma_.lower() == "tell":
         return None  # "told AFP": the person spoken to is not the speaker
+    if token.pos_ == "PRON" and token.dep_ == "dobj":
+        return None  # "put it", "said it": what is said, not who says it
     return token if token.i > cue.i and _usable(token, ctx, bounds) else None  # "said Reuters"
 
 

@@ -241,3 +241,45 @@ def test_the_latest_statement_decides(nlp: Language) -> None:
         "statement of its own.\n\n“We will not pay for the bridge,” the statement said."
     )
     assert "bo lind" not in [key for _, key in _found(nlp, text)]
+
+
+# --- idioms of saying and verbs of manner -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Senator Jo Pratt spoke in Denver on Monday.\n\n"
+            "As Pratt put it, “We cannot wait any longer for a deal.”",
+            "jo pratt",
+        ),
+        (
+            "Analyst Dan Rubel follows the company for Jefferies. “The stock hasn't done well,” "
+            "Mr. Rubel pointed out.",
+            "dan rubel",
+        ),
+        (
+            "Donald Trump watched as another man was led away from the rally.\n\n"
+            "Mr. Trump yelled, “Out, out, out!”",
+            "donald trump",
+        ),
+    ],
+)
+def test_idioms_and_verbs_of_manner_say(nlp: Language, text: str, key: str) -> None:
+    assert [k for _, k in _found(nlp, text)] == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crowd is no one a member can look up
+        "“Who is going to pay for the wall?” Trump asked.\n\n“Mexico!” the audience screamed back.",
+        # a verb of manner borrowing the subject of another clause gives the quote to no one
+        "Protesters walked the streets around the stadium, where the Charlotte Panthers played "
+        "the Vikings, while chanting, “Hands up, don't shoot.”",
+    ],
+)
+def test_a_verb_of_manner_without_a_named_subject_gives_nothing(nlp: Language, text: str) -> None:
+    found = _found(nlp, text)
+    assert [k for words, k in found if words.startswith(("Mexico", "Hands"))] in ([], [None])

@@ -1,0 +1,42 @@
+"""Speech verbs the list in `quotes.CUE_VERBS` does not hold: idioms of saying, and verbs that
+say how words were said.
+
+- Idioms: "As Vulture put it, “…”", "as John Cornyn put it:", "“…,” Mr. Rubel pointed out":
+  "put it" with "as", and "point out", are saying, whoever says it (`speech_idiom`).
+- Manner: "Mr. Trump yelled, “Out, out, out!”", "“…?” Beck questioned", "Billy Joel sings,
+  “…”", "reacted Trump", "Hillary Clinton cracked, “…”". These verbs also name sounds and
+  deeds ("the crowd cried", "the market reacted"), so, like a trailing verb, a quote takes one
+  only when its speaker is someone the article names (`quotes._attribute`); "“Mexico!” the
+  audience screamed back" stays unattributed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis.quote_speakers import word_set
+
+MANNER_VERBS = word_set("yell scream chant cry wonder question react sing crack beam holler mutter")
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def speech_idiom(verb: Token) -> bool:
+    """ "point out", or "put it" in an "as" clause ("As X put it, “…”")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    if lemma != "put":
+        return False
+    it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    return it and any(c.dep_ in {"mark", "advmod"} and c.lower_ == "as" for c in verb.children)
+
+
+def manner_verb(verb: Token) -> bool:
+    """A verb that says how words were said ("yelled", "sings") with a subject of its own, for
+    named speakers only; not one borrowing a subject ("the Panthers played …, while
+    chanting, “…”" is the protesters', whom the parse lost)."""
+    if verb.tag_ not in _FINITE or verb.lemma_.lower() not in MANNER_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children)
