@@ -12,13 +12,16 @@
   verb (`set_off_subject`).
 - "the 43-year-old asked in the video", "Mitt Romney, the 2012 nominee, tweeted:": a speech verb
   in the past or present tense parsed as a clause modifying the noun before it; that noun speaks.
+- "Clinton: “Our goal is …” Bush: “The mission is …”", "Poll overhype - HuffPollster: “…”": a
+  name alone before a colon, opening its paragraph or set off by a dash or a closing mark, is
+  the speaker with no verb at all, as in a transcript (`name_before_colon`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Container
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # Prepositions whose clause shares the subject of the verb it hangs on ("before saying").
 _SHARING_PREPOSITIONS = frozenset({"by", "before", "after", "upon", "while", "when", "on"})
@@ -123,3 +126,35 @@ def in_main_clause(subject: Token) -> bool:
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+_NAME_OPENERS = frozenset({"-", "—", "–", ".", "!", "?", ")", "]"})
+_MAX_LABEL = 5  # tokens in a name before a colon ("Michael P. McDonald")
+
+
+def name_before_colon(opening: Token, quoted: Container[int]) -> Span | None:
+    """The name standing alone before the colon that precedes a quotation's opening mark
+    (module docstring), or None."""
+    doc = opening.doc
+    i = opening.i - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or i in quoted:
+        return None
+    last = i - 1
+    first = last
+    while first >= 0 and _name_word(doc[first], quoted) and last - first < _MAX_LABEL:
+        first -= 1
+    if first == last:
+        return None
+    before = doc[first] if first >= 0 else None
+    opened = (
+        before is None or "\n" in before.text or before.text in _NAME_OPENERS or before.i in quoted
+    )
+    return doc[first + 1 : last + 1] if opened else None
+
+
+def _name_word(token: Token, quoted: Container[int]) -> bool:
+    """A word of a name: a proper noun or a PERSON/ORG word, not quoted."""
+    named = token.pos_ == "PROPN" or token.ent_type_ in _NAME_TYPES
+    return named and token.i not in quoted and not token.is_space

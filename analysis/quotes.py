@@ -49,7 +49,12 @@ from analysis.quote_speakers import (
     np_text,
     word_set,
 )
-from analysis.quote_subjects import in_main_clause, set_off_subject, shared_clause
+from analysis.quote_subjects import (
+    in_main_clause,
+    name_before_colon,
+    set_off_subject,
+    shared_clause,
+)
 from analysis.quote_trailers import trailing_verb
 from analysis.quote_verbs import manner_verb, speech_idiom
 from analysis.speaker_descriptions import description_kind
@@ -418,6 +423,19 @@ def _colon_cue(span: QuoteSpan, ctx: _Document, bounds: tuple[int, int]) -> _Cue
     return None
 
 
+def _labelled(span: QuoteSpan, ctx: _Document) -> _Cue | None:
+    """ "Clinton: “Our goal is …”": a named speaker alone before the colon (`name_before_colon`);
+    not in the first line, a headline ("John Bolton: ‘…!’") whose words the story repeats."""
+    marks = ctx.tokens(span.open_at, span.open_at + 1)
+    if span.line == 0:
+        return None
+    name = name_before_colon(marks[0], ctx.quoted) if len(marks) else None
+    speaker = ctx.resolver.resolve(name[-1]) if name is not None else None
+    if name is None or speaker is None or speaker.key is None:
+        return None
+    return _Cue("say", Speaker(name.text, speaker.name, speaker.key))
+
+
 def _kind(span: QuoteSpan, ctx: _Document, left: int) -> str:
     """ "direct" for a quoted sentence or clause set off by the attribution, else "partial"."""
     first = ctx.text[span.start : span.end].lstrip("([…. ")
@@ -689,7 +707,11 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     if signed is not None:
         cue: _Cue | None = signed
     elif words:
-        cue = _nearest_cue(span, words, ctx, bounds) or _colon_cue(span, ctx, bounds)
+        cue = (
+            _nearest_cue(span, words, ctx, bounds)
+            or _colon_cue(span, ctx, bounds)
+            or _labelled(span, ctx)
+        )
     else:
         cue = (
             _continued(span, previous, ctx)

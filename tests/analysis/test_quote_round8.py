@@ -283,3 +283,39 @@ def test_idioms_and_verbs_of_manner_say(nlp: Language, text: str, key: str) -> N
 def test_a_verb_of_manner_without_a_named_subject_gives_nothing(nlp: Language, text: str) -> None:
     found = _found(nlp, text)
     assert [k for words, k in found if words.startswith(("Mexico", "Hands"))] in ([], [None])
+
+
+# --- a name alone before a colon, as in a transcript --------------------------------------------
+
+
+def test_a_name_before_a_colon_speaks(nlp: Language) -> None:
+    text = (
+        "Jeb Bush and Hillary Clinton, among others, reject the term containment.\n\n"
+        'Clinton: "Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS." '
+        'Bush: "The mission is to destroy ISIS, not to contain it."'
+    )
+    assert [k for _, k in _found(nlp, text)] == ["hillary clinton", "jeb bush"]
+
+
+def test_a_name_after_a_dash_before_a_colon_speaks(nlp: Language) -> None:
+    text = (
+        "Pollsters say the caucus results were no surprise.\n\n"
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep "
+        "contacting voters late.” [538.]"
+    )
+    assert [k for _, k in _found(nlp, text)] == ["carl bialik"]
+
+
+def test_the_headline_label_leaves_the_quote_to_the_story(nlp: Language) -> None:
+    # "Ann Pell: ‘…!’" as the first line: the story repeats the words, attributed in its text.
+    text = (
+        "Ann Pell: ‘My Rival Might as Well Quit Now!’\n\n"
+        "In an interview on Monday, Senator Ann Pell told the station, “My rival might as well "
+        "quit now!”"
+    )
+    quotes = extract_quotes(doc := nlp(text), analyse_doc(doc))
+    assert [(q.speaker_key, q.start > text.index("\n")) for q in quotes] == [("ann pell", True)]
+
+
+def test_a_word_before_a_colon_that_names_no_one_gives_nothing(nlp: Language) -> None:
+    assert _found(nlp, "Update: “The meeting is postponed until Friday.”") == []
