@@ -79,28 +79,42 @@ def eligible(text: str) -> bool:
 class Tfidf:
     """TF-IDF over a set of texts (log tf, smoothed idf, L2-normalised rows), each row built
     only when asked for: key dates weigh thousands of sentences but read the rows of a few
-    dozen dates, and the whole dense matrix (texts x vocabulary) cost more than the rest."""
+    dozen dates, and the whole dense matrix (texts x vocabulary) cost more than the rest.
+
+    A text that occurs several times (one wire story in many outlets, one sentence told on
+    several dates) is tokenised and built once; it still counts once per occurrence in the
+    document frequencies, so every row is what it would be without the sharing.
+    """
 
     def __init__(self, texts: Sequence[str], tokens: Callable[[str], list[str]] = words) -> None:
-        self._bags = [Counter(tokens(t)) for t in texts]
-        frequency = Counter(w for bag in self._bags for w in bag)
+        first: dict[str, int] = {}
+        self._distinct = [first.setdefault(text, len(first)) for text in texts]
+        self._bags = [Counter(tokens(text)) for text in first]
+        occurrences = Counter(self._distinct)
+        frequency: Counter[str] = Counter()
+        for index, bag in enumerate(self._bags):
+            for word in bag:
+                frequency[word] += occurrences[index]
         vocabulary = sorted(frequency)
         self._column = {w: i for i, w in enumerate(vocabulary)}
         documents = np.array([frequency[w] for w in vocabulary] or [0], dtype=float)
         self._idf = np.log((1 + len(texts)) / (1 + documents)) + 1.0
 
     def __len__(self) -> int:
-        return len(self._bags)
+        return len(self._distinct)
 
     def rows(self, indices: Sequence[int]) -> Matrix:
         """The rows of these texts, in that order."""
-        matrix = np.zeros((len(indices), len(self._idf)))
-        for row, index in enumerate(indices):
-            for word, count in self._bags[index].items():
+        wanted = [self._distinct[index] for index in indices]
+        built = {text: row for row, text in enumerate(dict.fromkeys(wanted))}
+        matrix = np.zeros((len(built), len(self._idf)))
+        for text, row in built.items():
+            for word, count in self._bags[text].items():
                 matrix[row, self._column[word]] = 1.0 + math.log(count)
         matrix *= self._idf
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+        unit = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+        return unit[[built[text] for text in wanted]] if len(built) < len(wanted) else unit
 
 
 def tfidf(texts: Sequence[str], tokens: Callable[[str], list[str]] = words) -> Matrix:
