@@ -84,3 +84,21 @@ async def test_by_ids_reads_text_citation_and_entities(repo: TimelineRepository)
     assert found.article.outlet == "Outlet 1"
     assert {key for key, _, _ in found.entities} == {"vladimir putin", "iran"}
     assert await repo.by_ids([]) == []
+
+
+async def test_a_read_past_the_limit_keeps_the_first_ids_every_time(
+    repo: TimelineRepository,
+) -> None:
+    putin = EventQuery(topic="putin")
+    every = sorted(r.event_id for r in await repo.key_candidates(putin))
+    for _ in range(3):  # PostgreSQL without an order may cut a different row each time
+        (kept,) = await repo.key_candidates(putin, limit=1)
+        assert kept.event_id == every[0]
+
+
+async def test_by_ids_lists_each_events_entities_most_mentioned_first(
+    repo: TimelineRepository,
+) -> None:
+    ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
+    (found,) = await repo.by_ids(ids)
+    assert [name for _, name, _ in found.entities] == ["Vladimir Putin", "Iran"]
