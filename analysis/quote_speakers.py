@@ -126,6 +126,17 @@ def np_text(token: Token) -> str:
     return token.doc[start : token.i + 1].text
 
 
+def _joins_speakers(conjunct: Token) -> bool:
+    """Whether a conjunct of a subject is a second speaker ("Putin and Rouhani said"), not the
+    tail of the subject's apposition the parser hung on it ("Trump, the frontrunner nationally
+    and current polling leader, said"; "Malkia Cyril, the director … and whose also featured
+    in the film, told"): a verb, or a noun after an apposition of the subject, is not."""
+    if conjunct.pos_ in {"VERB", "AUX"}:
+        return False
+    subject = conjunct.head
+    return not any(c.dep_ == "appos" and c.i < conjunct.i for c in subject.children)
+
+
 def _the_one(found: Iterable[Mention]) -> Mention | None:
     """The one entity these mentions name, or None when they name none or several."""
     by_key = {m.key: m for m in found}
@@ -205,7 +216,7 @@ class SpeakerResolver:
             subject = subject.head.head
         if subject.pos_ == "PRON" or subject.lower_ in PERSONAL:
             return self._pronoun(subject)
-        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        conjuncts = [c for c in subject.children if c.dep_ == "conj" and _joins_speakers(c)]
         if conjuncts:
             return self._coordinated(subject, conjuncts)
         return (

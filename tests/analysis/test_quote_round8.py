@@ -319,3 +319,23 @@ def test_the_headline_label_leaves_the_quote_to_the_story(nlp: Language) -> None
 
 def test_a_word_before_a_colon_that_names_no_one_gives_nothing(nlp: Language) -> None:
     assert _found(nlp, "Update: “The meeting is postponed until Friday.”") == []
+
+
+# --- a conjunct the parser hung on the speaker is the tail of its apposition, not a second one --
+
+
+def test_a_conjunct_after_the_apposition_is_no_second_speaker(nlp: Language) -> None:
+    text = (
+        "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential "
+        "frontrunner nationally and current polling leader in South Carolina, said when Boyle "
+        "asked him a question."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["trump"]
+
+
+def test_two_named_speakers_stay_a_joint_quote(nlp: Language) -> None:
+    text = (
+        "“We will work together on the deal,” Vladimir Putin and Hassan Rouhani said in a joint "
+        "statement."
+    )
+    assert [k for _, k in _found(nlp, text)] == [None]
