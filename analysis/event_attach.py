@@ -19,8 +19,11 @@ from spacy.tokens import Span, Token
 VERBS = frozenset({"VERB", "AUX"})
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
 _PREPS = frozenset({"ADP", "SCONJ"})
-_TWO_WORD = frozenset({"ahead", "prior", "compared", "according", "due", "as", "instead"})
+_TWO_WORD = frozenset(
+    {"ahead", "prior", "compared", "according", "due", "as", "instead", "aside", "apart"}
+)
 _FORWARD = frozenset({"ahead", "forward"})  # "looking ahead to", "looking forward to"
+_ASIDE = frozenset({"aside", "apart"})  # "Aside from Tuesday night, ...": a sibling adverb
 BESIDE = "beside "  # marks a two-word preposition the walk passed beside, not through
 # A noun under another noun through one of these is a different thing mentioned in passing:
 # "questions about Saturday's crash", "songs from 1979's debut album", "the response to ...";
@@ -91,7 +94,10 @@ def prep_words(prep: Token) -> str:
     if head != prep and head.lower_ in _TWO_WORD and head.i == prep.i - 1:
         return f"{head.lower_} {prep.lower_}"
     before = prep.doc[prep.i - 1] if prep.i > 0 else prep
-    forward = before.lower_ in _FORWARD and before.dep_ == "advmod" and before.head.i == head.i
+    beside = before.dep_ == "advmod" and before.head.i == head.i
+    if beside and before.lower_ in _ASIDE and prep.lower_ == "from":  # "Aside from Tuesday night"
+        return f"{before.lower_} from"
+    forward = before.lower_ in _FORWARD and beside
     return f"ahead {prep.lower_}" if prep.lower_ == "to" and forward else prep.lower_
 
 

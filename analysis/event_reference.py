@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
+from analysis.event_now import todays_setting
 from analysis.event_passing import analogy, compared_amount, done_by
 from analysis.event_words import STATES
 
@@ -37,6 +38,9 @@ _REFERENCE_PREPS = frozenset(
     {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
     | {"throughout", "instead of", "before", "prior to"}
 )
+# "Aside from Tuesday night, Christie appears to embrace his duties": the time left out (a thing
+# so brought keeps its date: "Apart from a brief visit in 2009, he has never been there")
+_EXCEPTING = frozenset({"aside from", "apart from"})
 _OBLIGATION = frozenset({"must", "should", "required", "obliged", "ought"})
 _OBLIGING = frozenset({"have", "need", "require", "oblige"})
 _DEADLINES = frozenset({"deadline", "cutoff", "cut-off", "expiry", "expiration"})
@@ -104,7 +108,7 @@ def reference(dated: Dated) -> bool:
         return False
     return (
         _cutoff(dated)
-        or place.prep in _REFERENCE_PREPS
+        or place.prep in _REFERENCE_PREPS | _EXCEPTING
         or place.thing_prep in _REFERENCE_PREPS
         or (place.thing is None and place.thing_prep in _VALUE_RANGE)
         or (place.prep == "from" and compares_values(place.host))
@@ -276,6 +280,9 @@ def sequenced(dated: Dated) -> bool:
     ahead = by_noun and place.thing_prep in _AHEAD  # "Ahead of Tuesday's vote, crowds gathered"
     if not (by_noun or by_clause) or (RECENT.search(dated.text) and not ahead):
         return False  # "Before flying to Tehran on Monday morning, Putin signed": that morning
+    if ahead and main.verb.lemma_ != "be":  # "is facing attack ads ahead of the May 3 primary"
+        return True  # (an activity of now; "The stakes are high ahead of Tuesday's debate", a
+        # copula, is judged on DEV as the debate's day)
     return not kinds.state(main.verb) and main.verb.lemma_ not in _SEQUENCING
 
 
@@ -357,6 +364,8 @@ def negated_or_nowadays(dated: Dated) -> bool:
     meet on Friday'), or 'today' meaning nowadays. A negated past ('did not vote on Tuesday')
     still tells what happened that day."""
     place, verb = dated.place, dated.place.verb
+    if todays_setting(place):  # "in today's Washington", "in today's world"
+        return True
     if verb is None or place.names:
         return False
     planned = kinds.infinitive(verb) or any(aux.tag_ == "MD" for aux in kinds.auxes(verb))

@@ -253,3 +253,45 @@ def test_listed_story_stamp_is_no_thing_named(nlp: Language) -> None:
         " against six activists."
     )
     assert dated(nlp, text, date(2011, 1, 31)) == ["2011-07-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a state holds ahead of is not that day's state
+        ("The senator is facing attack ads ahead of the May 3 primary.", []),
+        # the time left out
+        ("Aside from Tuesday night, Christie appears to embrace his new duties.", []),
+    ],
+)
+def test_ahead_of_and_aside_from(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a happening 'ahead of' keeps its own day; a thing 'apart from' keeps its date
+        ("The ads aired ahead of the primary on Tuesday.", ["2022-03-08"]),
+        # a copula's state ahead of a day is that day's (as DEV judges it)
+        ("The stakes are high for the candidates ahead of Tuesday's debate.", ["2022-03-15"]),
+        ("Apart from a brief visit in 2009, he has never been to China.", ["2009-01-01"]),
+    ],
+)
+def test_not_ahead_of_or_aside_from(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'today's' owning a place or an age is nowadays
+        ("Nobody could get any of that done in today's Washington.", []),
+        ("Facts are losing their value in today's world, he said.", []),
+        # owning a happening or a paper, it is the day
+        ("Today's speech shows that he is serious.", ["2022-03-10"]),
+        ("In today's New York Times, she wrote that the plan failed.", ["2022-03-10"]),
+    ],
+)
+def test_todays_place_or_age(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
