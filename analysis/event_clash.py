@@ -23,12 +23,19 @@ from analysis.event_attach import Place, owner
 _WILL = frozenset({"will", "shall", "'ll", "’ll"})
 _PERFECT = frozenset({"has", "have", "had", "'ve", "’ve"})
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?")
+_OLD_DAYS = 365  # a thing of a year or more before the day of writing
 _MODIFIER = frozenset({"nmod", "compound", "nummod", "poss", "amod"})
 
 
 def _future(verb: Token) -> bool:
     """'will cover', 'will be shown'."""
     return any(aux.lower_ in _WILL for aux in auxes(verb))
+
+
+def _present(verb: Token) -> bool:
+    """A simple present ('promotes', 'oversees'), whose past dates name things: no schedule
+    lies in the past."""
+    return verb.tag_ in ("VBZ", "VBP") and not auxes(verb)
 
 
 def _past(verb: Token) -> bool:
@@ -43,16 +50,30 @@ def _past(verb: Token) -> bool:
 
 def other_side(place: Place, first: int, last: int, published: date | None) -> bool:
     """Whether a date naming a thing lies wholly before the day of writing under a clause told
-    in the future, or wholly after it under a clause told in the past."""
+    in the future, or wholly after it under a clause told in the past; or a year or more before
+    it under a simple present ('promotes conspiracies about the attacks of Sept. 11, 2001')."""
     verb = place.verb
-    if published is None or not first or not place.names or verb is None:
-        return False
-    if not _before_noun(place):
+    if published is None or not first or verb is None:
         return False
     today = published.toordinal()
-    return (_future(verb) and last < today and not _subject(place)) or (
-        _past(verb) and first > today
-    )
+    if _present(verb) and last < today - _OLD_DAYS and not _subject(place):
+        return (place.names and _before_noun(place)) or _after_noun(place)
+    if not place.names or not _before_noun(place):
+        return False
+    if _subject(place):
+        return _past(verb) and first > today
+    return (_future(verb) and last < today) or (_past(verb) and first > today)
+
+
+def _after_noun(place: Place) -> bool:
+    """Whether the date hangs on the noun it dates through 'of': 'the attacks of Sept. 11,
+    2001' (not a time's own noun: 'the week of March 3'). Not 'in': a narrative's present may
+    hang its own time on a noun ('Sullivan forwards an article in May 2012', 'In one exchange
+    ... in April 2012, Mills forwards an email')."""
+    thing = place.thing
+    if thing is None or place.host is None or place.host.i != thing.i:
+        return False
+    return place.prep == "of" and thing.ent_type_ not in ("DATE", "TIME")
 
 
 def _before_noun(place: Place) -> bool:

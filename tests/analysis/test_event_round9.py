@@ -295,3 +295,20 @@ def test_not_ahead_of_or_aside_from(nlp: Language, text: str, expected: list[str
 )
 def test_todays_place_or_age(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an old thing named under a simple present: no schedule lies in the past
+        ("He still oversees a fund for the victims of the attacks of Sept. 11, 2001.", []),
+        ("The museum marks the bombing of April 19, 1995 with a garden.", []),
+        ("The film recounts the events of March 2003 in Baghdad.", []),
+        # a narrative's present keeps the time it hangs on a noun
+        ("In one exchange in April 2012, Mills forwards an email.", ["2012-04-01"]),
+        ("Sullivan forwards an article in May 2012 to the secretary.", ["2012-05-01"]),
+        ("In 2012, Obama wins a second term.", ["2012-01-01"]),
+    ],
+)
+def test_old_thing_under_a_present(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
