@@ -519,14 +519,16 @@ class TimelineRepository:
             return []
         return await self._read(_event_select().where(EventRow.id.in_(ids)).order_by(EventRow.id))
 
-    async def sentences_of(self, ids: list[int]) -> dict[int, str]:
-        """The whole stored sentence of each of these events, by event id (captions have none):
-        an event keeps only the clause of its date when its sentence is long."""
+    async def told(self, ids: list[int]) -> list[tuple[EventRecord, str | None]]:
+        """These events as `by_ids` reads them, each with its whole stored sentence (None for
+        a caption's): an event keeps only the clause of its date when its sentence is long,
+        and a key date tells the whole sentence when it fits. One read for both."""
         if not ids:
-            return {}
+            return []
         stmt = (
-            select(EventRow.id, Sentence.text)
-            .join(
+            _event_select()
+            .add_columns(Sentence.text.label("whole"))
+            .outerjoin(
                 Sentence,
                 and_(
                     Sentence.article_id == EventRow.article_id,
@@ -534,9 +536,12 @@ class TimelineRepository:
                 ),
             )
             .where(EventRow.id.in_(ids))
+            .order_by(EventRow.id)
         )
         async with self._sessions() as session:
-            return {row[0]: row[1] for row in (await _core(session, stmt)).all()}
+            rows = (await _core(session, stmt)).all()
+            entities = await _entities_of(session, [r.event_id for r in rows])
+        return [(_record(row, entities), row.whole) for row in rows]
 
     async def leads(self, article_ids: list[int], first: int) -> list[tuple[int, int, int, str]]:
         """The first `first` sentences of these articles that name no date of their own (no

@@ -345,12 +345,10 @@ class TimelineService:
             batch = ranked[start_at : start_at + size]
             ids = sorted(i for item in batch for i in item.event_ids[:PER_DATE])
             reporting = _reporting(by_id[i] for i in ids)
-            read, texts, found = await asyncio.gather(  # three reads, each on its connection
-                self._events.by_ids(ids),
-                self._events.sentences_of(ids),
-                self._events.leads(sorted(reporting), LEAD_SENTENCES),
+            read, found = await asyncio.gather(  # two reads, each on its connection
+                self._events.told(ids), self._events.leads(sorted(reporting), LEAD_SENTENCES)
             )
-            records += [replace(r, text=_told(r, texts.get(r.id))) for r in read]
+            records += [replace(r, text=_told(r, whole)) for r, whole in read]
             full = [_full_candidate(r) for r in records if r.date is not None]
             leads += _lead_candidates(found, reporting)
             chosen = summarise(

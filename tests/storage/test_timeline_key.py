@@ -102,3 +102,17 @@ async def test_by_ids_lists_each_events_entities_most_mentioned_first(
     ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
     (found,) = await repo.by_ids(ids)
     assert [name for _, name, _ in found.entities] == ["Vladimir Putin", "Iran"]
+
+
+async def test_told_reads_each_event_with_its_whole_sentence(repo: TimelineRepository) -> None:
+    in_2015 = EventQuery(start=date(2015, 1, 1), end=date(2015, 12, 31))
+    ids = [r.event_id for r in await repo.key_candidates(in_2015)]
+    told = await repo.told(ids)
+    assert [(record.text, whole) for record, whole in told] == [
+        ("Putin flew to Tehran.", "Body 1."),  # the article's sentence 0
+        ("The deal was reached in July.", None),  # sentence 3 is not stored
+    ]
+    assert [record.entities for record, _ in told] == [
+        (record.entities) for record in await repo.by_ids(ids)
+    ]
+    assert await repo.told([]) == []
