@@ -29,7 +29,13 @@ from analysis.entities import make_key
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
 from analysis.speaker_documents import issuer_of
 from analysis.speaker_gender import genders
-from analysis.speaker_names import capitalised_noun, full_name_in, person_shaped, written_name
+from analysis.speaker_names import (
+    capitalised_noun,
+    full_name_in,
+    name_after_title,
+    person_shaped,
+    written_name,
+)
 from analysis.types import EntityKind, Mention
 
 
@@ -216,6 +222,10 @@ class SpeakerResolver:
             subject = subject.head.head
         if subject.pos_ == "PRON" or subject.lower_ in PERSONAL:
             return self._pronoun(subject)
+        titled = name_after_title(subject)  # "Navy Capt. Jeff Davis said"
+        person = self.mention_at(titled.idx) if titled is not None else None
+        if person is not None and person.kind == EntityKind.PERSON:
+            return Speaker(person.name, person.name, person.key)
         conjuncts = [c for c in subject.children if c.dep_ == "conj" and _joins_speakers(c)]
         if conjuncts:
             return self._coordinated(subject, conjuncts)

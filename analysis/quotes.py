@@ -58,7 +58,7 @@ from analysis.quote_subjects import (
 from analysis.quote_trailers import trailing_verb
 from analysis.quote_verbs import manner_verb, speech_idiom
 from analysis.speaker_descriptions import description_kind
-from analysis.speaker_names import person_shaped
+from analysis.speaker_names import person_shaped, title_full_stop
 from analysis.types import DocAnalysis, EntityKind, Quote
 
 log = logging.getLogger(__name__)
@@ -192,7 +192,7 @@ def _stops(token: Token, ctx: _Document) -> bool:
     """A sentence boundary when walking out from a quote: a full stop or a quote that ended one."""
     span = ctx.quoted.get(token.i)
     if span is None:
-        return token.text in SENTENCE_END
+        return token.text in SENTENCE_END and not title_full_stop(token)  # "Navy Capt. Jeff"
     return token.idx == span.close_at and ctx.text[span.start : span.end].rstrip()[-1:] in "!?."
 
 

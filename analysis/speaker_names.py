@@ -133,3 +133,34 @@ def capitalised_noun(token: Token) -> bool:
     doc = token.doc
     before, after = doc[max(token.i - 1, 0)].text, doc[min(token.i + 1, len(doc) - 1)].text
     return not (before[:1].isupper() and after[:1].isupper())  # a Title Case line
+
+
+_ABBREVIATED_TITLES = frozenset(
+    "capt lt sgt gen col maj adm cmdr cpl pvt sen rep gov dr prof".split()  # noqa: SIM905
+)
+
+
+def name_after_title(token: Token) -> Token | None:
+    """ "Navy Capt. Jeff Davis said", "Air Force 1st Lt. Tyler Livingston said": the tokenizer
+    splits the title's full stop off, the parser makes the title (or the rank's ordinal) the
+    subject and the tagger runs it into an organisation ("Navy Capt"); the name written right
+    after the abbreviated title is the one who speaks. Its first word, or None."""
+    doc = token.doc
+    i = token.i
+    if token.lower_ not in _ABBREVIATED_TITLES:
+        i += 1  # "1st Lt.": the ordinal before the title
+        if i >= len(doc) or doc[i].lower_.rstrip(".") not in _ABBREVIATED_TITLES:
+            return None
+    title = doc[i]
+    i += 1 if title.text.endswith(".") else 2
+    if i >= len(doc) or (not title.text.endswith(".") and doc[i - 1].text != "."):
+        return None
+    name = doc[i]
+    return name if name.ent_type_ == "PERSON" and name.text[:1].isupper() else None
+
+
+def title_full_stop(token: Token) -> bool:
+    """The full stop of an abbreviated title the tokenizer split off ("Capt" "."), which ends
+    no sentence."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text == "." and before is not None and before.lower_ in _ABBREVIATED_TITLES

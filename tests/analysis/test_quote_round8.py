@@ -339,3 +339,26 @@ def test_two_named_speakers_stay_a_joint_quote(nlp: Language) -> None:
         "statement."
     )
     assert [k for _, k in _found(nlp, text)] == [None]
+
+
+# --- a military rank's abbreviation before the name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            '"I don\'t see how the attack would change our operations," Pentagon spokesman Navy '
+            "Capt. Jeff Dalton said.",
+            "jeff dalton",
+        ),
+        (
+            "“I really don’t understand how a better candidate didn’t jump into the race,” Air "
+            "Force 1st Lt. Tyler Livermore said.",
+            "tyler livermore",
+        ),
+    ],
+)
+def test_the_name_after_an_abbreviated_rank_speaks(nlp: Language, text: str, key: str) -> None:
+    # The split-off full stop ended the quote's sentence before the verb: the quote was lost.
+    assert [k for _, k in _found(nlp, text)] == [key]
