@@ -36,6 +36,7 @@ from analysis.speaker_names import (
     person_shaped,
     written_name,
 )
+from analysis.speaker_press import latest_press, speaks_for_press
 from analysis.types import EntityKind, Mention
 
 
@@ -231,6 +232,7 @@ class SpeakerResolver:
             return self._coordinated(subject, conjuncts)
         return (
             self._entity(subject)
+            or self._press(subject)
             or self._speaking_for(subject)
             or self._by_age(subject)
             or self._role(subject)
@@ -317,6 +319,14 @@ class SpeakerResolver:
             if named is not None and named.key is not None:
                 return Speaker(np_text(subject), named.name, named.key)
         return None
+
+    def _press(self, subject: Token) -> Speaker | None:
+        """ "the newspaper wrote", "the editorial board said": the latest publication named
+        before it (`speaker_press`)."""
+        if not speaks_for_press(subject):
+            return None
+        paper = latest_press(self.mentions, subject.idx, self.excluded)
+        return Speaker(np_text(subject), paper.name, paper.key) if paper is not None else None
 
     def _issued_by(self, subject: Token) -> Speaker | None:
         """ "“…,” the statement said": whoever issued the statement the text last mentioned

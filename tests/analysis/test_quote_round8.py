@@ -362,3 +362,35 @@ def test_two_named_speakers_stay_a_joint_quote(nlp: Language) -> None:
 def test_the_name_after_an_abbreviated_rank_speaks(nlp: Language, text: str, key: str) -> None:
     # The split-off full stop ended the quote's sentence before the verb: the quote was lost.
     assert [k for _, k in _found(nlp, text)] == [key]
+
+
+# --- "the newspaper", "the editorial board": the publication the story named -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "In a scathing opinion piece, The Wall Street Journal called on the senator to drop "
+            "out of the race.\n\n“He needs to stop blaming everyone else,” the "
+            "conservative-leaning newspaper wrote.",
+            "wall street journal",
+        ),
+        (
+            "The Boston Globe endorsed Mayor Ann Pell on Sunday.\n\n"
+            "“She has earned a second term,” the paper's editorial board wrote.",
+            "boston globe",
+        ),
+    ],
+)
+def test_the_newspaper_is_the_publication_named_before(nlp: Language, text: str, key: str) -> None:
+    assert [k for _, k in _found(nlp, text)] == [key]
+
+
+def test_a_paper_by_an_institute_is_no_newspaper(nlp: Language) -> None:
+    text = (
+        "Economists at the Brookings Institution studied the plan, which The Washington Post "
+        "reported on Monday.\n\n“Families at the top would receive more,” a paper from the "
+        "institution said."
+    )
+    assert "washington post" not in [key for _, key in _found(nlp, text)]
