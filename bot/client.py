@@ -11,6 +11,7 @@ import discord
 from discord.ext import commands
 
 from bot.app import Analyst
+from bot.heap import release_heap, settle_heap
 from bot.services.channel_access import POST, REACT, AccessProblem, ChannelAccess
 from bot.services.cooldown import Cooldown
 from bot.services.digest import DigestOptions
@@ -183,6 +184,7 @@ class AnalystBot(commands.Bot):
         if self.run_worker and workers > 0:
             self.worker = QueueWorker(self.analyst.ingest, self._ingest_outcome, loops=workers)
             self.worker.start()
+        settle_heap()  # ready to serve: start-up's objects leave the collector's scans
 
     async def _ingest_outcome(self, outcome: Outcome) -> None:
         """A job ended here: its answer is in the outbox now, so deliver without waiting for the
@@ -196,6 +198,7 @@ class AnalystBot(commands.Bot):
             self.worker = None
         await self.outbox.stop()
         await super().close()
+        release_heap()
 
     async def on_ready(self) -> None:
         """Say who we are once connected (never the token)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from tests.discordbot.conftest import StartBot
 from tests.fake_discord import FakeDiscord
 
@@ -101,3 +103,11 @@ async def test_fix_and_forget_tell_mistakes_at_once_then_defer_the_work(
     assert forgot.type == 5
     assert forgot.messages[-1]["content"] == "Forgot article #5."
     assert shown.callback["data"]["content"].startswith("No article #5")
+
+
+async def test_a_ready_bot_keeps_its_start_up_objects_out_of_the_collectors_scans(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    async with start_bot(cogs=CORE):
+        assert gc.get_freeze_count() > 10_000  # settled once the commands were synced
+    assert gc.get_freeze_count() == 0  # released when it closed
