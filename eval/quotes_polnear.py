@@ -348,11 +348,12 @@ def textacy_predictions(doc: Doc, by_paragraph: bool) -> tuple[list[Pred], bool]
 
 
 def _surname(name: str | None) -> str:
-    """The last word of a name, lowercased, a possessive 's dropped ("" for none)."""
+    """The last word of a name, lowercased, a possessive 's dropped ("" for none), its
+    apostrophes all straight: "O’Malley" in the text is "O'Malley" in a canonical name."""
     bare = re.sub(r"\([^)]*\)", " ", name or "")
     parts = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", bare)
-    last = parts[-1].lower() if parts else ""
-    return last[:-2] if last.endswith(("'s", "’s")) else last
+    last = parts[-1].lower().replace("’", "'") if parts else ""
+    return last[:-2] if last.endswith("'s") else last
 
 
 def speaker_right(pred: Pred, gold: Gold) -> bool:

@@ -14,6 +14,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from eval import quotes_polnear
 from eval.common import PRF, table, words
 from eval.quotes_polnear import (
     JUDGED_FULLY,
@@ -124,6 +125,8 @@ def test_speaker_right_by_head_span_or_by_surname() -> None:
     he = _gold(((90, 92),), ("he",))
     assert speaker_right(Pred(0, 14, (300, 302), "Don Fowler", speaker_text="He"), he)
     assert speaker_right(Pred(0, 14, None, "Rep. Jim Clyburn (D-S.C.)"), _gold((), ("clyburn",)))
+    o_malley = _gold((), (quotes_polnear._surname("O’Malley’s"),))  # as the article writes it
+    assert speaker_right(Pred(0, 14, None, "Martin O'Malley"), o_malley)  # as a name is stored
 
 
 def test_locate_prefers_the_quote_sentence_over_a_nearer_mention() -> None:
