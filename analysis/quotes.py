@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from analysis.pronouns import PERSONAL
+from analysis.quote_clauses import closes_sentence, cue_sets_off
 from analysis.quote_labels import labels_as, under_as
 from analysis.quote_spans import (
     ALL_MARKS,
@@ -438,12 +439,14 @@ def _labelled(span: QuoteSpan, ctx: _Document) -> _Cue | None:
 
 def _kind(span: QuoteSpan, ctx: _Document, left: int) -> str:
     """ "direct" for a quoted sentence or clause set off by the attribution, else "partial"."""
-    first = ctx.text[span.start : span.end].lstrip("([…. ")
-    if not first[:1].isupper() and not first[:1].isdigit():
-        return "partial"
     marks = ctx.tokens(span.open_at, span.open_at + 1)
     opening = marks[0].i if len(marks) else left
     before = [t for t in ctx.doc[left:opening] if t.i not in ctx.quoted and not t.is_space]
+    first = ctx.text[span.start : span.end].lstrip("([…. ")
+    if not first[:1].isupper() and not first[:1].isdigit():
+        after = ctx.text[span.close_at + 1 : ctx.lines[span.line].end]
+        closes = closes_sentence(ctx.text[span.start : span.end], after, span.run_on)
+        return "direct" if closes and cue_sets_off(before, _is_cue) else "partial"
     if not before or before[-1].text in {":", ",", "—", "–", "-"} or _is_cue(before[-1]):
         return "direct"
     return "partial"
