@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.pronouns import PERSONAL
 from analysis.quote_clauses import closes_sentence, cue_sets_off
 from analysis.quote_labels import labels_as, under_as
+from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import (
     ALL_MARKS,
     QuoteSpan,
@@ -602,34 +603,25 @@ def _one_subject(start: int, end: int, ctx: _Document, main: bool = False) -> Sp
     return Speaker(chosen.name or chosen.text, chosen.name, chosen.key) if chosen else None
 
 
-_SIGNATURE_DASH = re.compile(r"[,.]?[^\S\n]*(?:[—―–]|--?)[^\S\n]*(?=[A-Z])")
-_NAME_ENDS = frozenset(",.;()")
-
-
 def _dash_signed(span: QuoteSpan, ctx: _Document) -> _Cue | None:
-    """ "“…” ― Jane Doe": a quotation that opens its paragraph, signed after the closing mark
-    with a dash and a name running to the end of the paragraph (or to a comma before a place or
-    an age): readers' comments, testimonials, epigraphs. The name speaks."""
+    """A quotation that opens its paragraph, signed with a dash and a name after its closing
+    mark, or in the next paragraph when it stands alone in its own (`quote_signed`)."""
     line = ctx.lines[span.line]
     if span.run_on or ctx.text[line.start : span.open_at].strip():
         return None
-    dash = _SIGNATURE_DASH.match(ctx.text, span.close_at + 1, line.end)
-    if dash is None:
+    start = signature_start(ctx.text, span.close_at + 1, line.end)
+    alone = quote_alone(ctx.text, line.start, span.open_at, span.close_at, line.end)
+    below = start is None and alone and span.line + 1 < len(ctx.lines)
+    if below:
+        line = ctx.lines[span.line + 1]  # "“…”" / "- Sanders."
+        start = signature_start(ctx.text, line.start, line.end)
+    if start is None:
         return None
-    name: list[Token] = []
-    for token in ctx.tokens(dash.end(), line.end):
-        if token.text in _NAME_ENDS or token.is_space:
-            break
-        if token.pos_ != "PROPN" and token.ent_type_ not in {"PERSON", "ORG"}:
-            return None
-        name.append(token)
-    if not name or len(name) > 5:
-        return None
-    rest = ctx.text[name[-1].idx + len(name[-1].text) : line.end].strip()
-    if rest[:1] not in {"", *_NAME_ENDS}:
-        return None
-    speaker = ctx.resolver.resolve(name[-1])
-    return _Cue("sign", speaker) if speaker is not None else None
+    name = signing_name(ctx.tokens(start, line.end), ctx.text, line.end)
+    speaker = ctx.resolver.resolve(name) if name is not None else None
+    if speaker is None or (below and speaker.key is None):
+        return None  # a line below signs for a known name only
+    return _Cue("sign", speaker)
 
 
 def _not_speech(span: QuoteSpan, ctx: _Document) -> bool:

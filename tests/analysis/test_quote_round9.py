@@ -71,3 +71,33 @@ def test_a_lowercase_quotation_inside_the_writers_sentence_stays_partial(
 ) -> None:
     assert all(kind == "partial" for kind, _, _ in _found(nlp, text))
     assert all(key in {None, "rhea castillo"} for _, _, key in _found(nlp, text))
+
+
+# --- a quotation alone in its paragraph, signed by a dash and a name in the next -------------
+
+
+def test_a_quotation_signed_in_the_next_paragraph_is_the_signers(nlp: Language) -> None:
+    # A fact check lists claims as a quote paragraph and a "- Name." line: each is that name's.
+    text = (
+        "Governor Dana Whitfield and Senator Omar Keating clashed on taxes in the debate.\n\n"
+        '"I never voted to raise the sales tax, not once in twelve years."\n\n'
+        "- Whitfield.\n\n"
+        "The record shows she voted for it twice.\n\n"
+        '"My plan cuts taxes for every family in the state."\n\n'
+        "-Senator Omar Keating, answering a question on schools.\n\n"
+        "It does not."
+    )
+    assert [(k, key) for k, _, key in _found(nlp, text)] == [
+        ("direct", "dana whitfield"),
+        ("direct", "omar keating"),
+    ]
+
+
+def test_a_signature_line_signs_only_a_quotation_alone_in_its_paragraph(nlp: Language) -> None:
+    # The quote has its speaker in its own sentence; the line below is no signature for it.
+    text = (
+        "Governor Dana Whitfield and Senator Omar Keating clashed on taxes in the debate.\n\n"
+        'Whitfield said on Monday that taxes would not rise: "Not one cent more."\n\n'
+        "- Keating.\n"
+    )
+    assert "omar keating" not in [key for _, _, key in _found(nlp, text)]
