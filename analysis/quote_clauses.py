@@ -1,6 +1,8 @@
 """A quotation that opens in lowercase yet is a direct quote: the speaker's sentence taken up
 part-way, set off by its attribution.
 
+Before it (`cue_sets_off`):
+
 "Clinton said, “as long as we're not violating any election laws.”", "As the Post's Ishaan
 Tharoor wrote, “after the European Parliament passed …”", "Bush hit back, tweeting at him, “you
 aren't just a loser …”": the quoted words come right after a speech verb's clause and a comma or
@@ -13,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.tokens import Token
+
+from analysis.quote_speakers import NP_LEFT_DEPS
 
 _SET_OFF = frozenset({",", ":"})
 # How the words before the comma may hang on the speech verb: its place, time, addressee or
@@ -62,3 +66,18 @@ def _says(cue: Token, unquoted: set[int]) -> bool:
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     lemma = cue.lemma_.lower()
     return lemma in _ADDRESSING or all(o.lemma_.lower() in _CARRIERS for o in objects)
+
+
+def trailed_by_cue(after: list[Token], is_cue: Callable[[Token], bool]) -> bool:
+    """The words right after a quotation's closing mark are its attribution: a speech verb
+    ("said Mr. Kamin") or the subject of one that follows ("Matthews concluded", "the ad's
+    narrator says")."""
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    head = words[0]
+    if is_cue(head):
+        return True
+    while head.dep_ in NP_LEFT_DEPS and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.i > head.i and is_cue(head.head)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from analysis.pronouns import PERSONAL
-from analysis.quote_clauses import closes_sentence, cue_sets_off
+from analysis.quote_clauses import closes_sentence, cue_sets_off, trailed_by_cue
 from analysis.quote_labels import labels_as, under_as
 from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import (
@@ -443,14 +443,26 @@ def _kind(span: QuoteSpan, ctx: _Document, left: int) -> str:
     marks = ctx.tokens(span.open_at, span.open_at + 1)
     opening = marks[0].i if len(marks) else left
     before = [t for t in ctx.doc[left:opening] if t.i not in ctx.quoted and not t.is_space]
-    first = ctx.text[span.start : span.end].lstrip("([…. ")
+    first = ctx.text[span.start : span.end].lstrip("([…. ‘'\"")
     if not first[:1].isupper() and not first[:1].isdigit():
-        after = ctx.text[span.close_at + 1 : ctx.lines[span.line].end]
-        closes = closes_sentence(ctx.text[span.start : span.end], after, span.run_on)
-        return "direct" if closes and cue_sets_off(before, _is_cue) else "partial"
+        return "direct" if _set_off(span, ctx, before) else "partial"
     if not before or before[-1].text in {":", ",", "—", "–", "-"} or _is_cue(before[-1]):
         return "direct"
     return "partial"
+
+
+def _set_off(span: QuoteSpan, ctx: _Document, before: list[Token]) -> bool:
+    """A quotation in lowercase set off by its attribution (`quote_clauses`): a speech verb and
+    a comma before it, closing the sentence, or its speech verb right after it."""
+    line_end = ctx.lines[span.line].end
+    after = ctx.text[span.close_at + 1 : line_end]
+    closes = closes_sentence(ctx.text[span.start : span.end], after, span.run_on)
+    if closes and cue_sets_off(before, _is_cue):
+        return True
+    opens = not before or before[-1].text == ","
+    stopped = ctx.text[span.start : span.end].rstrip().endswith(".")  # “… a failed candidate.”
+    following = list(ctx.tokens(span.close_at + 1, line_end))
+    return opens and not stopped and trailed_by_cue(following, _is_cue)
 
 
 def _intro(line_index: int, ctx: _Document) -> _Cue | None:

@@ -101,3 +101,45 @@ def test_a_signature_line_signs_only_a_quotation_alone_in_its_paragraph(nlp: Lan
         "- Keating.\n"
     )
     assert "omar keating" not in [key for _, _, key in _found(nlp, text)]
+
+
+# --- a quotation cut at its start, followed at once by its speech verb and speaker -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The commentator Chris Matthews said the debate was close.\n\n"
+            "“… overall, I think the winner tonight was the governor,” Matthews concluded.",
+            "chris matthews",
+        ),
+        (
+            "The economist Daniel Holloway studies energy prices.\n\n"
+            "As for cost, “keeping the old plant open would be the costlier path,” said Mr. "
+            "Holloway, who teaches at the state university.",
+            "daniel holloway",
+        ),
+        (
+            "The columnist Ben Jarrow wrote about the rally.\n\n"
+            "“‘Crooked deals’ is how the governor talks about every trade pact,” wrote Ben Jarrow.",
+            "ben jarrow",
+        ),
+    ],
+)
+def test_a_quotation_followed_by_its_attribution_is_direct(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert [(kind, k) for kind, _, k in _found(nlp, text)] == [("direct", key)]
+
+
+def test_a_quoted_phrase_closed_by_a_full_stop_stays_partial(
+    nlp: Language,
+) -> None:
+    # The full stop ends the writer's sentence: a phrase of it, not words the next sentence's
+    # subject said; it stays Castillo's partial quote, without the writer's full stop.
+    text = (
+        "Mayor Rhea Castillo attacked Governor Dana Whitfield, calling her, among other "
+        "things, “a tired politician.” Whitfield fired back on Monday."
+    )
+    assert _found(nlp, text) == [("partial", "a tired poli", "rhea castillo")]
