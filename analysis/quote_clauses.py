@@ -81,3 +81,18 @@ def trailed_by_cue(after: list[Token], is_cue: Callable[[Token], bool]) -> bool:
     while head.dep_ in NP_LEFT_DEPS and head.head.i > head.i:
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > head.i and is_cue(head.head)
+
+
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def quoted_clause(before: list[Token], inner: list[Token], is_cue: Callable[[Token], bool]) -> bool:
+    """The quoted words are a clause with its own subject, the complement of a speech verb that
+    stands right before the opening mark ("said “there is no …”")."""
+    if not before or not inner or not is_cue(before[-1]):
+        return False
+    cue, inside = before[-1], {t.i for t in inner}
+    tops = [t for t in inner if t.head.i not in inside]
+    if len(tops) != 1 or tops[0].head != cue or tops[0].dep_ != "ccomp":
+        return False
+    return any(t.dep_ in _CLAUSE_SUBJECTS and t.head.i in inside for t in inner)

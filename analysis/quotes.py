@@ -31,7 +31,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from analysis.pronouns import PERSONAL
-from analysis.quote_clauses import closes_sentence, cue_sets_off, trailed_by_cue
+from analysis.quote_clauses import (
+    closes_sentence,
+    cue_sets_off,
+    quoted_clause,
+    trailed_by_cue,
+)
 from analysis.quote_labels import labels_as, under_as
 from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import (
@@ -457,7 +462,8 @@ def _set_off(span: QuoteSpan, ctx: _Document, before: list[Token]) -> bool:
     line_end = ctx.lines[span.line].end
     after = ctx.text[span.close_at + 1 : line_end]
     closes = closes_sentence(ctx.text[span.start : span.end], after, span.run_on)
-    if closes and cue_sets_off(before, _is_cue):
+    inner = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+    if closes and (cue_sets_off(before, _is_cue) or quoted_clause(before, inner, _is_cue)):
         return True
     opens = not before or before[-1].text == ","
     stopped = ctx.text[span.start : span.end].rstrip().endswith(".")  # “… a failed candidate.”

@@ -143,3 +143,26 @@ def test_a_quoted_phrase_closed_by_a_full_stop_stays_partial(
         "things, “a tired politician.” Whitfield fired back on Monday."
     )
     assert _found(nlp, text) == [("partial", "a tired poli", "rhea castillo")]
+
+
+# --- a quoted clause with its own subject, the complement of the speech verb before it -------
+
+
+def test_a_quoted_clause_right_after_its_speech_verb_is_direct(nlp: Language) -> None:
+    text = (
+        "Pastor Charles Ellery spoke at the memorial on Sunday.\n\n"
+        "In his tribute, Ellery said “there is no man who has done more for this town than "
+        "Walter Greene.”"
+    )
+    assert [(kind, k) for kind, _, k in _found(nlp, text)] == [("direct", "charles ellery")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Rhea Castillo said the plan was “a betrayal of the voters.”",
+        "Mayor Rhea Castillo denounced “the men who wrote this plan in secret.”",
+    ],
+)
+def test_a_quoted_phrase_after_a_speech_verb_stays_partial(nlp: Language, text: str) -> None:
+    assert [kind for kind, _, _ in _found(nlp, text)] == ["partial"]
