@@ -568,6 +568,19 @@ class SpeakerResolver:
             if m.kind == EntityKind.PERSON and " " in m.name and m.name.split()[0] == word
         )
 
+    def person_by_surname(self, name: Token, not_first: frozenset[str]) -> Speaker | None:
+        """The one person whose name ends with this word ("Stone" in "Continued Stone:"), among
+        names not opening with a word of `not_first` (NER's "Continued Stone" is no one)."""
+        lower = name.text.lower()
+        person = _the_one(
+            m
+            for m in self.mentions
+            if m.kind == EntityKind.PERSON
+            and m.name.lower().split()[-1:] == [lower]
+            and m.name.lower().split()[0] not in not_first
+        )
+        return Speaker(name.text, person.name, person.key) if person is not None else None
+
     def _by_surname(self, word: str) -> Mention | None:
         """The one person whose canonical name ends with this word."""
         lower = word.lower()

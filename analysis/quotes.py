@@ -37,6 +37,7 @@ from analysis.quote_clauses import (
     quoted_clause,
     trailed_by_cue,
 )
+from analysis.quote_inverted import INVERTING_VERBS, inverted_label
 from analysis.quote_labels import labels_as, under_as
 from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import (
@@ -437,10 +438,20 @@ def _labelled(span: QuoteSpan, ctx: _Document) -> _Cue | None:
     if span.line == 0:
         return None
     name = name_before_colon(marks[0], ctx.quoted) if len(marks) else None
-    speaker = ctx.resolver.resolve(name[-1]) if name is not None else None
-    if name is None or speaker is None or speaker.key is None:
+    if name is None:
+        return None
+    speaker = ctx.resolver.resolve(name[-1])
+    if speaker is None or speaker.key is None:
         return None
     return _Cue("say", Speaker(name.text, speaker.name, speaker.key))
+
+
+def _inverted(tokens: list[Token], ctx: _Document) -> _Cue | None:
+    """ "Continued Stone: “…”", "Stated Stone:": a paragraph opening with a speech verb and a
+    name before a colon (`quote_inverted`); the person the article names with that surname."""
+    name = inverted_label(tokens)
+    person = ctx.resolver.person_by_surname(name, INVERTING_VERBS) if name is not None else None
+    return _Cue("say", person) if person is not None else None
 
 
 def _kind(span: QuoteSpan, ctx: _Document, left: int) -> str:
@@ -487,7 +498,7 @@ def _intro(line_index: int, ctx: _Document) -> _Cue | None:
         speaker = _speaker_for(cue, ctx, bounds)
         if speaker is not None and speaker.key is not None:
             return _Cue(cue.lemma_.lower(), speaker)
-    return None
+    return _inverted(tokens, ctx)  # "Stated Stone:" / "“…”"
 
 
 def _continued(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Cue | None:
@@ -720,8 +731,10 @@ def _attribute(span: QuoteSpan, previous: _Found | None, ctx: _Document) -> _Fou
     if signed is not None:
         cue: _Cue | None = signed
     elif words:
+        opening = list(ctx.tokens(ctx.lines[span.line].start, span.open_at))
         cue = (
-            _nearest_cue(span, words, ctx, bounds)
+            _inverted(opening, ctx)
+            or _nearest_cue(span, words, ctx, bounds)
             or _colon_cue(span, ctx, bounds)
             or _labelled(span, ctx)
         )

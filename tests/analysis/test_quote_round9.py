@@ -166,3 +166,26 @@ def test_a_quoted_clause_right_after_its_speech_verb_is_direct(nlp: Language) ->
 )
 def test_a_quoted_phrase_after_a_speech_verb_stays_partial(nlp: Language, text: str) -> None:
     assert [kind for kind, _, _ in _found(nlp, text)] == ["partial"]
+
+
+# --- an attribution with its speech verb first: "Stated Vance:", "Continued Vance: “…”" -------
+
+
+def test_an_inverted_attribution_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "Roger Vance, a longtime adviser to the governor, spoke on the radio program on Monday."
+        "\n\nStated Vance:\n\n"
+        "“I think that the stakes are so high that nobody can afford to stay home.”\n\n"
+        "He added that turnout would decide it.\n\n"
+        "Continued Vance: “So I think it is a very real problem, and the party must act.”"
+    )
+    assert [(kind, key) for kind, _, key in _found(nlp, text)] == [
+        ("direct", "roger vance"),
+        ("direct", "roger vance"),
+    ]
+
+
+def test_an_inverted_verb_is_no_part_of_the_speakers_name(nlp: Language) -> None:
+    # NER reads "Said Castillo" as a person; the quote is the mayor's, under her own name.
+    text = "Mayor Rhea Castillo spoke on Monday.\n\nSaid Castillo, “We will rebuild the bridge.”"
+    assert [key for _, _, key in _found(nlp, text)] == ["rhea castillo"]
