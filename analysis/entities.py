@@ -38,6 +38,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from analysis.entity_headlines import holds_common_words, name_in_body, title_case_lines
+from analysis.entity_names import (
+    edge_trimmed,
+    lead_words,
+    names_a_body,
+    person_words,
+    without_named_tail,
+)
+from analysis.entity_possessive import person_after_possessive
 from analysis.entity_repairs import (
     people_after_titles,
     person_named_as_a_body,
@@ -155,7 +164,7 @@ def clean_surface(text: str) -> str:
 
 def _strip_edges(text: str) -> str:
     """Strip quotes and punctuation around a name, keeping the dot of "U.S." or "Jr."."""
-    text = text.strip(_EDGE_PUNCT)
+    text = edge_trimmed(text.strip(_EDGE_PUNCT))
     while text.endswith("."):
         last = text.rsplit(" ", 1)[-1]
         if (_INITIALISM.search(last) and "." in last[:-1]) or last.lower() in _KEEP_PERIOD:
@@ -308,12 +317,16 @@ def _first_part(span: Span) -> tuple[str, int, int]:
 def _raw_mentions(doc: Doc) -> list[_Raw]:
     """Entity spans with a kind we keep and a surface that still has letters after cleaning."""
     raws: list[_Raw] = []
-    for ent in doc.ents:
+    for ent in (piece for whole in doc.ents for piece in _pieces(whole)):
         kind = label_kind(ent.label_)
         if kind is None:
             continue
         text, start, end = _first_part(ent)
         surface = clean_surface(text)
+        if kind == EntityKind.PERSON:
+            surface = person_words(surface)  # "Meenakshi Ganguly of Human Rights Watch"
+            if names_a_body(surface):
+                kind = EntityKind.ORG  # "Donald J. Trump Foundation"
         if not any(c.isalpha() for c in surface):
             continue
         if kind == EntityKind.PERSON and surface.islower():
@@ -327,6 +340,36 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
         person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
         raws.append(_Raw(text, ent.label_, start, end, kind, surface, person or surface))
     return _with_bodies(doc, raws)
+
+
+def _pieces(ent: Span) -> tuple[Span, ...]:
+    """The entity without words that open no name (`entity_names.lead_words`), or an
+    organisation and the person after its possessive ("Fox News’ Sean Hannity":
+    `entity_possessive`)."""
+    if ent.label_ == "PERSON":
+        lead = lead_words(ent)  # "Actress Amandla Stenberg"
+        return (Span(ent.doc, ent.start + lead, ent.end, label="PERSON") if lead else ent,)
+    person = person_after_possessive(ent) if ent.label_ == "ORG" else None
+    if person is None:
+        return (ent,)
+    doc, (start, end) = ent.doc, person
+    return Span(doc, ent.start, start - 1, label="ORG"), Span(doc, start, end, label="PERSON")
+
+
+def _trim_headline_people(raws: list[_Raw], doc: Doc) -> None:
+    """A PERSON in a Title Case line that holds words the article writes in lowercase keeps
+    the words that name a person of the story's body ("Clinton Hid Past Health" -> "Clinton"),
+    or names no one (`entity_headlines`)."""
+    lines = title_case_lines(doc)
+    if not lines:
+        return
+    people = [r for r in raws if r.kind == EntityKind.PERSON and r.person]
+    inside = [r for r in people if any(s <= r.start and r.end <= e for s, e in lines)]
+    ids = {id(r) for r in inside}
+    body = {make_key(r.person) for r in people if id(r) not in ids}
+    for raw in inside:
+        if make_key(raw.person) not in body and holds_common_words(raw.person, doc):
+            raw.person = name_in_body(raw.person.split(), body, _is_shorter_form, make_key)
 
 
 def _with_bodies(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
@@ -575,6 +618,11 @@ def canonicalise_mentions(
     raws = _raw_mentions(doc)
     _relabel_people(raws, doc)
     others = frozenset(make_key(r.surface) for r in raws if r.kind != EntityKind.PERSON)
+    named = frozenset(make_key(r.person) for r in raws if r.kind == EntityKind.PERSON)
+    for raw in raws:
+        if raw.kind == EntityKind.PERSON:  # also those relabelled from other kinds
+            raw.person = without_named_tail(person_words(raw.person), others, named, make_key)
+    _trim_headline_people(raws, doc)
     people = _complete_surnames(doc, _fold_people(raws), others)
     starts = _sentence_starts(doc, sentences)
     mentions = []
