@@ -123,6 +123,8 @@ ROOMS: dict[str, list[tuple[tuple[str, ...], str]]] = {
         ((*TERMINAL, "bot.render", "bot.charts"), "is below the front ends"),
     ],
     "bot.errors": [(DISCORD_SIDE, WHY_NO_DISCORD), (TERMINAL, "is below the front ends")],
+    # the serving process's housekeeping (the garbage collector), called by the bot when ready
+    "bot.heap": [(DISCORD_SIDE + TERMINAL, "is the process's housekeeping, below every front end")],
     "bot": [(DISCORD_SIDE + TERMINAL, "is imported by every front end")],
     "bot.__main__": [(DISCORD_SIDE, "starts the CLI, which needs no Discord")],
     # the Discord side: the bot, its command tree and error handler, permission checks, start-up
