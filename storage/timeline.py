@@ -9,7 +9,7 @@ Counts without a topic are summed from `event_days` (dated events per date and p
 by `storage.rollups`): counting 855,750 events took a tenth of a second at 100,000 articles.
 A topic's two counts come from one pass over its events, not one pass each.
 
-Key dates read in two steps (`key_candidates`, then `by_ids`): first the few columns the date
+Key dates read in two steps (`key_candidates`, then `told`): first the few columns the date
 ranking needs for every matching dated event (no text, no entities), at most
 `KEY_CANDIDATE_CAP` rows, then the text, citation and entities of only the events of the
 shortlisted dates.
@@ -24,18 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import (
-    ColumnElement,
-    and_,
-    case,
-    column,
-    func,
-    or_,
-    select,
-    table,
-    true,
-    union,
-)
+from sqlalchemy import ColumnElement, and_, case, column, func, or_, select, table, true, union
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, ref_from_row
@@ -345,10 +334,15 @@ class TimelineRepository:
         return _topic_clause(query.topic, self._backend)
 
     async def _read(self, query: Any) -> list[EventRecord]:
+        return [record for record, _ in await self._read_rows(query)]
+
+    async def _read_rows(self, query: Any) -> list[tuple[EventRecord, Any]]:
+        """Each event of the query with its entities, beside the row it was read from (for
+        columns a caller added to `_event_select`)."""
         async with self._sessions() as session:
             rows = (await _core(session, query)).all()
             entities = await _entities_of(session, [r.event_id for r in rows])
-        return [_record(r, entities) for r in rows]
+        return [(_record(r, entities), r) for r in rows]
 
     async def dated(self, query: EventQuery, limit: int) -> list[EventRecord]:
         """Dated events oldest first (finer precision first on the same day), then by article."""
@@ -513,16 +507,11 @@ class TimelineRepository:
             events = int((await _core(session, total)).scalar_one())
         return max(1, math.ceil(events / max(limit, 1)))
 
-    async def by_ids(self, ids: list[int]) -> list[EventRecord]:
-        """These events with their text, citation and entities, in id order."""
-        if not ids:
-            return []
-        return await self._read(_event_select().where(EventRow.id.in_(ids)).order_by(EventRow.id))
-
     async def told(self, ids: list[int]) -> list[tuple[EventRecord, str | None]]:
-        """These events as `by_ids` reads them, each with its whole stored sentence (None for
-        a caption's): an event keeps only the clause of its date when its sentence is long,
-        and a key date tells the whole sentence when it fits. One read for both."""
+        """These events in id order, with their text, citation and entities, each beside its
+        whole stored sentence (None for a caption's): an event keeps only the clause of its
+        date when its sentence is long, and a key date tells the whole sentence when it fits.
+        One read for both."""
         if not ids:
             return []
         stmt = (
@@ -538,10 +527,7 @@ class TimelineRepository:
             .where(EventRow.id.in_(ids))
             .order_by(EventRow.id)
         )
-        async with self._sessions() as session:
-            rows = (await _core(session, stmt)).all()
-            entities = await _entities_of(session, [r.event_id for r in rows])
-        return [(_record(row, entities), row.whole) for row in rows]
+        return [(record, row.whole) for record, row in await self._read_rows(stmt)]
 
     async def leads(self, article_ids: list[int], first: int) -> list[tuple[int, int, int, str]]:
         """The first `first` sentences of these articles that name no date of their own (no

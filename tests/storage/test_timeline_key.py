@@ -77,13 +77,12 @@ async def test_without_a_topic_a_read_past_the_limit_samples_every_date(
     assert {r.date for r in rows} == {first, last}
 
 
-async def test_by_ids_reads_text_citation_and_entities(repo: TimelineRepository) -> None:
+async def test_told_reads_text_citation_and_entities(repo: TimelineRepository) -> None:
     ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
-    (found,) = await repo.by_ids(ids)
+    ((found, _),) = await repo.told(ids)
     assert found.text == "Putin flew to Tehran."
     assert found.article.outlet == "Outlet 1"
     assert {key for key, _, _ in found.entities} == {"vladimir putin", "iran"}
-    assert await repo.by_ids([]) == []
 
 
 async def test_a_read_past_the_limit_keeps_the_first_ids_every_time(
@@ -96,11 +95,11 @@ async def test_a_read_past_the_limit_keeps_the_first_ids_every_time(
         assert kept.event_id == every[0]
 
 
-async def test_by_ids_lists_each_events_entities_most_mentioned_first(
+async def test_told_lists_each_events_entities_most_mentioned_first(
     repo: TimelineRepository,
 ) -> None:
     ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
-    (found,) = await repo.by_ids(ids)
+    ((found, _),) = await repo.told(ids)
     assert [name for _, name, _ in found.entities] == ["Vladimir Putin", "Iran"]
 
 
@@ -111,8 +110,5 @@ async def test_told_reads_each_event_with_its_whole_sentence(repo: TimelineRepos
     assert [(record.text, whole) for record, whole in told] == [
         ("Putin flew to Tehran.", "Body 1."),  # the article's sentence 0
         ("The deal was reached in July.", None),  # sentence 3 is not stored
-    ]
-    assert [record.entities for record, _ in told] == [
-        (record.entities) for record in await repo.by_ids(ids)
     ]
     assert await repo.told([]) == []
