@@ -121,17 +121,6 @@ class KeyRow(NamedTuple):
     entities: tuple[str, ...] = ()  # not read either
 
 
-_KEY_COLUMNS = (  # a KeyRow's read fields, in its order
-    EventRow.id,
-    EventRow.date,
-    EventRow.precision,
-    EventRow.sentence,
-    EventRow.article_id,
-    Article.outlet,
-    Article.published,
-)
-
-
 def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -487,7 +476,15 @@ class TimelineRepository:
         if stride > 1:
             clauses.append(EventRow.id % stride == 0)
         stmt = (
-            select(*_KEY_COLUMNS)
+            select(
+                EventRow.id,
+                EventRow.date,
+                EventRow.precision,
+                EventRow.sentence,
+                EventRow.article_id,
+                Article.outlet,
+                Article.published,
+            )
             .join(Article, Article.id == EventRow.article_id)
             .where(*clauses)
             .order_by(EventRow.id)  # a sample a little over `limit` is cut the same way each time
