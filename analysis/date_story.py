@@ -50,7 +50,9 @@ class Story:
         for start, end, year, opens in reversed(self.marks):
             if "\n" in self.text[start:position]:
                 return None
-            ends = list(_SENTENCE_END.finditer(self.text, end, position))
+            # the sentence end before a date that opens its sentence takes the date's first
+            # letter: "the 1973 decision. In March, ..." is March of the story's own year
+            ends = list(_SENTENCE_END.finditer(self.text, end, position + 1))
             if not ends:
                 return year
             if opens and not any(_NEW_TIME.match(self.text, e.end() - 1) for e in ends):
