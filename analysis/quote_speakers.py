@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.entities import make_key
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
+from analysis.speaker_campaigns import campaign_owner
 from analysis.speaker_documents import issuer_of
 from analysis.speaker_gender import genders
 from analysis.speaker_names import (
@@ -233,6 +234,7 @@ class SpeakerResolver:
         return (
             self._entity(subject)
             or self._press(subject)
+            or self._campaign(subject)
             or self._speaking_for(subject)
             or self._by_age(subject)
             or self._role(subject)
@@ -327,6 +329,19 @@ class SpeakerResolver:
             return None
         paper = latest_press(self.mentions, subject.idx, self.excluded)
         return Speaker(np_text(subject), paper.name, paper.key) if paper is not None else None
+
+    def _campaign(self, subject: Token) -> Speaker | None:
+        """ "the Trump campaign said", "a Clinton campaign spokesman": the candidate, when a
+        person (`speaker_campaigns`)."""
+        owner = campaign_owner(subject, VOICES, self.excluded)
+        found = self.resolve(owner) if owner is not None else None
+        if found is None or found.key is None or not self._is_person(found.key):
+            return None
+        return Speaker(np_text(subject), found.name, found.key)
+
+    def _is_person(self, key: str) -> bool:
+        """Whether an entity key is a person's."""
+        return any(m.key == key and m.kind == EntityKind.PERSON for m in self.mentions)
 
     def _issued_by(self, subject: Token) -> Speaker | None:
         """ "“…,” the statement said": whoever issued the statement the text last mentioned

@@ -1,0 +1,68 @@
+"""Whose campaign speaks: "the Trump campaign said", "Ryan's campaign shrugged off …", "a
+Clinton campaign spokesman said", and "the campaign said" after the text named one.
+
+A candidate's campaign speaks for the candidate: a reader looking for what Clinton's side said
+finds it under Clinton. The candidate is the possessor of "campaign" ("Ryan's", "her") or the
+name compounded with it ("the Trump campaign"); a spokesperson of such a campaign speaks for it
+too, and so does its statement ("the campaign's statement"). A bare "the campaign" is the
+latest campaign the text named with its candidate, in its sentence or the few before; none
+named, it stays no one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+_CAMPAIGN = "campaign"
+_LOOK_BACK = 8  # sentences before the one "the campaign" speaks in
+
+
+def campaign_owner(
+    subject: Token, voices: frozenset[str], excluded: Callable[[int], bool]
+) -> Token | None:
+    """The word naming the candidate whose campaign the subject is or speaks for (module
+    docstring), for the resolver to resolve; None for any other subject."""
+    if subject.pos_ != "NOUN":
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma == _CAMPAIGN:
+        return _owner(subject) or _latest_owner(subject, excluded)
+    if lemma not in voices:
+        return None
+    campaign = next(
+        (c for c in subject.lefts if c.dep_ in {"compound", "poss"} and c.lower_ == _CAMPAIGN),
+        None,
+    )
+    if campaign is None:
+        return None
+    names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    before = [c for c in names if c.i < campaign.i]  # "a Clinton campaign spokesman", flat
+    return _owner(campaign) or (before[-1] if before else _latest_owner(campaign, excluded))
+
+
+def _owner(campaign: Token) -> Token | None:
+    """The possessor of "campaign" or the name compounded with it: "Ryan's", "her", "Trump"."""
+    for child in campaign.lefts:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+    return None
+
+
+def _latest_owner(subject: Token, excluded: Callable[[int], bool]) -> Token | None:
+    """For "the campaign": the candidate of the latest campaign named with one before it."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    doc = subject.doc
+    sentence = subject.sent
+    for _ in range(_LOOK_BACK):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    for token in reversed(doc[sentence.start : subject.i]):
+        if token.lemma_.lower() == _CAMPAIGN and token.pos_ == "NOUN" and not excluded(token.idx):
+            owner = _owner(token)
+            if owner is not None:
+                return owner
+    return None

@@ -1,0 +1,72 @@
+"""Quote rules of issue 12's tenth round: speakers a story names by description that the
+article itself resolves ("the Trump campaign said", "the campaign wrote", …), each on an
+invented sentence of its shape, chosen from the error classes of PolNeAR train and dev. Each
+test asserts what a member sees: the quote under the right entity, and nothing under anyone
+else."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from analysis.nlp import analyse_doc
+from analysis.quotes import extract_quotes
+
+
+def _found(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """(first words, speaker key) of every direct quote of a text."""
+    doc = nlp(text)
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    return [(q.text[:12], q.speaker_key) for q in quotes if q.kind == "direct"]
+
+
+# --- a candidate's campaign speaks for the candidate --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Senator Marla Quinby is running for governor this year.\n\n"
+            "“The senator has never taken a dollar from the utility,” the Quinby campaign said "
+            "on Monday.",
+            "marla quinby",
+        ),
+        (
+            "Governor Tobias Renner spoke in Dayton on Friday.\n\n"
+            "Renner’s campaign dismissed the poll, telling reporters, “Nobody here reads polls "
+            "in June.”",
+            "tobias renner",
+        ),
+        (
+            "Senator Marla Quinby is running for governor this year. The Quinby campaign "
+            "opened an office in Akron on Tuesday.\n\n"
+            "“We will compete in every county of this state,” the campaign wrote in an email.",
+            "marla quinby",
+        ),
+        (
+            "Senator Marla Quinby is running for governor this year.\n\n"
+            "“The senator voted against that bill twice,” a Quinby campaign spokesman said.",
+            "marla quinby",
+        ),
+    ],
+)
+def test_a_campaign_speaks_for_its_candidate(nlp: Language, text: str, key: str) -> None:
+    assert [k for _, k in _found(nlp, text)] == [key]
+
+
+def test_a_campaign_never_named_with_its_candidate_is_no_one(nlp: Language) -> None:
+    text = (
+        "Senator Marla Quinby is running for governor this year.\n\n"
+        "“We will compete in every county of this state,” the campaign wrote in an email."
+    )
+    assert [k for _, k in _found(nlp, text)] == [None]
+
+
+def test_a_campaign_statement_speaks_for_its_candidate(nlp: Language) -> None:
+    text = (
+        "Senator Marla Quinby is running for governor. The Quinby campaign hired a new "
+        "pollster in May.\n\n"
+        "“The senator welcomes the debate,” the campaign’s statement said."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["marla quinby"]
