@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
+from analysis.event_bounds import after_date, target
 from analysis.event_now import todays_setting
 from analysis.event_passing import analogy, compared_amount, done_by
 from analysis.event_words import STATES
@@ -127,6 +128,8 @@ def reference(dated: Dated) -> bool:
         or compared_amount(place, dated.text)
         or done_by(place, dated.text)
         or _after_than(place)
+        or after_date(place)  # "Shortly after September 11 2001, Rice got to work"
+        or target(place)  # "may raise the minimum wage to $15 by 2022"
     )
 
 

@@ -40,3 +40,76 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
 )
 def test_story_year_ends_with_its_sentence(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date that is the object of "after" bounds the happening's time
+        ("Soon after March 2019, the agency changed its rules.", []),
+        ("After June 2020, her letters were read with more care.", []),
+        # a "by" target or deadline on a clause not told in the past
+        ("The city may lift the fare to $3 by 2027.", []),
+        ("By 2030, the river would be twice as wide.", []),
+        ("The union has asked for the plant to be reopened by 2026.", []),
+        ("Its membership could double by 2040.", []),
+    ],
+)
+def test_bounds_not_dates(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time or a day part after "after" sets the happening's own day
+        ("Shortly after 9 p.m. on Monday, the lights went out.", ["2022-08-08"]),
+        ("The shooting began after midnight on Sunday.", ["2022-08-07"]),
+        # "by" told in the past says what held then
+        ("By early 2019, the engineers were having doubts.", ["2019-01-01"]),
+        ("By Monday, the fire had reached the valley.", ["2022-08-08"]),
+        # "by" bringing the doer of a passive
+        (
+            "Six storms have formed, beginning with Ida in 2016, followed by 2017's Irma"
+            " and Maria.",
+            ["2016-01-01", "2017-01-01"],
+        ),
+    ],
+)
+def test_bounds_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present relating one thing to another: the nearest such month, not next year's
+        ("The strike echoes a walkout in June by the city's bus drivers.", ["2022-06-01"]),
+        ("That figure follows 1.2 million in May.", ["2022-05-01"]),
+        # a "would" no one reports: the nearest such month
+        ("The voters who would back her in November are worried.", ["2022-11-01"]),
+        # a weekday naming the subject of a "will" clause: the nearest such day
+        ("Monday's verdict will shape the next campaign.", ["2022-08-08"]),
+        ("Thursday's summit will be a test for the new minister.", ["2022-08-11"]),
+        # a quoted title read as a verb gives way to the clause it sits in
+        ("The senator said on ''Meet the Press'' on Sunday that he would run.", ["2022-08-07"]),
+    ],
+)
+def test_nearest_side(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a schedule in the present tense stays ahead
+        ("The festival opens in June with a concert.", ["2023-06-01"]),
+        # a reported "would" stays ahead; "will" on the clause's own date stays ahead
+        ("Officials said the road would reopen on Monday.", ["2022-08-15"]),
+        ("The council will vote on Monday.", ["2022-08-15"]),
+        # a weekday naming the object of a "will" clause is not moved
+        ("The minister will attend Saturday's summit in Rome.", ["2022-08-13"]),
+    ],
+)
+def test_side_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected

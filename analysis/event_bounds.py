@@ -1,0 +1,55 @@
+"""Dates that bound a happening instead of dating it: 'after DATE' and a 'by DATE' target.
+
+A date that is itself the object of "after" ("Shortly after September 11 2001, Rice got to
+work", "After September 2001, his claims were given weight") tells when the happening's time
+begins, not that it happened then; "before DATE" is read the same way by
+`analysis.event_reference`. A clock time in the phrase ("after 9 p.m. on Tuesday") or a day
+part ("after midnight Tuesday") sets the happening's own day, and a dated happening brought by
+"after" ("after Tuesday's vote") is `sequenced`, not a bound.
+
+"by DATE" on a clause not told in the past is a target or a deadline: "may raise the minimum
+wage to $15 by 2022", "could reach 40 percent by 2050", "By 2018, the wage would be higher",
+"called for it to be raised by 2020"; not the doer of a passive ("followed by 2017's Irma").
+Told in the past ("By early 2001, the Germans were having
+doubts", "had left by Monday") it says what held then.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis import clause_kinds as kinds
+from analysis.event_attach import Place
+
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
+_DAY_PARTS = frozenset({"midnight", "noon", "dawn", "dusk", "morning", "afternoon", "evening"})
+
+
+def after_date(place: Place) -> bool:
+    """A date that is the object of 'after' itself, no clock time or day part in its phrase."""
+    if place.prep != "after" or place.thing is not None:
+        return False
+    prep = place.root.head if place.root.dep_ == "pobj" else place.root
+    return not any(
+        word.ent_type_ == "TIME" or word.lower_ in _DAY_PARTS or ":" in word.text
+        for word in prep.subtree
+    )
+
+
+def target(place: Place) -> bool:
+    """A 'by DATE' target or deadline on a clause not told in the past."""
+    verb = place.verb
+    if place.prep != "by" or place.thing is not None or verb is None:
+        return False
+    by = place.root.head if place.root.dep_ == "pobj" else place.root
+    if by.dep_ == "agent":  # "followed by 2017's Irma": who or what did it, not a deadline
+        return False
+    return not _told_past(verb)
+
+
+def _told_past(verb: Token) -> bool:
+    """A past tense, a past auxiliary, or a perfect ('had left by Monday', 'has fallen by
+    May')."""
+    if verb.tag_ == "VBD" or kinds.perfect(verb):
+        return True
+    return any(aux.lower_ in _PAST_AUX for aux in kinds.auxes(verb))
