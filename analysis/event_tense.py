@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place
+from analysis.event_nearest import nearest, outside_title
 from analysis.event_plans import headline_infinitive, planned_passive
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
@@ -144,6 +145,7 @@ def _imperative(verb: Token) -> bool:
 
 def direction(place: Place) -> Direction | None:
     """The direction of a date from its place; None when the parse does not say."""
+    place = outside_title(place)  # "said on ''Meet the Press'' on Sunday"
     if any(word in _FORWARD_PREPS for word in place.crossed):
         return Direction.FUTURE
     if place.thing is not None and any(kid.lower_ in _UPCOMING for kid in place.thing.children):
@@ -153,6 +155,8 @@ def direction(place: Place) -> Direction | None:
         return None
     moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
     early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
+    if early is None and nearest(place):  # "echoes a controversy in June", "Monday's decision will"
+        early = Direction.NEAREST
     if early is not None:
         return early
     said = (

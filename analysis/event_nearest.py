@@ -1,0 +1,73 @@
+"""Clauses whose tense does not say which side of the day of writing a date lies on.
+
+`analysis.event_tense` reads a present tense as a schedule ("the tour resumes March 12th") and
+"will" as the future. Some clauses say neither, and their dates take the nearest such day:
+
+- a present of relating one thing to another: "the row echoes a controversy in June", "That
+  number follows 292,000 in June" (the thing related to is there already, or due, either way);
+- a "would" no one reports: "voters that would probably vote for him in November" (a future
+  of the past, or of now);
+- a date naming the subject of a clause put in the future: "Monday's decision will make the
+  choice starker" (yesterday's decision), "Saturday's summit will be a good thing" (written on
+  a Thursday: the coming one); the "will" is the subject's doing, not its time.
+
+And a quoted title the parser read as a clause ("said on ''Meet the Press'' on Sunday", the
+title's "Meet" taken for an imperative) gives way to the clause it sits in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from analysis import clause_kinds as kinds
+from analysis.event_attach import Place
+from analysis.event_words import RELATIONS, REPORTING
+
+NEAREST = "nearest"
+RELATING = RELATIONS | frozenset(
+    {"echo", "follow", "recall", "evoke", "parallel", "contrast", "match", "exceed", "surpass"}
+    | {"trail", "outpace", "dwarf", "top", "rival", "eclipse", "compare"}
+)
+_WILL = frozenset({"will", "shall", "'ll", "’ll"})
+_QUOTES = frozenset({"''", "``", "“", '"', "‘", "'"})
+_CLOSING = frozenset({"''", "”", '"', "’", "'"})
+_TITLE_WORDS = 8  # a title is short: "Meet the Press", "Face the Nation"
+
+
+def nearest(place: Place) -> str | None:
+    """'nearest' for a date whose clause does not say its side of the day of writing."""
+    verb = place.verb
+    if verb is None:
+        return None
+    if place.thing is None and kinds.simple_present(verb) and verb.lemma_ in RELATING:
+        return NEAREST
+    helpers = {aux.lower_ for aux in kinds.auxes(verb)}
+    if place.thing is None and helpers == {"would"} and not _reported(verb):
+        return NEAREST
+    if place.names and place.thing is not None and helpers & _WILL:
+        subject = place.thing.dep_ in ("nsubj", "nsubjpass") and place.thing.head.i == verb.i
+        return NEAREST if subject else None
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a clause is what a reporting verb says ('said the road would reopen')."""
+    return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in REPORTING
+
+
+def outside_title(place: Place) -> Place:
+    """The place as the clause around a quoted title has it, when the parser read the title's
+    first word as the date's verb ('said on ''Meet the Press'' on Sunday'); else the place."""
+    verb = place.verb
+    if verb is None or len(place.links) < 2 or not verb.is_title or verb.i == 0:
+        return place
+    doc = verb.doc
+    if doc[verb.i - 1].text not in _QUOTES or verb.i - 1 == verb.sent.start:
+        return place
+    date = place.root.i
+    closes = [t.i for t in doc[verb.i + 1 : min(date, verb.i + _TITLE_WORDS)] if t.text in _CLOSING]
+    if not closes or date < verb.i:
+        return place
+    return replace(place, links=place.links[1:])
