@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.entities import make_key
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
+from analysis.speaker_bodies import bare_noun, described_body, lone_body_before
 from analysis.speaker_campaigns import campaign_owner
 from analysis.speaker_documents import issuer_of
 from analysis.speaker_gender import genders
@@ -75,6 +76,8 @@ BODIES = word_set(
     """department ministry agency union campaign company committee commission council court
     party foundation charity university college hospital bank board office service government"""
 )
+# Bodies named only by description, never kept unresolved: "the group" may be a crowd.
+NAMED_ONLY_BODIES = word_set("group organization organisation firm network")
 
 
 @dataclass(frozen=True)
@@ -292,7 +295,9 @@ class SpeakerResolver:
     def _named_body(self, subject: Token, lemma: str) -> Speaker | None:
         """ "the department": the latest organisation named with that word, else the one
         organisation subject just before; "the zoo": the one organisation named "… Zoo"."""
-        if lemma not in BODIES:  # "the zoo said": the one organisation named "… Zoo"
+        if (
+            lemma not in BODIES | NAMED_ONLY_BODIES
+        ):  # "the zoo said": the one organisation named "… Zoo"
             body = self._org_ending_with(lemma, subject.idx) if subject.tag_ == "NN" else None
             return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         named = [
@@ -304,9 +309,19 @@ class SpeakerResolver:
             and lemma in m.name.lower().split()
         ]
         if len({m.key for m in named}) != 1:
-            body = self._org_subject_before(subject)
-            return Speaker(np_text(subject), body.name, body.key) if body is not None else None
+            return self._body_before(subject)
         return Speaker(np_text(subject), named[-1].name, named[-1].key)
+
+    def _body_before(self, subject: Token) -> Speaker | None:
+        """ "the union said", "the company tweeted" with no organisation named with that word:
+        one the text just made a subject, else for a bare noun the one organisation named in
+        the sentence before, or the latest described with that word (`speaker_bodies`)."""
+        body = self._org_subject_before(subject)
+        if body is None and bare_noun(subject):  # not "the rights group": some group
+            body = lone_body_before(subject, self.mentions, self.excluded) or described_body(
+                subject, self.mention_at, self.excluded
+            )
+        return Speaker(np_text(subject), body.name, body.key) if body is not None else None
 
     def _owner_of(self, subject: Token) -> Speaker | None:
         """ "His statement continued:", "Day's letter said": a writing someone owns speaks for

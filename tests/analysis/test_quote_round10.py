@@ -70,3 +70,44 @@ def test_a_campaign_statement_speaks_for_its_candidate(nlp: Language) -> None:
         "“The senator welcomes the debate,” the campaign’s statement said."
     )
     assert [k for _, k in _found(nlp, text)] == ["marla quinby"]
+
+
+# --- "the company", "the group": the organisation the text just named or described --------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The hearing drew statements from local employers such as Corvain Industries, which "
+            "opposed the measure.\n\n"
+            "“We ask every business in the state to join us,” the company wrote on Tuesday.",
+            "corvain industries",
+        ),
+        (
+            "The Harmon Literacy Foundation did not answer questions about the donation.\n\n"
+            "“We are focused on our reading programs this year,” the group said.",
+            "harmon literacy foundation",
+        ),
+        (
+            "The state awarded the contract to Corvain Industries, a shipping company based in "
+            "Ohio, in May. The governor spoke about the decision on Monday. Several mayors "
+            "praised it.\n\n"
+            "“We will deliver on time,” the company said.",
+            "corvain industries",
+        ),
+    ],
+)
+def test_a_bare_body_noun_is_the_organisation_just_named(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert [k for _, k in _found(nlp, text)] == [key]
+
+
+def test_a_modified_body_noun_is_not_guessed(nlp: Language) -> None:
+    # "the rights group" is some rights group, not the one organisation named before
+    text = (
+        "The donation went to the Harmon Literacy Foundation in March.\n\n"
+        "“Nobody was told about the meeting,” the rights group said."
+    )
+    assert [k for _, k in _found(nlp, text)] == []
