@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
+from analysis.event_background import under_reference
 from analysis.event_bounds import after_date, target
 from analysis.event_now import todays_setting
 from analysis.event_passing import analogy, compared_amount, done_by
@@ -130,6 +131,7 @@ def reference(dated: Dated) -> bool:
         or _after_than(place)
         or after_date(place)  # "Shortly after September 11 2001, Rice got to work"
         or target(place)  # "may raise the minimum wage to $15 by 2022"
+        or under_reference(place)  # "Since the assaults that killed 130 ... last November"
     )
 
 

@@ -38,6 +38,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import VERBS, Link, Place, climb
+from analysis.event_background import stays_description
 from analysis.event_passing import (
     named_below,
     named_in_passing,
@@ -250,8 +251,12 @@ def _adopted(dated: Dated) -> bool:
         return False
     clause, main = links[describing[-1]], links[describing[-1] + 1]
     possible = any(aux.lower_ in _POSSIBLE for aux in kinds.auxes(clause.verb))
-    if possible and negated(_main_clause(links).verb):
-        return False  # "has not ruled out resigning, which could prompt an election next year"
+    # "has not ruled out resigning, which could prompt an election next year"; "a tower
+    # scheduled to open this year", "founded in 2007, has raised" (`stays_description`)
+    if (possible and negated(_main_clause(links).verb)) or stays_description(
+        clause, _main_clause(links)
+    ):
+        return False
     noun = clause.verb.head
     background = _about_person(clause, noun) and not RECENT.search(dated.text)
     if climb(noun).nested or background:

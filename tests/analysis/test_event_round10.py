@@ -113,3 +113,51 @@ def test_nearest_side(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_side_kept(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause describing a noun that "since" brings is a reference point too
+        (
+            "Since the assaults that killed 40 people in Madrid last November, few cities have"
+            " been more vigilant.",
+            [],
+        ),
+        # a plan's participle describing a thing in passing
+        ("The firm does not own the site, a mall scheduled to open this year.", []),
+        # a noun of a clause below the main one
+        (
+            "The firm does not have offices in Peru, though it has sold its name to a hotel that"
+            " opened in Lima this year.",
+            [],
+        ),
+        # a perfect main clause telling what was done, not a state
+        ("Her charity, founded in 2012, has raised $3 million for schools.", []),
+    ],
+)
+def test_description_stays(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state main clause still takes the date of a description of its subject
+        ("The group, which was formed this month, has yet to report.", ["2022-08-01"]),
+        ("The plan, drawn up in May, remains secret.", ["2022-05-01"]),
+        ("The school, built in 1920, has been closed.", ["1920-01-01"]),
+        # a finite plan; a clause coordinated with the main one
+        (
+            "The fundraiser, which the mayor was set to attend Monday, costs $500 a seat.",
+            ["2022-08-08"],
+        ),
+        (
+            "He is not just a baker, but his bakery, which opened in a garage in 2010, is regarded"
+            " as one of the best.",
+            ["2010-01-01"],
+        ),
+    ],
+)
+def test_description_adopted(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected

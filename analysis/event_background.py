@@ -1,0 +1,71 @@
+"""Dates in a clause describing a noun that stay descriptions, whatever the main clause tells.
+
+`analysis.event_roles` lets a sentence whose own clause tells no happening take the date of a
+relative or participle clause ("The group, which was created this month, has yet to report").
+Not when the description is no news of the story:
+
+- the noun it describes is a reference point ("Since the assaults that killed 130 in Paris last
+  November, few areas have been more vigilant", "until the rules that took effect in May"): the
+  date is a reference point too (`under_reference`);
+- the description is a plan's participle mentioned in passing ("Trump Tower Manila, a tower
+  scheduled to open this year", "immigrants expected this year"; not a finite plan "the
+  fundraiser, which he was set to headline Tuesday, requires ...");
+- the noun does not belong to the main clause (or one coordinated with it) but to a clause
+  below it ("does not have interests there, though he has licensed his name to a tower
+  scheduled to open this year");
+- the main clause is a perfect that tells what was done ("His foundation, established in 2007,
+  has raised $8 million"), not a state ("has yet to report", "has been closed").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis import clause_kinds as kinds
+from analysis.event_attach import Link, Place, climb
+from analysis.event_words import PLANS, STATES
+
+_BOUNDING = frozenset(
+    {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
+    | {"throughout", "before", "prior to", "ahead of", "instead of"}
+)
+
+
+def under_reference(place: Place) -> bool:
+    """A date in a clause describing a noun that a reference preposition brings: 'Since the
+    assaults that killed 130 in Paris last November, ...'."""
+    for link in place.links[:-1]:
+        if kinds.describing(link) and climb(link.verb.head).prep in _BOUNDING:
+            return True
+    return False
+
+
+def stays_description(clause: Link, main: Link) -> bool:
+    """Whether the describing `clause` stays a description of a thing of the sentence's `main`
+    clause: a plan in passing, a noun of a lower clause, a perfect main."""
+    if _plan_participle(clause):
+        return True  # "a tower scheduled to open this year" (not "which he was set to headline")
+    top = climb(clause.verb.head).top
+    for _ in range(8):  # up the clauses coordinated with the main one ("..., but X is")
+        if top.dep_ != "conj" or top.i == main.verb.i:
+            break
+        top = top.head
+    if top.i != main.verb.i:
+        return True  # the noun hangs on a clause below the main one
+    verb = main.verb
+    done = kinds.perfect(verb) and verb.lemma_ not in STATES and not _passive(verb)
+    return done and any(kid.dep_ == "dobj" for kid in verb.children)
+
+
+def _plan_participle(clause: Link) -> bool:
+    """A participle of a plan describing a noun: 'scheduled to open', 'expected this year' (not
+    a phrasal verb: 'the guidelines set out overnight')."""
+    verb = clause.verb
+    if clause.dep != "acl" or verb.tag_ not in ("VBN", "VBG") or verb.lemma_ not in PLANS:
+        return False
+    return not any(kid.dep_ == "prt" for kid in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    """A passive perfect ('has been closed') tells a state reached."""
+    return any(kid.dep_ == "auxpass" for kid in verb.children)
