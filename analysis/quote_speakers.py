@@ -31,6 +31,7 @@ from analysis.speaker_bodies import bare_noun, described_body, lone_body_before
 from analysis.speaker_campaigns import campaign_owner
 from analysis.speaker_documents import issuer_of
 from analysis.speaker_gender import genders
+from analysis.speaker_lone import lone_name
 from analysis.speaker_names import (
     capitalised_noun,
     full_name_in,
@@ -117,6 +118,11 @@ _ABBREVIATED = {
     "prof.": "professor",
 }
 
+# Titles capitalised before a name or at a sentence start: never a name alone.
+_TITLE_WORDS = word_set(
+    """mr mrs ms miss dr prof sir madam president senator governor mayor judge justice chief
+    general secretary minister chairman speaker rep sen gov pope king queen prince princess"""
+)
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP"})
 _HONORIFIC_WORDS = word_set("mr mrs ms miss dr prof madam")
 _GOVERNED = word_set("county city borough township province district parish")
@@ -562,7 +568,9 @@ class SpeakerResolver:
             org = self._org_opening_with(name)
             if org is not None:
                 return Speaker(written, org.name, org.key)
-        return None
+        named = (m.name for m in self.mentions if m.kind in SPEAKER_KINDS)
+        lone = lone_name(subject, SPEAKER_NOUNS | _TITLE_WORDS, named) if " " not in name else None
+        return Speaker(written, lone, make_key(lone)) if lone is not None else None
 
     def _org_opening_with(self, word: str) -> Mention | None:
         """The one organisation whose name starts with this word."""

@@ -111,3 +111,27 @@ def test_a_modified_body_noun_is_not_guessed(nlp: Language) -> None:
         "“Nobody was told about the meeting,” the rights group said."
     )
     assert [k for _, k in _found(nlp, text)] == []
+
+
+# --- a speaker named by one word the article ties to no one else -------------------------
+
+
+def test_a_lone_surname_is_the_speaker_name(nlp: Language) -> None:
+    text = (
+        "Volunteers knocked on doors in the rain all afternoon.\n\n"
+        "“We came because nobody else would,” Brannigan said."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["brannigan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised plural at the start of a sentence is no one's name
+        "The jury was sent home early.\n\nAttorneys said, “The trial will resume on Monday.”",
+        # the article writes the word in lowercase too: a word, not a name
+        "Boats filled the summit all week.\n\n“We lost two boats in an hour,” Summit said.",
+    ],
+)
+def test_a_capitalised_word_that_is_no_name_stays_unlinked(nlp: Language, text: str) -> None:
+    assert [k for _, k in _found(nlp, text)] in ([], [None])
