@@ -22,8 +22,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
-from analysis.event_attach import Link, Place, climb
-from analysis.event_words import PLANS, STATES
+from analysis.event_attach import Link, Place, climb, owner, prep_words
+from analysis.event_words import PLANS, RELATIONS, STATES
 
 _BOUNDING = frozenset(
     {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
@@ -33,11 +33,44 @@ _BOUNDING = frozenset(
 
 def under_reference(place: Place) -> bool:
     """A date in a clause describing a noun that a reference preposition brings: 'Since the
-    assaults that killed 130 in Paris last November, ...'."""
-    for link in place.links[:-1]:
-        if kinds.describing(link) and climb(link.verb.head).prep in _BOUNDING:
+    assaults that killed 130 in Paris last November, ...', 'firmer than in a similar speech
+    released on Wednesday'."""
+    return any(kinds.describing(link) and _bounded(link.verb.head) for link in place.links[:-1])
+
+
+def _bounded(noun: Token) -> bool:
+    """Whether a reference preposition stands between a noun and its clause."""
+    for above in noun.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+        if above.pos_ in ("ADP", "SCONJ") and prep_words(above) in _BOUNDING:
             return True
     return False
+
+
+_NOT_NAMING = frozenset({"in", "at", "during", "throughout", "on", "since", "until", "till", "by"})
+_MONTH_DAYS = 27  # a month or longer: the shortest month's length less one
+_NOT_NAMING_SEQUENCE = frozenset({"after", "before", "ahead of", "ahead to", "following"})
+_MODIFIERS = frozenset({"poss", "compound", "nmod", "nummod", "amod"})
+
+
+def named_under_state(place: Place, days: int) -> bool:
+    """A date naming a thing as its modifier ('last month's bombings', 'an October 2002
+    estimate'), the thing brought by a preposition that makes it no setting to a clause telling
+    a state: 'has been linked to last month's Amman hotel bombings', 'was central to an October
+    2002 estimate'. Not 'spoke at last month's convention' (a setting), 'The stakes are high
+    ahead of Tuesday's debate' (read by `sequenced`), 'contributed to the May 3 deal' (a
+    happening), nor a dated day ('is exacerbated by ... a November 6 attack': the story's
+    news) or a cause ('by').  `days` is the date's length less one (0 for a day)."""
+    if not place.names or place.thing is None or not place.links or days < _MONTH_DAYS:
+        return False
+    if place.root.dep_ not in _MODIFIERS and owner(place.root) is None:
+        return False
+    prep = next((word for word in place.crossed if word), "")
+    if not prep or prep in _NOT_NAMING | _NOT_NAMING_SEQUENCE:
+        return False
+    verb = place.links[0].verb
+    return verb.lemma_ == "be" or verb.lemma_ in RELATIONS or kinds.state(verb)
 
 
 def stays_description(clause: Link, main: Link) -> bool:

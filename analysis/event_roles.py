@@ -38,7 +38,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import VERBS, Link, Place, climb
-from analysis.event_background import stays_description
+from analysis.event_background import named_under_state, stays_description
 from analysis.event_passing import (
     named_below,
     named_in_passing,
@@ -97,6 +97,8 @@ def _describes(dated: Dated) -> bool:
     if (place.nested and trusted) or place.person or dated.other_side:
         return True
     year_thing = place.names and _a_year(dated) and _passing_prep(place)
+    # "linked to last month's bombings"
+    year_thing = year_thing or named_under_state(place, dated.last - dated.first)
     if (place.thing is not None and kinds.person(place.thing)) or year_thing:
         return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
     topic = place.names and place.thing_prep in _TOPIC_PREPS

@@ -161,3 +161,35 @@ def test_description_stays(nlp: Language, text: str, expected: list[str]) -> Non
 )
 def test_description_adopted(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month or a year naming a thing brought to a clause telling a state
+        ("The militia has been tied to last month's bombing of the embassy.", []),
+        ("Her testimony was central to a March 2019 report that found no fraud.", []),
+        # a clause describing what "than" compares with
+        ("The crowd was larger than at a similar rally held on Saturday.", []),
+        ("He spoke more slowly than in a speech recorded on Monday.", []),
+    ],
+)
+def test_named_in_passing(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day named is the story's news; a setting; a raid brought by "by"
+        (
+            "Their anger is fuelled by repeated raids, most recently a July 30 raid that"
+            " destroyed a school.",
+            ["2022-07-30"],
+        ),
+        ("The mayor spoke at last month's conference on housing.", ["2022-07-01"]),
+        ("The stakes are high ahead of next month's vote.", ["2022-09-01"]),
+    ],
+)
+def test_named_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
