@@ -10,6 +10,11 @@ or month fell back to the past (issue 12, round 9):
   scheduled Tuesday": ahead when told in the present, the nearest such day when told in the
   past ("was planned Friday" may be either side of the day it was written). "set" is a plan
   only with "for" ("is set for Monday"; "the record was set on Tuesday" is a happening).
+
+And a plan a verb sets for someone else or agrees to (round 10): what someone is invited, asked,
+urged or ordered to do, or agrees, decides or promises to do, comes after the asking: "Ryan has
+invited Trump to meet ... on Thursday morning" is the coming Thursday (`directs`; told in the
+past, the nearest such day, as for any plan).
 """
 
 from __future__ import annotations
@@ -20,6 +25,16 @@ from analysis.clause_kinds import auxes
 
 FUTURE, NEAREST = "future", "nearest"
 _PLANNING = frozenset({"plan", "schedule", "slate", "expect"})
+_DIRECTING = frozenset(
+    {"invite", "ask", "urge", "order", "request", "summon", "instruct", "encourage", "agree"}
+    | {"decide", "promise", "vow", "pledge", "offer", "threaten", "resolve", "volunteer"}
+)
+
+
+def directs(verb: Token) -> bool:
+    """Whether a verb sets what its to-infinitive complement will do: 'invited him to meet',
+    'agreed to testify' (the complement comes after it)."""
+    return verb.lemma_ in _DIRECTING
 
 
 def headline_infinitive(verb: Token) -> bool:

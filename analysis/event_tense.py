@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place
 from analysis.event_nearest import nearest, outside_title
-from analysis.event_plans import headline_infinitive, planned_passive
+from analysis.event_plans import directs, headline_infinitive, planned_passive
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
 
@@ -69,7 +69,8 @@ def _plan(chain: list[Token]) -> Direction | None:
     """A plan word over the clause: forward, or the nearest day when told in the past."""
     for verb in chain[1:] if len(chain) > 1 else chain[:0]:
         words = [verb, *(kid for kid in verb.children if kid.dep_ in ("acomp", "oprd"))]
-        if not any(word.lemma_.lower() in PLANS or word.lower_ in PLANS for word in words):
+        planned = any(word.lemma_.lower() in PLANS or word.lower_ in PLANS for word in words)
+        if not planned and not directs(verb):  # "has invited Trump to meet on Thursday"
             continue
         told = [verb, *auxes(verb)]
         if verb.dep_ in ("acomp", "oprd"):  # "was due to": the tense is the copula's

@@ -193,3 +193,20 @@ def test_named_in_passing(nlp: Language, text: str, expected: list[str]) -> None
 )
 def test_named_kept(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone is invited, asked or agrees to do comes after the asking
+        ("The chair has invited the minister to testify on Thursday.", ["2022-08-11"]),
+        ("The board has asked staff to return to the office on Monday.", ["2022-08-15"]),
+        ("The two leaders have agreed to meet in October.", ["2022-10-01"]),
+        # told in the past: the nearest such day
+        ("The court ordered him to appear on Friday.", ["2022-08-12"]),
+        # a date of the asking itself stays behind
+        ("She agreed on Monday to step down.", ["2022-08-08"]),
+    ],
+)
+def test_directed_plans(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
