@@ -40,6 +40,7 @@ from analysis.speaker_names import (
     written_name,
 )
 from analysis.speaker_press import latest_press, speaks_for_press
+from analysis.speaker_press_named import called_press, latest_acting_press
 from analysis.types import EntityKind, Mention
 
 
@@ -348,7 +349,9 @@ class SpeakerResolver:
         before it (`speaker_press`)."""
         if not speaks_for_press(subject):
             return None
-        paper = latest_press(self.mentions, subject.idx, self.excluded)
+        called = frozenset(called_press(self.doc, self.mention_at))
+        paper = latest_press(self.mentions, subject.idx, self.excluded, called)
+        paper = paper or latest_acting_press(self.doc, self.mentions, subject.idx, self.excluded)
         return Speaker(np_text(subject), paper.name, paper.key) if paper is not None else None
 
     def _campaign(self, subject: Token) -> Speaker | None:

@@ -4,7 +4,9 @@ on Trump to … / “…,” the conservative-leaning newspaper wrote."
 A story calls a publication it has named "the newspaper", "the paper", "the editorial board"
 or "the editorial"; a reader takes the latest publication named before it. A publication is an
 organisation whose name holds a word newspapers are named with ("The Washington Post", "The Des
-Moines Register", "Daily News"); the latest such name decides.
+Moines Register", "Daily News"), or one the text calls a newspaper; the latest such name
+decides. With none, the latest organisation the text has report or publish
+(`speaker_press_named`).
 """
 
 from __future__ import annotations
@@ -37,15 +39,19 @@ def speaks_for_press(subject: Token) -> bool:
 
 
 def latest_press(
-    mentions: Sequence[Mention], before: int, excluded: Callable[[int], bool]
+    mentions: Sequence[Mention],
+    before: int,
+    excluded: Callable[[int], bool],
+    called: frozenset[str] = frozenset(),
 ) -> Mention | None:
-    """The latest publication the text named before this point, or None."""
+    """The latest publication the text named before this point, or None; `called` are the
+    keys of organisations the text calls a newspaper (`speaker_press_named`)."""
     press = [
         m
         for m in mentions
         if m.kind == EntityKind.ORG
         and m.end <= before
         and not excluded(m.start)
-        and _PRESS_WORDS & set(m.name.lower().split())
+        and (m.key in called or _PRESS_WORDS & set(m.name.lower().split()))
     ]
     return press[-1] if press else None

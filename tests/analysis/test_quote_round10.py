@@ -135,3 +135,29 @@ def test_a_lone_surname_is_the_speaker_name(nlp: Language) -> None:
 )
 def test_a_capitalised_word_that_is_no_name_stays_unlinked(nlp: Language, text: str) -> None:
     assert [k for _, k in _found(nlp, text)] in ([], [None])
+
+
+# --- "the newspaper": a publication named without a newspaper's word -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The Harlow Clarion, the city's oldest newspaper, endorsed Senator Marla Quinby on "
+            "Sunday. Quinby thanked the board.\n\n"
+            "“She has earned a second term,” the newspaper wrote.",
+            "harlow clarion",
+        ),
+        (
+            "The Lakeshore Beacon reported on Monday that the mayor had sold his boat. The "
+            "mayor did not answer calls.\n\n"
+            "“The sale was never disclosed,” the newspaper said.",
+            "lakeshore beacon",
+        ),
+    ],
+)
+def test_the_newspaper_is_the_publication_the_text_named(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert [k for _, k in _found(nlp, text)] == [key]
