@@ -29,6 +29,7 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
+from analysis.event_analogy import likened
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
 from analysis.event_background import under_reference
 from analysis.event_bounds import after_date, target
@@ -336,6 +337,7 @@ def conditional(dated: Dated) -> bool:
         or kinds.speculation(place.links)
         or analogy(place)
         or any(_consequence(link.verb) for link in place.links)
+        or likened(place.links)  # "..., as it happened in the 1956 Hungarian Revolution"
     )
 
 

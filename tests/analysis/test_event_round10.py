@@ -210,3 +210,19 @@ def test_named_kept(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_directed_plans(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past 'as' clause likening a present or hoped-for case to another
+        ("Aid must reach the city, as it happened in the 1995 siege of the town.", []),
+        ("The world must stop the killing, as it did in Rwanda in 1994.", []),
+        # a time, a cause, a source: the date stays
+        ("As the storm moved in on Monday, the schools closed.", ["2022-08-08"]),
+        ("Hopes are fading, as sales fell sharply in July.", ["2022-07-01"]),
+        ("As the minister said on Monday, the plan is dead.", ["2022-08-08"]),
+    ],
+)
+def test_likened_case(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
