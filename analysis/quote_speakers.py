@@ -73,6 +73,8 @@ VOICES = word_set(
 # Writings that speak in reported speech ("says the letter", "the affidavit said"): kept,
 # with no one behind them unless a rule names the body.
 DOCUMENTS = word_set("letter report release affidavit complaint filing lawsuit memo statement")
+# Writings an organisation issues as its own voice (not "the lawsuit", a plaintiff's).
+ANNOUNCEMENTS = word_set("statement release letter memo report")
 # Bodies a definite description names ("the department"), matched to the organisation's name.
 BODIES = word_set(
     """department ministry agency union campaign company committee commission council court
@@ -294,6 +296,7 @@ class SpeakerResolver:
                 self._owner_of(subject)
                 or self._voice_of_modifier(subject)
                 or self._issued_by(subject)
+                or self._issued_just_before(subject)
             )
         if not any(c.lower_ == "the" for c in subject.lefts):
             return None
@@ -377,6 +380,18 @@ class SpeakerResolver:
         if found is None or found.key is None:
             return None
         return Speaker(np_text(subject), found.name, found.key)
+
+    def _issued_just_before(self, subject: Token) -> Speaker | None:
+        """ "The Wyoming party announced she was not coming. “…,” the release said": a writing
+        the text never mentioned before is the organisation just made a subject's; not a
+        lawsuit or complaint, which its plaintiff brings."""
+        lemma = subject.lemma_.lower()
+        if lemma not in ANNOUNCEMENTS or not bare_noun(subject):
+            return None
+        if any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in self.doc[: subject.i]):
+            return None  # "the report" the text spoke of before: that one's, whoever wrote it
+        body = self._org_subject_before(subject)
+        return Speaker(np_text(subject), body.name, body.key) if body is not None else None
 
     def _org_ending_with(self, word: str, before: int) -> Mention | None:
         """The one organisation named before this point whose name ends with this common noun

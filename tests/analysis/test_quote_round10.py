@@ -161,3 +161,27 @@ def test_the_newspaper_is_the_publication_the_text_named(
     nlp: Language, text: str, key: str
 ) -> None:
     assert [k for _, k in _found(nlp, text)] == [key]
+
+
+# --- "the release said": a writing first named as it speaks is the issuer's just named ------
+
+
+def test_a_release_first_named_as_it_speaks_is_the_organisation_just_named(
+    nlp: Language,
+) -> None:
+    text = (
+        "On Thursday, the Ohio Farm Bureau announced that its spring meeting was cancelled.\n\n"
+        "“Members will be told of a new date soon,” the release said."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["ohio farm bureau"]
+
+
+def test_a_report_spoken_of_before_is_not_given_to_the_organisation_just_named(
+    nlp: Language,
+) -> None:
+    text = (
+        "A report by two researchers looked at tax filings. The Ohio Farm Bureau disputed "
+        "its numbers on Monday.\n\n"
+        "“Most farms pay more than they owe,” the report said."
+    )
+    assert [k for _, k in _found(nlp, text)] != ["ohio farm bureau"]
