@@ -11,6 +11,9 @@
   choice starker" (yesterday's decision), "Saturday's summit will be a good thing" (written on
   a Thursday: the coming one); the "will" is the subject's doing, not its time.
 
+So does a weekday written 'later Monday': later on the day of writing ("when he speaks later
+Monday" in a page dated the day after is that Monday, not the next).
+
 And a quoted title the parser read as a clause ("said on ''Meet the Press'' on Sunday", the
 title's "Meet" taken for an imperative) gives way to the clause it sits in.
 """
@@ -33,6 +36,9 @@ RELATING = RELATIONS | frozenset(
 _WILL = frozenset({"will", "shall", "'ll", "’ll"})
 _QUOTES = frozenset({"''", "``", "“", '"', "‘", "'"})
 _CLOSING = frozenset({"''", "”", '"', "’", "'"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 _TITLE_WORDS = 8  # a title is short: "Meet the Press", "Face the Nation"
 
 
@@ -41,6 +47,8 @@ def nearest(place: Place) -> str | None:
     verb = place.verb
     if verb is None:
         return None
+    if _later_that_day(place.root):
+        return NEAREST
     if place.thing is None and kinds.simple_present(verb) and verb.lemma_ in RELATING:
         return NEAREST
     helpers = {aux.lower_ for aux in kinds.auxes(verb)}
@@ -50,6 +58,14 @@ def nearest(place: Place) -> str | None:
         subject = place.thing.dep_ in ("nsubj", "nsubjpass") and place.thing.head.i == verb.i
         return NEAREST if subject else None
     return None
+
+
+def _later_that_day(root: Token) -> bool:
+    """A weekday after 'later' ('when he speaks later Monday'): later on the day of writing,
+    which may be the day before the page's date, never a week ahead."""
+    if root.lower_ not in _WEEKDAYS or root.i == 0:
+        return False
+    return root.doc[root.i - 1].lower_ == "later"
 
 
 def _reported(verb: Token) -> bool:

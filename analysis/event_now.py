@@ -5,15 +5,24 @@ and "today's world" are the present age (issue 12, round 9: "could get any of th
 today's Washington", "Facts may be losing their value in today's world"). The noun 'today's'
 owns says which: a place the entity recogniser names, or a word for a whole age or society
 (not "times": "in today's New York Times" is the day's paper).
+
+And a bare "today" on a clause of what can or may be (round 10): "As you can see today, the
+relations are strong", "a compromise candidate today may be far better for them" tell a
+possibility or an opinion of now, not the day's happening (`possible_today`). "Talks could
+resume today" is a possibility too; "will meet today", "met today" and "You can vote today"
+stay the day's.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from analysis.clause_kinds import auxes
 from analysis.event_attach import Place, owner
 
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
+_POSSIBLE = frozenset({"could", "may", "might"})
+_SEEING = frozenset({"see", "tell", "say", "imagine", "hear", "guess"})  # "as you can see today"
 _AGES = frozenset(
     {"world", "society", "age", "era", "climate", "culture", "economy", "politics"}
     | {"environment", "landscape", "generation", "youth", "workplace", "marketplace"}
@@ -36,3 +45,14 @@ def _owned(root: Token) -> Token | None:
     if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
     return owner(root)
+
+
+def possible_today(place: Place) -> bool:
+    """Whether a bare 'today' dates, or names the subject of, a clause with 'could', 'may' or
+    'might', or of what one 'can see' ('As you can see today', 'a candidate today may be
+    better'; not 'You can vote today')."""
+    root, verb = place.root, place.verb
+    if root.lower_ != "today" or verb is None or root.dep_ == "poss" or owner(root) is not None:
+        return False
+    words = {aux.lower_ for aux in auxes(verb)}
+    return bool(words & _POSSIBLE) or ("can" in words and verb.lemma_ in _SEEING)

@@ -226,3 +226,34 @@ def test_directed_plans(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_likened_case(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "today" on what could or may be, or on what one can see: nowadays
+        ("As you can see today, the ties between the two nations are strong.", []),
+        ("A deal today may be far better for them than a fight next year.", []),
+        ("Talks could resume today.", []),
+        # the day's happening or plan stays
+        ("The council will meet today.", ["2022-08-09"]),
+        ("You can vote today at the town hall.", ["2022-08-09"]),
+    ],
+)
+def test_possible_today(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "later Monday" is later on the day of writing, maybe the day before the page's date
+        ("Obama may face a tough crowd when he speaks later Monday.", PUBLISHED, ["2022-08-08"]),
+        ("The president will speak later Tuesday in Ohio.", PUBLISHED, ["2022-08-09"]),
+        ("The president will speak later Monday in Ohio.", date(2022, 8, 8), ["2022-08-08"]),
+        # without "later", a plan's weekday stays ahead
+        ("The president will speak on Monday in Ohio.", PUBLISHED, ["2022-08-15"]),
+    ],
+)
+def test_later_that_day(nlp: Language, text: str, published: date, expected: list[str]) -> None:
+    assert dated(nlp, text, published) == expected
