@@ -37,6 +37,7 @@ from analysis.quote_clauses import (
     quoted_clause,
     trailed_by_cue,
 )
+from analysis.quote_described import sentence_before
 from analysis.quote_inverted import INVERTING_VERBS, inverted_label
 from analysis.quote_labels import labels_as, under_as
 from analysis.quote_signed import quote_alone, signature_start, signing_name
@@ -353,13 +354,13 @@ def _speaker_for(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Speaker
     speaker = ctx.resolver.resolve(subject) if subject is not None else None
     if subject is None or (speaker is not None and speaker.key is not None):
         return speaker
-    person = _described(subject, ctx)
+    person = _described(subject, ctx, bounds[0])
     if person is None:
         return speaker
     return Speaker(np_text(subject), person.name, person.key)
 
 
-def _described(subject: Token, ctx: _Document) -> Speaker | None:
+def _described(subject: Token, ctx: _Document, first: int) -> Speaker | None:
     """ "Chris Grayling warned … / Speaking in the Commons, the Conservative MP said:": a
     singular role or trait noun with "the" or a possessor (`speaker_descriptions`), for the one
     person the paragraph before and the sentence's own paragraph so far are about
@@ -369,7 +370,9 @@ def _described(subject: Token, ctx: _Document) -> Speaker | None:
         return None
     line = ctx.line_of(subject.idx)
     start = ctx.lines[line - 1].start if line > 0 else ctx.lines[line].start
-    person = _one_subject(start, subject.sent.start_char, ctx, main=True)
+    just_before = sentence_before(ctx.doc, first, ctx.lines[line].start)  # `quote_described`
+    person = _one_subject(*just_before, ctx, main=True) if just_before else None
+    person = person or _one_subject(start, subject.sent.start_char, ctx, main=True)
     if person is None or person.key is None or not _is_person(person.key, ctx):
         return None  # "the Lincoln actor" is no "Alternative PAC", however person-shaped
     if kind == "role" and not ctx.resolver.fits_role(person.key, subject.lemma_.lower()):

@@ -185,3 +185,27 @@ def test_a_report_spoken_of_before_is_not_given_to_the_organisation_just_named(
         "“Most farms pay more than they owe,” the report said."
     )
     assert [k for _, k in _found(nlp, text)] != ["ohio farm bureau"]
+
+
+# --- a description right after the sentence that names its person -------------------------
+
+
+def test_a_role_after_the_sentence_naming_its_person_is_that_person(nlp: Language) -> None:
+    text = (
+        "Senator Ray Holloway released a video attacking the plan on Monday.\n\n"
+        "Governor Dana Whitfield accused the senator of playing politics. “He voted for this "
+        "plan twice,” the governor said."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["dana whitfield"]
+
+
+def test_a_role_after_another_speaker_s_quoted_turn_is_not_that_speaker(
+    nlp: Language,
+) -> None:
+    # a dialogue: the senator answers the host; the host's turn names no senator
+    text = (
+        "Senator Ray Holloway spoke with Nina Ostrova on Sunday about the race. Ostrova asked "
+        "about his rivals.\n\n"
+        "“Are you the outsider now?” Ostrova asked. “I have always been,” the senator said."
+    )
+    assert [k for _, k in _found(nlp, text)][-1] != "nina ostrova"

@@ -1,0 +1,34 @@
+"""Where to look for the person a description speaks for ("“…,” the New Jersey governor
+said" right after "New Jersey Gov. Chris Christie accused Cruz of …"): the sentence just
+before the quotation's, in the same paragraph.
+
+A story that names someone and then quotes them under a description writes the name in the
+sentence before; the paragraphs around may be about others. That sentence counts only when it
+is the writer's own, not a quoted turn of a dialogue ("“That would be you?” Borger asked.
+“That would be me,” the senator said": the senator is not Borger).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.quote_spans import ALL_MARKS
+
+
+def sentence_before(doc: Doc, first: int, paragraph_start: int) -> tuple[int, int] | None:
+    """The character range of the sentence before the token `first` (where the quotation's
+    sentence starts), or None when it lies in another paragraph, opens with a quotation or
+    closes one ("“…?” Borger asked.")."""
+    i = first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].idx < paragraph_start:
+        return None
+    before = doc[i].sent
+    start = max(before.start_char, paragraph_start)
+    text = doc.text[start : before.end_char].lstrip()
+    if not text or text[0] in ALL_MARKS:
+        return None
+    if doc.text[paragraph_start:start].rstrip()[-1:] in ALL_MARKS:
+        return None  # the tail of a quotation: “…?” Borger asked.
+    return start, before.end_char
