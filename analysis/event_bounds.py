@@ -12,6 +12,9 @@ wage to $15 by 2022", "could reach 40 percent by 2050", "By 2018, the wage would
 "called for it to be raised by 2020"; not the doer of a passive ("followed by 2017's Irma").
 Told in the past ("By early 2001, the Germans were having
 doubts", "had left by Monday") it says what held then.
+
+And the day of the figure a change starts from, written right after that figure, is where the
+change's measure begins: "rose from 40 percent on July 14 to 42 percent" (`change_start`).
 """
 
 from __future__ import annotations
@@ -53,3 +56,29 @@ def _told_past(verb: Token) -> bool:
     if verb.tag_ == "VBD" or kinds.perfect(verb):
         return True
     return any(aux.lower_ in _PAST_AUX for aux in kinds.auxes(verb))
+
+
+_AMOUNT_TYPES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+
+
+def change_start(place: Place) -> bool:
+    """The day of the figure a change starts from, written right after it: 'rose from 40
+        percent on July 14 to 42 percent' (the parser hangs 'on July 14' on 'rose', beside 'from 40
+        percent'); not the day the change ends at ('... to 46 percent on August 1'), nor a change with
+    no end figure ('The index rose from 40 on Monday': the day it rose)."""
+    host, root = place.host, place.root
+    if place.thing is not None or host is None or not place.prep:
+        return False
+    prep = root.head if root.dep_ == "pobj" else root
+    if prep.dep_ != "prep":
+        return False
+    before = [kid for kid in host.children if kid.i < prep.i and kid.dep_ == "prep"]
+    if not before or before[-1].lower_ != "from" or before[-1].right_edge.i + 1 != prep.i:
+        return False
+    amount = any(
+        word.like_num or word.ent_type_ in _AMOUNT_TYPES or word.text == "%"
+        for word in before[-1].subtree
+    )
+    after = prep.right_edge.i
+    ends = any(word.lower_ == "to" and word.i > after for word in host.subtree)
+    return amount and ends  # "... to 42 percent"; not "The index rose from 40 on Monday"

@@ -32,7 +32,7 @@ from analysis import clause_kinds as kinds
 from analysis.event_analogy import likened
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
 from analysis.event_background import under_reference
-from analysis.event_bounds import after_date, target
+from analysis.event_bounds import after_date, change_start, target
 from analysis.event_now import possible_today, todays_setting
 from analysis.event_passing import analogy, compared_amount, done_by
 from analysis.event_words import STATES
@@ -132,6 +132,7 @@ def reference(dated: Dated) -> bool:
         or _after_than(place)
         or after_date(place)  # "Shortly after September 11 2001, Rice got to work"
         or target(place)  # "may raise the minimum wage to $15 by 2022"
+        or change_start(place)  # "rose from 40 percent on July 14 to 42 percent"
         or under_reference(place)  # "Since the assaults that killed 130 ... last November"
     )
 

@@ -257,3 +257,18 @@ def test_possible_today(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_later_that_day(nlp: Language, text: str, published: date, expected: list[str]) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day of the figure a change starts from, written right after it, is a base
+        ("Support rose from 38 percent on July 2 to 45 percent last week.", ["2022-08-01"]),
+        ("Sales fell from $3 million in May to $2 million.", []),
+        # a change with no end figure: the day it happened
+        ("The index rose from 40 on Monday.", ["2022-08-08"]),
+        ("The team moved from Leeds on Monday to London.", ["2022-08-08"]),
+    ],
+)
+def test_change_start(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
