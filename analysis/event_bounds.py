@@ -63,9 +63,9 @@ _AMOUNT_TYPES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 
 def change_start(place: Place) -> bool:
     """The day of the figure a change starts from, written right after it: 'rose from 40
-        percent on July 14 to 42 percent' (the parser hangs 'on July 14' on 'rose', beside 'from 40
-        percent'); not the day the change ends at ('... to 46 percent on August 1'), nor a change with
-    no end figure ('The index rose from 40 on Monday': the day it rose)."""
+    percent on July 14 to 42 percent' (the parser hangs 'on July 14' on 'rose', beside 'from 40
+    percent'); not the day the change ends at ('... to 46 percent on August 1'), nor a change
+    with no end figure ('The index rose from 40 on Monday': the day it rose)."""
     host, root = place.host, place.root
     if place.thing is not None or host is None or not place.prep:
         return False
