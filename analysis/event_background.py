@@ -13,6 +13,8 @@ Not when the description is no news of the story:
 - the noun does not belong to the main clause (or one coordinated with it) but to a clause
   below it ("does not have interests there, though he has licensed his name to a tower
   scheduled to open this year");
+- the clause is what a topic preposition brings ("read the statistics about where we were at his
+  first State of the Union address in 2009"): talked of, not told (`talked_about`);
 - the main clause is a perfect that tells what was done ("His foundation, established in 2007,
   has raised $8 million"), not a state ("has yet to report", "has been closed").
 """
@@ -25,6 +27,7 @@ from analysis import clause_kinds as kinds
 from analysis.event_attach import Link, Place, climb, owner, prep_words
 from analysis.event_words import PLANS, RELATIONS, STATES
 
+_NOUNS = frozenset({"NOUN", "PROPN"})
 _BOUNDING = frozenset(
     {"since", "until", "till", "through", "compared to", "compared with", "than", "versus"}
     | {"throughout", "before", "prior to", "ahead of", "instead of"}
@@ -102,3 +105,19 @@ def _plan_participle(clause: Link) -> bool:
 def _passive(verb: Token) -> bool:
     """A passive perfect ('has been closed') tells a state reached."""
     return any(kid.dep_ == "auxpass" for kid in verb.children)
+
+
+_TOPICS = frozenset({"about", "regarding", "concerning", "on", "over"})
+
+
+def talked_about(place: Place) -> bool:
+    """A date in a free relative or a gerund that a topic preposition brings under a noun:
+    'the statistics about where we were ... in 2009', 'questions over what happened on Monday'
+    (not 'an account of what happened on Saturday')."""
+    for link in place.links[:-1]:
+        prep = link.verb.head
+        if link.dep != "pcomp" or prep.lower_ not in _TOPICS or prep.head.pos_ not in _NOUNS:
+            continue
+        if any(kid.tag_ in ("WP", "WRB") for kid in link.verb.children):
+            return True
+    return False

@@ -13,6 +13,11 @@ wage to $15 by 2022", "could reach 40 percent by 2050", "By 2018, the wage would
 Told in the past ("By early 2001, the Germans were having
 doubts", "had left by Monday") it says what held then.
 
+A recent day of what a happening comes after is that happening's own day only when the
+happening is told in the past ("Before flying to Tehran on Monday morning, Putin signed"); a
+clause pointing ahead comes after it ("are expected to endorse ... when they meet on Wednesday
+after a preliminary decision last week": `points_ahead`, read by `sequenced`).
+
 And the day of the figure a change starts from, written right after that figure, is where the
 change's measure begins: "rose from 40 percent on July 14 to 42 percent" (`change_start`).
 """
@@ -23,6 +28,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import Place
+from analysis.event_words import PLANS
 
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
 _DAY_PARTS = frozenset({"midnight", "noon", "dawn", "dusk", "morning", "afternoon", "evening"})
@@ -82,3 +88,15 @@ def change_start(place: Place) -> bool:
     after = prep.right_edge.i
     ends = any(word.lower_ == "to" and word.i > after for word in host.subtree)
     return amount and ends  # "... to 42 percent"; not "The index rose from 40 on Monday"
+
+
+_WILL = frozenset({"will", "shall", "'ll", "’ll"})
+
+
+def points_ahead(verb: Token) -> bool:
+    """A clause put ahead by 'will' or a plan word over its complement ('are expected to
+    endorse', 'will vote', 'plans to meet')."""
+    if any(aux.lower_ in _WILL for aux in kinds.auxes(verb)):
+        return True
+    planned = verb.lemma_ in PLANS and any(kid.dep_ == "xcomp" for kid in verb.children)
+    return planned or any(kid.dep_ == "acomp" and kid.lower_ in PLANS for kid in verb.children)

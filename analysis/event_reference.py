@@ -32,7 +32,7 @@ from analysis import clause_kinds as kinds
 from analysis.event_analogy import likened
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
 from analysis.event_background import under_reference
-from analysis.event_bounds import after_date, change_start, target
+from analysis.event_bounds import after_date, change_start, points_ahead, target
 from analysis.event_now import possible_today, todays_setting
 from analysis.event_passing import analogy, compared_amount, done_by
 from analysis.event_words import STATES
@@ -285,7 +285,8 @@ def sequenced(dated: Dated) -> bool:
     main = links[at]
     by_clause = any(link.mark in _SEQUENCE_MARKS for link in links[:at])
     ahead = by_noun and place.thing_prep in _AHEAD  # "Ahead of Tuesday's vote, crowds gathered"
-    if not (by_noun or by_clause) or (RECENT.search(dated.text) and not ahead):
+    recent = RECENT.search(dated.text) and not ahead and not points_ahead(main.verb)
+    if not (by_noun or by_clause) or recent:
         return False  # "Before flying to Tehran on Monday morning, Putin signed": that morning
     if ahead and main.verb.lemma_ != "be":  # "is facing attack ads ahead of the May 3 primary"
         return True  # (an activity of now; "The stakes are high ahead of Tuesday's debate", a

@@ -272,3 +272,24 @@ def test_later_that_day(nlp: Language, text: str, published: date, expected: lis
 )
 def test_change_start(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a recent day a plan comes after is no day of the plan
+        (
+            "Ministers are expected to approve the plan when they meet on Thursday after a first"
+            " vote last week.",
+            ["2022-08-11"],
+        ),
+        ("After talks on Monday, the ministers will sign the deal on Friday.", ["2022-08-12"]),
+        # told in the past, the recent day still dates the sentence
+        ("After a first vote last week, ministers approved the plan.", ["2022-08-01"]),
+        # a clause a topic preposition brings is talked of, not told
+        ("Critics should read the figures about where the city was in 2015.", []),
+        ("He gave an account of what happened on Saturday.", ["2022-08-06"]),
+    ],
+)
+def test_ahead_of_a_recent_day_and_topics(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
