@@ -305,9 +305,9 @@ class SpeakerResolver:
     def _named_body(self, subject: Token, lemma: str) -> Speaker | None:
         """ "the department": the latest organisation named with that word, else the one
         organisation subject just before; "the zoo": the one organisation named "… Zoo"."""
-        if (
-            lemma not in BODIES | NAMED_ONLY_BODIES
-        ):  # "the zoo said": the one organisation named "… Zoo"
+        if lemma in NAMED_ONLY_BODIES and not bare_noun(subject):
+            return None  # "the group of U.N. rapporteurs": people, not an organisation
+        if lemma not in BODIES | NAMED_ONLY_BODIES:  # "the zoo": one organisation named "… Zoo"
             body = self._org_ending_with(lemma, subject.idx) if subject.tag_ == "NN" else None
             return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         named = [

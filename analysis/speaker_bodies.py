@@ -2,10 +2,11 @@
 with that word: "Monsanto, the seed company, opposed the bill. … “…,” the company said"; "The
 filibuster drew employers such as Monsanto. “…,” the company tweeted".
 
-A bare noun only ("the company", not "the rights group"). A reader takes the one organisation
-the sentence before the speaker's names; else the organisation the text last described with
-that very noun (in apposition: "X, the seed company", "the company X", "the company, X,"; or
-as a complement: "X is a company").
+A bare noun only ("the company", not "the rights group" nor "the group of rapporteurs"). For a
+noun any organisation answers to ("the company", "the group"; not "the court"), a reader takes
+the one organisation the sentence before the speaker's names; else the organisation the text
+last described with that very noun (in apposition: "X, the seed company", "the company X",
+"the company, X,"; or as a complement: "X is a company").
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ from analysis.types import EntityKind, Mention
 _COPULAS = frozenset({"be", "become", "remain"})
 
 
+# Nouns for any organisation: "the court", "the union" are only one of their kind.
+GENERIC_BODIES = frozenset({"company", "group", "organization", "organisation", "firm"})
+
+
 def bare_noun(subject: Token) -> bool:
-    """ "the company", with nothing but its article: not "the rights group", "its company"."""
-    return all(c.dep_ == "det" and c.lower_ == "the" for c in subject.lefts)
+    """ "the company", with nothing but its article: not "the rights group", "its company",
+    "the group of U.N. rapporteurs"."""
+    return all(
+        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "punct" or c.i > c.head.i
+        for c in subject.children
+    ) and not any(c.dep_ == "prep" for c in subject.rights)
 
 
 def described_body(
@@ -63,8 +72,11 @@ def _described_by(noun: Token) -> list[Token]:
 def lone_body_before(
     subject: Token, mentions: Sequence[Mention], excluded: Callable[[int], bool]
 ) -> Mention | None:
-    """The one organisation the sentence before the subject's names, or None when it names
-    none or several."""
+    """The one organisation the sentence before the subject's names, for a noun any
+    organisation answers to ("the company", not "the court"), or None when it names none or
+    several."""
+    if subject.lemma_.lower() not in GENERIC_BODIES:
+        return None
     doc = subject.doc
     sentence = subject.sent
     while (
