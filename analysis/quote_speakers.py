@@ -388,10 +388,28 @@ class SpeakerResolver:
         lemma = subject.lemma_.lower()
         if lemma not in ANNOUNCEMENTS or not bare_noun(subject):
             return None
-        if any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in self.doc[: subject.i]):
-            return None  # "the report" the text spoke of before: that one's, whoever wrote it
-        body = self._org_subject_before(subject)
-        return Speaker(np_text(subject), body.name, body.key) if body is not None else None
+        earlier = [t for t in self.doc[: subject.i] if t.lemma_.lower() == lemma]
+        earlier = [t for t in earlier if t.pos_ == "NOUN"]
+        if earlier:  # "the report" the text spoke of before: that one's, whoever wrote it,
+            speaking = earlier[-1].dep_ == "nsubj" and bare_noun(earlier[-1])
+            found = self._issued_just_before(earlier[-1]) if speaking else None
+            return Speaker(np_text(subject), found.name, found.key) if found else None
+        body = self._org_subject_before(subject)  # or the one that spoke just before
+        if body is not None:
+            return Speaker(np_text(subject), body.name, body.key)
+        campaign = self._campaign_subject_before(subject)
+        return Speaker(np_text(subject), campaign.name, campaign.key) if campaign else None
+
+    def _campaign_subject_before(self, token: Token) -> Speaker | None:
+        """The candidate whose campaign is a subject in this sentence or the one before: "The
+        Trump campaign responded … “…,” the statement said"."""
+        sentence = token.sent
+        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        for word in reversed(self.doc[previous.start : token.i]):
+            campaign = word.dep_ in SUBJECT_DEPS and word.lemma_.lower() == "campaign"
+            if campaign and not self.excluded(word.idx):
+                return self._campaign(word)
+        return None
 
     def _org_ending_with(self, word: str, before: int) -> Mention | None:
         """The one organisation named before this point whose name ends with this common noun

@@ -219,3 +219,21 @@ def test_a_role_after_another_speaker_s_quoted_turn_is_not_that_speaker(
         "“Are you the outsider now?” Ostrova asked. “I have always been,” the senator said."
     )
     assert [k for _, k in _found(nlp, text)][-1] != "nina ostrova"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the campaign that just spoke issued the statement
+        "Senator Marla Quinby is running for governor this year.\n\n"
+        "The Quinby campaign responded on Tuesday that the office had moved. “The rent "
+        "went up because the staff grew,” the statement said.",
+        # the release said, then the release added: the same release
+        "Senator Marla Quinby is running for governor this year. The Quinby campaign "
+        "announced a new schedule on Tuesday.\n\n"
+        "“The senator will visit four counties,” the release said.\n\n"
+        "“She will also speak in Akron,” the release added.",
+    ],
+)
+def test_a_writing_speaks_for_who_issued_it_just_before(nlp: Language, text: str) -> None:
+    assert {k for _, k in _found(nlp, text)} == {"marla quinby"}
