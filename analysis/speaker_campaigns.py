@@ -6,7 +6,8 @@ finds it under Clinton. The candidate is the possessor of "campaign" ("Ryan's", 
 name compounded with it ("the Trump campaign"); a spokesperson of such a campaign speaks for it
 too, and so does its statement ("the campaign's statement"). A bare "the campaign" is the
 latest campaign the text named with its candidate, in its sentence or the few before; none
-named, it stays no one.
+named, it stays no one. A person's office, staff or team speaks for them the same way ("Ryan's
+office said").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 _CAMPAIGN = "campaign"
+_OWN_STAFF = frozenset({"office", "staff", "team"})
 _LOOK_BACK = 8  # sentences before the one "the campaign" speaks in
 
 
@@ -27,6 +29,8 @@ def campaign_owner(
     if subject.pos_ != "NOUN":
         return None
     lemma = subject.lemma_.lower()
+    if lemma in _OWN_STAFF:  # "Ryan's office said", "Clinton's team"
+        return next((c for c in subject.lefts if c.dep_ == "poss"), None)
     if lemma == _CAMPAIGN:
         return _owner(subject) or _latest_owner(subject, excluded)
     if lemma not in voices:

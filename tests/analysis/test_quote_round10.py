@@ -237,3 +237,11 @@ def test_a_role_after_another_speaker_s_quoted_turn_is_not_that_speaker(
 )
 def test_a_writing_speaks_for_who_issued_it_just_before(nlp: Language, text: str) -> None:
     assert {k for _, k in _found(nlp, text)} == {"marla quinby"}
+
+
+def test_a_person_s_office_speaks_for_them(nlp: Language) -> None:
+    text = (
+        "Speaker Tobias Renner met the governor on Friday.\n\n"
+        "“The meeting was productive,” Renner’s office said in a statement."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["tobias renner"]
