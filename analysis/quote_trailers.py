@@ -6,7 +6,8 @@ quipped. The verb list (`quotes.CUE_VERBS`) cannot hold every verb writers use t
 need not: in that slot the verb is the attribution, whichever it is. `trailing_verb` says
 whether a verb stands in it: its sentence's root, its subject opening right after the closing
 mark and the verb right after the subject, with nothing after the verb but the sentence's end
-(or a comma, or the next quotation), and no object of its own ("Police charged Hollis with
+(or a comma, or the next quotation) or a phrase of when, where or how ("“…,” Toomey fumed on
+Tuesday"), and no object of its own ("Police charged Hollis with
 theft" is no attribution). The quote takes such a verb only when its speaker is someone the
 article names (`quotes._attribute`): "“…,” the letter reads" stays unattributed.
 """
@@ -20,6 +21,7 @@ from analysis.quote_spans import QuoteSpan
 _CLOSED_BY = frozenset({",", "!", "?"})  # "“…,” he charged", "“…?” she demanded"
 _ENDS = frozenset({".", ",", "!", "?", ";", "“", '"'})
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "acomp"})
+_CIRCUMSTANCES = frozenset({"prep", "npadvmod"})  # when, where, how: "on Tuesday", "in a post"
 
 
 def trailing_verb(verb: Token, span: QuoteSpan, text: str) -> bool:
@@ -36,4 +38,6 @@ def trailing_verb(verb: Token, span: QuoteSpan, text: str) -> bool:
     if gap.strip() or first.idx <= span.close_at:
         return False
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.head == verb and after.dep_ in _CIRCUMSTANCES:
+        return True  # "“…,” Toomey fumed on Tuesday", "“…,” Kelly charged in her question"
     return after is None or after.text in _ENDS or after.is_space

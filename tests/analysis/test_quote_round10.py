@@ -245,3 +245,18 @@ def test_a_person_s_office_speaks_for_them(nlp: Language) -> None:
         "“The meeting was productive,” Renner’s office said in a statement."
     )
     assert [k for _, k in _found(nlp, text)] == ["tobias renner"]
+
+
+# --- a trailing attribution with a phrase of when or how after its verb -------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["fumed on Tuesday", "charged in her opening question"],
+)
+def test_a_trailing_verb_may_take_a_phrase_of_when_or_how(nlp: Language, tail: str) -> None:
+    text = (
+        "Senator Marla Quinby questioned the budget director at the hearing.\n\n"
+        f"“You have hidden the real numbers from this committee,” Quinby {tail}."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["marla quinby"]
