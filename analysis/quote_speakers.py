@@ -157,6 +157,21 @@ def _joins_speakers(conjunct: Token) -> bool:
     return not any(c.dep_ == "appos" and c.i < conjunct.i for c in subject.children)
 
 
+def _title(token: Token) -> bool:
+    """A title standing alone as a conjunct ("Gov." in "Gov. and chairman Ed Rendell"): a
+    title or office word with no name of its own."""
+    word = token.lower_.rstrip(".")
+    if token.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in token.lefts):
+        return False
+    return word in _ABBREVIATED or word in _TITLE_WORDS or word in _OFFICES
+
+
+_OFFICES = word_set(
+    """governor senator representative congressman congresswoman mayor president chairman
+    chairwoman chair secretary minister director commissioner attorney"""
+)
+
+
 def _the_one(found: Iterable[Mention]) -> Mention | None:
     """The one entity these mentions name, or None when they name none or several."""
     by_key = {m.key: m for m in found}
@@ -502,7 +517,9 @@ class SpeakerResolver:
         return orgs[-1] if (statement or speaks) and orgs else None
 
     def _coordinated(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:
-        """ "Putin and Rouhani said": one speaker only when every conjunct is the same entity."""
+        """ "Putin and Rouhani said": one speaker only when every conjunct is the same entity,
+        or when all but one are titles of the one who is named ("former Pennsylvania Gov. and
+        party chairman Ed Rendell said")."""
         parts = [self._entity(t) or self._plain(t) for t in [subject, *conjuncts]]
         keys = {p.key for p in parts if p is not None}
         text = self.doc[subject.left_edge.i : conjuncts[-1].i + 1].text
@@ -510,6 +527,9 @@ class SpeakerResolver:
             first = parts[0]
             assert first is not None
             return Speaker(text, first.name, first.key)
+        named = [p for t, p in zip([subject, *conjuncts], parts, strict=True) if not _title(t)]
+        if len(named) == 1 and named[0] is not None and named[0].key is not None:
+            return Speaker(text, named[0].name, named[0].key)  # "Gov. and chairman Ed Rendell"
         return Speaker(text, None, None)
 
     def _entity(self, subject: Token) -> Speaker | None:

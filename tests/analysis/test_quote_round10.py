@@ -260,3 +260,22 @@ def test_a_trailing_verb_may_take_a_phrase_of_when_or_how(nlp: Language, tail: s
         f"“You have hidden the real numbers from this committee,” Quinby {tail}."
     )
     assert [k for _, k in _found(nlp, text)] == ["marla quinby"]
+
+
+# --- titles joined before one name ---------------------------------------------------------
+
+
+def test_titles_joined_before_one_name_are_that_person(nlp: Language) -> None:
+    text = (
+        "The party met in Columbus on Monday.\n\n"
+        "“We have to win this state,” said former Ohio Gov. and party chairman Ed Marlow."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["ed marlow"]
+
+
+def test_a_name_and_a_family_word_are_two_speakers(nlp: Language) -> None:
+    text = (
+        "Senator Ray Holloway toured the plant on Monday.\n\n"
+        "“We are proud of this town,” said Holloway and his wife."
+    )
+    assert [k for _, k in _found(nlp, text)] in ([None], [])
