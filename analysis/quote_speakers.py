@@ -73,6 +73,9 @@ VOICES = word_set(
 # Writings that speak in reported speech ("says the letter", "the affidavit said"): kept,
 # with no one behind them unless a rule names the body.
 DOCUMENTS = word_set("letter report release affidavit complaint filing lawsuit memo statement")
+# Writings that speak only for an author the text names with them ("a Times article hailed
+# Trump … the article said", "Mariano's book … the book said"); never kept unresolved.
+AUTHORED = word_set("book article piece column editorial memoir op-ed")
 # Writings an organisation issues as its own voice (not "the lawsuit", a plaintiff's).
 ANNOUNCEMENTS = word_set("statement release letter memo report")
 # Bodies a definite description names ("the department"), matched to the organisation's name.
@@ -301,6 +304,8 @@ class SpeakerResolver:
             pass  # "The Government said": capitalised, still a description
         elif subject.pos_ != "NOUN":
             return None
+        if lemma in AUTHORED:  # "the book said": its author's, or no one's
+            return self._issued_by(subject, AUTHORED)
         if lemma in VOICES | DOCUMENTS:  # "a spokesperson for X", "the DOJ release"
             for prep in (c for c in subject.children if c.lower_ in {"for", "of", "at", "from"}):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -385,11 +390,11 @@ class SpeakerResolver:
         """Whether an entity key is a person's."""
         return any(m.key == key and m.kind == EntityKind.PERSON for m in self.mentions)
 
-    def _issued_by(self, subject: Token) -> Speaker | None:
+    def _issued_by(self, subject: Token, kinds: frozenset[str] = DOCUMENTS) -> Speaker | None:
         """ "“…,” the statement said": whoever issued the statement the text last mentioned
         ("Obama released a statement", `speaker_documents`), when it resolves to an entity."""
-        issuer = issuer_of(subject, DOCUMENTS, self.excluded)
-        if issuer is None or issuer.lemma_.lower() in DOCUMENTS | VOICES:
+        issuer = issuer_of(subject, kinds, self.excluded)
+        if issuer is None or issuer.lemma_.lower() in DOCUMENTS | VOICES | AUTHORED:
             return None
         found = self.resolve(issuer)
         if found is None or found.key is None:

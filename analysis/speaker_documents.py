@@ -4,7 +4,8 @@ statement", "In a statement, the mogul announced …", "Fox News said in a state
 A reader takes "the statement" (or "the letter", "the report", any of the writings in
 `quote_speakers.DOCUMENTS`) to be the one the text last mentioned, and that one's issuer: the
 subject of the verb it is the object of ("X released a statement") or that it is set in ("X said
-in a statement", "In a statement, X announced"), its possessor ("X's letter") or the name after
+in a statement", "In a statement, X announced"), its possessor ("X's letter") or a name before
+it ("a Times article"), or the name after
 "from" or "by" ("a report by X"). `issuer_of` finds that word, for the resolver to resolve; the
 latest mention of the writing decides, so an earlier statement by someone else does not.
 """
@@ -19,6 +20,7 @@ _LOOK_BACK = 6  # sentences before the one that quotes the writing
 _SET_IN = frozenset({"in", "through", "via"})  # "said in a statement"
 _FROM = frozenset({"from", "by"})  # "a statement from X"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NAMED = frozenset({"PERSON", "ORG"})
 
 
 def issuer_of(
@@ -46,8 +48,8 @@ def _issuer(writing: Token) -> Token | None:
     """Who issued one mention of a writing: its possessor, "from/by X", or the subject of the
     verb it is the object of or set in."""
     for child in writing.children:
-        if child.dep_ == "poss":
-            return child
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in _NAMED):
+            return child  # "X's letter", "a Times article"
         if child.dep_ == "prep" and child.lower_ in _FROM:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     verb = writing.head

@@ -279,3 +279,22 @@ def test_a_name_and_a_family_word_are_two_speakers(nlp: Language) -> None:
         "“We are proud of this town,” said Holloway and his wife."
     )
     assert [k for _, k in _found(nlp, text)] in ([None], [])
+
+
+# --- a writing named with its author speaks for the author --------------------------------
+
+
+def test_an_article_named_with_its_paper_speaks_for_the_paper(nlp: Language) -> None:
+    text = (
+        "Twenty years ago, a Harlow Clarion article praised the mayor for the new bridge.\n\n"
+        "“No one in this city has built more,” the article said."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["harlow clarion"]
+
+
+def test_a_book_named_with_no_author_is_no_one(nlp: Language) -> None:
+    text = (
+        "The mayor's life is the subject of a new book this spring.\n\n"
+        "“He never slept more than four hours,” the book said."
+    )
+    assert [k for _, k in _found(nlp, text)] == []
