@@ -2,7 +2,9 @@
 what the sentence says (issue 12).
 
 Run: `.venv/bin/python -m eval.events_real [--split dev|test|all] [--json FILE] [--dump DIR]
-[--errors]`.
+[--errors]`. `--split seventh` runs the seventh held-out batch, Mozilla Readability's test pages,
+read from a clone or mirror of that repository (`--readability PATH`, else $ANALYST_READABILITY,
+else the machine's mirror; see `eval.real_pages`).
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
@@ -44,6 +46,7 @@ from eval.common import (
     pct,
     table,
 )
+from eval.real_pages import SPLITS
 
 if TYPE_CHECKING:
     from typer.testing import CliRunner
@@ -418,15 +421,16 @@ def events_of(article: dict[str, Any]) -> list[Produced]:
     ]
 
 
-def ingest(split: str, data: Path = DEFAULT_DATA) -> Ingested:
-    """Ingest the split's pages with the real CLI into a fresh database and read every event."""
+def ingest(split: str, data: Path = DEFAULT_DATA, readability: Path | None = None) -> Ingested:
+    """Ingest the split's pages with the real CLI into a fresh database and read every event
+    (`readability`: where Readability's repository is, for the seventh batch's pages)."""
     from typer.testing import CliRunner
 
     from eval.real_pages import write_pages
 
     with tempfile.TemporaryDirectory(prefix="events_real_") as tmp:
         folder = Path(tmp) / "pages"
-        write_pages(folder, split, data)
+        write_pages(folder, split, data, readability)
         env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
         runner = CliRunner()
         failed = _ingest_failures(runner, env, folder)
@@ -521,17 +525,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Ingest the split's real pages, score their dated events against the hand judgments."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--split", choices=("dev", "test", "all", "fifth", "sixth"), default="all")
+    parser.add_argument("--split", choices=SPLITS, default="all")
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--dump", type=Path, help="write each page's events to judge here")
     parser.add_argument("--errors", action="store_true", help="list wrong and unjudged events")
+    parser.add_argument(
+        "--readability",
+        type=Path,
+        help="a clone or mirror of mozilla/readability, for --split seventh "
+        "(default: $ANALYST_READABILITY, else the machine's mirror)",
+    )
     args = parser.parse_args(argv)
     from eval.real_pages import pages
 
     keys = {p.key for p in pages(args.split, args.data)}
     judgments = {k: v for k, v in load_judgments(args.judgments).items() if k in keys}
-    found = ingest(args.split, args.data)
+    found = ingest(args.split, args.data, args.readability)
     result = score(found.events, judgments)
     emit(*report(result, len(judgments), len(keys)), interval_line(result))
     emit(

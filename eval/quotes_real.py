@@ -2,7 +2,9 @@
 
 Run: `.venv/bin/python -m eval.quotes_real [--split dev|test|all] [--fragments include|exclude]
 [--errors] [--json FILE]` (`--keep FOLDER` keeps the pages and the database, to read with
-`analyst --db ...`).
+`analyst --db ...`). `--split seventh` scores the seventh held-out batch, Mozilla Readability's
+test pages, read from a clone or mirror of that repository (`--readability PATH`, else
+$ANALYST_READABILITY, else the machine's mirror; see `eval.real_pages`).
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -64,6 +66,7 @@ from eval.common import (
     pct,
     table,
 )
+from eval.real_pages import SPLITS
 
 LABELS = REPO_ROOT / "eval" / "data" / "real_quotes"
 LIMIT = 500  # the most `analyst quotes --limit` allows
@@ -560,9 +563,15 @@ def textacy_quotes(texts: dict[int, str]) -> dict[int, list[Stored]] | None:
 
 
 def run_split(
-    split: str, data: Path = DEFAULT_DATA, keep: Path | None = None, fragments: str = "include"
+    split: str,
+    data: Path = DEFAULT_DATA,
+    keep: Path | None = None,
+    fragments: str = "include",
+    readability: Path | None = None,
 ) -> tuple[list[PageRun], dict[str, str]]:
-    """Ingest the split's labelled pages (in `keep` if given, to read later): one PageRun each."""
+    """Ingest the split's labelled pages (in `keep` if given, to read later): one PageRun each.
+
+    `readability` is where Readability's repository is, for the seventh batch's pages."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)
@@ -572,7 +581,7 @@ def run_split(
         folder, url = base / "pages", f"sqlite+aiosqlite:///{base / 'analyst.db'}"
         if (base / "analyst.db").exists():
             raise SystemExit(f"{base / 'analyst.db'} exists: give --keep an empty folder")
-        write_pages(folder, split, data)
+        write_pages(folder, split, data, readability)
         articles = ingest(folder, url)
         ids = [a for p in chosen if (a := articles.get(p.name)) is not None]
         read = {a: read_article(url, a) for a in ids}
@@ -692,7 +701,7 @@ def title(split: str, fragments: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Ingest a split's pages, score Analyst (and textacy) and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "all", "fifth", "sixth"), default="dev")
+    parser.add_argument("--split", choices=SPLITS, default="dev")
     parser.add_argument(
         "--fragments",
         choices=tuple(FRAGMENTS),
@@ -702,8 +711,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     parser.add_argument("--json", type=Path, help="also write the figures and errors as JSON")
     parser.add_argument("--keep", type=Path, help="keep the pages and database in this folder")
+    parser.add_argument(
+        "--readability",
+        type=Path,
+        help="a clone or mirror of mozilla/readability, for --split seventh "
+        "(default: $ANALYST_READABILITY, else the machine's mirror)",
+    )
     args = parser.parse_args(argv)
-    runs, splits = run_split(args.split, keep=args.keep, fragments=args.fragments)
+    runs, splits = run_split(
+        args.split, keep=args.keep, fragments=args.fragments, readability=args.readability
+    )
     if not runs:
         emit(f"no labelled pages in {LABELS} for split {args.split}")
         return 1

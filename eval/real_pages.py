@@ -26,11 +26,23 @@ The article-extraction benchmark's pages stay for extraction scoring only.
 
 The archive is read as a stream, never unpacked into the repository; labels made from these
 pages (`eval/data/`) hold only short quotations and sentences, with the page's file and URL.
+
+A second source (session 12, 2026-12-06): htmldate's archive has no unused news page left, so a
+seventh held-out batch (`SEVENTH`, split "seventh") comes from Mozilla Readability's test pages
+(github.com/mozilla/readability, `test/test-pages/<name>/source.html`, pinned at
+`READABILITY_COMMIT`): 22 English news pages with quotations, chosen by the same filter and
+labelled before Analyst was run on them (reasons and rejected pages beside `SEVENTH_PAGES`). They
+are read with `git show` from a clone or mirror of that repository (`--readability PATH`, else
+$ANALYST_READABILITY, else `READABILITY_MIRROR`), never copied here; the split is not part of
+"dev", "test" or "all".
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import tarfile
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +52,10 @@ from eval.common import DEFAULT_DATA
 
 ARCHIVE = "htmldate_eval/html_pages.tar.xz"
 GOLD_FILES = {"eval_default.json": "tests/eval/", "eval_mediacloud_2020.json": "tests/test_set/"}
+READABILITY_COMMIT = "ab4027a8b37669745016869a37a504727992b2ba"  # mozilla/readability, 2026-07-09
+READABILITY_MIRROR = Path("/work/.mirror/mozilla+readability/repo")  # the team machine's mirror
+READABILITY_ENV = "ANALYST_READABILITY"
+READABILITY_PREFIX = "readability-"  # page names and label keys: no clash with the archive's
 
 
 @dataclass(frozen=True)
@@ -48,8 +64,9 @@ class RealPage:
 
     name: str  # the file name in the archive, e.g. "cbsnews.com.carolina.html"
     url: str
-    published: str  # htmldate's gold publication date, YYYY-MM-DD
-    member: str  # the path inside the archive
+    published: str  # htmldate's gold publication date, YYYY-MM-DD (the page's own, read by hand)
+    member: str  # the path inside the archive (or inside the readability repository)
+    source: str = "htmldate"  # "htmldate": the archive; "readability": Readability's test pages
 
     @property
     def key(self) -> str:
@@ -228,6 +245,160 @@ SIXTH: tuple[str, ...] = (
 DEV = DEV + FIFTH
 TEST = SIXTH
 
+# The seventh held-out batch (session 12, 2026-12-06), from the second source: Mozilla Readability's
+# test pages at READABILITY_COMMIT. Every test page was read (trafilatura's text, the HTML where it
+# looked short) and kept when it is an English news page (a newspaper, news site or magazine
+# report; a review or column on a news site when it quotes named people) with trafilatura text of
+# at least 250 words and at least two quotations of someone's words in double marks in its body,
+# as the earlier batches; two news pages with one quotation were kept as the sixth batch kept
+# such pages ("one quotation"). Labelled from the page alone before Analyst was run on any of them
+# (eval/data/real_quotes/readability-*.json). (test page, URL, publication date): the date is the
+# page's expected-metadata.json publishedTime when it has one, else the date the page itself shows
+# (its byline, dateline or date meta tag, else its URL), read by hand as htmldate's gold was.
+SEVENTH_PAGES: tuple[tuple[str, str, str], ...] = (
+    (  # BBC interview report, 15 quotations
+        "bbc-1",
+        "http://www.bbc.com/news/world-us-canada-33646704",
+        "2015-07-24",
+    ),
+    (  # tweets quoted, 5
+        "breitbart",
+        "http://www.breitbart.com/tech/2016/12/22/"
+        "neutral-snopes-fact-checker-david-emery-un-angry-trump-supporters/",
+        "2016-12-22",
+    ),
+    (  # UK news, 9 (page date "posted on April 21, 2015")
+        "buzzfeed-1",
+        "http://www.buzzfeed.com/markdistefano/diet-pills-burns-up",
+        "2015-04-21",
+    ),
+    (  # 12, photo captions between paragraphs
+        "guardian-1",
+        "https://www.theguardian.com/environment/2019/jan/03/"
+        "what-is-the-sea-telling-us-maori-tribes-fearful-over-whale-strandings",
+        "2019-01-03",
+    ),
+    (  # 4
+        "nytimes-1",
+        "https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html",
+        "2017-01-13",
+    ),
+    (  # 9
+        "nytimes-3",
+        "https://www.nytimes.com/2019/02/21/nyregion/winter-weather-manholes-pipes.html",
+        "2019-02-21",
+    ),
+    (  # 17
+        "nytimes-4",
+        "https://www.nytimes.com/2018/09/25/business/economy/us-government-debt-interest.html",
+        "2018-09-25",
+    ),
+    (  # NBC News despite the test's name, 13
+        "schema-org-context-object",
+        "https://www.nbcnews.com/news/world/"
+        "south-korea-martial-law-president-yoon-suk-yeol-impeachment-vote-rcna183138",
+        "2024-12-06",
+    ),
+    (  # 22
+        "seattletimes-1",
+        "https://www.seattletimes.com/business/amazon/alaskan-halibut-caught-by-a-century-old-"
+        "seattle-boat-provides-a-glimpse-of-amazons-strategy-with-whole-foods/",
+        "2019-04-28",
+    ),
+    (  # 12
+        "wapo-1",
+        "http://www.washingtonpost.com/world/gunmen-storm-museum-in-tunisia-killing-at-least-8/"
+        "2015/03/18/00202e76-cd73-11e4-8730-4f473416e759_story.html",
+        "2015-03-18",
+    ),
+    (  # 18 (date from the URL: the page shows none)
+        "wapo-2",
+        "http://www.washingtonpost.com/business/economy/netanyahu-win-points-to-two-more-years-"
+        "of-strained-us-israel-ties/2015/03/18/ca175d64-cd76-11e4-a2a7-9517a3a70506_story.html",
+        "2015-03-18",
+    ),
+    (  # WebMD Health News, 7; the saved page has no URL: the test page's address instead
+        "webmd-2",
+        "https://github.com/mozilla/readability/blob/"
+        + READABILITY_COMMIT
+        + "/test/test-pages/webmd-2/source.html",
+        "2015-04-17",
+    ),
+    (  # ABC News on Yahoo, 7 (byline "March 11, 2015 3:46 PM")
+        "yahoo-3",
+        "https://gma.yahoo.com/veteran-wraps-baby-american-flag-photo-sparks-controversy-"
+        "175203890--abc-news-topstories.html",
+        "2015-03-11",
+    ),
+    (  # 2 (the blog post's long passages are block quotes without marks)
+        "ars-1",
+        "https://arstechnica.com/information-technology/2015/04/"
+        "just-released-minecraft-exploit-makes-it-easy-to-crash-game-servers/",
+        "2015-04-16",
+    ),
+    (  # science journalism, 27
+        "quanta-1",
+        "https://www.quantamagazine.org/"
+        "hidden-heroines-of-chaos-ellen-fetter-and-margaret-hamilton-20190520/",
+        "2019-05-20",
+    ),
+    (  # Backchannel (Medium) reported feature, 44; speakers known by forum names
+        "keep-images",
+        "https://medium.com/backchannel/inside-the-deep-web-drug-lab-9718cd0fe504",
+        "2015-03-27",
+    ),
+    (  # Atlas Obscura feature with an interview, 10
+        "article-author-tag",
+        "https://www.atlasobscura.com/articles/the-deck-of-cards-that-made-tarot-a-global-phenomenon",
+        "2015-07-10",
+    ),
+    (  # The Independent despite the test's name, 5; a 50-picture gallery inside the body
+        "bug-1255978",
+        "http://www.independent.co.uk/news/business/news/"
+        "seven-secrets-that-hotel-owners-dont-want-you-to-know-10506160.html",
+        "2015-09-17",
+    ),
+    (  # a book review on a news site (The Atlantic's CityLab), 5: the author's written words
+        "citylab-1",
+        "https://www.citylab.com/design/2019/04/neon-signage-20th-century-history/588400/",
+        "2019-04-30",
+    ),
+    (  # a newspaper's political column quoting named people and bodies, 4
+        "herald-sun-1",
+        "http://www.heraldsun.com.au/news/opinion/angry-media-wont-buckle-over-new-surveillance-"
+        "laws/story-fni0fha6-1227261886014",
+        "2015-03-13",
+    ),
+    (  # CNNMoney, one quotation (a report's)
+        "cnn",
+        "http://money.cnn.com/2016/02/01/news/economy/poverty-inequality-united-states/index.html",
+        "2016-02-01",
+    ),
+    (  # WebMD Health News, one quotation (page date "Feb. 23, 2015"); no URL in the page
+        "webmd-1",
+        "https://github.com/mozilla/readability/blob/"
+        + READABILITY_COMMIT
+        + "/test/test-pages/webmd-1/source.html",
+        "2015-02-23",
+    ),
+)
+# Left out (2026-12-06): not English (aktualne, cnet-svg-classes, folha, gmw, heise, hukumusume,
+# la-nacion, lemonde-1, liberation-1, nytimes-5, pixnet, qq, rtl-1..4, videos-2, yahoo-4, youth);
+# the same article as a page of the sixth batch (medicalnewstoday: medicalnewstoday.com/articles/
+# 318674); news pages with no quotation of anyone in their body (msn: game titles only; nytimes-2:
+# a column with terms only; telegraph: a name, nicknames and one word of unnamed generals; wikia:
+# a rumour piece, a scene name; yahoo-2: the AP story has none, only teasers and comments; tmz-1:
+# 138 words) or one fragment (cnet: the rest are block quotes without marks); first-person essays,
+# reviews and blogs (aclu, salon-1, theverge, ebb-org, medium-1..3, lifehacker-*, blogger,
+# daringfireball-1, tumblr, wordpress, topicseed-1, simplyfound-1, spiceworks); software and
+# documentation pages (001, 002, dropbox-blog, firefox-nightly-blog, gitlab-blog, google-sre-book-1,
+# ietf-1, lazy-image-1, lwn-1, mercurial, mozilla-1/2, v8-blog, keep-tabular-data, toc-missing,
+# links-in-tables, table-style-attributes, iab-1, engadget: a review with no quotation); lists
+# and how-tos (ehow-1/2, videos-1, yahoo-1); fiction and wikis (archive-of-our-own, royal-road,
+# clean-links, wikipedia*, wikia); a long game-history feature with two quotations in 8,000
+# words (lazy-image-2); and the synthetic fixtures (003-005, base-url*, basic-tags-cleaning, ...).
+SEVENTH: tuple[str, ...] = tuple(f"{READABILITY_PREFIX}{name}.html" for name, _, _ in SEVENTH_PAGES)
+
 
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
@@ -241,16 +412,79 @@ def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
     return pages
 
 
+def readability_catalogue() -> dict[str, RealPage]:
+    """The seventh batch's pages (Readability's test pages), by page name, in the order listed."""
+    return {
+        f"{READABILITY_PREFIX}{name}.html": RealPage(
+            f"{READABILITY_PREFIX}{name}.html",
+            url,
+            published,
+            f"test/test-pages/{name}/source.html",
+            "readability",
+        )
+        for name, url, published in SEVENTH_PAGES
+    }
+
+
+SPLITS = ("dev", "test", "all", "fifth", "sixth", "seventh")
+
+
 def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     """The chosen pages of a split ("dev", "test", "all"; "fifth" and "sixth" by name, the
-    sixth being TEST), in the order listed."""
+    sixth being TEST; "seventh", Readability's pages, needs neither the archive nor its gold
+    files), in the order listed."""
+    if split == "seventh":
+        return list(readability_catalogue().values())
     names = {"dev": DEV, "test": TEST, "all": DEV + TEST, "fifth": FIFTH, "sixth": SIXTH}[split]
     known = catalogue(data)
     return [known[name] for name in names]
 
 
-def read_html(chosen: list[RealPage], data: Path = DEFAULT_DATA) -> dict[str, bytes]:
-    """The raw bytes of the chosen pages, by file name, in one pass over the archive."""
+def readability_repo(path: Path | None = None) -> Path:
+    """Where Readability's repository is: the path given, else $ANALYST_READABILITY, else the
+    machine's mirror."""
+    return path or Path(os.environ.get(READABILITY_ENV) or READABILITY_MIRROR)
+
+
+def read_readability(chosen: list[RealPage], repo: Path | None = None) -> dict[str, bytes]:
+    """The raw bytes of Readability's pages, by page name: `git show` of the pinned commit in a
+    clone or mirror (bare or not), else the file itself in a checkout or copy of the tree."""
+    where = readability_repo(repo)
+    git = shutil.which("git") or "git"
+    found: dict[str, bytes] = {}
+    for page in chosen:
+        try:
+            shown = subprocess.run(  # noqa: S603 - git on PATH, a pinned commit and our own paths
+                [git, "-C", str(where), "show", f"{READABILITY_COMMIT}:{page.member}"],
+                capture_output=True,
+                check=False,
+            )
+        except OSError:  # no git on this machine: only a plain copy of the tree can serve
+            shown = None
+        if shown is not None and shown.returncode == 0:
+            found[page.name] = shown.stdout
+        elif (where / page.member).is_file():
+            found[page.name] = (where / page.member).read_bytes()
+        else:
+            raise FileNotFoundError(
+                f"{page.member} at {READABILITY_COMMIT[:7]} is not in {where} (give a clone of "
+                f"github.com/mozilla/readability with --readability or ${READABILITY_ENV})"
+            )
+    return found
+
+
+def read_html(
+    chosen: list[RealPage], data: Path = DEFAULT_DATA, readability: Path | None = None
+) -> dict[str, bytes]:
+    """The raw bytes of the chosen pages, by file name: the archive's in one pass over it (not
+    opened when no page is from it), Readability's from its repository."""
+    found = read_readability([p for p in chosen if p.source == "readability"], readability)
+    archived = [p for p in chosen if p.source != "readability"]
+    return found | (_read_archive(archived, data) if archived else {})
+
+
+def _read_archive(chosen: list[RealPage], data: Path) -> dict[str, bytes]:
+    """The raw bytes of the archive's chosen pages, by file name, in one pass over the archive."""
     wanted = {p.member: p.name for p in chosen}
     found: dict[str, bytes] = {}
     with tarfile.open(data / ARCHIVE, mode="r|xz") as stream:
@@ -265,10 +499,12 @@ def read_html(chosen: list[RealPage], data: Path = DEFAULT_DATA) -> dict[str, by
     return found
 
 
-def write_pages(folder: Path, split: str = "all", data: Path = DEFAULT_DATA) -> list[Path]:
+def write_pages(
+    folder: Path, split: str = "all", data: Path = DEFAULT_DATA, readability: Path | None = None
+) -> list[Path]:
     """Save the split's pages as .html files in a (temporary) folder, for `analyst ingest`."""
     chosen = pages(split, data)
-    raw = read_html(chosen, data)
+    raw = read_html(chosen, data, readability)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for page in chosen:
