@@ -7,16 +7,17 @@ Not when the description is no news of the story:
 - the noun it describes is a reference point ("Since the assaults that killed 130 in Paris last
   November, few areas have been more vigilant", "until the rules that took effect in May"): the
   date is a reference point too (`under_reference`);
-- the description is a plan's participle mentioned in passing ("Trump Tower Manila, a tower
-  scheduled to open this year", "immigrants expected this year"; not a finite plan "the
-  fundraiser, which he was set to headline Tuesday, requires ...");
-- the noun does not belong to the main clause (or one coordinated with it) but to a clause
-  below it ("does not have interests there, though he has licensed his name to a tower
-  scheduled to open this year");
+- the description is a plan's participle mentioned in passing, the date on what it plans
+  ("Trump Tower Manila, a tower scheduled to open this year"; not "The report, expected in
+  June, is likely to ...", whose date is the plan's own, nor a finite plan "the fundraiser,
+  which he was set to headline Tuesday, requires ...");
+- for a date not written from the day of publication, the noun does not belong to the main
+  clause (or one coordinated with it) but to a clause below it ("All those factors mean that
+  a goal established by the governments of the world in 2009 ... remains far out of reach");
 - the clause is what a topic preposition brings ("read the statistics about where we were at his
   first State of the Union address in 2009"): talked of, not told (`talked_about`);
-- the main clause is a perfect that tells what was done ("His foundation, established in 2007,
-  has raised $8 million"), not a state ("has yet to report", "has been closed").
+- for such a date too, the main clause is a perfect that tells what was done ("His foundation,
+  established in 2007, has raised $8 million"), not a state ("has been closed").
 """
 
 from __future__ import annotations
@@ -76,11 +77,17 @@ def named_under_state(place: Place, days: int) -> bool:
     return verb.lemma_ == "be" or verb.lemma_ in RELATIONS or kinds.state(verb)
 
 
-def stays_description(clause: Link, main: Link) -> bool:
+def stays_description(own: Link, clause: Link, main: Link, deictic: bool) -> bool:
     """Whether the describing `clause` stays a description of a thing of the sentence's `main`
-    clause: a plan in passing, a noun of a lower clause, a perfect main."""
-    if _plan_participle(clause):
+    clause: a plan in passing, a noun of a lower clause, a perfect main. `own` is the date's
+    own clause. A date written from the day of publication (`deictic`: "this month") may sit
+    at any depth under a present state ("Putin is in Iran ... making a show of closeness ...
+    as world powers press for a renewed effort to end the war there following deadly attacks in
+    Paris this month"): only a plan in passing keeps it a description."""
+    if own.verb.i != clause.verb.i and _plan_participle(clause):
         return True  # "a tower scheduled to open this year" (not "which he was set to headline")
+    if deictic:
+        return False
     top = climb(clause.verb.head).top
     for _ in range(8):  # up the clauses coordinated with the main one ("..., but X is")
         if top.dep_ != "conj" or top.i == main.verb.i:

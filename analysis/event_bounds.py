@@ -9,14 +9,17 @@ part ("after midnight Tuesday") sets the happening's own day, and a dated happen
 
 "by DATE" on a clause not told in the past is a target or a deadline: "may raise the minimum
 wage to $15 by 2022", "could reach 40 percent by 2050", "By 2018, the wage would be higher",
-"called for it to be raised by 2020"; not the doer of a passive ("followed by 2017's Irma").
+"called for it to be raised by 2020"; not the doer of a passive ("followed by 2017's Irma"),
+nor a day, which a forecast may give as its happening's time ("The storm is expected to clear
+by Wednesday evening").
 Told in the past ("By early 2001, the Germans were having
 doubts", "had left by Monday") it says what held then.
 
 A recent day of what a happening comes after is that happening's own day only when the
 happening is told in the past ("Before flying to Tehran on Monday morning, Putin signed"); a
-clause pointing ahead comes after it ("are expected to endorse ... when they meet on Wednesday
-after a preliminary decision last week": `points_ahead`, read by `sequenced`).
+clause pointing ahead comes after a dated thing ("are expected to endorse ... when they meet on
+Wednesday after a preliminary decision last week": `points_ahead`, read by `sequenced`); a
+gerund's day stays the plan's own ("will visit the plant after meeting the mayor on Friday").
 
 And the day of the figure a change starts from, written right after that figure, is where the
 change's measure begins: "rose from 40 percent on July 14 to 42 percent" (`change_start`).
@@ -31,6 +34,7 @@ from analysis.event_attach import Place
 from analysis.event_words import PLANS
 
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
+_MONTH_DAYS = 27  # a month or longer: the shortest month's length less one
 _DAY_PARTS = frozenset({"midnight", "noon", "dawn", "dusk", "morning", "afternoon", "evening"})
 
 
@@ -45,10 +49,11 @@ def after_date(place: Place) -> bool:
     )
 
 
-def target(place: Place) -> bool:
-    """A 'by DATE' target or deadline on a clause not told in the past."""
+def target(place: Place, days: int) -> bool:
+    """A 'by DATE' target or deadline of a month or longer (`days`: the date's length less one)
+    on a clause not told in the past."""
     verb = place.verb
-    if place.prep != "by" or place.thing is not None or verb is None:
+    if place.prep != "by" or place.thing is not None or verb is None or days < _MONTH_DAYS:
         return False
     by = place.root.head if place.root.dep_ == "pobj" else place.root
     if by.dep_ == "agent":  # "followed by 2017's Irma": who or what did it, not a deadline
@@ -61,6 +66,8 @@ def _told_past(verb: Token) -> bool:
     May')."""
     if verb.tag_ == "VBD" or kinds.perfect(verb):
         return True
+    if verb.tag_ == "VBN" and not kinds.auxes(verb):  # "The plant closed [VBN] by March"
+        return any(kid.dep_ == "nsubj" for kid in verb.children)
     return any(aux.lower_ in _PAST_AUX for aux in kinds.auxes(verb))
 
 

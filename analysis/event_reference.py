@@ -131,7 +131,7 @@ def reference(dated: Dated) -> bool:
         or done_by(place, dated.text)
         or _after_than(place)
         or after_date(place)  # "Shortly after September 11 2001, Rice got to work"
-        or target(place)  # "may raise the minimum wage to $15 by 2022"
+        or target(place, dated.last - dated.first)  # "may raise the wage to $15 by 2022"
         or change_start(place)  # "rose from 40 percent on July 14 to 42 percent"
         or under_reference(place)  # "Since the assaults that killed 130 ... last November"
     )
@@ -285,7 +285,9 @@ def sequenced(dated: Dated) -> bool:
     main = links[at]
     by_clause = any(link.mark in _SEQUENCE_MARKS for link in links[:at])
     ahead = by_noun and place.thing_prep in _AHEAD  # "Ahead of Tuesday's vote, crowds gathered"
-    recent = RECENT.search(dated.text) and not ahead and not points_ahead(main.verb)
+    # "when they meet on Wednesday after a preliminary decision last week": a dated thing a
+    # plan comes after (not a gerund: "will visit the plant after meeting the mayor on Friday")
+    recent = RECENT.search(dated.text) and not ahead and not (by_noun and points_ahead(main.verb))
     if not (by_noun or by_clause) or recent:
         return False  # "Before flying to Tehran on Monday morning, Putin signed": that morning
     if ahead and main.verb.lemma_ != "be":  # "is facing attack ads ahead of the May 3 primary"

@@ -257,7 +257,7 @@ def _adopted(dated: Dated) -> bool:
     # "has not ruled out resigning, which could prompt an election next year"; "a tower
     # scheduled to open this year", "founded in 2007, has raised" (`stays_description`)
     if (possible and negated(_main_clause(links).verb)) or stays_description(
-        clause, _main_clause(links)
+        links[0], clause, _main_clause(links), bool(_DEICTIC.search(dated.text))
     ):
         return False
     noun = clause.verb.head
