@@ -423,9 +423,16 @@ def tls_report(rows: Sequence[Row]) -> str:
 
 
 def score_all(
-    data: Path, work: Path, only: Sequence[str] | None, max_dates: int, max_sentences: int
+    data: Path,
+    work: Path,
+    only: Sequence[str] | None,
+    max_dates: int,
+    max_sentences: int,
+    *,
+    dump_predictions: bool = True,
 ) -> list[Row]:
-    """Ask for every gold timeline's key dates and score them, with the baseline beside."""
+    """Ask for every gold timeline's key dates and score them, with the baseline beside (and
+    write them to `predictions.json` unless told not to: a diagnostic keeps the real ones)."""
     golds = [
         t
         for t in load_gold_tls(data / "timeline17" / "gold_timelines")
@@ -454,7 +461,8 @@ def score_all(
             },
         }
         log.info("%s: AR1 %s AR2 %s date %s", gold.name, *(_f(s) for s in row.ours))
-    (work / "predictions.json").write_text(json.dumps(dump, indent=1, ensure_ascii=False))
+    if dump_predictions:
+        (work / "predictions.json").write_text(json.dumps(dump, indent=1, ensure_ascii=False))
     return rows
 
 
