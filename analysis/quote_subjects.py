@@ -58,6 +58,27 @@ def set_off_subject(cue: Token, left: int, quoted: Container[int]) -> Token | No
     return _name_before_commas(cue, left, quoted)
 
 
+def gerund_subject(cue: Token, left: int, quoted: Container[int]) -> Token | None:
+    """ "Flea shared the news on Tuesday, writing “…”" parsed with "writing" inside the
+    quotation's clause: a speech verb in -ing right after a comma says the words of the subject
+    of the clause before that comma."""
+    if cue.tag_ != "VBG" or cue.i - 1 <= left or cue.doc[cue.i - 1].text != ",":
+        return None
+    before = range(left, cue.i - 1)
+    verbs = [
+        t
+        for t in cue.doc[left : cue.i - 1]
+        if t.pos_ in {"VERB", "AUX"}
+        and t.i not in quoted
+        and (t.head.i not in before or t.head == t)
+    ]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i in before and child.i not in quoted:
+                return child
+    return None
+
+
 def _name_before_commas(cue: Token, left: int, quoted: Container[int]) -> Token | None:
     """The name opening the comma-bounded stretches before the verb: the first stretch after
     any introductory phrase ("In a statement to the paper,"), or the name in apposition to it

@@ -59,6 +59,7 @@ from analysis.quote_speakers import (
     word_set,
 )
 from analysis.quote_subjects import (
+    gerund_subject,
     in_main_clause,
     name_before_colon,
     set_off_subject,
@@ -323,6 +324,7 @@ def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | Non
             break
         verb = above
     lost = set_off_subject(cue, bounds[0], ctx.quoted)  # "“…,” Ramos, 58, told AFP"
+    lost = lost or gerund_subject(cue, bounds[0], ctx.quoted)  # "X shared it, writing “…”"
     if lost is not None and _usable(lost, ctx, bounds):
         return lost
     if cue.i > bounds[0] and _usable(ctx.doc[cue.i - 1], ctx, bounds):

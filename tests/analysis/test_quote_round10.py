@@ -298,3 +298,15 @@ def test_a_book_named_with_no_author_is_no_one(nlp: Language) -> None:
         "“He never slept more than four hours,” the book said."
     )
     assert [k for _, k in _found(nlp, text)] == []
+
+
+# --- "X did Y, writing “…”": the subject of the clause before the comma -------------------
+
+
+def test_a_gerund_after_a_comma_speaks_for_the_clause_subject(nlp: Language) -> None:
+    text = (
+        "The band endorsed the senator in May.\n\n"
+        "Rafe Kettering shared the news on social media last week, writing “Feels "
+        "great to back someone I believe in.”"
+    )
+    assert [k for _, k in _found(nlp, text)] == ["rafe kettering"]
