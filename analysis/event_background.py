@@ -128,3 +128,34 @@ def talked_about(place: Place) -> bool:
         if any(kid.tag_ in ("WP", "WRB") for kid in link.verb.children):
             return True
     return False
+
+
+_TIME_WORDS = frozenset(
+    {"summer", "winter", "spring", "fall", "autumn", "week", "month", "year", "day", "night"}
+    | {"morning", "afternoon", "evening", "weekend", "season", "quarter", "half", "end", "start"}
+    | {"beginning", "middle", "time", "period", "class", "vintage", "model", "edition"}
+)
+
+
+def of_date_now(place: Place) -> bool:
+    """A date after 'of' naming a happening a clause of now tells about: 'the bombings of July 7
+    provide no such opportunities', 'consider the gender wars of 2016 a helpful point' (a simple
+    present or a state; not 'the summer of 2020', a time, nor 'the attack of Tuesday killed')."""
+    thing, verb = place.thing, place.verb
+    if place.prep != "of" or thing is None or verb is None or thing.pos_ != "NOUN":
+        return False
+    if thing.lemma_.lower() in _TIME_WORDS or thing.ent_type_ in ("DATE", "TIME"):
+        return False
+    now = kinds.simple_present(verb) or kinds.do_present(verb)
+    return now or (verb.lemma_ in STATES and verb.tag_ in ("VBZ", "VBP"))
+
+
+def example(place: Place) -> bool:
+    """A date inside an example 'such as' brings: 'changed the business before, such as the
+    partial core meltdown ... in 1979'."""
+    for above in place.root.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+        if above.lower_ == "as" and above.i > 0 and above.doc[above.i - 1].lower_ == "such":
+            return True
+    return False

@@ -38,7 +38,13 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import VERBS, Link, Place, climb
-from analysis.event_background import named_under_state, stays_description, talked_about
+from analysis.event_background import (
+    example,
+    named_under_state,
+    of_date_now,
+    stays_description,
+    talked_about,
+)
 from analysis.event_passing import (
     named_below,
     named_in_passing,
@@ -113,6 +119,8 @@ def _describes(dated: Dated) -> bool:
         or _completes_name(dated)
         or named_in_passing(place, dated.text)
         or talked_about(place)  # "the statistics about where we were ... in 2009"
+        or of_date_now(place)  # "the bombings of July 7 provide no such opportunities"
+        or example(place)  # "such as the partial core meltdown ... in 1979"
     ):
         # "asked about the minister's March 3 letter"; "despite a diagnosis in 2012, he had
         # landed a job" (background); "the Communications Decency Act of 1996"

@@ -301,3 +301,25 @@ def test_change_start(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_ahead_of_a_recent_day_and_topics(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a happening named by "of DATE" that a clause of now tells about
+        ("The killings of June 4 remain a taboo subject.", []),
+        ("The floods of March 2019 offer a warning.", []),
+        ("Most of his allies consider the bitter fights of 2019 a useful lesson.", []),
+        ("The events of Monday are still unclear.", []),
+        # an example "such as" brings
+        (
+            "Storms have changed the coast before, such as the great flood in the delta in 1953.",
+            [],
+        ),
+        # a happening told in the past; a time
+        ("The attack of Tuesday killed nine people.", ["2022-08-09"]),
+        ("In the summer of 2020, the city closed its parks.", ["2020-01-01"]),
+    ],
+)
+def test_of_a_date_and_examples(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
