@@ -58,6 +58,18 @@ def set_off_subject(cue: Token, left: int, quoted: Container[int]) -> Token | No
     return _name_before_commas(cue, left, quoted)
 
 
+def shown_speaking(cue: Token, quoted: Container[int]) -> Token | None:
+    """ "The ad uses footage of Hillary Clinton asking, “…”": a speech verb in -ing right
+    after a person shown "of" a picture or recording is that person's, however parsed."""
+    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    name = cue.doc[cue.i - 1]
+    shown = name.dep_ == "pobj" and name.head.lower_ == "of"
+    if not shown or name.ent_type_ != "PERSON" or name.i in quoted:
+        return None
+    return name
+
+
 def gerund_subject(cue: Token, left: int, quoted: Container[int]) -> Token | None:
     """ "Flea shared the news on Tuesday, writing “…”" parsed with "writing" inside the
     quotation's clause: a speech verb in -ing right after a comma says the words of the subject

@@ -64,6 +64,7 @@ from analysis.quote_subjects import (
     name_before_colon,
     set_off_subject,
     shared_clause,
+    shown_speaking,
 )
 from analysis.quote_trailers import trailing_verb
 from analysis.quote_verbs import manner_verb, speech_idiom
@@ -314,15 +315,9 @@ def _named_first(children: list[Token]) -> list[Token]:
 
 def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
     """The speaker of a speech verb: its subject, a shared subject, or the name beside it."""
-    verb = cue
-    for _ in range(3):
-        for child in _named_first(list(verb.children)):
-            if child.dep_ in SUBJECT_DEPS and _usable(child, ctx, bounds):
-                return child
-        above = shared_clause(verb)  # "…, telling Reuters, '…'", "before saying, '…'"
-        if above is None:
-            break
-        verb = above
+    own = _own_or_shared_subject(cue, ctx, bounds)
+    if own is not None:
+        return own
     lost = set_off_subject(cue, bounds[0], ctx.quoted)  # "“…,” Ramos, 58, told AFP"
     lost = lost or gerund_subject(cue, bounds[0], ctx.quoted)  # "X shared it, writing “…”"
     if lost is not None and _usable(lost, ctx, bounds):
@@ -337,6 +332,24 @@ def _subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | Non
     if token.pos_ == "PRON" and token.dep_ == "dobj":
         return None  # "put it", "said it": what is said, not who says it
     return token if token.i > cue.i and _usable(token, ctx, bounds) else None  # "said Reuters"
+
+
+def _own_or_shared_subject(cue: Token, ctx: _Document, bounds: tuple[int, int]) -> Token | None:
+    """The person shown speaking ("footage of Hillary Clinton asking, “…”"), the verb's own
+    subject, or the subject of the verb whose subject it shares."""
+    shown = shown_speaking(cue, ctx.quoted)
+    if shown is not None and _usable(shown, ctx, bounds):
+        return shown
+    verb = cue
+    for _ in range(3):
+        for child in _named_first(list(verb.children)):
+            if child.dep_ in SUBJECT_DEPS and _usable(child, ctx, bounds):
+                return child
+        above = shared_clause(verb)  # "…, telling Reuters, '…'", "before saying, '…'"
+        if above is None:
+            break
+        verb = above
+    return None
 
 
 def _usable(token: Token, ctx: _Document, bounds: tuple[int, int]) -> bool:

@@ -310,3 +310,12 @@ def test_a_gerund_after_a_comma_speaks_for_the_clause_subject(nlp: Language) -> 
         "great to back someone I believe in.”"
     )
     assert [k for _, k in _found(nlp, text)] == ["rafe kettering"]
+
+
+def test_a_person_shown_speaking_in_footage_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "A new ad from the senator's campaign is seizing on recent comments his rival made."
+        "\n\nThe ad uses footage of Marla Quinby asking, “Why aren’t I ten points ahead, you "
+        "might ask?”"
+    )
+    assert [k for _, k in _found(nlp, text)] == ["marla quinby"]
