@@ -13,7 +13,8 @@ wage to $15 by 2022", "could reach 40 percent by 2050", "By 2018, the wage would
 nor a day, which a forecast may give as its happening's time ("The storm is expected to clear
 by Wednesday evening").
 Told in the past ("By early 2001, the Germans were having
-doubts", "had left by Monday") it says what held then.
+doubts", "had left by Monday", "had spent $11.2 billion responding to the spill by the end of
+September": a gerund has the tense of its clause) it says what held then.
 
 A recent day of what a happening comes after is that happening's own day only when the
 happening is told in the past ("Before flying to Tehran on Monday morning, Putin signed"); a
@@ -58,6 +59,10 @@ def target(place: Place, days: int) -> bool:
     by = place.root.head if place.root.dep_ == "pobj" else place.root
     if by.dep_ == "agent":  # "followed by 2017's Irma": who or what did it, not a deadline
         return False
+    for link in place.links:  # a gerund has its clause's tense: "had spent ... responding by"
+        verb = link.verb
+        if verb.tag_ not in ("VBG", "VBN") or kinds.auxes(verb) or link.dep == "ROOT":
+            break
     return not _told_past(verb)
 
 

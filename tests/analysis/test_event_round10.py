@@ -68,6 +68,11 @@ def test_bounds_not_dates(nlp: Language, text: str, expected: list[str]) -> None
         # "by" told in the past says what held then
         ("By early 2019, the engineers were having doubts.", ["2019-01-01"]),
         ("By Monday, the fire had reached the valley.", ["2022-08-08"]),
+        # a gerund takes the tense of its clause
+        (
+            "The city had already spent $2.1 million responding to the floods by the end of June.",
+            ["2022-06-01"],
+        ),
         # a day "by" which a forecast puts its happening stays its date
         ("Crews expect to restore power by Friday.", ["2022-08-12"]),
         # "by" bringing the doer of a passive
