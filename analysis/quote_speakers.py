@@ -29,7 +29,7 @@ from analysis.entities import make_key
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS, PronounChain, head_dep, root_of
 from analysis.speaker_bodies import bare_noun, described_body, lone_body_before
 from analysis.speaker_campaigns import campaign_owner
-from analysis.speaker_documents import issuer_of
+from analysis.speaker_documents import issuer_of, written_by
 from analysis.speaker_gender import genders
 from analysis.speaker_lone import lone_name
 from analysis.speaker_names import (
@@ -76,6 +76,8 @@ DOCUMENTS = word_set("letter report release affidavit complaint filing lawsuit m
 # Writings that speak only for an author the text names with them ("a Times article hailed
 # Trump … the article said", "Mariano's book … the book said"); never kept unresolved.
 AUTHORED = word_set("book article piece column editorial memoir op-ed")
+# Every writing that may say it is by someone ("a court document filed by X").
+WRITINGS = DOCUMENTS | AUTHORED | word_set("document paper study survey analysis poll")
 # Writings an organisation issues as its own voice (not "the lawsuit", a plaintiff's).
 ANNOUNCEMENTS = word_set("statement release letter memo report")
 # Bodies a definite description names ("the department"), matched to the organisation's name.
@@ -265,6 +267,7 @@ class SpeakerResolver:
             self._entity(subject)
             or self._press(subject)
             or self._campaign(subject)
+            or self._written_by(subject)
             or self._speaking_for(subject)
             or self._by_age(subject)
             or self._role(subject)
@@ -389,6 +392,17 @@ class SpeakerResolver:
     def _is_person(self, key: str) -> bool:
         """Whether an entity key is a person's."""
         return any(m.key == key and m.kind == EntityKind.PERSON for m in self.mentions)
+
+    def _written_by(self, subject: Token) -> Speaker | None:
+        """A writing said to be by someone where it is written ("according to a court document
+        filed by state attorney X"), when that someone resolves to an entity."""
+        if subject.tag_ != "NN" or subject.lemma_.lower() not in WRITINGS:
+            return None  # not "documents from X's papers": what they hold may be anyone's
+        author = written_by(subject)
+        found = self.resolve(author) if author is not None else None
+        if found is None or found.key is None:
+            return None
+        return Speaker(np_text(subject), found.name, found.key)
 
     def _issued_by(self, subject: Token, kinds: frozenset[str] = DOCUMENTS) -> Speaker | None:
         """ "“…,” the statement said": whoever issued the statement the text last mentioned

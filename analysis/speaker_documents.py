@@ -60,3 +60,15 @@ def _issuer(writing: Token) -> Token | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def written_by(writing: Token) -> Token | None:
+    """The name a writing is said to be by, where it is written: "a report by X", "a
+    statement from X", "a court document filed by X", "a letter signed by X"."""
+    for child in writing.children:
+        if child.dep_ == "prep" and child.lower_ in _FROM:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in (c for c in child.children if c.lower_ == "by"):
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None

@@ -319,3 +319,12 @@ def test_a_person_shown_speaking_in_footage_is_the_speaker(nlp: Language) -> Non
         "might ask?”"
     )
     assert [k for _, k in _found(nlp, text)] == ["marla quinby"]
+
+
+def test_a_writing_by_someone_speaks_for_them(nlp: Language) -> None:
+    text = (
+        "The charge against the aide was dropped on Thursday.\n\n"
+        "“The evidence cannot prove every element of the crime,” according to a court "
+        "document filed by state attorney Dale Hargrove."
+    )
+    assert [k for _, k in _found(nlp, text)] == ["dale hargrove"]
