@@ -129,7 +129,8 @@ _ABBREVIATED = {
 # Titles capitalised before a name or at a sentence start: never a name alone.
 _TITLE_WORDS = word_set(
     """mr mrs ms miss dr prof sir madam president senator governor mayor judge justice chief
-    general secretary minister chairman speaker rep sen gov pope king queen prince princess"""
+    general secretary minister chairman speaker rep sen gov pope king queen prince princess
+    reps sens govs"""
 )
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP"})
 _HONORIFIC_WORDS = word_set("mr mrs ms miss dr prof madam")
@@ -400,8 +401,8 @@ class SpeakerResolver:
             return None  # not "documents from X's papers": what they hold may be anyone's
         author = written_by(subject)
         found = self.resolve(author) if author is not None else None
-        if found is None or found.key is None:
-            return None
+        if found is None or not any(m.key == found.key for m in self.mentions):
+            return None  # an entity the article names, not a word taken for a name ("Sens.")
         return Speaker(np_text(subject), found.name, found.key)
 
     def _issued_by(self, subject: Token, kinds: frozenset[str] = DOCUMENTS) -> Speaker | None:

@@ -64,11 +64,12 @@ def _issuer(writing: Token) -> Token | None:
 
 def written_by(writing: Token) -> Token | None:
     """The name a writing is said to be by, where it is written: "a report by X", "a
-    statement from X", "a court document filed by X", "a letter signed by X"."""
-    for child in writing.children:
-        if child.dep_ == "prep" and child.lower_ in _FROM:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            for agent in (c for c in child.children if c.lower_ == "by"):
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    return None
+    statement from X", "a court document filed by X", "a letter signed by X"; None for several
+    ("signed by Sens. X, Y and Z")."""
+    by = [c for c in writing.children if c.dep_ == "prep" and c.lower_ in _FROM]
+    for child in (c for c in writing.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        by += [c for c in child.children if c.lower_ == "by"]
+    author = next((c for b in by[:1] for c in b.children if c.dep_ == "pobj"), None)
+    if author is None or any(t.dep_ == "conj" for t in author.subtree):
+        return None  # "signed by Sens. X, Y and Z": several, no one of them
+    return author
