@@ -30,8 +30,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import bot.services.timeline as timeline_service
 from analysis import key_dates
-from bot.services import timeline as timeline_service
 from eval.common import DEFAULT_DATA, emit
 from eval.timeline17_tls import (
     DEFAULT_WORK,

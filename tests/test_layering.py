@@ -32,6 +32,8 @@ FORBIDDEN = {
 THROUGH: dict[str, dict[str, str]] = {
     "eval": {
         "bot.cli": "end-to-end scores run the `analyst` CLI in process, as a member runs it",
+        "bot.services.timeline": "the Timeline17 probes swap the key-date ranking the service "
+        "calls, in process only, to measure where its gap lies (eval.timeline17_probe)",
     },
 }
 

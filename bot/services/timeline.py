@@ -31,6 +31,9 @@ are candidates too when they name no date: a report's lead tells the day's news 
 does not say "on Tuesday" (news-tls's DATEWISE reads the first six sentences of the articles
 published on the day or the next). Without a topic the candidates are the busiest dates' events
 (`KEY_BUSIEST_DATES`, or SHORTLIST_FACTOR × K when more dates are asked for).
+
+What a line or a key date shows of a sentence starts after a wire dateline
+(`analysis.datelines`: "WASHINGTON (Reuters) - "); the choice of sentences reads them whole.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
+from analysis.datelines import without_dateline
 from analysis.key_date_summaries import summarise
 from analysis.key_dates import (
     Candidate,
@@ -204,7 +208,7 @@ def _entry(group: list[EventRecord]) -> TimelineEntry:
         date=first.date,
         precision=first.precision,
         expression=first.expression,
-        text=first.text,
+        text=without_dateline(first.text),
         caption=all(event.sentence < 0 for event in group),
         sources=tuple(sources),
         entities=tuple(names),
@@ -441,8 +445,11 @@ def _key_dates(
 ) -> tuple[KeyDate, ...]:
     """The chosen dates with their sentences and citations (mapped once for all the dates)."""
     refs = {record.article.id: record.article for record in records}
-    told = {r.id: KeySentence(text=r.text, ref=r.article) for r in records}
-    told |= {c.event_id: KeySentence(text=c.text, ref=refs[c.article_id]) for c in leads}
+    told = {r.id: KeySentence(text=without_dateline(r.text), ref=r.article) for r in records}
+    told |= {
+        c.event_id: KeySentence(text=without_dateline(c.text), ref=refs[c.article_id])
+        for c in leads
+    }
     return tuple(_key_date(item, told, refs) for item in chosen)
 
 
