@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from analysis.date_context import period_end
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
+from analysis.event_predicted import predicted_past
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
 from analysis.types import ResolvedDate, SentenceSpan
@@ -87,6 +88,7 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     colon = ":" in text[sentence.start : found.start]
     restates = places.restates(found.start, found.end)
     clash = other_side(where, first, last, places.published)
+    clash = clash or predicted_past(where, first, last, places.published)
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

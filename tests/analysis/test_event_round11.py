@@ -1,0 +1,40 @@
+"""Event-date rules of issue 12's eleventh round: passing mentions read from where a date
+attaches in the parse, each on invented sentences of that shape (the dates `analyst timeline`
+would show)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.analysis.dated import event_dates
+
+PUBLISHED = date(2022, 8, 9)  # a Tuesday
+
+
+def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
+    """The dates (ISO; a month or a year as its first day) of a text's events."""
+    return event_dates(nlp, text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past day naming the subject of a prediction: the clause tells what it will bring
+        ("Advocates said Monday's ruling will change the race for governor.", []),
+        ("Sunday's vote is unlikely to settle the dispute.", []),
+        ("Friday's storm could raise the price of grain, traders said.", []),
+        ("The mayor's visit last Thursday would likely draw more investors.", []),
+        # the day of writing or later is the plan the sentence tells
+        ("Tuesday's vote is unlikely to settle the dispute.", ["2022-08-09"]),
+        ("The council's meeting on Thursday will decide the budget.", ["2022-08-11"]),
+        # not a prediction: the past happening the subject did
+        ("Monday's ruling changed the race for governor.", ["2022-08-08"]),
+        # a year or a month names a thing that may go on past it ("The 2019 season")
+        ("The 2021 season will end late, the league said.", ["2021-01-01"]),
+    ],
+)
+def test_predicted_past(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
