@@ -45,6 +45,7 @@ from analysis.event_background import (
     stays_description,
     talked_about,
 )
+from analysis.event_misparsed import relative_complement
 from analysis.event_passing import (
     named_below,
     named_in_passing,
@@ -130,6 +131,7 @@ def _describes(dated: Dated) -> bool:
     return trusted and (
         _tense_clash(place.links)
         or any(kinds.describing(link) or _circumstance(link) for link in place.links)
+        or any(relative_complement(link) for link in place.links[:-1])
     )
 
 

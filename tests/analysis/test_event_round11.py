@@ -38,3 +38,18 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
 )
 def test_predicted_past(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause the parser may hang on the verb as its complement
+        ("She campaigned hard in the state that she won in 2008.", []),
+        ("The senator toured the county that he carried in 2012.", []),
+        # a true complement: what someone says or argues happened then
+        ("She said that she won the state in 2008.", ["2008-01-01"]),
+        ("He argued that tariffs rose in 2018.", ["2018-01-01"]),
+    ],
+)
+def test_relative_complement(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected

@@ -1,0 +1,32 @@
+"""A relative clause the parser hung on the verb as its complement.
+
+In "She campaigned hard in the state that she won in 2008" spaCy may read "that she won in 2008"
+as what "campaigned" says (`ccomp`), not as a clause describing "the state" (`relcl`). The words
+tell it apart: the clause's own object or subject is the relative "that" or "which", standing
+right after a noun, and the verb above reports nothing. The date then describes the noun in
+passing, as in any relative clause (issue 12, round 11: passing mentions).
+"""
+
+from __future__ import annotations
+
+from analysis.event_attach import Link
+from analysis.event_words import REPORTING
+
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def relative_complement(link: Link) -> bool:
+    """Whether a complement clause is a relative clause on the noun before it: 'campaigned in
+    the state that she won in 2008' (not 'said that she won in 2008', nor 'argued that
+     tariffs ... ', nor a cleft 'it was X that ...')."""
+    verb = link.verb
+    if link.dep != "ccomp" or verb.head.lemma_ in REPORTING or verb.head.lemma_ == "be":
+        return False  # "it was her ability ... that kept her 2008 campaign going": a cleft
+    for kid in verb.children:
+        if kid.lower_ not in _RELATIVES or kid.dep_ not in _ROLES or kid.i == 0 or kid.i > verb.i:
+            continue
+        if kid.tag_ in ("WDT", "WP") and verb.doc[kid.i - 1].pos_ in _NOUNS:
+            return True
+    return False
