@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from analysis.date_context import period_end
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
+from analysis.event_nested import old_thing_of
 from analysis.event_predicted import predicted_past
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
@@ -89,6 +90,7 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     restates = places.restates(found.start, found.end)
     clash = other_side(where, first, last, places.published)
     clash = clash or predicted_past(where, first, last, places.published)
+    clash = clash or old_thing_of(where, last, places.published)  # 'the aftermath of the 1988 ...'
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

@@ -53,3 +53,23 @@ def test_predicted_past(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_relative_complement(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an old date naming a thing 'of' another noun: the sentence tells about the other
+        ("The regime survived sanctions in the aftermath of the 1986 raid on Tripoli.", []),
+        ("The goals are as ambitious as those of the 1972 summit in Stockholm.", []),
+        ("Critics questioned the legacy of the 2003 invasion of Iraq.", []),
+        ("Police arrested the organisers of the 2019 protest.", []),
+        # a time noun is a time
+        ("The club collapsed at the end of the 2015 season.", ["2015-01-01"]),
+        # a thing of the last year may be the story's own news
+        ("Police arrested the organisers of last month's protest.", ["2022-07-01"]),
+        # a date dating its clause stays
+        ("The regime survived sanctions in 1986.", ["1986-01-01"]),
+    ],
+)
+def test_old_thing_of(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
