@@ -24,18 +24,20 @@ first, five of each kind, each with up to three articles of that day.
 New dated events. The dated events of the window's articles, their dates ranked by the evidence
 `/timeline`'s key dates weigh (`analysis.key_dates.rank_dates`: the articles and outlets naming
 a date, from how far away in time, its precision); the best-evidenced event of each date in
-rank order, then the dates' further events, EVENT_LIMIT in all, shown oldest first.
+rank order, then the dates' further events, EVENT_LIMIT in all, shown oldest first, each
+starting after a wire dateline as `/timeline` shows it (`analysis.datelines`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from analysis.datelines import without_dateline
 from analysis.key_dates import Candidate, rank_dates
 from analysis.spikes import KINDS, Spike
 from bot.errors import UserFacingError
@@ -292,7 +294,8 @@ def key_events(events: Sequence[WindowEvent], limit: int) -> tuple[WindowEvent, 
     first = [item.event_ids[0] for item in ranked]
     rest = [i for item in ranked for i in item.event_ids[1:]]
     picked = [events[i] for i in (first + rest)[:limit]]
-    return tuple(sorted(picked, key=lambda e: (e.date, e.ref.id, e.sentence)))
+    shown = [replace(e, text=without_dateline(e.text)) for e in picked]
+    return tuple(sorted(shown, key=lambda e: (e.date, e.ref.id, e.sentence)))
 
 
 def notable_quotes(quotes: Sequence[WindowQuote]) -> tuple[WindowQuote, ...]:

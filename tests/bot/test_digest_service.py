@@ -321,3 +321,13 @@ def test_new_dated_events_keep_the_dates_most_outlets_report() -> None:
     assert key_events(events, 20) == tuple(
         sorted(events, key=lambda e: (e.date, e.ref.id, e.sentence))
     )
+
+
+def test_new_dated_events_start_after_a_wire_dateline() -> None:
+    day = date(2026, 12, 3)
+    ref = ArticleRef(1, "Strike ends", "Reuters", day, "day", None, "strike.txt")
+    told = "Dock workers ended their strike on Thursday after a wage deal was agreed."
+    wire = WindowEvent(day, "day", f"ROTTERDAM, Dec 3 (Reuters) - {told}", ref, id=1, sentence=0)
+    [shown] = key_events([wire], 1)
+    assert shown.text == told
+    assert (shown.id, shown.ref) == (1, ref)
