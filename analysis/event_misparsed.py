@@ -9,7 +9,7 @@ passing, as in any relative clause (issue 12, round 11: passing mentions).
 
 from __future__ import annotations
 
-from analysis.event_attach import Link
+from analysis.event_attach import Link, Place
 from analysis.event_words import REPORTING
 
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
@@ -30,3 +30,17 @@ def relative_complement(link: Link) -> bool:
         if kid.tag_ in ("WDT", "WP") and verb.doc[kid.i - 1].pos_ in _NOUNS:
             return True
     return False
+
+
+_TOPIC_WORDS = frozenset({"concerning", "regarding", "respecting", "touching"})
+
+
+def topic_participle(place: Place) -> bool:
+    """A thing a date names after 'concerning' or 'regarding' that the parser read as a verb
+    ('an email she had sent him concerning the 2011 shooting'): what is talked of, as after
+    'about'."""
+    links = place.links
+    if not place.names or not links:
+        return False
+    first = links[0]
+    return first.dep == "prep" and first.verb.lower_ in _TOPIC_WORDS

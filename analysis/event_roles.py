@@ -45,7 +45,7 @@ from analysis.event_background import (
     stays_description,
     talked_about,
 )
-from analysis.event_misparsed import relative_complement
+from analysis.event_misparsed import relative_complement, topic_participle
 from analysis.event_passing import (
     named_below,
     named_in_passing,
@@ -108,7 +108,7 @@ def _describes(dated: Dated) -> bool:
     year_thing = year_thing or named_under_state(place, dated.last - dated.first)
     if (place.thing is not None and kinds.person(place.thing)) or year_thing:
         return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
-    topic = place.names and place.thing_prep in _TOPIC_PREPS
+    topic = (place.names and place.thing_prep in _TOPIC_PREPS) or topic_participle(place)
     despite = place.thing is not None and place.thing_prep in _CONCESSIVE
     talked = talked_of(place)  # "pointing to Tuesday's results, he charged"
     moved = rescheduled(place, dated.text)  # "Obama's June 15 event was postponed"

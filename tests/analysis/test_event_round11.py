@@ -73,3 +73,22 @@ def test_relative_complement(nlp: Language, text: str, expected: list[str]) -> N
 )
 def test_old_thing_of(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'concerning', 'regarding' read as verbs: a topic, as after 'about'
+        (
+            "The paper reports the two men fell out after Ruiz read an email on air she had"
+            " sent him concerning the 2015 flood in Chennai.",
+            [],
+        ),
+        ("The minister spoke to reporters concerning the 2015 flood.", []),
+        ("Regarding last month's budget row, the minister said she had no regrets.", []),
+        # a date of the clause itself stays
+        ("The minister spoke to reporters concerning the flood on Monday.", ["2022-08-08"]),
+    ],
+)
+def test_topic_participle(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
