@@ -302,17 +302,18 @@ def _outcome(dated: Dated, clause: Link, main: Link) -> bool:
 
 
 _WHO = frozenset({"who", "whom", "whose"})
+_SET_OFF = frozenset({",", "—", "–", "--"})
 
 
 def _about_person(clause: Link, noun: Token) -> bool:
-    """Whether a relative clause set off by a comma tells about a person ('Smith, who announced
-    last year'): background unless it tells the last days' news ('Smith, who was arrested on
-    Tuesday, remains in custody'), where one without a comma says which people the story is
-    about ('members who spoke at Tuesday's meeting are concerned')."""
+    """Whether a relative clause set off by a comma or a dash tells about a person ('Smith, who
+    announced last year'): background unless it tells the last days' news ('Smith, who was
+    arrested on Tuesday, remains in custody'), where one without a comma says which people the
+    story is about ('members who spoke at Tuesday's meeting are concerned')."""
     verb = clause.verb
     start = verb.left_edge.i
-    if clause.dep != "relcl" or start == 0 or verb.doc[start - 1].text != ",":
-        return False
+    if clause.dep != "relcl" or start == 0 or verb.doc[start - 1].text not in _SET_OFF:
+        return False  # a comma or a dash: "Kagan — who was an architect of the surge in 2007 —"
     return (
         kinds.person(noun)
         or noun.ent_type_ == "PERSON"

@@ -78,6 +78,28 @@ def test_old_thing_of(nlp: Language, text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a relative clause set off by dashes tells about a person in passing
+        (
+            "Ruiz — who was an author of the 2009 stimulus plan when the recession was at its"
+            " worst — backs a larger rescue package.",
+            [],
+        ),
+        (
+            "Ruiz — who was an author of the stimulus plan in 2009 — backs a larger rescue"
+            " package.",
+            [],
+        ),
+        # the last days' news in such a clause still dates a state
+        ("Ruiz — who was arrested on Friday — remains in custody.", ["2022-08-05"]),
+    ],
+)
+def test_dashed_relative_about_person(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # 'concerning', 'regarding' read as verbs: a topic, as after 'about'
         (
             "The paper reports the two men fell out after Ruiz read an email on air she had"
