@@ -9,7 +9,8 @@
   of the past, or of now);
 - a date naming the subject of a clause put in the future: "Monday's decision will make the
   choice starker" (yesterday's decision), "Saturday's summit will be a good thing" (written on
-  a Thursday: the coming one); the "will" is the subject's doing, not its time.
+  a Thursday: the coming one), "the results of Tuesday's primaries will force" (what the
+  subject is of); the "will" is the subject's doing, not its time.
 
 So does a weekday written 'later Monday': later on the day of writing ("when he speaks later
 Monday" in a page dated the day after is that Monday, not the next).
@@ -26,6 +27,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import Place
+from analysis.event_predicted import subject_of
 from analysis.event_words import RELATIONS, REPORTING
 
 NEAREST = "nearest"
@@ -55,8 +57,7 @@ def nearest(place: Place) -> str | None:
     if place.thing is None and helpers == {"would"} and not _reported(verb):
         return NEAREST
     if place.names and place.thing is not None and helpers & _WILL:
-        subject = place.thing.dep_ in ("nsubj", "nsubjpass") and place.thing.head.i == verb.i
-        return NEAREST if subject else None
+        return NEAREST if subject_of(place.thing, verb) else None
     return None
 
 

@@ -23,15 +23,25 @@ def dated(nlp: Language, text: str, published: date = PUBLISHED) -> list[str]:
     ("text", "expected"),
     [
         # a past day naming the subject of a prediction: the clause tells what it will bring
-        ("Advocates said Monday's ruling will change the race for governor.", []),
+        ("Advocates said Monday's ruling could change the race for governor.", []),
         ("Sunday's vote is unlikely to settle the dispute.", []),
         ("Friday's storm could raise the price of grain, traders said.", []),
         ("The mayor's visit last Thursday would likely draw more investors.", []),
+        # what the subject is 'of': the nearest such day, over before the writing
+        ("The results of Monday's primaries would force the party to rethink.", []),
+        (
+            "The results of Thursday's vote will be known on Friday.",
+            ["2022-08-11", "2022-08-12"],
+        ),
         # the day of writing or later is the plan the sentence tells
         ("Tuesday's vote is unlikely to settle the dispute.", ["2022-08-09"]),
         ("The council's meeting on Thursday will decide the budget.", ["2022-08-11"]),
         # not a prediction: the past happening the subject did
         ("Monday's ruling changed the race for governor.", ["2022-08-08"]),
+        # with a bare "will", what the subject is 'of' is read on its nearest side, then as a
+        # past thing under a future clause (`event_clash`); the subject itself keeps its day
+        ("The results of Monday's primaries will force the party to rethink.", []),
+        ("Monday's ruling will change the race for governor.", ["2022-08-08"]),
         # a year or a month names a thing that may go on past it ("The 2019 season")
         ("The 2021 season will end late, the league said.", ["2021-01-01"]),
     ],
