@@ -67,7 +67,7 @@ from analysis.event_reference import (
     reference,
     sequenced,
 )
-from analysis.event_topic import talked_of
+from analysis.event_topic import spoken_on, talked_of
 from analysis.event_words import PLANS, PUBLISHING, RELATIONS, REPORTING, STATES
 
 _RANGE_ENDS = frozenset({"through", "until", "till", "to"})  # "from January 2015 through May"
@@ -110,7 +110,7 @@ def _describes(dated: Dated) -> bool:
         return True  # a person; "the goal under the 2015 Paris Agreement", "on the 2024 ticket"
     topic = (place.names and place.thing_prep in _TOPIC_PREPS) or topic_participle(place)
     despite = place.thing is not None and place.thing_prep in _CONCESSIVE
-    talked = talked_of(place)  # "pointing to Tuesday's results, he charged"
+    talked = talked_of(place) or spoken_on(place)  # "pointing to Tuesday's results"
     moved = rescheduled(place, dated.text)  # "Obama's June 15 event was postponed"
     if (
         topic

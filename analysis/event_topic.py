@@ -57,3 +57,31 @@ def talked_of(place: Place) -> bool:
 def _after_object(verb: Token, date: Token) -> bool:
     """Whether the date comes after an object of the verb ('comparing the city today')."""
     return any(kid.dep_ in _OBJECTS and verb.i < kid.i < date.i for kid in verb.children)
+
+
+# Verbs whose "on" brings what is talked of: "touched briefly on the 2016 race", "commented on
+# Tuesday's ruling" (not "voted on", "agreed on", "acted on": a happening on the thing).
+TALKING_ON = frozenset(
+    {"touch", "comment", "speak", "talk", "focus", "dwell", "elaborate", "reflect", "remark"}
+    | {"write", "report", "testify", "brief", "lecture", "opine", "expound", "muse", "reminisce"}
+    | {"centre", "center", "concentrate", "weigh", "harp", "editorialize", "editorialise"}
+)
+_TOPIC_ON = frozenset({"on", "upon", "about"})
+
+
+def spoken_on(place: Place) -> bool:
+    """A thing a date names that a clause talks on or about ('She touched briefly on the 2016
+    race', 'weighed in on last month's vote'), or that a verbless headline is news on ('The
+    Latest on the 2016 presidential campaign'): what is talked of, not when."""
+    thing = place.thing
+    if not place.names or thing is None or thing.dep_ != "pobj":
+        return False
+    prep = thing.head
+    if prep.lower_ not in _TOPIC_ON:
+        return False
+    above = prep.head
+    if above.dep_ == "prt" or (above.pos_ == "ADV" and above.lower_ == "in"):
+        above = above.head  # "weighed in on"
+    if above.pos_ in ("VERB", "AUX"):
+        return above.lemma_ in TALKING_ON
+    return above.dep_ == "ROOT" and above.pos_ in ("NOUN", "PROPN", "ADJ")

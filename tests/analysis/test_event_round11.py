@@ -124,3 +124,20 @@ def test_dashed_relative_about_person(nlp: Language, text: str, expected: list[s
 )
 def test_topic_participle(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a clause talks on or about, and what a verbless headline is news on
+        ("She touched briefly on the 2016 presidential race.", []),
+        ("The senator weighed in on last month's vote.", []),
+        ("The mayor commented on the 2019 floods in a radio interview.", []),
+        ("The Latest on the 2020 census, with counts in five states.", []),
+        # a happening on the thing, or a date of the talking itself, stays
+        ("The council voted on the 2023 budget on Monday.", ["2022-08-08"]),
+        ("He spoke on Monday about the budget.", ["2022-08-08"]),
+    ],
+)
+def test_spoken_on(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
