@@ -50,6 +50,7 @@ WORKS = frozenset(
     {"film", "movie", "album", "book", "novel", "memoir", "song", "single", "record", "series"}
     | {"documentary", "play", "musical", "poem", "painting", "opera", "show", "sitcom", "game"}
     | {"biography", "essay", "report", "study", "paper", "law", "act", "treaty", "version"}
+    | {"bill", "budget"}  # "the 2016 defense authorization bill": a fiscal year names it
 )
 # A document a clause dates as it describes it ("a letter dated Oct. 12", "a report published on
 # Wednesday"): when a reporting clause speaks through the document, its date is the report's.

@@ -141,3 +141,18 @@ def test_topic_participle(nlp: Language, text: str, expected: list[str]) -> None
 )
 def test_spoken_on(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year naming a bill or a budget is its fiscal year, a name
+        ("In the 2019 farm bill, lawmakers set aside $2 billion for drought relief.", []),
+        ("Critics attacked her for backing the 1996 welfare bill.", []),
+        ("The 2023 budget leaves little room for new hires.", []),
+        # a date of the clause itself stays
+        ("Lawmakers passed the farm bill in March.", ["2022-03-01"]),
+    ],
+)
+def test_bill_year_names(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
