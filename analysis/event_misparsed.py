@@ -44,3 +44,17 @@ def topic_participle(place: Place) -> bool:
         return False
     first = links[0]
     return first.dep == "prep" and first.verb.lower_ in _TOPIC_WORDS
+
+
+def based_on(place: Place) -> bool:
+    """A date inside what 'based on' brings ('Based on the three-day gathering of veterans in
+    1971, it was a film', 'Based on a survey of nurses in 2019, the report warns'): the source
+    of what the sentence tells, not its time. The parser reads 'Based' as a preposition or a
+    participle adjunct."""
+    for link in place.links[:-1]:
+        verb = link.verb
+        if verb.lower_ != "based" or link.dep not in ("prep", "advcl", "acl"):
+            continue
+        if any(kid.lower_ in ("on", "upon") for kid in verb.children):
+            return True
+    return False

@@ -45,7 +45,7 @@ from analysis.event_background import (
     stays_description,
     talked_about,
 )
-from analysis.event_misparsed import relative_complement, topic_participle
+from analysis.event_misparsed import based_on, relative_complement, topic_participle
 from analysis.event_passing import (
     named_below,
     named_in_passing,
@@ -122,6 +122,7 @@ def _describes(dated: Dated) -> bool:
         or talked_about(place)  # "the statistics about where we were ... in 2009"
         or of_date_now(place)  # "the bombings of July 7 provide no such opportunities"
         or example(place)  # "such as the partial core meltdown ... in 1979"
+        or based_on(place)  # "Based on a survey of nurses in 2019, the report warns"
     ):
         # "asked about the minister's March 3 letter"; "despite a diagnosis in 2012, he had
         # landed a job" (background); "the Communications Decency Act of 1996"

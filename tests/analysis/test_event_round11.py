@@ -156,3 +156,21 @@ def test_spoken_on(nlp: Language, text: str, expected: list[str]) -> None:
 )
 def test_bill_year_names(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date inside what 'based on' brings is the source's
+        ("Based on a survey of nurses in 2019, the report warns of shortages.", []),
+        (
+            "Based on the hearings held in 1998 that she helped organise, it was a play about"
+            " the trial.",
+            [],
+        ),
+        # the sentence's own date stays
+        ("The film, based on a novel published in 1952, opens on Friday.", ["2022-08-12"]),
+    ],
+)
+def test_based_on(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text) == expected
