@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from analysis.quote_speakers import NP_LEFT_DEPS
+from analysis.speaker_words import NP_LEFT_DEPS
 
 _SET_OFF = frozenset({",", ":"})
 # How the words before the comma may hang on the speech verb: its place, time, addressee or

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from analysis.quote_speakers import word_set
+from analysis.speaker_words import word_set
 
 # Speech verbs in the forms that open an inverted attribution ("Said Smith:", "Writes Jones:").
 INVERTING_VERBS = word_set(

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.pronouns import PERSONAL
+from analysis.pronouns import PERSONAL, SUBJECT_DEPS
 from analysis.quote_clauses import (
     closes_sentence,
     cue_sets_off,
@@ -50,14 +50,7 @@ from analysis.quote_spans import (
     next_paragraph,
     split_lines,
 )
-from analysis.quote_speakers import (
-    NP_LEFT_DEPS,
-    SUBJECT_DEPS,
-    Speaker,
-    SpeakerResolver,
-    np_text,
-    word_set,
-)
+from analysis.quote_speakers import SpeakerResolver
 from analysis.quote_subjects import (
     gerund_subject,
     in_main_clause,
@@ -70,6 +63,7 @@ from analysis.quote_trailers import trailing_verb
 from analysis.quote_verbs import manner_verb, speech_idiom
 from analysis.speaker_descriptions import description_kind
 from analysis.speaker_names import person_shaped, title_full_stop
+from analysis.speaker_words import NP_LEFT_DEPS, Speaker, np_text, word_set
 from analysis.types import DocAnalysis, EntityKind, Quote
 
 log = logging.getLogger(__name__)

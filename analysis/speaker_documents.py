@@ -2,7 +2,7 @@
 statement", "In a statement, the mogul announced …", "Fox News said in a statement".
 
 A reader takes "the statement" (or "the letter", "the report", any of the writings in
-`quote_speakers.DOCUMENTS`) to be the one the text last mentioned, and that one's issuer: the
+`speaker_words.DOCUMENTS`) to be the one the text last mentioned, and that one's issuer: the
 subject of the verb it is the object of ("X released a statement") or that it is set in ("X said
 in a statement", "In a statement, X announced"), its possessor ("X's letter") or a name before
 it ("a Times article"), or the name after
