@@ -28,6 +28,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from analysis.quote_cues import CUE_VERBS
+
 # Words that end the name of a body that speaks (police forces, councils, schools, unions, ...).
 BODY_WORDS = frozenset(
     """police constabulary council university college school hospital trust association union
@@ -156,8 +158,6 @@ def person_named_as_a_body(doc: Doc, surface: str) -> bool:
 
 def _speaks(token: Token) -> bool:
     """The subject of a speech verb ("Ramaswamy said"), not of any verb ("as Guard occupies")."""
-    from analysis.quotes import CUE_VERBS  # here: quotes imports entities, which imports us
-
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in CUE_VERBS
 
 

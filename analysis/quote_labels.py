@@ -6,7 +6,8 @@ subject's words, whichever the verb (derided, described, referred to, hailed, sl
 speech-verb list cannot hold them all. The verb must name what it labels, as an object ("derided
 Ramaswamy") or after "to" ("referred to her"): "worked as “a consultant”" labels no one, and
 the marks only set a word apart. As with other verbs outside the list, the quote takes such a
-verb only when its subject is someone the article names (`quotes._attribute`, `_active_speaker`).
+verb only when its subject is someone the article names (`quotes._attribute`,
+`quote_lead_ins._active_speaker`).
 """
 
 from __future__ import annotations

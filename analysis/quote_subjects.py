@@ -3,8 +3,8 @@
 - "Obama ended his list by saying “Too many.”", "McConnell deflected questions before saying,
   “…”": a speech verb in a clause of "by", "before", "after", "upon", "while" or "when" shares
   the subject of the verb that clause hangs on (`shared_clause`, beside the conjuncts and
-  adverbial clauses `quotes._subject` already climbs). Not "quoted the president as saying":
-  there the object speaks.
+  adverbial clauses `quote_cue_speakers._subject` already climbs). Not "quoted the president
+  as saying": there the object speaks.
 - "“…,” Ramos, 58, told AFP", "“…,” Gene Sperling, a Clinton adviser, said", "Her adviser,
   Jake Sullivan, said:": a name set off by commas before the verb, whose apposition (an age, a
   role, a participle clause) made the parser lose the subject. The nearest stretch between

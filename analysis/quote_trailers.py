@@ -2,7 +2,7 @@
 
 News English attributes a quotation by closing it with a comma and naming the speaker and a
 verb straight after it: “…,” Christie charged. / “…,” Asfendis penned. / “…,” the mayor
-quipped. The verb list (`quotes.CUE_VERBS`) cannot hold every verb writers use there, and it
+quipped. The verb list (`quote_cues.CUE_VERBS`) cannot hold every verb writers use there, and it
 need not: in that slot the verb is the attribution, whichever it is. `trailing_verb` says
 whether a verb stands in it: its sentence's root, its subject opening right after the closing
 mark and the verb right after the subject, with nothing after the verb but the sentence's end

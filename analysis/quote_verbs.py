@@ -1,4 +1,4 @@
-"""Speech verbs the list in `quotes.CUE_VERBS` does not hold: idioms of saying, and verbs that
+"""Speech verbs the list in `quote_cues.CUE_VERBS` does not hold: idioms of saying, and verbs that
 say how words were said.
 
 - Idioms: "As Vulture put it, “…”", "as John Cornyn put it:", "“…,” Mr. Rubel pointed out":
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.quote_speakers import word_set
+from analysis.speaker_words import word_set
 
 MANNER_VERBS = word_set("yell scream chant cry wonder question react sing crack beam holler mutter")
 

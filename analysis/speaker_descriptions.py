@@ -1,5 +1,5 @@
 """Which descriptions stand for the person a story is about ("the Conservative MP said", "the
-New York businessman says"), for `quotes._described` to tie to that person.
+New York businessman says"), for `quote_cue_speakers._described` to tie to that person.
 
 Two kinds of singular noun, with "the" or a possessor:
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.quote_speakers import word_set
+from analysis.speaker_words import word_set
 
 DESCRIBED_ROLES = word_set(
     """president minister premier chancellor senator congressman congresswoman representative mp

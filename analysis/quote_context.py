@@ -1,0 +1,105 @@
+"""What the quote rules share about one document: its lines, quote spans and speaker resolver.
+
+`QuoteContext` is built once per article; `Cue` and `Found` are what the rules hand back.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.quote_cues import CUE_VERBS
+from analysis.quote_spans import (
+    QuoteSpan,
+    find_quote_spans,
+    is_headline,
+    next_paragraph,
+    split_lines,
+)
+from analysis.quote_speakers import SpeakerResolver
+from analysis.speaker_words import Speaker
+from analysis.types import DocAnalysis
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue verb lemma and the speaker it gives."""
+
+    lemma: str
+    speaker: Speaker
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quote attributed so far: its span, kind, cue and speaker."""
+
+    span: QuoteSpan
+    kind: str
+    cue: Cue
+    frame_end: int
+
+
+class QuoteContext:
+    """One document's text, lines, quote spans and token lookups, shared by the rules."""
+
+    def __init__(self, doc: Doc, analysis: DocAnalysis) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lines = split_lines(self.text)
+        self.spans = find_quote_spans(self.text)
+        self.opens = [span.open_at for span in self.spans]
+        self.quoted_lines = {span.line for span in self.spans}
+        continued = self._continued_lines()
+        self.headlines = {
+            line.index
+            for line in self.lines
+            if is_headline(self.text, line) and line.index not in continued
+        }
+        self.line_starts = [line.start for line in self.lines]
+        self.quoted = self._quoted_tokens()
+        self.sentence_starts = [s.start for s in analysis.sentences]
+        self.resolver = SpeakerResolver(doc, analysis.mentions, self.excluded, CUE_VERBS)
+
+    def _continued_lines(self) -> set[int]:
+        """Paragraphs a quotation runs on into: one of them without a full stop is still the
+        speaker's words, not a headline."""
+        found = set()
+        for span in self.spans:
+            if span.run_on:
+                after = next_paragraph(self.text, self.lines, span.line)
+                if after is not None:
+                    found.add(after.index)
+        return found
+
+    def _quoted_tokens(self) -> dict[int, QuoteSpan]:
+        """Token index -> the quote span (marks included) covering it."""
+        covered: dict[int, QuoteSpan] = {}
+        for span in self.spans:
+            for token in self.tokens(span.open_at, span.close_at + 1):
+                covered[token.i] = span
+        return covered
+
+    def tokens(self, start: int, end: int) -> Span | list[Token]:
+        """The tokens overlapping a character range."""
+        end = min(end, len(self.text))
+        if start >= end:
+            return []
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None else []
+
+    def line_of(self, char: int) -> int:
+        """The index of the line holding a character offset."""
+        return max(bisect.bisect_right(self.line_starts, char) - 1, 0)
+
+    def excluded(self, char: int) -> bool:
+        """True inside a quote or a headline: no antecedent or role comes from there."""
+        if self.line_of(char) in self.headlines:
+            return True
+        i = bisect.bisect_right(self.opens, char) - 1
+        return i >= 0 and char <= self.spans[i].close_at
+
+    def sentence_of(self, char: int) -> int:
+        """The index of the analysis sentence holding a character offset."""
+        return max(bisect.bisect_right(self.sentence_starts, char) - 1, 0)

@@ -1,0 +1,43 @@
+"""Which verbs are speech verbs: the cue list and the test a quote's verbs are put to.
+
+Apart from the rules so that the speaker resolver (for "he said" chains) and the stored-name
+repairs can read the same list without importing the quote rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis.quote_verbs import speech_idiom
+from analysis.speaker_words import word_set
+
+CUE_VERBS = word_set(
+    """say tell add call explain state declare insist warn note write ask describe urge hail reply
+    respond answer claim concede admit argue assert announce acknowledge affirm comment complain
+    confirm deny emphasize emphasise exclaim observe predict promise recall remark report reiterate
+    stress suggest vow whisper shout tweet pledge conclude boast contend counter maintain quip
+    proclaim laud lament caution demand dub term assure reveal recount testify mention joke plead
+    muse scoff continue post agree laugh sigh marvel interject reason opine bark snap retort
+    rebut remember allege accuse criticize criticise condemn denounce dismiss praise thank
+    admonish estimate indicate"""
+)
+# Cue verbs that are speech only without a complement of their own.
+_GOES_ON = frozenset({"continue"})
+_PHRASAL_CUES = {"go": "on", "fire": "back", "shoot": "back", "hit": "back", "bark": "back"}
+
+
+def is_cue(token: Token) -> bool:
+    """A speech verb: "said", "told", "insists", "called", "according", "went on", "shot back"."""
+    if not token.tag_.startswith("VB"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _GOES_ON and any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
+        return False  # "Acme will continue to raise prices": not "“…,” she continued"
+    if lemma in CUE_VERBS:
+        return True
+    particle = _PHRASAL_CUES.get(lemma)
+    if particle is not None and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == particle for c in token.children
+    ):
+        return True
+    return speech_idiom(token)  # "As Vulture put it", "pointed out"

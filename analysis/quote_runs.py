@@ -1,0 +1,124 @@
+"""Attributions from outside a quote's sentence: a quotation with no words of its own around it.
+
+It goes on from the quote before, from a sentence of reported speech before it, from a speaker
+line ending in a colon, from the one person the paragraph before is about, or from a dash
+signature.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.quote_context import Cue, Found, QuoteContext
+from analysis.quote_cue_speakers import one_subject, speaker_for
+from analysis.quote_cues import is_cue
+from analysis.quote_frames import SENTENCE_END
+from analysis.quote_lead_ins import inverted
+from analysis.quote_signed import quote_alone, signature_start, signing_name
+from analysis.quote_spans import ALL_MARKS, QuoteSpan, is_insert
+
+
+def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
+    """A speaker line: "X said:" or "Here is how X explained …" introducing the next paragraph."""
+    if line_index < 0 or line_index in ctx.quoted_lines:
+        return None
+    line = ctx.lines[line_index]
+    raw = ctx.text[line.start : line.end].rstrip()
+    if not raw.endswith(":") and not (
+        line_index in ctx.headlines and re.match(r"(?i)(here|this)\b", raw.lstrip())
+    ):
+        return None
+    tokens = list(ctx.tokens(line.start, line.end))
+    bounds = (tokens[0].i, tokens[-1].i) if tokens else (0, -1)
+    for cue in reversed([t for t in tokens if is_cue(t)]):
+        speaker = speaker_for(cue, ctx, bounds)
+        if speaker is not None and speaker.key is not None:
+            return Cue(cue.lemma_.lower(), speaker)
+    return inverted(tokens, ctx)  # "Stated Stone:" / "“…”"
+
+
+def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue | None:
+    """The cue of the quote a bare quoted sentence continues, in its paragraph or the next
+    (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”)."""
+    if previous is None:
+        return None
+    between = range(previous.span.line + 1, span.line)
+    if previous.span.run_on and all(is_insert(ctx.text, ctx.lines[i]) for i in between):
+        return previous.cue  # “… (no closing mark) / read more in politics / “…
+    gap = ctx.text[previous.frame_end : span.open_at]
+    return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
+
+
+def second_half(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> bool:
+    """ "“By locking in China,” Mr. Obama said, “it now allowed me …”": a quotation split by
+    its attribution goes on in lowercase, and is as direct as its first half."""
+    if previous is None or previous.kind != "direct" or previous.span.line != span.line:
+        return False
+    first_tail = ctx.text[previous.span.end : previous.span.close_at]
+    gap = ctx.text[previous.span.close_at + 1 : span.open_at].rstrip()
+    return "," in first_tail and gap.endswith(",") and 0 < len(gap) <= 80 and "\n" not in gap
+
+
+def after_reported(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
+    """A bare quote right after a sentence of reported speech in the same paragraph ("Mr.
+    Ruano said timing remains his issue. “For me, …”"): that sentence's speaker goes on, when
+    the speech verb is its main verb, or a parenthetical on it ("It's easy, she says, for people
+    to …"), and its subject is a named speaker."""
+    marks = ctx.tokens(span.open_at, span.open_at + 1)
+    if not len(marks) or marks[0].i == 0:
+        return None
+    before = ctx.doc[marks[0].i - 1]
+    while before.is_space and before.i > 0:
+        before = ctx.doc[before.i - 1]
+    line = ctx.lines[span.line]
+    if before.idx < line.start or before.text not in SENTENCE_END or before.i in ctx.quoted:
+        return None
+    sentence = before.sent
+    root = sentence.root
+    if not is_cue(root):  # "It's easy, she says, for people to marvel …": a parenthetical cue
+        root = next((t for t in sentence if t.dep_ == "parataxis" and is_cue(t)), root)
+    if not is_cue(root) or root.i in ctx.quoted or sentence.start_char < line.start:
+        return None
+    speaker = speaker_for(root, ctx, (sentence.start, sentence.end - 1))
+    if speaker is None or speaker.key is None:
+        return None
+    return Cue(root.lemma_.lower(), speaker)
+
+
+def told_about(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
+    """A paragraph that is only a quote, right after a paragraph about one person (the one
+    person it names as a subject): that person speaks, as a reader takes it."""
+    line = ctx.lines[span.line]
+    whole = ctx.text[line.start : line.end].strip()
+    if span.line == 0 or whole[:1] not in ALL_MARKS or span.close_at < line.end - 2:
+        return None
+    if ctx.text[line.start : span.open_at].strip():
+        return None  # the second quote of a paragraph: “A,” said someone unnamed. “B.”
+    if ctx.text.count(ctx.text[span.start : span.end].rstrip(".,!?…")) > 1:
+        return None  # a pull quote: the same words are quoted, and attributed, in the body
+    before = ctx.lines[span.line - 1]
+    if span.line - 1 in ctx.quoted_lines or span.line - 1 in ctx.headlines:
+        return None
+    person = one_subject(before.start, before.end, ctx)
+    return Cue("say", person) if person is not None else None
+
+
+def dash_signed(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
+    """A quotation that opens its paragraph, signed with a dash and a name after its closing
+    mark, or in the next paragraph when it stands alone in its own (`quote_signed`)."""
+    line = ctx.lines[span.line]
+    if span.run_on or ctx.text[line.start : span.open_at].strip():
+        return None
+    start = signature_start(ctx.text, span.close_at + 1, line.end)
+    alone = quote_alone(ctx.text, line.start, span.open_at, span.close_at, line.end)
+    below = start is None and alone and span.line + 1 < len(ctx.lines)
+    if below:
+        line = ctx.lines[span.line + 1]  # "“…”" / "- Sanders."
+        start = signature_start(ctx.text, line.start, line.end)
+    if start is None:
+        return None
+    name = signing_name(ctx.tokens(start, line.end), ctx.text, line.end)
+    speaker = ctx.resolver.resolve(name) if name is not None else None
+    if speaker is None or (below and speaker.key is None):
+        return None  # a line below signs for a known name only
+    return Cue("sign", speaker)
