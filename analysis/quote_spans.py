@@ -6,7 +6,9 @@ Pairing rules (after textacy's `direct_quotations`, made stricter):
   them, so a quote nested inside another is never reported on its own;
 - an opening mark is followed by a non-space and preceded by the line start, a space or an
   opening bracket; a closing mark is preceded by a non-space and followed by a non-letter, so
-  the apostrophes of "Russia’s" and "rock 'n' roll" open or close nothing;
+  the apostrophes of "Russia’s" and "rock 'n' roll" open or close nothing; a curly double mark
+  typed with no space also counts: “ after a comma or colon opens ("she said,“Look"), ” after a
+  comma or sentence stop and before a letter closes ("“We won,”Holt said");
 - a quotation never crosses a line break, except a paragraph left open whose next paragraph
   opens with a quotation mark (the newspaper convention for a quote running on);
 - a mark left unpaired (odd count, mismatched styles) yields nothing.
@@ -89,9 +91,11 @@ def _role(text: str, i: int, start: int, end: int) -> str | None:
     """'open', 'close' or None for the mark at `i`, judged by its neighbours within the line."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    can_open = not after.isspace() and (before.isspace() or before in _BEFORE_OPEN)
-    can_close = not before.isspace() and not after.isalnum()
     char = text[i]
+    glued_open = char == "“" and before in ",:"  # 'she said,“Look …': no space typed
+    glued_close = char == "”" and before in ",.!?" and after.isalpha()  # '“…,”Holt said'
+    can_open = not after.isspace() and (before.isspace() or before in _BEFORE_OPEN or glued_open)
+    can_close = not before.isspace() and (not after.isalnum() or glued_close)
     if can_open and can_close:
         can_open = char in DOUBLE_OPEN | SINGLE_OPEN or (char in STRAIGHT and not before.isalnum())
         can_close = not can_open
