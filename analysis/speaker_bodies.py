@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
+from analysis.speaker_words import definite
 from analysis.types import EntityKind, Mention
 
 _COPULAS = frozenset({"be", "become", "remain"})
@@ -48,7 +49,7 @@ def described_body(
         bodies = [m for m in described if m is not None and _named_body(m)]
         if bodies:
             return bodies[0]
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if definite(token):
             return None  # "the company's value" before: a company we cannot tell
     return None
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from analysis.speaker_words import definite, earlier_nouns
+
 _CAMPAIGN = "campaign"
 _OWN_STAFF = frozenset({"office", "staff", "team"})
 _LOOK_BACK = 8  # sentences before the one "the campaign" speaks in
@@ -56,17 +58,7 @@ def _owner(campaign: Token) -> Token | None:
 
 def _latest_owner(subject: Token, excluded: Callable[[int], bool]) -> Token | None:
     """For "the campaign": the candidate of the latest campaign named with one before it."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+    if not definite(subject):
         return None
-    doc = subject.doc
-    sentence = subject.sent
-    for _ in range(_LOOK_BACK):
-        if sentence.start == 0:
-            break
-        sentence = doc[sentence.start - 1].sent
-    for token in reversed(doc[sentence.start : subject.i]):
-        if token.lemma_.lower() == _CAMPAIGN and token.pos_ == "NOUN" and not excluded(token.idx):
-            owner = _owner(token)
-            if owner is not None:
-                return owner
-    return None
+    owners = (_owner(t) for t in earlier_nouns(subject, _LOOK_BACK, excluded))
+    return next((owner for owner in owners if owner is not None), None)

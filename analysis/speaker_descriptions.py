@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.speaker_words import word_set
+from analysis.speaker_words import definite, word_set
 
 DESCRIBED_ROLES = word_set(
     """president minister premier chancellor senator congressman congresswoman representative mp
@@ -40,8 +40,7 @@ def description_kind(subject: Token, named: bool) -> str | None:
     `named` when an entity covers it, which then is no description."""
     if subject.tag_ not in {"NN", "NNP"} or named:
         return None
-    definite = any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
-    if not definite and not any(c.dep_ == "poss" for c in subject.children):
+    if not definite(subject) and not any(c.dep_ == "poss" for c in subject.children):
         return None
     lemma = subject.lemma_.lower()
     if lemma in DESCRIBED_ROLES:

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from analysis.speaker_words import definite, earlier_nouns
+
 _LOOK_BACK = 6  # sentences before the one that quotes the writing
 _SET_IN = frozenset({"in", "through", "via"})  # "said in a statement"
 _FROM = frozenset({"from", "by"})  # "a statement from X"
@@ -28,20 +30,10 @@ def issuer_of(
 ) -> Token | None:
     """The word naming who issued the writing "the X" that speaks, from its latest earlier
     mention (module docstring); None when there is none or it names no issuer."""
-    lemma = subject.lemma_.lower()
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    if lemma not in documents or subject.pos_ != "NOUN" or not definite:
+    if subject.lemma_.lower() not in documents or subject.pos_ != "NOUN" or not definite(subject):
         return None
-    doc = subject.doc
-    sentence = subject.sent
-    for _ in range(_LOOK_BACK):
-        if sentence.start == 0:
-            break
-        sentence = doc[sentence.start - 1].sent
-    for token in reversed(doc[sentence.start : subject.i]):
-        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and not excluded(token.idx):
-            return _issuer(token)
-    return None
+    latest = next(earlier_nouns(subject, _LOOK_BACK, excluded), None)
+    return _issuer(latest) if latest is not None else None
 
 
 def _issuer(writing: Token) -> Token | None:

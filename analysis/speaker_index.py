@@ -119,18 +119,22 @@ class MentionIndex:
             and m.name.lower().split()[-1] == word
         )
 
-    def _org_subject_before(self, token: Token) -> Mention | None:
-        """The latest organisation that is a subject in this sentence or the one before: "The
-        Writers Guild of America welcomed the deal. “…,” the union said"."""
+    def _orgs_before(self, token: Token) -> list[Mention]:
+        """The organisations named before the token in its sentence and the one before, in
+        text order, none inside quoted text."""
         sentence = token.sent
         previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        subjects = [
+        return [
             m
             for m in self.mentions
             if m.kind == EntityKind.ORG
             and previous.start_char <= m.start
             and m.end <= token.idx
             and not self.excluded(m.start)
-            and head_dep(self.doc, m) in SUBJECT_DEPS
         ]
+
+    def _org_subject_before(self, token: Token) -> Mention | None:
+        """The latest organisation that is a subject in this sentence or the one before: "The
+        Writers Guild of America welcomed the deal. “…,” the union said"."""
+        subjects = [m for m in self._orgs_before(token) if head_dep(self.doc, m) in SUBJECT_DEPS]
         return subjects[-1] if subjects else None

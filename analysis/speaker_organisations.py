@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.pronouns import SUBJECT_DEPS, head_dep
+from analysis.pronouns import SUBJECT_DEPS
 from analysis.speaker_bodies import bare_noun, described_body, lone_body_before
 from analysis.speaker_campaigns import campaign_owner
 from analysis.speaker_entities import EntityRules
@@ -124,19 +124,10 @@ class OrganisationRules(EntityRules):
         """The organisation "they" (or "it") speaks for: the latest organisation that is a
         subject in this sentence or the one before, or, when "they" speak in a statement or
         "it" speaks at all, the latest organisation named in those sentences."""
-        sentence = token.sent
-        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        orgs = [
-            m
-            for m in self.mentions
-            if m.kind == EntityKind.ORG
-            and previous.start_char <= m.start
-            and m.end <= token.idx
-            and not self.excluded(m.start)
-        ]
-        subjects = [m for m in orgs if head_dep(self.doc, m) in SUBJECT_DEPS]
-        if subjects:
-            return subjects[-1]
+        subject = self._org_subject_before(token)
+        if subject is not None:
+            return subject
+        orgs = self._orgs_before(token)
         statement = any(t.lemma_.lower() == "statement" for t in token.head.subtree)
         speaks = token.lower_ == "it"  # "it said": no person, so the organisation just named
         return orgs[-1] if (statement or speaks) and orgs else None

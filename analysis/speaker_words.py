@@ -6,7 +6,7 @@ lists without importing the resolver that imports them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -100,3 +100,24 @@ def the_one(found: Iterable[Mention]) -> Mention | None:
     """The one entity these mentions name, or None when they name none or several."""
     by_key = {m.key: m for m in found}
     return next(iter(by_key.values())) if len(by_key) == 1 else None
+
+
+def definite(noun: Token) -> bool:
+    """Whether the noun has "the" for its determiner: "the campaign", not "a campaign"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def earlier_nouns(noun: Token, sentences: int, excluded: Callable[[int], bool]) -> Iterator[Token]:
+    """The nouns with the noun's lemma before it, latest first, in its sentence and the
+    `sentences` before it, none inside `excluded` (quoted) text: where "the campaign" or "the
+    release" was last named."""
+    doc = noun.doc
+    sentence = noun.sent
+    for _ in range(sentences):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    lemma = noun.lemma_.lower()
+    for token in reversed(doc[sentence.start : noun.i]):
+        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and not excluded(token.idx):
+            yield token
