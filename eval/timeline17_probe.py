@@ -35,27 +35,33 @@ from analysis import key_dates
 from eval.common import DEFAULT_DATA, emit
 from eval.timeline17_tls import (
     DEFAULT_WORK,
-    Row,
+    GoldTLS,
+    Scores,
     average_results,
     load_gold_tls,
-    score_all,
+    predict,
+    score,
     tune_story,
 )
+from eval.tls_metrics import Evaluator
 
 Ranker = Callable[..., list[key_dates.RankedDate]]
 
 
-def means(rows: Sequence[Row]) -> str:
+Scored = list[tuple[GoldTLS, Scores]]
+
+
+def means(rows: Scored) -> str:
     """The news-tls means of the tune stories, the other stories and all the rows."""
     groups = [
-        ("tune", [r for r in rows if tune_story(r.gold.topic)]),
-        ("other", [r for r in rows if not tune_story(r.gold.topic)]),
-        ("all", list(rows)),
+        ("tune", [s for g, s in rows if tune_story(g.topic)]),
+        ("other", [s for g, s in rows if not tune_story(g.topic)]),
+        ("all", [s for _, s in rows]),
     ]
     parts = []
     for name, group in groups:
         if group:
-            found = average_results([r.ours for r in group])
+            found = average_results(group)
             parts.append(f"{name} " + " / ".join(f"{s.f_score:.3f}" for s in found))
     return " | ".join(parts)
 
@@ -79,18 +85,25 @@ def oracle(data: Path, work: Path) -> str:
         return sorted(lifted, key=key_dates._order)
 
     _use_ranker(gold_first)
-    rows: list[Row] = []
+    return means(_score(data, work, lambda gold: _gold_days(gold_days, gold)))
+
+
+def _gold_days(days: set[date], gold: GoldTLS) -> None:
+    days.clear()
+    days.update(e.date for e in gold.entries)
+
+
+def _score(data: Path, work: Path, before: Callable[[GoldTLS], None] | None = None) -> Scored:
+    """Every gold timeline's key dates scored as `eval.timeline17_tls score` scores them
+    (uncapped, as news-tls asks), without its baseline and leaving its predictions file alone;
+    `before` is called with each gold first."""
+    evaluator = Evaluator()
+    scored: Scored = []
     for gold in load_gold_tls(data / "timeline17" / "gold_timelines"):
-        gold_days.clear()
-        gold_days.update(e.date for e in gold.entries)
-        scored = _score(data, work, [gold.topic])  # a topic's timelines are scored together
-        rows.append(next(r for r in scored if r.gold.name == gold.name))
-    return means(rows)
-
-
-def _score(data: Path, work: Path, only: Sequence[str] | None = None) -> list[Row]:
-    """`score_all`, uncapped as news-tls asks, leaving the real predictions file alone."""
-    return score_all(data, work, only, 1000, 10, dump_predictions=False)
+        if before is not None:
+            before(gold)
+        scored.append((gold, score(predict(work, gold, 1000, 10), gold, evaluator)))
+    return scored
 
 
 def coverage(data: Path, work: Path) -> str:

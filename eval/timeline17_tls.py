@@ -423,16 +423,9 @@ def tls_report(rows: Sequence[Row]) -> str:
 
 
 def score_all(
-    data: Path,
-    work: Path,
-    only: Sequence[str] | None,
-    max_dates: int,
-    max_sentences: int,
-    *,
-    dump_predictions: bool = True,
+    data: Path, work: Path, only: Sequence[str] | None, max_dates: int, max_sentences: int
 ) -> list[Row]:
-    """Ask for every gold timeline's key dates and score them, with the baseline beside (and
-    write them to `predictions.json` unless told not to: a diagnostic keeps the real ones)."""
+    """Ask for every gold timeline's key dates and score them, with the baseline beside."""
     golds = [
         t
         for t in load_gold_tls(data / "timeline17" / "gold_timelines")
@@ -461,8 +454,7 @@ def score_all(
             },
         }
         log.info("%s: AR1 %s AR2 %s date %s", gold.name, *(_f(s) for s in row.ours))
-    if dump_predictions:
-        (work / "predictions.json").write_text(json.dumps(dump, indent=1, ensure_ascii=False))
+    (work / "predictions.json").write_text(json.dumps(dump, indent=1, ensure_ascii=False))
     return rows
 
 
