@@ -41,6 +41,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from analysis.publication_time import local_publication_day
 from analysis.story_stream import keep_named_story
 from analysis.types import Precision
 
@@ -194,6 +195,9 @@ def _publication_date(
     if markup_date:
         parsed = _parse_iso(markup_date)
         if parsed is not None:
+            tree = load_html(html)  # afresh: extraction prunes the tree it is given
+            if tree is not None:  # the page's own stamp, at its local day (issue 12)
+                parsed = local_publication_day(tree, tree.text_content(), parsed)
             return parsed, Precision.DAY
     found = htmldate.find_date(
         html, url=url, extensive_search=True, original_date=True, outputformat=_ISO
