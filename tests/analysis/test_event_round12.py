@@ -114,3 +114,34 @@ def test_time_attribute_over_a_day_first_reading(nlp: Language) -> None:
     sentence = "Kaine faces Pence on Tuesday night. Insiders were surveyed last week."
     published, dates = member_dates(nlp, page("", shown, sentence), sentence)
     assert (str(published), dates) == ("2016-10-04", ["2016-10-04", "2016-09-26"])
+
+
+SEOUL = "SEOUL — North Korea fired a missile today, officials said. It fired two on Thursday."
+
+
+@pytest.mark.parametrize(
+    ("dateline", "stamp", "day", "events"),
+    [
+        # a Seoul story of Saturday morning, stamped Friday 21:00 UTC
+        ("SEOUL —", "2023-11-10T21:00:00Z", "2023-11-11", ["2023-11-11", "2023-11-09"]),
+        # a Houston story of Wednesday evening, stamped Thursday 04:31 UTC
+        (
+            "HOUSTON, Texas (KTRK) --",
+            "2023-11-09T04:31:00Z",
+            "2023-11-08",
+            ["2023-11-08", "2023-11-02"],
+        ),
+        # no dateline: the UTC day stands
+        ("", "2023-11-10T21:00:00Z", "2023-11-10", ["2023-11-10", "2023-11-09"]),
+    ],
+)
+def test_dateline_place_local_day(
+    nlp: Language, dateline: str, stamp: str, day: str, events: list[str]
+) -> None:
+    """A UTC stamp without a shown local time is read at the dateline's place."""
+    sentence = SEOUL.replace("SEOUL —", dateline).strip()
+    head = f'<meta property="article:published_time" content="{stamp}">'
+    # the page's scripts may show the stamp again in UTC: no word on the local day
+    shown = f"<script>var t = 'Nov 1{stamp[9]} 2023 {stamp[11:16]}';</script>"
+    published, dates = member_dates(nlp, page(head, shown, sentence), sentence)
+    assert (str(published), dates) == (day, events)
