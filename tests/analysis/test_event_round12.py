@@ -145,3 +145,25 @@ def test_dateline_place_local_day(
     shown = f"<script>var t = 'Nov 1{stamp[9]} 2023 {stamp[11:16]}';</script>"
     published, dates = member_dates(nlp, page(head, shown, sentence), sentence)
     assert (str(published), dates) == (day, events)
+
+
+WRITTEN = "Dec. 28, 2018 — The agency approved the merger on Monday. Talks went on for a year."
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day", "events"),
+    [
+        # written on Dec. 28 (a Friday), published in January: "Monday" is Dec. 24
+        ("2019-01-10T09:00:00-05:00", "2018-12-28", ["2018-12-24"]),
+        # published the same day: nothing to change
+        ("2018-12-28T09:00:00-05:00", "2018-12-28", ["2018-12-24"]),
+        # a dateline months older than the stamp is no writing date of this page
+        ("2019-06-10T09:00:00-04:00", "2019-06-10", ["2019-06-10"]),
+    ],
+)
+def test_dated_dateline_anchors(nlp: Language, stamp: str, day: str, events: list[str]) -> None:
+    """A story that states its own writing date counts its relative dates from it."""
+    head = f'<meta property="article:published_time" content="{stamp}">'
+    body = WRITTEN.split(" — ", 1)[1]  # the sentence as its date is read, after the dateline
+    published, dates = member_dates(nlp, page(head, "", WRITTEN), body)
+    assert (str(published), dates) == (day, events)
