@@ -15,7 +15,7 @@ from analysis.pronouns import SUBJECT_DEPS
 from analysis.quote_clauses import closes_sentence, cue_sets_off, quoted_clause, trailed_by_cue
 from analysis.quote_context import QuoteContext
 from analysis.quote_cues import is_cue
-from analysis.quote_spans import QuoteSpan
+from analysis.quote_spans import FORMATTING, QuoteSpan
 from analysis.speaker_names import title_full_stop
 from analysis.speaker_words import NP_LEFT_DEPS, word_set
 
@@ -120,13 +120,18 @@ def quote_kind(span: QuoteSpan, ctx: QuoteContext, left: int) -> str:
     """ "direct" for a quoted sentence or clause set off by the attribution, else "partial"."""
     marks = ctx.tokens(span.open_at, span.open_at + 1)
     opening = marks[0].i if len(marks) else left
-    before = [t for t in ctx.doc[left:opening] if t.i not in ctx.quoted and not t.is_space]
+    before = [t for t in ctx.doc[left:opening] if t.i not in ctx.quoted and _visible(t)]
     first = ctx.text[span.start : span.end].lstrip("([…. ‘'\"")
     if not first[:1].isupper() and not first[:1].isdigit():
         return "direct" if _set_off(span, ctx, before) else "partial"
     if not before or before[-1].text in {":", ",", "—", "–", "-"} or is_cue(before[-1]):
         return "direct"
     return "partial"
+
+
+def _visible(token: Token) -> bool:
+    """A token that is not blank: not a space nor only direction marks (`FORMATTING`)."""
+    return not token.is_space and bool(token.text.strip("".join(FORMATTING)))
 
 
 def _set_off(span: QuoteSpan, ctx: QuoteContext, before: list[Token]) -> bool:

@@ -87,11 +87,24 @@ def cut_in_quote(text: str, line: Line) -> bool:
     return _CUT_QUOTE.search(text, line.start, line.end) is not None
 
 
+# Direction marks some pages put before a paragraph (U+202A before "”Sorry Sarah, …” posted X"): as
+# invisible as a space, so a quotation mark after one still opens.
+FORMATTING = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# A straight mark typed with no space after a comma or colon and before a word ('Gowdy
+# (R-S.C.):"I have …', 'said,"Look'): it opens when no quotation is open, else it closes one
+# ('"Look,"he said').
+EITHER = "either"
+
+
 def _role(text: str, i: int, start: int, end: int) -> str | None:
-    """'open', 'close' or None for the mark at `i`, judged by its neighbours within the line."""
+    """'open', 'close', `EITHER` or None for the mark at `i`, judged by its neighbours within
+    the line."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
+    before = " " if before in FORMATTING else before
     char = text[i]
+    if char == '"' and before in ",:" and after.isalpha():
+        return EITHER
     glued_open = char == "“" and before in ",:"  # 'she said,“Look …': no space typed
     glued_close = char == "”" and before in ",.!?" and after.isalpha()  # '“…,”Holt said'
     can_open = not after.isspace() and (before.isspace() or before in _BEFORE_OPEN or glued_open)
@@ -111,21 +124,34 @@ def _role(text: str, i: int, start: int, end: int) -> str | None:
 def _pair_family(
     text: str, line: Line, family: frozenset[str], blocked: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """(open, close) mark positions of one family in one line, outside the `blocked` ranges."""
+    """(open, close) mark positions of one family in one line, outside the `blocked` ranges.
+
+    A second opener abandons an unclosed first one, unless a closing mark with nothing open
+    comes after the second's pair: then the words were quoted inside the first quotation in
+    the same marks (tweeted: “People wearing “Settle For Hillary” shirts … ouch.”), and the
+    first pairs with that last mark, the inner pair dropped.
+    """
     mask = bytearray(line.end - line.start)
     for a, b in blocked:
         mask[a - line.start : b - line.start + 1] = b"\x01" * (b - a + 1)
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
+    abandoned: int | None = None
     for i in range(line.start, line.end):
         if text[i] not in family or mask[i - line.start]:
             continue
         role = _role(text, i, line.start, line.end)
+        if role == EITHER:
+            role = "open" if opened is None else "close"
         if role == "close" and opened is not None:
             pairs.append((opened, i))
             opened = None
+        elif role == "close" and abandoned is not None and pairs and pairs[-1][0] > abandoned:
+            pairs[-1] = (abandoned, i)  # the nested pair's outer quotation closes
+            abandoned = None
         elif role == "open":
-            opened = i  # a second opener abandons an unclosed first one
+            abandoned = opened  # a fresh quotation (nothing open) forgets an older one
+            opened = i
     if opened is not None:
         pairs.append((opened, -1))
     return pairs
@@ -219,8 +245,12 @@ def _trim(span: QuoteSpan, text: str) -> QuoteSpan | None:
 
 
 _DOUBLED = re.compile(r"’’|''|‘‘|``")
-_SPACED_OPEN = re.compile(r"(?:(?<=\s)|^)([“«„]) +(?=\w)", re.MULTILINE)
-_SPACED_CLOSE = re.compile(r"(?<=[\w.,!?…]) +([”»])(?=[^\w]|$)", re.MULTILINE)
+_SPACED_OPEN = re.compile(r"(?:(?<=\s)|^)([“«„]) +(?=\w|… ?\w)", re.MULTILINE)
+_SPACED_CLOSE = re.compile(r"(?<=[\w.,!?…'’]) +([”»])(?=[^\w]|$)", re.MULTILINE)
+# A straight mark with a space on both sides right after a clause's punctuation ('"I think it's a
+# disgrace that he is doing this, " Trump said'; "'Title Sponsor,' " Eric Trump wrote'): it
+# cannot open (an opening mark is followed by a word), so it closes, and the space moves after it.
+_SPACED_STRAIGHT = re.compile(r"(?<=[,.!?…'’]) +(\")(?= )")
 
 
 # An apostrophe opening a quotation whose first closing mark is a double one, with no straight
@@ -245,10 +275,13 @@ def _lost_opens(text: str) -> str:
 
 
 def _two_mark(match: re.Match[str]) -> str:
-    """A double mark typed as two single ones: an opener after a space, else a closer."""
+    """A double mark typed as two single ones: an opener after a space, else a closer; one
+    with a space after it never opens (''…, '' said Mr. Gunnels; 'Primates of Park Avenue,'
+    '' Ms. Ferriss noted)."""
     text, at = match.string, match.start()
     opens = at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_OPEN
-    return " “" if opens else "” "
+    spaced = at + 2 >= len(text) or text[at + 2].isspace()
+    return " “" if opens and not spaced else "” "
 
 
 def _mended(text: str) -> str:
@@ -257,7 +290,8 @@ def _mended(text: str) -> str:
     the spaces some sites leave inside the marks (“ I love it ”) moved outside them."""
     text = _lost_opens(_DOUBLED.sub(_two_mark, text))
     text = _SPACED_OPEN.sub(lambda m: m.group(0)[1:] + m.group(1), text)
-    return _SPACED_CLOSE.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
+    text = _SPACED_CLOSE.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
+    return _SPACED_STRAIGHT.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
 
 
 _INSERT_WORDS = 6
