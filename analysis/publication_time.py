@@ -2,7 +2,7 @@
 
 trafilatura and htmldate give the publication date as a bare day and sometimes read it from a
 shown date rather than the page's stamp. Relative dates ("on Saturday", "yesterday", "this
-week") count from that day, so a wrong day moves all of them. Three shapes, seen on real pages:
+week") count from that day, so a wrong day moves all of them. The shapes, seen on real pages:
 
 - The page declares its publication moment with a time and offset (`article:published_time`,
   `itemprop="datePublished"`, JSON-LD `datePublished`), but the date found is another one: a
@@ -22,6 +22,12 @@ week") count from that day, so a wrong day moves all of them. Three shapes, seen
   most populous of the name, or of the US state the dateline names ("FREMONT, Calif.").
 - A date read day first from a shown "10/04/2016 05:07 AM EDT" whose own `<time
   datetime="2016-10-04 05:07:09">` says October 4: the machine-readable attribute wins.
+- An article that opens with the day it was written ("Dec. 28, 2018 —", "NEW YORK, Dec. 28,
+  2018 (AP) —", the dateline `analysis.text_metadata` reads in text files) and was stamped up to
+  WRITTEN_BEFORE_DAYS later: its "Monday" and "this week" are those of the writing.
+
+Dates of the page's other stories (a list or gallery beside the article) are never taken: only
+the page's declarations about itself and the article's own first lines are read.
 """
 
 from __future__ import annotations
@@ -76,7 +82,7 @@ _SHOWN = re.compile(
 )
 
 
-# "SEOUL —", "LOS ANGELES (Reuters) -", "WASHINGTON, Dec 6 (Reuters) -" opening the article
+# "SEOUL —", "LOS ANGELES (Reuters) -", "WASHINGTON, Dec 6 (Reuters) -" opening a line
 _DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z'.]*(?:[ -][A-Z][A-Z'.]*){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,12})(?:\s+\d{1,2})?)?\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s"
