@@ -17,6 +17,7 @@ from analysis.quote_spans import QuoteSpan
 from analysis.quote_subjects import (
     gerund_subject,
     in_main_clause,
+    name_before_role,
     set_off_subject,
     shared_clause,
     shown_speaking,
@@ -104,7 +105,7 @@ def _own_or_shared_subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int
     for _ in range(3):
         for child in _named_first(list(verb.children)):
             if child.dep_ in SUBJECT_DEPS and usable(child, ctx, bounds):
-                return child
+                return name_before_role(child, bounds[0], ctx.quoted) or child
         above = shared_clause(verb)  # "…, telling Reuters, '…'", "before saying, '…'"
         if above is None:
             break

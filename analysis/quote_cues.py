@@ -19,7 +19,7 @@ CUE_VERBS = word_set(
     proclaim laud lament caution demand dub term assure reveal recount testify mention joke plead
     muse scoff continue post agree laugh sigh marvel interject reason opine bark snap retort
     rebut remember allege accuse criticize criticise condemn denounce dismiss praise thank
-    admonish estimate indicate"""
+    admonish estimate indicate exhort"""
 )
 # Cue verbs that are speech only without a complement of their own.
 _GOES_ON = frozenset({"continue"})

@@ -16,6 +16,7 @@ from analysis.quote_inverted import INVERTING_VERBS, inverted_label
 from analysis.quote_labels import labels_as, under_as
 from analysis.quote_spans import QuoteSpan
 from analysis.quote_subjects import name_before_colon
+from analysis.quote_verbs import manner_verb
 from analysis.speaker_words import Speaker
 
 
@@ -27,10 +28,13 @@ def _distance(token: Token, span: QuoteSpan) -> int:
 def nearest_cue(
     span: QuoteSpan, words: list[Token], ctx: QuoteContext, bounds: tuple[int, int]
 ) -> Cue | None:
-    """The closest speech verb in the sentence whose subject can speak, else "according to X"."""
-    for cue in sorted((t for t in words if is_cue(t)), key=lambda t: _distance(t, span)):
+    """The closest speech verb in the sentence whose subject can speak, else "according to X".
+    A verb of manner ("“…?” Beck questioned", `quote_verbs.manner_verb`) counts for a named
+    speaker only, as when it governs the quote."""
+    verbs = (t for t in words if is_cue(t) or manner_verb(t))
+    for cue in sorted(verbs, key=lambda t: _distance(t, span)):
         speaker = speaker_for(cue, ctx, bounds)
-        if speaker is not None:
+        if speaker is not None and (is_cue(cue) or speaker.key is not None):
             return Cue(cue.lemma_.lower(), speaker)
     for token in words:
         if token.lower_ == "according" and token.i + 1 < len(ctx.doc):
@@ -50,6 +54,8 @@ def colon_cue(span: QuoteSpan, ctx: QuoteContext, bounds: tuple[int, int]) -> Cu
     if not len(marks) or marks[0].i <= bounds[0]:
         return None
     colon = ctx.doc[marks[0].i - 1]
+    while colon.is_space and colon.i > bounds[0]:  # "Kasich resisted:  “…”": two spaces typed
+        colon = ctx.doc[colon.i - 1]
     opening = ctx.text[span.start : span.end][:1]
     if colon.text != ":" or colon.i in ctx.quoted or not opening.isupper():
         return None

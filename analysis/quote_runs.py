@@ -16,6 +16,7 @@ from analysis.quote_frames import SENTENCE_END
 from analysis.quote_lead_ins import inverted
 from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import ALL_MARKS, QuoteSpan, is_insert
+from analysis.quote_verbs import issues_statement
 
 
 def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
@@ -100,7 +101,26 @@ def told_about(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
     if span.line - 1 in ctx.quoted_lines or span.line - 1 in ctx.headlines:
         return None
     person = one_subject(before.start, before.end, ctx)
-    return Cue("say", person) if person is not None else None
+    if person is not None:
+        return Cue("say", person)
+    return _statement_before(before.end, ctx)
+
+
+def _statement_before(end: int, ctx: QuoteContext) -> Cue | None:
+    """ "The DNC issued a statement apologizing to Sanders …" / "“On behalf of everyone at the
+    DNC, …”": a paragraph ending in a sentence whose main verb issues or releases a statement
+    introduces the quoted paragraph after it, whoever issued it (an organisation too)."""
+    tokens = ctx.tokens(end - 1, end)
+    if not len(tokens):
+        return None
+    sentence = tokens[-1].sent
+    root = sentence.root
+    if not issues_statement(root):
+        return None
+    speaker = speaker_for(root, ctx, (sentence.start, sentence.end - 1))
+    if speaker is None or speaker.key is None:
+        return None
+    return Cue(root.lemma_.lower(), speaker)
 
 
 def dash_signed(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:

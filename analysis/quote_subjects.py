@@ -38,9 +38,20 @@ def shared_clause(verb: Token) -> Token | None:
     if verb.dep_ in _CLIMBED:
         return verb.head
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _SHARING_PREPOSITIONS:
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    if _quoted_as(prep):
+        return prep.head  # "“…,” Braynard is quoted as saying": the one quoted speaks
+    if prep.lower_ not in _SHARING_PREPOSITIONS:
         return None
     return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
+
+
+def _quoted_as(prep: Token) -> bool:
+    """ "is quoted as saying": "as" on a passive "quote", whose subject is who is quoted."""
+    verb = prep.head
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return prep.lower_ == "as" and verb.lemma_.lower() == "quote" and passive
 
 
 def set_off_subject(cue: Token, left: int, quoted: Container[int]) -> Token | None:
@@ -56,6 +67,24 @@ def set_off_subject(cue: Token, left: int, quoted: Container[int]) -> Token | No
     ):
         return head
     return _name_before_commas(cue, left, quoted)
+
+
+def name_before_role(subject: Token, left: int, quoted: Container[int]) -> Token | None:
+    """ "“…,” Deborah Tamargo, the chairwoman of Florida’s Hillsborough County GOP, recalled":
+    a role noun the parser made the subject, right after a name set off by a comma that opens
+    the attribution (after the closing mark or at the sentence's start); the name speaks."""
+    if subject.pos_ != "NOUN" or subject.ent_type_ in _NAME_TYPES:
+        return None
+    doc, edge = subject.doc, subject.left_edge.i
+    if edge - 2 < left or doc[edge - 1].text != ",":
+        return None
+    last = first = edge - 2
+    while first >= left and _name_word(doc[first], quoted) and last - first < _MAX_NAME:
+        first -= 1
+    if first == last or doc[last].ent_type_ != "PERSON":
+        return None
+    opened = first < left or first in quoted or doc[first].text in _NAME_OPENERS
+    return doc[last] if opened else None
 
 
 def shown_speaking(cue: Token, quoted: Container[int]) -> Token | None:

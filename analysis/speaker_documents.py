@@ -23,6 +23,11 @@ _SET_IN = frozenset({"in", "through", "via"})  # "said in a statement"
 _FROM = frozenset({"from", "by"})  # "a statement from X"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAMED = frozenset({"PERSON", "ORG"})
+# Words a story uses for the same writing: "Mariano wrote a memoir … “…,” the book said".
+_KINDRED = (
+    frozenset({"book", "memoir", "autobiography", "novel"}),
+    frozenset({"article", "piece", "column", "editorial", "op-ed"}),
+)
 
 
 def issuer_of(
@@ -32,7 +37,9 @@ def issuer_of(
     mention (module docstring); None when there is none or it names no issuer."""
     if subject.lemma_.lower() not in documents or subject.pos_ != "NOUN" or not definite(subject):
         return None
-    latest = next(earlier_nouns(subject, _LOOK_BACK, excluded), None)
+    lemma = subject.lemma_.lower()
+    kin = next((words for words in _KINDRED if lemma in words), frozenset())
+    latest = next(earlier_nouns(subject, _LOOK_BACK, excluded, kin), None)
     return _issuer(latest) if latest is not None else None
 
 

@@ -160,7 +160,12 @@ def name_after_title(token: Token) -> Token | None:
 
 
 def title_full_stop(token: Token) -> bool:
-    """The full stop of an abbreviated title the tokenizer split off ("Capt" "."), which ends
-    no sentence."""
+    """The full stop of an abbreviated title the tokenizer split off ("Capt" "."), or of "No."
+    before a number, which ends no sentence."""
     before = token.doc[token.i - 1] if token.i > 0 else None
-    return token.text == "." and before is not None and before.lower_ in _ABBREVIATED_TITLES
+    if token.text != "." or before is None:
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if before.lower_ == "no" and after is not None and after.like_num:
+        return True  # "the No. 2 in the GOP leadership": a rank, not a sentence's end
+    return before.lower_ in _ABBREVIATED_TITLES

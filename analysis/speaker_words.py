@@ -107,17 +107,22 @@ def definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
-def earlier_nouns(noun: Token, sentences: int, excluded: Callable[[int], bool]) -> Iterator[Token]:
-    """The nouns with the noun's lemma before it, latest first, in its sentence and the
-    `sentences` before it, none inside `excluded` (quoted) text: where "the campaign" or "the
-    release" was last named."""
+def earlier_nouns(
+    noun: Token,
+    sentences: int,
+    excluded: Callable[[int], bool],
+    lemmas: frozenset[str] = frozenset(),
+) -> Iterator[Token]:
+    """The nouns with the noun's lemma (or one of `lemmas`) before it, latest first, in its
+    sentence and the `sentences` before it, none inside `excluded` (quoted) text: where "the
+    campaign" or "the release" was last named."""
     doc = noun.doc
     sentence = noun.sent
     for _ in range(sentences):
         if sentence.start == 0:
             break
         sentence = doc[sentence.start - 1].sent
-    lemma = noun.lemma_.lower()
+    wanted = lemmas | {noun.lemma_.lower()}
     for token in reversed(doc[sentence.start : noun.i]):
-        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and not excluded(token.idx):
+        if token.lemma_.lower() in wanted and token.pos_ == "NOUN" and not excluded(token.idx):
             yield token
