@@ -95,6 +95,9 @@ _WRITTEN = re.compile(
 WRITTEN_BEFORE_DAYS = 60  # a page published later than this after its dateline keeps its stamp
 _DATELINE_LINES = 3  # the dateline opens one of the article's first lines
 _SMALL_HOURS = 5  # a stamp before this local hour ends the previous evening's story
+# UTC hours whose day is the local day from UTC-8 (California) to UTC+9 (Japan, Korea): a UTC
+# stamp outside them, with no other word on the place, says the day only to within one
+_DAY_EVERYWHERE = (8, 15)
 
 
 class Stamp:
@@ -124,9 +127,12 @@ def _stamped_day(tree: HtmlElement, text: str, found: datetime.date, article: st
     """The declared stamp's local day, else `found` (day and month put back if swapped)."""
     stamps = list(_declared(tree))
     zone = _dateline_zone(article)
-    days = {_local_day(stamp, text, zone) for stamp in stamps}
+    local = [_local_day(stamp, text, zone) for stamp in stamps]
+    days = {day if day is not None else stamp.day for day, stamp in zip(local, stamps, strict=True)}
     if len(days) == 1:
         day = days.pop()
+        if None in local and abs((day - found).days) <= 1:
+            return found  # a UTC day is no local day: it only corrects a date far from it
         night = all(s.utc is None and s.hour < _SMALL_HOURS for s in stamps)
         return found if night and (day - found).days == 1 else day
     if stamps:
@@ -184,9 +190,11 @@ def _stamp(value: str) -> Stamp | None:
     return Stamp(day, int(match.group(2)), utc)
 
 
-def _local_day(stamp: Stamp, text: str, zone: zoneinfo.ZoneInfo | None) -> datetime.date:
+def _local_day(stamp: Stamp, text: str, zone: zoneinfo.ZoneInfo | None) -> datetime.date | None:
     """A UTC stamp's day where the page shows the same moment in its own time, else at its
-    dateline's place, else as written."""
+    dateline's place, else as written when that day is the same from California to Japan; a
+    stamp with its own offset as written; None for a UTC stamp at night with no word on the
+    place (23:01Z is 00:01 in Rome the next day: its day may not be the writing's)."""
     if stamp.utc is None:
         return stamp.day
     for match in _SHOWN.finditer(text):
@@ -199,7 +207,9 @@ def _local_day(stamp: Stamp, text: str, zone: zoneinfo.ZoneInfo | None) -> datet
         # (shown in UTC again, as pages' scripts do, it says nothing of the local day)
     if zone is not None:
         return stamp.utc.replace(tzinfo=datetime.UTC).astimezone(zone).date()
-    return stamp.day
+    if _DAY_EVERYWHERE[0] <= stamp.utc.hour < _DAY_EVERYWHERE[1]:
+        return stamp.day  # the same day from California to Japan
+    return None
 
 
 def _dateline_zone(article: str) -> zoneinfo.ZoneInfo | None:

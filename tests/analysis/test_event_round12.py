@@ -167,3 +167,27 @@ def test_dated_dateline_anchors(nlp: Language, stamp: str, day: str, events: lis
     body = WRITTEN.split(" — ", 1)[1]  # the sentence as its date is read, after the dateline
     published, dates = member_dates(nlp, page(head, "", WRITTEN), body)
     assert (str(published), dates) == (day, events)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "found", "day"),
+    [
+        # 23:01 UTC is past midnight in Rome: the UTC day does not overrule the day found
+        ("2023-11-01T23:01:00Z", date(2023, 11, 2), "2023-11-02"),
+        # 10:04 UTC is July 9 from California to Japan: it corrects a July 8 found elsewhere
+        ("2020-07-09T10:04:04Z", date(2020, 7, 8), "2020-07-09"),
+        # far from the day found (a sidebar's date), a night stamp still wins
+        ("2016-09-02T23:30:01Z", date(2022, 8, 9), "2016-09-02"),
+    ],
+)
+def test_utc_night_stamp_is_a_day_within_one(stamp: str, found: date, day: str) -> None:
+    """A UTC stamp with no word on the place tells its day only where every zone agrees."""
+    html = page(
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stamp}"}}'
+        "</script>",
+        "",
+        "",
+    )
+    tree = load_html(html)
+    assert tree is not None
+    assert str(local_publication_day(tree, tree.text_content(), found)) == day
