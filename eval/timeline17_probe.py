@@ -11,9 +11,16 @@ date F1), as `eval.timeline17_tls score` does. None of them changes what the pro
 - `flatten H BETA`: each date's score divided by (articles published within H days)^BETA, a
   test of whether the ranking favours busy periods too much;
 - `set MODULE.NAME=VALUE ...`: module constants changed in process (for example
-  `analysis.key_date_summaries.REDUNDANT=0.7`), to try a setting without editing the code.
+  `analysis.key_date_summaries.REDUNDANT=0.7`), to try a setting without editing the code;
+- `summaries [gold]`, `spread TAU BETA`, `allocate ALPHA BINS SOURCE` (SOURCE 0 the ranking
+  rows' articles, 1 the window's articles, 2 its events), `echo DAYS WEIGHT`,
+  `milestones STRENGTH`: evidence beyond the counts (`eval.timeline17_spread`): a summary
+  oracle on the dates chosen (with `gold`, on the gold days put first), dates spread over the
+  range, K shared among its periods, dates retold later in words, dates told in the words of
+  journalists' timelines.
 
-Results are in EVALUATION.md §2, "Timeline summarisation, session 12".
+`--topics A B` scores those topics only. Results are in EVALUATION.md §2, "Timeline
+summarisation, session 12" and the sessions after it.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from typing import Any
 
 import bot.services.timeline as timeline_service
 from analysis import key_dates
+from eval import timeline17_spread as spread
 from eval.common import DEFAULT_DATA, emit
 from eval.timeline17_tls import (
     DEFAULT_WORK,
@@ -88,9 +96,94 @@ def oracle(data: Path, work: Path) -> str:
     return means(_score(data, work, lambda gold: _gold_days(gold_days, gold)))
 
 
+def summaries(data: Path, work: Path, *, gold_first: bool = False) -> str:
+    """Score with each chosen gold day told by the sentences that best match its gold entry
+    (`eval.timeline17_spread.oracle_summaries`); with `gold_first`, on the oracle's dates."""
+    entries: dict[date, tuple[str, ...]] = {}
+    gold_days: set[date] = set()
+    if gold_first:
+        original = key_dates.rank_dates
+
+        def lifted(rows: Iterable[key_dates.Row], weights: Any = None) -> list[Any]:
+            ranked = original(list(rows), weights)
+            up = [
+                replace(x, score=x.score + 1e6)
+                if x.precision == "day" and x.date in gold_days
+                else x
+                for x in ranked
+            ]
+            return sorted(up, key=key_dates._order)
+
+        _use_ranker(lifted)
+    spread.oracle_summaries(entries)
+
+    def before(gold: GoldTLS) -> None:
+        entries.clear()
+        entries.update({e.date: e.sentences for e in gold.entries})
+        _gold_days(gold_days, gold)
+
+    return means(_score(data, work, before))
+
+
+def spread_dates(data: Path, work: Path, tau: float, beta: float) -> str:
+    """Score with the dates chosen one at a time, away from the dates already chosen."""
+    k = [1]
+    spread.reorder_service(lambda r: spread.spread_order(r, k[0], tau, beta), shortlist=True)
+    return means(_score(data, work, lambda gold: k.__setitem__(0, gold.k)))
+
+
+ALLOCATE_SOURCES = ("rows", "window", "events")
+
+
+def allocate(data: Path, work: Path, alpha: float, bins_per_k: float, source: str) -> str:
+    """Score with K shared among the range's periods by their mass^alpha: `rows`, the distinct
+    articles of the ranking rows by publication day; `window`, every article of the window;
+    `events`, the range's day-precision events by date (the `event_days` rollup)."""
+    gold_now: list[GoldTLS] = []
+    articles: list[date] = []
+
+    def order(ranked: list[key_dates.RankedDate]) -> list[key_dates.RankedDate]:
+        gold = gold_now[0]
+        within = (gold.start, gold.end)
+        return spread.allocate_order(ranked, gold.k, articles, alpha, bins_per_k, within)
+
+    def seen(rows: list[Any]) -> None:
+        gold = gold_now[0]
+        db = work / f"{gold.window}.db"
+        if source == "rows":
+            articles[:] = spread.published_of(rows)
+        elif source == "window":
+            articles[:] = spread.published(db)
+        else:
+            articles[:] = spread.event_days(db, gold.start, gold.end)
+
+    spread.reorder_service(order, shortlist=True, seen=seen)
+    return means(_score(data, work, lambda gold: gold_now.__setitem__(slice(None), [gold])))
+
+
+def milestones(data: Path, work: Path, strength: float) -> str:
+    """Score with each shortlisted date weighed by its sentences' milestone words, learnt from
+    the tune stories' gold entries (in sample for them; the other stories are held out)."""
+    golds = load_gold_tls(data / "timeline17" / "gold_timelines")
+    weights = spread.lexicon([g for g in golds if tune_story(g.topic)], work)
+    top = sorted(weights, key=lambda w: -weights[w])[:15]
+    spread.milestone_rescore(weights, strength)
+    return f"({', '.join(top)}) " + means(_score(data, work))
+
+
+def echo(data: Path, work: Path, days: int, weight: float) -> str:
+    """Score with each shortlisted date weighed up by how often later articles retell it."""
+    before, window = spread.window_reader(work)
+    spread.echo_rescore(window, days, weight)
+    return means(_score(data, work, before))
+
+
 def _gold_days(days: set[date], gold: GoldTLS) -> None:
     days.clear()
     days.update(e.date for e in gold.entries)
+
+
+TOPICS: list[str] = []  # `--topics`: score these topics only (all when empty)
 
 
 def _score(data: Path, work: Path, before: Callable[[GoldTLS], None] | None = None) -> Scored:
@@ -100,6 +193,8 @@ def _score(data: Path, work: Path, before: Callable[[GoldTLS], None] | None = No
     evaluator = Evaluator()
     scored: Scored = []
     for gold in load_gold_tls(data / "timeline17" / "gold_timelines"):
+        if TOPICS and gold.topic not in TOPICS:
+            continue
         if before is not None:
             before(gold)
         scored.append((gold, score(predict(work, gold, 1000, 10), gold, evaluator)))
@@ -168,15 +263,51 @@ def set_constants(data: Path, work: Path, assignments: Sequence[str]) -> str:
     return means(_score(data, work))
 
 
+PROBES = {
+    "oracle": "",
+    "coverage": "",
+    "flatten": "H POWER",
+    "set": "module.NAME=VALUE ...",
+    "summaries": "[gold]",
+    "spread": "TAU BETA",
+    "allocate": "ALPHA BINS SOURCE",
+    "echo": "DAYS WEIGHT",
+    "milestones": "STRENGTH",
+}
+NUMERIC: dict[str, Callable[..., str]] = {
+    "spread": spread_dates,
+    "allocate": lambda data, work, alpha, bins, source: allocate(
+        data, work, float(alpha), float(bins), ALLOCATE_SOURCES[int(source)]
+    ),
+    "echo": lambda data, work, days, weight: echo(data, work, int(days), weight),
+    "milestones": milestones,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one diagnostic of the Timeline17 key dates and print its figures."""
     parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("probe", choices=["oracle", "coverage", "flatten", "set"])
-    parser.add_argument("values", nargs="*", help="flatten: H POWER; set: module.NAME=VALUE ...")
+    parser.add_argument("probe", choices=[*PROBES])
+    parser.add_argument("values", nargs="*", help="; ".join(f"{p}: {v}" for p, v in PROBES.items()))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    parser.add_argument("--topics", nargs="*", default=[], help="these topics only")
     args = parser.parse_args(argv)
-    if args.probe == "oracle":
+    TOPICS[:] = args.topics
+    if args.probe in NUMERIC:
+        need = PROBES[args.probe]
+        if len(args.values) != len(need.split()):
+            parser.error(f"{args.probe} needs {need}")
+        values = [float(v) for v in args.values]
+        run = NUMERIC[args.probe]
+        emit(f"{args.probe} {' '.join(args.values)}: " + run(args.data, args.work, *values))
+    elif args.probe == "summaries":
+        gold = args.values == ["gold"]
+        if args.values and not gold:
+            parser.error("summaries takes nothing or 'gold'")
+        label = "summary oracle" + (", gold days first" if gold else "")
+        emit(f"{label}: " + summaries(args.data, args.work, gold_first=gold))
+    elif args.probe == "oracle":
         emit("gold days first: " + oracle(args.data, args.work))
     elif args.probe == "coverage":
         emit(coverage(args.data, args.work))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 import bot.services.timeline as timeline_service
-from analysis import key_date_summaries
+from analysis import key_date_summaries, key_dates
 from bot.cli import app
+from eval import timeline17_spread as spread
 from eval.timeline17_probe import coverage, main, set_constants
+from eval.timeline17_tls import GoldEntry, GoldTLS
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "russia-iran"
 
@@ -111,3 +114,108 @@ def test_flatten_and_set_print_their_settings_and_the_means(
     out = _probe(["set", "analysis.key_date_summaries.REDUNDANT=0.7"], sample_window, capsys)
     assert out.startswith("analysis.key_date_summaries.REDUNDANT=0.7: other ")
     assert key_date_summaries.REDUNDANT == 0.7
+
+
+def _ranked(day: str, score: float) -> key_dates.RankedDate:
+    return key_dates.RankedDate(date.fromisoformat(day), "day", score, 1, 1, (1,), (1,))
+
+
+def test_spread_order_passes_over_a_date_beside_one_chosen() -> None:
+    ranked = [
+        _ranked("2011-02-01", 10.0),
+        _ranked("2011-02-02", 9.0),
+        _ranked("2011-09-01", 6.0),
+    ]
+    order = spread.spread_order(ranked, k=2, tau=0.5, beta=1.0)
+    assert [r.date.isoformat() for r in order] == ["2011-02-01", "2011-09-01", "2011-02-02"]
+    assert [r.score for r in order] == [3.0, 2.0, 1.0]  # pseudo-scores keep the order
+    assert spread.spread_order(ranked, k=2, tau=0.5, beta=0.0) == spread.with_order(ranked)
+
+
+def test_allocate_order_shares_k_among_the_periods_by_their_articles() -> None:
+    ranked = [
+        _ranked("2011-02-01", 10.0),
+        _ranked("2011-02-03", 9.0),
+        _ranked("2011-02-05", 8.0),
+        _ranked("2011-03-30", 1.0),
+    ]
+    busy = [date(2011, 2, 2)] * 3 + [date(2011, 3, 30)]
+    even = spread.allocate_order(ranked, k=2, articles=busy, alpha=0.0, bins_per_k=1.0)
+    assert [r.date.day for r in even[:2]] == [1, 30]  # one date per half of the range
+    follows = spread.allocate_order(ranked, k=2, articles=busy, alpha=1.0, bins_per_k=1.0)
+    assert [r.date.day for r in follows[:2]] == [1, 3]  # 3 articles against 1: both early
+
+
+def test_best_sentences_pick_what_the_gold_entry_says() -> None:
+    texts = ["Oil prices rose on Monday.", "BP capped the leaking well.", "BP capped it."]
+    gold = ["BP capped the leaking well ."]
+    assert spread.best_sentences(texts, gold, 1) == [1]
+    assert spread.best_sentences(texts, gold, 2) == [1]  # a second sentence only adds noise
+    assert spread.rouge1_f(["BP capped the leaking well."], gold) == pytest.approx(1.0)
+
+
+def test_echo_counts_later_articles_that_retell_a_date_in_its_own_words(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE articles (id INTEGER, published TEXT)")
+        conn.execute("CREATE TABLE sentences (article_id INTEGER, text TEXT)")
+        days = ["2010-04-20", "2010-04-21", "2010-06-01", *["2010-06-02"] * 8]
+        conn.executemany("INSERT INTO articles VALUES (?, ?)", list(enumerate(days, 1)))
+        texts = [
+            "The Deepwater Horizon rig exploded.",
+            "Rig workers rescued.",
+            "Weeks after the Deepwater Horizon rig exploded, oil spreads.",
+            *["Crews skim oil."] * 8,
+        ]
+        conn.executemany("INSERT INTO sentences VALUES (?, ?)", list(enumerate(texts, 1)))
+    window = spread.Window(db)
+    told = ["Deepwater Horizon rig exploded.", "The Deepwater Horizon rig exploded in the Gulf."]
+    assert window.own_words(told)[:2] == ["deepwater", "exploded"]
+    assert window.echo(date(2010, 4, 20), told, 14) == pytest.approx(1 / 9)
+    assert window.echo(date(2010, 6, 2), told, 14) is None  # nothing published that late
+    assert window.echo(date(2010, 4, 20), ["Workers wait."], 14) == 0.0  # no words of its own
+
+
+def test_the_new_probes_print_their_settings_and_the_means(
+    sample_window: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("rank_dates", "rescore", "summarise"):
+        monkeypatch.setattr(timeline_service, name, getattr(timeline_service, name))
+    out = _probe(["summaries"], sample_window, capsys)
+    assert out.startswith("summary oracle: other ")
+    out = _probe(["summaries", "gold"], sample_window, capsys)
+    assert out.startswith("summary oracle, gold days first: other ")
+    assert out.endswith(" / 1.000")
+    for args in (["spread", "1", "1"], ["allocate", "0.5", "0.5", "2"], ["echo", "30", "1"]):
+        assert _probe(args, sample_window, capsys).startswith(" ".join(args) + ": other ")
+
+
+def test_a_numeric_probe_needs_its_values(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["spread", "1"])
+    assert "spread needs TAU BETA" in capsys.readouterr().err
+
+
+def test_milestone_words_are_those_of_several_stories_gold_entries(tmp_path: Path) -> None:
+    golds = []
+    for topic, day, entry in (
+        ("bpoil_bbc", "2010-05-02", "BP announced a ban on fishing ."),
+        ("haiti_bbc", "2010-01-13", "The UN announced an appeal for aid ."),
+    ):
+        gold = GoldTLS(topic, 1, (GoldEntry(date.fromisoformat(day), (entry,)),))
+        golds.append(gold)
+        with sqlite3.connect(tmp_path / f"{gold.window}.db") as conn:
+            conn.execute("CREATE TABLE events (article_id, sentence, precision)")
+            conn.execute("CREATE TABLE sentences (article_id, position, text)")
+            conn.executemany("INSERT INTO events VALUES (1, ?, 'day')", [(0,), (1,)])
+            conn.executemany(
+                "INSERT INTO sentences VALUES (1, ?, ?)",
+                [(0, "Fishing boats waited in the port."), (1, "Officials announced a ban.")],
+            )
+    weights = spread.lexicon(golds, tmp_path)
+    assert set(weights) == {"announced"}  # "ban" is one story's gold only
+    assert weights["announced"] > 0
+    assert spread.milestone(["They announced it.", "Boats waited."], weights) > 0
+    assert spread.milestone(["Boats waited."], weights) == 0.0
