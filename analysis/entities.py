@@ -43,6 +43,7 @@ from analysis.entity_names import (
     edge_trimmed,
     lead_words,
     names_a_body,
+    person_before_body,
     person_words,
     without_named_tail,
 )
@@ -333,6 +334,9 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             continue  # "sitting jovially": the small model's lowercase PERSONs are noise
         if kind == EntityKind.PERSON and surface.lower() in NATIONALITY_WORDS:
             kind = EntityKind.GROUP  # "Ambassador to Azerbaijani Bilal Hayee": "Azerbaijani"
+        worker = person_before_body(surface) if kind == EntityKind.ORG else ""
+        if worker and _a_person(doc, worker):
+            kind, surface = EntityKind.PERSON, worker  # "Meenakshi Ganguly of Human Rights Watch"
         holder = _name_after_role(surface) if kind == EntityKind.ORG else ""
         if holder and _used_alone(doc.text, holder.split(), start, end):
             kind = EntityKind.PERSON  # "Rockland County Executive Ed Day": the executive
@@ -340,6 +344,14 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
         person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
         raws.append(_Raw(text, ent.label_, start, end, kind, surface, person or surface))
     return _with_bodies(doc, raws)
+
+
+def _a_person(doc: Doc, name: str) -> bool:
+    """A full name the article takes for a person's: its surname tagged PERSON somewhere, or
+    written alone as the subject of a speech verb (`person_named_as_a_body`)."""
+    surname = name.rsplit(maxsplit=1)[-1]
+    tagged = any(e.label_ == "PERSON" and e[-1].text == surname for e in doc.ents)
+    return tagged or person_named_as_a_body(doc, name)
 
 
 def _pieces(ent: Span) -> tuple[Span, ...]:

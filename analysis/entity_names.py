@@ -11,14 +11,15 @@ reads one span (and, where said, the article's own words), never a list of known
   name at all; numbers after the name are a count, a score or a show ("Marco Rubio 3", "Ted
   Cruz—35"); a spaced dash before lowercase words ends it ("Robert Barr - won"); and a
   "First Surname of/at <Capitalised>" is the person before it ("Meenakshi Ganguly of Human
-  Rights Watch": the organisation is where she works);
+  Rights Watch": the organisation is where she works), also when the model tagged the whole
+  an organisation, when the article takes the surname for a person (`person_before_body`);
 - `lead_words(tokens)`: a PERSON span's opening words that are no proper noun and that the
   article writes in lowercase ("a Donald Trump", "Follow Jeff Poor") are left out while a
   "First Surname" remains;
 - `without_named_tail(name, others, key)`: a PERSON span running into the name of a place or
   organisation the article names ("Obama White House") is the person before it;
 - `names_a_body(name)`: a PERSON span ending in a word for an institution ("Donald J. Trump
-  Foundation", "Brennan Center") names the institution, an organisation.
+  Foundation", "Brennan Center", "Our Principles Pac") names the institution, an organisation.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _OF = frozenset({"of", "at"})
 # Last words of an institution's name: a person's name never ends so.
 _BODY_ENDS = frozenset(
     """foundation center centre school institute university college committee library museum
-    hospital images""".split()  # noqa: SIM905 - a word list reads best as prose
+    hospital images pac""".split()  # noqa: SIM905 - a word list reads best as prose
 )
 
 
@@ -82,6 +83,15 @@ def _before_of(words: list[str]) -> list[str]:
         if word in _OF and i >= 2 and after and all(w[:1].isupper() for w in words[:i]):
             return words[:i]
     return words
+
+
+def person_before_body(name: str) -> str:
+    """ "Meenakshi Ganguly of Human Rights Watch" tagged as an organisation: the full name
+    before "of" or "at" (`person_words`' rule), for the caller to judge against the article;
+    "" when there is none."""
+    words = name.split()
+    before = _before_of(words)
+    return " ".join(before) if len(before) < len(words) else ""
 
 
 def names_a_body(name: str) -> bool:

@@ -33,7 +33,14 @@ PARAGRAPH_PIPE = "paragraph_breaks"
 # A double quotation mark typed with no space between it and the word before or after it
 # ("she said,“Look", "“We won,”Holt said"), and a comma, colon or full stop right before such a
 # mark: their own tokens, so the speech verb or the name is no longer one token with the quote.
-GLUED_MARKS = (r"(?<=\S)[“”](?=\S)", r"(?<=\w)[,:;.!?](?=[“”]\S)")
+# A straight mark the same way when punctuation stands before it and a letter after it
+# ("audiences,"Katie Packer said", 'said,"Look').
+GLUED_MARKS = (
+    r"(?<=\S)[“”](?=\S)",
+    r"(?<=\w)[,:;.!?](?=[“”]\S)",
+    r'(?<=[,:;.!?])"(?=[^\W\d_])',
+    r'(?<=\w)[,:;.!?](?="[^\W\d_])',
+)
 
 
 @Language.component(PARAGRAPH_PIPE)

@@ -124,7 +124,7 @@ def quote_kind(span: QuoteSpan, ctx: QuoteContext, left: int) -> str:
     first = ctx.text[span.start : span.end].lstrip("([…. ‘'\"")
     if not first[:1].isupper() and not first[:1].isdigit():
         return "direct" if _set_off(span, ctx, before) else "partial"
-    if not before or before[-1].text in {":", ",", "—", "–", "-"} or is_cue(before[-1]):
+    if not before or before[-1].text in {":", ",", "—", "–", "-", "("} or is_cue(before[-1]):
         return "direct"
     return "partial"
 

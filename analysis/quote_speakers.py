@@ -96,6 +96,12 @@ _OFFICES = word_set(
 )
 
 
+# Words for one running in an election: any of them describes one the article called another.
+_RUNNING = word_set(
+    "candidate nominee frontrunner front-runner runner contender hopeful challenger"
+)
+
+
 class SpeakerResolver(WritingRules):
     """Resolves subject tokens of one document to speakers (see the module docstring)."""
 
@@ -118,6 +124,8 @@ class SpeakerResolver(WritingRules):
         "the senator"; "Republican nominee Donald Trump" is not "the Indiana governor")."""
         words = {w for r in self.roles if r.mention.key == key for w in r.words}
         words |= {ABBREVIATED[w] for w in words if w in ABBREVIATED}
+        if lemma in _RUNNING and words & _RUNNING:
+            return True  # "self-funded front-runner Donald Trump" is "the candidate"
         return not words or any(_word_match(lemma, w) for w in words)
 
     def _role_of(self, mention: Mention) -> _Role | None:

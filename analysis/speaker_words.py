@@ -41,8 +41,11 @@ VOICES = word_set(
 # with no one behind them unless a rule names the body.
 DOCUMENTS = word_set("letter report release affidavit complaint filing lawsuit memo statement")
 # Writings that speak only for an author the text names with them ("a Times article hailed
-# Trump … the article said", "Mariano's book … the book said"); never kept unresolved.
-AUTHORED = word_set("book article piece column editorial memoir op-ed")
+# Trump … the article said", "Mariano's book … the book said", "his campaign sent out a
+# fundraising email … read the email", "a Clinton ad … The ad says"); never kept unresolved.
+AUTHORED = word_set(
+    "book article piece column editorial memoir op-ed email e-mail newsletter ad commercial"
+)
 # Every writing that may say it is by someone ("a court document filed by X").
 WRITINGS = DOCUMENTS | AUTHORED | word_set("document paper study survey analysis poll")
 # Writings an organisation issues as its own voice (not "the lawsuit", a plaintiff's).

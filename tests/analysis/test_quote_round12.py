@@ -180,11 +180,70 @@ def test_a_direction_mark_before_the_opening_mark_is_invisible() -> None:
             "Very few peo",
             "rosa alvarado",
         ),
+        (
+            "Members objected (“I want my dues back,” wrote Ed Nolan, a technician, online).",
+            "I want my du",
+            "ed nolan",
+        ),
+        (
+            "Our Better Future PAC was started last year.\n\n"
+            '"This ad raises new questions about him,"Kate Parr, who is chairman of Our Better '
+            "Future PAC said in a statement.",
+            "This ad rais",
+            "kate parr",
+        ),
+        (
+            "Senator Ben Ruiz is releasing a new ad that urges voters to act.\n\n"
+            "The ad says “nothing will change until we elect candidates who reject big money.”",
+            "nothing will",
+            "ben ruiz",
+        ),
     ],
 )
 def test_the_quote_is_under_its_speaker(nlp: Language, text: str, words: str, key: str) -> None:
     """The quote is found, direct, under the person or body who said it."""
     assert ("direct", words, key) in _found(nlp, text)
+
+
+def test_the_candidate_is_the_front_runner_the_paragraph_is_about(nlp: Language) -> None:
+    """ "self-funded front-runner Donald Trump" … "the candidate said": one who runs is any of
+    the words for one who runs."""
+    text = (
+        "Republican front-runner Tom Reed spoke to voters in Ohio on Monday.\n\n"
+        '"I think a deal would be good for us," Reed told the station. "I don\'t know one '
+        'person that does not want a good deal," the candidate said.'
+    )
+    assert ("direct", "I don't know", "tom reed") in _found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            '"It will worry them," said Mira Ghosh of Human Rights Watch, who watched the '
+            "vote. Ghosh said the count was slow.",
+            "Mira Ghosh",
+            "person",
+        ),
+        (
+            'Kate Parr spoke. "This ad raises questions," said Our Better Future Pac.',
+            "Better Future Pac",
+            "org",
+        ),
+        ("The United States of America signed it.", "United States", "place"),
+    ],
+)
+def test_stored_names_of_people_and_bodies(nlp: Language, text: str, name: str, kind: str) -> None:
+    """A person "of" a body is the person when the article takes the surname for a person's;
+    a name ending in "PAC" is a body's."""
+    mentions = analyse_doc(nlp(text)).mentions
+    assert any(m.name == name and m.kind.value == kind for m in mentions)
+
+
+def test_a_straight_mark_glued_after_punctuation_is_its_own_token(nlp: Language) -> None:
+    """'audiences,"Katie' is four tokens, so the name after the quote is a name."""
+    words = [t.text for t in nlp('to audiences,"Katie Parr said.')]
+    assert words[:5] == ["to", "audiences", ",", '"', "Katie"]
 
 
 def test_no_before_a_number_ends_no_sentence(nlp: Language) -> None:
