@@ -59,6 +59,7 @@ from analysis.date_context import (
     period_start,
     pointing,
 )
+from analysis.date_names import nameless_spans
 from analysis.date_relative import (
     DAY_WORDS,
     anaphora,
@@ -70,6 +71,7 @@ from analysis.date_relative import (
 )
 from analysis.date_scenes import Scene, name_spans
 from analysis.date_story import Story
+from analysis.date_weekday import fitting_weekday
 from analysis.types import Precision, ResolvedDate
 
 log = logging.getLogger(__name__)
@@ -247,7 +249,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             rf"{_LEAD}(?P<core>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}"
             rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}))(?!,?\s*\d)",
-            _yearless_day,
+            fitting_weekday(_yearless_day),  # 'Monday, Dec. 14' of 2015, written in 2016
         ),
         (
             rf"{_LEAD}(?P<core>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
@@ -330,7 +332,7 @@ def _candidates(text: str) -> list[tuple[re.Match[str], Resolver]]:
     """All pattern matches, overlaps settled leftmost-longest; none inside a name or title."""
     found = [(m, resolver) for pattern, resolver in _PATTERNS for m in pattern.finditer(text)]
     found.sort(key=lambda item: (item[0].start(), -item[0].end()))
-    names = name_spans(text)
+    names = name_spans(text) + nameless_spans(text)
     kept: list[tuple[re.Match[str], Resolver]] = []
     for match, resolver in found:
         free = not kept or match.start() >= kept[-1][0].end()

@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from analysis.date_context import period_end
+from analysis.event_ahead import ahead
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
 from analysis.event_nested import old_thing_of
@@ -60,7 +61,7 @@ class Places:
     def direction(self, start: int, end: int) -> str | None:
         """Which way the date at these offsets points, by the tense of its clause."""
         found = self.at(start, end)
-        return None if found is None else direction(found)
+        return None if found is None else direction(found) or ahead(found)  # 'is hoping to'
 
 
 def _governed(span: Span) -> Span:

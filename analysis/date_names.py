@@ -1,0 +1,52 @@
+"""Date words that name or count nothing on the calendar: folder names, show titles, "on a
+Tuesday", decades, rolling periods and magazine issues (issue 12, round 13).
+
+`analysis.date_scenes.name_spans` already keeps titles in title case ('“Two Days in March”')
+and "NBC's Today" from being read as dates; these are the shapes it leaves, each seen on
+Postlight's parser fixtures (round 13's development pages):
+
+- a relative word quoted alone, capitalised: 'the “Today” folder', 'limit “Today” emails';
+- a capitalised relative word after a lower-case word: 'the Legends of Tomorrow cast';
+- a weekday "on a" (adjective) names no week: 'on a Sunday morning', 'On a chilly Tuesday in
+  December 1999' (the month and year still date the sentence);
+- a decade written with an apostrophe: 'in the late 1980’s' (not the year 1980);
+- "the last year", "the past month": a rolling period up to now, not the calendar year before
+  ('one of the most persistent narratives of the last year');
+- "today's" before a word of what holds nowadays: 'at today’s low interest rates', 'sign up
+  to get today's top stories' (not "today's vote");
+- the date of a magazine's issue: 'appears in the September 5, 2016 issue', "GQ's January 2017
+  issue is on newsstands Dec. 20" (the issue's date names the issue and lends no year).
+"""
+
+from __future__ import annotations
+
+import re
+
+_RELATIVE = r"(?:Today|Tonight|Tomorrow|Yesterday)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?i:morning|afternoon|evening|night)"
+# what is so nowadays, not on the day of writing: "today's low rates", "today's top stories"
+_NOWADAYS = "low|high|top|modern|young|current|typical|average|contemporary"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_PATTERNS = (
+    re.compile(rf"(?<=[“\"‘]){_RELATIVE}(?=[”\"’](?!\w))"),  # 'the “Today” folder'
+    re.compile(rf"(?<=\b[a-z]{{2}} ){_RELATIVE}\b"),  # 'the Legends of Tomorrow cast'
+    re.compile(rf"(?i:\bon an? (?:[a-z]+ )?)({_WEEKDAY}(?: {_PART})?)\b"),  # 'on a Sunday morning'
+    re.compile(rf"(?i:\btoday)(?=[’']s (?:{_NOWADAYS})\b)"),  # "at today's low interest rates"
+    re.compile(r"(?i:\b(?:the|early|mid|late)[\s-]+)((?:1[89]|20)\d0)(?=[’']s\b)"),
+    re.compile(r"(?i)\bthe (?:last|past) (?:year|month|week)\b(?! (?:of|in|before|after)\b)"),
+    re.compile(rf"\b({_MONTH}(?: \d{{1,2}},?)?(?: (?:1[89]|20)\d\d)?),? (?=(?:issue|edition)s?\b)"),
+)
+
+
+def nameless_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of date words that date nothing (see the module docstring)."""
+    spans = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            group = 1 if pattern.groups else 0
+            spans.append(match.span(group))
+    return spans
