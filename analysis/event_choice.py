@@ -18,6 +18,7 @@ from analysis.date_context import period_end
 from analysis.event_ahead import ahead
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
+from analysis.event_deadline import future_deadline
 from analysis.event_nested import old_thing_of
 from analysis.event_predicted import predicted_past
 from analysis.event_roles import Dated, Role, roles
@@ -92,6 +93,7 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = other_side(where, first, last, places.published)
     clash = clash or predicted_past(where, first, last, places.published)
     clash = clash or old_thing_of(where, last, places.published)  # 'the aftermath of the 1988 ...'
+    clash = clash or future_deadline(where, first, last, places.published)  # 'reaching it by 2026'
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

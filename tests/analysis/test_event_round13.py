@@ -101,3 +101,25 @@ def test_weekday_fixes_year(nlp: Language, text: str, published: date, expected:
 def test_hopes_point_ahead(nlp: Language, text: str, expected: list[str]) -> None:
     """A date hoped or worked for now, or brought by 'come', lies ahead."""
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 'by' target still ahead is the reckoned thing's, not the reckoning's date
+        ("Mosca pegged the odds of reaching the goal by 2026 at one in seven.", []),
+        (
+            "The agency may be ready to issue standards, a cryptographer estimated, by 2022.",
+            [],
+        ),
+        # a 'by' date already past keeps the tense rules' reading
+        ("The plant was closed by March.", ["2016-03-01"]),
+        # a day is the happening's own deadline: not this rule's
+        ("The board will finish the report by Friday.", ["2016-12-23"]),
+        # who or what did it, not a deadline: left to the other rules
+        ("The record will be broken, followed by 2027's games.", ["2027-01-01"]),
+    ],
+)
+def test_deadline_ahead(nlp: Language, text: str, expected: list[str]) -> None:
+    """A 'by' date of a month or longer after the day of writing dates no event."""
+    assert dated(nlp, text) == expected
