@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # Prepositions whose clause shares the subject of the verb it hangs on ("before saying").
 _SHARING_PREPOSITIONS = frozenset({"by", "before", "after", "upon", "while", "when", "on"})
@@ -213,7 +213,24 @@ def name_before_colon(opening: Token, quoted: Container[int]) -> Span | None:
     opened = (
         before is None or "\n" in before.text or before.text in _NAME_OPENERS or before.i in quoted
     )
+    if not opened and before is not None and doc[first].ent_type_ != "PERSON":
+        opened = _role_opens_line(doc, first, quoted)
     return doc[first + 1 : last + 1] if opened else None
+
+
+_MAX_ROLE = 5  # words of a role before a label's name ("Former secretary of state")
+
+
+def _role_opens_line(doc: Doc, last: int, quoted: Container[int]) -> bool:
+    """ "Former secretary of state Hillary Rodham Clinton:“We learned …”": the words before
+    the name open their paragraph and are a role, not a clause (no verb, none quoted)."""
+    first = last
+    while first > 0 and "\n" not in doc[first - 1].text and last - first < _MAX_ROLE:
+        first -= 1
+    if first > 0 and "\n" not in doc[first - 1].text:
+        return False  # the paragraph opens farther back: a sentence, not a label
+    words = doc[first : last + 1]
+    return not any(t.pos_ in {"VERB", "AUX"} or t.i in quoted or t.is_punct for t in words)
 
 
 def _name_word(token: Token, quoted: Container[int]) -> bool:

@@ -198,6 +198,13 @@ def test_a_direction_mark_before_the_opening_mark_is_invisible() -> None:
             "nothing will",
             "ben ruiz",
         ),
+        (
+            "Hillary Clinton testified on Thursday.\n\n"
+            'Former secretary of state Hillary Rodham Clinton:"We learned that from the State '
+            'Department and its analysis of the e-mails."',
+            "We learned t",
+            "hillary rodham clinton",
+        ),
     ],
 )
 def test_the_quote_is_under_its_speaker(nlp: Language, text: str, words: str, key: str) -> None:
@@ -270,6 +277,12 @@ def test_a_letter_that_reads_with_no_author_is_no_quote(nlp: Language) -> None:
     """A writing that "reads" with no author the article names gives no unlinked quote."""
     text = "Parents signed an open letter.\n\n“Our children are thriving,” the letter reads."
     assert _found(nlp, text) == []
+
+
+def test_a_clause_before_a_name_and_colon_is_no_label(nlp: Language) -> None:
+    """Words with a verb before "Name:" make a sentence, not a transcript's label."""
+    text = 'Voters who met Tom Reed:"He was kind." That was all.'
+    assert all(key != "tom reed" for *_, key in _found(nlp, text))
 
 
 def test_a_sound_of_a_crowd_is_no_quote(nlp: Language) -> None:
