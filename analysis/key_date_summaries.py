@@ -9,7 +9,8 @@ on the words both use; the sentences whose cosine with it is above the knee of t
 cosines are kept (all when none is, or when the date has only one kind). From them,
 the sentences are picked one at a time so that the sum of those picked is as close as it can
 be to the centroid of the kept ones (a second sentence adds what the first did not say), plus
-STATED for a sentence whose article reports the date (not a passing reference from later). A
+STATED for a sentence whose article reports the date (not a passing reference from later), plus
+the prior of its form (`analysis.key_date_sentences`: lead, position, length, near-copies...). A
 sentence whose cosine with one already chosen (on any date) reaches REDUNDANT is never taken:
 news-tls only leaves out copies, but two sentences that tell one thing are one too many for a
 reader. When the candidates are one story's (a topic's events, or a corpus collected for one
@@ -33,13 +34,12 @@ from functools import cache
 
 import numpy as np
 
+from analysis.key_date_sentences import prior, stated
 from analysis.key_dates import (
-    NEWS,
     PRECISION_RANK,
     KeyDateSummary,
     RankedDate,
     Row,
-    article_weight,
     choose_k,
     entity_weights,
     rank_dates,
@@ -113,10 +113,6 @@ def topic_words(rows: Iterable[Row], n: int, words: Words = content_words) -> fr
 
 def _on_topic(row: Row, topic: frozenset[str], words: Words) -> bool:
     return not topic or not topic.isdisjoint(words(row.text))
-
-
-def _stated(row: Row) -> bool:
-    return article_weight(row.date, row.precision, row.published) == NEWS
 
 
 def knee(values: np.ndarray) -> int:
@@ -203,8 +199,12 @@ def _pick(
 ) -> list[int]:
     """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word."""
     kept = central(vectors, np.array([row.event_id < 0 for row in rows]))
+    form = prior(rows, vectors)  # the sentence's own form (analysis.key_date_sentences)
     bonus = np.array(
-        [STATED * _stated(rows[i]) if _on_topic(rows[i], topic, words) else -np.inf for i in kept]
+        [
+            STATED * stated(rows[i]) + form[i] if _on_topic(rows[i], topic, words) else -np.inf
+            for i in kept
+        ]
     )
     return [int(kept[i]) for i in centroid_pick(vectors[kept], bonus, chosen, n)]
 

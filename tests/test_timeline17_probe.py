@@ -219,3 +219,30 @@ def test_milestone_words_are_those_of_several_stories_gold_entries(tmp_path: Pat
     assert weights["announced"] > 0
     assert spread.milestone(["They announced it.", "Boats waited."], weights) > 0
     assert spread.milestone(["Boats waited."], weights) == 0.0
+
+
+def test_the_sentence_prior_fit_learns_a_feature_that_marks_the_best() -> None:
+    """`eval.timeline17_sentences.fit_weights`: a feature set on the best candidates gets a
+    positive weight, one set on the others a negative one, in units of the pick's score."""
+    from eval import timeline17_sentences as sentences
+
+    n = len(sentences.ks.FEATURES)
+
+    def cand(rouge: float, good: bool, cos: float) -> dict[str, object]:
+        f = [0.0] * n
+        f[0 if good else 1] = 1.0
+        return {"f": f, "cos": cos, "stated": False, "rouge": rouge}
+
+    days = [
+        {
+            "cands": [
+                cand(0.4, True, 0.3 + i % 3 / 10),
+                cand(0.1, False, 0.3),
+                cand(0.3, False, 0.5),
+            ],
+            "tune": True,
+        }
+        for i in range(30)
+    ]
+    weights = sentences.fit_weights(days)
+    assert weights[0] > 0 > weights[1]
