@@ -265,15 +265,21 @@ class Window:
         return sum(len(own & w) >= ECHO_MATCH for w in later) / len(later)
 
 
+def _texts_by_date(rows: Sequence[Any]) -> dict[tuple[date, str], list[str]]:
+    """The sentences of each (date, precision) among the ranking's rows."""
+    texts: dict[tuple[date, str], list[str]] = defaultdict(list)
+    for row in rows:
+        texts[(row.date, row.precision)].append(row.text)
+    return texts
+
+
 def echo_rescore(window: Callable[[], Window], after_days: int, weight: float) -> None:
     """Make the service multiply each shortlisted date's score by 1 + weight × its echo."""
     rescore = key_dates.rescore
 
     def rescored(ranked: Sequence[key_dates.RankedDate], rows: Iterable[Any]) -> Ranked:
         rows = list(rows)
-        texts: dict[tuple[date, str], list[str]] = defaultdict(list)
-        for row in rows:
-            texts[(row.date, row.precision)].append(row.text)
+        texts = _texts_by_date(rows)
         found = window()
         again = rescore(ranked, rows)
         echoes = [
@@ -367,9 +373,7 @@ def milestone_rescore(weights: dict[str, float], strength: float) -> None:
 
     def rescored(ranked: Sequence[key_dates.RankedDate], rows: Iterable[Any]) -> Ranked:
         rows = list(rows)
-        texts: dict[tuple[date, str], list[str]] = defaultdict(list)
-        for row in rows:
-            texts[(row.date, row.precision)].append(row.text)
+        texts = _texts_by_date(rows)
         again = rescore(ranked, rows)
         values = np.array([milestone(texts[(r.date, r.precision)], weights) for r in again])
         spread_ = float(values.std()) or 1.0

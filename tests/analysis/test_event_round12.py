@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from lxml.html import HtmlElement
 from spacy.language import Language
 from trafilatura.utils import load_html
 
@@ -34,6 +35,19 @@ def member_dates(nlp: Language, html: str, sentence: str) -> tuple[date | None, 
     published = extract_html(html).published
     assert published is not None
     return published, event_dates(nlp, sentence, published)
+
+
+def ld_json_page(stamp: str) -> HtmlElement:
+    """A page whose only stamp is a JSON-LD datePublished, parsed."""
+    html = page(
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stamp}"}}'
+        "</script>",
+        "",
+        "",
+    )
+    tree = load_html(html)
+    assert tree is not None
+    return tree
 
 
 AL = (
@@ -95,14 +109,7 @@ def test_declared_stamp_over_a_listed_story_date(nlp: Language) -> None:
 )
 def test_small_hours_stamp_keeps_the_evening(nlp: Language, stamp: str, day: str) -> None:
     """A debate story stamped at 3:02 a.m. is the evening before's: its 'tonight' is that day."""
-    html = page(
-        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stamp}"}}'
-        "</script>",
-        "",
-        "",
-    )
-    tree = load_html(html)
-    assert tree is not None
+    tree = ld_json_page(stamp)
     published = local_publication_day(tree, tree.text_content(), date(2023, 11, 8))
     sentence = "Nothing tonight changed that, the strategist said."
     assert (str(published), event_dates(nlp, sentence, published)) == (day, [day])
@@ -182,12 +189,5 @@ def test_dated_dateline_anchors(nlp: Language, stamp: str, day: str, events: lis
 )
 def test_utc_night_stamp_is_a_day_within_one(stamp: str, found: date, day: str) -> None:
     """A UTC stamp with no word on the place tells its day only where every zone agrees."""
-    html = page(
-        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stamp}"}}'
-        "</script>",
-        "",
-        "",
-    )
-    tree = load_html(html)
-    assert tree is not None
+    tree = ld_json_page(stamp)
     assert str(local_publication_day(tree, tree.text_content(), found)) == day
