@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from analysis.date_context import Context, Outcome, parse, period_start, pointing
 from analysis.types import Precision
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 _UNIT_PRECISION = {
@@ -101,7 +101,7 @@ def named_day(match: re.Match[str], ctx: Context) -> Outcome:
     if anchor is None:
         return None, Precision.DAY
     base = anchor + timedelta(days=DAY_WORDS[" ".join(match.group("word").lower().split())])
-    target = _WEEKDAYS.index(match.group("weekday").lower())
+    target = WEEKDAYS.index(match.group("weekday").lower())
     return base - timedelta(days=(base.weekday() - target) % 7), Precision.DAY
 
 
@@ -110,7 +110,7 @@ def weekday(match: re.Match[str], ctx: Context) -> Outcome:
     anchor = ctx.usable(Precision.DAY)
     if anchor is None:
         return None, Precision.DAY
-    target = _WEEKDAYS.index(match.group("weekday").lower())
+    target = WEEKDAYS.index(match.group("weekday").lower())
     which = (match.group("which") or "").lower()
     back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7

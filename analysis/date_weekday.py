@@ -13,9 +13,9 @@ import re
 from datetime import date
 
 from analysis.date_context import Context, Outcome, Resolver
+from analysis.date_relative import WEEKDAYS
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NAMED = re.compile(r"(?i)\b(" + "|".join(_WEEKDAYS) + r")\b")
+_NAMED = re.compile(r"(?i)\b(" + "|".join(WEEKDAYS) + r")\b")
 _SHIFTS = (-1,)  # the year before only: a plan ahead is read forward already
 
 
@@ -29,7 +29,7 @@ def fitting_weekday(resolver: Resolver) -> Resolver:
         named = _NAMED.search(match.group(0))
         if named is None:
             return outcome
-        return _fit(outcome[0], _WEEKDAYS.index(named.group(1).lower())), outcome[1]
+        return _fit(outcome[0], WEEKDAYS.index(named.group(1).lower())), outcome[1]
 
     return resolve
 
