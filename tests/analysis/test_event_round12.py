@@ -12,7 +12,7 @@ from spacy.language import Language
 from trafilatura.utils import load_html
 
 from analysis.html_extract import extract_html
-from analysis.publication_time import local_publication_day
+from analysis.publication_time import local_publication_day, read_page_stamps
 from tests.analysis.dated import event_dates
 
 _BODY = (
@@ -110,7 +110,7 @@ def test_declared_stamp_over_a_listed_story_date(nlp: Language) -> None:
 def test_small_hours_stamp_keeps_the_evening(nlp: Language, stamp: str, day: str) -> None:
     """A debate story stamped at 3:02 a.m. is the evening before's: its 'tonight' is that day."""
     tree = ld_json_page(stamp)
-    published = local_publication_day(tree, tree.text_content(), date(2023, 11, 8))
+    published = local_publication_day(read_page_stamps(tree), date(2023, 11, 8))
     sentence = "Nothing tonight changed that, the strategist said."
     assert (str(published), event_dates(nlp, sentence, published)) == (day, [day])
 
@@ -190,4 +190,4 @@ def test_dated_dateline_anchors(nlp: Language, stamp: str, day: str, events: lis
 def test_utc_night_stamp_is_a_day_within_one(stamp: str, found: date, day: str) -> None:
     """A UTC stamp with no word on the place tells its day only where every zone agrees."""
     tree = ld_json_page(stamp)
-    assert str(local_publication_day(tree, tree.text_content(), found)) == day
+    assert str(local_publication_day(read_page_stamps(tree), found)) == day
