@@ -14,15 +14,28 @@ Steps (after `eval.timeline17_tls ingest`):
    stories' AR1 alone), and prints the WEIGHTS for `analysis.key_date_sentences` with the mean
    ROUGE-1 of each told gold day's first pick (the product's, without the prior, with it) on
    the tune and the other stories' days. 2 s.
+3. `.venv/bin/python -m eval.timeline17_sentences capture --work /work/scratch/t17` runs the key
+   dates of every gold timeline once (as `score` asks for them, 3-6 min) and writes every call
+   of the summary step (`analysis.key_date_summaries.summarise`: the ranked dates, the
+   candidates, K, L) to `<work>/summaries.json`; `replay [module.NAME=VALUE ...]` then re-runs
+   only the summary step on them, with those constants set in process, and scores it (tune,
+   other, all 19: AR1 / AR2 / date F1) in seconds. The replay follows the service's rounds (a
+   second shortlist only when the first left fewer than K dates and the capture has it), so
+   with no constant set it gives `score`'s figures; a change to the date ranking needs a new
+   capture.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import importlib
 import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import asdict, fields
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +44,7 @@ import numpy as np
 
 import bot.services.timeline as timeline_service
 from analysis import key_date_sentences as ks
+from analysis import key_date_summaries
 from analysis.datelines import without_dateline
 from analysis.key_date_summaries import (
     STATED,
@@ -40,11 +54,20 @@ from analysis.key_date_summaries import (
     content_words,
     topic_words,
 )
+from analysis.key_dates import Candidate, KeyDateSummary, RankedDate
 from analysis.summary import Tfidf
 from eval.common import DEFAULT_DATA, emit
-from eval.timeline17_probe import _score
+from eval.timeline17_probe import TOPICS, _score, means
 from eval.timeline17_spread import rouge1_f
-from eval.timeline17_tls import DEFAULT_WORK, GoldTLS, tune_story
+from eval.timeline17_tls import (
+    DEFAULT_WORK,
+    GoldTLS,
+    Predicted,
+    load_gold_tls,
+    score,
+    tune_story,
+)
+from eval.tls_metrics import Evaluator
 
 BEST = 0.9  # a candidate within this share of its date's best ROUGE-1 is "among the best"
 L2 = 1.0
@@ -182,17 +205,120 @@ def fit(work: Path) -> str:
     return "\n".join(lines)
 
 
+CAPTURED = "summaries.json"
+_FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _date_fields(cls: Any, found: dict[str, Any]) -> Any:
+    dated = {f.name for f in fields(cls) if f.name in {"date", "published"}}
+    return cls(
+        **{
+            k: (
+                date.fromisoformat(v)
+                if k in dated and v
+                else tuple(v)
+                if isinstance(v, list)
+                else v
+            )
+            for k, v in found.items()
+        }
+    )
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def capture(data: Path, work: Path) -> str:
+    """Write each gold timeline's calls of the summary step (see the docstring); the figures."""
+    calls: dict[str, list[dict[str, Any]]] = {}
+    current: list[GoldTLS] = []
+    summarise = timeline_service.summarise
+
+    def caught(ranked: Any, rows: Sequence[Any], k: int, sentences: int = 1, **kw: Any) -> Any:
+        calls.setdefault(current[0].name, []).append(
+            {
+                "ranked": [{k: _plain(v) for k, v in asdict(r).items()} for r in ranked],
+                "rows": [{k: _plain(v) for k, v in asdict(r).items()} for r in rows],
+                "k": k,
+                "sentences": sentences,
+                "one_story": bool(kw.get("one_story", False)),
+            }
+        )
+        return summarise(ranked, rows, k, sentences, **kw)
+
+    timeline_service.summarise = caught
+    try:
+        found = _score(data, work, lambda gold: current.__setitem__(slice(None), [gold]))
+    finally:
+        timeline_service.summarise = summarise
+    (work / CAPTURED).write_text(json.dumps(calls))
+    return means(found)
+
+
+def replayed(calls: list[dict[str, Any]]) -> Predicted:
+    """The answer the service would give on these captured calls with today's summary step."""
+    chosen: list[KeyDateSummary] = []
+    rows: list[Candidate] = []
+    for call in calls:  # the service's rounds: the next shortlist only while too few dates
+        rows = [_date_fields(Candidate, r) for r in call["rows"]]
+        ranked = [_date_fields(RankedDate, r) for r in call["ranked"]]
+        chosen = key_date_summaries.summarise(
+            ranked, rows, call["k"], call["sentences"], one_story=call["one_story"]
+        )
+        if len(chosen) >= call["k"]:
+            break
+    text = {r.event_id: without_dateline(r.text) for r in rows}
+    days: dict[date, list[str]] = {}
+    for item in sorted(chosen, key=lambda s: _FINEST.get(s.ranked.precision, 9)):
+        days.setdefault(item.ranked.date, [text[i] for i in item.sentence_ids])
+    return Predicted(dict(sorted(days.items())))
+
+
+def set_constant(assignment: str) -> None:
+    """`module.NAME=literal`: set a module constant in this process."""
+    target, _, literal = assignment.partition("=")
+    module, _, name = target.rpartition(".")
+    found = importlib.import_module(module)
+    if not hasattr(found, name):
+        raise SystemExit(f"{module} has no {name}")
+    setattr(found, name, ast.literal_eval(literal))
+
+
+def replay(data: Path, work: Path, assignments: Sequence[str] = ()) -> str:
+    """Score the captured calls again with these constants set (see the docstring)."""
+    for assignment in assignments:
+        set_constant(assignment)
+    calls = json.loads((work / CAPTURED).read_text())
+    evaluator = Evaluator()
+    scored = [
+        (gold, score(replayed(calls[gold.name]), gold, evaluator))
+        for gold in load_gold_tls(data / "timeline17" / "gold_timelines")
+        if gold.name in calls and (not TOPICS or gold.topic in TOPICS)
+    ]
+    return means(scored)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Dump the Timeline17 candidates or fit the sentence prior on them."""
+    """Dump the Timeline17 candidates, fit the sentence prior, or capture and replay summaries."""
     parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("step", choices=["dump", "fit"])
+    parser.add_argument("step", choices=["dump", "fit", "capture", "replay"])
+    parser.add_argument("values", nargs="*", help="replay: module.NAME=VALUE ...")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    parser.add_argument("--topics", nargs="*", default=[], help="these topics only")
     args = parser.parse_args(argv)
+    TOPICS[:] = args.topics
+    if args.values and args.step != "replay":
+        parser.error(f"{args.step} takes no values")
     if args.step == "dump":
         emit(f"{dump(args.data, args.work)} gold days written")
-    else:
+    elif args.step == "fit":
         emit(fit(args.work))
+    elif args.step == "capture":
+        emit("captured: " + capture(args.data, args.work))
+    else:
+        emit(" ".join(args.values) + ": " + replay(args.data, args.work, args.values))
     return 0
 
 
