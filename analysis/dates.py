@@ -59,6 +59,7 @@ from analysis.date_context import (
     period_start,
     pointing,
 )
+from analysis.date_holidays import PATTERN_BARE, PATTERN_NAMED, holiday
 from analysis.date_names import nameless_spans
 from analysis.date_relative import (
     DAY_WORDS,
@@ -283,6 +284,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"(?<![\w-])(?:{_PREP}\s+)?(?P<year>(?:1[89]|20)\d\d)[-–](?P<last>{_YEAR})(?![\w-])",
             _year_range,
         ),
+        (PATTERN_NAMED, holiday),  # "on Christmas Eve", "the day after Easter"
+        (PATTERN_BARE, holiday),
         (r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", _iso),
         (r"(?<![\w/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\w/.])", _numeric),
         (
