@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.date_context import period_end
 from analysis.event_ahead import ahead
+from analysis.event_alternatives import alternatives
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
 from analysis.event_deadline import future_deadline
@@ -104,4 +105,8 @@ def choose(
     dated = [_dated(places, found, sentence, text) for found in dates]
     known = [item for item in dated if item is not None]
     judged = iter(roles(known))
-    return [Role.EVENT if item is None else next(judged) for item in dated]
+    found = [Role.EVENT if item is None else next(judged) for item in dated]
+    return [  # "late Wednesday or early Thursday": one happening, dated once
+        Role.CONTEXT if second and role is Role.EVENT else role
+        for role, second in zip(found, alternatives(text, dates), strict=True)
+    ]

@@ -49,6 +49,8 @@ _CHANGING = frozenset(
     | {"gain", "slide", "dip", "surge", "soar", "plunge", "tumble", "ease", "edge", "shrink"}
     | {"recover", "rebound", "improve", "slow", "widen", "narrow", "come"}
 )
+# A level a change starts from, named by its day: "eased from a Thursday high"
+_LEVELS = frozenset({"high", "low", "peak", "record", "level", "close", "trough", "top", "bottom"})
 _COMPARED = frozenset({"from", "versus", "against", "compared to", "compared with", "than"})
 _TELLING = frozenset({"tell", "inform", "warn", "assure", "remind", "advise", "notify"})
 _TIME_NOUNS = frozenset(
@@ -137,10 +139,7 @@ def compared_amount(place: Place, written: str) -> bool:
     """A date naming a figure a change starts from: 'rising from July's 98.8 reading', 'up from
     April's 2.1% gain' (not 'results from Tuesday's elections'); a date a figure is 'down
     from' or 'up from'; the time of the figure a change starts from (`change_base`)."""
-    host = place.host
-    if place.prep == "from" and host is not None and host.lower_ in _CHANGES:
-        return True
-    if change_base(place, written):
+    if _from_change(place) or _level(place) or change_base(place, written):
         return True
     thing = place.thing
     prep = next((word for word in place.crossed if word), "")
@@ -150,6 +149,36 @@ def compared_amount(place: Place, written: str) -> bool:
     if prep == "from" and (verb is None or verb.lemma_ not in _CHANGING) and not _up_or_down(place):
         return False  # "the results from Tuesday's 12 contests": no change, no comparison
     return _amount(thing) or any(_amount(kid) for kid in thing.subtree if kid.i < thing.i)
+
+
+def _from_change(place: Place) -> bool:
+    """A date after the 'from' of 'up', 'down' or a change by an amount: 'up from April', 'a
+    10-point increase from December'."""
+    host = place.host
+    if place.prep != "from" or host is None:
+        return False
+    return host.lower_ in _CHANGES or _change_noun(host)
+
+
+_FROM_LEVEL = frozenset({"from", "off", "below", "above", "than", "versus"})
+
+
+def _level(place: Place) -> bool:
+    """A date naming the level a change or comparison starts from: 'eased from a Thursday
+    high', 'closed below Tuesday's record' (the tagger may read 'high' as an adjective)."""
+    level = place.thing if place.thing is not None else place.host
+    if level is None or level.lower_ not in _LEVELS:
+        return False
+    return next((word for word in place.crossed if word), "") in _FROM_LEVEL
+
+
+def _change_noun(host: Token) -> bool:
+    """A noun telling a change by an amount ('a 10-point increase', 'a drop of 3 percent'),
+    which the date after its 'from' is the base of; a change with no amount ('a shift from
+    March') may be a move in time, and keeps its date."""
+    if host.pos_ != "NOUN" or host.lemma_.lower() not in _CHANGING:
+        return False
+    return any(_amount(kid) for kid in host.subtree if kid.i != host.i)
 
 
 _EARLIER = re.compile(r"(?i)\b(?:ago|earlier|before|previous|prior|last)\b")

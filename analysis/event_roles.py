@@ -67,6 +67,7 @@ from analysis.event_reference import (
     reference,
     sequenced,
 )
+from analysis.event_sources import present_source
 from analysis.event_topic import spoken_on, talked_of
 from analysis.event_words import PLANS, PUBLISHING, RELATIONS, REPORTING, STATES
 
@@ -123,6 +124,7 @@ def _describes(dated: Dated) -> bool:
         or of_date_now(place)  # "the bombings of July 7 provide no such opportunities"
         or example(place)  # "such as the partial core meltdown ... in 1979"
         or based_on(place)  # "Based on a survey of nurses in 2019, the report warns"
+        or present_source(place, dated.last - dated.first)  # "Last year's statistics show"
     ):
         # "asked about the minister's March 3 letter"; "despite a diagnosis in 2012, he had
         # landed a job" (background); "the Communications Decency Act of 1996"
@@ -417,18 +419,42 @@ def _names_beside(dated: Dated, events: Sequence[Dated]) -> bool:
     date that dates the clause itself ('will face off Wednesday evening in the third debate of
     the 2024 election cycle', 'The 2022 Games are scheduled to be held on July 27'): the clause
     happens on that date, the year only names the thing.
-    Years listed side by side ('in 2016, followed by 2017's Irma') each stay."""
+    Years listed side by side ('in 2016, followed by 2017's Irma') each stay. A day or month
+    modifying its thing ('The minister's March 3 letter was read at the hearing on Tuesday')
+    gives way to a date of the clause as fine as itself."""
     place, verb = dated.place, dated.place.verb
-    if not place.names or verb is None or not dated.text.isdigit():
+    year = dated.text.isdigit()
+    if not place.names or verb is None or not (year or _argument_modifier(place)):
         return False
+    width = dated.last - dated.first
     return any(
         other is not dated
         and other.place.thing is None
         and other.place.verb is not None
         and same_clause(other.place.verb, verb)
-        and other.last - other.first < dated.last - dated.first
+        and (other.last - other.first < width if year else other.first > 0 and _finer(other, width))
         for other in events
     )
+
+
+_THING_MODIFIERS = frozenset({"poss", "compound", "nmod"})  # "the March 3 letter", "May's vote"
+
+
+def _argument_modifier(place: Place) -> bool:
+    """A date modifying a subject or object of its clause: 'The minister's March 3 letter was
+    read' (not 'The results of Thursday's vote will be known', a thing under another noun)."""
+    thing = place.thing
+    if thing is None or place.root.dep_ not in _THING_MODIFIERS or place.root.head.i != thing.i:
+        return False
+    return thing.dep_ in _ARGUMENTS and place.verb is not None and thing.head.i == place.verb.i
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _finer(other: Dated, width: int) -> bool:
+    """Whether a known date is as fine as a period `width` days long (less one), or finer."""
+    return other.last - other.first <= width
 
 
 def _range_start(dated: Dated, dates: Sequence[Dated]) -> int | None:
