@@ -13,6 +13,9 @@ writes around a date:
   a dash alone is no sign: "June 5 - Protesters marched" is a dated list's entry;
 - a photo's note in brackets ("Health Minister Jose Cordova (pictured above with President
   Calderon last week; ...) was visibly relieved"): when the picture was taken, not the story;
+- a post's stamp opening its line, its clock time and zone and a double dash ("May 15, 2009
+  14:06 UTC -- Paul Sousa is co-founder of ...", round 14);
+- a broadcast transcript's stamp: "Aired February 3, 2011 - 12:00 ET" (round 14);
 - a page's clock stamp ("RABAT | Sat Feb 26, 2011 12:58 pm EST RABAT (Reuters) - ... said on
   Saturday"): the date, then a clock time. It is metadata only when a later date of its
   sentence dates the story: a headline whose only date is its stamp ("Five schools shut ...
@@ -47,6 +50,9 @@ _SIGNATURE_AFTER = re.compile(
 )
 _HEADER_BEFORE = re.compile(rf"^\s*At\s+{_CLOCK}\s*(?:{_ZONE}\s*)?(?:on\s+)?$")
 _HEADER_AFTER = re.compile(r"^,?\s*[\w.'’-]{1,40}(?:\s+[\w.'’-]{1,40}){0,3}\s+wrote\s*:")
+_POST_AFTER = re.compile(rf"^,?\s*{_CLOCK}\s*(?:{_ZONE}\s*)?(?:--|[—–])")
+_AIRED_BEFORE = re.compile(r"\bAired\s*(?:on\s+)?$")
+_AIRED_AFTER = re.compile(rf"^,?\s*(?:[-–—]|at)\s*{_CLOCK}")
 _PHOTO_NOTE = re.compile(r"(?i)\(\s*(?:pictured|photographed|shown|seen)\b[^()]*$")
 
 
@@ -65,7 +71,14 @@ def comment_stamp(written: str, before: str, after: str) -> bool:
     signed = _SIGNATURE_BEFORE.search(before) and _SIGNATURE_AFTER.match(after)
     if signed and _YEAR.search(written):  # not "The vote was held -- on Tuesday at 10:30 am"
         return True
+    if not before.strip() and _YEAR.search(written) and _POST_AFTER.match(after):
+        return True  # "May 15, 2009 14:06 UTC -- Paul Sousa is ..."
     return bool(_HEADER_BEFORE.match(before)) and bool(_HEADER_AFTER.match(after))
+
+
+def broadcast_stamp(before: str, after: str) -> bool:
+    """Whether a date is a transcript's air stamp: 'Aired February 3, 2011 - 12:00 ET'."""
+    return bool(_AIRED_BEFORE.search(before)) and bool(_AIRED_AFTER.match(after))
 
 
 def wire_dateline(before: str, after: str) -> bool:

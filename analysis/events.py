@@ -33,7 +33,13 @@ from analysis.date_scenes import eve_scenes, night_scenes, tweet_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
-from analysis.event_stamps import clock_stamp, comment_stamp, photo_note, wire_dateline
+from analysis.event_stamps import (
+    broadcast_stamp,
+    clock_stamp,
+    comment_stamp,
+    photo_note,
+    wire_dateline,
+)
 from analysis.types import DocAnalysis, Event, Mention, Precision, ResolvedDate, SentenceSpan
 
 log = logging.getLogger(__name__)
@@ -108,7 +114,8 @@ def _is_metadata(text: str, sentence: SentenceSpan, found: ResolvedDate, notice:
     after = text[found.end : len(text) if line_end < 0 else line_end]
     if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
         return True
-    if comment_stamp(found.text, before, after) or wire_dateline(before, after):
+    stamped = comment_stamp(found.text, before, after) or wire_dateline(before, after)
+    if stamped or broadcast_stamp(before, after):  # "Aired February 3, 2011 - 12:00 ET"
         return True
     if _CARD_BYLINE.search(after) or _STAMP_LEAD.search(before) or photo_note(before):
         return True
