@@ -9,15 +9,14 @@ Counts without a topic are summed from `event_days` (dated events per date and p
 by `storage.rollups`): counting 855,750 events took a tenth of a second at 100,000 articles.
 A topic's two counts come from one pass over its events, not one pass each.
 
-Key dates read in two steps (`key_candidates`, then `told`): first the few columns the date
-ranking needs for every matching dated event (no text, no entities), at most
-`KEY_CANDIDATE_CAP` rows, then the text, citation and entities of only the events of the
-shortlisted dates.
+Key dates read in two steps (`key_read`, then `told`): first the counts and the few columns the
+date ranking needs of the matching dated events (no text, no entities), at most
+`KEY_CANDIDATE_CAP` rows, in one statement that looks the topic's events up once; then the
+text, citation and entities of only the events of the shortlisted dates.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -140,7 +139,7 @@ def _words_clause(words: list[str], backend: str, *, stored: bool = False) -> An
     plain = not any("_" in w or "%" in w for w in words)
     if backend == "sqlite" and plain and indexed:
         fts = table("events_fts", column("rowid"), column("text"))
-        found = select(fts.c.rowid).where(*(fts.c.text.like(f"%{w}%") for w in indexed))
+        found = select(fts.c.rowid).where(_fts_words(fts, indexed))
         short = [w for w in words if len(w) < TRIGRAM]
         if not short:
             return select(EventRow.id).where(EventRow.id.in_(found)) if stored else found
@@ -151,6 +150,25 @@ def _words_clause(words: list[str], backend: str, *, stored: bool = False) -> An
     return select(EventRow.id).where(
         *(EventRow.text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in words)
     )
+
+
+def _fts_words(fts: Any, words: list[str]) -> ColumnElement[bool]:
+    """The trigram FTS5 rows whose text holds every word (three letters or more).
+
+    ASCII words are one MATCH of quoted phrases, answered from the index's positions alone; a
+    LIKE is answered from the index too, but SQLite then tests it again on every row found, and
+    the external-content table reads each event's text for that (80 ms of 100 for the 11,500
+    events holding "donald" and "trump" at 100,000 articles). The two agree on ASCII words: the
+    trigram index folds case as LIKE does for ASCII letters, and the only other characters it
+    folds into ASCII letters are the Kelvin sign and the long s (U+212A, U+017F). A non-ASCII
+    word keeps LIKE, whose case-sensitivity outside ASCII the index would not share.
+    """
+    ascii_words = [w for w in words if w.isascii()]
+    clauses = [fts.c.text.like(f"%{w}%") for w in words if not w.isascii()]
+    if ascii_words:
+        phrases = " AND ".join(f'"{w}"' for w in ascii_words)  # \w+ words: no quote inside
+        clauses.append(fts.c.text.match(phrases))
+    return and_(*clauses)
 
 
 def _topic_ids(topic: str, backend: str, *, stored: bool = False) -> Any:
@@ -311,6 +329,58 @@ async def _entities_of(
     return found
 
 
+def _stride(events: Any, cap: int) -> Any:
+    """Every how many events (by id) `events` of them fit in `cap` rows: max(1, ⌈events / cap⌉),
+    in SQL."""
+    return case((events > cap, (events + (cap - 1)) // cap), else_=1)
+
+
+def _key_sample(query: EventQuery, sampled: ColumnElement[bool], limit: int) -> Any:
+    """The sampled dated events in range, with what the ranking needs of their articles."""
+    return (
+        select(
+            EventRow.id,
+            EventRow.date,
+            EventRow.precision,
+            EventRow.sentence,
+            EventRow.article_id,
+            Article.outlet,
+            Article.published,
+        )
+        .join(Article, Article.id == EventRow.article_id)
+        .where(_range_clause(query.start, query.end), sampled)
+        .order_by(EventRow.id)
+        .limit(limit)
+    )
+
+
+def _corpus_key_parts(query: EventQuery, cap: int, busiest: int) -> tuple[Any, ColumnElement[bool]]:
+    """Without a topic: the counts (as `count`: the rollup's sum, the undated from the date
+    index) and the sample, the busiest dates' events every n-th by id (n from `event_days`)."""
+    busiest_dates = (
+        select(EventDay.date)
+        .where(_rollup_range(query))
+        .order_by(EventDay.events.desc(), EventDay.date)
+        .limit(busiest)
+    )
+    stride = (
+        select(_stride(func.coalesce(func.sum(EventDay.events), 0), cap))
+        .where(_rollup_range(query), EventDay.date.in_(busiest_dates))
+        .scalar_subquery()
+    )
+    counts = select(
+        select(func.sum(EventDay.events))
+        .where(_rollup_range(query))
+        .scalar_subquery()
+        .label("dated"),
+        select(func.count(EventRow.id))
+        .where(EventRow.date.is_(None))
+        .scalar_subquery()
+        .label("undated"),
+    ).subquery("key_counts")
+    return counts, and_(EventRow.date.in_(busiest_dates), EventRow.id % stride == 0)
+
+
 class TimelineRepository:
     """Read access to dated and undated events, one session per call."""
 
@@ -457,52 +527,73 @@ class TimelineRepository:
         stride: int = 1,
         busiest: int = KEY_BUSIEST_DATES,
     ) -> list[KeyRow]:
-        """The matching dated events' dates and articles, no text: a topic's every `stride`-th
-        by id, at most `limit` (one query: the topic's ids from `event_entities` and the words
-        index, each joined to its article by primary key); without a topic, the events of the
-        `busiest` busiest dates of the range, by the date index, every n-th by id when they are
-        more than `limit` (n from their count in `event_days`): the read comes in date order,
-        and a cut at `limit` would drop the range's last dates whole."""
-        clauses = [_range_clause(query.start, query.end), self._topic(query)]
-        if not _has_topic(query):
-            busiest_dates = (
-                select(EventDay.date)
-                .where(_rollup_range(query))
-                .order_by(EventDay.events.desc(), EventDay.date)
-                .limit(busiest)
+        """The ranking rows of `key_read` with a stride the caller chose (a topic's every
+        `stride`-th event by id); without a topic the stride is the busiest dates' own."""
+        if _has_topic(query):
+            ids = _topic_ids(query.topic or "", self._backend).cte("topic_ids")
+            sample = _key_sample(
+                query, EventRow.id.in_(select(ids.c.id).where(ids.c.id % stride == 0)), limit
             )
-            clauses.append(EventRow.date.in_(busiest_dates))
-            stride = await self._busiest_stride(query, busiest_dates, limit)
-        if stride > 1:
-            clauses.append(EventRow.id % stride == 0)
+            async with self._sessions() as session:
+                return [KeyRow(*row) for row in (await _core(session, sample)).all()]
+        return (await self.key_read(query, limit, busiest))[1]
+
+    async def key_read(
+        self, query: EventQuery, limit: int = KEY_CANDIDATE_CAP, busiest: int = KEY_BUSIEST_DATES
+    ) -> tuple[EventCounts, list[KeyRow]]:
+        """The matching events' counts and the key-date ranking's rows, in one statement.
+
+        The rows are the dated events' dates and articles, no text, at most `limit` of them,
+        every n-th by id past it (ordered by id, so a sample a little over `limit` is cut the
+        same way each time). A topic's n is its dated events over `limit`; its event ids are
+        looked up once for the counts and the sample both (the words' index is most of the
+        cost), and only the sampled ids are read from `events`. Without a topic the rows are
+        the events of the `busiest` busiest dates of the range (`event_days`), every n-th by id
+        when they are more than `limit`, read by the date index: the read comes in date order,
+        and a cut at `limit` would drop the range's last dates whole. The counts ride on every
+        row (one row of counts alone when nothing is sampled).
+        """
+        cap = max(limit, 1)
+        if _has_topic(query):
+            counts, sampled = self._topic_key_parts(query, cap)
+        else:
+            counts, sampled = _corpus_key_parts(query, cap, busiest)
+        sample = _key_sample(query, sampled, limit).subquery("sample")
         stmt = (
-            select(
-                EventRow.id,
-                EventRow.date,
-                EventRow.precision,
-                EventRow.sentence,
-                EventRow.article_id,
-                Article.outlet,
-                Article.published,
-            )
-            .join(Article, Article.id == EventRow.article_id)
-            .where(*clauses)
-            .order_by(EventRow.id)  # a sample a little over `limit` is cut the same way each time
-            .limit(limit)
+            select(counts.c.dated, counts.c.undated, *sample.c)
+            .select_from(counts.outerjoin(sample, true()))
+            .order_by(sample.c.id)
         )
         async with self._sessions() as session:
             rows = (await _core(session, stmt)).all()
-        # the range clause keeps only dated events: row[1] is never None
-        return [KeyRow(*row) for row in rows]
+        found = EventCounts(dated=int(rows[0][0] or 0), undated=int(rows[0][1] or 0))
+        # the range clause keeps only dated events: a sampled row's date is never None
+        return found, [KeyRow(*row[2:]) for row in rows if row[2] is not None]
 
-    async def _busiest_stride(self, query: EventQuery, busiest_dates: Any, limit: int) -> int:
-        """Every how many events (by id) the busiest dates' events fit in `limit` rows."""
-        total = select(func.coalesce(func.sum(EventDay.events), 0)).where(
-            _rollup_range(query), EventDay.date.in_(busiest_dates)
+    def _topic_key_parts(self, query: EventQuery, cap: int) -> tuple[Any, ColumnElement[bool]]:
+        """A topic's counts (as `count`) and which of its events the sample keeps.
+
+        The undated are counted from the date index, each probed in the topic's ids (a few
+        thousand undated events in the corpus, where the topic may have tens of thousands).
+        """
+        ids = _topic_ids(query.topic or "", self._backend, stored=True).cte("topic_ids")
+        undated = (
+            select(func.count(EventRow.id).label("undated"))
+            .where(
+                EventRow.date.is_(None), select(ids.c.id).where(ids.c.id == EventRow.id).exists()
+            )
+            .subquery("topic_undated")
         )
-        async with self._sessions() as session:
-            events = int((await _core(session, total)).scalar_one())
-        return max(1, math.ceil(events / max(limit, 1)))
+        dated: ColumnElement[Any]
+        if query.has_range:
+            in_range = _range_clause(query.start, query.end)
+            in_topic = EventRow.id.in_(select(ids.c.id))
+            dated = select(func.count(EventRow.id)).where(in_range, in_topic).scalar_subquery()
+        else:  # every id is an event's: the dated ones are the rest
+            dated = select(func.count()).select_from(ids).scalar_subquery() - undated.c.undated
+        counts = select(dated.label("dated"), undated.c.undated).cte("key_counts")
+        stride = select(_stride(counts.c.dated, cap)).scalar_subquery()
+        return counts, EventRow.id.in_(select(ids.c.id).where(ids.c.id % stride == 0))
 
     async def told(self, ids: list[int]) -> list[tuple[EventRecord, str | None]]:
         """These events in id order, with their text, citation and entities, each beside its

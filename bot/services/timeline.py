@@ -19,7 +19,7 @@ are read at once, each on its own connection: a topic's rows and counts are two 
 events, and waiting for one before starting the other doubled the answer's time.
 
 Key dates (`key_dates`; ranking in `analysis.key_dates`, summaries in
-`analysis.key_date_summaries`): the counts, then the ranking columns of every matching dated event
+`analysis.key_date_summaries`): the counts and the ranking columns of every matching dated event, in one read
 (past `KEY_CANDIDATE_CAP` of them, every n-th event by id); the dates are ranked, the best
 max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are shortlisted, and only their events (at most PER_DATE
 each, best articles first) are read with text and entities: the first CENTRAL_PER_DATE of each date
@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -379,13 +378,10 @@ class TimelineService:
         )
 
     async def _key_rows(self, query: EventQuery, k: int | None) -> tuple[EventCounts, list[KeyRow]]:
-        """The counts, then the ranking rows: every n-th event by id past the cap; without a
-        topic, the busiest dates' events, more of them when many dates are asked for."""
-        counts = await self._events.count(query)
-        stride = max(1, math.ceil(counts.dated / KEY_CANDIDATE_CAP))
+        """The counts and the ranking rows, in one read: every n-th event by id past the cap;
+        without a topic, the busiest dates' events, more of them when many dates are asked for."""
         busiest = max(KEY_BUSIEST_DATES, SHORTLIST_FACTOR * (k or 0))
-        rows = await self._events.key_candidates(query, KEY_CANDIDATE_CAP, stride, busiest)
-        return counts, rows
+        return await self._events.key_read(query, KEY_CANDIDATE_CAP, busiest)
 
 
 def _reporting(rows: Iterable[KeyRow]) -> dict[int, tuple[KeyRow, set[date]]]:
