@@ -19,8 +19,8 @@ are read at once, each on its own connection: a topic's rows and counts are two 
 events, and waiting for one before starting the other doubled the answer's time.
 
 Key dates (`key_dates`; ranking in `analysis.key_dates`, summaries in
-`analysis.key_date_summaries`): the counts and the ranking columns of every matching dated event, in one read
-(past `KEY_CANDIDATE_CAP` of them, every n-th event by id); the dates are ranked, the best
+`analysis.key_date_summaries`): the counts and the ranking columns of every matching dated event in
+one read (past `KEY_CANDIDATE_CAP` of them, every n-th event by id); the dates are ranked, the best
 max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are shortlisted, and only their events (at most PER_DATE
 each, best articles first) are read with text and entities: the first CENTRAL_PER_DATE of each date
 weigh the topic's entities (`rescore`), and all of them (and the leads of the articles they come
