@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from analysis.pronouns import PERSONAL, PronounChain, root_of
+from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_gender import genders
 from analysis.speaker_names import name_after_title
 from analysis.speaker_words import (
@@ -100,6 +101,19 @@ _OFFICES = word_set(
 _RUNNING = word_set(
     "candidate nominee frontrunner front-runner runner contender hopeful challenger"
 )
+_LEADERS = word_set("leader")
+# Words that say what someone is, for `fits_role`; party words count (a "Republican" is no
+# "Democratic nominee"), other words around a name (a dateline, "Mr.", an initial) do not.
+ROLE_NOUNS = (
+    DESCRIBED_ROLES
+    | DESCRIBED_TRAITS
+    | _OFFICES
+    | _RUNNING
+    | SPEAKER_NOUNS
+    | TITLE_WORDS
+    | frozenset(ABBREVIATED.values())
+    | word_set("republican democrat democratic independent gop libertarian conservative liberal")
+)
 
 
 class SpeakerResolver(WritingRules):
@@ -121,11 +135,16 @@ class SpeakerResolver(WritingRules):
     def fits_role(self, key: str, lemma: str) -> bool:
         """Whether a role noun may describe the person with this key: yes when the article
         gives them no role words, else when one of them is that role ("Sen. Bernie Sanders" is
-        "the senator"; "Republican nominee Donald Trump" is not "the Indiana governor")."""
+        "the senator"; "Republican nominee Donald Trump" is not "the Indiana governor"). For
+        "the candidate", "the nominee" or "the leader", which an article seldom writes beside
+        the name, words around the name that say no role ("WASHINGTON (AP) — Donald Trump",
+        "Mr.", "Donald J. Trump", "Clinton's acceptance speech") rule nothing out."""
         words = {w for r in self.roles if r.mention.key == key for w in r.words}
         words |= {ABBREVIATED[w] for w in words if w in ABBREVIATED}
         if lemma in _RUNNING and words & _RUNNING:
             return True  # "self-funded front-runner Donald Trump" is "the candidate"
+        if lemma in _RUNNING | _LEADERS:  # an article seldom writes these beside the name
+            words &= ROLE_NOUNS
         return not words or any(_word_match(lemma, w) for w in words)
 
     def _role_of(self, mention: Mention) -> _Role | None:

@@ -1,0 +1,87 @@
+"""Quote speakers of issue 12's thirteenth round, from PolNeAR train's description Sources:
+"the candidate", "the nominee" and "the leader", which an article seldom writes beside the
+name, are the one person the paragraph before is about even when the words around that name
+say something else ("WASHINGTON (AP) — Donald Trump", "Mr.", a middle initial). Each test is an
+invented passage of that shape; what is asserted is what a member sees: the quote under the
+person who said it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from analysis.nlp import analyse_doc
+from analysis.quotes import extract_quotes
+
+
+def _speakers(nlp: Language, text: str) -> dict[str, str | None]:
+    """The speaker key of every quote of a text, by its first words."""
+    doc = nlp(text)
+    return {q.text[:12]: q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (
+            "WASHINGTON (AP) — Marcus Hale called Tuesday for the board to resign. Lashing out, "
+            "Hale said the board was a disgrace.\n\n“The board has embarrassed all of us,” the "
+            "presumptive Republican presidential nominee wrote in a morning post.",
+            "The board ha",
+            "marcus hale",
+        ),
+        (
+            "Mr. Dale J. Orton has no serious opposition in the Oregon primary in May.\n\n"
+            "''I have great respect for the farmers of this state,'' the candidate said in an "
+            "email message through an aide.",
+            "I have great",
+            "dale j. orton",
+        ),
+        (
+            "In Denver, Ms. Karen Walsh accepted her party's nomination on Thursday night.\n\n"
+            "“A man you can bait with a post is not a man we can trust,” said the Democratic "
+            "nominee.",
+            "A man you ca",
+            "karen walsh",
+        ),
+        (
+            "Andrei K. Volkov blasted Rubel and defended Ostrov in a recent interview with The "
+            "Post. “What Rubel has done is one of the worst things I have seen,” the Senate "
+            "minority leader said.",
+            "What Rubel h",
+            "andrei k. volkov",
+        ),
+    ],
+)
+def test_a_running_or_leading_description_is_the_person_of_the_paragraph(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """ "the nominee", "the candidate", "the leader": the one person the text before is about."""
+    assert _speakers(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Sen. Mara Quill of Ohio said the bill would pass. Gov. Leon Pratt disagreed.\n\n"
+            "“It will fail,” the candidate said.",
+            "It will fail",
+        ),
+        (
+            "“That would be you?” CNN's Gloria Varn asked.\n\n“That would be me, yes,” the "
+            "senator said.",
+            "That would b",
+        ),
+        (
+            "Indiana Gov. Paul Serle praised the plan on Monday.\n\n“We will win this,” the "
+            "nominee said.",
+            "We will win ",
+        ),
+    ],
+)
+def test_a_description_is_not_someone_else(nlp: Language, text: str, first: str) -> None:
+    """Two people before it, an office the person was never given, or an office that does not
+    fit the role the article gave: no one is guessed."""
+    assert _speakers(nlp, text).get(first) is None
