@@ -72,7 +72,7 @@ from analysis.date_relative import (
 )
 from analysis.date_scenes import Scene, name_spans
 from analysis.date_story import Story
-from analysis.date_weekday import fitting_weekday
+from analysis.date_weekday import PATTERN_WEEK_DAY, fitting_weekday, week_day
 from analysis.types import Precision, ResolvedDate
 
 log = logging.getLogger(__name__)
@@ -284,6 +284,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"(?<![\w-])(?:{_PREP}\s+)?(?P<year>(?:1[89]|20)\d\d)[-–](?P<last>{_YEAR})(?![\w-])",
             _year_range,
         ),
+        (PATTERN_WEEK_DAY, week_day),  # "on Tuesday last week": one day
         (PATTERN_NAMED, holiday),  # "on Christmas Eve", "the day after Easter"
         (PATTERN_BARE, holiday),
         (r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", _iso),
