@@ -34,7 +34,7 @@ from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
 from analysis.event_background import under_reference
 from analysis.event_bounds import after_date, change_start, points_ahead, target
 from analysis.event_now import possible_today, todays_setting
-from analysis.event_offsets import counted_from, likened_thing
+from analysis.event_offsets import counted_from, likened_thing, then_and_now
 from analysis.event_passing import analogy, compared_amount, done_by
 from analysis.event_words import STATES
 
@@ -137,6 +137,7 @@ def reference(dated: Dated) -> bool:
         or under_reference(place)  # "Since the assaults that killed 130 ... last November"
         or counted_from(place)  # "two weeks after the March 3 fire"
         or likened_thing(place)  # "reminiscent of one from January 2013"
+        or then_and_now(place)  # "Prices are back where they were six years ago"
     )
 
 
