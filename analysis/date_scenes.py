@@ -35,7 +35,10 @@ _SIGNATURE = re.compile(
 )
 # A title in double quotes, or in single ones (British style: 'Technology Vision 2020-2023');
 # a single mark inside or after a word ("Trump's", "players'") is an apostrophe, not a quote.
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]|(?<![\w’'])[‘']([^‘’'\n]{1,100})[’'](?![\w’'])")
+_QUOTED = re.compile(
+    r"[“\"]([^“”\"\n]{1,80})[”\"]|(?<![\w’'])[‘']([^‘’'\n]{1,100})[’'](?![\w’'])"
+    r"|''([^'\n]{1,80})''"  # two apostrophes as marks: "on ''Fox News Sunday.''"
+)
 _SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from"}
 )
@@ -43,6 +46,7 @@ _NAME_WORDS = 4  # a title with the sentence's full stop inside its marks: "Lope
 _DAY_NAME = re.compile(
     r"(?:(?<=[A-Z0-9][\w.]) |(?<=[A-Z0-9]) )(?:Today|Tonight|Tomorrow|This Morning|This Week)\b"
     r"|(?<=[\w’'] )Today\b"
+    r"|(?<=\bNews )Sunday\b"  # "told Fox News Sunday"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r" (?:Night|Morning|Evening|Afternoon) [A-Z]\w+"
 )
@@ -154,7 +158,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of names and short titles whose date words date nothing."""
     spans = [match.span() for match in _DAY_NAME.finditer(text)]
     for quoted in _QUOTED.finditer(text):
-        group = 1 if quoted.group(1) is not None else 2
+        group = next(k for k in (1, 2, 3) if quoted.group(k) is not None)
         if _is_title(quoted.group(group)):
             spans.append(quoted.span(group))
     return spans

@@ -61,9 +61,21 @@ class Places:
         return root.dep_ == "appos" and root.head.ent_type_ == "DATE" and root.head.i < root.i
 
     def direction(self, start: int, end: int) -> str | None:
-        """Which way the date at these offsets points, by the tense of its clause."""
+        """Which way the date at these offsets points, by the tense of its clause; a caption's
+        or a list entry's date ('May 2: A sign ... calls for help') either way, the nearest."""
         found = self.at(start, end)
+        if found is not None and _entry_date(self.doc, start, end):
+            return "nearest"
         return None if found is None else direction(found) or ahead(found)  # 'is hoping to'
+
+
+def _entry_date(doc: Doc, start: int, end: int) -> bool:
+    """Whether a date opens its sentence and a colon follows it: a caption's or a dated list's
+    entry, told in the present whichever side of the writing it lies ('May 2: A sign ...')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.end >= len(doc):
+        return False
+    return doc[span.end].text == ":" and span.start == span.sent.start
 
 
 def _governed(span: Span) -> Span:
