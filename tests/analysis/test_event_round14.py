@@ -252,3 +252,63 @@ def test_todays_as_nowadays(nlp: Language, text: str, expected: list[str]) -> No
 def test_counted_from_or_likened(nlp: Language, text: str, expected: list[str]) -> None:
     """A date a span is counted from, or a thing likened to, is a reference point."""
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday with its week is one day of that week (PUBLISHED is Thursday, April 14)
+        ("He spoke on Tuesday last week.", ["2016-04-05"]),
+        ("Last week, on Tuesday, the council voted.", ["2016-04-05"]),
+        ("On Monday of last week he resigned.", ["2016-04-04"]),
+        ("He will speak on Tuesday next week.", ["2016-04-19"]),
+        # kept: the weekday alone, and a week and a weekday of two clauses
+        ("Last Tuesday he spoke.", ["2016-04-12"]),
+        ("It ended last week, and on Tuesday he left.", ["2016-04-04", "2016-04-12"]),
+    ],
+)
+def test_weekday_of_a_week(nlp: Language, text: str, expected: list[str]) -> None:
+    """'on Tuesday last week' is the Tuesday of the week before the writing, one event."""
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices are back where they were more than six years ago.", []),
+        ("The economy is not what it was five years ago.", []),
+        ("Unemployment is now higher than where it was in 2009.", []),
+        # kept: a past state set against nothing, and a happening in a free relative
+        ("That is where he was on Tuesday.", ["2016-04-12"]),
+        ("He returned to where he was born in 1950.", ["1950-01-01"]),
+    ],
+)
+def test_then_against_now(nlp: Language, text: str, expected: list[str]) -> None:
+    """A past state in a free relative set against the present is a reference point."""
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a show's title in two apostrophes, as wire copy writes quotation marks
+        (
+            "Mr. Obama sat for an interview with Chris Wallace on ''Fox News Sunday.''",
+            date(2016, 7, 25),
+            [],
+        ),
+        ("He told Fox News Sunday that he would run.", date(2016, 7, 25), []),
+        # kept: a quotation in two apostrophes that is a sentence
+        ("''I will run on Sunday,'' he said.", date(2016, 7, 25), ["2016-07-31"]),
+        # a caption's or a list entry's date is the nearest such day, whatever the tense
+        (
+            "May 2: A sign on the side of a road calls for help to combat the spill.",
+            date(2010, 5, 6),
+            ["2010-05-02"],
+        ),
+        ("May 12: The tour resumes in Leeds.", date(2010, 5, 6), ["2010-05-12"]),
+    ],
+)
+def test_titles_and_entries(nlp: Language, text: str, published: date, expected: list[str]) -> None:
+    """A weekday in a show's title dates nothing; an entry's date is the nearest such day."""
+    assert dated(nlp, text, published) == expected
