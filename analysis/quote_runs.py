@@ -46,8 +46,17 @@ def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue
     between = range(previous.span.line + 1, span.line)
     if previous.span.run_on and all(is_insert(ctx.text, ctx.lines[i]) for i in between):
         return previous.cue  # “… (no closing mark) / read more in politics / “…
-    gap = ctx.text[previous.frame_end : span.open_at]
+    gap = _without_first_apostrophe(ctx.text[previous.frame_end : span.open_at], span, ctx.text)
     return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
+
+
+def _without_first_apostrophe(gap: str, span: QuoteSpan, text: str) -> str:
+    """The gap before a quote without the first half of a two-apostrophe mark: a quote opened
+    with ''…'' (New York Times style) has its mark at the second apostrophe, and the first is
+    no word between two quotes ("''…,'' the Russian leader said. ''It is not …''")."""
+    if text[span.open_at : span.open_at + 1] == "'" and gap.endswith("'"):
+        return gap[:-1]
+    return gap
 
 
 def second_half(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> bool:

@@ -85,3 +85,24 @@ def test_a_description_is_not_someone_else(nlp: Language, text: str, first: str)
     """Two people before it, an office the person was never given, or an office that does not
     fit the role the article gave: no one is guessed."""
     assert _speakers(nlp, text).get(first) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "''There is no doubt that he is a very bright and talented man,'' the Russian leader said."
+        " ''It is not our business to assess his merits; that is up to the U.S. voters. But he is "
+        "an absolute leader of the presidential race.''",
+        "''We have always sought to strike a balance,'' the company said. ''There is no magic "
+        "algorithm for finding such content on the Internet.''",
+    ],
+)
+def test_a_quote_opened_with_two_apostrophes_goes_on_from_the_one_before(
+    nlp: Language, text: str
+) -> None:
+    """''…,'' X said. ''…'': the first apostrophe of the second mark is no word between the two
+    quotes, so the second goes on under the first one's speaker, named or not."""
+    doc = nlp(text)
+    quotes = extract_quotes(doc, analyse_doc(doc))
+    assert len(quotes) == 2
+    assert quotes[1].speaker_text == quotes[0].speaker_text
