@@ -574,14 +574,23 @@ class TimelineRepository:
         """A topic's counts (as `count`) and which of its events the sample keeps.
 
         The undated are counted from the date index, each probed in the topic's ids (a few
-        thousand undated events in the corpus, where the topic may have tens of thousands).
+        thousand undated events in the corpus, where the topic may have tens of thousands). The
+        words' index follows `events` by its triggers (a forgotten article's events leave it by
+        the cascade's delete trigger), so its ids are counted without a look-up in `events`
+        each: that check took 15 ms for the 11,500 events holding "donald" and "trump".
         """
-        ids = _topic_ids(query.topic or "", self._backend, stored=True).cte("topic_ids")
+        ids = _topic_ids(query.topic or "", self._backend).cte("topic_ids")
+        # PostgreSQL estimates the topic's ids at a few hundred and would probe `events` once
+        # per id (0.4 s for 39,750); materialized, the two sets are hashed and joined
+        every_undated = (
+            select(EventRow.id)
+            .where(EventRow.date.is_(None))
+            .cte("undated_events")
+            .prefix_with("MATERIALIZED", dialect="postgresql")
+        )
         undated = (
-            select(func.count(EventRow.id).label("undated"))
-            .where(
-                EventRow.date.is_(None), select(ids.c.id).where(ids.c.id == EventRow.id).exists()
-            )
+            select(func.count().label("undated"))
+            .select_from(every_undated.join(ids, ids.c.id == every_undated.c.id))
             .subquery("topic_undated")
         )
         dated: ColumnElement[Any]

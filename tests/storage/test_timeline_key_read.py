@@ -9,8 +9,10 @@ from datetime import date
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.articles import ArticleRepository
 from storage.timeline import EventCounts, EventQuery, KeyRow, TimelineRepository
 from tests.storage.test_timeline import IRAN, PUTIN, article, event, store
+from tests.storage.test_timeline_speed import store as store_ids
 
 QUERIES = (
     EventQuery(topic="putin"),
@@ -93,3 +95,22 @@ async def test_words_match_in_any_case_and_outside_ascii(
     assert [r.date for r in found[1]] == [date(2016, 1, 2)]
     found = await repo.key_read(EventQuery(topic="Zürich"))
     assert [r.date for r in found[1]] == [date(2016, 1, 3)]
+
+
+async def test_a_forgotten_articles_events_leave_the_words_count(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """The words' index is counted as it stands: forgetting must take the events out of it."""
+    ids = await store_ids(
+        sessions,
+        article(1, None, event("Talks in Tehran.", date(2016, 1, 2))),
+        article(2, None, event("More talks in Tehran.", date(2016, 1, 3), sentence=1)),
+        article(3, None, event("Tehran waited.", None, sentence=2)),
+    )
+    repo = TimelineRepository(sessions)
+    assert (await repo.key_read(EventQuery(topic="tehran")))[0] == EventCounts(2, 1)
+    assert await ArticleRepository(sessions).forget(ids[0])
+    assert await ArticleRepository(sessions).forget(ids[2])
+    counts, rows = await repo.key_read(EventQuery(topic="tehran"))
+    assert counts == EventCounts(dated=1, undated=0) == await repo.count(EventQuery(topic="tehran"))
+    assert [r.date for r in rows] == [date(2016, 1, 3)]
