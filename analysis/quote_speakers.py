@@ -65,9 +65,13 @@ class _Role:
 
 
 def _word_match(a: str, b: str) -> bool:
-    """Same word, or one a stem of the other ("russia"/"russian", "iran"/"iranian")."""
+    """Same word, or one a stem of the other ("russia"/"russian", "iran"/"iranian"); never an
+    office and its adjective: a "presidential candidate" is no "former president", a
+    "mayoral hopeful" no "mayor"."""
     if a == b:
         return True
+    if a in ROLE_NOUNS or b in ROLE_NOUNS:
+        return False
     return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
 
 

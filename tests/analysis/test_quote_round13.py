@@ -106,3 +106,14 @@ def test_a_quote_opened_with_two_apostrophes_goes_on_from_the_one_before(
     quotes = extract_quotes(doc, analyse_doc(doc))
     assert len(quotes) == 2
     assert quotes[1].speaker_text == quotes[0].speaker_text
+
+
+def test_an_office_is_not_its_adjective(nlp: Language) -> None:
+    """A "presidential candidate" is no "president": "the president" stays the president the
+    paragraph is about, not the latest person introduced as running for the office."""
+    text = (
+        "President Barack Obama spoke about Republican presidential candidate Donald Trump on "
+        "Monday.\n\n“You combine those things, and there is going to be anger,” Obama said.\n\n"
+        "“I think somebody like Mr. Trump is taking advantage of that,” the president added."
+    )
+    assert _speakers(nlp, text)["I think some"] == "barack obama"
