@@ -554,15 +554,20 @@ def _names_a_tagged_person(raw: _Raw, person_keys: Counter[str]) -> bool:
     return person_keys[last] > 0 or person_keys[make_key(raw.surface)] > 0
 
 
-def _fold_people(raws: Sequence[_Raw]) -> dict[str, tuple[str, str]]:
-    """Map each person key in the article to the (name, key) of the full name it folds onto."""
+def _fold_people(raws: Sequence[_Raw], text: str = "") -> dict[str, tuple[str, str]]:
+    """Map each person key in the article to the (name, key) of the full name it folds onto;
+    never onto a name the article only quotes as a term (`quoted_term`)."""
     names: dict[str, str] = {}
     for raw in raws:
         if raw.kind == EntityKind.PERSON and raw.person:
             names.setdefault(make_key(raw.person), raw.person)
+    terms = {key for key, name in names.items() if quoted_term(text, name)}
     by_surname: dict[str, list[str]] = {}
     for key in names:
-        by_surname.setdefault(surname_of(key), []).append(key)
+        if key not in terms:
+            by_surname.setdefault(surname_of(key), []).append(key)
+    for key in terms:
+        by_surname.setdefault(surname_of(key), [])
     folded: dict[str, tuple[str, str]] = {}
     for key, name in names.items():
         longer = [k for k in by_surname[surname_of(key)] if _is_shorter_form(key, k)]
@@ -571,6 +576,29 @@ def _fold_people(raws: Sequence[_Raw]) -> dict[str, tuple[str, str]]:
         target = _plain_form(target, names)
         folded[key] = (names[target] if target != key else name, target)
     return folded
+
+
+_OPENING_MARKS = ("“", '"', "''", "‘")
+_CLOSING_MARKS = ("”", '"', "''", "’")
+
+
+def quoted_term(text: str, name: str) -> bool:
+    """A name of several words the article writes only as a whole quotation, a term or a
+    nickname ("''Wilayat Twitter,''", "“Crooked Hillary”"): no one's introduction, so no bare
+    name ("Twitter", "Hillary") is completed to it."""
+    if " " not in name.strip():
+        return False
+    found = False
+    for match in re.finditer(re.escape(name), text):
+        before = text[max(match.start() - 2, 0) : match.start()]
+        after = text[match.end() : match.end() + 4].lstrip(",.!?")
+        closed = any(
+            after.startswith(m) and not after[len(m) :][:1].isalpha() for m in _CLOSING_MARKS
+        )
+        if not (before.endswith(_OPENING_MARKS) and closed):  # not "Hillary Clinton’s"
+            return False
+        found = True
+    return found
 
 
 _MIDDLE_INITIAL = re.compile(r"^[a-z]\.$")
@@ -635,7 +663,7 @@ def canonicalise_mentions(
         if raw.kind == EntityKind.PERSON:  # also those relabelled from other kinds
             raw.person = without_named_tail(person_words(raw.person), others, named, make_key)
     _trim_headline_people(raws, doc)
-    people = _complete_surnames(doc, _fold_people(raws), others)
+    people = _complete_surnames(doc, _fold_people(raws, doc.text), others)
     starts = _sentence_starts(doc, sentences)
     mentions = []
     for raw in raws:

@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from analysis.entities import NATIONALITY_WORDS, ROLE_WORDS
+from analysis.entities import NATIONALITY_WORDS, ROLE_WORDS, quoted_term
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW"})
@@ -78,15 +78,16 @@ def full_name_in(doc: Doc, surname: str) -> str | None:
 
 
 def _full_names(doc: Doc) -> dict[str, set[str]]:
-    """Every "First [M.] Surname" the article writes, by surname: read once per document (kept
-    in `doc.user_data`), as several rules ask."""
+    """Every "First [M.] Surname" the article writes, by surname, but for one it only quotes as
+    a term (`entities.quoted_term`: "''Wilayat Twitter''" is no one's name): read once per
+    document (kept in `doc.user_data`), as several rules ask."""
     cached = doc.user_data.get(_CACHE)
     if cached is None:
         cached = {}
         for token in doc:
             if token.text[:1].isupper() and _is_surname(token):
                 name = _name_before(token)
-                if name is not None:
+                if name is not None and not quoted_term(doc.text, name):
                     cached.setdefault(token.text, set()).add(name)
         doc.user_data[_CACHE] = cached
     return cached

@@ -117,3 +117,29 @@ def test_an_office_is_not_its_adjective(nlp: Language) -> None:
         "“I think somebody like Mr. Trump is taking advantage of that,” the president added."
     )
     assert _speakers(nlp, text)["I think some"] == "barack obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (
+            "Twitter is heavily used by the group, so much so that some accounts give their "
+            "location as ''Wilayat Twitter,'' or ''the province of Twitter.'' Twitter said it "
+            "had suspended many of them.\n\n''We condemn the use of our service,'' Twitter said.",
+            "We condemn t",
+            "twitter",
+        ),
+        (
+            "Marcus Hale keeps calling his rival “Lying Dunn” at rallies. Carl Dunn answered on "
+            "Monday.\n\n“I will not stoop to that,” Dunn said.",
+            "I will not s",
+            "carl dunn",
+        ),
+    ],
+)
+def test_a_name_only_quoted_as_a_term_is_nobody_s_full_name(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """A nickname or term the article only quotes ("''Wilayat Twitter''", "“Lying Dunn”") is
+    no full name for a bare name to take: the speaker is the one the article names."""
+    assert _speakers(nlp, text)[first] == key
