@@ -134,8 +134,16 @@ _NAMED = list(HOLIDAYS.values())
 _BARE = list(BARE.values())
 PATTERN_NAMED = rf"{_LEAD}(?P<core>{_alternation(HOLIDAYS, 'h')}){_NOT_THE_DAY}{_YEAR}"
 # a bare name needs a word before it that makes it a time: a preposition, "last", "the day after"
+# After a bare name, a lower-case word other than these makes it a modifier ("on Christmas
+# themes", "at Easter services"): "on Christmas morning", "over Easter, he", "at Christmas and".
+_AFTER_BARE = (
+    r"(?!\s+(?!(?:morning|afternoon|evening|night|and|or|but|when|while|as|with|after|before"
+    r"|this|last|next|of|in|at|on|to|for|from|by|the|a|an|he|she|they|we|i|it|his|her|their"
+    r"|its|our|is|was|were|will|would|had|has|have|said|says)\b)[a-z]+\b)"
+)
 PATTERN_BARE = (
-    rf"{_LEAD}(?(lead)|(?(which)|(?!)))(?P<core>{_alternation(BARE, 'b')}){_NOT_THE_DAY}{_YEAR}"
+    rf"{_LEAD}(?(lead)|(?(which)|(?!)))(?P<core>{_alternation(BARE, 'b')}){_NOT_THE_DAY}"
+    rf"{_AFTER_BARE}{_YEAR}"
 )
 
 

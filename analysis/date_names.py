@@ -32,7 +32,8 @@ _PART = r"(?i:morning|afternoon|evening|night)"
 # what is so nowadays, not on the day of writing: "today's low rates", "today's top stories"
 _NOWADAYS = (
     "low|high|top|modern|young|current|typical|average|contemporary|life|lives|society"
-    "|generation|standards|culture|youth|kids|children|teens|workplace|economy"
+    "|generation|standards|culture|youth|kids|children|teens|workplace|economy|refugees|students"
+    "|workers|youngsters|consumers|parents|teenagers|millennials|politicians|journalists"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
