@@ -12,6 +12,9 @@ date F1), as `eval.timeline17_tls score` does. None of them changes what the pro
   test of whether the ranking favours busy periods too much;
 - `set MODULE.NAME=VALUE ...`: module constants changed in process (for example
   `analysis.key_date_summaries.REDUNDANT=0.7`), to try a setting without editing the code;
+- `errors` (`eval.timeline17_dates`): where date F1 is lost, the gold days missed and the days
+  chosen wrongly, by class; `days COVERAGE ECHO AFTER`: the days' publication coverage and
+  their neighbours as evidence (the same module);
 - `summaries [gold]`, `spread TAU BETA`, `allocate ALPHA BINS SOURCE` (SOURCE 0 the ranking
   rows' articles, 1 the window's articles, 2 its events), `echo DAYS WEIGHT`,
   `milestones STRENGTH`: evidence beyond the counts (`eval.timeline17_spread`): a summary
@@ -39,6 +42,7 @@ from typing import Any
 
 import bot.services.timeline as timeline_service
 from analysis import key_dates
+from eval import timeline17_dates as date_errors
 from eval import timeline17_spread as spread
 from eval.common import DEFAULT_DATA, emit
 from eval.timeline17_tls import (
@@ -229,6 +233,33 @@ def coverage(data: Path, work: Path) -> str:
     )
 
 
+def day_events(work: Path, gold: GoldTLS) -> set[date]:
+    """The days a day-precision event of the gold's window names."""
+    with sqlite3.connect(work / f"{gold.window}.db") as db:
+        found = db.execute(
+            "SELECT DISTINCT date FROM events WHERE precision = 'day' AND date IS NOT NULL"
+        )
+        return {date.fromisoformat(str(d)[:10]) for (d,) in found}
+
+
+def errors(data: Path, work: Path) -> str:
+    """Where date F1 is lost (`eval.timeline17_dates`): the gold days missed and the days
+    chosen wrongly, by class, over the timelines asked for."""
+    golds = [
+        g
+        for g in load_gold_tls(data / "timeline17" / "gold_timelines")
+        if not TOPICS or g.topic in TOPICS
+    ]
+    return date_errors.analyse(work, golds, lambda gold: day_events(work, gold))
+
+
+def day_evidence(data: Path, work: Path, cover: float, echo: float, after: float) -> str:
+    """Score with the days' coverage and echo (`eval.timeline17_dates.days_ranker`)."""
+    ranker = date_errors.days_ranker(key_dates.rank_dates, cover, echo, after_only=bool(after))
+    _use_ranker(ranker)
+    return means(_score(data, work))
+
+
 def flatten(data: Path, work: Path, half_window: int, power: float) -> str:
     """Score with each date's score divided by (articles published within H days)^power."""
     original = key_dates.rank_dates
@@ -266,6 +297,7 @@ def set_constants(data: Path, work: Path, assignments: Sequence[str]) -> str:
 PROBES = {
     "oracle": "",
     "coverage": "",
+    "errors": "",
     "flatten": "H POWER",
     "set": "module.NAME=VALUE ...",
     "summaries": "[gold]",
@@ -273,6 +305,7 @@ PROBES = {
     "allocate": "ALPHA BINS SOURCE",
     "echo": "DAYS WEIGHT",
     "milestones": "STRENGTH",
+    "days": "COVERAGE ECHO AFTER",
 }
 NUMERIC: dict[str, Callable[..., str]] = {
     "spread": spread_dates,
@@ -281,6 +314,7 @@ NUMERIC: dict[str, Callable[..., str]] = {
     ),
     "echo": lambda data, work, days, weight: echo(data, work, int(days), weight),
     "milestones": milestones,
+    "days": day_evidence,
 }
 
 
@@ -311,6 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         emit("gold days first: " + oracle(args.data, args.work))
     elif args.probe == "coverage":
         emit(coverage(args.data, args.work))
+    elif args.probe == "errors":
+        emit(errors(args.data, args.work))
     elif args.probe == "flatten":
         if len(args.values) != 2:
             parser.error("flatten needs H (days) and POWER")

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 import bot.services.timeline as timeline_service
 from analysis import key_date_summaries, key_dates
 from bot.cli import app
+from eval import timeline17_dates as date_errors
 from eval import timeline17_spread as spread
 from eval.timeline17_probe import coverage, main, set_constants
 from eval.timeline17_tls import GoldEntry, GoldTLS
@@ -246,3 +248,95 @@ def test_the_sentence_prior_fit_learns_a_feature_that_marks_the_best() -> None:
     ]
     weights = sentences.fit_weights(days)
     assert weights[0] > 0 > weights[1]
+
+
+def test_gold_days_are_classed_by_what_the_ranking_had_of_them() -> None:
+    d = date.fromisoformat
+    answer = {d("2010-04-21"), d("2010-05-02")}
+    events = {d("2010-04-20"), d("2010-04-21"), d("2010-04-30"), d("2010-05-10")}
+    place = {d("2010-04-21"): 0, d("2010-04-20"): 1, d("2010-04-30"): 7}
+    found = [
+        date_errors.gold_class(d(day), answer, events, place, k=2, shortlist=6)
+        for day in ("2010-04-21", "2010-04-20", "2010-04-30", "2010-05-10", "2010-06-01")
+    ]
+    assert found == [
+        "chosen",
+        "ranked within K (a neighbour chosen)",  # the day after was chosen in its place
+        "ranked past shortlist",
+        "event not read",
+        "no day event",
+    ]
+
+
+def test_wrong_days_are_classed_by_the_nearest_gold_day() -> None:
+    gold = {date(2010, 4, 20), date(2010, 6, 1)}
+    assert date_errors.wrong_class(date(2010, 4, 21), gold) == "day after a gold day"
+    assert date_errors.wrong_class(date(2010, 5, 31), gold) == "day before a gold day"
+    assert date_errors.wrong_class(date(2010, 4, 23), gold) == "2-3 days from a gold day"
+    assert date_errors.wrong_class(date(2010, 5, 10), gold) == "further"
+
+
+def test_percentile_places_the_busiest_day_first_and_shares_ties() -> None:
+    days = [date(2010, 4, n) for n in (20, 21, 22, 23)]
+    found = date_errors.percentile({days[0]: 5.0, days[1]: 1.0, days[2]: 1.0}, days)
+    assert found[days[0]] == 0.0
+    assert found[days[1]] == found[days[2]] == pytest.approx(0.5)
+    assert found[days[3]] == 1.0
+
+
+def test_errors_prints_the_classes_of_the_gold_days(
+    sample_window: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(timeline_service, "rank_dates", timeline_service.rank_dates)
+    out = _probe(["errors"], sample_window, capsys)
+    assert out.startswith("gold days:\n  chosen: 2 (100.0%)")
+    assert "mean percentile (0 busiest):" in out
+
+
+def _row(event: int, day: str, article: int, published: str, outlet: str = "bbc") -> Any:
+    return key_dates.Candidate(
+        event_id=event,
+        date=date.fromisoformat(day),
+        precision="day",
+        article_id=article,
+        outlet=outlet,
+        published=date.fromisoformat(published),
+    )
+
+
+def test_an_outlet_reports_a_day_on_it_or_the_next_in_the_shares_its_reports_show() -> None:
+    rows = [
+        _row(1, "2010-04-20", 1, "2010-04-20"),  # the wire: reports the same day
+        _row(2, "2010-04-21", 2, "2010-04-21"),
+        _row(3, "2010-04-20", 3, "2010-04-21", "paper"),  # the paper: the day after
+        _row(4, "2010-03-01", 4, "2010-04-25", "paper"),  # a reference, not a report
+    ]
+    shares = date_errors.same_day_share(rows)
+    assert shares["bbc"] == pytest.approx(3 / 4)  # (2 + 1) / (2 + 2)
+    assert shares["paper"] == pytest.approx(1 / 3)  # (0 + 1) / (1 + 2)
+    found = date_errors.coverage(rows)
+    assert found[date(2010, 4, 20)] == pytest.approx(3 / 4 + 1 / 4 + 2 / 3)
+    assert found[date(2010, 4, 24)] == pytest.approx(2 / 3)  # the paper's day before
+    assert found[date(2010, 4, 25)] == pytest.approx(1 / 3)
+
+
+def test_a_day_beside_a_busier_day_is_scored_down_as_its_echo() -> None:
+    ranked = [_ranked("2010-04-20", 4.0), _ranked("2010-04-21", 2.0), _ranked("2010-04-19", 1.0)]
+    assert date_errors.echo_factors(ranked, 0.5, (-1, 1)) == [1.0, 0.5, 0.5]
+    assert date_errors.echo_factors(ranked, 0.5, (-1,)) == [1.0, 0.5, 1.0]  # the day after only
+    rows = [_row(1, "2010-04-20", 1, "2010-04-21"), _row(2, "2010-04-21", 2, "2010-04-21")]
+    ranker = date_errors.days_ranker(key_dates.rank_dates, 0.0, 0.0, after_only=False)
+    assert ranker(rows) == key_dates.rank_dates(rows)  # both off: the ranking as it was
+
+
+def test_days_prints_its_settings_and_the_means(
+    sample_window: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(timeline_service, "rank_dates", timeline_service.rank_dates)
+    assert _probe(["days", "0.5", "0.3", "1"], sample_window, capsys).startswith(
+        "days 0.5 0.3 1: other "
+    )
