@@ -10,7 +10,9 @@ cosines are kept (all when none is, or when the date has only one kind). From th
 the sentences are picked one at a time so that the sum of those picked is as close as it can
 be to the centroid of the kept ones (a second sentence adds what the first did not say), plus
 STATED for a sentence whose article reports the date (not a passing reference from later), plus
-the prior of its form (`analysis.key_date_sentences`: lead, position, length, near-copies...). A
+the prior of its form (`analysis.key_date_sentences`: lead, position, length, near-copies...).
+When the candidates are one story's, that centroid leans toward the story's (the centroid of all
+the candidates, `analysis.key_date_story`): the date is told in the story's words. A
 sentence whose cosine with one already chosen (on any date) reaches REDUNDANT is never taken:
 news-tls only leaves out copies, but two sentences that tell one thing are one too many for a
 reader. When the candidates are one story's (a topic's events, or a corpus collected for one
@@ -34,7 +36,9 @@ from functools import cache
 
 import numpy as np
 
+from analysis import key_date_story
 from analysis.key_date_sentences import prior, stated
+from analysis.key_date_story import Story
 from analysis.key_dates import (
     PRECISION_RANK,
     KeyDateSummary,
@@ -160,20 +164,29 @@ def _repeating(vectors: np.ndarray, chosen: Sequence[np.ndarray]) -> np.ndarray:
 
 
 def centroid_pick(
-    vectors: np.ndarray, bonus: np.ndarray, chosen: list[np.ndarray], n: int
+    vectors: np.ndarray,
+    bonus: np.ndarray,
+    chosen: list[np.ndarray],
+    n: int,
+    toward: np.ndarray | None = None,
 ) -> list[int]:
     """Up to n indices, one at a time, whose sum is closest to the centroid of all the vectors
     (news-tls `CentroidOpt`) plus each one's bonus (-inf: never picked), none repeating one in
-    `chosen` (which gets the picked ones)."""
+    `chosen` (which gets the picked ones). With `toward` (each vector's cosine with a unit
+    direction: the story's centroid), the centroid is the vectors' sum plus STORY_PULL times its
+    length along that direction (`analysis.key_date_story`)."""
     centroid = vectors.sum(axis=0)
     norm = np.linalg.norm(centroid)
+    lean = np.zeros(len(vectors)) if toward is None else key_date_story.STORY_PULL * norm * toward
     picked: list[int] = []
     total = np.zeros(vectors.shape[1])
+    leant = 0.0
     open_ = (bonus > -np.inf) & ~_repeating(vectors, chosen)
     while norm > 0 and len(picked) < n:
         sums = vectors + total
         lengths = np.linalg.norm(sums, axis=1)
-        scores = np.divide(sums @ centroid, lengths, out=np.zeros(len(sums)), where=lengths > 0)
+        along = sums @ centroid + leant + lean
+        scores = np.divide(along, lengths, out=np.zeros(len(sums)), where=lengths > 0)
         scores += bonus
         order = np.argsort(-scores, kind="stable")
         ready = order[open_[order]]
@@ -183,6 +196,7 @@ def centroid_pick(
         picked.append(best)
         chosen.append(vectors[best])
         total = total + vectors[best]
+        leant += lean[best]
         open_ &= ~_repeating(vectors, [vectors[best]])
         open_[best] = False
     return picked
@@ -196,9 +210,12 @@ def _pick(
     topic: frozenset[str],
     *,
     words: Words,
+    story: Story | None = None,
 ) -> list[int]:
-    """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word."""
+    """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word,
+    leaning toward the story's words when there is one."""
     kept = central(vectors, np.array([row.event_id < 0 for row in rows]))
+    toward = None if story is None else story.closeness([rows[i].text for i in kept])
     form = prior(rows, vectors)  # the sentence's own form (analysis.key_date_sentences)
     bonus = np.array(
         [
@@ -206,7 +223,7 @@ def _pick(
             for i in kept
         ]
     )
-    return [int(kept[i]) for i in centroid_pick(vectors[kept], bonus, chosen, n)]
+    return [int(kept[i]) for i in centroid_pick(vectors[kept], bonus, chosen, n, toward)]
 
 
 def trial_order(ranked: Sequence[RankedDate], k: int) -> list[RankedDate]:
@@ -234,6 +251,9 @@ def summarise(
     words = cache(content_words)  # each text read once for the vectors, the topic and its test
     vectors = Tfidf([r.text for r in texts], words)  # rows built for tried dates only
     topic = topic_words(texts, TOPIC_WORDS, words) if one_story else frozenset()
+    story = (
+        Story([r.text for r in texts], words) if one_story and key_date_story.STORY_PULL else None
+    )
     groups: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, row in enumerate(texts):
         groups[(row.date, row.precision)].append(i)
@@ -244,7 +264,8 @@ def summarise(
         if not members:
             continue
         found = [texts[i] for i in members]
-        picked = _pick(found, vectors.rows(members), chosen, max(1, sentences), topic, words=words)
+        v = vectors.rows(members)
+        picked = _pick(found, v, chosen, max(1, sentences), topic, words=words, story=story)
         if picked:
             ids = tuple(texts[members[i]].event_id for i in picked)
             kept.append(KeyDateSummary(ranked=item, sentence_ids=ids))
