@@ -392,7 +392,24 @@ def negated_or_nowadays(dated: Dated) -> bool:
     present = kinds.simple_present(verb) or kinds.do_present(verb)
     if word == "tonight":  # "Nothing tonight matters": an opinion, not a happening
         return present and verb.lemma_ in STATES and verb.lemma_ != "be"
-    return word == "today" and (present or _describing_now(place))
+    return word == "today" and (present or _describing_now(place) or _gradual_now(place))
+
+
+_GRADUAL = frozenset({"begin", "start", "become", "grow", "continue", "come", "turn"})
+
+
+def _gradual_now(place: Place) -> bool:
+    """A change under way, told in the present progressive after an opening 'Today,': 'Today,
+    those links are beginning to point toward China', 'Today, many are starting to leave'
+    (nowadays; not 'Today, the senate is voting', nor 'The team is starting its season
+    today')."""
+    verb, root = place.verb, place.root
+    if verb is None or verb.tag_ != "VBG" or verb.lemma_ not in _GRADUAL:
+        return False
+    if not any(aux.tag_ in ("VBZ", "VBP") for aux in kinds.auxes(verb)):
+        return False
+    opens = root.i == root.sent.start and root.i + 1 < len(root.doc) and root.nbor().text == ","
+    return opens and any(kid.dep_ in ("xcomp", "acomp", "oprd") for kid in verb.children)
 
 
 def _describing_now(place: Place) -> bool:

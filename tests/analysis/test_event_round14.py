@@ -315,3 +315,19 @@ def test_then_against_now(nlp: Language, text: str, expected: list[str]) -> None
 def test_titles_and_entries(nlp: Language, text: str, published: date, expected: list[str]) -> None:
     """A weekday in a show's title dates nothing; an entry's date is the nearest such day."""
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Today, those links are beginning to point toward China.", []),
+        ("Today, many of them are starting to leave.", []),
+        # kept: a happening of the day, and a change not opened by "Today,"
+        ("Today, the senate is voting on the bill.", ["2016-04-14"]),
+        ("Today, the team is starting its season.", ["2016-04-14"]),
+        ("The storm is becoming stronger today.", ["2016-04-14"]),
+    ],
+)
+def test_today_a_change_under_way(nlp: Language, text: str, expected: list[str]) -> None:
+    """An opening 'Today,' on a change under way in the present progressive means nowadays."""
+    assert dated(nlp, text) == expected
