@@ -38,6 +38,7 @@ def web_address(stored: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
+    url = parts.scheme.lower() + url[len(parts.scheme) :]  # "HTTP://": Discord links lower case
     return url if len(safe_url(url)) <= URL_LIMIT else None
 
 

@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.services.digest import Digest, Window
-from bot.services.link_cards import LinkCards, stored_url
+from bot.services.link_cards import LinkCards
 from bot.services.link_watch import in_replies, summary_header
 from bot.services.outcomes import Outcome
 from bot.services.summary import Summary
@@ -28,6 +28,7 @@ from bot.ui.cards import card_markup
 from bot.ui.embeds.corpus import article_answer, stats_answer
 from bot.ui.embeds.digest import STORY_EMBEDS, digest_answer, digest_pages, title
 from bot.ui.escape import safe_url
+from bot.ui.links import web_address
 from bot.ui.page import NO_MENTIONS, Answer
 from cogs.watch import Watch
 from storage.records import ArticleDetail, CorpusStats
@@ -112,8 +113,10 @@ def test_stats(stats: CorpusStats) -> None:
 
 
 def _detail_urls(detail: ArticleDetail) -> set[str]:
-    url = stored_url(detail.summary, detail.canonical_url)
-    return {safe_url(url)} if url else set()
+    """The stored addresses the answer may link: the canonical one, or the source when the
+    canonical one cannot be linked (too long once made safe)."""
+    linkable = map(web_address, (detail.canonical_url, detail.summary.source))
+    return {safe_url(url) for url in linkable if url}
 
 
 @EMBED_EXAMPLES

@@ -44,6 +44,12 @@ def test_only_web_urls_are_linked() -> None:
     assert "](" not in source_link(ref(url="file:///etc/passwd", source="x.txt"))
 
 
+def test_an_upper_case_scheme_is_linked_lower_case() -> None:
+    """'HTTP://' is a web address; Discord's masked links are written with the scheme lower case."""
+    link = source_link(ref(url="HTTP://theweek.com/Putin"))
+    assert link == "[The Week, 15 Oct 2024](http://theweek.com/Putin)"
+
+
 def test_several_sources_once_each_with_a_count_of_the_rest() -> None:
     refs = [ref(n=n, url=f"https://a.example/{n}") for n in (1, 2, 2, 3, 4, 5, 6, 7)]
     line = source_links(refs, limit=3)
