@@ -445,12 +445,19 @@ def _full_candidate(record: EventRecord) -> Candidate:
 def _key_dates(
     chosen: list[KeyDateSummary], records: list[EventRecord], leads: list[Candidate]
 ) -> tuple[KeyDate, ...]:
-    """The chosen dates with their sentences and citations (mapped once for all the dates)."""
+    """The chosen dates with their sentences and citations (mapped once for all the dates; only
+    the chosen sentences lose their datelines, not the thousand candidates of a busy range)."""
     refs = {record.article.id: record.article for record in records}
-    told = {r.id: KeySentence(text=without_dateline(r.text), ref=r.article) for r in records}
+    wanted = {i for item in chosen for i in item.sentence_ids}
+    told = {
+        r.id: KeySentence(text=without_dateline(r.text), ref=r.article)
+        for r in records
+        if r.id in wanted
+    }
     told |= {
         c.event_id: KeySentence(text=without_dateline(c.text), ref=refs[c.article_id])
         for c in leads
+        if c.event_id in wanted
     }
     return tuple(_key_date(item, told, refs) for item in chosen)
 
