@@ -11,6 +11,11 @@ The stored sentence is left as it is (its offsets point into the article); only 
 reads is cut. A sentence is cut only when the credit comes within its first DATELINE_REACH
 characters and at least KEPT_AT_LEAST characters follow it, so a sentence that merely names an
 agency in brackets keeps its words.
+
+Text pasted from a wire page also splits into "sentences" that are only its dateline: "MEXICO CITY
+| Tue Apr 28, 2009 12:49 am BST MEXICO CITY (Reuters) -" (the story's first words went into the
+next sentence), "HONG KONG | Fri", "22.09 BST". `only_dateline` tells them, so that such a stub
+is never shown as what happened on a day.
 """
 
 from __future__ import annotations
@@ -29,6 +34,17 @@ _AGENCIES = (
 _CREDIT = re.compile(
     rf"\((?:{_AGENCIES})(?:\s*/\s*[A-Z][\w .-]{{0,40}})?\)\s*(?:-{{1,2}}|—|–|:)\s+",
 )
+_ENDING_CREDIT = re.compile(  # the credit with nothing after it: the story went on elsewhere
+    rf"\((?:{_AGENCIES})(?:\s*/\s*[A-Z][\w .-]{{0,40}})?\)\s*(?:-{{1,2}}|—|–|:)\s*$",
+)
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_WORDS = re.compile(r"[^\W\d_]+(?:\.[a-z])?")
+_ENDING_BAR = re.compile(rf"\|\s*(?:{_WEEKDAY})?\s*$")  # "HONG KONG | Fri": a cut stamp
+_STAMP_WORD = re.compile(  # the words a wire time stamp is made of
+    r"(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov"
+    r"|dec|january|february|march|april|june|july|august|september|october|november|december"
+    r"|am|pm|a\.m|p\.m|gmt|bst|utc|edt|est|cdt|cst|mdt|mst|pdt|pst|cet|cest|ist|jst|hkt|uk|time"
+)
 
 
 def without_dateline(text: str) -> str:
@@ -41,3 +57,17 @@ def without_dateline(text: str) -> str:
     if len(rest) < KEPT_AT_LEAST:
         return text
     return rest
+
+
+def only_dateline(text: str) -> bool:
+    """Whether the text is only a wire dateline or time stamp, nothing of a sentence in it: it
+    ends with an agency's credit and its dash ("MEXICO CITY | Tue Apr 28, 2009 12:49 am BST
+    MEXICO CITY (Reuters) -") or with a place's bar and at most a weekday ("HONG KONG | Fri"),
+    and what comes before is names and a stamp (no lower-case word but a stamp's or a byline's
+    "and"); or it has no word but a stamp's ("22.09 BST"). A teaser run in front of a dateline
+    ("House members traded recriminations anew ... WASHINGTON (AP) --") is a sentence."""
+    end = _ENDING_CREDIT.search(text) or _ENDING_BAR.search(text)
+    words = _WORDS.findall(text if end is None else text[: end.start()])
+    if end is not None:
+        return all(w[0].isupper() or w == "and" or _STAMP_WORD.fullmatch(w) for w in words)
+    return all(_STAMP_WORD.fullmatch(w) for w in words) and any(c.isdigit() for c in text)

@@ -13,6 +13,8 @@ STATED for a sentence whose article reports the date (not a passing reference fr
 the prior of its form (`analysis.key_date_sentences`: lead, position, length, near-copies...).
 When the candidates are one story's, that centroid leans toward the story's (the centroid of all
 the candidates, `analysis.key_date_story`): the date is told in the story's words. A
+sentence that is only a wire dateline or time stamp ("MEXICO CITY | Tue Apr 28, 2009 12:49 am BST
+MEXICO CITY (Reuters) -", `analysis.datelines.only_dateline`) tells nothing and is never taken. A
 sentence whose cosine with one already chosen (on any date) reaches REDUNDANT is never taken:
 news-tls only leaves out copies, but two sentences that tell one thing are one too many for a
 reader. When the candidates are one story's (a topic's events, or a corpus collected for one
@@ -37,6 +39,7 @@ from functools import cache
 import numpy as np
 
 from analysis import key_date_story
+from analysis.datelines import only_dateline
 from analysis.key_date_sentences import prior, stated
 from analysis.key_date_story import Story
 from analysis.key_dates import (
@@ -212,14 +215,16 @@ def _pick(
     words: Words,
     story: Story | None = None,
 ) -> list[int]:
-    """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word,
-    leaning toward the story's words when there is one."""
+    """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word and
+    are more than a wire dateline, leaning toward the story's words when there is one."""
     kept = central(vectors, np.array([row.event_id < 0 for row in rows]))
     toward = None if story is None else story.closeness([rows[i].text for i in kept])
     form = prior(rows, vectors)  # the sentence's own form (analysis.key_date_sentences)
     bonus = np.array(
         [
-            STATED * stated(rows[i]) + form[i] if _on_topic(rows[i], topic, words) else -np.inf
+            STATED * stated(rows[i]) + form[i]
+            if _on_topic(rows[i], topic, words) and not only_dateline(rows[i].text)
+            else -np.inf
             for i in kept
         ]
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.datelines import without_dateline
+from analysis.datelines import only_dateline, without_dateline
 
 REST = "The central bank raised its main rate by half a point on Wednesday."
 
@@ -39,3 +39,43 @@ def test_a_wire_dateline_and_what_ran_before_it_are_cut(dateline: str) -> None:
 )
 def test_a_sentence_without_a_dateline_near_its_start_is_kept_whole(sentence: str) -> None:
     assert without_dateline(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "stub",
+    [
+        "MEXICO CITY | Tue Apr 28, 2009 12:49 am BST MEXICO CITY (Reuters) -",
+        "Mon May 4, 2009 12:48 pm EDT MADRID/GENEVA (Reuters) -",
+        "By Alistair Bell and Noel Randewich MEXICO CITY, April 24 (Reuters) -",
+        "GENEVA (AFP) --",
+        "HONG KONG | Fri",
+        "LAS VEGAS | Sat.",
+        "MADRID/GENEVA |",
+        "22.09 BST",
+        "Wed Apr 29, 2009 3:21 pm",
+    ],
+)
+def test_a_wire_dateline_or_time_stamp_alone_is_only_a_dateline(stub: str) -> None:
+    assert only_dateline(stub)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The woman in Oaxaca dies.",
+        "MEXICO CITY | Mon Apr 27, 2009 3:10 am BST MEXICO CITY (Reuters) - Fears grew.",
+        "WASHINGTON (Reuters) - The Fed raised rates.",
+        "The index closed at 2,000 on Monday.",
+        "Sales rose 3 percent in May.",
+        "The curfew starts at 10.30 pm.",
+        "Voters chose yes | no on the ballot.",
+        "He said so in an interview with Reuters (Reuters) on Monday.",
+        "The burning rig sank on Thursday as hopes dimmed for 11 missing workers (AP).",
+        "May 2: Oil washes ashore near Venice, La. (AP)",
+        "House members traded recriminations anew over the spill... WASHINGTON (AP) --",
+        "Time to go, U.S. tells Gaddafi TRIPOLI | Sat",
+        "Photograph:",
+    ],
+)
+def test_a_sentence_with_words_of_its_own_is_not_only_a_dateline(sentence: str) -> None:
+    assert not only_dateline(sentence)
