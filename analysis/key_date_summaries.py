@@ -53,7 +53,7 @@ from analysis.key_dates import (
 )
 from analysis.summary import Tfidf
 
-REDUNDANT = 0.5  # cosine with a sentence already chosen, on any date
+REDUNDANT = 0.7  # cosine with a sentence already chosen, on any date (a near-copy, not a kin)
 TOPIC_WORDS = 5  # a summary sentence uses one of the topic's commonest words ...
 TOPIC_ARTICLES = 10  # ... when the candidates come from this many articles or more
 STATED = 0.15  # added to the score of a sentence whose article reports the date
