@@ -127,10 +127,11 @@ def _escape_like(word: str) -> str:
 def _words_clause(words: list[str], backend: str, *, stored: bool = False) -> Any:
     """Ids of events whose text holds every word (case-insensitive substring), from an index.
 
-    SQLite reads the trigram FTS5 table `events_fts` (migration 0005) with LIKE, which it
-    answers from the index for words of three letters or more; shorter words are tested on
-    `events.text` among those ids, never in the FTS query: SQLite 3.40's trigram table crashes
-    the process (SIGSEGV) on a LIKE of fewer than three characters beside another. PostgreSQL's
+    SQLite reads the trigram FTS5 table `events_fts` (migration 0005) for words of three
+    letters or more (a MATCH of ASCII words, LIKE for others: `_fts_words`); shorter words are
+    tested on `events.text` among those ids, never in the FTS query: SQLite 3.40's trigram
+    table crashes the process (SIGSEGV) on a LIKE of fewer than three characters beside
+    another. PostgreSQL's
     ILIKE uses the pg_trgm GIN index on `events.text` when the migration could create it.
     `stored` keeps only ids still in `events` (the FTS table is a separate index of it) for
     callers that count the ids without reading the events.
