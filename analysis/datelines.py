@@ -24,6 +24,7 @@ import re
 
 DATELINE_REACH = 220  # the credit ends within this many characters of the start ...
 KEPT_AT_LEAST = 40  # ... and this many characters of sentence follow it
+STAMP_LONGEST = 60  # "Wednesday, September 29, 2010 11:45 p.m. EDT" and the like fit in it
 
 _AGENCIES = (
     "Reuters|AP|AFP|CNN|Bloomberg|UPI|dpa|DPA|Xinhua|IANS|PTI|ANI|ANSA|EFE|Kyodo|Yonhap|"
@@ -66,8 +67,13 @@ def only_dateline(text: str) -> bool:
     and what comes before is names and a stamp (no lower-case word but a stamp's or a byline's
     "and"); or it has no word but a stamp's ("22.09 BST"). A teaser run in front of a dateline
     ("House members traded recriminations anew ... WASHINGTON (AP) --") is a sentence."""
-    end = _ENDING_CREDIT.search(text) or _ENDING_BAR.search(text)
-    words = _WORDS.findall(text if end is None else text[: end.start()])
+    tail = text.rstrip()
+    end = _ENDING_CREDIT.search(text) if tail.endswith(("-", "—", "–", ":")) else None
+    if end is None and "|" in tail[-12:]:  # looked for only where it can be: a few characters
+        end = _ENDING_BAR.search(text)
     if end is not None:
+        words = _WORDS.findall(text[: end.start()])
         return all(w[0].isupper() or w == "and" or _STAMP_WORD.fullmatch(w) for w in words)
-    return all(_STAMP_WORD.fullmatch(w) for w in words) and any(c.isdigit() for c in text)
+    if len(tail) > STAMP_LONGEST or not any(c.isdigit() for c in tail):
+        return False
+    return all(_STAMP_WORD.fullmatch(w) for w in _WORDS.findall(tail))
