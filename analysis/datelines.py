@@ -39,6 +39,7 @@ _ENDING_CREDIT = re.compile(  # the credit with nothing after it: the story went
     rf"\((?:{_AGENCIES})(?:\s*/\s*[A-Z][\w .-]{{0,40}})?\)\s*(?:-{{1,2}}|—|–|:)\s*$",
 )
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_PHOTO_CREDIT = re.compile(r"(?:Photograph|Photo|Picture|Image|Credit)s?\s*:", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+(?:\.[a-z])?")
 _ENDING_BAR = re.compile(rf"\|\s*(?:{_WEEKDAY})?\s*$")  # "HONG KONG | Fri": a cut stamp
 _STAMP_WORD = re.compile(  # the words a wire time stamp is made of
@@ -65,15 +66,26 @@ def only_dateline(text: str) -> bool:
     ends with an agency's credit and its dash ("MEXICO CITY | Tue Apr 28, 2009 12:49 am BST
     MEXICO CITY (Reuters) -") or with a place's bar and at most a weekday ("HONG KONG | Fri"),
     and what comes before is names and a stamp (no lower-case word but a stamp's or a byline's
-    "and"); or it has no word but a stamp's ("22.09 BST"). A teaser run in front of a dateline
+    "and"); or it is a photograph's credit ("Photograph: John Edwards/EPA"); or it is short and
+    has no word but a stamp's and a place's in capitals ("22.09 BST", "19 JANUARY, 2200 GMT,
+    PORT-AU-PRINCE"). A teaser run in front of a dateline
     ("House members traded recriminations anew ... WASHINGTON (AP) --") is a sentence."""
     tail = text.rstrip()
     end = _ENDING_CREDIT.search(text) if tail.endswith(("-", "—", "–", ":")) else None
     if end is None and "|" in tail[-12:]:  # looked for only where it can be: a few characters
         end = _ENDING_BAR.search(text)
+    if end is None:
+        end = _PHOTO_CREDIT.match(text)
+        if end is not None:  # "Photograph: John Edwards/EPA": names after it, no words of a caption
+            return all(w[0].isupper() for w in _WORDS.findall(text[end.end() :]))
     if end is not None:
         words = _WORDS.findall(text[: end.start()])
         return all(w[0].isupper() or w == "and" or _STAMP_WORD.fullmatch(w) for w in words)
     if len(tail) > STAMP_LONGEST or not any(c.isdigit() for c in tail):
         return False
-    return all(_STAMP_WORD.fullmatch(w) for w in _WORDS.findall(tail))
+    words = _WORDS.findall(
+        tail
+    )  # a stamp and a place in capitals: "19 JANUARY, 2200 GMT, PORT-AU-PRINCE"
+    return any(_STAMP_WORD.fullmatch(w) for w in words) and all(
+        w.isupper() or _STAMP_WORD.fullmatch(w) for w in words
+    )

@@ -53,6 +53,10 @@ def test_a_sentence_without_a_dateline_near_its_start_is_kept_whole(sentence: st
         "MADRID/GENEVA |",
         "22.09 BST",
         "Wed Apr 29, 2009 3:21 pm",
+        "19 JANUARY, 2200 GMT, PORT-AU-PRINCE",
+        "Photograph:",
+        "Photograph: John Edwards/EPA",
+        "Photo: Reuters",
     ],
 )
 def test_a_wire_dateline_or_time_stamp_alone_is_only_a_dateline(stub: str) -> None:
@@ -74,7 +78,9 @@ def test_a_wire_dateline_or_time_stamp_alone_is_only_a_dateline(stub: str) -> No
         "May 2: Oil washes ashore near Venice, La. (AP)",
         "House members traded recriminations anew over the spill... WASHINGTON (AP) --",
         "Time to go, U.S. tells Gaddafi TRIPOLI | Sat",
-        "Photograph:",
+        "Photograph: Workers clean oil from a beach in Grand Isle",
+        "NEW YORK 3 OUT OF 5 VOTERS SAY THE ECONOMY COMES FIRST IN THE POLL",
+        "Obama Signs $787 Billion Stimulus Bill",
     ],
 )
 def test_a_sentence_with_words_of_its_own_is_not_only_a_dateline(sentence: str) -> None:
