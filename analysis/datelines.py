@@ -68,8 +68,8 @@ def only_dateline(text: str) -> bool:
     and what comes before is names and a stamp (no lower-case word but a stamp's or a byline's
     "and"); or it is a photograph's credit ("Photograph: John Edwards/EPA"); or it is short and
     has no word but a stamp's and a place's in capitals ("22.09 BST", "19 JANUARY, 2200 GMT,
-    PORT-AU-PRINCE"). A teaser run in front of a dateline
-    ("House members traded recriminations anew ... WASHINGTON (AP) --") is a sentence."""
+    PORT-AU-PRINCE"). A teaser run in front of a dateline ("House members traded recriminations
+    anew ... WASHINGTON (AP) --") is a sentence."""
     tail = text.rstrip()
     end = _ENDING_CREDIT.search(text) if tail.endswith(("-", "—", "–", ":")) else None
     if end is None and "|" in tail[-12:]:  # looked for only where it can be: a few characters
@@ -83,9 +83,8 @@ def only_dateline(text: str) -> bool:
         return all(w[0].isupper() or w == "and" or _STAMP_WORD.fullmatch(w) for w in words)
     if len(tail) > STAMP_LONGEST or not any(c.isdigit() for c in tail):
         return False
-    words = _WORDS.findall(
-        tail
-    )  # a stamp and a place in capitals: "19 JANUARY, 2200 GMT, PORT-AU-PRINCE"
+    # a stamp and a place in capitals: "19 JANUARY, 2200 GMT, PORT-AU-PRINCE"
+    words = _WORDS.findall(tail)
     return any(_STAMP_WORD.fullmatch(w) for w in words) and all(
         w.isupper() or _STAMP_WORD.fullmatch(w) for w in words
     )
