@@ -34,7 +34,8 @@ _QUOTES = frozenset('"“”‘’')
 
 def features(rows: Sequence[Row], vectors: np.ndarray) -> np.ndarray:
     """One row of FEATURES per candidate of one date (`vectors`: their unit TF-IDF rows)."""
-    similar = vectors @ vectors.T >= COPY
+    used = vectors[:, np.flatnonzero(vectors.any(axis=0))]  # the date's words, not the corpus's
+    similar = used @ used.T >= COPY
     articles = np.array([row.article_id for row in rows])
     other = articles[:, None] != articles[None, :]
     copies = (similar & other).sum(axis=1)

@@ -163,7 +163,8 @@ def _repeating(vectors: np.ndarray, chosen: Sequence[np.ndarray]) -> np.ndarray:
     a date of a busy topic tries hundreds of sentences against every chosen one."""
     if not len(chosen):
         return np.zeros(len(vectors), dtype=bool)
-    return np.asarray((vectors @ np.array(chosen).T >= REDUNDANT).any(axis=1))
+    used = np.flatnonzero(vectors.any(axis=0))  # the date's words, not the corpus's
+    return np.asarray((vectors[:, used] @ np.array(chosen)[:, used].T >= REDUNDANT).any(axis=1))
 
 
 def centroid_pick(
