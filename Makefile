@@ -26,8 +26,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# The suite runs on WORKERS processes (pytest-xdist, each test file on one worker), then the
+# `solo` tests (wall-clock deadlines, killed children, stress) alone, where no other test
+# competes with their clocks. WORKERS=0 runs everything in this process.
+WORKERS ?= 2
+
 pytest: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not solo" $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --dist loadfile)
+	$(BIN)/python -m pytest -m solo
 
 test: lint pytest
 

@@ -22,6 +22,8 @@ from bot.services.ingest import IngestService, Outcome
 from config.settings import Settings
 from tests.bot.conftest import SAMPLES
 
+pytestmark = pytest.mark.solo  # deadlines and crashes: runs alone, after the parallel part
+
 VICTIM = "002_7ff571d37752c8d2.txt"
 
 

@@ -23,6 +23,8 @@ import pytest
 from tests.bot.conftest import ROOT, SAMPLES
 from tests.bot.test_fetcher import LocalSite
 
+pytestmark = pytest.mark.solo  # deadlines and crashes: runs alone, after the parallel part
+
 WORDS = (SAMPLES / "003_15fdc8e12761e189.txt").read_text(encoding="utf-8").split()
 BEFORE_GATE = 10  # the samples and five made-up articles, stored before the link
 FILES = 25

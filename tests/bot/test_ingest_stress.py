@@ -24,6 +24,8 @@ from bot.services.analysis_work import AnalysisTask, Rejected
 from bot.services.pipeline import PreparedArticle
 from eval.common import DEFAULT_DATA
 
+pytestmark = pytest.mark.solo  # deadlines and crashes: runs alone, after the parallel part
+
 PAGES = DEFAULT_DATA / "article-extraction-benchmark" / "html"
 SITES_IN_ONE_RUN = 30
 

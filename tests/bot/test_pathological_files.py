@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.solo  # deadlines and crashes: runs alone, after the parallel part
+
 HEADINGS = "\n".join(f"# Heading {n}" for n in range(50_000)) + "\n"
 SENTENCE = "The council approved the new budget on March 3, 2021 after a long debate. "
 WRAPPER = """

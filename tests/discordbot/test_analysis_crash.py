@@ -24,6 +24,8 @@ from tests.discordbot.conftest import running_bot
 from tests.discordbot.test_watch import COGS, ArticleSite, finished, replies_to, site  # noqa: F401
 from tests.fake_discord import FakeDiscord
 
+pytestmark = pytest.mark.solo  # deadlines and crashes: runs alone, after the parallel part
+
 TIMEOUT = 3.0
 
 
