@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+SQLITE_CACHE_KIB = 65_536  # page cache per connection (default 2 MiB): a busy topic's reads fit
 
 
 class DatabaseUrlError(ValueError):
@@ -60,12 +61,17 @@ def _prepare_sqlite_file(url: str, *, create_folder: bool) -> None:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Turn on WAL, foreign keys and a busy timeout for every new SQLite connection."""
+    """Turn on WAL, foreign keys, a busy timeout and a page cache for every new SQLite connection.
+
+    The cache is an upper bound, filled only as pages are read. At 100k articles a busy topic's
+    key dates read more index and event pages than the default 2 MiB holds, so each question
+    read them from the file again (BENCHMARKS.md, "After session 14")."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 

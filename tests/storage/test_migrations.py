@@ -97,7 +97,8 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:  # t
         async with engine.connect() as conn:
             mode = (await conn.execute(text("PRAGMA journal_mode"))).scalar()
             keys = (await conn.execute(text("PRAGMA foreign_keys"))).scalar()
-        assert (mode, keys) == ("wal", 1)
+            cache = (await conn.execute(text("PRAGMA cache_size"))).scalar()
+        assert (mode, keys, cache) == ("wal", 1, -65_536)  # a 64 MiB page cache, in KiB
     finally:
         await engine.dispose()
 
