@@ -70,15 +70,22 @@ def environment(db: Path, site: LocalSite) -> dict[str, str]:
 
 
 def start_ingest(sources: list[str], db: Path, site: LocalSite) -> subprocess.Popen[str]:
+    """The import, started with Ctrl-C's usual action. A suite run as a background job without
+    job control (`cmd &` in a script) has SIGINT ignored, which a child inherits and Python then
+    keeps; a handled signal is reset to its default across exec, so it is handled while starting."""
     env = {**environment(db, site), "ANALYST_NLP_BATCH_SIZE": "1"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "ingest", *sources],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "ingest", *sources],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def count(db: Path, sql: str) -> int:
