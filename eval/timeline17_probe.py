@@ -282,15 +282,20 @@ def flatten(data: Path, work: Path, half_window: int, power: float) -> str:
     return means(_score(data, work))
 
 
+def set_constant(assignment: str) -> None:
+    """`module.NAME=literal`: set a module constant in this process."""
+    target, _, literal = assignment.partition("=")
+    module, _, name = target.rpartition(".")
+    found = importlib.import_module(module)
+    if not hasattr(found, name):
+        raise SystemExit(f"{module} has no {name}")
+    setattr(found, name, ast.literal_eval(literal))
+
+
 def set_constants(data: Path, work: Path, assignments: Sequence[str]) -> str:
     """Score with module constants set in process (`module.NAME=literal`)."""
     for assignment in assignments:
-        target, _, literal = assignment.partition("=")
-        module, _, name = target.rpartition(".")
-        found = importlib.import_module(module)
-        if not hasattr(found, name):
-            raise SystemExit(f"{module} has no {name}")
-        setattr(found, name, ast.literal_eval(literal))
+        set_constant(assignment)
     return means(_score(data, work))
 
 

@@ -28,8 +28,6 @@ Steps (after `eval.timeline17_tls ingest`):
 from __future__ import annotations
 
 import argparse
-import ast
-import importlib
 import json
 import sys
 from collections import defaultdict
@@ -57,7 +55,7 @@ from analysis.key_date_summaries import (
 from analysis.key_dates import Candidate, KeyDateSummary, RankedDate
 from analysis.summary import Tfidf
 from eval.common import DEFAULT_DATA, emit
-from eval.timeline17_probe import TOPICS, _score, means
+from eval.timeline17_probe import TOPICS, _score, means, set_constant
 from eval.timeline17_spread import rouge1_f
 from eval.timeline17_tls import (
     DEFAULT_WORK,
@@ -273,16 +271,6 @@ def replayed(calls: list[dict[str, Any]]) -> Predicted:
     for item in sorted(chosen, key=lambda s: _FINEST.get(s.ranked.precision, 9)):
         days.setdefault(item.ranked.date, [text[i] for i in item.sentence_ids])
     return Predicted(dict(sorted(days.items())))
-
-
-def set_constant(assignment: str) -> None:
-    """`module.NAME=literal`: set a module constant in this process."""
-    target, _, literal = assignment.partition("=")
-    module, _, name = target.rpartition(".")
-    found = importlib.import_module(module)
-    if not hasattr(found, name):
-        raise SystemExit(f"{module} has no {name}")
-    setattr(found, name, ast.literal_eval(literal))
 
 
 def replay(data: Path, work: Path, assignments: Sequence[str] = ()) -> str:

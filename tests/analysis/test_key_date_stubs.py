@@ -6,6 +6,7 @@ from datetime import date
 
 from analysis.key_date_summaries import key_dates
 from analysis.key_dates import Candidate
+from tests.analysis.test_key_date_story import row as story_row
 
 DAY = date(2009, 4, 28)
 # a wire page split into "sentences": the stamp and credit alone, the story's words after it
@@ -15,16 +16,8 @@ TOLD = "Mexico City closed its schools as the swine flu outbreak spread in Mexic
 
 
 def row(event_id: int, text: str, day: date = DAY, sentence: int = 0) -> Candidate:
-    return Candidate(
-        event_id=event_id,
-        date=day,
-        precision="day",
-        article_id=event_id,
-        outlet=f"Outlet {event_id}",
-        published=day,
-        sentence=sentence,
-        text=text,
-    )
+    """A lead sentence of this wire day (test_key_date_story's candidate row)."""
+    return story_row(event_id, text, day, sentence)
 
 
 def the_day(found: list[Candidate], sentences: int = 1) -> tuple[int, ...]:
