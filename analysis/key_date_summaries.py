@@ -219,7 +219,7 @@ def _pick(
     """A date's summary: up to n of its sentences (indices into `rows`) that use a topic word and
     are more than a wire dateline, leaning toward the story's words when there is one."""
     kept = central(vectors, np.array([row.event_id < 0 for row in rows]))
-    toward = None if story is None else story.closeness([rows[i].text for i in kept])
+    toward = None if story is None else story.closeness(vectors[kept])
     form = prior(rows, vectors)  # the sentence's own form (analysis.key_date_sentences)
     bonus = np.array(
         [
@@ -257,9 +257,7 @@ def summarise(
     words = cache(content_words)  # each text read once for the vectors, the topic and its test
     vectors = Tfidf([r.text for r in texts], words)  # rows built for tried dates only
     topic = topic_words(texts, TOPIC_WORDS, words) if one_story else frozenset()
-    story = (
-        Story([r.text for r in texts], words) if one_story and key_date_story.STORY_PULL else None
-    )
+    story = Story(vectors) if one_story and key_date_story.STORY_PULL else None
     groups: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, row in enumerate(texts):
         groups[(row.date, row.precision)].append(i)

@@ -103,6 +103,21 @@ class Tfidf:
     def __len__(self) -> int:
         return len(self._distinct)
 
+    def unit_centroid(self) -> Matrix:
+        """The direction of the whole set: the unit sum of every text's row, each occurrence
+        counted, built from the word bags (no texts x vocabulary matrix)."""
+        centre = np.zeros(len(self._idf))
+        occurrences = Counter(self._distinct)
+        for index, bag in enumerate(self._bags):
+            columns = np.fromiter((self._column[w] for w in bag), dtype=int, count=len(bag))
+            counts = np.fromiter(bag.values(), dtype=float, count=len(bag))
+            weights = (1.0 + np.log(counts)) * self._idf[columns]
+            norm = float(np.linalg.norm(weights))
+            if norm:
+                centre[columns] += occurrences[index] * weights / norm
+        norm = float(np.linalg.norm(centre))
+        return centre / norm if norm else centre
+
     def rows(self, indices: Sequence[int]) -> Matrix:
         """The rows of these texts, in that order."""
         wanted = [self._distinct[index] for index in indices]

@@ -10,6 +10,7 @@ from analysis import key_date_story
 from analysis.key_date_story import Story
 from analysis.key_date_summaries import content_words, key_dates
 from analysis.key_dates import Candidate
+from analysis.summary import Tfidf
 
 SPILL = [  # the story's other days, each in its words: the well, the oil, the gulf, BP
     "BP engineers lowered a dome over the leaking oil well in the gulf",
@@ -50,8 +51,10 @@ def the_day(found: list[Candidate], one_story: bool) -> tuple[int, ...]:
 
 def test_a_sentence_in_the_storys_words_is_closer_to_it() -> None:
     found = rows()
-    story = Story([r.text for r in found], content_words)
-    capped, aside = story.closeness([CAPPED, ASIDE])
+    vectors = Tfidf([r.text for r in found], content_words)
+    texts = [r.text for r in found]
+    told = [texts.index(CAPPED), texts.index(ASIDE)]
+    capped, aside = Story(vectors).closeness(vectors.rows(told))
     assert capped > 1.5 * aside
 
 
