@@ -15,6 +15,7 @@ from analysis.quote_described import sentence_before
 from analysis.quote_labels import labels_as
 from analysis.quote_spans import QuoteSpan
 from analysis.quote_subjects import (
+    as_object,
     gerund_subject,
     in_main_clause,
     name_before_role,
@@ -81,6 +82,7 @@ def _subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> Token | 
         return own
     lost = set_off_subject(cue, bounds[0], ctx.quoted)  # "“…,” Ramos, 58, told AFP"
     lost = lost or gerund_subject(cue, bounds[0], ctx.quoted)  # "X shared it, writing “…”"
+    lost = lost or as_object(cue)  # "As X, …, put it," with X parsed the object of "as"
     if lost is not None and usable(lost, ctx, bounds):
         return lost
     if cue.i > bounds[0] and usable(ctx.doc[cue.i - 1], ctx, bounds):

@@ -50,8 +50,26 @@ def _stops(token: Token, ctx: QuoteContext) -> bool:
     """A sentence boundary when walking out from a quote: a full stop or a quote that ended one."""
     span = ctx.quoted.get(token.i)
     if span is None:
+        if _abbreviation_ends(token, ctx):
+            return True
         return token.text in SENTENCE_END and not title_full_stop(token)  # "Navy Capt. Jeff"
     return token.idx == span.close_at and ctx.text[span.start : span.end].rstrip()[-1:] in "!?."
+
+
+def _abbreviation_ends(token: Token, ctx: QuoteContext) -> bool:
+    """ "said Rachel Woolard, 20, of Jacksonville, Fla. ''She definitely …''": an abbreviation's
+    full stop right before a quotation that opens with a capital ends the sentence too (the
+    tokenizer keeps it in the word, so it is no full stop of its own)."""
+    if len(token.text) < 3 or not token.text.endswith(".") or token.text.endswith(".."):
+        return False
+    after = token.i + 1
+    while after < len(ctx.doc) and ctx.doc[after].is_space:
+        after += 1
+    span = ctx.quoted.get(after) if after < len(ctx.doc) else None
+    if span is None or ctx.doc[after].idx > span.open_at or span.run_on:
+        return False
+    words = ctx.text[span.start : span.end].lstrip("([…. ‘'\"")
+    return words[:1].isupper()
 
 
 def quote_frame(span: QuoteSpan, ctx: QuoteContext) -> tuple[int, int]:

@@ -61,12 +61,33 @@ def _without_first_apostrophe(gap: str, span: QuoteSpan, text: str) -> str:
 
 def second_half(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> bool:
     """ "“By locking in China,” Mr. Obama said, “it now allowed me …”": a quotation split by
-    its attribution goes on in lowercase, and is as direct as its first half."""
+    its attribution goes on in lowercase, and is as direct as its first half; also when the
+    marks are two apostrophes (''For me,'' Mr. Bruner said, ''he was …''), and when the
+    attribution between is long but one clause with its speech verb ("said Edward Leamer, an
+    economist who is the director of …,")."""
     if previous is None or previous.kind != "direct" or previous.span.line != span.line:
         return False
     first_tail = ctx.text[previous.span.end : previous.span.close_at]
-    gap = ctx.text[previous.span.close_at + 1 : span.open_at].rstrip()
-    return "," in first_tail and gap.endswith(",") and 0 < len(gap) <= 80 and "\n" not in gap
+    start, end = previous.span.close_at + 1, span.open_at
+    if ctx.text[start : start + 1] == "'" == ctx.text[start - 1 : start]:
+        start += 1  # the second apostrophe of a closing ''
+    gap = _without_first_apostrophe(ctx.text[start:end], span, ctx.text).strip()
+    if "," not in first_tail or not gap.endswith(",") or not gap or "\n" in gap:
+        return False
+    return len(gap) <= 80 or (len(gap) <= SPLIT_ATTRIBUTION and _one_attribution(start, end, ctx))
+
+
+# The longest attribution that may split a quotation in two when it holds its speech verb.
+SPLIT_ATTRIBUTION = 200
+
+
+def _one_attribution(start: int, end: int, ctx: QuoteContext) -> bool:
+    """Words between two halves of a quotation that are one attribution: a speech verb, no
+    full stop, no other quotation."""
+    tokens = [t for t in ctx.tokens(start, end) if t.i not in ctx.quoted]
+    if any(t.text in SENTENCE_END for t in tokens):
+        return False
+    return any(is_cue(t) for t in tokens)
 
 
 def after_reported(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:

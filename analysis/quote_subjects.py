@@ -15,6 +15,10 @@
 - "Clinton: “Our goal is …” Bush: “The mission is …”", "Poll overhype - HuffPollster: “…”": a
   name alone before a colon, opening its paragraph or set off by a dash or a closing mark, is
   the speaker with no verb at all, as in a transcript (`name_before_colon`).
+- "As Akhil Amar, …, author of ''America's Unwritten Constitution,'' put it, ''…''": the parser
+  read "As" as a preposition with the name its object, not as the mark of a clause with the
+  name its subject (the two apostrophes of a New York Times title mislead it); the name is the
+  subject all the same (`as_object`).
 """
 
 from __future__ import annotations
@@ -85,6 +89,19 @@ def name_before_role(subject: Token, left: int, quoted: Container[int]) -> Token
         return None
     opened = first < left or first in quoted or doc[first].text in _NAME_OPENERS
     return doc[last] if opened else None
+
+
+def as_object(cue: Token) -> Token | None:
+    """ "As X put it" parsed with X the object of "as": X, when "as" opens the clause (nothing
+    of the verb's before it) and the verb has no subject of its own."""
+    for child in cue.lefts:
+        if child.lower_ != "as" or child.dep_ not in {"mark", "prep"}:
+            continue
+        if any(c.i < child.i for c in cue.lefts):
+            return None
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    return None
 
 
 def shown_speaking(cue: Token, quoted: Container[int]) -> Token | None:

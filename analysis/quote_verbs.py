@@ -55,7 +55,8 @@ def speech_idiom(verb: Token) -> bool:
     if lemma != "put":
         return False
     it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
-    return it and any(c.dep_ in {"mark", "advmod"} and c.lower_ == "as" for c in verb.children)
+    as_dep = {"mark", "advmod", "prep"}  # "prep": "As X put it" parsed with X the object of "as"
+    return it and any(c.dep_ in as_dep and c.lower_ == "as" for c in verb.children)
 
 
 def manner_verb(verb: Token) -> bool:
