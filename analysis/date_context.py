@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import dateparser
@@ -43,6 +43,8 @@ class Context:
     reference: date | None = None  # the last day-precise date seen, for "the day before"
     past_reference: date | None = None  # the last one a clause told in the past or present
     reference_ahead: bool = False  # `reference` dates a plan ("are set to meet on Friday")
+    days: list[tuple[int, date]] = field(default_factory=list)  # each day written, by place
+    coarse: int | None = None  # where a month or year was written after the last day
     direction: DirectionHook | None = None
     story: int | None = None  # the year the story is set in at this point, if it says one
     last_year: int | None = None  # the year of the last date written with its year

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from analysis.date_anaphora import clause_follows, moved_on, named_thing, thing_day
 from analysis.date_context import Context, Outcome, parse, period_start, pointing
 from analysis.types import Precision
 
+_FRIDAY = 4
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -114,16 +116,29 @@ def weekday(match: re.Match[str], ctx: Context) -> Outcome:
     which = (match.group("which") or "").lower()
     back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7
-    if which == "this":
-        return period_start(anchor, Precision.WEEK) + timedelta(days=target), Precision.DAY
-    if which == "last":
-        return anchor - timedelta(days=back or 7), Precision.DAY
+    if which == "this":  # "will meet this Tuesday" written on a Friday: the coming one
+        said = ctx.direction(match.start(), match.end()) if ctx.direction else None
+        return this_weekday(anchor, target, said), Precision.DAY
+    if which == "last":  # written on a Wednesday, "last Monday" is the week before's
+        earlier_this_week = back > 0 and target < anchor.weekday() <= _FRIDAY
+        return anchor - timedelta(days=back + 7 * earlier_this_week or 7), Precision.DAY
     if which == "next":
         return anchor + timedelta(days=ahead or 7), Precision.DAY
     way = pointing(ctx, match)
     if way == "future" or (way == "nearest" and ahead < back):
         return anchor + timedelta(days=ahead), Precision.DAY
     return anchor - timedelta(days=back), Precision.DAY
+
+
+def this_weekday(anchor: date, target: int, said: str | None) -> date:
+    """'this Tuesday' from the day of writing: in its own week unless the clause's side
+    says otherwise (a future clause on a day already past, a past one on a day still ahead)."""
+    day = anchor - timedelta(days=anchor.weekday()) + timedelta(days=target)
+    if said == "future" and day < anchor:
+        return day + timedelta(days=7)
+    if said == "past" and day > anchor:
+        return day - timedelta(days=7)
+    return day
 
 
 def anaphora(match: re.Match[str], ctx: Context) -> Outcome:
@@ -140,5 +155,20 @@ def anaphora(match: re.Match[str], ctx: Context) -> Outcome:
     words = match.group(0).lower()
     if "same" in words and re.match(r"\s+as\b", match.string[match.end() :]):
         return None, Precision.DAY  # "aired the same day as the Super Bowl": a comparison
+    base = _counted_from(match, ctx, base, "same" in words)
+    if base is None:
+        return None, Precision.DAY
     shift = -1 if ("before" in words or "previous" in words) else 0 if "same" in words else 1
     return base + timedelta(days=shift), Precision.DAY
+
+
+def _counted_from(match: re.Match[str], ctx: Context, base: date, same: bool) -> date | None:
+    """The day a 'day before/after' phrase counts from: the day of the thing it names, else
+    none; none after a month or year the text moved to; else the last day written."""
+    text, start, end = match.string, match.start(), match.end()
+    thing = named_thing(text, end)
+    if thing is not None:
+        return thing_day(text, start, thing, ctx.days)
+    if same and clause_follows(text, start, end):
+        return None  # "the same day it seated its delegation": a day the text does not give
+    return None if moved_on(text, ctx.coarse, start) else base

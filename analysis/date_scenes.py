@@ -70,7 +70,7 @@ class Scene:
 
 
 @functools.lru_cache(maxsize=1024)
-def _read(written: str) -> date | None:
+def read_full(written: str) -> date | None:
     """A full written date, read without any base (it carries its year)."""
     parsed = dateparser.parse(
         written,
@@ -84,7 +84,7 @@ def tweet_scenes(text: str) -> list[Scene]:
     """The paragraph before each tweet signature, anchored to the tweet's date."""
     scenes = []
     for signature in _SIGNATURE.finditer(text):
-        day = _read(" ".join(signature.group("date").split()))
+        day = read_full(" ".join(signature.group("date").split()))
         if day is None:
             continue
         end = text.rfind("\n", 0, signature.start())

@@ -4,7 +4,8 @@
 year the article was published. A year opening a sentence ("In 2005, ...") holds for the rest
 of its paragraph, until a sentence opens on a time of its own ("Last summer, ..."); a year
 written inside a sentence ("On June 3, 1999, ... and June 4") holds for the rest of that
-sentence. Reference points ("since 2007", "until 2030") set no year.
+sentence. Reference points ("since 2007", "until 2030") and a year inside a relative clause
+("Internet gambling, which became legal in late 2013, ...") set no year.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ _NOT_A_SCENE = re.compile(
     r"(?i)(?:since|until|till|by|before|after|through|from|than|to|compared\s+(?:to|with))"
     r"(?:\s+the)?\s*$"
 )
+# A relative clause set off by a comma, still open at the date: it describes a noun, and its
+# year is that noun's, not the year the story is set in.
+_DESCRIBING = re.compile(r",\s+(?:which|who|whose)\b[^,;.!?()\"“”]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]|\n")
 _NEW_TIME = re.compile(
     r"[\"“‘(]?(?:\w+\s+){0,3}?(?i:summer|winter|spring|fall|autumn|year|month|week|season"
@@ -39,6 +43,8 @@ class Story:
         lead = match.group(0).split(maxsplit=1)[0]
         if _NOT_A_SCENE.search(before + " " + lead + " ") or resolved.value is None:
             return False
+        if _DESCRIBING.search(self.text[max(0, match.start() - 120) : match.start()]):
+            return False  # "Internet gambling, which became legal in late 2013, ... in October"
         opens = bool(_OPENING.search(before)) or match.start() == 0
         opens = opens and self.text[match.end() : match.end() + 1] == ","
         self.marks.append((match.start(), match.end(), resolved.value.year, opens))

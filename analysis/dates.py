@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from analysis.date_anaphora import leaves_day, years_ago_opening
 from analysis.date_context import (
     RANK,
     Context,
@@ -417,13 +418,18 @@ def read_dates(
             continue
         found.append(Anchored(resolved, scene.basis if scene and ctx.used else None))
         if resolved.precision is Precision.DAY:
-            ctx.reference = resolved.value  # an unresolved day breaks the chain: no stale base
+            ctx.reference, ctx.coarse = resolved.value, None  # an unresolved day: no stale base
+            if resolved.value is not None:
+                ctx.days.append((match.start(), resolved.value))
             way = ctx.direction(match.start(), match.end()) if ctx.direction else None
             ctx.reference_ahead = way == "future"
             if not ctx.reference_ahead:
                 ctx.past_reference = resolved.value
-        if resolver in _WITH_YEAR and resolved.value is not None and story.note(match, resolved):
+        if resolver is relative and years_ago_opening(text, resolved, anchor):  # "Ten years ago,"
+            story.note(match, resolved)
+        elif resolver in _WITH_YEAR and resolved.value is not None and story.note(match, resolved):
             ctx.last_year = resolved.value.year
+            ctx.coarse = match.start() if leaves_day(resolved, ctx.reference) else ctx.coarse
     return tuple(found)
 
 

@@ -8,9 +8,10 @@
 - a "would" no one reports: "voters that would probably vote for him in November" (a future
   of the past, or of now);
 - a date naming the subject of a clause put in the future: "Monday's decision will make the
-  choice starker" (yesterday's decision), "Saturday's summit will be a good thing" (written on
-  a Thursday: the coming one), "the results of Tuesday's primaries will force" (what the
-  subject is of); the "will" is the subject's doing, not its time.
+  choice starker" (yesterday's decision), "his address Sunday ... will be a major topic" (a
+  bare day after its noun), "Saturday's summit will be a good thing" (written on a Thursday:
+  the coming one), "the results of Tuesday's primaries will force" (what the subject is of);
+  the "will" is the subject's doing, not its time.
 
 So does a weekday written 'later Monday': later on the day of writing ("when he speaks later
 Monday" in a page dated the day after is that Monday, not the next).
@@ -56,9 +57,16 @@ def nearest(place: Place) -> str | None:
     helpers = {aux.lower_ for aux in kinds.auxes(verb)}
     if place.thing is None and helpers == {"would"} and not _reported(verb):
         return NEAREST
-    if place.names and place.thing is not None and helpers & _WILL:
+    if (place.names or _own_time(place)) and place.thing is not None and helpers & _WILL:
         return NEAREST if subject_of(place.thing, verb) else None
     return None
+
+
+def _own_time(place: Place) -> bool:
+    """A bare date after the noun it times ('his address Sunday ... will be a major topic'):
+    the thing's own day, as "Sunday's address" would be."""
+    root, thing = place.root, place.thing
+    return thing is not None and root.dep_ == "npadvmod" and root.head.i == thing.i
 
 
 def _later_that_day(root: Token) -> bool:

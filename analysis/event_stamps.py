@@ -48,18 +48,23 @@ _SIGNATURE_BEFORE = re.compile(r"(?:--|[—–])\s*$")
 _SIGNATURE_AFTER = re.compile(
     rf"^,?\s*(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?|[AP]M|{_ZONE})(?![\w.])"
 )
-_HEADER_BEFORE = re.compile(rf"^\s*At\s+{_CLOCK}\s*(?:{_ZONE}\s*)?(?:on\s+)?$")
+# the header may follow the last comment's words on the same line ('I send my love At 20:58
+# 24th Mar 2010, Gemma wrote:'): its "wrote:" after the date says what it is
+_HEADER_BEFORE = re.compile(rf"(?:^|\s)At\s+{_CLOCK}\s*(?:{_ZONE}\s*)?(?:on\s+)?$")
 _HEADER_AFTER = re.compile(r"^,?\s*[\w.'’-]{1,40}(?:\s+[\w.'’-]{1,40}){0,3}\s+wrote\s*:")
 _POST_AFTER = re.compile(rf"^,?\s*{_CLOCK}\s*(?:{_ZONE}\s*)?(?:--|[—–])")
 _AIRED_BEFORE = re.compile(r"\bAired\s*(?:on\s+)?$")
 _AIRED_AFTER = re.compile(rf"^,?\s*(?:[-–—]|at)\s*{_CLOCK}")
+# "Page last updated at 11:50 GMT, Friday, 29 January 2010": a BBC page's stamp
+_PAGE_UPDATED = re.compile(rf"(?i)\bpage\s+last\s+updated\s+at\s+{_CLOCK}\s*(?:{_ZONE})?\W*$")
 _PHOTO_NOTE = re.compile(r"(?i)\(\s*(?:pictured|photographed|shown|seen)\b[^()]*$")
 
 
 def photo_note(before: str) -> bool:
     """Whether the date lies in a photo's note in brackets: '(pictured above with the
-    president last week; ...)'."""
-    return bool(_PHOTO_NOTE.search(before))
+    president last week; ...)', or is a page's update stamp ('Page last updated at 11:50 GMT,
+    Friday, 29 January 2010')."""
+    return bool(_PHOTO_NOTE.search(before)) or bool(_PAGE_UPDATED.search(before))
 
 
 def comment_stamp(written: str, before: str, after: str) -> bool:
@@ -73,7 +78,7 @@ def comment_stamp(written: str, before: str, after: str) -> bool:
         return True
     if not before.strip() and _YEAR.search(written) and _POST_AFTER.match(after):
         return True  # "May 15, 2009 14:06 UTC -- Paul Sousa is ..."
-    return bool(_HEADER_BEFORE.match(before)) and bool(_HEADER_AFTER.match(after))
+    return bool(_HEADER_BEFORE.search(before)) and bool(_HEADER_AFTER.match(after))
 
 
 def broadcast_stamp(before: str, after: str) -> bool:

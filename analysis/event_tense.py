@@ -18,6 +18,7 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from analysis.clause_kinds import auxes
+from analysis.event_aspect import modal_ahead, modal_perfect
 from analysis.event_attach import Place
 from analysis.event_nearest import nearest, outside_title
 from analysis.event_plans import directs, headline_infinitive, planned_passive
@@ -81,8 +82,9 @@ def _plan(chain: list[Token]) -> Direction | None:
     return None
 
 
-def _tense(verb: Token) -> Direction | None:
-    """The direction the tense of one clause gives, if it gives one."""
+def _tense(verb: Token, bare: bool = False) -> Direction | None:
+    """The direction the tense of one clause gives, if it gives one; `bare`: the date has no
+    preposition ('a boost from the win Tuesday' may time the win, not the modal's verb)."""
     helpers = auxes(verb)
     words = {aux.lower_ for aux in helpers}
     present = verb.tag_ in ("VBZ", "VBP") and not helpers
@@ -90,6 +92,8 @@ def _tense(verb: Token) -> Direction | None:
     reported = _reported(verb)
     rules = (
         (bool(words & _WILL), Direction.FUTURE),
+        (modal_perfect(verb), Direction.PAST),  # "Saturday would have been his birthday"
+        (not bare and modal_ahead(verb), Direction.FUTURE),  # "voters she must win in November"
         # "officials said the road would reopen on Monday": the future of a recent saying
         ("would" in words and reported, Direction.FUTURE),
         (
@@ -165,7 +169,7 @@ def direction(place: Place) -> Direction | None:
         if _forecast_of(place, verb)
         else _plan(_xcomp_chain(verb))
         or (_clause_above(place) if _perceived(verb) else None)
-        or _tense(verb)
+        or _tense(verb, bare=not place.prep)
         or _clause_above(place)
     )
     thing = place.thing

@@ -29,6 +29,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.date_comments import comment_scenes
 from analysis.date_scenes import eve_scenes, night_scenes, tweet_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
@@ -344,7 +345,7 @@ def _dated_sentences(
     starts = [sentence.start for sentence in sentences]
     known = _Sentences(doc, text)
     places = Places(doc, len(text), published)
-    scenes = tweet_scenes(text)
+    scenes = sorted([*tweet_scenes(text), *comment_scenes(text)], key=lambda scene: scene.start)
     if precision is Precision.DAY:  # a quotation inside a tweet keeps the tweet's day
         tweets = [tweet.start for tweet in scenes]
         nights = night_scenes(text, published)
