@@ -139,6 +139,7 @@ def quote_kind(span: QuoteSpan, ctx: QuoteContext, left: int) -> str:
     marks = ctx.tokens(span.open_at, span.open_at + 1)
     opening = marks[0].i if len(marks) else left
     before = [t for t in ctx.doc[left:opening] if t.i not in ctx.quoted and _visible(t)]
+    before = [t for t in before if t.text.strip("'")]  # halves of '' marks ("''Title.'' ''It …")
     first = ctx.text[span.start : span.end].lstrip("([…. ‘'\"")
     if not first[:1].isupper() and not first[:1].isdigit():
         return "direct" if _set_off(span, ctx, before) else "partial"

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
+from analysis.pronouns import SUBJECT_DEPS
 from analysis.quote_context import Cue, Found, QuoteContext
 from analysis.quote_cue_speakers import one_subject, speaker_for
 from analysis.quote_cues import is_cue
@@ -16,7 +19,8 @@ from analysis.quote_frames import SENTENCE_END
 from analysis.quote_lead_ins import inverted
 from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import ALL_MARKS, QuoteSpan, is_insert
-from analysis.quote_verbs import issues_statement
+from analysis.quote_verbs import issues_statement, manner_verb
+from analysis.speaker_words import RELATIVES
 
 
 def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
@@ -47,7 +51,28 @@ def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue
     if previous.span.run_on and all(is_insert(ctx.text, ctx.lines[i]) for i in between):
         return previous.cue  # “… (no closing mark) / read more in politics / “…
     gap = _without_first_apostrophe(ctx.text[previous.frame_end : span.open_at], span, ctx.text)
-    return previous.cue if not gap.strip() and span.line - previous.span.line <= 1 else None
+    gap = gap.strip().rstrip(_OPENING).rstrip()  # “ You know …”: the mark before a space
+    return previous.cue if not gap and span.line - previous.span.line <= 1 else None
+
+
+_OPENING = '“"„«'
+
+
+def continued_before_aside(
+    span: QuoteSpan, previous: Found | None, words: list[Token], ctx: QuoteContext
+) -> Cue | None:
+    """ "''…,'' said Tad Devine. ''We could win …,'' which votes June 7.": a quoted sentence
+    opening its own, after an attributed one, followed only by a relative clause or a gloss
+    that says nothing of who speaks (no speech verb, no subject but "which"/"who"), goes on
+    from that one. Not a quoted term the sentence is about ('"Containment" has been …')."""
+    if previous is None or previous.kind != "direct" or any(t.idx < span.open_at for t in words):
+        return None
+    if ctx.text[span.start : span.close_at].rstrip("' ")[-1:] not in tuple(",.!?…"):
+        return None
+    subjects = [t for t in words if t.dep_ in SUBJECT_DEPS and t.lower_ not in RELATIVES]
+    if subjects or any(is_cue(t) or manner_verb(t) for t in words):
+        return None
+    return continued(span, previous, ctx)
 
 
 def _without_first_apostrophe(gap: str, span: QuoteSpan, text: str) -> str:

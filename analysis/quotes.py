@@ -55,6 +55,7 @@ from analysis.quote_lead_ins import (
 from analysis.quote_runs import (
     after_reported,
     continued,
+    continued_before_aside,
     dash_signed,
     intro,
     second_half,
@@ -96,6 +97,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
             or nearest_cue(span, words, ctx, bounds)
             or colon_cue(span, ctx, bounds)
             or labelled(span, ctx)
+            or continued_before_aside(span, previous, words, ctx)
         )
     else:
         cue = (

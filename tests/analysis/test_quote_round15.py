@@ -123,3 +123,54 @@ def test_as_a_named_author_put_it_after_a_quoted_title(
     """ "As X, author of ''Title,'' put it, ''…''": the two apostrophes around the title make
     the parser read "As" as a preposition; X is still who put it so."""
     assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "second", "key"),
+    [
+        (
+            "Mr. Dale Orton took on his rival on Sunday.\n\n''It's nonsense,'' Mr. Orton said "
+            "by telephone on NBC's ''Meet the Press.'' ''She makes things up about everything, "
+            "and everybody knows that.''",
+            "She makes th",
+            "dale orton",
+        ),
+        (
+            "Union leaders met on Monday.\n\n“I think he is touching a vein of real anxiety,” "
+            "Mary Kay Hollis said. “ You know, that broken sense of the future is what we "
+            "found.”",
+            "You know, th",
+            "mary kay hollis",
+        ),
+        (
+            "The campaign is already running ads in five states.\n\n''Bernie is in good shape "
+            "no matter who wins New York,'' said Tad Delaney, a senior adviser to the campaign. "
+            "''We could win enough delegates in Pennsylvania to catch up, and we have good "
+            "chances all the way through California,'' which votes June 7.",
+            "We could win",
+            "tad delaney",
+        ),
+    ],
+)
+def test_a_bare_quotation_goes_on_after_a_title_a_space_or_a_gloss(
+    nlp: Language, text: str, second: str, key: str
+) -> None:
+    """The quotation after an attributed one goes on from it past a quoted title in two
+    apostrophes, a space typed after the opening mark, or a relative clause after it."""
+    assert _direct(nlp, text)[second] == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bush rejects the word.\n\nClinton: “Our goal is to defeat ISIS.” Bush: “The mission "
+        "is to destroy ISIS.”\n\n“Containment” has been the policy against major foes since the "
+        "Korean War.",
+        "“The bad ones?” Trump asked.\n\n“Out!” the crowd yelled.",
+    ],
+)
+def test_a_term_or_another_voice_after_a_quote_does_not_go_on(nlp: Language, text: str) -> None:
+    """A quoted term the next sentence is about, or a crowd's shout, is not the speaker's."""
+    keys = {q.text[:8]: q.speaker_key for q in _quotes(nlp, text)}
+    assert keys.get("Containm") is None
+    assert keys.get("Out!") is None
