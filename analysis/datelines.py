@@ -16,6 +16,14 @@ Text pasted from a wire page also splits into "sentences" that are only its date
 | Tue Apr 28, 2009 12:49 am BST MEXICO CITY (Reuters) -" (the story's first words went into the
 next sentence), "HONG KONG | Fri", "22.09 BST". `only_dateline` tells them, so that such a stub
 is never shown as what happened on a day.
+
+A page's own stamp also runs in front of its first sentence: "Wednesday 19 January 2005 08.47
+GMT The first British soldier ...", "24 June 2010 Last updated at 14:59 GMT Help A year on ...",
+"Page last updated at 08:03 GMT, Tuesday, 26 July 2011 09:03 UK Katherine Jackson ...",
+"(5:25 p.m. Monday ET, 11:25 p.m. Monday in Libya) CNN's Ed Henry ...", "By Chris Cillizza |
+September 16, 2008; 6:32 AM ET If Wall Street ...". It tells when the page was written, not what
+happened, so what a member reads starts after it (`without_stamp`). A run of stamp words is cut
+only when it holds a clock time and a date, a time zone or "updated", and a sentence follows it.
 """
 
 from __future__ import annotations
@@ -49,7 +57,48 @@ _STAMP_WORD = re.compile(  # the words a wire time stamp is made of
 )
 
 
+_MONTH_NAME = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "Sept.", "September"
+)
+_ZONE = r"(?:GMT|BST|UTC|UK(?:\s+time)?|[ECMP][SD]?T|CET|CEST|IST|JST|HKT)"
+_CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+_STAMP_TOKEN = (
+    rf"(?:{_CLOCK}|{_WEEKDAY}|{_MONTH_NAME}|\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d|{_ZONE}"
+    r"|(?:Page\s+)?[Ll]ast\s+updated(?:\s+at)?|Updated|Published|Posted|Help"
+    r"|in\s+[A-Z][a-z]+|\(an error occurred while processing this directive\))[,;:]?"
+)
+_STAMP_RUN = re.compile(  # "By Chris Cillizza | " first, then the stamp's words, in brackets or not
+    rf"(?:By\s+[A-Z][^|]{{2,60}}\|\s*)?\(?(?:{_STAMP_TOKEN}\s+)*{_STAMP_TOKEN}\)?[,:]?\s+"
+)
+_HAS_CLOCK = re.compile(_CLOCK)
+_HAS_DAY_OR_ZONE = re.compile(
+    rf"{_MONTH_NAME}|{_WEEKDAY}|\b{_ZONE}\b|updated|\b(?:19|20)\d\d\b", re.IGNORECASE
+)
+_OPENS_SENTENCE = re.compile(r"[\"“‘'(]?[A-Z0-9]")
+
+
+def without_stamp(text: str) -> str:
+    """The sentence without the page's stamp in front of it ("Wednesday 19 January 2005 08.47
+    GMT", "24 June 2010 Last updated at 14:59 GMT Help"), when a sentence follows the stamp;
+    otherwise the sentence as it is."""
+    found = _STAMP_RUN.match(text)
+    if found is None:
+        return text
+    stamp, rest = found.group(), text[found.end() :]
+    if not _HAS_CLOCK.search(stamp) or not _HAS_DAY_OR_ZONE.search(stamp):
+        return text
+    if len(rest) < KEPT_AT_LEAST or not _OPENS_SENTENCE.match(rest):
+        return text
+    return rest
+
+
 def without_dateline(text: str) -> str:
+    """The sentence as a member reads it: without a wire dateline (and whatever ran in front of
+    it) when it has one near its start, and without the page's stamp in front of it."""
+    return without_stamp(without_credit(text))
+
+
+def without_credit(text: str) -> str:
     """The sentence without a wire dateline (and whatever ran in front of it), when it has one
     near its start; otherwise the sentence as it is."""
     found = _CREDIT.search(text, 0, DATELINE_REACH + 40)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from analysis.datelines import without_dateline
+from analysis.datelines import without_credit
 from analysis.key_dates import NEWS, Row, article_weight
 
 FEATURES = ("lead", "position", "length", "copies", "dateline", "quote")
@@ -51,7 +51,7 @@ def _own(row: Row, copies: int) -> list[float]:
         math.log1p(max(0, row.sentence)),
         abs(math.log(words / TYPICAL_WORDS)),
         math.log1p(copies),
-        float(without_dateline(row.text) != row.text),
+        float(without_credit(row.text) != row.text),
         float(any(c in _QUOTES for c in row.text)),
     ]
 

@@ -85,3 +85,38 @@ def test_a_wire_dateline_or_time_stamp_alone_is_only_a_dateline(stub: str) -> No
 )
 def test_a_sentence_with_words_of_its_own_is_not_only_a_dateline(sentence: str) -> None:
     assert not only_dateline(sentence)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Wednesday 19 January 2005 08.47 GMT ",
+        "24 June 2010 Last updated at 14:59 GMT Help ",
+        "Page last updated at 08:03 GMT, Tuesday, 26 July 2011 09:03 UK ",
+        "Page last updated at 08:03 GMT, Tuesday, 26 July 2011 09:03 UK "
+        "(an error occurred while processing this directive) ",
+        "12:13 UK time, Thursday, 10 June 2010 ",
+        "(5:25 p.m. Monday ET, 11:25 p.m. Monday in Libya) ",
+        "By Chris Cillizza | September 16, 2008; 6:32 AM ET ",
+        "10.30 GMT: ",
+        "Updated: Sept. 4, 2019 9:14 am ",
+    ],
+)
+def test_a_page_stamp_in_front_of_the_first_sentence_is_cut(stamp: str) -> None:
+    assert without_dateline(stamp + REST) == REST
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wednesday 13 April 2005 01.03 BST",  # nothing follows: a stub, kept for only_dateline
+        "12 people were killed on Monday 4 May 2009 at 10.30 GMT in the square, officials said.",
+        "Monday 16 to Friday 20 August Stuart Kelly examines the images of Scotland by Scott.",
+        "In 2010 10:30 was the hour the market fell, and traders said the losses would go on.",
+        "Sunday 5.30 million viewers watched the final, the largest audience of the season.",
+        "March 3 2011 was the day the rebels took the city, and the news spread quickly.",
+        "By October, only 32 percent of unemployed Americans were receiving unemployment checks.",
+    ],
+)
+def test_a_sentence_that_opens_with_a_date_of_its_own_is_kept_whole(sentence: str) -> None:
+    assert without_dateline(sentence) == sentence
