@@ -39,19 +39,29 @@ def issuer_of(
         return None
     lemma = subject.lemma_.lower()
     kin = next((words for words in _KINDRED if lemma in words), frozenset())
-    latest = next(earlier_nouns(subject, _LOOK_BACK, excluded, kin), None)
-    return _issuer(latest) if latest is not None else None
+    for earlier in earlier_nouns(subject, _LOOK_BACK, excluded, kin):
+        issuer = _issuer(earlier)
+        if issuer is not None or not (earlier.dep_ in _SUBJECTS and definite(earlier)):
+            return issuer
+        # "The email said, “…” … The email went on to say": the same writing spoke before
+    return None
 
 
 def _issuer(writing: Token) -> Token | None:
     """Who issued one mention of a writing: its possessor, "from/by X", or the subject of the
-    verb it is the object of or set in."""
+    verb it is the object of or set in; the agent of a passive one ("an email was sent from
+    the club's director, X"). A writing word modifying another names the same writing ("sent
+    out an email fundraising appeal")."""
+    while writing.dep_ == "compound" and writing.head.pos_ == "NOUN":
+        writing = writing.head
     for child in writing.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in _NAMED):
             return child  # "X's letter", "a Times article"
         if child.dep_ == "prep" and child.lower_ in _FROM:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     verb = writing.head
+    if writing.dep_ == "nsubjpass":
+        return _agent(verb)
     if writing.dep_ == "pobj" and verb.lower_ in _SET_IN:
         verb = verb.head
     elif writing.dep_ != "dobj":
@@ -59,6 +69,14 @@ def _issuer(writing: Token) -> Token | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who did a passive verb: the object of its "by" or "from" ("was sent from X")."""
+    for prep in verb.children:
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in _FROM:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def written_by(writing: Token) -> Token | None:

@@ -174,3 +174,37 @@ def test_a_term_or_another_voice_after_a_quote_does_not_go_on(nlp: Language, tex
     keys = {q.text[:8]: q.speaker_key for q in _quotes(nlp, text)}
     assert keys.get("Containm") is None
     assert keys.get("Out!") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (
+            "The club closed on Thursday.\n\nAn email was sent from the club's executive "
+            "director, Jeremy Bolling, to the members. The email said, “Effective immediately, "
+            "we are going to wind down the organization.”",
+            "Effective im",
+            "jeremy bolling",
+        ),
+        (
+            "Dana Whitfield's campaign sent out an email fundraising appeal that looked ahead. "
+            "“We absolutely need to make sure Dana comes out on top,” the email said.",
+            "We absolutel",
+            "dana whitfield",
+        ),
+        (
+            "An email was sent by the club's director, Jeremy Bolling, to the members. The "
+            "email said, “We are closing.” The email went on to say, “Today, fewer people pay "
+            "the dues that keep us going.”",
+            "Today, fewer",
+            "jeremy bolling",
+        ),
+    ],
+)
+def test_an_email_speaks_for_whoever_sent_it(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """ "the email said": the sender named where the email was first mentioned, by a passive
+    "sent from/by X", as a writing word before another ("an email fundraising appeal"), or
+    through the same email's earlier words."""
+    assert _direct(nlp, text)[first] == key
