@@ -44,24 +44,26 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
 from analysis.datelines import without_dateline
 from analysis.key_date_summaries import summarise
-from analysis.key_dates import (
-    Candidate,
-    KeyDateSummary,
-    RankedDate,
-    choose_k,
-    rank_dates,
-    rescore,
-)
+from analysis.key_dates import KeyDateSummary, choose_k, rank_dates, rescore
 from bot.errors import UserFacingError
 from bot.services.ranges import date_range
+from bot.services.timeline_key import (
+    KeyDate,
+    KeySentence,
+    KeyTimeline,
+    candidates,
+    lead_candidates,
+    reporting,
+    shown_articles,
+)
+from bot.services.timeline_key import key_dates as answers
 from storage.records_cite import ArticleRef
 from storage.timeline import (
     KEY_BUSIEST_DATES,
@@ -75,6 +77,34 @@ from storage.timeline import (
     TimelineRepository,
 )
 
+__all__ = [  # the key dates' records are bot.services.timeline_key's, taken from here
+    "CENTRAL_PER_DATE",
+    "DEFAULT_LIMIT",
+    "KEY_DATES_LIMIT",
+    "KEY_REFS",
+    "KEY_ROUNDS",
+    "KEY_SENTENCE_LIMIT",
+    "KEY_THRESHOLD",
+    "LEAD_DAYS",
+    "LEAD_SENTENCES",
+    "MAX_KEY_DATES",
+    "MAX_SENTENCES",
+    "MIN_SHORTLIST",
+    "PER_DATE",
+    "SENTENCES_LIMIT",
+    "SHORTLIST_FACTOR",
+    "KeyDate",
+    "KeySentence",
+    "KeyTimeline",
+    "Timeline",
+    "TimelineEntry",
+    "TimelineService",
+    "content_words",
+    "jaccard",
+    "merge_events",
+    "participants",
+    "same_event",
+]
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -133,41 +163,6 @@ class Timeline:
     span: EventSpan
     more: int  # matching dated events not on the shown lines
     chart: tuple[DateCount, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class KeySentence:
-    """One summary sentence of a key date and the article it comes from."""
-
-    text: str  # a stored sentence (event sentence or a sentence referring to the date)
-    ref: ArticleRef  # its article: the citation
-
-
-@dataclass(frozen=True)
-class KeyDate:
-    """A date that matters, its summary and the evidence behind it."""
-
-    date: date
-    precision: str  # "day" | "week" | "month" | "year" as stored
-    summary: tuple[KeySentence, ...]  # 1–2 sentences
-    score: float
-    articles: int  # distinct articles referring to the date
-    outlets: int  # distinct outlets referring to it
-    refs: tuple[ArticleRef, ...]  # the articles to cite for the date, best first (≤ 5)
-
-
-@dataclass(frozen=True)
-class KeyTimeline:
-    """What `analyst timeline --key` answers, before rendering."""
-
-    topic: str | None
-    start: date | None
-    end: date | None
-    dated_total: int  # dated events in the range (what "All events" would list)
-    k: int  # dates asked for or chosen from the range's size
-    dates: tuple[KeyDate, ...]  # oldest first
-    undated_total: int
-    chart: tuple[DateCount, ...] = ()  # dated events per date, when asked for (the chart)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -344,27 +339,29 @@ class TimelineService:
         size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
         by_id = {row.event_id: row for row in rows}
         story = one_story or query.topic is not None
-        records: list[EventRecord] = []
-        leads: list[Candidate] = []
+        told: list[KeyRow] = []  # the events read, with their texts: candidates to tell a date
+        leads: list[KeyRow] = []
         chosen: list[KeyDateSummary] = []
         for start_at in range(0, size * KEY_ROUNDS, size):  # more batches if too few are kept
             shortlist = ranked[: start_at + size]
             batch = ranked[start_at : start_at + size]
             ids = sorted(i for item in batch for i in item.event_ids[:PER_DATE])
-            reporting = _reporting(by_id[i] for i in ids)
-            read, found = await asyncio.gather(  # two reads, each on its connection
-                self._events.told(ids), self._events.leads(sorted(reporting), LEAD_SENTENCES)
+            weigh = sorted(i for item in batch for i in item.event_ids[:CENTRAL_PER_DATE])
+            reports = reporting((by_id[i] for i in ids), LEAD_DAYS)
+            (read, named), found = await asyncio.gather(  # two reads, each on its connection
+                self._events.told(ids, weigh), self._events.leads(sorted(reports), LEAD_SENTENCES)
             )
-            records += [replace(r, text=_told(r, whole)) for r, whole in read]
-            full = [_full_candidate(r) for r in records if r.date is not None]
-            leads += _lead_candidates(found, reporting)
+            told += candidates(read, by_id, named, KEY_SENTENCE_LIMIT)
+            leads += lead_candidates(found, reports, KEY_SENTENCE_LIMIT)
             weighing = {i for item in shortlist for i in item.event_ids[:CENTRAL_PER_DATE]}
-            central = [c for c in full if c.event_id in weighing]
+            central = [c for c in told if c.event_id in weighing]
             chosen = summarise(
-                rescore(shortlist, central), full + leads, wanted, sentences, one_story=story
+                rescore(shortlist, central), told + leads, wanted, sentences, one_story=story
             )
             if len(chosen) >= wanted or len(ranked) <= start_at + size:
                 break
+        shown, read_articles = shown_articles(chosen, told + leads, KEY_REFS)
+        citations = await self._events.refs(shown)
         log.debug("key dates %s: %d rows, %d dates, k=%d", query, len(rows), len(ranked), wanted)
         return KeyTimeline(
             topic=query.topic,
@@ -372,7 +369,7 @@ class TimelineService:
             end=query.end,
             dated_total=counts.dated,
             k=wanted,
-            dates=_key_dates(chosen, records, leads),
+            dates=answers(chosen, told + leads, citations, read_articles, KEY_REFS),
             undated_total=counts.undated,
             chart=tuple(per_date),
         )
@@ -382,98 +379,3 @@ class TimelineService:
         without a topic, the busiest dates' events, more of them when many dates are asked for."""
         busiest = max(KEY_BUSIEST_DATES, SHORTLIST_FACTOR * (k or 0))
         return await self._events.key_read(query, KEY_CANDIDATE_CAP, busiest)
-
-
-def _reporting(rows: Iterable[KeyRow]) -> dict[int, tuple[KeyRow, set[date]]]:
-    """The articles among these events' that report a day (published on it or the day after,
-    LEAD_DAYS), each with one of its rows (outlet, publication) and the days it reports."""
-    reporting: dict[int, tuple[KeyRow, set[date]]] = {}
-    for row in rows:
-        if row.precision != "day" or row.published is None:
-            continue
-        if 0 <= (row.published - row.date).days <= LEAD_DAYS:
-            reporting.setdefault(row.article_id, (row, set()))[1].add(row.date)
-    return reporting
-
-
-def _lead_candidates(
-    found: list[tuple[int, int, int, str]], reporting: dict[int, tuple[KeyRow, set[date]]]
-) -> list[Candidate]:
-    """The lead sentences of the reporting articles as candidates of the days they report: a
-    report's first sentences tell the news even when they name no date. Their ids are the
-    sentences' ids, negated."""
-    return [
-        Candidate(
-            event_id=-sentence_id,
-            date=day,
-            precision="day",
-            article_id=article_id,
-            outlet=reporting[article_id][0].outlet,
-            published=reporting[article_id][0].published,
-            sentence=position,
-            text=" ".join(text.split()),
-        )
-        for sentence_id, article_id, position, text in found
-        if len(text) <= KEY_SENTENCE_LIMIT
-        for day in sorted(reporting[article_id][1])
-    ]
-
-
-def _told(record: EventRecord, sentence: str | None) -> str:
-    """What a key date says of an event: its whole sentence when that fits a line
-    (KEY_SENTENCE_LIMIT), else the clause the event kept of a long one."""
-    if sentence and len(sentence) <= KEY_SENTENCE_LIMIT:
-        return " ".join(sentence.split())
-    return record.text
-
-
-def _full_candidate(record: EventRecord) -> Candidate:
-    assert record.date is not None  # filtered by the caller
-    return Candidate(
-        event_id=record.id,
-        date=record.date,
-        precision=record.precision,
-        article_id=record.article.id,
-        outlet=record.article.outlet,
-        published=record.article.published,
-        sentence=record.sentence,
-        text=record.text,
-        entities=tuple(key for key, _, kind in record.entities if kind != "group"),
-    )
-
-
-def _key_dates(
-    chosen: list[KeyDateSummary], records: list[EventRecord], leads: list[Candidate]
-) -> tuple[KeyDate, ...]:
-    """The chosen dates with their sentences and citations (mapped once for all the dates; only
-    the chosen sentences lose their datelines, not the thousand candidates of a busy range)."""
-    refs = {record.article.id: record.article for record in records}
-    wanted = {i for item in chosen for i in item.sentence_ids}
-    told = {
-        r.id: KeySentence(text=without_dateline(r.text), ref=r.article)
-        for r in records
-        if r.id in wanted
-    }
-    told |= {
-        c.event_id: KeySentence(text=without_dateline(c.text), ref=refs[c.article_id])
-        for c in leads
-        if c.event_id in wanted
-    }
-    return tuple(_key_date(item, told, refs) for item in chosen)
-
-
-def _key_date(
-    chosen: KeyDateSummary, told: dict[int, KeySentence], refs: dict[int, ArticleRef]
-) -> KeyDate:
-    item: RankedDate = chosen.ranked
-    summary = tuple(told[i] for i in chosen.sentence_ids)
-    cited = [refs[a] for a in item.article_ids if a in refs][:KEY_REFS]
-    return KeyDate(
-        date=item.date,
-        precision=item.precision,
-        summary=summary,
-        score=round(item.score, 4),
-        articles=item.articles,
-        outlets=item.outlets,
-        refs=tuple(cited),
-    )

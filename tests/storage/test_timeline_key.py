@@ -1,4 +1,5 @@
-"""The two reads behind key dates: ranking columns without text, then chosen events by id."""
+"""The reads behind key dates: ranking columns without text, then chosen events by id (their
+texts, and the entities of those that weigh the topic's), then the citations shown."""
 
 from __future__ import annotations
 
@@ -77,12 +78,21 @@ async def test_without_a_topic_a_read_past_the_limit_samples_every_date(
     assert {r.date for r in rows} == {first, last}
 
 
-async def test_told_reads_text_citation_and_entities(repo: TimelineRepository) -> None:
-    ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
-    ((found, _),) = await repo.told(ids)
-    assert found.text == "Putin flew to Tehran."
-    assert found.article.outlet == "Outlet 1"
-    assert {key for key, _, _ in found.entities} == {"vladimir putin", "iran"}
+async def test_told_reads_text_and_the_weighing_events_entities(
+    repo: TimelineRepository,
+) -> None:
+    ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="putin"))]
+    read, named = await repo.told(ids, ids[:1])
+    assert [t.text for t in read] == ["Putin flew to Tehran.", "Putin met Rouhani in Moscow."]
+    assert {key for key, _, _ in named[ids[0]]} == {"vladimir putin", "iran"}
+    assert list(named) == ids[:1]  # the others' entities are not read
+
+
+async def test_refs_cite_the_articles_asked_for(repo: TimelineRepository) -> None:
+    (row,) = await repo.key_candidates(EventQuery(topic="tehran"))
+    refs = await repo.refs([row.article_id])
+    assert [(r.id, r.outlet) for r in refs.values()] == [(row.article_id, "Outlet 1")]
+    assert await repo.refs([]) == {}
 
 
 async def test_a_read_past_the_limit_keeps_the_first_ids_every_time(
@@ -99,16 +109,16 @@ async def test_told_lists_each_events_entities_most_mentioned_first(
     repo: TimelineRepository,
 ) -> None:
     ids = [r.event_id for r in await repo.key_candidates(EventQuery(topic="tehran"))]
-    ((found, _),) = await repo.told(ids)
-    assert [name for _, name, _ in found.entities] == ["Vladimir Putin", "Iran"]
+    _, named = await repo.told(ids, ids)
+    assert [name for _, name, _ in named[ids[0]]] == ["Vladimir Putin", "Iran"]
 
 
 async def test_told_reads_each_event_with_its_whole_sentence(repo: TimelineRepository) -> None:
     in_2015 = EventQuery(start=date(2015, 1, 1), end=date(2015, 12, 31))
     ids = [r.event_id for r in await repo.key_candidates(in_2015)]
-    told = await repo.told(ids)
-    assert [(record.text, whole) for record, whole in told] == [
+    told, _ = await repo.told(ids, [])
+    assert [(t.text, t.whole) for t in told] == [
         ("Putin flew to Tehran.", "Body 1."),  # the article's sentence 0
         ("The deal was reached in July.", None),  # sentence 3 is not stored
     ]
-    assert await repo.told([]) == []
+    assert await repo.told([], []) == ([], {})
