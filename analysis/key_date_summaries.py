@@ -25,7 +25,8 @@ corpus has no such list, so its articles give it. In a corpus of many stories th
 words are one story's, and the rule would drop the others' dates. Dates pick best date first;
 a date left without a sentence (all repeat one chosen, or none is on the story) is dropped and
 the next-ranked day takes its place; a week, month or year past the best k comes in only when
-no day is left (news-tls's DATEWISE ranks only days).
+no day is left (news-tls's DATEWISE ranks only days), and so does one of the best k that holds
+one of their days (the day tells that period's news).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from analysis.key_dates import (
     Row,
     choose_k,
     entity_weights,
+    period_end,
     rank_dates,
 )
 from analysis.summary import Tfidf
@@ -234,10 +236,26 @@ def _pick(
 
 def trial_order(ranked: Sequence[RankedDate], k: int) -> list[RankedDate]:
     """The order dates are tried in: the best k as ranked, then the other days, then the other
-    weeks, months and years (a day takes a dropped date's place before a coarser date does)."""
-    rest = ranked[k:]
-    days = [item for item in rest if item.precision == "day"]
-    return [*ranked[:k], *days, *(item for item in rest if item.precision != "day")]
+    weeks, months and years (a day takes a dropped date's place before a coarser date does).
+    A week, month or year of the best k that holds one of their days comes after the other
+    days: "June 2009" beside "25 June 2009" tells less than another day would."""
+    best, rest = ranked[:k], ranked[k:]
+    key_days = [item.date for item in best if item.precision == "day"]
+    told = [item for item in best if _holds_one(item, key_days)]
+    return [
+        *(item for item in best if item not in told),
+        *(item for item in rest if item.precision == "day"),
+        *told,
+        *(item for item in rest if item.precision != "day"),
+    ]
+
+
+def _holds_one(item: RankedDate, days: Sequence[date]) -> bool:
+    """Whether a week, month or year holds one of the days."""
+    if item.precision == "day":
+        return False
+    end = period_end(item.date, item.precision)
+    return any(item.date <= day <= end for day in days)
 
 
 def summarise(
