@@ -20,6 +20,7 @@ from analysis.event_alternatives import alternatives
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
 from analysis.event_deadline import future_deadline
+from analysis.event_listed import listed, old_subject_now
 from analysis.event_nested import old_thing_of
 from analysis.event_predicted import predicted_past
 from analysis.event_roles import Dated, Role, roles
@@ -107,6 +108,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or predicted_past(where, first, last, places.published)
     clash = clash or old_thing_of(where, last, places.published)  # 'the aftermath of the 1988 ...'
     clash = clash or future_deadline(where, first, last, places.published)  # 'reaching it by 2026'
+    clash = clash or listed(where, last, places.published)  # 'the attack in 1983, ... in 1996 and'
+    clash = clash or old_subject_now(where, last, places.published)  # 'SARS in 2003 provides'
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

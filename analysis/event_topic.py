@@ -67,19 +67,25 @@ TALKING_ON = frozenset(
     | {"centre", "center", "concentrate", "weigh", "harp", "editorialize", "editorialise"}
 )
 _TOPIC_ON = frozenset({"on", "upon", "about"})
+# Verbs whose "of" brings what is talked of: "he said of the 2016 field", "spoke of last year's
+# flood" (issue 12, round 15).
+_TALKING_OF = frozenset({"say", "speak", "talk", "write", "think", "boast", "complain", "warn"})
 
 
 def spoken_on(place: Place) -> bool:
-    """A thing a date names that a clause talks on or about ('She touched briefly on the 2016
-    race', 'weighed in on last month's vote'), or that a verbless headline is news on ('The
-    Latest on the 2016 presidential campaign'): what is talked of, not when."""
+    """A thing a date names that a clause talks on, about or of ('She touched briefly on the 2016
+    race', 'weighed in on last month's vote', 'he said of the 2016 field'), or that a verbless
+    headline is news on ('The Latest on the 2016 presidential campaign'): what is talked of,
+    not when."""
     thing = place.thing
     if not place.names or thing is None or thing.dep_ != "pobj":
         return False
     prep = thing.head
+    above = prep.head
+    if prep.lower_ == "of" and above.lemma_ in _TALKING_OF:  # "he said of the 2016 field"
+        return True
     if prep.lower_ not in _TOPIC_ON:
         return False
-    above = prep.head
     if above.dep_ == "prt" or (above.pos_ == "ADV" and above.lower_ == "in"):
         above = above.head  # "weighed in on"
     if above.pos_ in ("VERB", "AUX"):
