@@ -143,7 +143,8 @@ def _described(subject: Token, ctx: QuoteContext, first: int) -> Speaker | None:
     singular role or trait noun with "the" or a possessor (`speaker_descriptions`), for the one
     person the paragraph before and the sentence's own paragraph so far are about
     (`one_subject`); never its possessor ("his lawyer", "Obama's strategist" is not Obama)."""
-    kind = description_kind(subject, ctx.resolver.mention_at(subject.idx) is not None)
+    named = ctx.resolver.mention_at(subject.idx) is not None and subject.ent_type_ != "NORP"
+    kind = description_kind(subject, named)  # "the Texan" is a people's word, not a name
     if kind is None:
         return None
     line = ctx.line_of(subject.idx)

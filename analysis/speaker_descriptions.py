@@ -11,6 +11,9 @@ Two kinds of singular noun, with "the" or a possessor:
   ("Republican nominee Donald Trump" ... "the New York businessman says"), so no role words are
   asked of it; the paragraphs around must still be about that one person.
 
+A place's people ("the Texan", "the Ohioan") are a trait too, its party ("the Republican") a
+role.
+
 Not a spokesperson, lawyer or aide, who speak for someone else, nor family words, nor "the man"
 or "the woman", which a story uses for people it never names.
 """
@@ -27,12 +30,17 @@ DESCRIBED_ROLES = word_set(
     chairman chairwoman ceo executive director founder owner coach manager judge commissioner
     superintendent sheriff ambassador candidate nominee strategist economist analyst professor
     researcher scientist author writer novelist poet singer actor actress artist player veteran
-    campaigner activist"""
+    campaigner activist surgeon neurosurgeon physician doctor pastor comedian commentator
+    columnist pundit filmmaker"""
 )
 DESCRIBED_TRAITS = word_set(
     """businessman businesswoman tycoon mogul magnate billionaire millionaire developer
     entrepreneur frontrunner front-runner"""
 )
+
+
+# A party member is a role: it must fit the party words the article gave the person.
+_PARTIES = word_set("republican democrat")
 
 
 def description_kind(subject: Token, named: bool) -> str | None:
@@ -43,6 +51,8 @@ def description_kind(subject: Token, named: bool) -> str | None:
     if not definite(subject) and not any(c.dep_ == "poss" for c in subject.children):
         return None
     lemma = subject.lemma_.lower()
-    if lemma in DESCRIBED_ROLES:
+    if lemma in DESCRIBED_ROLES or lemma in _PARTIES:
         return "role"
-    return "trait" if lemma in DESCRIBED_TRAITS else None
+    if lemma in DESCRIBED_TRAITS:
+        return "trait"
+    return "trait" if subject.tag_ == "NNP" and subject.ent_type_ == "NORP" else None

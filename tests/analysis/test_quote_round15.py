@@ -208,3 +208,37 @@ def test_an_email_speaks_for_whoever_sent_it(
     "sent from/by X", as a writing word before another ("an email fundraising appeal"), or
     through the same email's earlier words."""
     assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (
+            "Donald Trump plans to empower black communities through investment, Ben Carson "
+            "said Monday.\n\n“First of all, they have to stop and listen,” the retired "
+            "neurosurgeon told a radio host.",
+            "First of all",
+            "ben carson",
+        ),
+        (
+            "Rick Perry endorsed the senator on Monday in Houston.\n\n“Those are very skilled "
+            "governors,” the Texan said.",
+            "Those are ve",
+            "rick perry",
+        ),
+    ],
+)
+def test_a_calling_or_a_place_s_people_is_the_person_the_paragraph_is_about(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """ "the retired neurosurgeon", "the Texan": the one person the text before is about."""
+    assert _direct(nlp, text)[first] == key
+
+
+def test_a_party_word_must_fit_the_person(nlp: Language) -> None:
+    """ "the Republican" is a role: not the Democrat the paragraph is about."""
+    text = (
+        "Democratic Sen. Maria Cantor spoke in Reno on Monday.\n\n“We will hold the line,” "
+        "the Republican said."
+    )
+    assert _direct(nlp, text).get("We will hold") is None
