@@ -22,10 +22,11 @@ Key dates (`key_dates`; ranking in `analysis.key_dates`, summaries in
 `analysis.key_date_summaries`): the counts and the ranking columns of every matching dated event in
 one read (past `KEY_CANDIDATE_CAP` of them, every n-th event by id); the dates are ranked, the best
 max(MIN_SHORTLIST, SHORTLIST_FACTOR × K) are shortlisted, and only their events (at most PER_DATE
-each, best articles first) are read with text and entities: the first CENTRAL_PER_DATE of each date
-weigh the topic's entities (`rescore`), and all of them (and the leads of the articles they come
-from) are candidates to tell it; more candidates tell a date better and leave fewer dates without a
-sentence (Timeline17: 20 against 12 raised AR1, AR2 and date F1 on both halves of the stories).
+each, best articles first) are read with their text; the first CENTRAL_PER_DATE of each date, read
+with their entities too, weigh the topic's entities (`rescore`), and all of them (and the leads of
+the articles they come from) are candidates to tell it; more candidates tell a date better and
+leave fewer dates without a sentence (Timeline17: 20 against 12 raised AR1, AR2 and date F1 on both
+halves of the stories).
 When dates whose every sentence repeats another's leave fewer than K, the next shortlist is read
 (KEY_ROUNDS shortlists in all). A key date tells an event's whole stored sentence when it fits a
 line (KEY_SENTENCE_LIMIT), else the clause the event kept of it; the first sentences of an article
@@ -51,7 +52,7 @@ from typing import TypeVar
 
 from analysis.datelines import without_dateline
 from analysis.key_date_summaries import summarise
-from analysis.key_dates import KeyDateSummary, choose_k, rank_dates, rescore
+from analysis.key_dates import KeyDateSummary, RankedDate, choose_k, rank_dates, rescore
 from bot.errors import UserFacingError
 from bot.services.ranges import date_range
 from bot.services.timeline_key import (
@@ -336,31 +337,9 @@ class TimelineService:
             (counts, rows), per_date = await self._key_rows(query, k), []
         ranked = rank_dates(rows)
         wanted = choose_k(len(ranked), counts.dated) if k is None else min(k, len(ranked))
-        size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
-        by_id = {row.event_id: row for row in rows}
         story = one_story or query.topic is not None
-        told: list[KeyRow] = []  # the events read, with their texts: candidates to tell a date
-        leads: list[KeyRow] = []
-        chosen: list[KeyDateSummary] = []
-        for start_at in range(0, size * KEY_ROUNDS, size):  # more batches if too few are kept
-            shortlist = ranked[: start_at + size]
-            batch = ranked[start_at : start_at + size]
-            ids = sorted(i for item in batch for i in item.event_ids[:PER_DATE])
-            weigh = sorted(i for item in batch for i in item.event_ids[:CENTRAL_PER_DATE])
-            reports = reporting((by_id[i] for i in ids), LEAD_DAYS)
-            (read, named), found = await asyncio.gather(  # two reads, each on its connection
-                self._events.told(ids, weigh), self._events.leads(sorted(reports), LEAD_SENTENCES)
-            )
-            told += candidates(read, by_id, named, KEY_SENTENCE_LIMIT)
-            leads += lead_candidates(found, reports, KEY_SENTENCE_LIMIT)
-            weighing = {i for item in shortlist for i in item.event_ids[:CENTRAL_PER_DATE]}
-            central = [c for c in told if c.event_id in weighing]
-            chosen = summarise(
-                rescore(shortlist, central), told + leads, wanted, sentences, one_story=story
-            )
-            if len(chosen) >= wanted or len(ranked) <= start_at + size:
-                break
-        shown, read_articles = shown_articles(chosen, told + leads, KEY_REFS)
+        chosen, told = await self._tell(rows, ranked, wanted, sentences, story)
+        shown, read_articles = shown_articles(chosen, told, KEY_REFS)
         citations = await self._events.refs(shown)
         log.debug("key dates %s: %d rows, %d dates, k=%d", query, len(rows), len(ranked), wanted)
         return KeyTimeline(
@@ -369,9 +348,58 @@ class TimelineService:
             end=query.end,
             dated_total=counts.dated,
             k=wanted,
-            dates=answers(chosen, told + leads, citations, read_articles, KEY_REFS),
+            dates=answers(chosen, told, citations, read_articles, KEY_REFS),
             undated_total=counts.undated,
             chart=tuple(per_date),
+        )
+
+    async def _tell(
+        self,
+        rows: list[KeyRow],
+        ranked: list[RankedDate],
+        wanted: int,
+        sentences: int,
+        story: bool,
+    ) -> tuple[list[KeyDateSummary], list[KeyRow]]:
+        """The chosen dates' summaries, and every candidate read to tell them (leads last).
+
+        The best max(MIN_SHORTLIST, SHORTLIST_FACTOR × wanted) dates are read and summarised;
+        when repeated sentences leave fewer than `wanted`, the next as many (KEY_ROUNDS in all).
+        """
+        size = max(MIN_SHORTLIST, SHORTLIST_FACTOR * wanted)
+        by_id = {row.event_id: row for row in rows}
+        told: list[KeyRow] = []  # the events read, with their texts: candidates to tell a date
+        leads: list[KeyRow] = []
+        chosen: list[KeyDateSummary] = []
+        for start_at in range(0, size * KEY_ROUNDS, size):  # more batches if too few are kept
+            read, found = await self._read_batch(ranked[start_at : start_at + size], by_id)
+            told += read
+            leads += found
+            shortlist = ranked[: start_at + size]
+            weighing = {i for item in shortlist for i in item.event_ids[:CENTRAL_PER_DATE]}
+            central = [c for c in told if c.event_id in weighing]
+            chosen = summarise(
+                rescore(shortlist, central), told + leads, wanted, sentences, one_story=story
+            )
+            if len(chosen) >= wanted or len(ranked) <= start_at + size:
+                break
+        return chosen, told + leads
+
+    async def _read_batch(
+        self, batch: list[RankedDate], by_id: dict[int, KeyRow]
+    ) -> tuple[list[KeyRow], list[KeyRow]]:
+        """The candidates of a batch of shortlisted dates: the best PER_DATE events of each with
+        their texts (the entities of the best CENTRAL_PER_DATE, which weigh the topic's), and
+        the leads of the articles that report them, in two reads on their own connections."""
+        ids = sorted(i for item in batch for i in item.event_ids[:PER_DATE])
+        weigh = sorted(i for item in batch for i in item.event_ids[:CENTRAL_PER_DATE])
+        reports = reporting((by_id[i] for i in ids), LEAD_DAYS)
+        (read, named), found = await asyncio.gather(
+            self._events.told(ids, weigh), self._events.leads(sorted(reports), LEAD_SENTENCES)
+        )
+        return (
+            candidates(read, by_id, named, KEY_SENTENCE_LIMIT),
+            lead_candidates(found, reports, KEY_SENTENCE_LIMIT),
         )
 
     async def _key_rows(self, query: EventQuery, k: int | None) -> tuple[EventCounts, list[KeyRow]]:
