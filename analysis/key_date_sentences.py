@@ -52,7 +52,7 @@ def _own(row: Row, copies: int) -> list[float]:
         abs(math.log(words / TYPICAL_WORDS)),
         math.log1p(copies),
         float(without_credit(row.text) != row.text),
-        float(any(c in _QUOTES for c in row.text)),
+        float(not _QUOTES.isdisjoint(row.text)),
     ]
 
 

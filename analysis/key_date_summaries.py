@@ -181,15 +181,16 @@ def centroid_pick(
     `chosen` (which gets the picked ones). With `toward` (each vector's cosine with a unit
     direction: the story's centroid), the centroid is the vectors' sum plus STORY_PULL times its
     length along that direction (`analysis.key_date_story`)."""
-    centroid = vectors.sum(axis=0)
+    own = vectors[:, np.flatnonzero(vectors.any(axis=0))]  # the date's words: zero elsewhere
+    centroid = own.sum(axis=0)
     norm = np.linalg.norm(centroid)
     lean = np.zeros(len(vectors)) if toward is None else key_date_story.STORY_PULL * norm * toward
     picked: list[int] = []
-    total = np.zeros(vectors.shape[1])
+    total = np.zeros(own.shape[1])
     leant = 0.0
     open_ = (bonus > -np.inf) & ~_repeating(vectors, chosen)
     while norm > 0 and len(picked) < n:
-        sums = vectors + total
+        sums = own + total
         lengths = np.linalg.norm(sums, axis=1)
         along = sums @ centroid + leant + lean
         scores = np.divide(along, lengths, out=np.zeros(len(sums)), where=lengths > 0)
@@ -201,9 +202,9 @@ def centroid_pick(
         best = int(ready[0])
         picked.append(best)
         chosen.append(vectors[best])
-        total = total + vectors[best]
+        total = total + own[best]
         leant += lean[best]
-        open_ &= ~_repeating(vectors, [vectors[best]])
+        open_ &= ~_repeating(own, [own[best]])
         open_[best] = False
     return picked
 

@@ -8,7 +8,6 @@ badly out of context. Near-duplicates (the same wire sentence in two outlets) ar
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -122,13 +121,15 @@ class Tfidf:
         """The rows of these texts, in that order."""
         wanted = [self._distinct[index] for index in indices]
         built = {text: row for row, text in enumerate(dict.fromkeys(wanted))}
-        matrix = np.zeros((len(built), len(self._idf)))
-        for text, row in built.items():
-            for word, count in self._bags[text].items():
-                matrix[row, self._column[word]] = 1.0 + math.log(count)
-        matrix *= self._idf
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        unit = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+        unit = np.zeros((len(built), len(self._idf)))
+        for text, row in built.items():  # each row from its own words: no pass over the vocabulary
+            bag = self._bags[text]
+            columns = np.fromiter((self._column[w] for w in bag), dtype=int, count=len(bag))
+            counts = np.fromiter(bag.values(), dtype=float, count=len(bag))
+            weights = (1.0 + np.log(counts)) * self._idf[columns]
+            norm = float(np.linalg.norm(weights))
+            if norm > 0:
+                unit[row, columns] = weights / norm
         return unit[[built[text] for text in wanted]] if len(built) < len(wanted) else unit
 
 
