@@ -23,6 +23,7 @@ with `speaker_name` and `speaker_key` None; the product lists only quotes with a
 This module tries the rules in order; each kind lives in a module of its own: `quote_spans`
 (the quotation marks), `quote_frames` (a quote's sentence and kind), `quote_cue_speakers` (from
 a speech verb to its speaker), `quote_lead_ins` (other attributions in the quote's sentence),
+`quote_possessed` (a quoted sentence after what a named person said: "X's response was:"),
 `quote_runs` (attributions from outside it), `quote_speakers` (who a subject is).
 """
 
@@ -52,6 +53,7 @@ from analysis.quote_lead_ins import (
     parenthetical,
     word_cue,
 )
+from analysis.quote_possessed import possessed_cue
 from analysis.quote_runs import (
     after_reported,
     continued,
@@ -97,6 +99,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
             or nearest_cue(span, words, ctx, bounds)
             or colon_cue(span, ctx, bounds)
             or labelled(span, ctx)
+            or possessed_cue(span, ctx, bounds)
             or continued_before_aside(span, previous, words, ctx)
         )
     else:

@@ -16,10 +16,15 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from analysis.speaker_words import definite, earlier_nouns
+from analysis.speaker_words import definite, earlier_nouns, word_set
 
 _CAMPAIGN = "campaign"
 _OWN_STAFF = frozenset({"office", "staff", "team"})
+# Who works for a campaign: "X's campaign manager" is the manager of X's campaign.
+_CAMPAIGN_STAFF = word_set(
+    """manager chairman chairwoman chair strategist staffer spokesman spokeswoman spokesperson
+    adviser advisor aide director official headquarters office staff team"""
+)
 _LOOK_BACK = 8  # sentences before the one "the campaign" speaks in
 
 
@@ -49,10 +54,15 @@ def campaign_owner(
 
 
 def _owner(campaign: Token) -> Token | None:
-    """The possessor of "campaign" or the name compounded with it: "Ryan's", "her", "Trump"."""
+    """The possessor of "campaign" or the name compounded with it: "Ryan's", "her", "Trump";
+    for "campaign" compounded with a noun, that noun's possessor ("Donald Trump's campaign
+    manager": the parser hangs "Trump's" on "manager", and the campaign is Trump's); not for
+    any noun ("Trump's campaign rival" runs another campaign)."""
     for child in campaign.lefts:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
+    if campaign.dep_ == "compound" and campaign.head.lemma_.lower() in _CAMPAIGN_STAFF:
+        return next((c for c in campaign.head.lefts if c.dep_ == "poss" and c.i < campaign.i), None)
     return None
 
 
