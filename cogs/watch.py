@@ -65,9 +65,11 @@ def _emoji(outcome: Outcome) -> str:
 
 
 def _source(source: str) -> str:
-    """A link or file name as a reply names it: links in <> so Discord shows no preview."""
-    if source.lower().startswith(("http://", "https://")):
-        return f"<{safe_url(source)}>"
+    """A link or file name as a reply names it: links in <> so Discord shows no preview; what
+    is no link Discord would make ("http://" with no host, "HTTP://…") is escaped text."""
+    scheme, _, rest = source.partition("://")
+    if scheme.lower() in ("http", "https") and rest[:1] not in ("", "/", "?", "#"):
+        return f"<{safe_url(scheme.lower() + '://' + rest)}>"  # Discord links lower case only
     return escape_corpus(" ".join(source.split()))
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,6 +70,20 @@ def test_ingest_replies_and_cards_render_no_live_markup(source: str, card: str) 
             own = re.sub(r"^✅ (?:/ingest )?<https?://[^\s<>]+>", "✅", line)  # the bot's <link>
             assert live_markup(own) == [], line
             assert len(line) <= 2000
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("HTTP://", "HTTP://"),  # no host: no link Discord would make, so plain escaped text
+        ("http://", "http://"),
+        ("HTTP://news.example/x", "<http://news.example/x>"),  # Discord links lower case only
+    ],
+)
+def test_a_reply_names_a_link_only_when_discord_would_link_it(source: str, named: str) -> None:
+    line = Watch._line("✅", source, "#6 x", 2, True)
+    assert line == f"✅ {named}: #6 x"
+    assert live_markup(line.replace(named, "", 1) if named.startswith("<") else line) == []
 
 
 def test_a_card_keeps_its_number_and_escapes_the_title() -> None:
