@@ -227,6 +227,13 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def record(found: Any) -> dict[str, Any]:
+    """A ranked date or a candidate as JSON: a dataclass, or the service's named tuple
+    (`storage.timeline_key.KeyRow`)."""
+    fields_of = found._asdict() if hasattr(found, "_asdict") else asdict(found)
+    return {k: _plain(v) for k, v in fields_of.items()}
+
+
 def capture(data: Path, work: Path) -> str:
     """Write each gold timeline's calls of the summary step (see the docstring); the figures."""
     calls: dict[str, list[dict[str, Any]]] = {}
@@ -236,8 +243,8 @@ def capture(data: Path, work: Path) -> str:
     def caught(ranked: Any, rows: Sequence[Any], k: int, sentences: int = 1, **kw: Any) -> Any:
         calls.setdefault(current[0].name, []).append(
             {
-                "ranked": [{k: _plain(v) for k, v in asdict(r).items()} for r in ranked],
-                "rows": [{k: _plain(v) for k, v in asdict(r).items()} for r in rows],
+                "ranked": [record(r) for r in ranked],
+                "rows": [record(r) for r in rows],
                 "k": k,
                 "sentences": sentences,
                 "one_story": bool(kw.get("one_story", False)),

@@ -76,3 +76,15 @@ def test_replay_scores_the_captured_timelines(tmp_path: Path) -> None:
 def test_replay_refuses_a_constant_the_module_does_not_have() -> None:
     with pytest.raises(SystemExit, match="has no NO_SUCH_NAME"):
         sentences.set_constant("analysis.key_date_summaries.NO_SUCH_NAME=1")
+
+
+def test_a_capture_records_the_services_rows_as_replay_reads_them() -> None:
+    """The service hands `summarise` its named-tuple rows (`KeyRow`), not `Candidate`s."""
+    from storage.timeline_key import KeyRow
+
+    row = KeyRow(7, DAY, "day", 2, 3, "Wire", NEXT, TOLD[DAY], ("gulf",))
+    found = sentences.record(row)
+    assert found["date"] == DAY.isoformat() and found["published"] == NEXT.isoformat()
+    assert sentences._date_fields(Candidate, found) == Candidate(
+        7, DAY, "day", 3, "Wire", NEXT, 2, TOLD[DAY], ("gulf",)
+    )
