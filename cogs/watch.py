@@ -50,6 +50,7 @@ from bot.services.link_watch import within_allowance as allowance
 from bot.services.outbox import INGEST_OUTCOME, OutboxItem
 from bot.ui.cards import card_markup, reply_line
 from bot.ui.escape import escape_corpus, escape_text, safe_url
+from bot.ui.links import link_address
 from bot.ui.page import NO_MENTIONS
 
 log = logging.getLogger(__name__)
@@ -67,9 +68,9 @@ def _emoji(outcome: Outcome) -> str:
 def _source(source: str) -> str:
     """A link or file name as a reply names it: links in <> so Discord shows no preview; what
     is no link Discord would make ("http://" with no host, "HTTP://…") is escaped text."""
-    scheme, _, rest = source.partition("://")
-    if scheme.lower() in ("http", "https") and rest[:1] not in ("", "/", "?", "#"):
-        return f"<{safe_url(scheme.lower() + '://' + rest)}>"  # Discord links lower case only
+    url = link_address(source)
+    if url is not None:
+        return f"<{safe_url(url)}>"
     return escape_corpus(" ".join(source.split()))
 
 

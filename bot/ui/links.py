@@ -28,9 +28,9 @@ def web_url(ref: ArticleRef) -> str | None:
     return web_address(ref.url)
 
 
-def web_address(stored: str | None) -> str | None:
-    """A stored address that may be linked: http(s) with a host, and short enough once made
-    safe (a cut link would mislead); None otherwise."""
+def link_address(stored: str | None) -> str | None:
+    """An address Discord makes a link of: http(s) with a host, the scheme in lower case
+    ("HTTP://…": Discord links lower case only); None otherwise."""
     url = (stored or "").strip()
     try:
         parts = urlsplit(url)
@@ -38,8 +38,14 @@ def web_address(stored: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    url = parts.scheme.lower() + url[len(parts.scheme) :]  # "HTTP://": Discord links lower case
-    return url if len(safe_url(url)) <= URL_LIMIT else None
+    return parts.scheme.lower() + url[len(parts.scheme) :]
+
+
+def web_address(stored: str | None) -> str | None:
+    """A stored address that may be linked (`link_address`), and short enough once made safe
+    (a cut link would mislead); None otherwise."""
+    url = link_address(stored)
+    return url if url is not None and len(safe_url(url)) <= URL_LIMIT else None
 
 
 def file_name(ref: ArticleRef) -> str:
