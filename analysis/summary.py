@@ -107,15 +107,20 @@ class Tfidf:
         counted, built from the word bags (no texts x vocabulary matrix)."""
         centre = np.zeros(len(self._idf))
         occurrences = Counter(self._distinct)
-        for index, bag in enumerate(self._bags):
-            columns = np.fromiter((self._column[w] for w in bag), dtype=int, count=len(bag))
-            counts = np.fromiter(bag.values(), dtype=float, count=len(bag))
-            weights = (1.0 + np.log(counts)) * self._idf[columns]
-            norm = float(np.linalg.norm(weights))
-            if norm:
-                centre[columns] += occurrences[index] * weights / norm
+        for index in range(len(self._bags)):
+            columns, weights = self._unit(index)
+            centre[columns] += occurrences[index] * weights
         norm = float(np.linalg.norm(centre))
         return centre / norm if norm else centre
+
+    def _unit(self, text: int) -> tuple[np.ndarray, np.ndarray]:
+        """One distinct text's unit row as its columns and their weights (log tf times idf)."""
+        bag = self._bags[text]
+        columns = np.fromiter((self._column[w] for w in bag), dtype=int, count=len(bag))
+        counts = np.fromiter(bag.values(), dtype=float, count=len(bag))
+        weights = (1.0 + np.log(counts)) * self._idf[columns]
+        norm = float(np.linalg.norm(weights))
+        return columns, weights / norm if norm > 0 else weights
 
     def rows(self, indices: Sequence[int]) -> Matrix:
         """The rows of these texts, in that order."""
@@ -123,13 +128,8 @@ class Tfidf:
         built = {text: row for row, text in enumerate(dict.fromkeys(wanted))}
         unit = np.zeros((len(built), len(self._idf)))
         for text, row in built.items():  # each row from its own words: no pass over the vocabulary
-            bag = self._bags[text]
-            columns = np.fromiter((self._column[w] for w in bag), dtype=int, count=len(bag))
-            counts = np.fromiter(bag.values(), dtype=float, count=len(bag))
-            weights = (1.0 + np.log(counts)) * self._idf[columns]
-            norm = float(np.linalg.norm(weights))
-            if norm > 0:
-                unit[row, columns] = weights / norm
+            columns, weights = self._unit(text)
+            unit[row, columns] = weights
         return unit[[built[text] for text in wanted]] if len(built) < len(wanted) else unit
 
 
