@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _direct(nlp: Language, text: str) -> dict[str, str | None]:
-    """The speaker key of every direct quote, by its first words."""
-    doc = nlp(text)
-    return {q.text[:12]: q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))}
+from tests.analysis.test_quote_round13 import _speakers as _direct
 
 
 @pytest.mark.parametrize(
