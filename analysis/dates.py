@@ -73,6 +73,7 @@ from analysis.date_relative import (
 )
 from analysis.date_scenes import Scene, name_spans
 from analysis.date_story import Story
+from analysis.date_week_of import week_of
 from analysis.date_weekday import PATTERN_WEEK_DAY, fitting_weekday, week_day
 from analysis.types import Precision, ResolvedDate
 
@@ -416,6 +417,7 @@ def read_dates(
         resolved = _resolve(match, resolver, ctx)
         if resolved is None:
             continue
+        resolved = week_of(text, resolved)  # "in the week of May 17": a week
         found.append(Anchored(resolved, scene.basis if scene and ctx.used else None))
         if resolved.precision is Precision.DAY:
             ctx.reference, ctx.coarse = resolved.value, None  # an unresolved day: no stale base

@@ -8,8 +8,9 @@ crisis", "as he left on Monday, he said") and keeps its date; so does a present 
 ("as the storm moves in on Friday, schools will close"), a cause ("data is not showing much
 hope, as auto sales were down sharply in March"), a source ("As Michael Dell said last week in
 Tel Aviv, ...") and an 'as' with no subject of its own ("it will not be easy, as was made
-clear last week when ..."): only a pro-verb ("as it happened", "as they did") or the second
-term of a degree ("as surely as") likens.
+clear last week when ..."): only a pro-verb ("as it happened", "as they did"), a bare
+auxiliary ("just as Clinton was eight years ago", round 16) or the second term of a degree ("as
+surely as") likens.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from analysis.event_words import REPORTING
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
 _PRO_VERBS = frozenset({"happen", "occur", "do"})
 _DEGREE = frozenset({"as", "so"})
+_FRAME = frozenset({"mark", "nsubj", "nsubjpass", "expl", "punct", "neg", "cc"})
+_JUST = frozenset({"just", "exactly", "precisely", "much", "so", "also", "too"})
 
 
 def likened(links: tuple[Link, ...]) -> bool:
@@ -46,7 +49,22 @@ def _likening(verb: Token) -> bool:
         return False
     head = verb.head
     degree = head.pos_ in ("ADV", "ADJ") and any(kid.lower_ in _DEGREE for kid in head.children)
-    return verb.lemma_ in _PRO_VERBS or degree
+    return verb.lemma_ in _PRO_VERBS or degree or _elliptical(verb)
+
+
+def _elliptical(verb: Token) -> bool:
+    """A bare auxiliary standing for the clause it likens to ('he has been revived, just as
+    Clinton was eight years ago'): no complement of its own (round 16)."""
+    if verb.pos_ != "AUX" or verb.dep_ != "advcl":
+        return False
+    return all(_bare(kid) for kid in verb.children)  # not 'as auto sales were down in March'
+
+
+def _bare(kid: Token) -> bool:
+    """A word an elliptical auxiliary may carry: its subject, 'as', 'just', or the date."""
+    if kid.dep_ in _FRAME or kid.lower_ in _JUST:
+        return True
+    return any(word.ent_type_ in ("DATE", "TIME") for word in kid.subtree) and kid.dep_ != "acomp"
 
 
 def _past(verb: Token) -> bool:

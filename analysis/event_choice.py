@@ -17,11 +17,14 @@ from spacy.tokens import Doc, Span
 from analysis.date_context import period_end
 from analysis.event_ahead import ahead
 from analysis.event_alternatives import alternatives
+from analysis.event_anniversary import anniversaries
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
 from analysis.event_deadline import future_deadline
 from analysis.event_listed import listed, old_subject_now
+from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
+from analysis.event_old_thing import old_thing_now
 from analysis.event_predicted import predicted_past
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
@@ -67,7 +70,15 @@ class Places:
         found = self.at(start, end)
         if found is not None and _entry_date(self.doc, start, end):
             return "nearest"
-        return None if found is None else direction(found) or ahead(found)  # 'is hoping to'
+        if found is None:
+            return None
+        way = direction(found) or ahead(found)  # 'is hoping to'
+        if way is not None:
+            return way
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        return coming_month(found, span.text, self.published)  # 'hearings in September'
 
 
 def _entry_date(doc: Doc, start: int, end: int) -> bool:
@@ -110,6 +121,7 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or future_deadline(where, first, last, places.published)  # 'reaching it by 2026'
     clash = clash or listed(where, last, places.published)  # 'the attack in 1983, ... in 1996 and'
     clash = clash or old_subject_now(where, last, places.published)  # 'SARS in 2003 provides'
+    clash = clash or old_thing_now(where, last, places.published)  # 'would preserve its 1979 peace'
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 
@@ -121,7 +133,11 @@ def choose(
     known = [item for item in dated if item is not None]
     judged = iter(roles(known))
     found = [Role.EVENT if item is None else next(judged) for item in dated]
-    return [  # "late Wednesday or early Thursday": one happening, dated once
-        Role.CONTEXT if second and role is Role.EVENT else role
-        for role, second in zip(found, alternatives(text, dates), strict=True)
+    # "late Wednesday or early Thursday": one happening, dated once; "five years ago this week"
+    second = [
+        a or b for a, b in zip(alternatives(text, dates), anniversaries(text, dates), strict=True)
+    ]
+    return [
+        Role.CONTEXT if later and role is Role.EVENT else role
+        for role, later in zip(found, second, strict=True)
     ]

@@ -21,7 +21,7 @@ from analysis.event_attach import Place, owner
 _OLD_DAYS = 365
 _MODIFIERS = frozenset({"poss", "compound", "nmod", "nummod", "amod"})
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
-_TIMES = frozenset(
+TIMES = frozenset(
     {"time", "day", "night", "week", "month", "year", "season", "summer", "winter", "spring"}
     | {"fall", "autumn", "morning", "afternoon", "evening", "end", "start", "beginning", "middle"}
     | {"half", "quarter", "period", "decade", "century", "weekend", "date", "hour", "moment"}
@@ -52,4 +52,4 @@ def old_thing_of(place: Place, last: int, published: date | None) -> bool:
     above = _of_noun(thing)
     if above is None or above.ent_type_ in ("DATE", "TIME"):
         return False
-    return above.lemma_.lower() not in _TIMES
+    return above.lemma_.lower() not in TIMES

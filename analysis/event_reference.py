@@ -29,6 +29,7 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
+from analysis.event_ahead_of import ahead_of_thing
 from analysis.event_analogy import likened
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
 from analysis.event_background import under_reference
@@ -220,8 +221,11 @@ _LIKENESS = frozenset({"similar", "comparable", "identical", "akin", "equivalent
 
 
 def _likened(noun: Token) -> bool:
-    """Whether a noun is what something is likened to: 'similar to one struck last week'."""
+    """Whether a noun is what something is likened to: 'similar to one struck last week', 'the
+    same one Obama enjoyed in 2008' (round 16)."""
     prep = noun.head
+    if any(kid.dep_ == "amod" and kid.lower_ == "same" for kid in noun.children):
+        return True
     return (
         noun.dep_ == "pobj"
         and prep.lower_ in ("to", "with")
@@ -289,12 +293,15 @@ def sequenced(dated: Dated) -> bool:
     main = links[at]
     by_clause = any(link.mark in _SEQUENCE_MARKS for link in links[:at])
     ahead = by_noun and place.thing_prep in _AHEAD  # "Ahead of Tuesday's vote, crowds gathered"
+    ahead = ahead or ahead_of_thing(place)  # "has a lead in the polls ahead of the May 3 primary"
+    by_noun = by_noun or ahead
     # "when they meet on Wednesday after a preliminary decision last week": a dated thing a
     # plan comes after (not a gerund: "will visit the plant after meeting the mayor on Friday")
     recent = RECENT.search(dated.text) and not ahead and not (by_noun and points_ahead(main.verb))
     if not (by_noun or by_clause) or recent:
         return False  # "Before flying to Tehran on Monday morning, Putin signed": that morning
-    if ahead and main.verb.lemma_ != "be":  # "is facing attack ads ahead of the May 3 primary"
+    own = links[0].verb.lemma_ != "be"  # "is outspoken as he campaigns ahead of the caucuses"
+    if ahead and (main.verb.lemma_ != "be" or own):  # "is facing attack ads ahead of the primary"
         return True  # (an activity of now; "The stakes are high ahead of Tuesday's debate", a
         # copula, is judged on DEV as the debate's day)
     return not kinds.state(main.verb) and main.verb.lemma_ not in _SEQUENCING

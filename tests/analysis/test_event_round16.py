@@ -1,0 +1,200 @@
+"""Event-date mechanisms of issue 12's sixteenth round, each on sentences of the shape seen on
+unlabelled PolNeAR and Timeline17 text, in new words (the dates `analyst timeline` would show):
+"N years ago this week", a yearless month a few months ahead on a thing, "ahead of" wherever the
+parser hangs it, an old thing in a clause told now or ahead, an elliptical "as" clause and "the
+same one ... in 2008", and "the week of" a day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from analysis.events import extract_events
+from analysis.nlp import analyse_doc
+from analysis.types import Precision
+from tests.analysis.dated import event_dates
+
+TUESDAY = date(2019, 3, 12)
+THURSDAY = date(2019, 3, 14)
+AUGUST = date(2019, 8, 20)
+APRIL = date(2019, 4, 17)
+NOVEMBER = date(2019, 11, 6)
+
+
+def dated(nlp: Language, text: str, published: date) -> list[str]:
+    """The dates (ISO; a month or a year as its first day) of a text's dated events."""
+    return [found for found in event_dates(nlp, text, published) if found != "None"]
+
+
+def with_precision(nlp: Language, text: str, published: date) -> list[tuple[str, str]]:
+    """Each dated event's date and precision."""
+    doc = nlp(text)
+    events = extract_events(doc, analyse_doc(doc), published, Precision.DAY)
+    return [(str(e.date), e.precision.value) for e in events if e.date is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the week or month of writing only narrows the old date: no line for this week
+        ("The senator was shot ten years ago this week outside a diner.", ["2009-01-01"]),
+        ("The plant closed three years ago this month, workers recalled.", ["2016-01-01"]),
+        ("The levee broke two years ago this week, and the town still floods.", ["2017-01-01"]),
+    ],
+)
+def test_ago_this_week_is_one_date(nlp: Language, text: str, expected: list[str]) -> None:
+    """'Ten years ago this week' is one old date, not also the week of writing."""
+    assert dated(nlp, text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: "this week" on its own, or after another date, is still this week
+        ("The senator was shot this week outside a diner.", ["2019-03-11"]),
+        (
+            "The plant closed two years ago, and this week the owners sold it.",
+            ["2017-01-01", "2019-03-11"],
+        ),
+    ],
+)
+def test_this_week_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    """Only a 'this ...' straight after an 'ago' narrows it."""
+    assert dated(nlp, text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month on a thing, a few months ahead, under a modal or a present: the coming one
+        (
+            "The chance of committee votes in October could look better to the chairman.",
+            AUGUST,
+            ["2019-10-01"],
+        ),
+        ("The odds of a party congress in June look good to the unions.", APRIL, ["2019-06-01"]),
+        ("Heading into the last primaries in June, the governor leads.", APRIL, ["2019-06-01"]),
+    ],
+)
+def test_month_ahead_on_a_thing(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    """A yearless month one to three months ahead, on a thing or a participle, is the coming one."""
+    assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # guards: far ahead it is last year's; a past clause keeps the past; "will" as before
+        ("The deal follows the minister's reply in March to the strike.", NOVEMBER, ["2019-03-01"]),
+        ("The committee votes in June were close.", AUGUST, ["2019-06-01"]),
+        ("The committee votes in October will be close.", AUGUST, ["2019-10-01"]),
+    ],
+)
+def test_month_kept(nlp: Language, text: str, published: date, expected: list[str]) -> None:
+    """Months farther ahead, or in a clause with a tense, keep the date reader's reading."""
+    assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ahead of" hung on a noun, or on the date's own clause under a copula
+        "The governor has a commanding lead in the polls ahead of the state's May 7 runoff.",
+        "The mayor has been busy as he tours the wards ahead of the city's May 7 vote.",
+    ],
+)
+def test_ahead_of_is_a_reference(nlp: Language, text: str) -> None:
+    """A thing the clause's happening lies ahead of is a reference point, not its date."""
+    assert dated(nlp, text, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: the thing's own day, and a date of the clause itself
+        ("The state's May 7 runoff will decide the seat.", ["2019-05-07"]),
+        ("The governor spoke on Monday ahead of the May 7 runoff.", ["2019-03-11"]),
+        ("The stakes are high ahead of Thursday's runoff.", ["2019-03-14"]),
+    ],
+)
+def test_ahead_of_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    """A runoff's own sentence, a clause's own day and a copula keep their dates."""
+    assert dated(nlp, text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an old thing in a clause told now or ahead: history mentioned, not the clause's time
+        "The prime minister said Ruritania would preserve its 1994 peace with its neighbour.",
+        "In the valley, people have long memories of a massacre in 1998, under the old regime.",
+    ],
+)
+def test_old_thing_now_no_event(nlp: Language, text: str) -> None:
+    """A thing of a year or more ago under a present, a modal or 'will' dates no event."""
+    assert dated(nlp, text, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: a past clause, a scene, a copula, last year's thing
+        ("Investigators reopened the 2012 case.", ["2012-01-01"]),
+        (
+            "In the March 2017 footage taken by a bystander, the officer is seen running.",
+            ["2017-03-01"],
+        ),
+        ("The turning point was the 2008 collapse of the bank.", ["2008-01-01"]),
+        ("The candidate vows to scrap last month's tax law.", ["2019-02-01"]),
+    ],
+)
+def test_old_thing_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    """A past clause, a scene-setting thing, a copula and recent things keep their dates."""
+    assert dated(nlp, text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # likened, not told: an elliptical "as" clause, "the same one ... in 2008"
+        "The governor has rebounded, just as his rival was four years ago.",
+        "Her edge now is the same one her mentor held in 2008 after the recount.",
+    ],
+)
+def test_likened_no_event(nlp: Language, text: str) -> None:
+    """What a present clause is likened to dates no event."""
+    assert dated(nlp, text, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: an "as" of cause with its own complement; a past "as" clause of time
+        ("Hopes are fading, as car sales were down sharply in February.", ["2019-02-01"]),
+        ("As he was leaving on Monday, he waved.", ["2019-03-11"]),
+    ],
+)
+def test_as_clause_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    """A cause or a time told with 'as' keeps its date."""
+    assert dated(nlp, text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the week of March 4, inspectors found cracks in two bridges.",
+            [("2019-03-04", "week")],
+        ),
+        ("Talks are set for the week of April 10.", [("2019-04-08", "week")]),
+        # guard: a day without "the week of" stays a day
+        ("On March 6, inspectors found cracks in two bridges.", [("2019-03-06", "day")]),
+    ],
+)
+def test_week_of_a_day(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    """'The week of March 4' is that week, at week precision."""
+    assert with_precision(nlp, text, TUESDAY) == expected
