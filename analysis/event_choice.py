@@ -20,6 +20,7 @@ from analysis.event_alternatives import alternatives
 from analysis.event_anniversary import anniversaries
 from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
+from analysis.event_compared import compared
 from analysis.event_deadline import future_deadline
 from analysis.event_listed import listed, old_subject_now
 from analysis.event_month import coming_month
@@ -137,7 +138,11 @@ def choose(
     second = [
         a or b for a, b in zip(alternatives(text, dates), anniversaries(text, dates), strict=True)
     ]
-    return [
+    found = [
         Role.CONTEXT if later and role is Role.EVENT else role
         for role, later in zip(found, second, strict=True)
+    ]
+    return [  # "more in March than they did in February", "Whatever the outcome of the May 7 ..."
+        Role.REFERENCE if base and role is Role.EVENT else role
+        for role, base in zip(found, compared(text, sentence.start, dates), strict=True)
     ]

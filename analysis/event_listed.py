@@ -28,18 +28,27 @@ _MAX_CLIMB = 8
 # the flood in 2004 and the fire in 2011 all had": "flood" an apposition of "crash")
 _JOINS = frozenset({"conj", "appos"})
 _ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+_STRAY = frozenset({"dep", "advcl", "npadvmod", "ccomp", "parataxis"})
 
 
 def _siblings(token: Token) -> list[Token]:
     """Nouns in the same role under the same word: a list the parser split ('The attack ...,
-    the bombing ... all had': two subjects of 'had')."""
-    if token.dep_ not in _ROLES or token.head.i == token.i:
+    the bombing ... all had': two subjects of 'had'); a first member the parser left unlabelled
+    (`dep`, or even a clause) counts in the role of the others (round 16: 'The attack ... in
+    1983, the attack ... in 1996, and the attacks of Sept. 11, 2001 all had')."""
+    if token.head.i == token.i or not (token.dep_ in _ROLES or _stray(token)):
         return []
+    same = {token.dep_} if token.dep_ in _ROLES else _ROLES
     return [
         kid
         for kid in token.head.children
-        if kid.dep_ == token.dep_ and kid.pos_ in NOUNS and kid.i != token.i
+        if (kid.dep_ in same or _stray(kid)) and kid.pos_ in NOUNS and kid.i != token.i
     ]
+
+
+def _stray(token: Token) -> bool:
+    """A noun the parser hung on a verb as no argument ('dep', a clause): a list's member."""
+    return token.dep_ in _STRAY and token.pos_ in ("NOUN", "PROPN")
 
 
 def _member(thing: Token) -> Token | None:

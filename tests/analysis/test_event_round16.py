@@ -198,3 +198,48 @@ def test_as_clause_kept(nlp: Language, text: str, expected: list[str]) -> None:
 def test_week_of_a_day(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     """'The week of March 4' is that week, at week precision."""
     assert with_precision(nlp, text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the base of a comparison with "than", and a thing conceded, date no happening
+        ("Exports grew 4 percent in February, faster than they did in January.", ["2019-02-01"]),
+        ("Farmers sold more grain in March than they had in February.", ["2019-03-01"]),
+        ("Whatever the verdict in the May 7 retrial, the family will appeal.", []),
+        ("Regardless of the result of Tuesday's recount, the mayor will stay.", []),
+    ],
+)
+def test_compared_and_conceded(nlp: Language, text: str, expected: list[str]) -> None:
+    """What a 'than' clause measures against, and what 'whatever' concedes, are no events."""
+    assert dated(nlp, text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: a hedge on the date itself, and a plain comparison told without "than"
+        ("He left the firm more than a year ago.", ["2018-01-01"]),
+        ("More than 20 rallies are planned for this week, organisers said.", ["2019-03-11"]),
+        ("Exports grew in February and again in March.", ["2019-02-01", "2019-03-01"]),
+        ("The family will appeal the verdict of the May 7 retrial.", ["2019-05-07"]),
+    ],
+)
+def test_compared_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    """'More than a year ago' and dates with no 'than' or 'whatever' before them stay."""
+    assert dated(nlp, text, THURSDAY) == expected
+
+
+def test_list_member_the_parser_left_stray(nlp: Language) -> None:
+    """A list's first member the parser hung as a clause still makes a list of old things."""
+    text = (
+        "The raid on a U.S. Army depot in Germany in 1985, the raid on the Kandahar air base in "
+        "Afghanistan in 1999, and the deadly bombings of July 7, 2005 all had something in common."
+    )
+    assert dated(nlp, text, date(2016, 6, 30)) == []
+
+
+def test_list_told_happening_kept(nlp: Language) -> None:
+    """Guard: old things listed as what happened keep their years."""
+    text = "Floods hit the valley in 1985, and fires swept it in 1999."
+    assert dated(nlp, text, date(2016, 6, 30)) == ["1985-01-01", "1999-01-01"]

@@ -1,0 +1,46 @@
+"""Dates a sentence compares with or concedes, read from the words before them (round 16).
+
+- The base of a comparison with "than": "Consumers spent more in March than they did in
+  February", "sales rose 5 percent, more than they did the same month last year", "prices
+  were higher than in January". The sentence tells what happened in March; February is what it
+  is measured against (a reference point). The parser hangs such a clause in several ways (an
+  `advcl` marked "than", a "did" read as an auxiliary of the date's preposition), so the words
+  are read: "than", at most a few words of a subject and a pro-verb ("did", "was", "had"), then
+  the date. "More than a year ago" is a hedge on the date itself and stays.
+- A thing conceded whatever it turns out to be: "Whatever the outcome of the May 7 runoff, the
+  party will stay divided", "regardless of Tuesday's result", "no matter what happens in
+  June": the sentence says what holds either way, so the date is no time of its happening.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from analysis.types import ResolvedDate
+
+_WORD = r"[\w’'-]+"
+_PRO_VERB = r"(?:did|do|does|had|has|have|was|were|is|are|would|could)"
+# after the pro-verb only words that lead to the date: "than they did the same month last year";
+# not "than 10 protests are planned for this week" (a count, and a verb of its own)
+_LEAD = r"(?:in|on|at|during|for|by|from|over|of|the|same|a|an|that|this|back|earlier|then|so)"
+_THAN = re.compile(
+    rf"(?i)\bthan\s+(?:(?:{_WORD}\s+){{1,3}}{_PRO_VERB}\s+(?:{_LEAD},?\s+){{0,3}}"
+    r"|(?:in|on|at|during|for|by|from)\s+|(?:that\s+of\s+))$"
+)
+_CONCEDED = re.compile(
+    r"(?i)\b(?:whatever|regardless\s+of|no\s+matter|irrespective\s+of)\b[^,;:.!?()\"“”]*$"
+)
+_WINDOW = 80
+
+
+def compared(text: str, sentence_start: int, dates: Sequence[ResolvedDate]) -> list[bool]:
+    """For each date, whether it is the base of a 'than' comparison or a thing conceded."""
+    found = []
+    for date in dates:
+        before = text[max(sentence_start, date.start - _WINDOW) : date.start]
+        hedge = "ago" in date.text.lower() or date.text.lower().startswith(("than", "more"))
+        found.append(
+            not hedge and (_THAN.search(before) is not None or _CONCEDED.search(before) is not None)
+        )
+    return found
