@@ -42,6 +42,7 @@ from analysis.entity_headlines import holds_common_words, name_in_body, title_ca
 from analysis.entity_names import (
     edge_trimmed,
     lead_words,
+    lowercase_words,
     names_a_body,
     person_before_body,
     person_words,
@@ -54,6 +55,8 @@ from analysis.entity_repairs import (
     surname_written_in_full,
     untagged_bodies,
 )
+from analysis.quote_spans import is_headline, split_lines
+from analysis.speaker_full_names import by_leading_words, run_on_end
 from analysis.types import EntityKind, Mention, SentenceSpan
 
 LABEL_KINDS: dict[str, EntityKind] = {
@@ -318,7 +321,8 @@ def _first_part(span: Span) -> tuple[str, int, int]:
 def _raw_mentions(doc: Doc) -> list[_Raw]:
     """Entity spans with a kind we keep and a surface that still has letters after cleaning."""
     raws: list[_Raw] = []
-    for ent in (piece for whole in doc.ents for piece in _pieces(whole)):
+    lines = title_case_lines(doc) if any(e.label_ == "PERSON" for e in doc.ents) else []
+    for ent in (piece for whole in doc.ents for piece in _pieces(whole, lines)):
         kind = label_kind(ent.label_)
         if kind is None:
             continue
@@ -354,13 +358,17 @@ def _a_person(doc: Doc, name: str) -> bool:
     return tagged or person_named_as_a_body(doc, name)
 
 
-def _pieces(ent: Span) -> tuple[Span, ...]:
-    """The entity without words that open no name (`entity_names.lead_words`), or an
-    organisation and the person after its possessive ("Fox News’ Sean Hannity":
-    `entity_possessive`)."""
+def _pieces(ent: Span, lines: Sequence[tuple[int, int]] = ()) -> tuple[Span, ...]:
+    """The entity without words that open no name (`entity_names.lead_words`), a person with
+    the name word the model left off ("Yoon Suk" of "Yoon Suk Yeol": `speaker_full_names`, out
+    of the Title Case `lines`), or an organisation and the person after its possessive ("Fox
+    News’ Sean Hannity": `entity_possessive`)."""
     if ent.label_ == "PERSON":
         lead = lead_words(ent)  # "Actress Amandla Stenberg"
-        return (Span(ent.doc, ent.start + lead, ent.end, label="PERSON") if lead else ent,)
+        end = run_on_end(ent, lines, _NOT_NAMES)
+        if lead or end != ent.end:
+            return (Span(ent.doc, ent.start + lead, end, label="PERSON"),)
+        return (ent,)
     person = person_after_possessive(ent) if ent.label_ == "ORG" else None
     if person is None:
         return (ent,)
@@ -446,6 +454,18 @@ _HEADLINE_VERBS = frozenset(
 )  # not "said": "Edward Said" is a name
 
 
+# Words that follow a person's name without being part of it ("Clinton Campaign", "Trump
+# Foundation", "Obama Says"): a name the model cut short is not run on over them.
+_NOT_NAMES = (
+    ROLE_WORDS
+    | _ORG_NAME_WORDS
+    | _HEADLINE_VERBS
+    | frozenset(
+        """campaign administration family foundation estate era camp team aides allies""".split()  # noqa: SIM905
+    )
+)
+
+
 def _without_headline_verbs(name: str) -> str:
     """The name without a capitalised headline verb at its end ("Obama Says" -> "Obama") or
     before a full name ("Rip Donald Trump" -> "Donald Trump")."""
@@ -493,7 +513,8 @@ def _relabel_full_names(raws: list[_Raw], text: str) -> None:
 def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
     """Correct small-model labels: a name used as a PERSON in the article is a PERSON throughout;
     a one-word place that is the surname of a person named in full, used as a possessor or a
-    subject, is that person."""
+    subject, is that person; so is a one-word name that is the first word of a person's full
+    name ("Wang said" tagged ORG after "Foreign Minister Wang Yi": a family name written first)."""
     _relabel_full_names(raws, doc.text)
     for raw in raws:  # first, so that the full name's own label is judged against it
         one_word = " " not in raw.surface.strip()
@@ -511,6 +532,7 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
         raw.person = person
     person_keys = Counter(make_key(r.person) for r in people)
     surnames = {surname_of(k) for k in person_keys if len(k.split()) > 1}
+    firsts = {k.split()[0] for k in person_keys if len(k.split()) > 1}  # "Wang" of "Wang Yi"
     place_keys = Counter(make_key(r.surface) for r in raws if r.kind == EntityKind.PLACE)
     place_words = {w for k in place_keys for w in k.split()}  # "Florida Keys" is no person
     for raw in raws:
@@ -527,6 +549,9 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
             )
         else:
             relabel = key in person_keys or (len(key.split()) == 1 and surname_of(key) in surnames)
+        one_word = len(key.split()) == 1
+        if not relabel and one_word and key in firsts and _acts_like_a_person(doc, raw):
+            relabel = key not in place_words  # "Wang said" after "Wang Yi": a family name first
         if relabel or (
             raw.kind != EntityKind.PLACE
             and _names_a_tagged_person(raw, person_keys)
@@ -615,21 +640,53 @@ def _plain_form(key: str, names: Mapping[str, str]) -> str:
 
 
 def _complete_surnames(
-    doc: Doc, folded: dict[str, tuple[str, str]], others: frozenset[str] = frozenset()
+    doc: Doc,
+    folded: dict[str, tuple[str, str]],
+    others: frozenset[str] = frozenset(),
+    body: frozenset[str] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """A surname left alone ("Long", "Mahmood") takes the one full name the article writes for
-    it where the model did not tag that name ("Brock Long, executive chairman of …"), unless
-    the article names a place or organisation so (`others`: "Keys" is not "Florida Keys")."""
+    it where the model did not tag that name ("Brock Long, executive chairman of …"), and a
+    name of several words the one full name that starts with them ("Mary Ann", "Te Kaurinui":
+    `speaker_full_names.by_leading_words`), unless the article names a place or organisation
+    so (`others`: "Keys" is not "Florida Keys"); `body` are the person keys written outside a
+    Title Case line, the only full names a name of several words completes to."""
     from analysis.speaker_names import full_name_in  # here: that module imports this one
 
     completed = dict(folded)
     full_names = {t: n for n, t in folded.values() if " " in n}
+    common: frozenset[str] = frozenset()
     for key, (name, target) in folded.items():
-        if target == key and " " not in name:
+        if target == key and " " in name:  # "Mary Ann said" after "Mary Ann Shaw"
+            named = {k: n for k, n in full_names.items() if body is None or k in body}
+            common = common or _common(doc)
+            full = by_leading_words(key, named, common)
+        elif target == key:
             full = full_name_in(doc, name) or _by_first_name(key, full_names)
-            if full is not None and make_key(full) not in others:
-                completed[key] = (full, make_key(full))
+        else:
+            continue
+        if full is not None and make_key(full) not in others:
+            completed[key] = (full, make_key(full))
     return completed
+
+
+def _in_body(doc: Doc, raws: Sequence[_Raw]) -> frozenset[str]:
+    """The person keys written in a line of the story's body: not a headline, a link's title
+    or a Title Case line ("Bernie Sanders Pins The Rise Of ISIS On …" names no "Pins")."""
+    text = doc.text
+    heads = [(ln.start, ln.end) for ln in split_lines(text) if is_headline(text, ln)]
+    heads += title_case_lines(doc)
+    return frozenset(
+        make_key(r.person)
+        for r in raws
+        if r.kind == EntityKind.PERSON and not any(s <= r.start < e for s, e in heads)
+    )
+
+
+def _common(doc: Doc) -> frozenset[str]:
+    """Words that do not end a person's name: titles, roles, bodies' and headlines' words, and
+    the words the article writes in lowercase."""
+    return _NOT_NAMES | lowercase_words(doc)
 
 
 def _by_first_name(key: str, full_names: Mapping[str, str]) -> str | None:
@@ -663,7 +720,7 @@ def canonicalise_mentions(
         if raw.kind == EntityKind.PERSON:  # also those relabelled from other kinds
             raw.person = without_named_tail(person_words(raw.person), others, named, make_key)
     _trim_headline_people(raws, doc)
-    people = _complete_surnames(doc, _fold_people(raws, doc.text), others)
+    people = _complete_surnames(doc, _fold_people(raws, doc.text), others, _in_body(doc, raws))
     starts = _sentence_starts(doc, sentences)
     mentions = []
     for raw in raws:

@@ -1,0 +1,84 @@
+"""Quote speakers of issue 12's round 16: the short name a quotation is attributed to reaches
+the full name the article gives. The held-out real pages missed "Yoon said" (tagged "Yoon Suk"
+for "Yoon Suk Yeol") and "says Te Kaurinui" (a first name of two words); each test is an
+invented passage of such a shape, asserting what a member sees: the quotation under the
+person's full name, and no name run on over words that are no part of it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.analysis.test_quote_round13 import _speakers as _direct
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (  # the model tags "Enrique Peña" and leaves "Nieto" off
+            "Former Mexican President Enrique Peña Nieto spoke in the capital on Friday.\n\n"
+            '"We will not pay for that wall," Peña Nieto said.',
+            "We will not ",
+            "enrique pena nieto",
+        ),
+        (  # a first name of two words
+            "Local historian Mary Ann Whitfield has studied the site for decades.\n\n"
+            '"Nobody believed us at first," Mary Ann said on Tuesday.',
+            "Nobody belie",
+            "mary ann whitfield",
+        ),
+        (
+            "The festival was founded by Jean Luc Moreau, a retired teacher, in 1998.\n\n"
+            '"It started with twenty people in a barn," Jean Luc said.',
+            "It started w",
+            "jean luc moreau",
+        ),
+        (  # a family name written first, tagged an organisation when alone
+            "Chinese Foreign Minister Wang Yi met Secretary of State Antony Blinken on "
+            'Friday.\n\n"The talks were candid," Wang said after the meeting.',
+            "The talks we",
+            "wang yi",
+        ),
+    ],
+)
+def test_a_short_name_reaches_the_full_name(nlp: Language, text: str, first: str, key: str) -> None:
+    """A name the model cut short, a first name of several words and a family name written
+    first all reach the one full name the article gives."""
+    assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (  # a generational suffix makes another person
+            "Donald Trump Jr. spoke first. Then Donald Trump took the stage.\n\n"
+            '"We will win," Donald Trump said.',
+            "We will win",
+            "donald trump",
+        ),
+        (  # a headline runs a verb on after the name
+            "Bernie Sanders Pins The Rise Of ISIS On Invasion Of Iraq\n\n"
+            "Sen. Bernie Sanders spoke in Iowa on Sunday.\n\n"
+            '"I voted against the war," Bernie Sanders said.',
+            "I voted agai",
+            "bernie sanders",
+        ),
+        (  # a campaign is no part of the name
+            "Hillary Clinton Campaign staff gathered on Friday. The campaign said little.\n\n"
+            '"We are ready," Clinton said.',
+            "We are ready",
+            "hillary clinton",
+        ),
+        (  # "In" is a word the article writes in lowercase: the name is left as tagged
+            "South Korean President Moon Jae In met the envoy in Seoul on Monday.\n\n"
+            '"Peace is within reach," Moon said after the talks.',
+            "Peace is wit",
+            "moon jae",
+        ),
+    ],
+)
+def test_no_name_runs_on_over_other_words(nlp: Language, text: str, first: str, key: str) -> None:
+    """Words after a name that are no part of it (a suffix, a headline's verb, a body, a word
+    the article writes in lowercase) leave the name as it is."""
+    assert _direct(nlp, text)[first] == key
