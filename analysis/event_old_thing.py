@@ -24,12 +24,17 @@ from spacy.tokens import Token
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place
 from analysis.event_nested import TIMES
+from analysis.event_topic import POINTING_TO
 from analysis.event_words import STATES
 
 _OLD_DAYS = 365
 _AHEAD = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "can", "could", "may"})
 _AHEAD_MORE = frozenset({"might", "must", "should", "ca"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve", "having"})
+# a present that names history as a state, or by pointing back to it ("recalls the Asian
+# financial crisis in 1997", "echoes the 1968 protests")
+_POINTING_BACK = POINTING_TO | {"recall", "echo", "evoke", "resemble", "mirror", "remind"}
+_RECALLING = STATES | _POINTING_BACK | {"remember", "fear", "mark"}
 _SETTINGS = frozenset({"in", "at", "during", "on", "throughout", "from"})
 _NOW_TAGS = frozenset({"VBZ", "VBP"})
 _BARE_TAGS = frozenset({"VB", "VBG"})
@@ -39,10 +44,17 @@ def old_thing_now(place: Place, last: int, published: date | None) -> bool:
     """Whether a date a year or more before the writing names or describes a thing of a
     clause told in the present or the future (not a copula)."""
     thing, verb = place.thing, place.verb
-    if published is None or not last or thing is None or verb is None:
+    if published is None or not last or verb is None:
         return False
     if last >= published.toordinal() - _OLD_DAYS or verb.lemma_ == "be":
         return False
+    if thing is None:  # "The slowdown echoes the debt crisis in 1982" (the parser's attachment)
+        return verb.lemma_ in _POINTING_BACK and verb.tag_ in _NOW_TAGS and not auxes(verb)
+    return _thing_of_now(place, thing, verb)
+
+
+def _thing_of_now(place: Place, thing: Token, verb: Token) -> bool:
+    """Whether the thing is history mentioned by a clause told now or ahead."""
     if thing.pos_ not in ("NOUN", "PROPN") or thing.ent_type_ in ("DATE", "TIME"):
         return False
     if thing.lemma_.lower() in TIMES or place.thing_prep in _SETTINGS:
@@ -51,7 +63,7 @@ def old_thing_now(place: Place, last: int, published: date | None) -> bool:
         return False
     # a narrative's present ("Sullivan forwards an article in May 2012") tells a happening then;
     # a present names history only as a state or through another noun ("memories of")
-    return _marked(verb) or verb.lemma_ in STATES or _under_noun(thing)
+    return _marked(verb) or verb.lemma_ in _RECALLING or _under_noun(thing)
 
 
 def _marked(verb: Token) -> bool:

@@ -243,3 +243,30 @@ def test_list_told_happening_kept(nlp: Language) -> None:
     """Guard: old things listed as what happened keep their years."""
     text = "Floods hit the valley in 1985, and fires swept it in 1999."
     assert dated(nlp, text, date(2016, 6, 30)) == ["1985-01-01", "1999-01-01"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing compared with "than", or pointed back to by a present: history, no event
+        "The leak is ten times larger than the Ixtoc spill in 1979.",
+        "The slowdown echoes the Latin American debt crisis in 1982.",
+        "The slump recalls the Asian financial crisis in 1997.",
+    ],
+)
+def test_thing_compared_or_recalled(nlp: Language, text: str) -> None:
+    """An old thing a present likens to or recalls dates no event."""
+    assert dated(nlp, text, date(2016, 6, 30)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: a count after "than", a gerund of what is recalled, a past of pointing back
+        ("The city recorded more than 200 murders in 2012.", ["2012-01-01"]),
+        ("He recalls meeting her in 1982.", ["1982-01-01"]),
+    ],
+)
+def test_thing_compared_kept(nlp: Language, text: str, expected: list[str]) -> None:
+    """Counts and recalled happenings of the clause's own keep their dates."""
+    assert dated(nlp, text, date(2016, 6, 30)) == expected
