@@ -57,13 +57,32 @@ def _thing_of_now(place: Place, thing: Token, verb: Token) -> bool:
     """Whether the thing is history mentioned by a clause told now or ahead."""
     if thing.pos_ not in ("NOUN", "PROPN") or thing.ent_type_ in ("DATE", "TIME"):
         return False
-    if thing.lemma_.lower() in TIMES or place.thing_prep in _SETTINGS:
+    if thing.lemma_.lower() in TIMES:
+        return False
+    if verb.lemma_ in _POINTING_BACK and (not _scene(place, thing, verb) or _after_object(thing)):
+        return True  # "evoked Pat Buchanan's speech at the 1992 convention", "cited the 2008 crash"
+    if _scene(place, thing, verb):
         return False  # "In the October 2014 video ..., McDonald is seen walking": a scene
     if not _now_or_ahead(verb):
         return False
     # a narrative's present ("Sullivan forwards an article in May 2012") tells a happening then;
     # a present names history only as a state or through another noun ("memories of")
     return _marked(verb) or verb.lemma_ in _RECALLING or _under_noun(thing)
+
+
+def _scene(place: Place, thing: Token, verb: Token) -> bool:
+    """Whether the thing sets the clause's scene: 'In the October 2014 video, X is seen' (a
+    setting preposition on the clause's verb; not 'a speech at the 1992 convention')."""
+    prep = thing.head
+    return place.thing_prep in _SETTINGS and thing.dep_ == "pobj" and prep.head.i == verb.i
+
+
+def _after_object(thing: Token) -> bool:
+    """Whether the thing's phrase comes after the verb's object, which it most likely describes
+    ('evoked Buchanan's speech at the 1992 convention': the parser hung 'at' on the verb)."""
+    prep = thing.head
+    verb = prep.head
+    return any(kid.dep_ == "dobj" and kid.i < prep.i for kid in verb.children)
 
 
 def _marked(verb: Token) -> bool:

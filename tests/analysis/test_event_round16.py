@@ -270,3 +270,20 @@ def test_thing_compared_or_recalled(nlp: Language, text: str) -> None:
 def test_thing_compared_kept(nlp: Language, text: str, expected: list[str]) -> None:
     """Counts and recalled happenings of the clause's own keep their dates."""
     assert dated(nlp, text, date(2016, 6, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a verb of pointing back names, old, in any tense: the pointing has its own time
+        ("Her speech evoked John Major's speech at the 1992 Tory conference.", []),
+        ("The senator cited the 2008 crash as a warning.", []),
+        ("She compared the storm to the 1998 hurricane on Monday.", ["2016-06-27"]),
+        # guards: a date of the pointing itself, and a recent thing pointed to
+        ("Obama praised the act in 2009.", ["2009-01-01"]),
+        ("The senator cited last month's report as a warning.", ["2016-05-01"]),
+    ],
+)
+def test_pointing_back_in_any_tense(nlp: Language, text: str, expected: list[str]) -> None:
+    """'Evoked the 1992 speech', 'cited the 2008 crash': the old thing dates no event."""
+    assert dated(nlp, text, date(2016, 6, 30)) == expected
