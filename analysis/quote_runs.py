@@ -15,12 +15,12 @@ from analysis.pronouns import SUBJECT_DEPS
 from analysis.quote_context import Cue, Found, QuoteContext
 from analysis.quote_cue_speakers import one_subject, speaker_for
 from analysis.quote_cues import is_cue
-from analysis.quote_frames import SENTENCE_END
+from analysis.quote_frames import SENTENCE_END, is_term
 from analysis.quote_lead_ins import inverted
 from analysis.quote_signed import quote_alone, signature_start, signing_name
-from analysis.quote_spans import ALL_MARKS, QuoteSpan, is_insert
+from analysis.quote_spans import ALL_MARKS, Line, QuoteSpan, is_insert
 from analysis.quote_verbs import issues_statement, manner_verb
-from analysis.speaker_words import RELATIVES
+from analysis.speaker_words import RELATIVES, Speaker
 
 
 def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
@@ -153,12 +153,29 @@ def told_about(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
     if ctx.text.count(ctx.text[span.start : span.end].rstrip(".,!?…")) > 1:
         return None  # a pull quote: the same words are quoted, and attributed, in the body
     before = ctx.lines[span.line - 1]
-    if span.line - 1 in ctx.quoted_lines or span.line - 1 in ctx.headlines:
+    if span.line - 1 in ctx.headlines or not _terms_only(span.line - 1, ctx):
         return None
-    person = one_subject(before.start, before.end, ctx)
+    person = one_subject(before.start, before.end, ctx) or _main_subject(before, ctx)
     if person is not None:
         return Cue("say", person)
     return _statement_before(before.end, ctx)
+
+
+def _terms_only(line: int, ctx: QuoteContext) -> bool:
+    """A paragraph with no quotation but one-word terms in marks ("he hates the word
+    “empire,”"): it says what someone did, not what someone else said."""
+    return all(is_term(span, ctx) for span in ctx.spans if span.line == line)
+
+
+def _main_subject(before: Line, ctx: QuoteContext) -> Speaker | None:
+    """ "In 2013, the year RateBeer declared Pipeworks the best new brewery, Fox launched a
+    Kickstarter …" / "“The craft beer boom was …”": the one person the paragraph's main
+    clauses are about speaks, though a clause inside them has another subject; not when a
+    subject joins several ("Matthews, Seitz-Wald and Lopez argued")."""
+    tokens = ctx.tokens(before.start, before.end)
+    if any(t.dep_ in SUBJECT_DEPS and any(c.dep_ == "conj" for c in t.children) for t in tokens):
+        return None
+    return one_subject(before.start, before.end, ctx, main=True)
 
 
 def _statement_before(end: int, ctx: QuoteContext) -> Cue | None:

@@ -82,3 +82,51 @@ def test_no_name_runs_on_over_other_words(nlp: Language, text: str, first: str, 
     """Words after a name that are no part of it (a suffix, a headline's verb, a body, a word
     the article writes in lowercase) leave the name as it is."""
     assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (  # a clause inside the paragraph has another subject ("Pipeworks won")
+            "In 2013, the year Pipeworks won a national award, Drew Fox launched a campaign for "
+            "his own brewery in Gary, and he bought a building in Hammond a year later.\n\n"
+            "“The craft beer boom was really on fire, but I wanted to build something that "
+            "lasts.”",
+            "The craft be",
+            "drew fox",
+        ),
+        (
+            "When the council cut its grant, Ana Ruiz kept the shelter open with her own "
+            "savings.\n\n“We never turn anyone away. Not once in ten years.”",
+            "We never tur",
+            "ana ruiz",
+        ),
+        (  # a term in marks is no one's quotation
+            "Ana Ruiz has run the shelter on Fifth Street for a decade, and though she hates "
+            "the word “charity,” she has built something close to one.\n\n"
+            "“We never turn anyone away. Not once in ten years.”",
+            "We never tur",
+            "ana ruiz",
+        ),
+    ],
+)
+def test_a_quoted_paragraph_after_a_paragraph_about_one_person(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """A paragraph that is only a quotation, after a paragraph whose main clauses are about one
+    person, is that person's, though a clause inside has another subject or a term is in marks."""
+    assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reyes and Ana Ruiz launched the campaign together in 2013.\n\n"
+        "“We never expected this much support from the city.”",
+        "Tom Reyes opened the shelter, and Ana Ruiz runs it today.\n\n"
+        "“We never expected this much support from the city.”",
+    ],
+)
+def test_a_quoted_paragraph_after_two_people_is_no_one_s(nlp: Language, text: str) -> None:
+    """Two people as subjects, joined or in two main clauses: no one speaks."""
+    assert _direct(nlp, text) == {}
