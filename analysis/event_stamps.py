@@ -57,14 +57,24 @@ _AIRED_BEFORE = re.compile(r"\bAired\s*(?:on\s+)?$")
 _AIRED_AFTER = re.compile(rf"^,?\s*(?:[-–—]|at)\s*{_CLOCK}")
 # "Page last updated at 11:50 GMT, Friday, 29 January 2010": a BBC page's stamp
 _PAGE_UPDATED = re.compile(rf"(?i)\bpage\s+last\s+updated\s+at\s+{_CLOCK}\s*(?:{_ZONE})?\W*$")
+# a print or correction note closing the page (round 16): "A version appeared on p40 of the Main
+# section section of the Guardian on 19 June 2010", "A version of this article appears in print on
+# June 13, 2010, on page A1", "This article was amended on 18 June 2010"
+_PRINT_NOTE = re.compile(
+    r"(?i)(?:\b(?:appeared|appears)\s+on\s+p(?:age)?\s*[A-Z]?\d+\s+of\s+the\s+[^.!?]{0,80}?"
+    r"|\bappears\s+in\s+print"
+    r"|\b(?:article|story|piece)\s+was\s+(?:amended|corrected))(?:\s+on)?\s*$"
+)
 _PHOTO_NOTE = re.compile(r"(?i)\(\s*(?:pictured|photographed|shown|seen)\b[^()]*$")
 
 
 def photo_note(before: str) -> bool:
     """Whether the date lies in a photo's note in brackets: '(pictured above with the
     president last week; ...)', or is a page's update stamp ('Page last updated at 11:50 GMT,
-    Friday, 29 January 2010')."""
-    return bool(_PHOTO_NOTE.search(before)) or bool(_PAGE_UPDATED.search(before))
+    Friday, 29 January 2010') or print note ('appeared on p40 of the Main section of the
+    Guardian on 19 June 2010', 'This article was amended on 18 June 2010')."""
+    page = bool(_PAGE_UPDATED.search(before)) or bool(_PRINT_NOTE.search(before))
+    return bool(_PHOTO_NOTE.search(before)) or page
 
 
 def comment_stamp(written: str, before: str, after: str) -> bool:

@@ -287,3 +287,20 @@ def test_thing_compared_kept(nlp: Language, text: str, expected: list[str]) -> N
 def test_pointing_back_in_any_tense(nlp: Language, text: str, expected: list[str]) -> None:
     """'Evoked the 1992 speech', 'cited the 2008 crash': the old thing dates no event."""
     assert dated(nlp, text, date(2016, 6, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page's print or correction note is metadata, not the story's happening
+        ("Rates fell. A version appeared on p22 of the City section of the Guardian on 9 May.", []),
+        ("Rates fell. A version of this article appears in print on May 9, 2019, on page B3.", []),
+        ("Rates fell. This article was amended on 9 May 2019 to correct a figure.", []),
+        # guards: other things that appeared or were amended on a day
+        ("The bill appeared on the agenda on 9 May 2019.", ["2019-05-09"]),
+        ("The budget was amended on Monday by the committee.", ["2019-03-11"]),
+    ],
+)
+def test_print_notes(nlp: Language, text: str, expected: list[str]) -> None:
+    """'appeared on p22 of the ... section of the Guardian on 9 May' dates no event."""
+    assert dated(nlp, text, TUESDAY) == expected
