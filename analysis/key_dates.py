@@ -18,6 +18,10 @@ where an article's weight w for the date is
     - UNKNOWN_PUBLISHED when its publication date is unknown;
     plus SAME_ARTICLE for each further sentence of the article on that date (at most
     MAX_SAME_ARTICLE): an article that tells several things of the day is about that day.
+A reference from later counts above NEWS only when more than one article names the date: one
+article's look back ("On March 4, 1933 Roosevelt gave his first inaugural address", a
+profile's "Born: August 29, 1958") is a chronology or a fact box, and without this its eight
+dates would crowd a corpus's key dates ahead of the days the corpus reports.
 An article with no outlet counts as an outlet of its own. So ten same-outlet reports of a busy
 day weigh 1 + 0.25 × 9 = 3.25, and four outlets naming a date a year later weigh 4 × 2 = 8.
 `centrality` (0..1) is the mean over the date's sentences of the mean of the two largest
@@ -192,7 +196,7 @@ def _rank_one(rows: Sequence[Row], weights: Mapping[str, float] | None) -> Ranke
     end = period_end(day, precision)
     factor = PRECISION.get(precision, 0.3) * (0.5 + centrality(rows, weights or {}))
     if len(rows) == 1:  # most dates: one sentence of one article
-        score = factor * _weight(day, end, first.published)
+        score = factor * min(NEWS, _weight(day, end, first.published))
         ids = (first.article_id,)
         return RankedDate(day, precision, score, 1, 1, ids, (first.event_id,))
     per_article: dict[int, float] = {}
@@ -203,6 +207,9 @@ def _rank_one(rows: Sequence[Row], weights: Mapping[str, float] | None) -> Ranke
         if row.article_id not in per_article:
             per_article[row.article_id] = _weight(day, end, row.published)
             outlets[row.article_id] = row.outlet or row.article_id
+    if len(per_article) == 1:  # one article looking back: a chronology, not a milestone
+        only = next(iter(per_article))
+        per_article[only] = min(NEWS, per_article[only])
     for article, n in sentences.items():
         per_article[article] += min(MAX_SAME_ARTICLE, SAME_ARTICLE * (n - 1))
     best = sorted(per_article, key=lambda a: (-per_article[a], a))
