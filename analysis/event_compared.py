@@ -8,7 +8,8 @@
   are read: "than", at most a few words of a subject and a pro-verb ("did", "was", "had"), then
   the date; or "than" and a thing of that date ("eight times worse than the Exxon Valdez spill
   in 1989"). "More than a year ago" is a hedge on the date itself and stays, and so does a
-  count ("more than 200 murders in 2019": no determiner after "than").
+  count ("more than 200 murders in 2019", "more than a dozen governors joined Jindal on
+  Monday": no definite determiner after "than").
 - A thing conceded whatever it turns out to be: "Whatever the outcome of the May 7 runoff, the
   party will stay divided", "regardless of Tuesday's result", "no matter what happens in
   June": the sentence says what holds either way, so the date is no time of its happening.
@@ -30,7 +31,7 @@ _THAN = re.compile(
     rf"(?i)\bthan\s+(?:(?:{_WORD}\s+){{1,3}}{_PRO_VERB}\s+(?:{_LEAD},?\s+){{0,3}}"
     r"|(?:in|on|at|during|for|by|from)\s+|(?:that\s+of\s+)"
     # "eight times worse than the Exxon Valdez spill in 1989", "than the 1989 spill"
-    rf"|(?:the|a|an|that|those|its|his|her|their|this)\s+(?:{_WORD}\s+){{0,4}}"
+    rf"|(?:the|that|those|its|his|her|their|this)\s+(?:{_WORD}\s+){{0,4}}"
     r"(?:(?:in|of|during|on|from)\s+)?)$"
 )
 _CONCEDED = re.compile(

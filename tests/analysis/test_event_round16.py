@@ -221,6 +221,7 @@ def test_compared_and_conceded(nlp: Language, text: str, expected: list[str]) ->
         # guards: a hedge on the date itself, and a plain comparison told without "than"
         ("He left the firm more than a year ago.", ["2018-01-01"]),
         ("More than 20 rallies are planned for this week, organisers said.", ["2019-03-11"]),
+        ("More than a dozen mayors joined the governor on Monday in the protest.", ["2019-03-11"]),
         ("Exports grew in February and again in March.", ["2019-02-01", "2019-03-01"]),
         ("The family will appeal the verdict of the May 7 retrial.", ["2019-05-07"]),
     ],
