@@ -16,6 +16,7 @@ from analysis.quote_labels import labels_as
 from analysis.quote_spans import QuoteSpan
 from analysis.quote_subjects import (
     as_object,
+    controlled_object,
     gerund_subject,
     in_main_clause,
     name_before_role,
@@ -108,11 +109,25 @@ def _own_or_shared_subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int
         for child in _named_first(list(verb.children)):
             if child.dep_ in SUBJECT_DEPS and usable(child, ctx, bounds):
                 return name_before_role(child, bounds[0], ctx.quoted) or child
+        told = controlled_object(verb)  # "That prompted Smith to say, '…'"
+        if told is not None and usable(told, ctx, bounds) and _can_speak(told, ctx):
+            return told
         above = shared_clause(verb)  # "…, telling Reuters, '…'", "before saying, '…'"
         if above is None:
             break
         verb = above
     return None
+
+
+def _can_speak(token: Token, ctx: QuoteContext) -> bool:
+    """A name, "him"/"her", or a noun the article ties to someone ("led the mayor to
+    declare"); not a thing ("took the stage to say": the subject speaks)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG"}:
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in {"him", "her", "them"}
+    speaker = ctx.resolver.resolve(token)
+    return speaker is not None and speaker.key is not None
 
 
 def usable(token: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> bool:

@@ -9,7 +9,10 @@
   Jake Sullivan, said:": a name set off by commas before the verb, whose apposition (an age, a
   role, a participle clause) made the parser lose the subject. The nearest stretch between
   commas whose head is a name speaks, when every stretch after it is set off by commas up to the
-  verb (`set_off_subject`).
+  verb (`set_off_subject`); so does a name that ends its stretch after the word opening its
+  clause ("after Mr. Trump, asked about …, had said": `_name_after_subordinator`).
+- "That prompted Smith to say, “…”": a speech verb in the infinitive under a verb with an object
+  is the object's (`controlled_object`).
 - "the 43-year-old asked in the video", "Mitt Romney, the 2012 nominee, tweeted:": a speech verb
   in the past or present tense parsed as a clause modifying the noun before it; that noun speaks.
 - "Clinton: “Our goal is …” Bush: “The mission is …”", "Poll overhype - HuffPollster: “…”": a
@@ -30,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 # Prepositions whose clause shares the subject of the verb it hangs on ("before saying").
 _SHARING_PREPOSITIONS = frozenset({"by", "before", "after", "upon", "while", "when", "on"})
 _CLIMBED = frozenset({"conj", "xcomp", "advcl"})
+_CONTROL_OBJECTS = frozenset({"dobj"})  # "prompted Smith to say": Smith speaks
 _NAME_TYPES = frozenset({"PERSON", "ORG"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _BEFORE_VERB = frozenset({"aux", "neg", "advmod"})
@@ -49,6 +53,19 @@ def shared_clause(verb: Token) -> Token | None:
     if prep.lower_ not in _SHARING_PREPOSITIONS:
         return None
     return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
+
+
+def controlled_object(verb: Token) -> Token | None:
+    """ "That prompted Smith to say, “…”", "The ruling led the mayor to declare: “…”": a speech
+    verb in the infinitive, with no subject of its own, under a verb with an object before it
+    says the words of that object, not of the verb's subject (`_CONTROL_OBJECTS`)."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    objects = [c for c in head.children if c.dep_ in _CONTROL_OBJECTS and c.i < verb.i]
+    return objects[-1] if objects else None
 
 
 def _quoted_as(prep: Token) -> bool:
@@ -149,7 +166,7 @@ def _name_before_commas(cue: Token, left: int, quoted: Container[int]) -> Token 
         stretches = stretches[1:]  # "In a statement to the Observer,"
     if len(stretches) < 2:  # the last stretch is set off: something stands between it and the verb
         return None
-    first = _name_root(stretches[0])
+    first = _name_root(stretches[0]) or _name_after_subordinator(stretches[0])
     if first is not None:
         return first
     opener = _root(stretches[0])
@@ -173,6 +190,23 @@ def _stretches(cue: Token, left: int, quoted: Container[int]) -> list[list[Token
         elif not token.is_space:
             stretches[-1].append(token)
     return [s for s in stretches if s]
+
+
+# Words that open a clause whose subject the parser may take for their object ("after Trump, …,
+# had said" parsed with "after" a preposition).
+_SUBORDINATORS = frozenset(
+    """after before when while since until once because as although though if""".split()  # noqa: SIM905
+)
+
+
+def _name_after_subordinator(stretch: list[Token]) -> Token | None:
+    """ "The issue had come up after Mr. Trump, asked about …, had said, “…”": the name that
+    ends the first stretch, right after the word opening its clause, is the subject of the
+    speech verb after the set-off words."""
+    opens = [i for i, t in enumerate(stretch) if t.lower_ in _SUBORDINATORS]
+    if not opens or opens[-1] + 1 >= len(stretch):
+        return None
+    return _name_root(stretch[opens[-1] + 1 :])
 
 
 def _inside(token: Token, quoted: Container[int]) -> bool:

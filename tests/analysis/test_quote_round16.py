@@ -130,3 +130,83 @@ def test_a_quoted_paragraph_after_a_paragraph_about_one_person(
 def test_a_quoted_paragraph_after_two_people_is_no_one_s(nlp: Language, text: str) -> None:
     """Two people as subjects, joined or in two main clauses: no one speaks."""
     assert _direct(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (
+            "That prompted Jane Alvarez to state, “We will not cut the schools.”",
+            "We will not ",
+            "jane alvarez",
+        ),
+        (
+            "The decision led Jane Alvarez to tell reporters, “We will not cut the schools.”",
+            "We will not ",
+            "jane alvarez",
+        ),
+        (
+            "The vote was delayed, prompting Jane Alvarez to say, “We will not cut the schools.”",
+            "We will not ",
+            "jane alvarez",
+        ),
+        (  # the object is a role the article ties to the mayor
+            "Mayor Jane Alvarez opened the session. The ruling led the mayor to declare: "
+            "“We will appeal.”",
+            "We will appe",
+            "jane alvarez",
+        ),
+    ],
+)
+def test_an_infinitive_speech_verb_is_its_object_s(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """ "prompted X to say, “…”": a speech verb in the infinitive under a verb with an object
+    gives the words to that object, not to the verb's subject."""
+    assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (  # the object is a thing: the subject speaks
+            "Mayor Jane Alvarez took the stage on Tuesday to say, “We are not going anywhere.”",
+            "We are not g",
+            "jane alvarez",
+        ),
+        (
+            "Jane Alvarez used the occasion to say, “We will appeal.”",
+            "We will appe",
+            "jane alvarez",
+        ),
+    ],
+)
+def test_an_infinitive_after_a_thing_is_the_subject_s(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """ "took the stage to say": a thing as the object leaves the words to the subject."""
+    assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (  # the parser read "after" as a preposition with the name its object
+            "The issue came up Friday after Jane Alvarez, asked about the budget, had said, "
+            "“We will not cut the schools.”",
+            "We will not ",
+            "jane alvarez",
+        ),
+        (  # guard: the parse kept the subject
+            "The crowd went quiet when Governor Tom Reyes, flanked by his aides, finally said: "
+            "“We will not cut the schools.”",
+            "We will not ",
+            "tom reyes",
+        ),
+    ],
+)
+def test_a_name_after_after_set_off_from_its_verb(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """ "after X, asked about …, had said, “…”": the name opening the clause speaks."""
+    assert _direct(nlp, text)[first] == key
