@@ -75,6 +75,12 @@ _HAS_DAY_OR_ZONE = re.compile(
     rf"{_MONTH_NAME}|{_WEEKDAY}|\b{_ZONE}\b|updated|\b(?:19|20)\d\d\b", re.IGNORECASE
 )
 _OPENS_SENTENCE = re.compile(r"[\"“‘'(]?[A-Z0-9]")
+HEADLINE_WORDS = 15  # a headline glued in front of a page's full stamp has at most this many
+_FULL_STAMP = re.compile(  # "Friday 18 March 2005 12.47 GMT": weekday, date, year, clock, zone
+    rf"\b{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+(?:19|20)\d\d,?\s+"
+    rf"{_CLOCK}\s+{_ZONE}\b[,:]?\s+"
+)
+_HEADLINE = re.compile(r"[A-Z0-9‘'\"“][^.!?;:|]*\s")
 
 
 def without_stamp(text: str) -> str:
@@ -83,9 +89,25 @@ def without_stamp(text: str) -> str:
     otherwise the sentence as it is."""
     found = _STAMP_RUN.match(text)
     if found is None:
-        return text
+        return _without_headed_stamp(text)
     stamp, rest = found.group(), text[found.end() :]
     if not _HAS_CLOCK.search(stamp) or not _HAS_DAY_OR_ZONE.search(stamp):
+        return text
+    if len(rest) < KEPT_AT_LEAST or not _OPENS_SENTENCE.match(rest):
+        return text
+    return rest
+
+
+def _without_headed_stamp(text: str) -> str:
+    """The sentence without a headline and the page's full stamp glued in front of it ("Soldier
+    wins first VC since Falklands Friday 18 March 2005 12.47 GMT Private Johnson Beharry, 25,
+    ..."): only a stamp with weekday, date, year, clock and zone, after at most HEADLINE_WORDS
+    words with no sentence's end among them."""
+    found = _FULL_STAMP.search(text)
+    if found is None or found.start() == 0:
+        return text
+    head, rest = text[: found.start()], text[found.end() :]
+    if not _HEADLINE.fullmatch(head) or len(head.split()) > HEADLINE_WORDS:
         return text
     if len(rest) < KEPT_AT_LEAST or not _OPENS_SENTENCE.match(rest):
         return text

@@ -120,3 +120,36 @@ def test_a_page_stamp_in_front_of_the_first_sentence_is_cut(stamp: str) -> None:
 )
 def test_a_sentence_that_opens_with_a_date_of_its_own_is_kept_whole(sentence: str) -> None:
     assert without_dateline(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Soldier wins first VC since Falklands ",  # the Guardian glues its headline in front
+        "Labor losing battle to convince public ",
+        "‘We had 50 images within an hour’ ",
+    ],
+)
+def test_a_headline_and_the_page_stamp_in_front_of_the_first_sentence_are_cut(
+    headline: str,
+) -> None:
+    assert without_dateline(headline + "Friday 18 March 2005 12.47 GMT " + REST) == REST
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a sentence's own date and time, with the sentence going on in lower case
+        "The ship sank on Friday 18 March 2005 12.47 GMT and the crew were rescued within an hour.",
+        # a sentence's end before the stamp: not a headline
+        "The talks ended. Friday 18 March 2005 12.47 GMT The ministers said they would meet again.",
+        # a long run of words before the stamp: a sentence, not a headline
+        "Officials from the ministry of defence and the foreign office said on the record in "
+        "London that the deal was done Friday 18 March 2005 12.47 GMT As the ministers said.",
+        # no zone: not the page's stamp
+        "Soldier wins first VC since Falklands Friday 18 March 2005 12.47 Private Johnson "
+        "Beharry, 25, was awarded the Victoria Cross.",
+    ],
+)
+def test_a_stamp_inside_a_sentence_is_kept(sentence: str) -> None:
+    assert without_dateline(sentence) == sentence
