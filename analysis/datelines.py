@@ -24,6 +24,10 @@ GMT The first British soldier ...", "24 June 2010 Last updated at 14:59 GMT Help
 September 16, 2008; 6:32 AM ET If Wall Street ...". It tells when the page was written, not what
 happened, so what a member reads starts after it (`without_stamp`). A run of stamp words is cut
 only when it holds a clock time and a date, a time zone or "updated", and a sentence follows it.
+The Guardian also glues its headline in front of its full stamp ("Soldier wins first VC since
+Falklands Friday 18 March 2005 12.47 GMT Private Johnson Beharry …"), or the stamp after a
+headline shown alone, and a photograph's credit in front of the first sentence ("Photograph:
+Sean Gardner/Reuters Shares in BP fell …"); those are cut from what a member reads as well.
 """
 
 from __future__ import annotations
@@ -76,11 +80,21 @@ _HAS_DAY_OR_ZONE = re.compile(
 )
 _OPENS_SENTENCE = re.compile(r"[\"“‘'(]?[A-Z0-9]")
 HEADLINE_WORDS = 15  # a headline glued in front of a page's full stamp has at most this many
-_FULL_STAMP = re.compile(  # "Friday 18 March 2005 12.47 GMT": weekday, date, year, clock, zone
+_FULL_STAMP_BODY = (  # "Friday 18 March 2005 12.47 GMT": weekday, date, year, clock, zone
     rf"\b{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+(?:19|20)\d\d,?\s+"
-    rf"{_CLOCK}\s+{_ZONE}\b[,:]?\s+"
+    rf"{_CLOCK}\s+{_ZONE}\b"
 )
-_HEADLINE = re.compile(r"[A-Z0-9‘'\"“][^.!?;:|]*\s")
+_FULL_STAMP = re.compile(rf"{_FULL_STAMP_BODY}[,:]?\s+")
+_ENDING_STAMP = re.compile(rf"\s+{_FULL_STAMP_BODY}[,:.]?\s*$")
+_HEADLINE = re.compile(r"[A-Z0-9‘'\"“`][^.!?;:|]*\s")
+_AGENCY = (
+    r"(?:Getty(?:\s+Images)?|Rex(?:\s+Features)?|Reuters|AP|AFP|EPA|PA|Corbis|Alamy|Bloomberg"
+    r"|Associated\s+Press|Press\s+Association|Sipa(?:\s+Press)?|White\s+House|Greenpeace|Xinhua"
+    r"|UPI|[Pp]ool|HO|Ho|NASA|REUTERS|GETTY\s+IMAGES)"
+)
+_PHOTO_FRONT = re.compile(  # "Photograph: Sean Gardner/Reuters " in front of the sentence
+    rf"(?:Photograph|Photo|Picture)s?\s*:\s*(?:[^/\\\n]{{1,40}}?\\?/)*{_AGENCY}\s+(?=[\"“‘'A-Z0-9])"
+)
 
 
 def without_stamp(text: str) -> str:
@@ -114,10 +128,30 @@ def _without_headed_stamp(text: str) -> str:
     return rest
 
 
+def without_photo_credit(text: str) -> str:
+    """The sentence without a photograph's credit in front of it ("Photograph: Sean
+    Gardner/Reuters Shares in BP fell …"): only a credit that ends in an agency's name, so the
+    sentence's first word is known."""
+    found = _PHOTO_FRONT.match(text)
+    if found is None or len(text) - found.end() < KEPT_AT_LEAST:
+        return text
+    return text[found.end() :]
+
+
+def without_ending_stamp(text: str) -> str:
+    """The text without the page's full stamp at its end ("BP will 'pay every dime owed' for
+    Gulf oil spill, Obama warns … Thursday 27 May 2010 23.18 BST"): a headline shown alone."""
+    found = _ENDING_STAMP.search(text)
+    if found is None or found.start() < KEPT_AT_LEAST:
+        return text
+    return text[: found.start()]
+
+
 def without_dateline(text: str) -> str:
     """The sentence as a member reads it: without a wire dateline (and whatever ran in front of
-    it) when it has one near its start, and without the page's stamp in front of it."""
-    return without_stamp(without_credit(text))
+    it) when it has one near its start, without a photograph's credit or the page's stamp in
+    front of it, and without the page's stamp at its end."""
+    return without_ending_stamp(without_stamp(without_photo_credit(without_credit(text))))
 
 
 def without_credit(text: str) -> str:

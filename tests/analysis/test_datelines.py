@@ -153,3 +153,43 @@ def test_a_headline_and_the_page_stamp_in_front_of_the_first_sentence_are_cut(
 )
 def test_a_stamp_inside_a_sentence_is_kept(sentence: str) -> None:
     assert without_dateline(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photograph: Sean Gardner/Reuters ",
+        "Photograph: Sean Gardner\\/Reuters ",  # Timeline17's escaped slash
+        "Photograph: Win McNamee\\/pool\\/EPA ",
+        "Photograph: Pete Souza/White House ",
+        "Photograph: Associated Press ",
+        "Photograph: Clive Brunskill/Getty Images ",
+    ],
+)
+def test_a_photograph_credit_in_front_of_the_sentence_is_cut(credit: str) -> None:
+    assert without_dateline(credit + REST) == REST
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no agency to end the credit: where the sentence starts is not known
+        "Photograph: Martin Argles Does a phased withdrawal from Iraq make any sense at all now?",
+        # a credit with nothing of a sentence after it is left to only_dateline
+        "Photograph: John Edwards/EPA",
+        "The photograph: Reuters had it first, and the paper ran it the next morning on page one.",
+    ],
+)
+def test_a_photograph_credit_without_a_known_end_is_kept(sentence: str) -> None:
+    assert without_dateline(sentence) == sentence
+
+
+def test_the_page_stamp_at_the_end_of_a_headline_is_cut() -> None:
+    headline = "BP will 'pay every dime owed' for Gulf oil spill, Obama warns"
+    assert without_dateline(headline + " Thursday 27 May 2010 23.18 BST") == headline
+
+
+def test_a_stamp_alone_or_after_a_few_words_is_kept_for_only_dateline() -> None:
+    assert without_dateline("Updated Thursday 27 May 2010 23.18 BST") == (
+        "Updated Thursday 27 May 2010 23.18 BST"
+    )
