@@ -10,6 +10,8 @@
   in 1989"). "More than a year ago" is a hedge on the date itself and stays, and so does a
   count ("more than 200 murders in 2019", "more than a dozen governors joined Jindal on
   Monday": no definite determiner after "than").
+- A measure repeated with "so": "64 percent call him competent, after 55 percent said so in
+  December", "while only a third did so in June": the earlier reading is the base.
 - A thing conceded whatever it turns out to be: "Whatever the outcome of the May 7 runoff, the
   party will stay divided", "regardless of Tuesday's result", "no matter what happens in
   June": the sentence says what holds either way, so the date is no time of its happening.
@@ -34,6 +36,13 @@ _THAN = re.compile(
     rf"|(?:the|that|those|its|his|her|their|this)\s+(?:{_WORD}\s+){{0,4}}"
     r"(?:(?:in|of|during|on|from)\s+)?)$"
 )
+# a measure repeated with "so" ("64 percent call him competent, after 55 percent said so in
+# December", "while only a third did so in June"): the earlier reading is the base
+_SO = re.compile(
+    rf"(?i)\b(?:after|while|whereas|when|against|compared\s+with)\s+(?:{_WORD}\s+){{1,4}}"
+    r"(?:said|did|thought|felt|believed|answered|responded|do|does)\s+so\s+"
+    r"(?:(?:in|on|at|during|by|back\s+in)\s+)?$"
+)
 _CONCEDED = re.compile(
     r"(?i)\b(?:whatever|regardless\s+of|no\s+matter|irrespective\s+of)\b[^,;:.!?()\"“”]*$"
 )
@@ -47,6 +56,6 @@ def compared(text: str, sentence_start: int, dates: Sequence[ResolvedDate]) -> l
         before = text[max(sentence_start, date.start - _WINDOW) : date.start]
         hedge = "ago" in date.text.lower() or date.text.lower().startswith(("than", "more"))
         found.append(
-            not hedge and (_THAN.search(before) is not None or _CONCEDED.search(before) is not None)
+            not hedge and any(p.search(before) is not None for p in (_THAN, _SO, _CONCEDED))
         )
     return found

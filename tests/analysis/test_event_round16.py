@@ -208,6 +208,9 @@ def test_week_of_a_day(nlp: Language, text: str, expected: list[tuple[str, str]]
         ("Farmers sold more grain in March than they had in February.", ["2019-03-01"]),
         ("Whatever the verdict in the May 7 retrial, the family will appeal.", []),
         ("Regardless of the result of Tuesday's recount, the mayor will stay.", []),
+        # a measure repeated with "so": the earlier reading is the base
+        ("Now 61 percent call her honest, after 48 percent said so in January.", []),
+        ("Most members now back the merger, while only a third did so in February.", []),
     ],
 )
 def test_compared_and_conceded(nlp: Language, text: str, expected: list[str]) -> None:
@@ -222,6 +225,10 @@ def test_compared_and_conceded(nlp: Language, text: str, expected: list[str]) ->
         ("He left the firm more than a year ago.", ["2018-01-01"]),
         ("More than 20 rallies are planned for this week, organisers said.", ["2019-03-11"]),
         ("More than a dozen mayors joined the governor on Monday in the protest.", ["2019-03-11"]),
+        (
+            "Now 61 percent call her honest, and 48 percent said so in a poll on Monday.",
+            ["2019-03-11"],
+        ),
         ("Exports grew in February and again in March.", ["2019-02-01", "2019-03-01"]),
         ("The family will appeal the verdict of the May 7 retrial.", ["2019-05-07"]),
     ],
