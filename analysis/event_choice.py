@@ -22,6 +22,7 @@ from analysis.event_attach import Place, place
 from analysis.event_clash import other_side
 from analysis.event_compared import compared
 from analysis.event_deadline import future_deadline
+from analysis.event_habit import habitual
 from analysis.event_listed import listed, old_subject_now
 from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
@@ -126,6 +127,11 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 
+def _habit(item: Dated) -> bool:
+    """A habit on the date's clause ('usually meets on Tuesday'), a day's or told now."""
+    return habitual(item.place, item.first == item.last)
+
+
 def choose(
     places: Places, sentence: SentenceSpan, dates: Sequence[ResolvedDate], text: str
 ) -> list[Role]:
@@ -134,6 +140,10 @@ def choose(
     known = [item for item in dated if item is not None]
     judged = iter(roles(known))
     found = [Role.EVENT if item is None else next(judged) for item in dated]
+    found = [  # "The council usually meets on Tuesday": a habit
+        Role.CONDITION if item is not None and _habit(item) and role is Role.EVENT else role
+        for role, item in zip(found, dated, strict=True)
+    ]
     # "late Wednesday or early Thursday": one happening, dated once; "five years ago this week"
     second = [
         a or b for a, b in zip(alternatives(text, dates), anniversaries(text, dates), strict=True)

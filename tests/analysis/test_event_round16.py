@@ -312,3 +312,28 @@ def test_pointing_back_in_any_tense(nlp: Language, text: str, expected: list[str
 def test_print_notes(nlp: Language, text: str, expected: list[str]) -> None:
     """'appeared on p22 of the ... section of the Guardian on 9 May' dates no event."""
     assert dated(nlp, text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb of frequency on the date's own clause: a habit, no event
+        ("The index is normally published on the first Friday of the month.", []),
+        ("The board usually meets on Wednesday.", []),
+        ("Retail sales typically slump in February.", []),
+        ("The ferry often runs late on Sunday.", []),
+        # guards: the adverb on another clause, a report's "generally", a thing named
+        ("The board met on Monday, as it usually does.", ["2019-03-11"]),
+        ("Shares were generally lower on Monday.", ["2019-03-11"]),
+        ("Monday's vote was always going to be close.", ["2019-03-11"]),
+    ],
+)
+def test_habits(nlp: Language, text: str, expected: list[str]) -> None:
+    """'usually meets on Wednesday' tells a habit, not a day's happening."""
+    assert dated(nlp, text, TUESDAY) == expected
+
+
+def test_past_habit_in_a_period_kept(nlp: Language) -> None:
+    """Guard: a habit told in the past within a period took place then."""
+    text = "Earlier this year, the mayor regularly cited the report in speeches."
+    assert dated(nlp, text, TUESDAY) == ["2019-01-01"]

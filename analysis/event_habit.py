@@ -1,0 +1,38 @@
+"""A date on a clause told as a habit: what is usually so, not what happened then (round 16).
+
+"The figures are normally reported on the last Tuesday of the month", "The council usually
+meets on Tuesday", "Markets typically rally in January": an adverb of frequency on the date's
+own clause says the clause tells a habit, so the date names no day or month of a happening
+(issue 12's "other" class: habits, like "Every Friday my grandad ..."). The adverb must hang on
+the date's own verb: in "The council met on Tuesday, as it usually does", "usually" is on
+"does", and Tuesday stays; so does a date naming a thing ("Tuesday's vote was always going to
+be close") and a report's "generally" ("Stocks were generally higher on Tuesday": broadly).
+"""
+
+from __future__ import annotations
+
+from analysis.clause_kinds import auxes
+from analysis.event_attach import Place
+
+# not "generally" ("Stocks were generally higher on Tuesday": broadly) nor "sometimes"
+_FREQUENCY = frozenset(
+    {"usually", "normally", "typically", "often", "always", "regularly", "routinely"}
+    | {"traditionally", "customarily", "frequently", "habitually", "ordinarily", "seldom"}
+    | {"rarely"}
+)
+
+
+def habitual(place: Place, day: bool) -> bool:
+    """Whether the date's own clause carries an adverb of frequency and tells a habit: in the
+    present, or on a day (`day`); a past habit within a period ("Earlier this year, Trump
+    regularly cited Johnson") took place then."""
+    verb = place.verb
+    if verb is None or place.names or verb.lemma_ == "go":
+        return False  # "Tuesday's vote was always going to be close": a thing, a prediction
+    words = [kid for kid in verb.children if kid.dep_ == "advmod"]
+    if not any(word.lower_ in _FREQUENCY for word in words):
+        return False
+    helpers = auxes(verb)
+    past = verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or aux.lemma_ == "have" for aux in helpers)
+    past = past or (verb.tag_ == "VBN" and not helpers)  # "Trump regularly cited" read as VBN
+    return day or not past
