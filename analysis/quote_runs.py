@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from analysis.pronouns import SUBJECT_DEPS
 from analysis.quote_context import Cue, Found, QuoteContext
@@ -129,11 +129,16 @@ def after_reported(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
     line = ctx.lines[span.line]
     if before.idx < line.start or before.text not in SENTENCE_END or before.i in ctx.quoted:
         return None
-    sentence = before.sent
+    return _reported_by(before.sent, line.start, ctx)
+
+
+def _reported_by(sentence: Span, start: int, ctx: QuoteContext) -> Cue | None:
+    """The named speaker of a sentence of reported speech that starts at or after `start`:
+    its main verb a speech verb, or a parenthetical one on it."""
     root = sentence.root
     if not is_cue(root):  # "It's easy, she says, for people to marvel …": a parenthetical cue
         root = next((t for t in sentence if t.dep_ == "parataxis" and is_cue(t)), root)
-    if not is_cue(root) or root.i in ctx.quoted or sentence.start_char < line.start:
+    if not is_cue(root) or root.i in ctx.quoted or sentence.start_char < start:
         return None
     speaker = speaker_for(root, ctx, (sentence.start, sentence.end - 1))
     if speaker is None or speaker.key is None:
@@ -155,10 +160,32 @@ def told_about(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
     before = ctx.lines[span.line - 1]
     if span.line - 1 in ctx.headlines or not _terms_only(span.line - 1, ctx):
         return None
-    person = one_subject(before.start, before.end, ctx) or _main_subject(before, ctx)
+    person = one_subject(before.start, before.end, ctx)
     if person is not None:
         return Cue("say", person)
-    return _statement_before(before.end, ctx)
+    cue = _statement_before(before.end, ctx) or _reported_last(before, ctx)
+    person = _main_subject(before, ctx) if cue is None else None
+    return Cue("say", person) if person is not None else cue
+
+
+def _reported_last(before: Line, ctx: QuoteContext) -> Cue | None:
+    """ "Tom Reyes met Jane Alvarez on Monday. Alvarez said the talks had gone well." /
+    "“It was a productive meeting.”": a paragraph about two people that ends in one's
+    reported speech introduces that one's quotation after it; not when several speak in that
+    sentence ("Hale said …, and Pike said it was not")."""
+    tokens = ctx.tokens(before.start, before.end)
+    last = next((t for t in reversed(tokens) if not t.is_space), None)
+    if last is None or last.text not in SENTENCE_END or last.i in ctx.quoted:
+        return None
+    subjects = [t for t in last.sent if t.dep_ in SUBJECT_DEPS]
+    if any(c.dep_ == "conj" for t in subjects for c in t.children):
+        return None  # "Matthews, Seitz-Wald and Lopez argued that …": no one of them
+    cue = _reported_by(last.sent, before.start, ctx)
+    for token in (t for t in subjects if is_cue(t.head)):  # "Hale said …, and Pike said …"
+        speaker = ctx.resolver.resolve(token)
+        if cue is not None and speaker is not None and speaker.key not in {None, cue.speaker.key}:
+            return None
+    return cue
 
 
 def _terms_only(line: int, ctx: QuoteContext) -> bool:
@@ -171,11 +198,18 @@ def _main_subject(before: Line, ctx: QuoteContext) -> Speaker | None:
     """ "In 2013, the year RateBeer declared Pipeworks the best new brewery, Fox launched a
     Kickstarter …" / "“The craft beer boom was …”": the one person the paragraph's main
     clauses are about speaks, though a clause inside them has another subject; not when a
-    subject joins several ("Matthews, Seitz-Wald and Lopez argued")."""
+    subject joins several ("Matthews, Seitz-Wald and Lopez argued") nor when someone else
+    speaks there ("The talks, Alvarez said, had gone well")."""
     tokens = ctx.tokens(before.start, before.end)
-    if any(t.dep_ in SUBJECT_DEPS and any(c.dep_ == "conj" for c in t.children) for t in tokens):
+    subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and not ctx.excluded(t.idx)]
+    if any(any(c.dep_ == "conj" for c in t.children) for t in subjects):
         return None
-    return one_subject(before.start, before.end, ctx, main=True)
+    person = one_subject(before.start, before.end, ctx, main=True)
+    for token in (t for t in subjects if is_cue(t.head)):  # "The talks, Alvarez said, had …"
+        speaker = ctx.resolver.resolve(token)
+        if person is not None and speaker is not None and speaker.key not in {None, person.key}:
+            return None
+    return person
 
 
 def _statement_before(end: int, ctx: QuoteContext) -> Cue | None:

@@ -210,3 +210,44 @@ def test_a_name_after_after_set_off_from_its_verb(
 ) -> None:
     """ "after X, asked about …, had said, “…”": the name opening the clause speaks."""
     assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (
+            "Tom Reyes met Jane Alvarez on Monday. Alvarez said the talks had gone well.\n\n"
+            "“It was a productive meeting. We agreed on almost everything.”",
+            "It was a pro",
+            "jane alvarez",
+        ),
+        (  # a parenthetical speech verb
+            "Tom Reyes met Jane Alvarez on Monday. The talks, Alvarez said, had gone well.\n\n"
+            "“It was a productive meeting.”",
+            "It was a pro",
+            "jane alvarez",
+        ),
+    ],
+)
+def test_a_quoted_paragraph_after_reported_speech(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """A paragraph that is only a quotation, after a paragraph about two people that ends in
+    one's reported speech, is that one's."""
+    assert _direct(nlp, text)[first] == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reported speech is a clause under another person's sentence
+        "Tom Reyes met the mayor on Monday while Jane Alvarez said the talks had gone well.\n\n"
+        "“It was a productive meeting.”",
+        # several people report it together
+        "Tom Reyes, Ana Ruiz and Jane Alvarez argued on Monday that the plan would fail.\n\n"
+        "“It will never work.”",
+    ],
+)
+def test_a_quoted_paragraph_after_no_one_s_reported_speech(nlp: Language, text: str) -> None:
+    """No one speaks when the sentence before is not one named speaker's reported speech."""
+    assert _direct(nlp, text) == {}
