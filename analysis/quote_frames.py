@@ -26,6 +26,9 @@ _MENTIONED = re.compile(
     re.IGNORECASE,
 )
 _SMALL_WORDS = word_set("a an and as at by for from in of on or the to with")
+# An opening mark typed with a space after it ("reported, “ … if the primary …”"): the quotation
+# starts after the space, and the mark is no word before it.
+_OPENING_MARKS = frozenset({"“", '"', "„", "«"})
 
 
 def is_title(words: str) -> bool:
@@ -137,9 +140,11 @@ def is_term(span: QuoteSpan, ctx: QuoteContext) -> bool:
 def quote_kind(span: QuoteSpan, ctx: QuoteContext, left: int) -> str:
     """ "direct" for a quoted sentence or clause set off by the attribution, else "partial"."""
     marks = ctx.tokens(span.open_at, span.open_at + 1)
-    opening = marks[0].i if len(marks) else left
+    inside = ctx.tokens(span.start, span.end)  # "“ … if": the mark was moved onto a space
+    opening = marks[0].i if len(marks) else (inside[0].i if len(inside) else left)
     before = [t for t in ctx.doc[left:opening] if t.i not in ctx.quoted and _visible(t)]
     before = [t for t in before if t.text.strip("'")]  # halves of '' marks ("''Title.'' ''It …")
+    before = [t for t in before if t.text not in _OPENING_MARKS]  # “ typed a space early: “ …
     first = ctx.text[span.start : span.end].lstrip("([…. ‘'\"")
     if not first[:1].isupper() and not first[:1].isdigit():
         return "direct" if _set_off(span, ctx, before) else "partial"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from analysis.nlp import analyse_doc
+from analysis.quotes import extract_quotes
 from tests.analysis.test_quote_round13 import _speakers as _direct
 
 
@@ -251,3 +253,29 @@ def test_a_quoted_paragraph_after_reported_speech(
 def test_a_quoted_paragraph_after_no_one_s_reported_speech(nlp: Language, text: str) -> None:
     """No one speaks when the sentence before is not one named speaker's reported speech."""
     assert _direct(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "key"),
+    [
+        (
+            "The attendees backed Jane Alvarez. As Politico reported, “ … if the primary were "
+            "held on this evening, Alvarez would win, and handily.”",
+            "… if the pri",
+            "politico",
+        ),
+    ],
+)
+def test_a_quotation_taken_up_part_way_after_a_spaced_mark(
+    nlp: Language, text: str, first: str, key: str
+) -> None:
+    """ "reported, “ … if …”": an opening mark typed with a space after it still sets the
+    quotation off from its attribution, so the sentence taken up part-way is a direct quote."""
+    assert _direct(nlp, text)[first] == key
+
+
+def test_a_lowercase_quotation_worked_into_the_sentence_stays_partial(nlp: Language) -> None:
+    """Guard: words worked into the writer's own sentence are no direct quote."""
+    doc = nlp("Jane Alvarez called the plan “ a waste of money” on Tuesday.")
+    kinds = {q.text: q.kind for q in extract_quotes(doc, analyse_doc(doc))}
+    assert kinds == {"a waste of money": "partial"}
