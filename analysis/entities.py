@@ -510,6 +510,11 @@ def _relabel_full_names(raws: list[_Raw], text: str) -> None:
             raw.kind = EntityKind.PERSON
 
 
+# Kinds a person's full name is mislabelled as when its surname speaks alone: an organisation,
+# or a people ("Roman Smbatyan" and "Smbatyan added" tagged NORP).
+_BODY_KINDS = frozenset({EntityKind.ORG, EntityKind.GROUP})
+
+
 def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
     """Correct small-model labels: a name used as a PERSON in the article is a PERSON throughout;
     a one-word place that is the surname of a person named in full, used as a possessor or a
@@ -524,7 +529,7 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
             and surname_written_in_full(doc, raw.start, raw.end, raw.surface)
         ):
             raw.kind = EntityKind.PERSON  # "Hayee told" tagged ORG after "… Bilal Hayee"
-        elif raw.kind == EntityKind.ORG and person_named_as_a_body(doc, raw.surface):
+        elif raw.kind in _BODY_KINDS and person_named_as_a_body(doc, raw.surface):
             raw.kind = EntityKind.PERSON  # "Vivek Ramaswamy" and "Ramaswamy said", all ORG
     people = [r for r in raws if r.kind == EntityKind.PERSON]
     untitled = people_after_titles([(r.text, r.person) for r in people])  # "The Mirror Linda"

@@ -279,3 +279,29 @@ def test_a_lowercase_quotation_worked_into_the_sentence_stays_partial(nlp: Langu
     doc = nlp("Jane Alvarez called the plan “ a waste of money” on Tuesday.")
     kinds = {q.text: q.kind for q in extract_quotes(doc, analyse_doc(doc))}
     assert kinds == {"a waste of money": "partial"}
+
+
+def test_a_full_name_tagged_a_people_whose_surname_speaks_is_a_person(nlp: Language) -> None:
+    """ "Roman Smbatyan" and "Smbatyan added" both tagged NORP: a name of that shape whose
+    surname alone is the subject of a speech verb is a person's, as for organisations."""
+    text = (
+        "“Israel is interested in not recognizing the genocide,” stated Roman Smbatyan, an "
+        "Armenian history faculty member at UC Irvine.\n\nIsrael imports oil from Azerbaijan. "
+        "Smbatyan added, “Israel has had very good relations with Azerbaijan for the past "
+        "decade.”"
+    )
+    speakers = _direct(nlp, text)
+    assert speakers["Israel is in"] == speakers["Israel has h"] == "roman smbatyan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roman Catholic bishops met in Rome on Monday.\n\n“We pray for peace,” Catholic "
+        "leaders said.",
+        "Many Latin American voters backed the plan. “We need the jobs,” American workers said.",
+    ],
+)
+def test_a_people_s_name_stays_a_people(nlp: Language, text: str) -> None:
+    """Guard: "Roman Catholic", "Latin American" speak through their people, unlinked."""
+    assert set(_direct(nlp, text).values()) == {None}
