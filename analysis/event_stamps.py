@@ -61,7 +61,8 @@ _PAGE_UPDATED = re.compile(rf"(?i)\bpage\s+last\s+updated\s+at\s+{_CLOCK}\s*(?:{
 # section section of the Guardian on 19 June 2010", "A version of this article appears in print on
 # June 13, 2010, on page A1", "This article was amended on 18 June 2010"
 _PRINT_NOTE = re.compile(
-    r"(?i)(?:\b(?:appeared|appears)\s+on\s+p(?:age)?\s*[A-Z]?\d+\s+of\s+the\s+[^.!?]{0,80}?"
+    r"(?i)(?:\b(?:appeared|appears)\s+on\s+p(?:age)?\s*[A-Z]?\d+\s+of\s+the\s+"
+    r"(?:[^.!?]|\d[.:]\d){0,80}?"  # a clock may come before the date: "on 01.35 GMT on"
     r"|\bappears\s+in\s+print"
     r"|\b(?:article|story|piece)\s+was\s+(?:amended|corrected))(?:\s+on)?\s*$"
 )

@@ -304,6 +304,11 @@ def test_pointing_back_in_any_tense(nlp: Language, text: str, expected: list[str
         ("Rates fell. A version appeared on p22 of the City section of the Guardian on 9 May.", []),
         ("Rates fell. A version of this article appears in print on May 9, 2019, on page B3.", []),
         ("Rates fell. This article was amended on 9 May 2019 to correct a figure.", []),
+        (  # the Guardian's print note with the clock of its web copy before the date
+            "Rates fell. This article appeared on p12 of the Guardian review section of the "
+            "Guardian on 01.35 GMT on Saturday 9 March 2019",
+            [],
+        ),
         # guards: other things that appeared or were amended on a day
         ("The bill appeared on the agenda on 9 May 2019.", ["2019-05-09"]),
         ("The budget was amended on Monday by the committee.", ["2019-03-11"]),
