@@ -13,8 +13,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span, Token
+
+OLD_DAYS = 365  # a thing of a year or more before the day of writing
+
+
+def long_before(last: int, published: date) -> bool:
+    """Whether a date whose last day is `last` (an ordinal) lies OLD_DAYS or more before the
+    day of writing: history the rules read as a thing named, not the clause's time."""
+    return last < published.toordinal() - OLD_DAYS
+
 
 VERBS = frozenset({"VERB", "AUX"})
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})

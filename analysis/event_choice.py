@@ -140,19 +140,19 @@ def choose(
     known = [item for item in dated if item is not None]
     judged = iter(roles(known))
     found = [Role.EVENT if item is None else next(judged) for item in dated]
-    found = [  # "The council usually meets on Tuesday": a habit
-        Role.CONDITION if item is not None and _habit(item) and role is Role.EVENT else role
-        for role, item in zip(found, dated, strict=True)
-    ]
+    # "The council usually meets on Tuesday": a habit
+    found = _demoted(found, [item is not None and _habit(item) for item in dated], Role.CONDITION)
     # "late Wednesday or early Thursday": one happening, dated once; "five years ago this week"
     second = [
         a or b for a, b in zip(alternatives(text, dates), anniversaries(text, dates), strict=True)
     ]
-    found = [
-        Role.CONTEXT if later and role is Role.EVENT else role
-        for role, later in zip(found, second, strict=True)
-    ]
-    return [  # "more in March than they did in February", "Whatever the outcome of the May 7 ..."
-        Role.REFERENCE if base and role is Role.EVENT else role
-        for role, base in zip(found, compared(text, sentence.start, dates), strict=True)
+    found = _demoted(found, second, Role.CONTEXT)
+    # "more in March than they did in February", "Whatever the outcome of the May 7 runoff"
+    return _demoted(found, compared(text, sentence.start, dates), Role.REFERENCE)
+
+
+def _demoted(found: list[Role], flags: Sequence[bool], to: Role) -> list[Role]:
+    """Each event whose flag is set takes the role `to`; other roles stay."""
+    return [
+        to if flag and role is Role.EVENT else role for role, flag in zip(found, flags, strict=True)
     ]

@@ -18,12 +18,11 @@ from datetime import date
 from spacy.tokens import Token
 
 from analysis.clause_kinds import auxes
-from analysis.event_attach import Place, owner
+from analysis.event_attach import Place, long_before, owner
 
 _WILL = frozenset({"will", "shall", "'ll", "’ll"})
 _PERFECT = frozenset({"has", "have", "had", "'ve", "’ve"})
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?")
-_OLD_DAYS = 365  # a thing of a year or more before the day of writing
 _MODIFIER = frozenset({"nmod", "compound", "nummod", "poss", "amod"})
 
 
@@ -56,7 +55,7 @@ def other_side(place: Place, first: int, last: int, published: date | None) -> b
     if published is None or not first or verb is None:
         return False
     today = published.toordinal()
-    if _present(verb) and last < today - _OLD_DAYS and not _subject(place):
+    if _present(verb) and long_before(last, published) and not _subject(place):
         return (place.names and _before_noun(place)) or _after_noun(place)
     if not place.names or not _before_noun(place):
         return False

@@ -18,11 +18,10 @@ from datetime import date
 from spacy.tokens import Token
 
 from analysis.clause_kinds import simple_present
-from analysis.event_attach import NOUNS, VERBS, Place
+from analysis.event_attach import NOUNS, VERBS, Place, long_before
 from analysis.event_predicted import subject_of
 from analysis.event_words import STATES
 
-_OLD_DAYS = 365
 _MAX_CLIMB = 8
 # a list's members: conjuncts, and nouns the parser read as appositions ("The crash in 1998,
 # the flood in 2004 and the fire in 2011 all had": "flood" an apposition of "crash")
@@ -110,7 +109,7 @@ def listed(place: Place, last: int, published: date | None) -> bool:
     thing = place.thing
     if published is None or not last or thing is None:
         return False
-    if last >= published.toordinal() - _OLD_DAYS:
+    if not long_before(last, published):
         return False
     member = _member(thing)
     if member is None or not _about_them(place.verb):
@@ -127,6 +126,6 @@ def old_subject_now(place: Place, last: int, published: date | None) -> bool:
     thing, verb = place.thing, place.verb
     if published is None or not last or thing is None or verb is None:
         return False
-    if last >= published.toordinal() - _OLD_DAYS or not simple_present(verb):
+    if not long_before(last, published) or not simple_present(verb):
         return False
     return subject_of(thing, verb)

@@ -16,9 +16,8 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from analysis.event_attach import Place, owner
+from analysis.event_attach import Place, long_before, owner
 
-_OLD_DAYS = 365
 _MODIFIERS = frozenset({"poss", "compound", "nmod", "nummod", "amod"})
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
 TIMES = frozenset(
@@ -45,7 +44,7 @@ def old_thing_of(place: Place, last: int, published: date | None) -> bool:
     thing = place.thing
     if published is None or not last or thing is None or not place.names:
         return False
-    if last >= published.toordinal() - _OLD_DAYS:
+    if not long_before(last, published):
         return False
     if place.root.dep_ not in _MODIFIERS and owner(place.root) is None:
         return False  # "the bombing of 1988" is read by `event_clash` and the roles

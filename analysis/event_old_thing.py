@@ -22,12 +22,11 @@ from datetime import date
 from spacy.tokens import Token
 
 from analysis.clause_kinds import auxes
-from analysis.event_attach import Place
+from analysis.event_attach import Place, long_before
 from analysis.event_nested import TIMES
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import STATES
 
-_OLD_DAYS = 365
 _AHEAD = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "can", "could", "may"})
 _AHEAD_MORE = frozenset({"might", "must", "should", "ca"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve", "having"})
@@ -46,7 +45,7 @@ def old_thing_now(place: Place, last: int, published: date | None) -> bool:
     thing, verb = place.thing, place.verb
     if published is None or not last or verb is None:
         return False
-    if last >= published.toordinal() - _OLD_DAYS or verb.lemma_ == "be":
+    if not long_before(last, published) or verb.lemma_ == "be":
         return False
     if thing is None:  # "The slowdown echoes the debt crisis in 1982" (the parser's attachment)
         return verb.lemma_ in _POINTING_BACK and verb.tag_ in _NOW_TAGS and not auxes(verb)
