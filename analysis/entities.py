@@ -666,8 +666,8 @@ def _complete_surnames(
             named = {k: n for k, n in full_names.items() if body is None or k in body}
             common = common or _common(doc)
             full = by_leading_words(key, named, common)
-        elif target == key:
-            full = full_name_in(doc, name) or _by_first_name(key, full_names)
+        elif target == key:  # "Walter said" after "Walter A. Clyburn Reed"
+            full = full_name_in(doc, name) or by_leading_words(key, full_names)
         else:
             continue
         if full is not None and make_key(full) not in others:
@@ -692,13 +692,6 @@ def _common(doc: Doc) -> frozenset[str]:
     """Words that do not end a person's name: titles, roles, bodies' and headlines' words, and
     the words the article writes in lowercase."""
     return _NOT_NAMES | lowercase_words(doc)
-
-
-def _by_first_name(key: str, full_names: Mapping[str, str]) -> str | None:
-    """ "Walter said" after "Walter A. Clyburn Reed" was introduced: the one full name of the
-    article that starts with this word."""
-    found = {n for k, n in full_names.items() if k.split()[0] == key}
-    return found.pop() if len(found) == 1 else None
 
 
 def _sentence_starts(doc: Doc, sentences: Sequence[SentenceSpan] | None) -> list[int]:

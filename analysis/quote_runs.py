@@ -178,13 +178,11 @@ def _reported_last(before: Line, ctx: QuoteContext) -> Cue | None:
     if last is None or last.text not in SENTENCE_END or last.i in ctx.quoted:
         return None
     subjects = [t for t in last.sent if t.dep_ in SUBJECT_DEPS]
-    if any(c.dep_ == "conj" for t in subjects for c in t.children):
+    if _joined(subjects):
         return None  # "Matthews, Seitz-Wald and Lopez argued that …": no one of them
     cue = _reported_by(last.sent, before.start, ctx)
-    for token in (t for t in subjects if is_cue(t.head)):  # "Hale said …, and Pike said …"
-        speaker = ctx.resolver.resolve(token)
-        if cue is not None and speaker is not None and speaker.key not in {None, cue.speaker.key}:
-            return None
+    if cue is None or _another_speaks(subjects, cue.speaker.key, ctx):
+        return None  # "Hale said …, and Pike said …"
     return cue
 
 
@@ -202,14 +200,26 @@ def _main_subject(before: Line, ctx: QuoteContext) -> Speaker | None:
     speaks there ("The talks, Alvarez said, had gone well")."""
     tokens = ctx.tokens(before.start, before.end)
     subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and not ctx.excluded(t.idx)]
-    if any(any(c.dep_ == "conj" for c in t.children) for t in subjects):
+    if _joined(subjects):
         return None
     person = one_subject(before.start, before.end, ctx, main=True)
-    for token in (t for t in subjects if is_cue(t.head)):  # "The talks, Alvarez said, had …"
-        speaker = ctx.resolver.resolve(token)
-        if person is not None and speaker is not None and speaker.key not in {None, person.key}:
-            return None
+    if person is None or _another_speaks(subjects, person.key, ctx):
+        return None  # "The talks, Alvarez said, had …"
     return person
+
+
+def _joined(subjects: list[Token]) -> bool:
+    """Whether a subject joins several ("Matthews, Seitz-Wald and Lopez argued")."""
+    return any(c.dep_ == "conj" for t in subjects for c in t.children)
+
+
+def _another_speaks(subjects: list[Token], key: str | None, ctx: QuoteContext) -> bool:
+    """Whether a subject of a speech verb is someone known other than `key`."""
+    for token in (t for t in subjects if is_cue(t.head)):
+        speaker = ctx.resolver.resolve(token)
+        if speaker is not None and speaker.key not in {None, key}:
+            return True
+    return False
 
 
 def _statement_before(end: int, ctx: QuoteContext) -> Cue | None:
