@@ -321,7 +321,7 @@ def _first_part(span: Span) -> tuple[str, int, int]:
 def _raw_mentions(doc: Doc) -> list[_Raw]:
     """Entity spans with a kind we keep and a surface that still has letters after cleaning."""
     raws: list[_Raw] = []
-    lines = title_case_lines(doc) if any(e.label_ == "PERSON" for e in doc.ents) else []
+    lines = title_case_lines(doc) if any(e.label_ == "PERSON" for e in doc.ents) else ()
     for ent in (piece for whole in doc.ents for piece in _pieces(whole, lines)):
         kind = label_kind(ent.label_)
         if kind is None:

@@ -31,16 +31,23 @@ _SHARE = 0.8
 _FEWEST = 4
 
 
-def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of the article's Title Case lines (the module docstring's rule)."""
-    text = doc.text
-    lowered = lowercase_words(doc)
-    lines, start = [], 0
-    for line in text.split("\n"):
-        if _title_case(line, lowered):
-            lines.append((start, start + len(line)))
-        start += len(line) + 1
-    return lines
+def title_case_lines(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the article's Title Case lines (the module docstring's rule): read
+    once per document, as entity reading asks for them in three places."""
+    cached = doc.user_data.get(_TITLE_LINES)
+    if cached is None:
+        text = doc.text
+        lowered = lowercase_words(doc)
+        lines, start = [], 0
+        for line in text.split("\n"):
+            if _title_case(line, lowered):
+                lines.append((start, start + len(line)))
+            start += len(line) + 1
+        cached = doc.user_data[_TITLE_LINES] = tuple(lines)
+    return cached
+
+
+_TITLE_LINES = "analysis.entity_headlines.title_case_lines"
 
 
 def _title_case(line: str, lowered: Collection[str]) -> bool:
