@@ -1,0 +1,48 @@
+"""eval.events_draw: a draw is fixed by its seed, and leaves out what the excluded seeds drew."""
+
+from __future__ import annotations
+
+from eval.events_draw import USED_SEEDS, cut, diff, pick
+
+POLNEAR = [f"p{n:03d}" for n in range(200)]
+T17 = [f"t{n:03d}" for n in range(300)]
+
+
+def test_the_same_seed_draws_the_same_texts() -> None:
+    assert pick(1717, (20, 14), POLNEAR, T17, [8, 88]) == pick(
+        1717, (20, 14), POLNEAR, T17, [8, 88]
+    )
+    assert pick(1717, (20, 14), POLNEAR, T17) != pick(1771, (20, 14), POLNEAR, T17)
+
+
+def test_excluded_seeds_texts_are_left_out() -> None:
+    old_p, old_t = pick(8, (30, 25), POLNEAR, T17)  # seed 8 is an old seed: 30 + 25 texts
+    first_p, first_t = pick(1717, (20, 14), POLNEAR, T17, [8])
+    second_p, second_t = pick(1771, (20, 14), POLNEAR, T17, [8, 1717])
+    assert len(second_p) == 20 and len(second_t) == 14
+    assert not set(first_p + first_t) & set(old_p + old_t)
+    assert not set(second_p + second_t) & set(old_p + old_t + first_p + first_t)
+
+
+def test_a_new_seed_is_left_out_as_it_was_drawn_whatever_the_list_order() -> None:
+    drawn = pick(1717, (20, 14), POLNEAR, T17, [8, 9])
+    later = pick(1771, (200, 300), POLNEAR, T17, [1717, 8, 9])
+    assert not set(drawn[0] + drawn[1]) & set(later[0] + later[1])
+    assert 8 in USED_SEEDS and 1717 not in USED_SEEDS
+
+
+def test_an_exhausted_pool_gives_what_is_left() -> None:
+    p, t = pick(1, (500, 0), POLNEAR, T17, [2])
+    assert len(p) == 200 - 20 and t == []
+
+
+def test_cut_stops_at_a_sentence_end() -> None:
+    text = "One. Two words here. " + "x" * 50
+    assert cut(text, 30) == "One. Two words here."
+    assert cut("Short.", 30) == "Short."
+
+
+def test_diff_lists_events_only_in_one_run() -> None:
+    event = {"date": "2016-03-01", "precision": "day", "expression": "Tuesday", "sentence": "S."}
+    assert diff({"a": [event]}, {"a": [event]}) == []
+    assert diff({"a": [event]}, {"a": []}) == ["- a | 2016-03-01 day | 'Tuesday' | S."]
