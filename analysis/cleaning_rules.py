@@ -139,6 +139,14 @@ _LINE_RULES: tuple[_Rule, ...] = (
         r"^(get|receive|join|try) .{0,40}\b(newsletters?|free trial|subscription)\b",
         r"^you('ve| have) (reached|read) (your|all) .{0,30}(articles?|limit)",
     ),
+    # a newsletter's pitch runs longer than a button ("Get the Morning Fix and the new Afternoon
+    # Fix delivered to your inbox or mobile device for easy access to the top political stories
+    # of the day."), but no report opens with "Get ... delivered to your inbox"
+    *_family(
+        SUBSCRIBE,
+        40,
+        r"^(get|receive|have)\b.{0,60}\b(delivered|sent)\b.{0,20}\bto your (inbox|e-?mail|phone)\b",
+    ),
     *_family(
         WIDGET,
         5,
@@ -183,6 +191,15 @@ _LINE_RULES: tuple[_Rule, ...] = (
         r"^share( this( article| story| page)?)?( on| via|:|$)",
         r"^(tweet|e-?mail|whatsapp|telegram|facebook|twitter|linkedin|reddit|copy (link|url))$",
         r"^(click|tap) (here )?to (share|tweet|email|print)\b",
+    ),
+    # an embedded social feed's stamp and buttons, run into the next post's words when a page was
+    # saved as text ("#fireworks 12:21 pm ET February 11 , 2013 RETWEET Well , you ca n't say"):
+    # its date is the feed's, never the article's
+    *_family(
+        SHARE,
+        40,
+        rf"\d{{1,2}}:\d{{2}}\s*[ap]m\s+[A-Z]{{2,4}}\s+{FULL_DATE}\s+(RETWEET|REPLY|FAVORITE|LIKE)\b",
+        flags=0,
     ),
     *_family(
         READ_MORE,

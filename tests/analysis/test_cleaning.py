@@ -223,6 +223,15 @@ def article(*middle: str, tail: tuple[str, ...] = ()) -> str:
         ("Sign up for our daily briefing", "subscribe prompt"),
         ("Already a member? Log in", "subscribe prompt"),
         ("Get the best stories delivered straight to your inbox.", "subscribe prompt"),
+        (
+            "Get the Morning Fix and the new Afternoon Fix delivered to your inbox or mobile device"
+            " for easy access to the top political stories of the day.",
+            "subscribe prompt",
+        ),
+        (
+            "#ac 360 8:47 pm ET February 11, 2013 RETWEET Heartbreaking words as Chris Kyle's wife",
+            "share/follow",
+        ),
         ("You have reached your limit of free articles.", "paywall or licence notice"),
         ("This copy is for your personal, non-commercial use only.", "paywall or licence notice"),
         ("Subscribe to continue reading.", "paywall or licence notice"),
@@ -288,6 +297,8 @@ def test_line_rule_families(line: str, reason: str) -> None:
         "Analysts said the agreement would help both economies weather sanctions.",
         "March 3, 2019 – Iran and Russia sign a gas deal",
         "Nov. 23, 2015: Putin visits Tehran for the first time in eight years",
+        "Get ready: the new sanctions will be delivered to Tehran by courier, an envoy said.",
+        "At 8:47 pm ET on February 11, 2013, the minister told reporters to reply in writing.",
     ],
 )
 def test_body_sentence_that_merely_mentions_a_widget_word_is_kept(sentence: str) -> None:
