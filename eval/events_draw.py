@@ -190,7 +190,7 @@ def run(texts: Sequence[Text]) -> dict[str, list[dict[str, Any]]]:
             answer = _cli_json(runner, env, "article", str(a["id"]), "--events", "--no-dropped")
             key = by_file[Path(answer["source"]).name]
             out[key] = [
-                {k: e[k] for k in ("date", "precision", "expression", "sentence")}
+                {k: e[k] for k in ("date", "precision", "expression", "sentence", "text")}
                 for e in answer["events"]
                 if e["date"]
             ]
@@ -201,14 +201,14 @@ def run(texts: Sequence[Text]) -> dict[str, list[dict[str, Any]]]:
 
 def _lines(run_out: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str, str, str, str]]:
     return {
-        (key, e["date"], e["precision"], e["expression"], e["sentence"])
+        (key, e["date"], e["precision"], e["expression"], e["text"])
         for key, events in run_out.items()
         for e in events
     }
 
 
 def diff(a: dict[str, list[dict[str, Any]]], b: dict[str, list[dict[str, Any]]]) -> list[str]:
-    """One line per event only in A (`-`) or only in B (`+`), by text then sentence."""
+    """One line per event only in A (`-`) or only in B (`+`), by text then sentence (`text`)."""
     left, right = _lines(a), _lines(b)
     changed = [("-", e) for e in left - right] + [("+", e) for e in right - left]
     changed.sort(key=lambda x: (x[1][0], x[1][4], x[0]))

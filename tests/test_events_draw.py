@@ -43,6 +43,6 @@ def test_cut_stops_at_a_sentence_end() -> None:
 
 
 def test_diff_lists_events_only_in_one_run() -> None:
-    event = {"date": "2016-03-01", "precision": "day", "expression": "Tuesday", "sentence": "S."}
+    event = {"date": "2016-03-01", "precision": "day", "expression": "Tuesday", "text": "S."}
     assert diff({"a": [event]}, {"a": [event]}) == []
     assert diff({"a": [event]}, {"a": []}) == ["- a | 2016-03-01 day | 'Tuesday' | S."]
