@@ -4,7 +4,8 @@ what the sentence says (issue 12).
 Run: `.venv/bin/python -m eval.events_real [--split dev|test|all] [--json FILE] [--dump DIR]
 [--errors]`. `--split seventh` runs the seventh held-out batch, Mozilla Readability's test pages,
 read from a clone or mirror of that repository (`--readability PATH`, else $ANALYST_READABILITY,
-else the machine's mirror; see `eval.real_pages`).
+else the machine's mirror; see `eval.real_pages`). `--split eighth` is refused: that batch is
+labelled for quotes only (`eval.quotes_real`).
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
@@ -537,6 +538,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(default: $ANALYST_READABILITY, else the machine's mirror)",
     )
     args = parser.parse_args(argv)
+    if args.split == "eighth":  # labelled for quotes only: no dated event of it was judged
+        parser.error("the eighth batch has no event judgments; score it with eval.quotes_real")
     from eval.real_pages import pages
 
     keys = {p.key for p in pages(args.split, args.data)}

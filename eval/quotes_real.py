@@ -4,7 +4,9 @@ Run: `.venv/bin/python -m eval.quotes_real [--split dev|test|all] [--fragments i
 [--errors] [--json FILE]` (`--keep FOLDER` keeps the pages and the database, to read with
 `analyst --db ...`). `--split seventh` scores the seventh held-out batch, Mozilla Readability's
 test pages, read from a clone or mirror of that repository (`--readability PATH`, else
-$ANALYST_READABILITY, else the machine's mirror; see `eval.real_pages`).
+$ANALYST_READABILITY, else the machine's mirror; see `eval.real_pages`). `--split eighth` scores
+the eighth held-out batch, goose3's and newspaper4k's test pages, read the same way (`--goose3
+PATH` / $ANALYST_GOOSE3, `--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the machine's mirrors).
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -568,10 +570,14 @@ def run_split(
     keep: Path | None = None,
     fragments: str = "include",
     readability: Path | None = None,
+    *,
+    goose3: Path | None = None,
+    newspaper4k: Path | None = None,
 ) -> tuple[list[PageRun], dict[str, str]]:
     """Ingest the split's labelled pages (in `keep` if given, to read later): one PageRun each.
 
-    `readability` is where Readability's repository is, for the seventh batch's pages."""
+    `readability` is where Readability's repository is, for the seventh batch's pages; `goose3`
+    and `newspaper4k` are where those repositories are, for the eighth batch's."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)
@@ -581,7 +587,7 @@ def run_split(
         folder, url = base / "pages", f"sqlite+aiosqlite:///{base / 'analyst.db'}"
         if (base / "analyst.db").exists():
             raise SystemExit(f"{base / 'analyst.db'} exists: give --keep an empty folder")
-        write_pages(folder, split, data, readability)
+        write_pages(folder, split, data, readability, goose3=goose3, newspaper4k=newspaper4k)
         articles = ingest(folder, url)
         ids = [a for p in chosen if (a := articles.get(p.name)) is not None]
         read = {a: read_article(url, a) for a in ids}
@@ -717,9 +723,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a clone or mirror of mozilla/readability, for --split seventh "
         "(default: $ANALYST_READABILITY, else the machine's mirror)",
     )
+    for name in ("goose3", "newspaper4k"):
+        parser.add_argument(
+            f"--{name}",
+            type=Path,
+            help=f"a clone or mirror of {name}'s repository, for --split eighth "
+            "(default: its environment variable, else the machine's mirror)",
+        )
     args = parser.parse_args(argv)
     runs, splits = run_split(
-        args.split, keep=args.keep, fragments=args.fragments, readability=args.readability
+        args.split,
+        keep=args.keep,
+        fragments=args.fragments,
+        readability=args.readability,
+        goose3=args.goose3,
+        newspaper4k=args.newspaper4k,
     )
     if not runs:
         emit(f"no labelled pages in {LABELS} for split {args.split}")
