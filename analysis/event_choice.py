@@ -28,6 +28,7 @@ from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
 from analysis.event_old_thing import old_thing_now
 from analysis.event_predicted import predicted_past
+from analysis.event_recent_thing import recent_thing_now
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
 from analysis.types import ResolvedDate, SentenceSpan
@@ -124,6 +125,7 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or listed(where, last, places.published)  # 'the attack in 1983, ... in 1996 and'
     clash = clash or old_subject_now(where, last, places.published)  # 'SARS in 2003 provides'
     clash = clash or old_thing_now(where, last, places.published)  # 'would preserve its 1979 peace'
+    clash = clash or recent_thing_now(where, first, last, places.published)  # 'last year's moratorium'
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

@@ -49,10 +49,10 @@ def old_thing_now(place: Place, last: int, published: date | None) -> bool:
         return False
     if thing is None:  # "The slowdown echoes the debt crisis in 1982" (the parser's attachment)
         return verb.lemma_ in _POINTING_BACK and verb.tag_ in _NOW_TAGS and not auxes(verb)
-    return _thing_of_now(place, thing, verb)
+    return thing_of_now(place, thing, verb)
 
 
-def _thing_of_now(place: Place, thing: Token, verb: Token) -> bool:
+def thing_of_now(place: Place, thing: Token, verb: Token) -> bool:
     """Whether the thing is history mentioned by a clause told now or ahead."""
     if thing.pos_ not in ("NOUN", "PROPN") or thing.ent_type_ in ("DATE", "TIME"):
         return False
@@ -62,7 +62,7 @@ def _thing_of_now(place: Place, thing: Token, verb: Token) -> bool:
         return True  # "evoked Pat Buchanan's speech at the 1992 convention", "cited the 2008 crash"
     if _scene(place, thing, verb):
         return False  # "In the October 2014 video ..., McDonald is seen walking": a scene
-    if not _now_or_ahead(verb):
+    if not now_or_ahead(verb):
         return False
     # a narrative's present ("Sullivan forwards an article in May 2012") tells a happening then;
     # a present names history only as a state or through another noun ("memories of")
@@ -98,7 +98,7 @@ def _under_noun(thing: Token) -> bool:
     return thing.dep_ == "pobj" and prep.head.i != prep.i and prep.head.pos_ in ("NOUN", "PROPN")
 
 
-def _now_or_ahead(verb: Token, depth: int = 0) -> bool:
+def now_or_ahead(verb: Token, depth: int = 0) -> bool:
     """A clause told in the present or ahead: a present tense, 'will', a modal; a bare verb or
     a participle takes the tense of the verb it hangs on ('vows to repeal')."""
     helpers = auxes(verb)
@@ -111,5 +111,5 @@ def _now_or_ahead(verb: Token, depth: int = 0) -> bool:
         return True  # "have memories", "is recovering from"
     head = verb.head
     if verb.tag_ in _BARE_TAGS and head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < 3:
-        return _now_or_ahead(head, depth + 1)  # "vows to repeal"; not "Speaking at ..., he said"
+        return now_or_ahead(head, depth + 1)  # "vows to repeal"; not "Speaking at ..., he said"
     return False

@@ -1,0 +1,57 @@
+"""Event-date mechanisms of issue 12's seventeenth round, each on sentences of the shape seen on
+the development draws (seeds 1771 and 1772 of `eval.events_draw`), in new words (the dates
+`analyst timeline` would show): a thing of last year named by a clause told now or ahead is a
+passing mention, as round 16 read things a year or more old."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.analysis.dated import event_dates
+
+THURSDAY = date(2019, 3, 14)
+
+
+def dated(nlp: Language, text: str, published: date) -> list[str]:
+    """The dates (ISO; a month or a year as its first day) of a text's dated events."""
+    return [found for found in event_dates(nlp, text, published) if found != "None"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'would slow the pace following last year's drilling moratorium' (seed 1771)
+        "Critics say the new rules would further slow drilling following last year's moratorium.",
+        "Lawmakers could revisit last year's vote on the budget.",
+        "The company hopes to reverse last year's losses.",
+        "The board will review the 2018 audit of the agency.",
+    ],
+)
+def test_last_years_thing_of_a_clause_told_ahead_is_no_event(nlp: Language, text: str) -> None:
+    """A thing of last year under 'would', 'could' or a bare verb ahead, written in March."""
+    assert dated(nlp, text, THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told in the past: the thing's date is the clause's happening
+        ("The board reviewed last year's audit of the agency.", ["2018-01-01"]),
+        # a month, a week or a day of the last year keeps its reading (earlier rounds)
+        ("Lawmakers could revisit Tuesday's vote on the budget.", ["2019-03-12"]),
+        ("The company hopes to reverse last month's losses.", ["2019-02-01"]),
+        ("The senator voted against the bill last month.", ["2019-02-01"]),
+        # the date on the clause itself, not on a thing
+        ("Analysts will study the figures released on Tuesday.", ["2019-03-12"]),
+        # ahead of the writing, or reaching it: not before it
+        ("The board will meet next week to vote.", ["2019-03-18"]),
+    ],
+)
+def test_recent_dates_that_keep_their_reading(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    """A past clause, a date on the clause, a date ahead keep their event."""
+    assert dated(nlp, text, THURSDAY) == expected
