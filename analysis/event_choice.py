@@ -125,7 +125,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or listed(where, last, places.published)  # 'the attack in 1983, ... in 1996 and'
     clash = clash or old_subject_now(where, last, places.published)  # 'SARS in 2003 provides'
     clash = clash or old_thing_now(where, last, places.published)  # 'would preserve its 1979 peace'
-    clash = clash or recent_thing_now(where, first, last, places.published)  # 'last year's moratorium'
+    # 'would slow the pace following last year's moratorium'
+    clash = clash or recent_thing_now(where, first, last, places.published)
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

@@ -8,10 +8,10 @@ January 2011, ended days before the writing, but it is as much history as the 20
 moratorium"; issue 12, round 17, development draw 1771). A happening told now or ahead cannot
 lie in a year already over, so such a year on a noun of such a clause only says which thing is
 meant. Months, weeks and days of the last year keep their reading, as earlier rounds settled:
-"Monday's verdict will shape the campaign", "vows to scrap last month's tax law" are the news. The same conditions as round 16's apply (no copula, no
-scene, no time noun; a present names history only as a state, by pointing back, or through
-another noun); a date that reaches the day of writing ("this year", "this week") or lies ahead
-keeps its reading.
+"Monday's verdict will shape the campaign", "vows to scrap last month's tax law" are the news.
+The same conditions as round 16's apply (no copula, no scene, no time noun; a present names
+history only as a state, by pointing back, or through another noun); a year that reaches the
+day of writing ("this year") or lies ahead keeps its reading.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from datetime import date
 
 from analysis.event_attach import Place, long_before
 from analysis.event_old_thing import thing_of_now
-
 
 _YEAR_DAYS = 364  # a period this long or longer is a year: "last year", "2018"
 
@@ -36,4 +35,3 @@ def recent_thing_now(place: Place, first: int, last: int, published: date | None
     if last >= published.toordinal() or long_before(last, published) or verb.lemma_ == "be":
         return False
     return thing_of_now(place, thing, verb)
-
