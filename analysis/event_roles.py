@@ -312,10 +312,16 @@ def _about_person(clause: Link, noun: Token) -> bool:
     """Whether a relative clause set off by a comma or a dash tells about a person ('Smith, who
     announced last year'): background unless it tells the last days' news ('Smith, who was
     arrested on Tuesday, remains in custody'), where one without a comma says which people the
-    story is about ('members who spoke at Tuesday's meeting are concerned')."""
+    story is about ('members who spoke at Tuesday's meeting are concerned'). A past participle
+    set off the same way is such a clause without its 'who was' ('The governor, elected in
+    2014, faces a recall vote', as 'The governor, who was elected in 2014, faces ...'; round 17).
+    """
     verb = clause.verb
     start = verb.left_edge.i
-    if clause.dep != "relcl" or start == 0 or verb.doc[start - 1].text not in _SET_OFF:
+    reduced = clause.dep == "acl" and verb.tag_ == "VBN" and verb.i > noun.i  # "elected in 2014"
+    if (clause.dep != "relcl" and not reduced) or start == 0:
+        return False
+    if verb.doc[start - 1].text not in _SET_OFF:
         return False  # a comma or a dash: "Kagan — who was an architect of the surge in 2007 —"
     return (
         kinds.person(noun)

@@ -55,3 +55,35 @@ def test_recent_dates_that_keep_their_reading(
 ) -> None:
     """A past clause, a date on the clause, a date ahead keep their event."""
     assert dated(nlp, text, THURSDAY) == expected
+
+
+AUGUST = date(2016, 8, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'Schmidt, born in February 1967 in Montana, is a Federation Fellow' (seed 1774)
+        "The governor, elected in 2014, faces a recall vote.",
+        "The senator, elected in 2010, is running again.",
+        "Dr. Lee, born in March 1961 in Ohio, is a professor at the university.",
+    ],
+)
+def test_a_participle_set_off_on_a_person_is_background(nlp: Language, text: str) -> None:
+    """A past participle set off by commas on a person reads as 'who was ...': background."""
+    assert dated(nlp, text, AUGUST) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last days' news stays, as for 'who was arrested on Tuesday'
+        ("The suspect, arrested on Saturday, remains in custody.", ["2016-07-30"]),
+        # a happening of the main clause keeps its own date
+        ("Mr. Jones, appointed in March, resigned on Friday.", ["2016-07-29"]),
+        ("Smith, born in 1950, studied law in Chicago.", ["1950-01-01"]),
+    ],
+)
+def test_participles_that_keep_their_reading(nlp: Language, text: str, expected: list[str]) -> None:
+    """Recent news in the participle, or a main clause telling a happening."""
+    assert dated(nlp, text, AUGUST) == expected
