@@ -7,7 +7,10 @@ Zakharova", "Tom Keller, her husband"), or the pronouns used in a sentence that 
 person ("Renada Chisholm said she is still researching"; a name beside a role a pronoun owns,
 "her husband Tom", is a second person there). `genders` counts those votes per person
 key; a person with no evidence, or evidence both ways, has no gender and any pronoun may stand
-for them. No list of first names: nothing is guessed from outside the article.
+for them. A first name's usual gender (`speaker_first_names`: "Oprah Winfrey" is a woman, "Jean"
+or "Kim" says nothing) weighs in where the article does not say plainly: it decides a person the
+article gives no vote or split votes, and stands against a stray pronoun vote; an honorific or a
+gendered role always wins over it (`_decide`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.speaker_first_names import name_gender
 from analysis.types import EntityKind, Mention
 
 MALE, FEMALE = "male", "female"
@@ -31,6 +35,7 @@ _FEMALE_ROLES = """spokeswoman chairwoman congresswoman businesswoman councilwom
     wife daughter sister aunt grandmother queen princess girl woman lady niece widow"""
 _ROLE_GENDER = dict.fromkeys(_MALE_ROLES.split(), MALE)
 _ROLE_GENDER |= dict.fromkeys(_FEMALE_ROLES.split(), FEMALE)
+_NAME_WEIGHT = 3  # a first name's usual gender, in pronoun votes (`_decide`)
 
 
 def _sentence_votes(sentence: Span, excluded: Callable[[int], bool]) -> Counter[str]:
@@ -164,15 +169,20 @@ def _kin_of_someone(doc: Doc, mention: Mention) -> bool:
 
 
 def genders(
-    doc: Doc, mentions: Sequence[Mention], excluded: Callable[[int], bool]
+    doc: Doc,
+    mentions: Sequence[Mention],
+    excluded: Callable[[int], bool],
+    first_names: bool = False,
 ) -> dict[str, str]:
-    """Person key -> "male" / "female" where the article's words agree; others are left out."""
+    """Person key -> "male" / "female" where the article's words agree; others are left out.
+    With `first_names`, a first name's usual gender weighs in (`_decide`)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
     people = [m for m in mentions if m.kind == EntityKind.PERSON and not excluded(m.start)]
     by_sentence: dict[int, set[str]] = defaultdict(set)
     for mention in people:
         by_sentence[mention.sentence].add(mention.key)
-        votes[mention.key].update(_role_votes(doc, mention))
+        roles[mention.key].update(_role_votes(doc, mention))
         votes[mention.key].update(_clause_votes(doc, mention, excluded))
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
     starts = [s.start_char for s in sentences]
@@ -193,9 +203,49 @@ def genders(
             votes[mention.key].update(_sentence_votes(sentences[at], excluded))
         if at + 1 < len(sentences):
             votes[mention.key].update(_next_subject(doc, text, mention, sentences[at + 1], named))
+    names = _longest_names(people)
     decided = {}
-    for key, counted in votes.items():
-        male, female = counted[MALE], counted[FEMALE]
-        if male != female and min(male, female) * 3 <= max(male, female):
-            decided[key] = MALE if male > female else FEMALE
+    for key, name in names.items():
+        if (gender := _decide(roles[key], votes[key], name if first_names else "")) is not None:
+            decided[key] = gender
     return decided
+
+
+def _agreed(counted: Counter[str]) -> str | None:
+    """The gender the votes agree on: one side at least three times the other."""
+    male, female = counted[MALE], counted[FEMALE]
+    if male != female and min(male, female) * 3 <= max(male, female):
+        return MALE if male > female else FEMALE
+    return None
+
+
+def _decide(roles: Counter[str], pronouns: Counter[str], name: str) -> str | None:
+    """A person's gender from the article's votes and their first name (`speaker_first_names`).
+
+    An honorific or a gendered role beside the name ("Mr.", "spokeswoman") is the article's
+    plain word: the votes decide as they did, the name list stays out. Pronoun votes are read
+    from sentences and clauses the person shares with others' pronouns, and one such vote can
+    be another's ("So I asked him then, if you do end up endorsing Hillary Clinton …" votes
+    "he" for Hillary Clinton), so the first name's usual gender counts against them as
+    `_NAME_WEIGHT` votes: it decides a person with no vote at all, outweighs a lone stray vote,
+    and against more it leaves the person ungendered rather than flipping them. Votes both ways
+    that do not agree by themselves ("When Winfrey asked if he could share …, he declined"; "her
+    interview with Winfrey she spoke") are the article not deciding: the first name does."""
+    if +roles:
+        return _agreed(roles + pronouns)
+    listed = name_gender(name)
+    if listed is None:
+        return _agreed(pronouns)
+    weighed = _agreed(pronouns + Counter({listed: _NAME_WEIGHT}))
+    if weighed is None and _agreed(pronouns) is None:
+        return listed
+    return weighed
+
+
+def _longest_names(people: Sequence[Mention]) -> dict[str, str]:
+    """Each person key's longest name in the article (the one that holds a first name)."""
+    longest: dict[str, str] = {}
+    for mention in people:
+        if len(mention.name.split()) > len(longest.get(mention.key, "").split()):
+            longest[mention.key] = mention.name
+    return longest
