@@ -28,7 +28,7 @@ from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
 from analysis.event_old_thing import old_thing_now
 from analysis.event_predicted import predicted_past
-from analysis.event_recent_thing import recent_thing_now
+from analysis.event_recent_thing import ahead_in_past_description, recent_thing_now
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
 from analysis.types import ResolvedDate, SentenceSpan
@@ -127,6 +127,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or old_thing_now(where, last, places.published)  # 'would preserve its 1979 peace'
     # 'would slow the pace following last year's moratorium'
     clash = clash or recent_thing_now(where, first, last, places.published)
+    # 'laid plans for ... states holding contests on March 15'
+    clash = clash or ahead_in_past_description(where, first, places.published)
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

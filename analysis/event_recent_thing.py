@@ -35,3 +35,25 @@ def recent_thing_now(place: Place, first: int, last: int, published: date | None
     if last >= published.toordinal() or long_before(last, published) or verb.lemma_ == "be":
         return False
     return thing_of_now(place, thing, verb)
+
+
+def ahead_in_past_description(place: Place, first: int, published: date | None) -> bool:
+    """Whether a date wholly after the day of writing dates a participle describing a noun of
+    a clause told in the past: 'laid plans for an assault in a series of states holding
+    contests on March 15' (written 3 March; issue 12, round 17, development draw 1771). The
+    past happening cannot fall after the writing; the participle only says which states."""
+    links = place.links
+    if published is None or not first or first <= published.toordinal() or len(links) < 2:
+        return False
+    clause, above = links[0], links[1]
+    if clause.verb.tag_ != "VBG" or place.thing is not None:
+        return False
+    # "states holding contests": an `acl`, or a gerund under a noun's preposition ("a series
+    # of states holding ...", read as `pcomp` with its own subject)
+    prep = clause.verb.head
+    under_noun = clause.dep == "pcomp" and prep.pos_ == "ADP" and prep.head.pos_ == "NOUN"
+    if clause.dep != "acl" and not under_noun:
+        return False
+    verb = above.verb
+    helpers = [kid for kid in verb.children if kid.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not helpers

@@ -87,3 +87,38 @@ def test_a_participle_set_off_on_a_person_is_background(nlp: Language, text: str
 def test_participles_that_keep_their_reading(nlp: Language, text: str, expected: list[str]) -> None:
     """Recent news in the participle, or a main clause telling a happening."""
     assert dated(nlp, text, AUGUST) == expected
+
+
+WEDNESDAY = date(2016, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'laid plans for an assault ... in a series of states holding contests on March 15'
+        "Donors drew up plans for attacks in a series of states holding primaries on March 15.",
+        "Aides met officials from the states voting on March 15.",
+        "The union sent letters to workers attending the rally on March 20.",
+    ],
+)
+def test_a_participle_ahead_under_a_past_describes_a_noun(nlp: Language, text: str) -> None:
+    """A date after the writing on a participle describing a noun, under a simple past."""
+    assert dated(nlp, text, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the main clause ahead: the participle's date may be its time
+        ("Donors will target states holding primaries on March 15.", ["2016-03-15"]),
+        # a past date on the participle: the last days' news ('blasting Republicans on Monday')
+        ("The party sent releases blasting Republicans on Monday.", ["2016-02-29"]),
+        # the date on the past clause itself
+        ("Donors met on Monday with officials representing the states.", ["2016-02-29"]),
+    ],
+)
+def test_participles_ahead_that_keep_their_reading(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    """A main clause ahead, a past date, a date on the main clause."""
+    assert dated(nlp, text, WEDNESDAY) == expected
