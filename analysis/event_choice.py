@@ -24,11 +24,13 @@ from analysis.event_compared import compared
 from analysis.event_deadline import future_deadline
 from analysis.event_habit import habitual
 from analysis.event_listed import listed, old_subject_now
+from analysis.event_misparsed import participle_read_as_root
 from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
 from analysis.event_old_thing import old_thing_now
 from analysis.event_predicted import predicted_past
 from analysis.event_recent_thing import ahead_in_past_description, recent_thing_now
+from analysis.event_reference import RECENT
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
 from analysis.types import ResolvedDate, SentenceSpan
@@ -129,6 +131,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or recent_thing_now(where, first, last, places.published)
     # 'laid plans for ... states holding contests on March 15'
     clash = clash or ahead_in_past_description(where, first, places.published)
+    # 'Captain Khan, killed 12 years ago, was a hero' read as 'Khan killed ..., was'
+    clash = clash or participle_read_as_root(where, bool(RECENT.search(found.text)))
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

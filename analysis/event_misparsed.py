@@ -58,3 +58,36 @@ def based_on(place: Place) -> bool:
         if any(kid.lower_ in ("on", "upon") for kid in verb.children):
             return True
     return False
+
+
+_SET_OFF = frozenset({",", "—", "–", "--"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def participle_read_as_root(place: Place, recent: bool) -> bool:
+    """Whether a date's clause is a past participle set off by commas after a person that the
+    parser took for its clause's verb (the root, or what a speaker said): 'Captain Khan, killed
+    12 years ago, was a hero' is read 'Khan killed ..., was a hero', the true verb a subjectless
+    `conj` after the second comma
+    (issue 12, round 17, development draw 1772). Such a participle tells about the person, as
+    'who was killed 12 years ago' does: background, unless it is the last days' news
+    (`recent`: 'The suspect, arrested on Saturday, remains in custody')."""
+    if recent or not place.links or place.links[0].dep not in ("ROOT", "ccomp"):
+        return False
+    verb = place.verb
+    if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return False
+    doc = verb.doc
+    subjects = [kid for kid in verb.children if kid.dep_ == "nsubj" and kid.i < verb.i]
+    if len(subjects) != 1 or doc[verb.i - 1].text not in _SET_OFF:
+        return False
+    person = subjects[0]
+    if person.right_edge.i not in (verb.i - 2, verb.i - 1) or person.ent_type_ != "PERSON":
+        return False
+    for kid in verb.children:
+        if kid.dep_ != "conj" or kid.pos_ not in _VERB_POS or kid.i < place.root.i:
+            continue
+        own_subject = any(k.dep_ in ("nsubj", "nsubjpass") for k in kid.children)
+        if not own_subject and doc[kid.i - 1].text in _SET_OFF:
+            return True
+    return False

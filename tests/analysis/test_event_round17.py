@@ -122,3 +122,31 @@ def test_participles_ahead_that_keep_their_reading(
 ) -> None:
     """A main clause ahead, a past date, a date on the main clause."""
     assert dated(nlp, text, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "''Captain Khan, killed 12 years ago, was a hero,'' Mr. Trump wrote" (seed 1772)
+        "Sergeant Miller, killed 12 years ago, was a hero.",
+        "''Sergeant Miller, killed 12 years ago, was a hero,'' the senator wrote.",
+        "John Smith, killed in 2004, was buried in Arlington.",
+    ],
+)
+def test_a_participle_read_as_the_verb_is_background(nlp: Language, text: str) -> None:
+    """'X, killed ..., was' that the parser reads 'X killed ..., was': about the person."""
+    assert dated(nlp, text, AUGUST) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Smith, arrested on Saturday, remains in custody.", ["2016-07-30"]),  # recent
+        ("John Smith won in 2004 and was re-elected in 2008.", ["2004-01-01", "2008-01-01"]),
+    ],
+)
+def test_verbs_after_a_person_that_keep_their_reading(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    """Recent news, and a real verb with its own conjunct."""
+    assert dated(nlp, text, AUGUST) == expected
