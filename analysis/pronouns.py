@@ -3,8 +3,11 @@
 A pronoun that is a clause's subject stands for, in this order:
 
 1. a person named earlier in its own sentence as a subject, else as a possessor ("In Hajjaj’s
-   case, she decided …" is Hajjaj); a person named there as an object or beside another
-   subject ("he and Farrow were apart") is not preferred over the story's subject;
+   case, she decided …" is Hajjaj; not one inside a clause of its own: "Describing a visit to
+   Farrow's house, he acknowledges …"); a person named there as an object or beside another
+   subject ("he and Farrow were apart") is not preferred over the story's subject, unless the
+   sentence's subject before it is of the other gender: then the person that subject acts on
+   ("Ms. Haley slammed Mr. DeSantis after he accused her …" is DeSantis);
 2. else the latest subject before it, where subjects are the people named as subjects and the
    pronouns already read, each standing for whom it was resolved to ("she decided …" then "“…,”
    she continued" is still Hajjaj, though another woman was named in between as an object);
@@ -51,6 +54,7 @@ from analysis.speaker_names import full_name_in, person_shaped
 from analysis.types import EntityKind, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
 PERSONAL = frozenset({"he", "she"})
 REPLIES = frozenset({"reply", "respond", "answer", "retort"})
 ASKS = frozenset({"ask", "question"})
@@ -329,7 +333,11 @@ class PronounChain:
             and not aside
         ]
         subjects = [m for m in same if head_dep(self.doc, m) in SUBJECT_DEPS]
-        owners = [m for m in same if head_dep(self.doc, m) == "poss"]
+        owners = [m for m in same if head_dep(self.doc, m) == "poss" and self._near(m, token)]
+        # "Ms. Haley slammed Mr. DeSantis after he accused her …": whom she acts on
+        objects = [m for m in same if head_dep(self.doc, m) in OBJECT_DEPS]
+        if objects and not (subjects or owners) and self._subject_of_other_gender(token, gender):
+            owners = objects
         if subjects or owners:
             return (subjects or owners)[-1]
         asked = self._asked(token, gender)
@@ -348,6 +356,33 @@ class PronounChain:
         earlier = [m for m in self.people if m.end <= token.idx]
         fitting = [m for m in earlier if self._fits(m, gender)]  # a "she" is never a known man
         return fitting[-1] if fitting else None
+
+    def _near(self, owner: Mention, token: Token) -> bool:
+        """A possessor that hangs on the pronoun's own verb through nouns and prepositions only
+        ("In Hajjaj's case, she decided"), not one inside a clause of its own ("Describing a
+        visit to Farrow's house, he acknowledges …": the visit is his, Farrow is its place)."""
+        root = root_of(self.doc, owner)
+        verb = token.head
+        if root is None:
+            return True
+        node = root.head
+        while node.i not in (node.head.i, verb.i):
+            if node.pos_ in {"VERB", "AUX"}:
+                return False
+            node = node.head
+        return node.i == verb.i or node.pos_ not in {"VERB", "AUX"}
+
+    def _subject_of_other_gender(self, token: Token, gender: str) -> bool:
+        """Whether the pronoun's sentence names, before it, a subject the article genders
+        otherwise: that subject is not the pronoun, so the person that subject acts on is."""
+        sentence = token.sent
+        return any(
+            sentence.start_char <= m.start
+            and m.end <= token.idx
+            and head_dep(self.doc, m) in SUBJECT_DEPS
+            and self.genders.get(m.key, gender) != gender
+            for m in self.people
+        )
 
     def _asked(self, token: Token, gender: str) -> Mention | None:
         """ "A reporter asked Montoya-Lewis, “…?” “…,” she replied": who replies is the person
