@@ -15,6 +15,7 @@ gendered role always wins over it (`_decide`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -204,6 +205,9 @@ def genders(
         if at + 1 < len(sentences):
             votes[mention.key].update(_next_subject(doc, text, mention, sentences[at + 1], named))
     names = _longest_names(people)
+    for key, counted in _titled(text, names).items():
+        if not +roles[key]:
+            roles[key] = counted
     decided = {}
     for key, name in names.items():
         if (gender := _decide(roles[key], votes[key], name if first_names else "")) is not None:
@@ -240,6 +244,34 @@ def _decide(roles: Counter[str], pronouns: Counter[str], name: str) -> str | Non
     if weighed is None and _agreed(pronouns) is None:
         return listed
     return weighed
+
+
+_NOBLE = {"prince": MALE, "princess": FEMALE, "king": MALE, "queen": FEMALE, "duke": MALE}
+_NOBLE |= {"duchess": FEMALE}
+_TITLED = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Prince|Princess|King|Queen|Duke|Duchess)\.? +"
+    r"([A-Z][\w'’-]+)"
+)
+
+
+def _titled(text: str, names: dict[str, str]) -> dict[str, Counter[str]]:
+    """ "KELLY Osbourne has blasted “whinger” Prince Harry …": a title the model left untagged
+    with the name still says who is a man. Each "Mr. Surname" / "Prince First" of the text
+    votes for the one person of the article with that surname / first name (a word two people
+    share, "Mr. Clinton" beside "Hillary Clinton", votes for no one)."""
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, name in names.items():
+        words = name.split()
+        owners["last", words[-1]].add(key)
+        owners["first", words[0]].add(key)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for match in _TITLED.finditer(text):
+        title, word = match.group(1).lower(), match.group(2)
+        noble = _NOBLE.get(title)
+        keys = owners.get(("first", word), set()) if noble else owners.get(("last", word), set())
+        if len(keys) == 1:
+            votes[next(iter(keys))][noble or _HONORIFICS[title]] += 2
+    return votes
 
 
 def _longest_names(people: Sequence[Mention]) -> dict[str, str]:

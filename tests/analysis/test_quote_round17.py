@@ -207,3 +207,24 @@ def test_a_possessor_counts_only_on_the_pronouns_own_verb(
     nlp: Language, text: str, first: str, key: str
 ) -> None:
     assert _speakers(nlp, text)[first] == key
+
+
+def test_an_untagged_title_before_a_name_genders_its_person(nlp: Language) -> None:
+    """The small model tags "Harry" in the body but not "Prince Harry" of the first line: the
+    title still says he is a man, so "she" passes him over for Kelly Osbourne."""
+    text = (
+        "KELLY Osbourne has blasted “whinger” Prince Harry for portraying himself as a "
+        "“victim”.\n\nThe star slammed the royal and Harry for stepping down, and she has now "
+        "revisited her comments.\n\nSpeaking on her podcast, she said: “I said he was a "
+        "whinger and I meant it.”"
+    )
+    assert _genders(nlp, text).get("harry") == "male"
+    assert _speakers(nlp, text)["I said he wa"] == "kelly osbourne"
+
+
+def test_a_title_before_a_surname_two_people_share_votes_for_no_one(nlp: Language) -> None:
+    text = (
+        "Hillary Clinton and Bill Clinton arrived in Iowa. Mr. Clinton spoke first. Mr. Clinton "
+        "then left the stage."
+    )
+    assert "hillary clinton" not in {k for k, v in _genders(nlp, text).items() if v == "male"}
