@@ -4,8 +4,9 @@ what the sentence says (issue 12).
 Run: `.venv/bin/python -m eval.events_real [--split dev|test|all] [--json FILE] [--dump DIR]
 [--errors]`. `--split seventh` runs the seventh held-out batch, Mozilla Readability's test pages,
 read from a clone or mirror of that repository (`--readability PATH`, else $ANALYST_READABILITY,
-else the machine's mirror; see `eval.real_pages`). `--split eighth` is refused: that batch is
-labelled for quotes only (`eval.quotes_real`).
+else the machine's mirror; see `eval.real_pages`). `--split eighth` runs the eighth held-out batch,
+goose3's and newspaper4k's test pages, read the same way (`--goose3 PATH` / $ANALYST_GOOSE3,
+`--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the machine's mirrors).
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
@@ -422,16 +423,24 @@ def events_of(article: dict[str, Any]) -> list[Produced]:
     ]
 
 
-def ingest(split: str, data: Path = DEFAULT_DATA, readability: Path | None = None) -> Ingested:
+def ingest(
+    split: str,
+    data: Path = DEFAULT_DATA,
+    readability: Path | None = None,
+    *,
+    goose3: Path | None = None,
+    newspaper4k: Path | None = None,
+) -> Ingested:
     """Ingest the split's pages with the real CLI into a fresh database and read every event
-    (`readability`: where Readability's repository is, for the seventh batch's pages)."""
+    (`readability`: where Readability's repository is, for the seventh batch's pages; `goose3`
+    and `newspaper4k`: where those repositories are, for the eighth batch's)."""
     from typer.testing import CliRunner
 
     from eval.real_pages import write_pages
 
     with tempfile.TemporaryDirectory(prefix="events_real_") as tmp:
         folder = Path(tmp) / "pages"
-        write_pages(folder, split, data, readability)
+        write_pages(folder, split, data, readability, goose3=goose3, newspaper4k=newspaper4k)
         env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
         runner = CliRunner()
         failed = _ingest_failures(runner, env, folder)
@@ -537,14 +546,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a clone or mirror of mozilla/readability, for --split seventh "
         "(default: $ANALYST_READABILITY, else the machine's mirror)",
     )
+    for name in ("goose3", "newspaper4k"):
+        parser.add_argument(
+            f"--{name}",
+            type=Path,
+            help=f"a clone or mirror of {name}'s repository, for --split eighth "
+            "(default: its environment variable, else the machine's mirror)",
+        )
     args = parser.parse_args(argv)
-    if args.split == "eighth":  # labelled for quotes only: no dated event of it was judged
-        parser.error("the eighth batch has no event judgments; score it with eval.quotes_real")
     from eval.real_pages import pages
 
     keys = {p.key for p in pages(args.split, args.data)}
     judgments = {k: v for k, v in load_judgments(args.judgments).items() if k in keys}
-    found = ingest(args.split, args.data, args.readability)
+    mirrors = {k: v for k in ("goose3", "newspaper4k") if (v := getattr(args, k)) is not None}
+    found = ingest(args.split, args.data, args.readability, **mirrors)  # only the paths given
     result = score(found.events, judgments)
     emit(*report(result, len(judgments), len(keys)), interval_line(result))
     emit(

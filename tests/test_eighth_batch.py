@@ -170,7 +170,7 @@ def test_a_page_is_read_from_a_plain_copy_and_refused_when_missing(
     assert mirrored_repo("goose3", tmp_path) == tmp_path
 
 
-def test_quotes_real_takes_the_eighth_split_and_events_real_refuses_it(
+def test_quotes_real_and_events_real_take_the_eighth_split(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seen: dict[str, Any] = {}
@@ -184,11 +184,37 @@ def test_quotes_real_takes_the_eighth_split_and_events_real_refuses_it(
     assert quotes_real.main(argv) == 1  # no runs: the stub ingested nothing
     assert seen["quotes"] == ("eighth", tmp_path / "g", tmp_path)
 
-    def ingest(*args: Any) -> events_real.Ingested:
-        raise AssertionError("the eighth batch must not be ingested for events")
+    goose = next(p for p in pages("eighth") if p.source == "goose3")
+    news = next(p for p in pages("eighth") if p.source == "newspaper4k")
+    event = events_real.Produced(goose.key, "On Monday the mayor resigned.", "2010-08-16", "day")
+    judged = tmp_path / "judged"
+    judged.mkdir()
+    (judged / f"{goose.key}.json").write_text(
+        json.dumps(
+            {
+                "page": goose.key,
+                "events": [
+                    {
+                        "sentence": "the mayor resigned",
+                        "correct": "2010-08-16",
+                        "correct_precision": "day",
+                    }
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    unjudged = events_real.Produced(news.key, "The vote was held on Friday.", "2012-01-06", "day")
+
+    def ingest(split: str, *args: Any, **kwargs: Any) -> events_real.Ingested:
+        seen["events"] = (split, kwargs["goose3"], kwargs["newspaper4k"])
+        return events_real.Ingested([event, unjudged], {}, {}, 2, 2)
 
     monkeypatch.setattr(events_real, "ingest", ingest)
-    with pytest.raises(SystemExit) as refused:
-        events_real.main(["--split", "eighth", "--judgments", str(tmp_path)])
-    assert refused.value.code == 2
-    assert "no event judgments" in capsys.readouterr().err
+    argv = ["--split", "eighth", "--judgments", str(judged), "--goose3", str(tmp_path / "g")]
+    figures = tmp_path / "figures.json"
+    assert events_real.main([*argv, "--newspaper4k", str(tmp_path), "--json", str(figures)]) == 0
+    assert seen["events"] == ("eighth", tmp_path / "g", tmp_path)
+    assert "Dated events on 24 real pages (1 judged)" in capsys.readouterr().out
+    scored = json.loads(figures.read_text("utf-8"))  # a page without judgments: unjudged
+    assert (scored["right"], scored["wrong"], scored["unjudged"]) == (1, 0, 1)
