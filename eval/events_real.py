@@ -48,7 +48,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import SPLITS
+from eval.real_pages import SPLITS, add_mirror_options
 
 if TYPE_CHECKING:
     from typer.testing import CliRunner
@@ -540,19 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--dump", type=Path, help="write each page's events to judge here")
     parser.add_argument("--errors", action="store_true", help="list wrong and unjudged events")
-    parser.add_argument(
-        "--readability",
-        type=Path,
-        help="a clone or mirror of mozilla/readability, for --split seventh "
-        "(default: $ANALYST_READABILITY, else the machine's mirror)",
-    )
-    for name in ("goose3", "newspaper4k"):
-        parser.add_argument(
-            f"--{name}",
-            type=Path,
-            help=f"a clone or mirror of {name}'s repository, for --split eighth "
-            "(default: its environment variable, else the machine's mirror)",
-        )
+    add_mirror_options(parser)
     args = parser.parse_args(argv)
     from eval.real_pages import pages
 

@@ -68,7 +68,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import SPLITS
+from eval.real_pages import SPLITS, add_mirror_options
 
 LABELS = REPO_ROOT / "eval" / "data" / "real_quotes"
 LIMIT = 500  # the most `analyst quotes --limit` allows
@@ -717,19 +717,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     parser.add_argument("--json", type=Path, help="also write the figures and errors as JSON")
     parser.add_argument("--keep", type=Path, help="keep the pages and database in this folder")
-    parser.add_argument(
-        "--readability",
-        type=Path,
-        help="a clone or mirror of mozilla/readability, for --split seventh "
-        "(default: $ANALYST_READABILITY, else the machine's mirror)",
-    )
-    for name in ("goose3", "newspaper4k"):
-        parser.add_argument(
-            f"--{name}",
-            type=Path,
-            help=f"a clone or mirror of {name}'s repository, for --split eighth "
-            "(default: its environment variable, else the machine's mirror)",
-        )
+    add_mirror_options(parser)
     args = parser.parse_args(argv)
     runs, splits = run_split(
         args.split,

@@ -52,6 +52,7 @@ $ANALYST_NEWSPAPER4K, else the machine's mirrors), never copied here; held out, 
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -670,6 +671,7 @@ class Mirrored:
     env: str
     mirror: Path
     option: str
+    split: str  # the held-out batch read from it
 
 
 MIRRORED = {
@@ -679,16 +681,33 @@ MIRRORED = {
         READABILITY_ENV,
         READABILITY_MIRROR,
         "--readability",
+        "seventh",
     ),
-    "goose3": Mirrored("goose3/goose3", GOOSE3_COMMIT, GOOSE3_ENV, GOOSE3_MIRROR, "--goose3"),
+    "goose3": Mirrored(
+        "goose3/goose3", GOOSE3_COMMIT, GOOSE3_ENV, GOOSE3_MIRROR, "--goose3", "eighth"
+    ),
     "newspaper4k": Mirrored(
         "AndyTheFactory/newspaper4k",
         NEWSPAPER4K_COMMIT,
         NEWSPAPER4K_ENV,
         NEWSPAPER4K_MIRROR,
         "--newspaper4k",
+        "eighth",
     ),
 }
+
+
+def add_mirror_options(parser: argparse.ArgumentParser) -> None:
+    """`--readability`, `--goose3`, `--newspaper4k`: where each held-out batch's repository is,
+    for the scoring scripts (`eval.quotes_real`, `eval.events_real`)."""
+    for source, known in MIRRORED.items():
+        parser.add_argument(
+            known.option,
+            type=Path,
+            dest=source,
+            help=f"a clone or mirror of {known.github}, for --split {known.split} "
+            f"(default: ${known.env}, else the machine's mirror)",
+        )
 
 
 def mirrored_repo(source: str, path: Path | None = None) -> Path:
