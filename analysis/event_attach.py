@@ -27,6 +27,7 @@ def long_before(last: int, published: date) -> bool:
 
 
 VERBS = frozenset({"VERB", "AUX"})
+SET_OFF = frozenset({",", "—", "–", "--"})  # marks that set a clause off: "Khan, killed ..."
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
 _PREPS = frozenset({"ADP", "SCONJ"})
 _TWO_WORD = frozenset(

@@ -9,7 +9,7 @@ passing, as in any relative clause (issue 12, round 11: passing mentions).
 
 from __future__ import annotations
 
-from analysis.event_attach import Link, Place
+from analysis.event_attach import SET_OFF, VERBS, Link, Place
 from analysis.event_words import REPORTING
 
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
@@ -60,10 +60,6 @@ def based_on(place: Place) -> bool:
     return False
 
 
-_SET_OFF = frozenset({",", "—", "–", "--"})
-_VERB_POS = frozenset({"VERB", "AUX"})
-
-
 def participle_read_as_root(place: Place, recent: bool) -> bool:
     """Whether a date's clause is a past participle set off by commas after a person that the
     parser took for its clause's verb (the root, or what a speaker said): 'Captain Khan, killed
@@ -79,15 +75,15 @@ def participle_read_as_root(place: Place, recent: bool) -> bool:
         return False
     doc = verb.doc
     subjects = [kid for kid in verb.children if kid.dep_ == "nsubj" and kid.i < verb.i]
-    if len(subjects) != 1 or doc[verb.i - 1].text not in _SET_OFF:
+    if len(subjects) != 1 or doc[verb.i - 1].text not in SET_OFF:
         return False
     person = subjects[0]
     if person.right_edge.i not in (verb.i - 2, verb.i - 1) or person.ent_type_ != "PERSON":
         return False
     for kid in verb.children:
-        if kid.dep_ != "conj" or kid.pos_ not in _VERB_POS or kid.i < place.root.i:
+        if kid.dep_ != "conj" or kid.pos_ not in VERBS or kid.i < place.root.i:
             continue
         own_subject = any(k.dep_ in ("nsubj", "nsubjpass") for k in kid.children)
-        if not own_subject and doc[kid.i - 1].text in _SET_OFF:
+        if not own_subject and doc[kid.i - 1].text in SET_OFF:
             return True
     return False

@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
-from analysis.event_attach import VERBS, Link, Place, climb
+from analysis.event_attach import SET_OFF, VERBS, Link, Place, climb
 from analysis.event_background import (
     example,
     named_under_state,
@@ -305,7 +305,6 @@ def _outcome(dated: Dated, clause: Link, main: Link) -> bool:
 
 
 _WHO = frozenset({"who", "whom", "whose"})
-_SET_OFF = frozenset({",", "—", "–", "--"})
 
 
 def _about_person(clause: Link, noun: Token) -> bool:
@@ -321,7 +320,7 @@ def _about_person(clause: Link, noun: Token) -> bool:
     reduced = clause.dep == "acl" and verb.tag_ == "VBN" and verb.i > noun.i  # "elected in 2014"
     if (clause.dep != "relcl" and not reduced) or start == 0:
         return False
-    if verb.doc[start - 1].text not in _SET_OFF:
+    if verb.doc[start - 1].text not in SET_OFF:
         return False  # a comma or a dash: "Kagan — who was an architect of the surge in 2007 —"
     return (
         kinds.person(noun)
