@@ -4,9 +4,9 @@
 "she" or "Ms.", so `speaker_gender` had no vote for her and any pronoun could stand for her. A
 reader knows Oprah is a woman's name. This module says so from nomquamgender's name data
 (PyPI, MIT licence: 722k first names with the share of women among their bearers, pooled from
-36 sources in many countries), read from the installed package. It is a prior only:
-`speaker_gender` asks it for a person the article gives no evidence for, never against the
-article's own words.
+up to 35 sources a name in many countries), read from the installed package. It is a prior:
+`speaker_gender` weighs it against the article's pronoun votes only, and an honorific or a
+gendered role beside the name always wins over it.
 
 A name counts only when the package's own taxonomy calls it *gendered* at its default
 uncertainty of 0.1 (P(female) outside 0.1–0.9 across its sources, not only within one country
