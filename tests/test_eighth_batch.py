@@ -34,6 +34,7 @@ from eval.real_pages import (
     read_html,
     read_mirrored,
 )
+from tests.real_page_labels import assert_quotes_well_formed
 
 LABELS = Path(__file__).resolve().parents[1] / "eval" / "data" / "real_quotes"
 SOURCES = ("goose3", "newspaper4k")
@@ -108,12 +109,7 @@ def test_every_eighth_label_file_parses_and_is_well_formed() -> None:
         assert data["labelled"].startswith("by hand, 2026-12-06") and "blind" in data["labelled"]
         assert data["note"].strip() and data["quotes"], name
         assert data["body_ends"] is None or data["body_ends"].strip(), name
-        for quote in data["quotes"]:
-            assert quote["text"].strip() and quote["kind"] in ("person", "org"), (name, quote)
-            assert quote["speaker"] is None or quote["speaker"].strip(), (name, quote)
-            if quote.get("fragment"):  # a fragment is one to three words (rule 4)
-                assert len(quote["text"].split()) <= 3, (name, quote)
-        assert all(isinstance(n, str) and n for n in data["not_quotes"]), name
+        assert_quotes_well_formed(name, data)
         gold = quotes_real.load_page(LABELS / f"{_key(name)}.json")
         assert gold.key == _key(name) and len(gold.quotes) == len(data["quotes"])
         counted += len(data["quotes"])

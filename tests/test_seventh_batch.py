@@ -29,6 +29,7 @@ from eval.real_pages import (
     read_readability,
     readability_repo,
 )
+from tests.real_page_labels import assert_quotes_well_formed
 
 LABELS = Path(__file__).resolve().parents[1] / "eval" / "data" / "real_quotes"
 JUDGMENTS = Path(__file__).resolve().parents[1] / "eval" / "data" / "real_events"
@@ -87,12 +88,7 @@ def test_every_seventh_page_has_a_well_formed_blind_label_file() -> None:
         assert f"test/test-pages/{test_page}/source.html" in data["source"]
         assert data["labelled"].startswith("by hand, 2026-12-06") and "blind" in data["labelled"]
         assert data["quotes"], name
-        for quote in data["quotes"]:
-            assert quote["text"].strip() and quote["kind"] in ("person", "org"), (name, quote)
-            assert quote["speaker"] is None or quote["speaker"].strip(), (name, quote)
-            if quote.get("fragment"):  # a fragment is one to three words (rule 4)
-                assert len(quote["text"].split()) <= 3, (name, quote)
-        assert all(isinstance(n, str) and n for n in data["not_quotes"]), name
+        assert_quotes_well_formed(name, data)
         gold = quotes_real.load_page(LABELS / f"{name.removesuffix('.html')}.json")
         assert len(gold.quotes) == len(data["quotes"])
     counted = sum(len(data["quotes"]) for data in _labels().values())
