@@ -8,7 +8,8 @@ such month, a year before the story. A month one to three months ahead of the wr
 coming one: a story's months that far back are few and near enough to be written with "last"
 or a year. Farther ahead, the past month stays ("The move follows Macron's response in March",
 written in November: DEV). A clause told in the past ("the hearings in September were"),
-"will", a plan, a reporting verb, a present of pointing to ("points to a decision in May") and
+"will", a plan, a reporting verb, a present of pointing to or back ("points to a decision in
+May", "echoes a walkout in June") and
 a thing with a past clause of its own ("a decision in May that found") keep their reading.
 """
 
@@ -20,7 +21,7 @@ from datetime import date
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place
 from analysis.event_tense import Direction
-from analysis.event_topic import POINTING_TO
+from analysis.event_topic import POINTING_BACK
 from analysis.event_words import REPORTING
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -35,7 +36,9 @@ def coming_month(place: Place, written: str, published: date | None) -> Directio
     verb, bare = place.verb, _MONTH.match(written.strip())
     if verb is None or bare is None or published is None or verb.lemma_ in REPORTING:
         return None
-    if verb.lemma_ in POINTING_TO or _told_past(place):  # "points to a decision in May that found"
+    # "points to a decision in May", "echoes a walkout in June": what such a present likens the
+    # news to lies behind; "a decision in May that found"
+    if verb.lemma_ in POINTING_BACK or _told_past(place):
         return None
     participle = verb.tag_ == "VBG" and not auxes(verb)  # "Entering the final contests in June"
     if place.thing is None and not participle:

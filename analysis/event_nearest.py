@@ -3,8 +3,10 @@
 `analysis.event_tense` reads a present tense as a schedule ("the tour resumes March 12th") and
 "will" as the future. Some clauses say neither, and their dates take the nearest such day:
 
-- a present of relating one thing to another: "the row echoes a controversy in June", "That
-  number follows 292,000 in June" (the thing related to is there already, or due, either way);
+- a present of relating one thing to another: "That number follows 292,000 in June" (the thing
+  related to is there already, or due, either way); but a present that likens the news to what
+  came before ("the row echoes a controversy in June", "recalls", "evokes", "mirrors") looks
+  back, so its date lies behind the writing (`looks_back`);
 - a "would" no one reports: "voters that would probably vote for him in November" (a future
   of the past, or of now);
 - a date naming the subject of a clause put in the future: "Monday's decision will make the
@@ -29,6 +31,7 @@ from spacy.tokens import Token
 from analysis import clause_kinds as kinds
 from analysis.event_attach import Place
 from analysis.event_predicted import subject_of
+from analysis.event_topic import LIKENING_BACK
 from analysis.event_words import RELATIONS, REPORTING
 
 NEAREST = "nearest"
@@ -43,6 +46,18 @@ _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 _TITLE_WORDS = 8  # a title is short: "Meet the Press", "Face the Nation"
+
+
+def looks_back(place: Place) -> bool:
+    """Whether a date times what a present of likening points back to: "The strike echoes a
+    walkout in June" written in March is last June's walkout, not the coming one."""
+    verb = place.verb
+    return (
+        verb is not None
+        and place.thing is None
+        and kinds.simple_present(verb)
+        and verb.lemma_ in LIKENING_BACK
+    )
 
 
 def nearest(place: Place) -> str | None:

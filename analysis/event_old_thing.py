@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place, long_before
 from analysis.event_nested import TIMES
-from analysis.event_topic import POINTING_TO
+from analysis.event_topic import POINTING_BACK
 from analysis.event_words import STATES
 
 _AHEAD = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "can", "could", "may"})
@@ -32,8 +32,7 @@ _AHEAD_MORE = frozenset({"might", "must", "should", "ca"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve", "having"})
 # a present that names history as a state, or by pointing back to it ("recalls the Asian
 # financial crisis in 1997", "echoes the 1968 protests")
-_POINTING_BACK = POINTING_TO | {"recall", "echo", "evoke", "resemble", "mirror", "remind"}
-_RECALLING = STATES | _POINTING_BACK | {"remember", "fear", "mark"}
+_RECALLING = STATES | POINTING_BACK | {"remember", "fear", "mark"}
 _SETTINGS = frozenset({"in", "at", "during", "on", "throughout", "from"})
 _NOW_TAGS = frozenset({"VBZ", "VBP"})
 _BARE_TAGS = frozenset({"VB", "VBG"})
@@ -48,7 +47,7 @@ def old_thing_now(place: Place, last: int, published: date | None) -> bool:
     if not long_before(last, published) or verb.lemma_ == "be":
         return False
     if thing is None:  # "The slowdown echoes the debt crisis in 1982" (the parser's attachment)
-        return verb.lemma_ in _POINTING_BACK and verb.tag_ in _NOW_TAGS and not auxes(verb)
+        return verb.lemma_ in POINTING_BACK and verb.tag_ in _NOW_TAGS and not auxes(verb)
     return thing_of_now(place, thing, verb)
 
 
@@ -58,7 +57,7 @@ def thing_of_now(place: Place, thing: Token, verb: Token) -> bool:
         return False
     if thing.lemma_.lower() in TIMES:
         return False
-    if verb.lemma_ in _POINTING_BACK and (not _scene(place, thing, verb) or _after_object(thing)):
+    if verb.lemma_ in POINTING_BACK and (not _scene(place, thing, verb) or _after_object(thing)):
         return True  # "evoked Pat Buchanan's speech at the 1992 convention", "cited the 2008 crash"
     if _scene(place, thing, verb):
         return False  # "In the October 2014 video ..., McDonald is seen walking": a scene

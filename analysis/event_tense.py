@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from analysis.clause_kinds import auxes
 from analysis.event_aspect import modal_ahead, modal_perfect
 from analysis.event_attach import Place
-from analysis.event_nearest import nearest, outside_title
+from analysis.event_nearest import looks_back, nearest, outside_title
 from analysis.event_plans import directs, headline_infinitive, planned_passive
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
@@ -160,7 +160,9 @@ def direction(place: Place) -> Direction | None:
         return None
     moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
     early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
-    if early is None and nearest(place):  # "echoes a controversy in June", "Monday's decision will"
+    if early is None and looks_back(place):  # "echoes a walkout in June": the last June
+        early = Direction.PAST
+    if early is None and nearest(place):  # "follows 292,000 in June", "Monday's decision will"
         early = Direction.NEAREST
     if early is not None:
         return early

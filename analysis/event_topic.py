@@ -25,6 +25,9 @@ POINTING_TO = frozenset(
     | {"compare", "contrast", "liken", "praise", "criticize", "criticise", "dismiss", "lament"}
     | {"hail", "decry"}
 )
+# Verbs that liken the present to what came before: what they name lies behind the writing.
+LIKENING_BACK = frozenset({"recall", "echo", "evoke", "resemble", "mirror", "remind"})
+POINTING_BACK = POINTING_TO | LIKENING_BACK
 # Verbs after whose object a bare "today" is the object as it is nowadays: "comparing their lives
 # today with", "describing the city today as".
 LIKENING = frozenset(
