@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.common import DEFAULT_DATA
-from eval.timeline17 import _MEMBER, detokenize
+from eval.timeline17 import MEMBER, detokenize
 
 MAX_CHARS = 5000
 T17_SKIP_EVERY = 25
@@ -98,7 +98,7 @@ def t17_names(data: Path) -> list[tuple[str, str]]:
     names = []
     with tarfile.open(data / "timeline17" / "Timeline17.tar.xz", mode="r|xz") as archive:
         for member in archive:
-            match = _MEMBER.match(member.name)
+            match = MEMBER.match(member.name)
             if member.isfile() and match is not None:
                 names.append((member.name, match.group(2)))
     return [n for i, n in enumerate(names) if i % T17_SKIP_EVERY]

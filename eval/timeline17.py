@@ -34,7 +34,7 @@ from eval.common import DEFAULT_DATA, MODEL, emit, f1_of, pct, table
 
 log = logging.getLogger(__name__)
 
-_MEMBER = re.compile(r"^Timeline17/([^/]+)/InputDocs/(\d{4}-\d{2}-\d{2})/([^/]+)\.htm\.txt$")
+MEMBER = re.compile(r"^Timeline17/([^/]+)/InputDocs/(\d{4}-\d{2}-\d{2})/([^/]+)\.htm\.txt$")
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _DETOK = [
     (re.compile(r"``\s*"), "“"),
@@ -114,7 +114,7 @@ def stream_articles(
     seen: Counter[tuple[str, date]] = Counter()
     with tarfile.open(tar_path, mode="r|xz") as archive:
         for member in archive:
-            match = _MEMBER.match(member.name)
+            match = MEMBER.match(member.name)
             if not member.isfile() or match is None or match.group(1) not in wanted:
                 continue
             topic, day = match.group(1), date.fromisoformat(match.group(2))

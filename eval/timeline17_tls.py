@@ -33,7 +33,6 @@ import csv
 import json
 import logging
 import os
-import re
 import sys
 import tarfile
 import tempfile
@@ -47,12 +46,11 @@ from typing import Any
 
 from analysis.key_dates import PRECISION
 from eval.common import DEFAULT_DATA, emit, pct, table
-from eval.timeline17 import detokenize
+from eval.timeline17 import MEMBER, detokenize
 from eval.tls_metrics import Evaluator, Score, average_results, date_scores, tokenize
 
 log = logging.getLogger(__name__)
 
-_MEMBER = re.compile(r"^Timeline17/([^/]+)/InputDocs/(\d{4}-\d{2}-\d{2})/([^/]+)\.htm\.txt$")
 DEFAULT_WORK = Path(tempfile.gettempdir()) / "t17"
 # A split of the stories (news-tls has none): ranking and summary changes are tried on the TUNE
 # stories' 10 timelines (`--topics` bpoil_* H1N1_* MJ_bbc haiti_bbc) and the other stories' 9
@@ -141,7 +139,7 @@ def write_corpora(tar_path: Path, wanted: dict[str, tuple[str, date, date]], wor
     rows: dict[str, list[list[str]]] = {name: [] for name in todo}
     with tarfile.open(tar_path, mode="r|xz") as archive:
         for member in archive:
-            match = _MEMBER.match(member.name)
+            match = MEMBER.match(member.name)
             if not member.isfile() or match is None:
                 continue
             topic, day, doc = match.group(1), date.fromisoformat(match.group(2)), match.group(3)
