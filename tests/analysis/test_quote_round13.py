@@ -13,12 +13,7 @@ from spacy.language import Language
 
 from analysis.nlp import analyse_doc
 from analysis.quotes import extract_quotes
-
-
-def _speakers(nlp: Language, text: str) -> dict[str, str | None]:
-    """The speaker key of every quote of a text, by its first words."""
-    doc = nlp(text)
-    return {q.text[:12]: q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))}
+from tests.analysis.quoted import speakers
 
 
 @pytest.mark.parametrize(
@@ -58,7 +53,7 @@ def test_a_running_or_leading_description_is_the_person_of_the_paragraph(
     nlp: Language, text: str, first: str, key: str
 ) -> None:
     """ "the nominee", "the candidate", "the leader": the one person the text before is about."""
-    assert _speakers(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -84,7 +79,7 @@ def test_a_running_or_leading_description_is_the_person_of_the_paragraph(
 def test_a_description_is_not_someone_else(nlp: Language, text: str, first: str) -> None:
     """Two people before it, an office the person was never given, or an office that does not
     fit the role the article gave: no one is guessed."""
-    assert _speakers(nlp, text).get(first) is None
+    assert speakers(nlp, text).get(first) is None
 
 
 @pytest.mark.parametrize(
@@ -116,7 +111,7 @@ def test_an_office_is_not_its_adjective(nlp: Language) -> None:
         "Monday.\n\n“You combine those things, and there is going to be anger,” Obama said.\n\n"
         "“I think somebody like Mr. Trump is taking advantage of that,” the president added."
     )
-    assert _speakers(nlp, text)["I think some"] == "barack obama"
+    assert speakers(nlp, text)["I think some"] == "barack obama"
 
 
 @pytest.mark.parametrize(
@@ -142,4 +137,4 @@ def test_a_name_only_quoted_as_a_term_is_nobody_s_full_name(
 ) -> None:
     """A nickname or term the article only quotes ("''Wilayat Twitter''", "“Lying Dunn”") is
     no full name for a bare name to take: the speaker is the one the article names."""
-    assert _speakers(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from analysis.nlp import analyse_doc
 from analysis.quotes import extract_quotes
-from tests.analysis.test_quote_round13 import _speakers as _direct
+from tests.analysis.quoted import speakers
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ from tests.analysis.test_quote_round13 import _speakers as _direct
 def test_a_short_name_reaches_the_full_name(nlp: Language, text: str, first: str, key: str) -> None:
     """A name the model cut short, a first name of several words and a family name written
     first all reach the one full name the article gives."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_a_short_name_reaches_the_full_name(nlp: Language, text: str, first: str
 def test_no_name_runs_on_over_other_words(nlp: Language, text: str, first: str, key: str) -> None:
     """Words after a name that are no part of it (a suffix, a headline's verb, a body, a word
     the article writes in lowercase) leave the name as it is."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_a_quoted_paragraph_after_a_paragraph_about_one_person(
 ) -> None:
     """A paragraph that is only a quotation, after a paragraph whose main clauses are about one
     person, is that person's, though a clause inside has another subject or a term is in marks."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_a_quoted_paragraph_after_a_paragraph_about_one_person(
 )
 def test_a_quoted_paragraph_after_two_people_is_no_one_s(nlp: Language, text: str) -> None:
     """Two people as subjects, joined or in two main clauses: no one speaks."""
-    assert _direct(nlp, text) == {}
+    assert speakers(nlp, text) == {}
 
 
 @pytest.mark.parametrize(
@@ -165,7 +165,7 @@ def test_an_infinitive_speech_verb_is_its_object_s(
 ) -> None:
     """ "prompted X to say, “…”": a speech verb in the infinitive under a verb with an object
     gives the words to that object, not to the verb's subject."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -187,7 +187,7 @@ def test_an_infinitive_after_a_thing_is_the_subject_s(
     nlp: Language, text: str, first: str, key: str
 ) -> None:
     """ "took the stage to say": a thing as the object leaves the words to the subject."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -211,7 +211,7 @@ def test_a_name_after_after_set_off_from_its_verb(
     nlp: Language, text: str, first: str, key: str
 ) -> None:
     """ "after X, asked about …, had said, “…”": the name opening the clause speaks."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,7 @@ def test_a_quoted_paragraph_after_reported_speech(
 ) -> None:
     """A paragraph that is only a quotation, after a paragraph about two people that ends in
     one's reported speech, is that one's."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -252,7 +252,7 @@ def test_a_quoted_paragraph_after_reported_speech(
 )
 def test_a_quoted_paragraph_after_no_one_s_reported_speech(nlp: Language, text: str) -> None:
     """No one speaks when the sentence before is not one named speaker's reported speech."""
-    assert _direct(nlp, text) == {}
+    assert speakers(nlp, text) == {}
 
 
 @pytest.mark.parametrize(
@@ -271,7 +271,7 @@ def test_a_quotation_taken_up_part_way_after_a_spaced_mark(
 ) -> None:
     """ "reported, “ … if …”": an opening mark typed with a space after it still sets the
     quotation off from its attribution, so the sentence taken up part-way is a direct quote."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 def test_a_lowercase_quotation_worked_into_the_sentence_stays_partial(nlp: Language) -> None:
@@ -290,8 +290,8 @@ def test_a_full_name_tagged_a_people_whose_surname_speaks_is_a_person(nlp: Langu
         "Smbatyan added, “Israel has had very good relations with Azerbaijan for the past "
         "decade.”"
     )
-    speakers = _direct(nlp, text)
-    assert speakers["Israel is in"] == speakers["Israel has h"] == "roman smbatyan"
+    found = speakers(nlp, text)
+    assert found["Israel is in"] == found["Israel has h"] == "roman smbatyan"
 
 
 @pytest.mark.parametrize(
@@ -304,4 +304,4 @@ def test_a_full_name_tagged_a_people_whose_surname_speaks_is_a_person(nlp: Langu
 )
 def test_a_people_s_name_stays_a_people(nlp: Language, text: str) -> None:
     """Guard: "Roman Catholic", "Latin American" speak through their people, unlinked."""
-    assert set(_direct(nlp, text).values()) == {None}
+    assert set(speakers(nlp, text).values()) == {None}

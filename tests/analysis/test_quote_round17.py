@@ -16,7 +16,7 @@ from spacy.language import Language
 from analysis.nlp import analyse_doc
 from analysis.speaker_first_names import first_name_gender, name_gender
 from analysis.speaker_gender import genders
-from tests.analysis.test_quote_round13 import _speakers
+from tests.analysis.quoted import speakers
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_a_title_or_a_short_word_is_no_first_name() -> None:
     ],
 )
 def test_a_pronoun_respects_the_first_name(nlp: Language, text: str, first: str, key: str) -> None:
-    assert _speakers(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_a_pronoun_respects_the_first_name(nlp: Language, text: str, first: str,
 def test_a_name_of_either_gender_gives_nothing(
     nlp: Language, text: str, first: str, key: str
 ) -> None:
-    assert _speakers(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 def _genders(nlp: Language, text: str) -> dict[str, str]:
@@ -172,7 +172,7 @@ def test_an_honorific_wins_over_the_first_name(nlp: Language) -> None:
 def test_a_pronoun_after_a_subject_of_the_other_gender_is_her_object(
     nlp: Language, text: str, first: str, key: str
 ) -> None:
-    assert _speakers(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 def test_a_subject_that_fits_still_comes_first(nlp: Language) -> None:
@@ -181,7 +181,7 @@ def test_a_subject_that_fits_still_comes_first(nlp: Language) -> None:
         "Mr. Hale and Ms. Carver toured the clinic. Mr. Hale thanked Mr. Reyes before he said "
         "“we will build a new wing.”"
     )
-    assert _speakers(nlp, text)["we will buil"] == "hale"
+    assert speakers(nlp, text)["we will buil"] == "hale"
 
 
 @pytest.mark.parametrize(
@@ -206,7 +206,7 @@ def test_a_subject_that_fits_still_comes_first(nlp: Language) -> None:
 def test_a_possessor_counts_only_on_the_pronouns_own_verb(
     nlp: Language, text: str, first: str, key: str
 ) -> None:
-    assert _speakers(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 def test_an_untagged_title_before_a_name_genders_its_person(nlp: Language) -> None:
@@ -219,7 +219,7 @@ def test_an_untagged_title_before_a_name_genders_its_person(nlp: Language) -> No
         "whinger and I meant it.”"
     )
     assert _genders(nlp, text).get("harry") == "male"
-    assert _speakers(nlp, text)["I said he wa"] == "kelly osbourne"
+    assert speakers(nlp, text)["I said he wa"] == "kelly osbourne"
 
 
 def test_a_title_before_a_surname_two_people_share_votes_for_no_one(nlp: Language) -> None:
