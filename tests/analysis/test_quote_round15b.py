@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.analysis.test_quote_round13 import _speakers as _direct
+from tests.analysis.quoted import speakers
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_a_named_person_s_words_introduce_their_quotation(
 ) -> None:
     """A noun of saying possessed by a named person, right before the quotation (as the
     subject of "was" or before a colon), makes the quotation theirs."""
-    assert _direct(nlp, text)[first] == key
+    assert speakers(nlp, text)[first] == key
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_a_possessor_that_is_no_speaker_or_a_noun_that_is_no_saying_gives_no_one
     nlp: Language, text: str
 ) -> None:
     """Nothing is given to a place, nor for a possessed noun that is not words."""
-    assert not any(key is not None for key in _direct(nlp, text).values())
+    assert not any(key is not None for key in speakers(nlp, text).values())
 
 
 def test_a_campaign_manager_s_possessor_owns_the_campaign_that_speaks(nlp: Language) -> None:
@@ -75,7 +75,7 @@ def test_a_campaign_manager_s_possessor_owns_the_campaign_that_speaks(nlp: Langu
         "Senator Ellen Park's campaign manager said on Monday that the audit was over.\n\n"
         "The campaign's statement then declares: “We are glad this matter is behind us.”"
     )
-    assert _direct(nlp, text)["We are glad "] == "ellen park"
+    assert speakers(nlp, text)["We are glad "] == "ellen park"
 
 
 def test_a_campaign_rival_runs_another_campaign(nlp: Language) -> None:
@@ -85,4 +85,4 @@ def test_a_campaign_rival_runs_another_campaign(nlp: Language) -> None:
         "Senator Ellen Park's campaign rival spent the week in the valley.\n\n"
         "The campaign's statement then declares: “We are glad this matter is behind us.”"
     )
-    assert _direct(nlp, text).get("We are glad ") != "ellen park"
+    assert speakers(nlp, text).get("We are glad ") != "ellen park"
