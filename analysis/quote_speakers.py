@@ -133,11 +133,7 @@ class SpeakerResolver(WritingRules):
         super().__init__(doc, mentions, excluded)
         self.roles = [r for m in self.mentions if (r := self._role_of(m)) is not None]
         self.pronouns = PronounChain(
-            doc,
-            self.mentions,
-            excluded,
-            genders(doc, mentions, excluded, first_names=True),
-            speech_verbs,
+            doc, self.mentions, excluded, genders(doc, mentions, excluded), speech_verbs
         )
 
     def fits_role(self, key: str, lemma: str) -> bool:

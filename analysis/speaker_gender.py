@@ -173,10 +173,12 @@ def genders(
     doc: Doc,
     mentions: Sequence[Mention],
     excluded: Callable[[int], bool],
-    first_names: bool = False,
+    *,
+    first_names: bool = True,
 ) -> dict[str, str]:
     """Person key -> "male" / "female" where the article's words agree; others are left out.
-    With `first_names`, a first name's usual gender weighs in (`_decide`)."""
+    A first name's usual gender weighs in (`_decide`) unless `first_names` is False (the
+    article's own votes alone, as tests of those votes ask)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     people = [m for m in mentions if m.kind == EntityKind.PERSON and not excluded(m.start)]

@@ -118,7 +118,7 @@ def test_a_name_of_either_gender_gives_nothing(
 
 def _genders(nlp: Language, text: str) -> dict[str, str]:
     doc = nlp(text)
-    return genders(doc, analyse_doc(doc).mentions, lambda _: False, first_names=True)
+    return genders(doc, analyse_doc(doc).mentions, lambda _: False)
 
 
 def test_a_first_name_outweighs_a_stray_pronoun_vote(nlp: Language) -> None:

@@ -68,7 +68,7 @@ def test_a_subject_pronoun_of_a_clause_with_its_own_named_subject_gives_no_gende
 
     doc = nlp("Tom Keller said Maria Lopez knew she had lost.")
     mentions = analyse_doc(doc).mentions
-    assert "tom keller" not in genders(doc, mentions, lambda _: False)
+    assert "tom keller" not in genders(doc, mentions, lambda _: False, first_names=False)
 
 
 def test_an_organisations_spokesperson_written_before_the_noun_speaks_for_it(
@@ -98,7 +98,8 @@ def test_a_role_word_someone_else_possesses_is_not_the_persons_role(nlp: Languag
 
     doc = nlp("Tom Keller accused Maria Lopez's daughter of lying about the app.")
     mentions = analyse_doc(doc).mentions
-    assert genders(doc, mentions, lambda _: False).get("tom keller") != "female"
+    votes = genders(doc, mentions, lambda _: False, first_names=False)
+    assert votes.get("tom keller") != "female"
 
 
 def test_a_parenthetical_attribution_gives_the_partial_quotes_of_its_sentence(
