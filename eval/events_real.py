@@ -546,8 +546,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     keys = {p.key for p in pages(args.split, args.data)}
     judgments = {k: v for k, v in load_judgments(args.judgments).items() if k in keys}
-    mirrors = {k: v for k in ("goose3", "newspaper4k") if (v := getattr(args, k)) is not None}
-    found = ingest(args.split, args.data, args.readability, **mirrors)  # only the paths given
+    found = ingest(
+        args.split, args.data, args.readability, goose3=args.goose3, newspaper4k=args.newspaper4k
+    )
     result = score(found.events, judgments)
     emit(*report(result, len(judgments), len(keys)), interval_line(result))
     emit(

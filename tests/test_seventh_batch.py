@@ -125,7 +125,9 @@ def test_both_scripts_accept_the_seventh_split(
     assert quotes_real.main(["--split", "seventh", "--readability", str(tmp_path)]) == 1
     assert seen["quotes"] == ("seventh", tmp_path)
 
-    def ingest(split: str, data: Path, readability: Path | None) -> events_real.Ingested:
+    def ingest(
+        split: str, data: Path, readability: Path | None, **mirrors: Path | None
+    ) -> events_real.Ingested:
         seen["events"] = (split, readability)
         return events_real.Ingested([], {}, {}, 0, 0)
 
