@@ -11,6 +11,7 @@ its original is still caught. An unexpected error costs one attempt of that job 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ class JobRunner:
 
     async def work_batch(self, on_outcome: Report | None = None) -> list[Outcome] | None:
         """Claim and work one batch of any runnable jobs; None when nothing was runnable."""
-        claimed = await self._queue.claim(limit=self._options.batch_size)
+        claimed = await self._claim(None)
         if not claimed:
             return None
         return await self._work(claimed, on_outcome or _ignore)
@@ -114,9 +115,7 @@ class JobRunner:
         try:
             while True:
                 while len(in_flight) < BATCHES_IN_FLIGHT and (
-                    claimed := await self._queue.claim(
-                        among=job_ids, limit=self._options.batch_size
-                    )
+                    claimed := await self._claim(job_ids)
                 ):
                     in_flight.add(asyncio.create_task(self._work(claimed, keep)))
                 if not in_flight:
@@ -128,6 +127,23 @@ class JobRunner:
             for task in in_flight:
                 task.cancel()
             await asyncio.gather(*in_flight, return_exceptions=True)
+
+    async def _claim(self, among: Sequence[int] | None) -> list[JobRecord]:
+        """Claim a batch; a cancel that arrives mid-claim still hands back what the claim took.
+
+        The claim's commit can land after its caller was cancelled (Ctrl-C just as a batch
+        ended): its jobs would then stay running under a worker that is gone until the lease ran
+        out, and the next `analyst ingest` would skip them as another worker's.
+        """
+        claiming = asyncio.ensure_future(
+            self._queue.claim(among=among, limit=self._options.batch_size)
+        )
+        try:
+            return await asyncio.shield(claiming)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await self._queue.release(job.id for job in await claiming)
+            raise
 
     async def _work(self, jobs: Sequence[JobRecord], report: Report) -> list[Outcome]:
         """Every job of a batch at once; unfinished jobs go back to the queue whatever happens.

@@ -173,3 +173,30 @@ async def test_a_missing_model_is_one_log_line_not_a_traceback(
         "ANALYST_SPACY_MODEL ...; pausing"
     )
     assert record.exc_info is None
+
+
+async def test_ctrl_c_as_a_claim_commits_hands_the_claimed_jobs_back(
+    analyst: Analyst, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C between a claim's commit and its answer (a batch just ended) leaves nothing
+    running: the next `analyst ingest` would otherwise skip those jobs as another worker's."""
+    queue = analyst.queue
+    real_claim = queue.claim
+    committed, answer = asyncio.Event(), asyncio.Event()
+
+    async def slow_to_answer(among=None, limit=1):  # type: ignore[no-untyped-def]
+        claimed = await real_claim(among=among, limit=limit)
+        committed.set()
+        await answer.wait()
+        return claimed
+
+    monkeypatch.setattr(queue, "claim", slow_to_answer)
+    queued = await analyst.ingest.enqueue_paths([SAMPLES / "003_15fdc8e12761e189.txt"])
+    running = asyncio.create_task(analyst.ingest.run(queued.job_ids))
+    await committed.wait()
+    assert (await queue.counts()) == {"running": 1}
+    running.cancel()
+    answer.set()
+    with pytest.raises(asyncio.CancelledError):
+        await running
+    assert (await queue.counts()) == {"pending": 1}
