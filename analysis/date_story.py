@@ -6,13 +6,20 @@ of its paragraph, until a sentence opens on a time of its own ("Last summer, ...
 written inside a sentence ("On June 3, 1999, ... and June 4") holds for the rest of that
 sentence. Reference points ("since 2007", "until 2030") and a year inside a relative clause
 ("Internet gambling, which became legal in late 2013, ...") set no year.
+
+A text told in an earlier year carries that year across sentences and paragraphs (`carried`):
+"He returned to Iraq in December 2002 ... The war began in March 2003." then "In January, ..."
+is January 2003 when the last two scene dates written with a month are of consecutive years
+before the writing and no time of the writing's present ("last week", "now", "on Monday")
+comes between them and the yearless date. A year alone ("In 2012, Obama won Ohio.") sets no
+such story: a passing mention, after which the text returns to its present.
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis.types import ResolvedDate
+from analysis.types import Precision, ResolvedDate
 
 _NOT_A_SCENE = re.compile(
     r"(?i)(?:since|until|till|by|before|after|through|from|than|to|compared\s+(?:to|with))"
@@ -28,6 +35,17 @@ _NEW_TIME = re.compile(
     r"|wednesday|thursday|friday|saturday|sunday)\b[^,.;]{0,30},"
 )
 _OPENING = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n)\s*$")
+# A time told from the writing's present: a text that says it has come back to its own days.
+_PRESENT_TIME = re.compile(
+    r"(?i)\b(?:today|tonight|yesterday|tomorrow|now|nowadays|currently|ago|so\s+far"
+    r"|(?:this|last|next|past|coming)\s+(?:week|month|year|night|weekend|spring|summer|autumn"
+    r"|fall|winter|morning|afternoon|evening|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)s?)\b"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WITH_MONTH = frozenset({Precision.DAY, Precision.MONTH})
+# A date inside a noun's words names the thing, not the time told: "the firm's May 2008 deal".
+_NAMING = re.compile(r"(?i)(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$")
 
 
 class Story:
@@ -36,6 +54,7 @@ class Story:
     def __init__(self, text: str) -> None:
         self.text = text
         self.marks: list[tuple[int, int, int, bool]] = []  # start, end, year, opens a sentence
+        self.told: list[tuple[int, int, bool]] = []  # end, year, a scene date with its month
 
     def note(self, match: re.Match[str], resolved: ResolvedDate) -> bool:
         """Record a date written with its year; False when it is a reference point."""
@@ -48,7 +67,25 @@ class Story:
         opens = bool(_OPENING.search(before)) or match.start() == 0
         opens = opens and self.text[match.end() : match.end() + 1] == ","
         self.marks.append((match.start(), match.end(), resolved.value.year, opens))
+        told = resolved.precision in _WITH_MONTH and not _NAMING.search(before)
+        self.told.append((match.end(), resolved.value.year, told))
         return True
+
+    def carried(self, position: int, now: int) -> int | None:
+        """The earlier year a text is told in at `position`, written `now`: the year of the last
+        two scene dates when both have their month ("in March 2003", not "in 1998" or "the May
+        2008 deal"), their years are consecutive and before `now`, and nothing from the
+        writing's present ("last week", "now") comes after them up to the end of this sentence."""
+        told = [mark for mark in self.told if mark[0] <= position][-2:]
+        if len(told) < 2 or not all(with_month for _, _, with_month in told):
+            return None
+        (_, first, _), (end, year, _) = told
+        if year >= now or first not in (year, year - 1):
+            return None
+        ends = _SENTENCE_END.search(self.text, position)
+        if _PRESENT_TIME.search(self.text, end, ends.start() + 1 if ends else len(self.text)):
+            return None
+        return year
 
     def year_at(self, position: int) -> int | None:
         """The story's year at `position`: its sentence's, else its paragraph's opening one,

@@ -10,8 +10,10 @@ Anchoring rules (the anchor is the article's publication date):
 - No anchor, or an anchor less precise than an expression needs: relative and yearless
   expressions come back with `value=None`. Dates that carry their year always resolve.
 - Yearless day ("On January 17"): the year the story is set in when the sentence or its
-  paragraph says one ("In 2005, ... on July 10": `analysis.date_story`); else the anchor's
-  year, or the previous year when that lands more than 31 days after the anchor. Pointing
+  paragraph says one ("In 2005, ... on July 10": `analysis.date_story`), or, not pointing
+  forward, the earlier year the text is told in ("... in March 2003." then "On April 9,");
+  else the anchor's year, or the previous year when that lands more than 31 days after the
+  anchor. Pointing
   forward: the first such day on or after the anchor.
 - Yearless month ("in July"): the story's year likewise; else the latest such month not after
   the anchor's month, or pointing forward the first one not before it. "last July" / "next
@@ -135,6 +137,9 @@ def _yearless_day(match: re.Match[str], ctx: Context) -> Outcome:
     return (found[0] if found else None), Precision.DAY
 
 
+_YEARLESS_DAY = fitting_weekday(_yearless_day)  # 'Monday, Dec. 14' of 2015, written in 2016
+
+
 def _day_in_year(match: re.Match[str], ctx: Context) -> Outcome:
     """'July 15-24 in 2022', 'from August 6 in 2021': the day (a run's first) of that year."""
     value = parse(core(match), _YEARLESS_BASE, ("day", "month"))
@@ -252,7 +257,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             rf"{_LEAD}(?P<core>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}"
             rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}))(?!,?\s*\d)",
-            fitting_weekday(_yearless_day),  # 'Monday, Dec. 14' of 2015, written in 2016
+            _YEARLESS_DAY,
         ),
         (
             rf"{_LEAD}(?P<core>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
@@ -413,7 +418,7 @@ def read_dates(
         ctx.anchor, ctx.precision = (
             (scene.anchor, Precision.DAY) if scene else (anchor, anchor_precision)
         )
-        ctx.story, ctx.used = story.year_at(match.start()), False
+        ctx.story, ctx.used = _story_year(story, match, resolver, ctx), False
         resolved = _resolve(match, resolver, ctx)
         if resolved is None:
             continue
@@ -435,4 +440,18 @@ def read_dates(
     return tuple(found)
 
 
+def _story_year(story: Story, match: re.Match[str], resolver: Resolver, ctx: Context) -> int | None:
+    """The year a yearless date is told in: its sentence's or paragraph's, else for a day or a
+    month not pointing ahead the earlier year the text is told in (`Story.carried`)."""
+    year = story.year_at(match.start())
+    if year is not None or resolver not in _CARRIED or ctx.anchor is None:
+        return year
+    if resolver is _bare_month and match.group("which"):
+        return None
+    if pointing(ctx, match) == "future":
+        return None
+    return story.carried(match.start(), ctx.anchor.year)
+
+
+_CARRIED = frozenset({_YEARLESS_DAY, _bare_month})
 _WITH_YEAR = frozenset({_full_date, _day_in_year, _month_year, _year, _year_range, _iso, _numeric})
