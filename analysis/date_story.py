@@ -9,9 +9,10 @@ sentence. Reference points ("since 2007", "until 2030") and a year inside a rela
 
 A text told in an earlier year carries that year across sentences and paragraphs (`carried`):
 "He returned to Iraq in December 2002 ... The war began in March 2003." then "In January, ..."
-is January 2003 when the last two scene dates written with a month are of consecutive years
-before the writing and no time of the writing's present ("last week", "now", "on Monday")
-comes between them and the yearless date. A year alone ("In 2012, Obama won Ohio.") sets no
+is January 2003 when the last scene date has its month, is before the writing, and the scene
+date with a month before it is of the same or the year before, and no time of the writing's
+present ("last week", "now", "on Monday") comes between it and the yearless date. A year alone
+("In 2012, Obama won Ohio.") or a date naming a thing ("the firm's May 2008 contract") sets no
 such story: a passing mention, after which the text returns to its present.
 """
 
@@ -73,14 +74,16 @@ class Story:
 
     def carried(self, position: int, now: int) -> int | None:
         """The earlier year a text is told in at `position`, written `now`: the year of the last
-        two scene dates when both have their month ("in March 2003", not "in 1998" or "the May
-        2008 deal"), their years are consecutive and before `now`, and nothing from the
-        writing's present ("last week", "now") comes after them up to the end of this sentence."""
-        told = [mark for mark in self.told if mark[0] <= position][-2:]
-        if len(told) < 2 or not all(with_month for _, _, with_month in told):
-            return None
-        (_, first, _), (end, year, _) = told
-        if year >= now or first not in (year, year - 1):
+        scene date when it has its month ("in March 2003", not "in 1998" or "the May 2008
+        deal"), is before `now` and the scene date with a month before it is of the same or the
+        year before, and nothing from the writing's present ("last week", "now") comes after it
+        up to the end of this sentence."""
+        before = [mark for mark in self.told if mark[0] <= position]
+        if not before or not before[-1][2]:
+            return None  # the last scene date a year alone, or naming a thing
+        end, year, _ = before[-1]
+        earlier = [told for _, told, with_month in before[:-1] if with_month]
+        if year >= now or not earlier or earlier[-1] not in (year, year - 1):
             return None
         ends = _SENTENCE_END.search(self.text, position)
         if _PRESENT_TIME.search(self.text, end, ends.start() + 1 if ends else len(self.text)):

@@ -43,6 +43,12 @@ TOLD_IN_2003 = (
          "She had gone to her sister's house on October 9, 2006, and came back that night.\n\n"
          "He says she was at home when he drove off on October 10.", date(2011, 2, 7),
          "on October 10", "2006-10-10"),
+        # a year alone between two dates of the story ('in 1983', seed 1884)
+        ("He was sent to Iraq in March 2003 at five days' notice.\n\n"
+         "He had joined the reserve in 1983.\n\n"
+         "On his birthday, March 22 2003, he crossed the border with his unit.\n\n"
+         "On the night of April 8 came a fierce battle near Basra.", date(2005, 5, 4),
+         "April 8", "2003-04-08"),
     ],
 )  # fmt: skip
 def test_a_text_told_in_an_earlier_year_carries_it(
