@@ -45,8 +45,10 @@ _PRESENT_TIME = re.compile(
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WITH_MONTH = frozenset({Precision.DAY, Precision.MONTH})
-# A date inside a noun's words names the thing, not the time told: "the firm's May 2008 deal".
+# A date inside a noun's words names the thing, not the time told: "the firm's May 2008 deal",
+# "the May 12, 2004 memo" (the date's match holds its "the").
 _NAMING = re.compile(r"(?i)(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$")
+_THE_DATE = re.compile(r"(?i)the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
 class Story:
@@ -68,7 +70,8 @@ class Story:
         opens = bool(_OPENING.search(before)) or match.start() == 0
         opens = opens and self.text[match.end() : match.end() + 1] == ","
         self.marks.append((match.start(), match.end(), resolved.value.year, opens))
-        told = resolved.precision in _WITH_MONTH and not _NAMING.search(before)
+        naming = bool(_NAMING.search(before) or _THE_DATE.match(match.group(0)))
+        told = resolved.precision in _WITH_MONTH and not naming
         self.told.append((match.end(), resolved.value.year, told))
         return True
 

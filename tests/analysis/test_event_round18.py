@@ -89,6 +89,10 @@ def test_a_text_told_in_an_earlier_year_carries_it(
          "A spokesman said the May 2008 contract was never finished.\n\n"
          "Its staff were withdrawn in early February, he added.", date(2011, 9, 7),
          "in early February", "2011-02-01"),
+        ("The firm signed off in May 2004 and struck a deal in June 2004.\n\n"
+         "A spokesman cited the May 12, 2004 memo.\n\n"
+         "Its staff were withdrawn in early February, he added.", date(2011, 9, 7),
+         "in early February", "2011-02-01"),
         # years far apart tell no one story
         ("The plant opened in March 2001 and was sold in June 2006.\n\n"
          "In April, workers walked out over pay.", date(2009, 5, 20), "In April", "2009-04-01"),
