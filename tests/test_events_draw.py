@@ -46,3 +46,12 @@ def test_diff_lists_events_only_in_one_run() -> None:
     event = {"date": "2016-03-01", "precision": "day", "expression": "Tuesday", "text": "S."}
     assert diff({"a": [event]}, {"a": [event]}) == []
     assert diff({"a": [event]}, {"a": []}) == ["- a | 2016-03-01 day | 'Tuesday' | S."]
+
+
+def test_a_larger_draw_is_left_out_whole() -> None:
+    """Seed 1774 read 150 Timeline17 texts: excluding it leaves out all 150, not the default 14."""
+    t17 = [f"t{n:04d}" for n in range(1000)]
+    read = pick(1774, (0, 150), POLNEAR, t17)[1]
+    later = pick(1818, (0, 800), POLNEAR, t17, [1774])[1]
+    assert len(read) == 150 and len(later) == 800
+    assert not set(read) & set(later)
