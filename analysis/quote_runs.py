@@ -168,6 +168,31 @@ def told_about(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
     return Cue("say", person) if person is not None else cue
 
 
+def about_before(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
+    """ "Starmer was blunt. “The NHS is broken.”": a quoted sentence that ends its paragraph,
+    after the writer's own sentences about one person there (its main clauses' one subject,
+    no one else speaking, and the subject of the sentence right before it), is that person's,
+    as `told_about` reads a quoted paragraph after such a paragraph; not a quotation the
+    article repeats (a pull quote) nor one after other quotations in the paragraph."""
+    line = ctx.lines[span.line]
+    lead = ctx.text[line.start : span.open_at].rstrip()
+    quoted = ctx.text[span.start : span.end]
+    if span.run_on or not lead or lead[-1] not in SENTENCE_END or not quoted[:1].isupper():
+        return None
+    if ctx.text[span.close_at + 1 : line.end].strip() or ctx.text.count(quoted) > 1:
+        return None  # words after it, or a pull quote
+    earlier = (s for s in ctx.spans if s.line == span.line and s.open_at < span.open_at)
+    if span.line in ctx.headlines or not all(is_term(s, ctx) for s in earlier):
+        return None
+    person = _main_subject(Line(line.index, line.start, span.open_at), ctx)
+    marks = ctx.tokens(span.open_at, span.open_at + 1)
+    last = ctx.doc[marks[0].i - 1].sent if len(marks) and marks[0].i > 0 else None
+    named = one_subject(last.start_char, span.open_at, ctx, main=True) if last else None
+    if person is None or named is None or named.key != person.key:
+        return None  # the sentence right before names no one it is about, or someone else
+    return Cue("say", person)
+
+
 def _reported_last(before: Line, ctx: QuoteContext) -> Cue | None:
     """ "Tom Reyes met Jane Alvarez on Monday. Alvarez said the talks had gone well." /
     "“It was a productive meeting.”": a paragraph about two people that ends in one's

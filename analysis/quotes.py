@@ -55,6 +55,7 @@ from analysis.quote_lead_ins import (
 )
 from analysis.quote_possessed import possessed_cue
 from analysis.quote_runs import (
+    about_before,
     after_reported,
     continued,
     continued_before_aside,
@@ -108,6 +109,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
             or after_reported(span, ctx)
             or intro(span.line - 1, ctx)
             or told_about(span, ctx)
+            or about_before(span, ctx)
         )
     return Found(span, kind, cue, frame_end) if cue is not None else None
 
