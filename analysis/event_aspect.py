@@ -4,8 +4,10 @@ A modal's perfect looks back whatever the modal: "Saturday would have been Reaga
 birthday", "could have voted on Tuesday", "must have left on Friday" (a reported "would" no
 longer sends such a day ahead). A modal of duty, permission or possibility before a bare verb
 looks ahead: "the voters she must win in November", "should arrive on Friday", "may meet on
-Tuesday" ("could" is left out: "could not attend on Monday" is a past ability). (Issue 12,
-round 15.) Read from spaCy's tags (MD, VB, VBN) and the auxiliaries the parse gives the verb.
+Tuesday" (issue 12, round 15), and so does "could" when neither negated nor of perceiving or
+knowing ("The first doses could be administered in October", "could happen as early as
+Friday"; "could not attend on Monday", "could smell the oil on Thursday" are a past ability;
+round 18b). Read from spaCy's tags (MD, VB, VBN) and the auxiliaries the parse gives the verb.
 """
 
 from __future__ import annotations
@@ -33,12 +35,31 @@ def modal_perfect(verb: Token) -> bool:
     return perfect and verb.tag_ == "VBN"
 
 
+# 'could' of these is mostly a past ability or perception ('could smell the oil on Thursday')
+_ABILITIES = frozenset({
+    "see", "hear", "feel", "smell", "smelt", "sense", "notice", "spot", "watch", "find", "get",
+    "make", "do", "say", "tell", "remember", "recall", "afford", "manage", "understand", "know",
+    "believe", "imagine",
+})  # fmt: skip
+
+
+def _possible(modal: Token, verb: Token) -> bool:
+    """'could' of a possibility ahead ('The first doses could be administered in October', 'a
+    vote could happen as early as Friday'), not of an ability ('could not attend on Monday',
+    'could see the smoke on Tuesday')."""
+    if modal.lower_ != "could" or verb.lemma_ in _ABILITIES:
+        return False
+    return not any(kid.dep_ == "neg" for kid in verb.children)
+
+
 def modal_ahead(verb: Token) -> bool:
     """A modal of duty, permission or possibility before a bare verb ('must win', 'may meet',
     'should be held'): what it dates lies ahead; a state ('should be immune ... according
     to court filings Friday') says nothing of the date's side."""
     modals = _modals(verb)
-    if not modals or any(modal.lower_ not in _AHEAD_MODALS for modal in modals):
+    if not modals or any(
+        modal.lower_ not in _AHEAD_MODALS and not _possible(modal, verb) for modal in modals
+    ):
         return False
     if any(aux.lemma_ == "have" for aux in auxes(verb)):
         return False
