@@ -120,8 +120,13 @@ def pointing(ctx: Context, match: re.Match[str]) -> str:
 
 def _future(ctx: Context, match: re.Match[str]) -> bool:
     """Whether the sentence around the match speaks of the future ("will", "is due to"...)."""
-    low, high = max(0, match.start() - 300), match.end() + 300
-    left = max(ctx.text.rfind(mark, low, match.start()) + 1 for mark in ".!?\n")
-    right_marks = [ctx.text.find(mark, match.end(), high) for mark in ".!?\n"]
+    return bool(future_cues(ctx.text, match.start(), match.end()))
+
+
+def future_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the sentence around a date's offsets says 'will', 'is due to', 'plans to'..."""
+    low, high = max(0, start - 300), end + 300
+    left = max(text.rfind(mark, low, start) + 1 for mark in ".!?\n")
+    right_marks = [text.find(mark, end, high) for mark in ".!?\n"]
     right = min((pos for pos in right_marks if pos >= 0), default=high)
-    return _FUTURE.search(ctx.text, max(left, low), right) is not None
+    return [cue.span() for cue in _FUTURE.finditer(text, max(left, low), right)]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from analysis.date_context import period_end
+from analysis.date_context import future_cues, period_end
 from analysis.event_ahead import ahead
 from analysis.event_alternatives import alternatives
 from analysis.event_anniversary import anniversaries
@@ -83,7 +83,52 @@ class Places:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
-        return coming_month(found, span.text, self.published)  # 'hearings in September'
+        month = coming_month(found, span.text, self.published)  # 'hearings in September'
+        if month is None and _future_elsewhere(found, self.doc, start, end):
+            return "past"  # "what the effects will be", not the date's clause: not its side
+        return month
+
+
+def _future_elsewhere(found: Place, doc: Doc, start: int, end: int) -> bool:
+    """Whether the sentence's only words of the future ('will', 'is expected to', 'plans to')
+    belong to a clause the date is not in: 'after the April 20 explosion, experts are trying to
+    determine what the effects will be', 'a letter sent Tuesday warning him that he will be'.
+    Without a reading of the date's own clause the sentence's words decide its side, and these
+    sent a past day ahead."""
+    cues = [
+        doc.char_span(*cue, alignment_mode="expand") for cue in future_cues(doc.text, start, end)
+    ]
+    if not cues or any(words is None for words in cues):
+        return False
+    chain = {verb.i for link in found.links for verb in _open_chain(link.verb)}
+    # a clause of the date or of what it names ('on 27 July, when it will', 'November
+    # elections in which X are expected to') speaks of its time too
+    date = doc.char_span(start, end, alignment_mode="expand")
+    own = {word.i for token in date or () for word in (token, token.head)}
+    own |= {found.thing.i} if found.thing is not None else set()
+    return not any(_tied(_cue_verb(words), chain, own) for words in cues if words is not None)
+
+
+def _cue_verb(words: Span) -> Token:
+    """The verb a future cue belongs to: 'know' of "they'll know", 'expected' of 'is expected'."""
+    cue = next((word for word in words if word.tag_ == "MD"), words[0])
+    return cue.head if cue.dep_ in ("aux", "auxpass") else cue
+
+
+def _tied(verb: Token, chain: set[int], own: set[int]) -> bool:
+    """Whether a cue's verb is of the date's clauses, of a clause of the date or its noun, or of
+    a clause joined to the date's or modifying it ('should start Wednesday and they'll know',
+    'reports its results on 27 July, when it will announce')."""
+    joined = verb.dep_ in ("conj", "advcl") and verb.head.i in chain
+    return verb.i in chain or verb.head.i in own or joined
+
+
+def _open_chain(verb: Token) -> list[Token]:
+    """A verb and the verbs it is the open complement of ('attend' in 'is expected to attend')."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and len(chain) < 8:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _entry_date(doc: Doc, start: int, end: int) -> bool:
