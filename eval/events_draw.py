@@ -61,13 +61,14 @@ USED_SIZES: dict[int, tuple[int, int]] = {
     1667: (0, 80),
     1773: (60, 45),
     1774: (0, 150),
-    # round 18 (Timeline17 only; 1819 drew 120 and read the first 40 no other draw held, 1884
-    # drew the whole pool to pick 33 texts of one shape, so it is never an exclusion)
+    # round 18 (Timeline17 only; 1819 drew 120 and read the first 40 no other draw held; 1884
+    # and 1885 drew the whole pool to count changes over it, so they are never an exclusion)
     1818: (0, 40),
     1819: (0, 120),
     1881: (0, 40),
     1882: (0, 40),
     1883: (0, 300),
+    1828: (0, 40),
 }
 USED_SEEDS = (
     8, 88, 9, 99, 909, 9090, 1010, 2020, 3030, 4040, 5050, 6060, 7070, 8080, 150, 1414, 1441,
