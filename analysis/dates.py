@@ -13,8 +13,7 @@ Anchoring rules (the anchor is the article's publication date):
   paragraph says one ("In 2005, ... on July 10": `analysis.date_story`), or, not pointing
   forward, the earlier year the text is told in ("... in March 2003." then "On April 9,");
   else the anchor's year, or the previous year when that lands more than 31 days after the
-  anchor. Pointing
-  forward: the first such day on or after the anchor.
+  anchor. Pointing forward: the first such day on or after the anchor.
 - Yearless month ("in July"): the story's year likewise; else the latest such month not after
   the anchor's month, or pointing forward the first one not before it. "last July" / "next
   July" are strictly before / after.
