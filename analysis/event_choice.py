@@ -103,8 +103,8 @@ def _future_elsewhere(found: Place, doc: Doc, start: int, end: int) -> bool:
     chain = {verb.i for link in found.links for verb in _open_chain(link.verb)}
     # a clause of the date or of what it names ('on 27 July, when it will', 'November
     # elections in which X are expected to') speaks of its time too
-    date = doc.char_span(start, end, alignment_mode="expand")
-    own = {word.i for token in date or () for word in (token, token.head)}
+    written = doc.char_span(start, end, alignment_mode="expand")
+    own = {word.i for token in written or () for word in (token, token.head)}
     own |= {found.thing.i} if found.thing is not None else set()
     return not any(_tied(_cue_verb(words), chain, own) for words in cues if words is not None)
 
