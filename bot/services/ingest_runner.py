@@ -11,7 +11,6 @@ its original is still caught. An unexpected error costs one attempt of that job 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -141,8 +140,10 @@ class JobRunner:
         try:
             return await asyncio.shield(claiming)
         except asyncio.CancelledError:
-            with contextlib.suppress(Exception):
+            try:
                 await self._queue.release(job.id for job in await claiming)
+            except Exception:  # the database may be gone at shutdown: the lease frees them later
+                log.warning("could not hand back the jobs of a cancelled claim", exc_info=True)
             raise
 
     async def _work(self, jobs: Sequence[JobRecord], report: Report) -> list[Outcome]:
