@@ -2,6 +2,7 @@
 
 Run (`.venv/bin/python -m eval.events_draw ...`):
   `draw SEED OUT.json [--polnear N] [--t17 N] [--exclude SEED ...]`
+  `draw SEED OUT.json --new-pool [--polnear-dev N] [--t17-25 N] [--exclude SEED ...]`
   `run DRAW.json OUT.json`
   `diff A.json B.json`
 
@@ -21,6 +22,15 @@ seed and the seeds it leaves out.
 reproduce exactly which texts they drew. Excluding their seeds here leaves out the texts *this
 script* draws for them, which overlaps the texts those rounds read only in part: a text read in
 an earlier round may still come up.
+
+**The new pool (round 19).** Rounds 17–18b used the first pool up (round 18b counted changes over
+all of Timeline17's part of it). `--new-pool` draws from texts no event round after round 7 ran:
+PolNeAR's `dev` files (read for quotes only, never for events), dated by `data/metadata.tsv`, and
+Timeline17's input documents whose index *is* a multiple of 25 (round 7, session 10, read some of
+them, long before the current rules), prepared as above. Each is shuffled by its own generator
+(`random.Random(f"{SEED}/polnear-dev")`, `.../t17-25`), so the first pool's draws are unchanged;
+an excluded seed holds what `NEW_USED_SIZES` says it drew from the new pool (nothing unless
+listed).
 
 `run` lists the dated events the analysis gives each text as a member's timeline would: the texts
 are ingested through `analyst ingest` (a JSON lines manifest with each text's day as its
@@ -70,6 +80,11 @@ USED_SIZES: dict[int, tuple[int, int]] = {
     1883: (0, 300),
     1828: (0, 40),
 }
+# Draws from the new pool (`--new-pool`): (PolNeAR dev, Timeline17 every-25th) texts each read.
+NEW_USED_SIZES: dict[int, tuple[int, int]] = {
+    1919: (20, 20),  # round 19's held-aside
+    1991: (40, 80),  # round 19's development draw
+}
 USED_SEEDS = (
     8, 88, 9, 99, 909, 9090, 1010, 2020, 3030, 4040, 5050, 6060, 7070, 8080, 150, 1414, 1441,
     1442, 1515, 1551, 1552, 1553, 1616, 1661, 1662, 1663, 1665, 1666, 1667,
@@ -102,15 +117,32 @@ def polnear_pool(data: Path) -> list[Text]:
     ]
 
 
-def t17_names(data: Path) -> list[tuple[str, str]]:
-    """(member name, day) of Timeline17's input documents whose index is not a multiple of 25."""
+def polnear_dev_pool(data: Path) -> list[Text]:
+    """PolNeAR's `dev` texts (the new pool), each with its publication day."""
+    root = data / "polnear" / "data"
+    days = {}
+    for line in (root / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) > 5 and cells[0] == "dev":
+            days[cells[1]] = cells[5]
+    return [
+        {"key": f"polnear-dev/{p.stem}", "day": days[p.stem], "text": p.read_text(encoding="utf-8")}
+        for p in sorted((root / "dev" / "text").glob("*.txt"))
+    ]
+
+
+def t17_names(data: Path, every: bool = False) -> list[tuple[str, str]]:
+    """(member name, day) of Timeline17's input documents whose index is not a multiple of 25.
+
+    With `every`, those whose index is a multiple of 25 instead (the new pool).
+    """
     names = []
     with tarfile.open(data / "timeline17" / "Timeline17.tar.xz", mode="r|xz") as archive:
         for member in archive:
             match = MEMBER.match(member.name)
             if member.isfile() and match is not None:
                 names.append((member.name, match.group(2)))
-    return [n for i, n in enumerate(names) if i % T17_SKIP_EVERY]
+    return [n for i, n in enumerate(names) if bool(i % T17_SKIP_EVERY) != every]
 
 
 def t17_texts(data: Path, wanted: Iterable[str]) -> dict[str, str]:
@@ -161,13 +193,54 @@ def pick(
     )
 
 
+def new_orders(seed: int, polnear_dev: Sequence[str], t17_25: Sequence[str]) -> list[list[str]]:
+    """The seed's shuffles of the new pool's two parts, each from its own generator."""
+    return [
+        random.Random(f"{seed}/{name}").sample(list(keys), len(keys))  # noqa: S311 - reproducible
+        for name, keys in (("polnear-dev", polnear_dev), ("t17-25", t17_25))
+    ]
+
+
+def pick_new(
+    seed: int,
+    sizes: tuple[int, int],
+    polnear_dev: Sequence[str],
+    t17_25: Sequence[str],
+    exclude: Iterable[int] = (),
+) -> tuple[list[str], list[str]]:
+    """The keys a seed draws from the new pool: the first of each order no excluded seed holds.
+
+    An excluded seed holds what it drew itself (`NEW_USED_SIZES`, nothing unless listed), leaving
+    out the texts of the seeds listed before it.
+    """
+    used: set[str] = set()
+    for other in exclude:
+        p_n, t_n = NEW_USED_SIZES.get(other, (0, 0))
+        p_order, t_order = new_orders(other, polnear_dev, t17_25)
+        used.update([k for k in p_order if k not in used][:p_n])
+        used.update([k for k in t_order if k not in used][:t_n])
+    p_order, t_order = new_orders(seed, polnear_dev, t17_25)
+    return (
+        [k for k in p_order if k not in used][: sizes[0]],
+        [k for k in t_order if k not in used][: sizes[1]],
+    )
+
+
 def draw(
-    seed: int, sizes: tuple[int, int], exclude: Iterable[int], data: Path = DEFAULT_DATA
+    seed: int,
+    sizes: tuple[int, int],
+    exclude: Iterable[int],
+    data: Path = DEFAULT_DATA,
+    new_pool: bool = False,
 ) -> list[Text]:
-    """The drawn texts, each with its key, day and text, PolNeAR's first."""
-    pool = {t["key"]: t for t in polnear_pool(data)}
-    names = dict(t17_names(data))
-    p_keys, t_keys = pick(seed, sizes, sorted(pool), sorted(names), exclude)
+    """The drawn texts, each with its key, day and text, PolNeAR's first.
+
+    With `new_pool`, the sizes are of PolNeAR's `dev` and Timeline17's every-25th documents.
+    """
+    pool = {t["key"]: t for t in (polnear_dev_pool(data) if new_pool else polnear_pool(data))}
+    names = dict(t17_names(data, every=new_pool))
+    choose = pick_new if new_pool else pick
+    p_keys, t_keys = choose(seed, sizes, sorted(pool), sorted(names), exclude)
     texts = t17_texts(data, t_keys)
     return [pool[k] for k in p_keys] + [
         {"key": k, "day": names[k], "text": texts[k]} for k in t_keys
@@ -234,6 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     d.add_argument("--polnear", type=int, default=DEFAULT_SIZES[0])
     d.add_argument("--t17", type=int, default=DEFAULT_SIZES[1])
     d.add_argument("--exclude", type=int, nargs="*", default=[])
+    d.add_argument("--new-pool", action="store_true", help="PolNeAR dev + Timeline17 every-25th")
+    d.add_argument("--polnear-dev", type=int, default=20, help="with --new-pool")
+    d.add_argument("--t17-25", type=int, default=20, help="with --new-pool")
     d.add_argument("--data", type=Path, default=DEFAULT_DATA)
     r = sub.add_parser("run", help="list the dated events of a draw's texts")
     r.add_argument("draw", type=Path)
@@ -243,7 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     f.add_argument("b", type=Path)
     args = parser.parse_args(argv)
     if args.command == "draw":
-        texts = draw(args.seed, (args.polnear, args.t17), args.exclude, args.data)
+        sizes = (args.polnear_dev, args.t17_25) if args.new_pool else (args.polnear, args.t17)
+        texts = draw(args.seed, sizes, args.exclude, args.data, args.new_pool)
         args.out.write_text(json.dumps(texts, indent=1, ensure_ascii=False), encoding="utf-8")
         sys.stdout.write(f"{len(texts)} texts\n")
     elif args.command == "run":

@@ -55,3 +55,21 @@ def test_a_larger_draw_is_left_out_whole() -> None:
     later = pick(1818, (0, 800), POLNEAR, t17, [1774])[1]
     assert len(read) == 150 and len(later) == 800
     assert not set(read) & set(later)
+
+
+def test_the_new_pool_draws_apart_from_the_first_and_leaves_out_its_seeds() -> None:
+    """Round 19's pool (PolNeAR dev, Timeline17 every-25th) has its own shuffles and exclusions."""
+    from eval.events_draw import NEW_USED_SIZES, new_orders, pick_new
+
+    dev = [f"d{n:02d}" for n in range(84)]
+    t25 = [f"e{n:03d}" for n in range(186)]
+    held = pick_new(1919, (20, 20), dev, t25)
+    assert held == pick_new(1919, (20, 20), dev, t25)
+    assert NEW_USED_SIZES[1919] == (20, 20)
+    later = pick_new(1991, (100, 300), dev, t25, [1919])
+    assert len(later[0]) == 64 and len(later[1]) == 166
+    assert not set(held[0] + held[1]) & set(later[0] + later[1])
+    # the first pool's orders are untouched: a new-pool shuffle is not the old one
+    assert new_orders(1717, POLNEAR, T17)[0] != pick(1717, (200, 0), POLNEAR, T17)[0]
+    # an unlisted seed holds nothing of the new pool
+    assert pick_new(5, (10, 10), dev, t25, [1234]) == pick_new(5, (10, 10), dev, t25)
