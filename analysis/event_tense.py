@@ -60,10 +60,12 @@ def _complement(verb: Token) -> bool:
     report ... on Tuesday')."""
     if verb.dep_ == "xcomp":
         return True
-    infinitive = verb.tag_ == "VB" and any(
-        kid.dep_ == "aux" and kid.lower_ == "to" and kid.i < verb.i for kid in verb.children
+    to = any(kid.dep_ == "aux" and kid.lower_ == "to" and kid.i < verb.i for kid in verb.children)
+    # a passive one too: 'expects the well to be sealed on Saturday' (round 19)
+    passive = verb.tag_ == "VBN" and any(
+        kid.dep_ == "auxpass" and kid.tag_ == "VB" for kid in verb.children
     )
-    return verb.dep_ == "ccomp" and infinitive
+    return verb.dep_ == "ccomp" and to and (verb.tag_ == "VB" or passive)
 
 
 def _plan(chain: list[Token]) -> Direction | None:
@@ -162,6 +164,10 @@ def direction(place: Place) -> Direction | None:
     early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
     if early is None and looks_back(place):  # "echoes a walkout in June": the last June
         early = Direction.PAST
+    if early is None and modal_ahead(verb) and _setting(place, verb):
+        # a phrase setting a possibility or a duty ahead is ahead ("protests may take place on
+        # Sunday's anniversary", "could be raised at Tuesday's meeting"; round 19)
+        early = Direction.FUTURE
     if early is None and nearest(place):  # "follows 292,000 in June", "Monday's decision will"
         early = Direction.NEAREST
     if early is not None:
@@ -175,13 +181,8 @@ def direction(place: Place) -> Direction | None:
         or _clause_above(place)
     )
     thing = place.thing
-    setting = (  # "At Monday's briefing, X said": a phrase setting a past clause is past
-        said is Direction.PAST
-        and place.names
-        and place.thing_prep in _SETTINGS
-        and thing is not None
-        and thing.head.head.i == verb.i
-    )
+    # "At Monday's briefing, X said": a phrase setting a past clause is past
+    setting = said is Direction.PAST and _setting(place, verb)
     if thing is not None and not setting and not _marked_future(verb):
         # "follows Macron's response in March": the response has its own time, unless the
         # clause foresees it ("the guidelines foresee the opening Monday of bars"); a thing of
@@ -191,6 +192,18 @@ def direction(place: Place) -> Direction | None:
         past = (_told(verb) or above) is Direction.PAST
         return _foreseen(place, verb) or (Direction.PAST if past else None)
     return said
+
+
+def _setting(place: Place, verb: Token) -> bool:
+    """Whether the date names a thing whose phrase sets the verb's clause ('at Monday's
+    briefing', 'on Sunday's anniversary')."""
+    thing = place.thing
+    return (
+        place.names
+        and place.thing_prep in _SETTINGS
+        and thing is not None
+        and thing.head.head.i == verb.i
+    )
 
 
 def _own_plan(place: Place, verb: Token) -> Direction | None:

@@ -32,6 +32,7 @@ PLANS = frozenset(
     {"due", "set", "scheduled", "schedule", "expected", "expect", "slate", "slated", "poised"}
     | {"plan", "aim", "intend", "hope", "prepare", "go", "going", "about", "propose", "seek"}
     | {"forecast", "predict", "project", "likely", "unlikely", "ready", "bound", "poise"}
+    | {"supposed"}  # "was only supposed to take effect in August" (round 19)
 )
 # Participles that put a thing in the future: "coming in e-book June 9", "upcoming".
 COMING = frozenset({"come", "upcoming", "forthcoming"})
