@@ -18,13 +18,13 @@ from analysis.date_context import future_cues, period_end
 from analysis.event_ahead import ahead
 from analysis.event_alternatives import alternatives
 from analysis.event_anniversary import anniversaries
-from analysis.event_attach import Place, place
+from analysis.event_attach import Place, long_before, place
 from analysis.event_clash import other_side
 from analysis.event_compared import compared
 from analysis.event_deadline import future_deadline
 from analysis.event_habit import habitual
 from analysis.event_listed import listed, old_subject_now
-from analysis.event_misparsed import participle_read_as_root
+from analysis.event_misparsed import opening_participle, participle_read_as_root
 from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
 from analysis.event_old_thing import old_thing_now
@@ -178,6 +178,9 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or ahead_in_past_description(where, first, places.published)
     # 'Captain Khan, killed 12 years ago, was a hero' read as 'Khan killed ..., was'
     clash = clash or participle_read_as_root(where, bool(RECENT.search(found.text)))
+    # 'Appointed chief justice in 1953, Earl Warren turned out to be a liberal'
+    long_ago = bool(found.value) and long_before(last, places.published or date.max)
+    clash = clash or opening_participle(where, long_ago)
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

@@ -87,3 +87,55 @@ def participle_read_as_root(place: Place, recent: bool) -> bool:
         if not own_subject and doc[kid.i - 1].text in SET_OFF:
             return True
     return False
+
+
+_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def opening_participle(place: Place, long_ago: bool) -> bool:
+    """Whether a date's clause is a past participle opening the sentence, set off by a comma
+    before a person the main clause tells about: 'Appointed chief justice in 1953, Earl Warren
+    turned out to be a liberal', 'Born in Ohio in 1950, she moved to Texas'. As the same
+    participle after the person ('Warren, appointed in 1953, ...'; round 17) it tells about the
+    person, as 'who was appointed in 1953' does: background, when the date is a year or more
+    before the writing (`long_ago`; 'Arrested on Saturday, the man appeared in court' is news).
+    Issue 12, round 19."""
+    if not long_ago or not place.links:
+        return False
+    if place.links[0].dep != "advcl" or len(place.links) < 2:
+        return _opening_participle_as_subject(place)
+    verb, main = place.links[0].verb, place.links[1].verb
+    if verb.tag_ != "VBN" or verb.left_edge.i != verb.sent.start:
+        return False
+    if any(kid.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for kid in verb.children):
+        return False  # 'When elected in 1953, ...', 'Having been ...': other shapes
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if after >= len(doc) or doc[after].text not in SET_OFF:
+        return False
+    subjects = [kid for kid in main.children if kid.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        kid.i > after and (kid.ent_type_ == "PERSON" or kid.lower_ in _PRONOUNS) for kid in subjects
+    )
+
+
+def _opening_participle_as_subject(place: Place) -> bool:
+    """The same opening participle that the parser read as an adjective on a first subject:
+    'Appointed [amod] head coach [nsubj] in 1998, Luis Ortega [nsubj] went on ...' (two
+    subjects of one verb, the second after the comma a person)."""
+    noun = place.thing
+    if noun is None or noun.dep_ != "nsubj" or noun.head.i != place.links[0].verb.i:
+        return False
+    first = noun.doc[noun.left_edge.i]
+    if first.i != noun.sent.start or first.tag_ != "VBN" or first.dep_ != "amod":
+        return False
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if after >= len(doc) or doc[after].text not in SET_OFF:
+        return False
+    return any(
+        kid.dep_ == "nsubj"
+        and kid.i > after
+        and (kid.ent_type_ == "PERSON" or kid.lower_ in _PRONOUNS)
+        for kid in noun.head.children
+    )
