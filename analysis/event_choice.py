@@ -179,7 +179,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     # 'Captain Khan, killed 12 years ago, was a hero' read as 'Khan killed ..., was'
     clash = clash or participle_read_as_root(where, bool(RECENT.search(found.text)))
     # 'Appointed chief justice in 1953, Earl Warren turned out to be a liberal'
-    long_ago = bool(found.value) and long_before(last, places.published or date.max)
+    # not a whole date ('Born May 24, 1917, to Henry and Sophie Siegel': an obituary's birth)
+    long_ago = first != last and long_before(last, places.published or date.max)
     clash = clash or opening_participle(where, long_ago)
     return Dated(where, found.text, first, last, colon, restates, clash)
 

@@ -97,8 +97,9 @@ def opening_participle(place: Place, long_ago: bool) -> bool:
     before a person the main clause tells about: 'Appointed chief justice in 1953, Earl Warren
     turned out to be a liberal', 'Born in Ohio in 1950, she moved to Texas'. As the same
     participle after the person ('Warren, appointed in 1953, ...'; round 17) it tells about the
-    person, as 'who was appointed in 1953' does: background, when the date is a year or more
-    before the writing (`long_ago`; 'Arrested on Saturday, the man appeared in court' is news).
+    person, as 'who was appointed in 1953' does: background, when the date is a year, a month or
+    a week a year or more before the writing (`long_ago`; 'Arrested on Saturday, the man appeared
+    in court' is news, and 'Born May 24, 1917, to Henry and Sophie Siegel' gives the day itself).
     Issue 12, round 19."""
     if not long_ago or not place.links:
         return False
