@@ -95,9 +95,12 @@ _COUNT_NOUNS = (
     r"miles|metres|meters|feet|dollars|euros|rubles|roubles|barrels|tons|tonnes|units|votes|"
     r"deaths|casualties|times|words|pages|missiles|tanks|jets|aircraft)"
 )
+# tens first, with a unit ("Seventy-four years ago" is one count, not "four years ago"; round 19)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER = (
-    r"(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|twenty|thirty)"
+    rf"(?i:{_TENS}(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
+    r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen)"
 )
 # Bases for dates that carry what they need, so dateparser never falls back to the real today.
 _YEARLESS_BASE = datetime(2000, 12, 31)  # "past" from the end of a leap year: "Feb. 29" parses
@@ -303,7 +306,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             r"(?i)\b(?P<hedge>(?:well\s+)?(?:over|more\s+than|nearly|almost|about|around|roughly"
             r"|some|at\s+least|less\s+than|under)\s+)?"
-            rf"(?<![/½])(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
+            rf"(?<![/½-])(?P<core>{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago)\b",
             relative,
         ),
         (
