@@ -15,8 +15,10 @@
   the coming one), "the results of Tuesday's primaries will force" (what the subject is of);
   the "will" is the subject's doing, not its time.
 
-So does a weekday written 'later Monday': later on the day of writing ("when he speaks later
-Monday" in a page dated the day after is that Monday, not the next).
+So does a bare day after the thing it times in a present clause ("meet for the first of three
+debates Monday", `own_time_now`). So does a weekday written 'later Monday': later on the day of
+writing ("when he speaks later Monday" in a page dated the day after is that Monday, not the
+next).
 
 And a quoted title the parser read as a clause ("said on ''Meet the Press'' on Sunday", the
 title's "Meet" taken for an imperative) gives way to the clause it sits in.
@@ -75,6 +77,21 @@ def nearest(place: Place) -> str | None:
     if (place.names or _own_time(place)) and place.thing is not None and helpers & _WILL:
         return NEAREST if subject_of(place.thing, verb) else None
     return None
+
+
+def own_time_now(place: Place) -> bool:
+    """A bare day after the thing it times, in a present clause with a subject ('Trump and
+    Clinton meet for the first of three debates Monday', written on a Friday): a present with a
+    date is a schedule, but the day may be the thing's, either side; the nearest such day
+    (round 19; before, the sentence's words sent it back)."""
+    verb = place.verb
+    if verb is None or not _own_time(place) or not kinds.simple_present(verb):
+        return False
+    if verb.dep_ not in ("ROOT", "conj", "ccomp") or verb.i > place.root.i:
+        return False  # '(" ... Trump as a fraud," USATODAY.com, Thursday)': a source's day
+    if verb.lemma_ in REPORTING | RELATING | LIKENING_BACK:
+        return False  # "The move follows the decision Monday by the court": the last Monday
+    return any(kid.dep_ == "nsubj" for kid in verb.children)
 
 
 def _own_time(place: Place) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from analysis.clause_kinds import auxes
 from analysis.event_aspect import modal_ahead, modal_perfect
 from analysis.event_attach import Place
-from analysis.event_nearest import looks_back, nearest, outside_title
+from analysis.event_nearest import looks_back, nearest, outside_title, own_time_now
 from analysis.event_plans import directs, headline_infinitive, planned_passive
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
@@ -105,7 +105,7 @@ def _tense(verb: Token, bare: bool = False) -> Direction | None:
         (verb.lemma_ in REPORTING and verb.tag_ in ("VBZ", "VBP", "VBN"), Direction.PAST),
         (verb.lemma_ in REPORTING, None),
         # "coming in e-book and audio formats June 9"
-        (verb.tag_ == "VBG" and not helpers and verb.lemma_ in COMING, Direction.FUTURE),
+        (verb.tag_ == "VBG" and not helpers and _coming(verb), Direction.FUTURE),
         # "watch my documentary Saturday night at 8"
         (_imperative(verb), Direction.FUTURE),
         # "the tour resumes March 12th"; a state ("the dividend is payable on Dec 18", "damage
@@ -162,6 +162,8 @@ def direction(place: Place) -> Direction | None:
         return None
     moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
     early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
+    if early is None:  # "the fallout from the April 20 explosion that caused ...": past
+        early = _thing_told(place)
     if early is None and looks_back(place):  # "echoes a walkout in June": the last June
         early = Direction.PAST
     if early is None and modal_ahead(verb) and _setting(place, verb):
@@ -190,8 +192,27 @@ def direction(place: Place) -> Direction | None:
         # is past, whatever "will" the sentence says elsewhere
         above = None if verb.tag_ == "VBN" else _clause_above(place)  # not "the boost needed"
         past = (_told(verb) or above) is Direction.PAST
-        return _foreseen(place, verb) or (Direction.PAST if past else None)
+        # "meet for the first of three debates Monday": the nearest Monday
+        other = Direction.NEAREST if own_time_now(place) else None
+        return _foreseen(place, verb) or (Direction.PAST if past else other)
     return said
+
+
+def _thing_told(place: Place) -> Direction | None:
+    """The side a date's thing tells of itself in a relative clause whose subject it is ('the
+    April 20 explosion that caused a massive gusher', "Monday's debate, which will draw"): the
+    thing's own time, whatever the clause above plans or says (round 19). A plan or a move
+    ('which was scheduled', 'which was postponed') says nothing of the day."""
+    thing = place.thing
+    if thing is None or not place.names:
+        return None
+    for kid in thing.children:
+        if kid.dep_ != "relcl" or kid.lemma_ in PLANS | _MOVED or kid.lemma_ in REPORTING:
+            continue
+        if not any(k.dep_ in ("nsubj", "nsubjpass") and k.tag_ == "WDT" for k in kid.children):
+            continue  # "the debate he watched": the clause's subject is another
+        return _told(kid)
+    return None
 
 
 def _setting(place: Place, verb: Token) -> bool:
@@ -305,4 +326,24 @@ def _marked_future(verb: Token) -> bool:
     words = {aux.lower_ for aux in auxes(verb)}
     if words & _WILL or _plan(_xcomp_chain(verb)) or ("would" in words and _reported(verb)):
         return True
-    return verb.tag_ == "VBG" and verb.lemma_ in COMING and not auxes(verb)
+    return verb.tag_ == "VBG" and _coming(verb) and not auxes(verb)
+
+
+_MOTION = frozenset({"from", "off", "back", "home", "down", "through", "across", "into"})
+
+
+def _coming(verb: Token) -> bool:
+    """'coming' of what is ahead ('coming in e-book June 9', 'coming out Friday': a release), not
+    of a motion ('the huzzahs coming out of her headquarters Monday night', 'coming back from
+    Iowa'; round 19)."""
+    if verb.lemma_ not in COMING:
+        return False
+    doc = verb.doc
+    return not any(
+        kid.dep_ in ("prt", "prep", "advmod")
+        and (
+            kid.lower_ in _MOTION
+            or (kid.lower_ == "out" and kid.i + 1 < len(doc) and doc[kid.i + 1].lower_ == "of")
+        )
+        for kid in verb.children
+    )

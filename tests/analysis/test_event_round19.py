@@ -86,3 +86,85 @@ def test_opening_participle_guards(
 ) -> None:
     """Guards: a recent date on an opening participle stays an event."""
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month and day naming a thing, soon ahead, in a clause with no tense of its side
+        ("The campaign is focused on turnout for the vote on Nov. 6.", date(2012, 9, 27),
+         ["2012-11-06"]),
+        # a thing that tells its own past in a relative clause, under a plan
+        ("The losses have hurt the company as it seeks to control the fallout from the Feb. 20 "
+         "fire that destroyed its plant.", date(2012, 6, 20), ["2012-02-20"]),
+        # 'coming' of a motion, not of what is ahead (a Thursday)
+        ("For all the cheers coming out of his campaign office Monday night, the senator still "
+         "trails.", date(2012, 9, 27), ["2012-09-24"]),
+        # a bare day after the thing it times, in a present with a subject: the nearest (a Friday)
+        ("Obama and his Republican rival Mitt Romney meet for the first of three presidential "
+         "debates Monday at the University of Denver.", date(2012, 9, 28), ["2012-10-01"]),
+    ],
+)  # fmt: skip
+def test_direction_rules_b(nlp: Language, text: str, published: date, expected: list[str]) -> None:
+    """Rule cases of the round's second part: each failed on the starting code (`bdbfd12`)."""
+    assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month and day of a thing told in the past stays past
+        ("The hearing on Nov. 8 was a disaster for the company.", date(2012, 9, 27),
+         ["2011-11-08"]),
+        # 'coming out' a day: a release ahead (a Thursday)
+        ("The album, coming out Friday, is her third.", date(2012, 9, 27), ["2012-09-28"]),
+        # a thing with a 'will' clause of its own stays ahead
+        ("Investors will watch Thursday's meeting, which will decide the dividend.",
+         date(2012, 9, 24), ["2012-09-27"]),
+        # a present of relating: the last such day (a Friday)
+        ("The move follows the decision Monday by the court.", date(2012, 9, 28),
+         ["2012-09-24"]),
+    ],
+)  # fmt: skip
+def test_direction_guards_b(nlp: Language, text: str, published: date, expected: list[str]) -> None:
+    """Guards of the second part: readings that did not change."""
+    assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of tens and units is one count, not its last word
+        ("Seventy-four years ago, a naval battle off the atoll changed the course of the war.",
+         ["1938-01-01"]),
+        ("Forty years ago, the first ferry crossed the strait.", ["1972-01-01"]),
+    ],
+)  # fmt: skip
+def test_a_compound_count_of_years_ago(nlp: Language, text: str, expected: list[str]) -> None:
+    """'Seventy-four years ago' was read as 'four years ago' (and 'Forty' not at all)."""
+    assert dated(nlp, text, date(2012, 5, 17)) == expected
+
+
+def test_a_simple_count_of_years_ago_is_kept(nlp: Language) -> None:
+    """Guard: one-word counts read as before."""
+    assert dated(nlp, "The plant closed two years ago.", date(2012, 5, 17)) == ["2010-01-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an opening participle with a whole date gives the day itself (an obituary)
+        ("Born March 3, 1921, to Anna and Paul Weiss in Chicago, he was educated at Lane Tech.",
+         date(2012, 5, 17), ["1921-03-03"]),
+        # a source's day in a parenthetical citation after a present: the last such day (a Monday)
+        ("In a rare moment of agreement, I stand with Mitt Romney (\"Romney blasts Trump as a "
+         "'fraud' Clinton would beat,\" USATODAY.com, Thursday).", date(2012, 5, 14),
+         ["2012-05-10"]),
+    ],
+)  # fmt: skip
+def test_guards_from_the_over_reach_draw(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    """Guards written after the over-reach draw (seed 1999) showed two shapes the first versions
+    of the opening-participle and the own-time rules changed for the worse."""
+    assert dated(nlp, text, published) == expected
