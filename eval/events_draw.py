@@ -79,11 +79,13 @@ USED_SIZES: dict[int, tuple[int, int]] = {
     1882: (0, 40),
     1883: (0, 300),
     1828: (0, 40),
+    1999: (100, 300),  # round 19's over-reach draw (changes read only)
 }
 # Draws from the new pool (`--new-pool`): (PolNeAR dev, Timeline17 every-25th) texts each read.
 NEW_USED_SIZES: dict[int, tuple[int, int]] = {
     1919: (20, 20),  # round 19's held-aside
     1991: (40, 80),  # round 19's development draw
+    1920: (20, 20),  # round 19's second held-aside (the first, 1919, was read mid-round)
 }
 USED_SEEDS = (
     8, 88, 9, 99, 909, 9090, 1010, 2020, 3030, 4040, 5050, 6060, 7070, 8080, 150, 1414, 1441,
