@@ -310,7 +310,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             relative,
         ),
         (
-            r"(?i)\b(?:the\s+(?:next|following|previous)\s+year|a\s+year\s+(?:later|earlier)"
+            r"(?i)\b(?:the\s+(?:very\s+)?(?:next|following|previous)\s+year"  # "the very next year"
+            r"|a\s+year\s+(?:later|earlier)"
             r"|the\s+year\s+(?:after|before)|(?:that|the\s+same)\s+year)\b",
             story_relative,
         ),

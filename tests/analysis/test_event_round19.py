@@ -168,3 +168,12 @@ def test_guards_from_the_over_reach_draw(
     """Guards written after the over-reach draw (seed 1999) showed two shapes the first versions
     of the opening-participle and the own-time rules changed for the worse."""
     assert dated(nlp, text, published) == expected
+
+
+def test_the_very_next_year_counts_from_the_story(nlp: Language) -> None:
+    """'the very next year' is 'the next year' of the story (counted from its last year), not
+    'next year' from the writing."""
+    text = "He won the seat in 2006 and lost it the very next year."
+    assert dated(nlp, text, date(2016, 9, 8)) == ["2006-01-01", "2007-01-01"]
+    guard = "The plant will open next year."
+    assert dated(nlp, guard, date(2016, 9, 8)) == ["2017-01-01"]
