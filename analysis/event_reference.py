@@ -399,7 +399,27 @@ def negated_or_nowadays(dated: Dated) -> bool:
     present = kinds.simple_present(verb) or kinds.do_present(verb)
     if word == "tonight":  # "Nothing tonight matters": an opinion, not a happening
         return present and verb.lemma_ in STATES and verb.lemma_ != "be"
-    return word == "today" and (present or _describing_now(place) or _gradual_now(place))
+    now = present or _describing_now(place) or _gradual_now(place) or _standing_passive(verb)
+    return word == "today" and now
+
+
+# Passives of a standing state: 'Today, it is owned by a nonprofit', 'is still used today'
+# (not 'run', 'hold', 'lead', 'operate': 'the race is run today', 'the vote is held today')
+_STANDING = frozenset(
+    {"own", "control", "use", "know", "consider", "regard", "see", "house", "occupy"}
+    | {"inhabit", "govern", "base", "locate"}
+)
+
+
+def _standing_passive(verb: Token) -> bool:
+    """A present passive of a standing state ('Today, it is owned by a nonprofit company', 'the
+    term is still used today', 'is seen today as'): nowadays, not the day of writing (round
+    19); a passive of a happening ('is sold today to a rival') keeps the day."""
+    if verb.tag_ != "VBN" or verb.lemma_ not in _STANDING:
+        return False
+    helpers = kinds.auxes(verb)
+    passive = [aux for aux in helpers if aux.dep_ == "auxpass"]
+    return len(passive) == 1 and len(helpers) == 1 and passive[0].tag_ in ("VBZ", "VBP")
 
 
 _GRADUAL = frozenset({"begin", "start", "become", "grow", "continue", "come", "turn"})

@@ -177,3 +177,19 @@ def test_the_very_next_year_counts_from_the_story(nlp: Language) -> None:
     assert dated(nlp, text, date(2016, 9, 8)) == ["2006-01-01", "2007-01-01"]
     guard = "The plant will open next year."
     assert dated(nlp, guard, date(2016, 9, 8)) == ["2017-01-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present passive of a standing state with 'today': nowadays
+        ("Today, the old mill is owned by a land trust.", []),
+        ("The word is still used today by sailors.", []),
+        # guards: a passive of a happening keeps the day
+        ("The vote is held today in the capital.", ["2016-10-02"]),
+        ("The company is sold today to a rival.", ["2016-10-02"]),
+    ],
+)  # fmt: skip
+def test_today_with_a_standing_passive(nlp: Language, text: str, expected: list[str]) -> None:
+    """'Today, it is owned by a nonprofit' tells nowadays, not the day of writing."""
+    assert dated(nlp, text, date(2016, 10, 2)) == expected
