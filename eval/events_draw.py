@@ -86,6 +86,7 @@ NEW_USED_SIZES: dict[int, tuple[int, int]] = {
     1919: (20, 20),  # round 19's held-aside
     1991: (40, 80),  # round 19's development draw
     1920: (20, 20),  # round 19's second held-aside (the first, 1919, was read mid-round)
+    1921: (20, 40),  # round 19's third held-aside: the 4 PolNeAR dev texts left + 40
 }
 USED_SEEDS = (
     8, 88, 9, 99, 909, 9090, 1010, 2020, 3030, 4040, 5050, 6060, 7070, 8080, 150, 1414, 1441,
