@@ -20,7 +20,9 @@ date F1), as `eval.timeline17_tls score` does. None of them changes what the pro
   `milestones STRENGTH`: evidence beyond the counts (`eval.timeline17_spread`): a summary
   oracle on the dates chosen (with `gold`, on the gold days put first), dates spread over the
   range, K shared among its periods, dates retold later in words, dates told in the words of
-  journalists' timelines.
+  journalists' timelines;
+- `mentions ALPHA SCOPE`: days named outright by more articles than their events come from
+  (`eval.timeline17_mentions`), reference points that are not events among them.
 
 `--topics A B` scores those topics only. Results are in EVALUATION.md §2, "Timeline
 summarisation, session 12" and the sessions after it.
@@ -43,6 +45,7 @@ from typing import Any
 import bot.services.timeline as timeline_service
 from analysis import key_dates
 from eval import timeline17_dates as date_errors
+from eval import timeline17_mentions as named_days
 from eval import timeline17_spread as spread
 from eval.common import DEFAULT_DATA, emit
 from eval.timeline17_tls import (
@@ -282,6 +285,19 @@ def flatten(data: Path, work: Path, half_window: int, power: float) -> str:
     return means(_score(data, work))
 
 
+def mentions(data: Path, work: Path, alpha: float, scope: float) -> str:
+    """Score with each day raised by the articles that name it outright beyond its events'
+    (`eval.timeline17_mentions`; SCOPE 0 the ranking rows' articles, 1 the window's)."""
+    found: dict[str, named_days.Mentions] = {}
+
+    def before(gold: GoldTLS) -> None:
+        found["now"] = named_days.window_mentions(work / f"{gold.window}.db")
+
+    ranker = named_days.boosted(key_dates.rank_dates, lambda: found["now"], alpha, bool(scope))
+    _use_ranker(ranker)
+    return means(_score(data, work, before))
+
+
 def set_constant(assignment: str) -> None:
     """`module.NAME=literal`: set a module constant in this process."""
     target, _, literal = assignment.partition("=")
@@ -311,6 +327,7 @@ PROBES = {
     "echo": "DAYS WEIGHT",
     "milestones": "STRENGTH",
     "days": "COVERAGE ECHO AFTER",
+    "mentions": "ALPHA SCOPE",
 }
 NUMERIC: dict[str, Callable[..., str]] = {
     "spread": spread_dates,
@@ -320,6 +337,7 @@ NUMERIC: dict[str, Callable[..., str]] = {
     "echo": lambda data, work, days, weight: echo(data, work, int(days), weight),
     "milestones": milestones,
     "days": day_evidence,
+    "mentions": mentions,
 }
 
 

@@ -1,0 +1,106 @@
+"""A probe of the Timeline17 key dates (issue 15, session 19): dates the articles name outright
+as evidence beside their events. Run through `eval.timeline17_probe mentions ALPHA SCOPE`; it
+changes nothing the product ships.
+
+Why: issue 12's rules keep reference points ("since the March 15 uprising", "the April 20
+explosion that caused …") out of the dated events, so the key dates no longer see that later
+articles still name a day, which is what makes a day a milestone. This probe puts that evidence
+back from the window's stored article texts: each article's explicit day dates ("March 15",
+"15 March 2011", "Sept. 11, 2001"; a yearless one takes the publication year, or the year
+before when that would fall more than a week after publication), a date after its article's
+publication left out. Each day-precision ranked date's score is multiplied by
+1 + ALPHA × log(1 + extra), `extra` being the articles that name the day beyond the articles of
+its events; SCOPE 0 counts only the ranking rows' articles, 1 every article of the window.
+
+The product would need these mentions stored at ingestion (a table of article and day) and
+read for a range's ranked dates; the probe reads the texts with a regular expression instead,
+which is fine for a measure and wrong for a query.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from analysis import key_dates
+
+_MONTH = (
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(\d{4}))?\b"
+_MONTH_FIRST = re.compile(_MONTH + r"\s+" + _DAY + _YEAR)
+_DAY_FIRST = re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NUMBERS = {m: i for i, m in enumerate(_MONTHS, 1)}
+LOOK_AHEAD = timedelta(days=7)
+
+Mentions = dict[date, set[int]]
+
+
+def _day(month_word: str, day: str, year: str | None, published: date | None) -> date | None:
+    month = _NUMBERS[month_word[:3].lower()]
+    if year is None and published is None:
+        return None
+    try:
+        if year is not None:
+            return date(int(year), month, int(day))
+        assert published is not None
+        found = date(published.year, month, int(day))
+        if found > published + LOOK_AHEAD:  # "December 28" written on January 3
+            found = date(found.year - 1, month, int(day))
+    except ValueError:  # "February 30", "31 April"
+        return None
+    return found
+
+
+def day_mentions(text: str, published: date | None) -> set[date]:
+    """The days `text` names outright, none after `published` (when it is known)."""
+    read = [_day(m[1], m[2], m[3], published) for m in _MONTH_FIRST.finditer(text)]
+    read += [_day(m[2], m[1], m[3], published) for m in _DAY_FIRST.finditer(text)]
+    return {d for d in read if d is not None and (published is None or d <= published)}
+
+
+def window_mentions(database: Path) -> Mentions:
+    """Each day some article of a window's database names, with those articles' ids."""
+    named: Mentions = defaultdict(set)
+    with sqlite3.connect(database) as db:
+        for article, text, published in db.execute("SELECT id, text, published FROM articles"):
+            day = date.fromisoformat(str(published)[:10]) if published else None
+            for mention in day_mentions(text, day):
+                named[mention].add(article)
+    return named
+
+
+def boosted(
+    original: Callable[..., list[key_dates.RankedDate]],
+    mentions: Callable[[], Mentions],
+    alpha: float,
+    every_article: bool,
+) -> Callable[..., list[key_dates.RankedDate]]:
+    """`original` with each day's score raised by the articles that name it beyond its events'."""
+
+    def rank(rows: Iterable[key_dates.Row], weights: Any = None) -> list[key_dates.RankedDate]:
+        rows = list(rows)
+        named = mentions()
+        scope = {r.article_id for r in rows}
+        out = []
+        for item in original(rows, weights):
+            if item.precision != "day":
+                out.append(item)
+                continue
+            articles = named.get(item.date, set())
+            count = len(articles) if every_article else len(articles & scope)
+            extra = max(0, count - item.articles)
+            out.append(replace(item, score=item.score * (1 + alpha * math.log1p(extra))))
+        return sorted(out, key=key_dates._order)
+
+    return rank
