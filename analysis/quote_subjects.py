@@ -17,7 +17,9 @@
   in the past or present tense parsed as a clause modifying the noun before it; that noun speaks.
 - "Clinton: “Our goal is …” Bush: “The mission is …”", "Poll overhype - HuffPollster: “…”": a
   name alone before a colon, opening its paragraph or set off by a dash or a closing mark, is
-  the speaker with no verb at all, as in a transcript (`name_before_colon`).
+  the speaker with no verb at all, as in a transcript (`name_before_colon`); so is a
+  capitalised word alone there that the model tagged a common noun ("Starmer: “…”"), when the
+  resolver finds it among the article's people.
 - "As Akhil Amar, …, author of ''America's Unwritten Constitution,'' put it, ''…''": the parser
   read "As" as a preposition with the name its object, not as the mark of a clause with the
   name its subject (the two apostrophes of a New York Times title mislead it); the name is the
@@ -29,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
+
+from analysis.speaker_names import capitalised_noun
 
 # Prepositions whose clause shares the subject of the verb it hangs on ("before saying").
 _SHARING_PREPOSITIONS = frozenset({"by", "before", "after", "upon", "while", "when", "on"})
@@ -256,7 +260,12 @@ def name_before_colon(opening: Token, quoted: Container[int]) -> Span | None:
         return None
     last = i - 1
     first = last
-    while first >= 0 and _name_word(doc[first], quoted) and last - first < _MAX_LABEL:
+    while first >= 0 and last - first < _MAX_LABEL:
+        named = _name_word(doc[first], quoted)
+        # "Starmer: “…”" with the surname tagged a common noun: a capitalised last word, for
+        # the resolver to find among the article's people (`speaker_entities`)
+        if not named and not (first == last and capitalised_noun(doc[first])):
+            break
         first -= 1
     if first == last:
         return None
