@@ -13,7 +13,10 @@ A subject resolves, in this order, to:
 4. a mention spaCy mislabelled but whose single word is the surname of exactly one person.
 
 A subject that is a person or group but none of these ("Richmond police", "they") keeps its text
-with no canonical name or key. A subject that cannot speak ("the treaty", "it") is no speaker.
+with no canonical name or key. A country or city as the subject of its sentence's main verb
+("“…,” Moscow said", "Russia said in a statement") speaks for its government and is stored
+under the place (`Speaker.place`: for whole quotations only, `quotes`). A subject that cannot
+speak ("the treaty", "it") is no speaker.
 
 The resolver is built in layers, each a module of one kind of rule: `speaker_index` (look-ups
 over the mentions), `speaker_entities` (names), `speaker_organisations` (organisations, the
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from analysis.pronouns import PERSONAL, PronounChain, root_of
+from analysis.quote_subjects import in_main_clause
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_gender import genders
 from analysis.speaker_names import name_after_title
@@ -280,7 +284,31 @@ class SpeakerResolver(WritingRules):
         lemma = subject.lemma_.lower()
         if subject.pos_ == "PROPN" or lemma in SPEAKER_NOUNS or lemma in BODIES | DOCUMENTS:
             mention = self.mention_at(subject.idx)
+            if mention is not None and mention.kind == EntityKind.PLACE:
+                return self._place(subject, mention)
             if mention is not None and mention.kind not in SPEAKER_KINDS:
-                return None  # "Russia said": a place is not a speaker here
+                return None  # "the Republican said": a group word is no one
             return Speaker(np_text(subject), None, None)
         return None
+
+    def _place(self, subject: Token, mention: Mention) -> Speaker | None:
+        """ "“We will respond,” Moscow said", "Russia said in a statement": a country or city
+        speaking for its government is stored under the place, where `/quotes russia` finds it
+        (PolNeAR's Source is the place name too). Only a proper noun that is the place's own
+        name, not a word one of the article's people bears ("Jordan said", "Georgia said" for a
+        Georgia Smith), nor a dateline in capitals ("WASHINGTON — …"); and only as the subject
+        of its sentence's main verb: a place in a clause under it is seldom the one speaking
+        ("Regev told Collins that Israel warned … and said he was “happy to report”", "as
+        Moscow strongly denies")."""
+        written = subject.text
+        if subject.pos_ != "PROPN" or mention.start > subject.idx or not written[:1].isupper():
+            return None
+        if written.isupper() or not in_main_clause(subject):
+            return None
+        words = {w.lower() for w in mention.name.split()}
+        people = {
+            w.lower() for m in self.mentions if m.kind == EntityKind.PERSON for w in m.name.split()
+        }
+        if words & people:
+            return None
+        return Speaker(np_text(subject), mention.name, mention.key, place=True)

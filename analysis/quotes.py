@@ -82,14 +82,28 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
     kind = "direct" if second_half(span, previous, ctx) else quote_kind(span, ctx, left)
     if kind == "partial" and is_term(span, ctx):
         word = word_cue(span, ctx, bounds)
-        return Found(span, kind, word, frame_end) if word is not None else None
+        return (
+            Found(span, kind, word, frame_end)
+            if word is not None and not word.speaker.place
+            else None
+        )
     for governing in governing_cues(span, ctx, bounds):
         speaker = speaker_for(governing, ctx, bounds)
+        if speaker is not None and kind == "partial" and speaker.place:
+            # a place speaks in whole quotations only (`quote_speakers`): the words a country
+            # is said to use inside a sentence are mostly its name for a thing ("Moscow calls
+            # it a “special military operation”") or a figure of speech; so, as when a place
+            # was no speaker, the next verb up may have one
+            continue
         if speaker is not None and (is_cue(governing) or speaker.key is not None):
             return Found(span, kind, Cue(governing.lemma_.lower(), speaker), frame_end)
     if kind == "partial":
         aside = parenthetical(span, ctx, bounds) or according_to(span, ctx, bounds)
-        return Found(span, kind, aside, frame_end) if aside is not None else None
+        return (
+            Found(span, kind, aside, frame_end)
+            if aside is not None and not aside.speaker.place
+            else None
+        )
     words = outside_words(ctx, left, right)
     if signed is not None:
         cue: Cue | None = signed

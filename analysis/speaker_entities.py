@@ -13,8 +13,10 @@ from analysis.speaker_index import MentionIndex
 from analysis.speaker_lone import lone_name
 from analysis.speaker_names import capitalised_noun, full_name_in, written_name
 from analysis.speaker_words import (
+    BODIES,
     DOCUMENTS,
     HONORIFIC_WORDS,
+    NAMED_ONLY_BODIES,
     PLACE_TYPES,
     SPEAKER_KINDS,
     SPEAKER_NOUNS,
@@ -41,7 +43,9 @@ class EntityRules(MentionIndex):
             ):
                 continue  # not "the letter, signed by Sens. X, Y and Z": the name right after
             found = self.mention_at(child.idx)
-            if found is not None and found.kind in SPEAKER_KINDS:
+            if found is not None and (
+                found.kind in SPEAKER_KINDS or self._body_named(subject, found)
+            ):
                 return Speaker(np_text(subject), found.name, found.key)
         # a name tagged as a work, product or event ("said senior guard Kayla Cooper" as a
         # WORK_OF_ART) is as untagged as one the model left alone
@@ -51,6 +55,13 @@ class EntityRules(MentionIndex):
         if untagged and capitalised_noun(subject) and (named := self._surname_as_noun(subject)):
             return named
         return self._title_run_into_name(subject) if mention is None else None
+
+    @staticmethod
+    def _body_named(subject: Token, found: Mention) -> bool:
+        """ "said the charity Oxfam" with "Oxfam" tagged a place: a body word in apposition
+        to a name says the name is that body's."""
+        lemma = subject.lemma_.lower()
+        return found.kind == EntityKind.PLACE and lemma in BODIES | NAMED_ONLY_BODIES
 
     def _surname_as_noun(self, subject: Token) -> Speaker | None:
         """ "“…,” Hannity said" with "Hannity" tagged a common noun: the one person the article

@@ -66,6 +66,7 @@ class Speaker:
     text: str
     name: str | None
     key: str | None
+    place: bool = False  # a country or city speaking for its government ("Moscow said")
 
 
 ABBREVIATED = {
