@@ -1,5 +1,5 @@
 """A probe of the Timeline17 key dates (issue 15, session 19): dates the articles name outright
-as evidence beside their events. Run through `eval.timeline17_probe mentions ALPHA SCOPE`; it
+as evidence beside their events. Run through `eval.timeline17_probe mentions ALPHA SCOPE AFTER`; it
 changes nothing the product ships.
 
 Why: issue 12's rules keep reference points ("since the March 15 uprising", "the April 20
@@ -9,8 +9,10 @@ back from the window's stored article texts: each article's explicit day dates (
 "15 March 2011", "Sept. 11, 2001"; a yearless one takes the publication year, or the year
 before when that would fall more than a week after publication), a date after its article's
 publication left out. Each day-precision ranked date's score is multiplied by
-1 + ALPHA × log(1 + extra), `extra` being the articles that name the day beyond the articles of
-its events; SCOPE 0 counts only the ranking rows' articles, 1 every article of the window.
+1 + ALPHA × log(1 + extra), SCOPE 0 counting only the ranking rows' articles, 1 every article
+of the window. With AFTER < 0, `extra` is the articles that name the day beyond the number of
+articles of its events; with AFTER ≥ 0, the articles published more than AFTER days after the
+day that name it and hold none of its events: references from later, not the day's reports.
 
 The product would need these mentions stored at ingestion (a table of article and day) and
 read for a range's ranked dates; the probe reads the texts with a regular expression instead,
@@ -43,7 +45,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _NUMBERS = {m: i for i, m in enumerate(_MONTHS, 1)}
 LOOK_AHEAD = timedelta(days=7)
 
-Mentions = dict[date, set[int]]
+Mentions = dict[date, dict[int, date | None]]  # day -> the articles naming it, their publication
 
 
 def _day(month_word: str, day: str, year: str | None, published: date | None) -> date | None:
@@ -70,14 +72,25 @@ def day_mentions(text: str, published: date | None) -> set[date]:
 
 
 def window_mentions(database: Path) -> Mentions:
-    """Each day some article of a window's database names, with those articles' ids."""
-    named: Mentions = defaultdict(set)
+    """Each day some article of a window's database names, with those articles' ids and
+    publication dates."""
+    named: Mentions = defaultdict(dict)
     with sqlite3.connect(database) as db:
         for article, text, published in db.execute("SELECT id, text, published FROM articles"):
             day = date.fromisoformat(str(published)[:10]) if published else None
             for mention in day_mentions(text, day):
-                named[mention].add(article)
+                named[mention][article] = day
     return named
+
+
+def _extra(item: key_dates.RankedDate, naming: dict[int, date | None], after: int) -> int:
+    """The articles naming a ranked day that its events do not already count: beyond their
+    number (`after` < 0), or those published more than `after` days later that hold none of
+    its events (references from later, not the day's own reports)."""
+    if after < 0:
+        return max(0, len(naming) - item.articles)
+    later = {a for a, p in naming.items() if p is not None and (p - item.date).days > after}
+    return len(later - set(item.article_ids))
 
 
 def boosted(
@@ -85,8 +98,10 @@ def boosted(
     mentions: Callable[[], Mentions],
     alpha: float,
     every_article: bool,
+    after: int = -1,
 ) -> Callable[..., list[key_dates.RankedDate]]:
-    """`original` with each day's score raised by the articles that name it beyond its events'."""
+    """`original` with each day's score raised by the articles that name it beyond its events'
+    (`_extra`)."""
 
     def rank(rows: Iterable[key_dates.Row], weights: Any = None) -> list[key_dates.RankedDate]:
         rows = list(rows)
@@ -97,9 +112,10 @@ def boosted(
             if item.precision != "day":
                 out.append(item)
                 continue
-            articles = named.get(item.date, set())
-            count = len(articles) if every_article else len(articles & scope)
-            extra = max(0, count - item.articles)
+            naming = named.get(item.date, {})
+            if not every_article:
+                naming = {a: p for a, p in naming.items() if a in scope}
+            extra = _extra(item, naming, after)
             out.append(replace(item, score=item.score * (1 + alpha * math.log1p(extra))))
         return sorted(out, key=key_dates._order)
 

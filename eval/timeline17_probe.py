@@ -21,7 +21,8 @@ date F1), as `eval.timeline17_tls score` does. None of them changes what the pro
   oracle on the dates chosen (with `gold`, on the gold days put first), dates spread over the
   range, K shared among its periods, dates retold later in words, dates told in the words of
   journalists' timelines;
-- `mentions ALPHA SCOPE`: days named outright by more articles than their events come from
+- `mentions ALPHA SCOPE AFTER`: days named outright by more articles than their events come
+  from, or (AFTER ≥ 0) by later articles that hold none of their events
   (`eval.timeline17_mentions`), reference points that are not events among them.
 
 `--topics A B` scores those topics only. Results are in EVALUATION.md §2, "Timeline
@@ -285,15 +286,18 @@ def flatten(data: Path, work: Path, half_window: int, power: float) -> str:
     return means(_score(data, work))
 
 
-def mentions(data: Path, work: Path, alpha: float, scope: float) -> str:
+def mentions(data: Path, work: Path, alpha: float, scope: float, after: float) -> str:
     """Score with each day raised by the articles that name it outright beyond its events'
-    (`eval.timeline17_mentions`; SCOPE 0 the ranking rows' articles, 1 the window's)."""
+    (`eval.timeline17_mentions`; SCOPE 0 the ranking rows' articles, 1 the window's; AFTER
+    ≥ 0 counts only articles published more than AFTER days later)."""
     found: dict[str, named_days.Mentions] = {}
 
     def before(gold: GoldTLS) -> None:
         found["now"] = named_days.window_mentions(work / f"{gold.window}.db")
 
-    ranker = named_days.boosted(key_dates.rank_dates, lambda: found["now"], alpha, bool(scope))
+    ranker = named_days.boosted(
+        key_dates.rank_dates, lambda: found["now"], alpha, bool(scope), int(after)
+    )
     _use_ranker(ranker)
     return means(_score(data, work, before))
 
@@ -327,7 +331,7 @@ PROBES = {
     "echo": "DAYS WEIGHT",
     "milestones": "STRENGTH",
     "days": "COVERAGE ECHO AFTER",
-    "mentions": "ALPHA SCOPE",
+    "mentions": "ALPHA SCOPE AFTER",
 }
 NUMERIC: dict[str, Callable[..., str]] = {
     "spread": spread_dates,
