@@ -105,33 +105,29 @@ def cut(text: str, limit: int = MAX_CHARS) -> str:
     return text[: ends[-1]] if ends else text[:limit]
 
 
-def polnear_pool(data: Path) -> list[Text]:
-    """PolNeAR train's odd-indexed texts of the sorted file list, each with its publication day."""
+def _polnear_split(data: Path, split: str, prefix: str) -> list[Text]:
+    """A PolNeAR split's texts of the sorted file list, keyed `<prefix>/<name>`, each with its
+    publication day from `data/metadata.tsv`."""
     root = data / "polnear" / "data"
     days = {}
     for line in (root / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         cells = line.split("\t")
-        if len(cells) > 5 and cells[0] == "train":
+        if len(cells) > 5 and cells[0] == split:
             days[cells[1]] = cells[5]
-    files = sorted((root / "train" / "text").glob("*.txt"))
     return [
-        {"key": f"polnear/{p.stem}", "day": days[p.stem], "text": p.read_text(encoding="utf-8")}
-        for p in files[1::2]
+        {"key": f"{prefix}/{p.stem}", "day": days[p.stem], "text": p.read_text(encoding="utf-8")}
+        for p in sorted((root / split / "text").glob("*.txt"))
     ]
+
+
+def polnear_pool(data: Path) -> list[Text]:
+    """PolNeAR train's odd-indexed texts of the sorted file list, each with its publication day."""
+    return _polnear_split(data, "train", "polnear")[1::2]
 
 
 def polnear_dev_pool(data: Path) -> list[Text]:
     """PolNeAR's `dev` texts (the new pool), each with its publication day."""
-    root = data / "polnear" / "data"
-    days = {}
-    for line in (root / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        cells = line.split("\t")
-        if len(cells) > 5 and cells[0] == "dev":
-            days[cells[1]] = cells[5]
-    return [
-        {"key": f"polnear-dev/{p.stem}", "day": days[p.stem], "text": p.read_text(encoding="utf-8")}
-        for p in sorted((root / "dev" / "text").glob("*.txt"))
-    ]
+    return _polnear_split(data, "dev", "polnear-dev")
 
 
 def t17_names(data: Path, every: bool = False) -> list[tuple[str, str]]:
