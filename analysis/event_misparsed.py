@@ -9,6 +9,8 @@ passing, as in any relative clause (issue 12, round 11: passing mentions).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from analysis.event_attach import SET_OFF, VERBS, Link, Place
 from analysis.event_words import REPORTING
 
@@ -110,14 +112,7 @@ def opening_participle(place: Place, long_ago: bool) -> bool:
         return False
     if any(kid.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for kid in verb.children):
         return False  # 'When elected in 1953, ...', 'Having been ...': other shapes
-    doc = verb.doc
-    after = verb.right_edge.i + 1
-    if after >= len(doc) or doc[after].text not in SET_OFF:
-        return False
-    subjects = [kid for kid in main.children if kid.dep_ in ("nsubj", "nsubjpass")]
-    return any(
-        kid.i > after and (kid.ent_type_ == "PERSON" or kid.lower_ in _PRONOUNS) for kid in subjects
-    )
+    return _person_after_comma(verb, main, ("nsubj", "nsubjpass"))
 
 
 def _opening_participle_as_subject(place: Place) -> bool:
@@ -130,13 +125,19 @@ def _opening_participle_as_subject(place: Place) -> bool:
     first = noun.doc[noun.left_edge.i]
     if first.i != noun.sent.start or first.tag_ != "VBN" or first.dep_ != "amod":
         return False
-    doc = noun.doc
-    after = noun.right_edge.i + 1
+    return _person_after_comma(noun, noun.head, ("nsubj",))
+
+
+def _person_after_comma(opening: Token, verb: Token, deps: tuple[str, ...]) -> bool:
+    """Whether the opening phrase is set off by a comma after it and `verb` has, after that
+    comma, a subject that is a person or a personal pronoun."""
+    doc = opening.doc
+    after = opening.right_edge.i + 1
     if after >= len(doc) or doc[after].text not in SET_OFF:
         return False
     return any(
-        kid.dep_ == "nsubj"
+        kid.dep_ in deps
         and kid.i > after
         and (kid.ent_type_ == "PERSON" or kid.lower_ in _PRONOUNS)
-        for kid in noun.head.children
+        for kid in verb.children
     )

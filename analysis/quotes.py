@@ -72,6 +72,13 @@ log = logging.getLogger(__name__)
 _Document = QuoteContext
 
 
+def _whole_only(cue: Cue | None) -> Cue | None:
+    """A partial quote's cue, unless its speaker is a place: a place speaks in whole quotations
+    only (`quote_speakers`); the words a country is said to use inside a sentence are mostly its
+    name for a thing ("Moscow calls it a “special military operation”") or a figure of speech."""
+    return None if cue is not None and cue.speaker.place else cue
+
+
 def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Found | None:
     """The kind, cue and speaker of one quote span, or None when it is nobody's quote."""
     left, right = quote_frame(span, ctx)
@@ -81,29 +88,17 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
     bounds, frame_end = (left, right), ctx.doc[right].idx + len(ctx.doc[right].text)
     kind = "direct" if second_half(span, previous, ctx) else quote_kind(span, ctx, left)
     if kind == "partial" and is_term(span, ctx):
-        word = word_cue(span, ctx, bounds)
-        return (
-            Found(span, kind, word, frame_end)
-            if word is not None and not word.speaker.place
-            else None
-        )
+        word = _whole_only(word_cue(span, ctx, bounds))
+        return Found(span, kind, word, frame_end) if word is not None else None
     for governing in governing_cues(span, ctx, bounds):
         speaker = speaker_for(governing, ctx, bounds)
         if speaker is not None and kind == "partial" and speaker.place:
-            # a place speaks in whole quotations only (`quote_speakers`): the words a country
-            # is said to use inside a sentence are mostly its name for a thing ("Moscow calls
-            # it a “special military operation”") or a figure of speech; so, as when a place
-            # was no speaker, the next verb up may have one
-            continue
+            continue  # a place's partial quote (`_whole_only`): the next verb up may have one
         if speaker is not None and (is_cue(governing) or speaker.key is not None):
             return Found(span, kind, Cue(governing.lemma_.lower(), speaker), frame_end)
     if kind == "partial":
-        aside = parenthetical(span, ctx, bounds) or according_to(span, ctx, bounds)
-        return (
-            Found(span, kind, aside, frame_end)
-            if aside is not None and not aside.speaker.place
-            else None
-        )
+        aside = _whole_only(parenthetical(span, ctx, bounds) or according_to(span, ctx, bounds))
+        return Found(span, kind, aside, frame_end) if aside is not None else None
     words = outside_words(ctx, left, right)
     if signed is not None:
         cue: Cue | None = signed
