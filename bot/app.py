@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.errors import DatabaseUnavailableError
+from bot.services.named_days import read_backlog
 from bot.services.nlp_runtime import NlpRuntime
 from config.settings import DEFAULT_DATABASE_URL, Settings
 from storage.articles import ArticleRepository
@@ -21,6 +22,7 @@ from storage.engine import DatabaseUrlError, MissingFolderError, create_engine, 
 from storage.guilds import GuildRepository
 from storage.jobs import JobQueue
 from storage.migrate import upgrade_database
+from storage.named_days import NamedDayRepository
 from storage.stats import StatsRepository
 
 if TYPE_CHECKING:
@@ -198,6 +200,7 @@ async def open_analyst(settings: Settings, *, migrate: bool = True) -> AsyncIter
     try:
         if migrate:
             await upgrade_database(engine)
+            await read_backlog(NamedDayRepository(session_factory(engine)))
     except (SQLAlchemyError, OSError) as exc:
         await engine.dispose()
         where = safe_url(settings.database_url)

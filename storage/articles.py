@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
@@ -23,6 +23,7 @@ from storage.models import (
     QuoteRow,
     Sentence,
 )
+from storage.named_days import replace_named_days
 from storage.records import (
     ArticleDetail,
     ArticleSummary,
@@ -131,6 +132,7 @@ async def _insert_children(session: AsyncSession, article_id: int, new: NewArtic
         ArticleTerm,
         [{"article_id": article_id, "term": t, "count": n} for t, n in new.terms],
     )
+    await replace_named_days(session, {article_id: new.named_days}, replace=False)
     await _insert_events(session, article_id, new, entity_ids)
 
 
@@ -248,8 +250,15 @@ class ArticleRepository:
                 top_entities=tuple((r.name, r.kind, int(r.n)) for r in top),
             )
 
-    async def fix(self, article_id: int, **changes: object) -> ArticleSummary | None:
-        """Correct metadata by hand (title, outlet, author, published, date_precision)."""
+    async def fix(
+        self,
+        article_id: int,
+        named_days: Callable[[str, date | None], Iterable[date]] | None = None,
+        **changes: object,
+    ) -> ArticleSummary | None:
+        """Correct metadata by hand (title, outlet, author, published, date_precision); with a
+        new publication date, `named_days` reads the days the text names again (a yearless day
+        takes the publication year), in the same transaction."""
         allowed = {"title", "outlet", "author", "published", "date_precision"}
         if set(changes) - allowed:
             raise ValueError(f"cannot fix {sorted(set(changes) - allowed)}")
@@ -263,6 +272,9 @@ class ArticleRepository:
             if "published" in changes:
                 article.date_source = "fixed by hand" if changes["published"] else ""
                 await rollups.move_article(session, article_id, before, article.published)
+                if named_days is not None:
+                    days = tuple(named_days(article.text, article.published))
+                    await replace_named_days(session, {article_id: days})
             await session.flush()
             return _summary(article)
 

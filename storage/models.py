@@ -187,6 +187,34 @@ class EventRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class NamedDay(Base):
+    """A day an article names outright ("March 15", "15 March 2011"; `analysis.named_days`).
+
+    Key dates count the later articles that still name a day beside its events (migration
+    0013): references the events leave out ("since the March 15 uprising"). Keyed by article
+    first: a key-date answer asks which of its candidate articles name its ranked days.
+    """
+
+    __tablename__ = "named_days"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+
+
+class NamedDayBacklog(Base):
+    """An article whose named days are still to be read: every article stored before
+    migration 0013, until the application reads them at its next start."""
+
+    __tablename__ = "named_days_pending"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 class EventEntity(Base):
     """Who and what an event sentence names: how `/timeline putin` finds its events by index."""
 

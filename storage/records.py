@@ -76,6 +76,7 @@ class NewArticle:
     quotes: tuple[NewQuote, ...] = ()
     events: tuple[NewEvent, ...] = ()
     terms: tuple[tuple[str, int], ...] = ()
+    named_days: tuple[date, ...] = ()  # the days its text names outright (analysis.named_days)
 
 
 @dataclass(frozen=True)

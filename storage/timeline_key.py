@@ -5,7 +5,8 @@
 topic's events up once. `told` (and `leads`): the text of only the events of the shortlisted
 dates, beside their whole sentences, and the entities of the few that weigh the topic's;
 what the ranking rows already hold (date, article, outlet, publication) is not read again.
-`refs`: the citations of the articles an answer shows, once it is chosen.
+`refs`: the citations of the articles an answer shows, once it is chosen. `naming`: which
+candidate articles name the ranked days outright (`storage.models.NamedDay`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, case, func, select, text, true
+from sqlalchemy import ColumnElement, Date, and_, any_, bindparam, case, func, select, text, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.articles import REF_COLUMNS, ref_from_row
-from storage.models import Article, EventDay, EventRow, Sentence
+from storage.models import Article, EventDay, EventRow, NamedDay, Sentence
 from storage.records_cite import ArticleRef
 from storage.timeline_match import (
     EventCounts,
@@ -239,6 +241,24 @@ class KeyDateReads:
             rows = (await core(session, stmt)).all()
             entities = await entities_of(session, weighing)
         return [Told(*row) for row in rows], entities
+
+    async def naming(self, days: list[Day], article_ids: list[int]) -> dict[Day, list[int]]:
+        """Which of these articles name each of these days outright, by the table's key
+        (article first, then day)."""
+        if not days or not article_ids:
+            return {}
+        if self._backend == "postgresql":  # one array parameter, as `one_of`
+            on_day = NamedDay.day == any_(bindparam(None, days, type_=ARRAY(Date)))
+        else:
+            on_day = NamedDay.day.in_(days)
+        stmt = select(NamedDay.day, NamedDay.article_id).where(
+            one_of(NamedDay.article_id, article_ids, self._backend), on_day
+        )
+        found: dict[Day, list[int]] = {}
+        async with self._sessions() as session:
+            for day, article in await core(session, stmt):
+                found.setdefault(day, []).append(article)
+        return found
 
     async def refs(self, article_ids: list[int]) -> dict[int, ArticleRef]:
         """The citations of these articles (those an answer shows)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.named_days import named_days
 from analysis.periods import PeriodError, parse_period
 from bot.errors import UserFacingError
 from storage.articles import ArticleRepository
@@ -79,7 +80,7 @@ class ArticleAdmin:
 
     async def fix(self, article_id: int, fix: Fix) -> ArticleSummary:
         """Apply the corrections that were given."""
-        fixed = await self._articles.fix(article_id, **self.changes(fix))
+        fixed = await self._articles.fix(article_id, named_days, **self.changes(fix))
         if fixed is None:
             raise UserFacingError(f"No article #{article_id}.")
         return fixed

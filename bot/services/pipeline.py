@@ -24,6 +24,7 @@ from analysis.dedup import content_hash, lsh_band_keys, minhash_signature, signa
 from analysis.entities import surname_of
 from analysis.events import extract_events
 from analysis.html_extract import ExtractedPage, extract_html
+from analysis.named_days import named_days
 from analysis.nlp import analyse_doc, analyse_texts
 from analysis.quotes import extract_quotes
 from analysis.sources import SourceError, read_text_file
@@ -217,6 +218,7 @@ def _prepared(
         band_keys=lsh_band_keys(signature),
         dropped=tuple((v.number, v.text, v.reason) for v in cleaned.dropped),
         sentences=(),
+        named_days=named_days(cleaned.body, published),
     )
     captions = "\n\n".join(tidy_caption(v.text) for v in cleaned.dropped if v.reason == CAPTION)
     captions = cap_words(captions, MAX_CAPTION_TOKENS)

@@ -52,7 +52,14 @@ from typing import TypeVar
 
 from analysis.datelines import without_dateline
 from analysis.key_date_summaries import summarise
-from analysis.key_dates import KeyDateSummary, RankedDate, choose_k, rank_dates, rescore
+from analysis.key_dates import (
+    KeyDateSummary,
+    RankedDate,
+    choose_k,
+    rank_dates,
+    rescore,
+    with_later_mentions,
+)
 from bot.errors import UserFacingError
 from bot.services.ranges import date_range
 from bot.services.timeline_key import (
@@ -335,7 +342,7 @@ class TimelineService:
             )
         else:
             (counts, rows), per_date = await self._key_rows(query, k), []
-        ranked = rank_dates(rows)
+        ranked = await self._with_later_mentions(rows, rank_dates(rows))
         wanted = choose_k(len(ranked), counts.dated) if k is None else min(k, len(ranked))
         story = one_story or query.topic is not None
         chosen, told = await self._tell(rows, ranked, wanted, sentences, story)
@@ -352,6 +359,16 @@ class TimelineService:
             undated_total=counts.undated,
             chart=tuple(per_date),
         )
+
+    async def _with_later_mentions(
+        self, rows: list[KeyRow], ranked: list[RankedDate]
+    ) -> list[RankedDate]:
+        """The ranked dates re-scored by the candidate articles that name a day outright from
+        later (`analysis.key_dates.with_later_mentions`)."""
+        days = sorted({item.date for item in ranked if item.precision == "day"})
+        published = {row.article_id: row.published for row in rows}
+        naming = await self._events.naming(days, sorted(published))
+        return with_later_mentions(ranked, naming, published) if naming else ranked
 
     async def _tell(
         self,
