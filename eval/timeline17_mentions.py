@@ -14,61 +14,32 @@ of the window. With AFTER < 0, `extra` is the articles that name the day beyond 
 articles of its events; with AFTER ≥ 0, the articles published more than AFTER days after the
 day that name it and hold none of its events: references from later, not the day's reports.
 
-The product would need these mentions stored at ingestion (a table of article and day) and
-read for a range's ranked dates; the probe reads the texts with a regular expression instead,
-which is fine for a measure and wrong for a query.
+Shipped in session 20 as SCOPE 0, AFTER 2, ALPHA 1.5: ingestion stores each article's named days
+(`analysis.named_days`, the table `named_days`) and the key dates re-score with them
+(`analysis.key_dates.with_later_mentions`). The probe turns the product's own factor off
+(`LATER_MENTION = 0`) and reads the texts again, to vary ALPHA, SCOPE and AFTER.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from analysis import key_dates
-
-_MONTH = (
-    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(\d{4}))?\b"
-_MONTH_FIRST = re.compile(_MONTH + r"\s+" + _DAY + _YEAR)
-_DAY_FIRST = re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_NUMBERS = {m: i for i, m in enumerate(_MONTHS, 1)}
-LOOK_AHEAD = timedelta(days=7)
+from analysis.named_days import named_days
 
 Mentions = dict[date, dict[int, date | None]]  # day -> the articles naming it, their publication
 
 
-def _day(month_word: str, day: str, year: str | None, published: date | None) -> date | None:
-    month = _NUMBERS[month_word[:3].lower()]
-    if year is None and published is None:
-        return None
-    try:
-        if year is not None:
-            return date(int(year), month, int(day))
-        assert published is not None
-        found = date(published.year, month, int(day))
-        if found > published + LOOK_AHEAD:  # "December 28" written on January 3
-            found = date(found.year - 1, month, int(day))
-    except ValueError:  # "February 30", "31 April"
-        return None
-    return found
-
-
 def day_mentions(text: str, published: date | None) -> set[date]:
-    """The days `text` names outright, none after `published` (when it is known)."""
-    read = [_day(m[1], m[2], m[3], published) for m in _MONTH_FIRST.finditer(text)]
-    read += [_day(m[2], m[1], m[3], published) for m in _DAY_FIRST.finditer(text)]
-    return {d for d in read if d is not None and (published is None or d <= published)}
+    """The days `text` names outright, none after `published` (`analysis.named_days`)."""
+    return set(named_days(text, published))
 
 
 def window_mentions(database: Path) -> Mentions:

@@ -291,6 +291,7 @@ def mentions(data: Path, work: Path, alpha: float, scope: float, after: float) -
     (`eval.timeline17_mentions`; SCOPE 0 the ranking rows' articles, 1 the window's; AFTER
     ≥ 0 counts only articles published more than AFTER days later)."""
     found: dict[str, named_days.Mentions] = {}
+    key_dates.LATER_MENTION = 0.0  # the product's own factor (the probe's shipped form) off
 
     def before(gold: GoldTLS) -> None:
         found["now"] = named_days.window_mentions(work / f"{gold.window}.db")
