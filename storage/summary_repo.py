@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage import named_days
 from storage.articles import REF_COLUMNS, article_refs, ref_from_row
 from storage.models import Article, ArticleTerm, Entity, EntityAlias, EventRow, Mention, Sentence
 from storage.records_cite import ArticleRef
@@ -197,6 +198,13 @@ class SummaryRepository:
         async with self._sessions() as session:
             rows = await session.execute(query)
             return [PersonCount(name, int(n), int(a)) for name, n, a in rows.all()]
+
+    async def naming(
+        self, days: Sequence[date], article_ids: Sequence[int]
+    ) -> dict[date, list[int]]:
+        """Which of these articles name each of these days outright (`storage.named_days`)."""
+        async with self._sessions() as session:
+            return await named_days.naming(session, days, article_ids)
 
     async def dated_events(self, article_ids: Sequence[int]) -> list[DatedEvent]:
         """The resolved event dates of these articles, oldest first."""

@@ -14,12 +14,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Date, and_, any_, bindparam, case, func, select, text, true
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import ColumnElement, and_, case, func, select, text, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage import named_days
 from storage.articles import REF_COLUMNS, ref_from_row
-from storage.models import Article, EventDay, EventRow, NamedDay, Sentence
+from storage.models import Article, EventDay, EventRow, Sentence
 from storage.records_cite import ArticleRef
 from storage.timeline_match import (
     EventCounts,
@@ -243,22 +243,9 @@ class KeyDateReads:
         return [Told(*row) for row in rows], entities
 
     async def naming(self, days: list[Day], article_ids: list[int]) -> dict[Day, list[int]]:
-        """Which of these articles name each of these days outright, by the table's key
-        (article first, then day)."""
-        if not days or not article_ids:
-            return {}
-        if self._backend == "postgresql":  # one array parameter, as `one_of`
-            on_day = NamedDay.day == any_(bindparam(None, days, type_=ARRAY(Date)))
-        else:
-            on_day = NamedDay.day.in_(days)
-        stmt = select(NamedDay.day, NamedDay.article_id).where(
-            one_of(NamedDay.article_id, article_ids, self._backend), on_day
-        )
-        found: dict[Day, list[int]] = {}
+        """Which of these articles name each of these days outright."""
         async with self._sessions() as session:
-            for day, article in await core(session, stmt):
-                found.setdefault(day, []).append(article)
-        return found
+            return await named_days.naming(session, days, article_ids)
 
     async def refs(self, article_ids: list[int]) -> dict[int, ArticleRef]:
         """The citations of these articles (those an answer shows)."""

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.key_dates import Candidate, rank_dates
+from analysis.key_dates import Candidate, rank_dates, with_later_mentions
 from analysis.summary import Candidate as SentenceCandidate
 from analysis.summary import summarise
 from bot.errors import UserFacingError
@@ -100,13 +100,22 @@ def _candidate(index: int, event: DatedEvent, ref: ArticleRef) -> Candidate:
     )
 
 
-def key_dates(events: Sequence[DatedEvent], refs: dict[int, ArticleRef]) -> tuple[KeyDate, ...]:
+def key_dates(
+    events: Sequence[DatedEvent],
+    refs: dict[int, ArticleRef],
+    naming: Mapping[date, Sequence[int]] | None = None,
+) -> tuple[KeyDate, ...]:
     """The KEY_DATES dates with the most evidence, ranked as `/timeline`'s key dates are
     (`analysis.key_dates.rank_dates`: articles and outlets naming the date, from how far
-    away in time, precision), shown oldest first; each date's articles best evidence first."""
+    away in time, precision; with `naming`, the later articles that name a day outright),
+    shown oldest first; each date's articles best evidence first."""
     rows = [_candidate(i, e, refs[e.article_id]) for i, e in enumerate(events)]
+    ranked_dates = rank_dates(rows)
+    if naming:
+        published = {a: ref.published for a, ref in refs.items()}
+        ranked_dates = with_later_mentions(ranked_dates, naming, published)
     picked = []
-    for ranked in rank_dates(rows)[:KEY_DATES]:
+    for ranked in ranked_dates[:KEY_DATES]:
         told = [events[i] for i in ranked.event_ids]
         picked.append(
             KeyDate(
@@ -163,6 +172,9 @@ class SummaryService:
         ids = list(by_id)
         lines = pick_lines(await self._repo.sentences(ids), by_id, focus)
         people = tuple(await self._repo.people(ids))
-        dates = key_dates(await self._repo.dated_events(ids), by_id)
+        events = await self._repo.dated_events(ids)
+        days = sorted({e.date for e in events if e.precision == "day"})
+        naming = await self._repo.naming(days, ids) if len(ids) > 1 else {}  # others' mentions
+        dates = key_dates(events, by_id, naming)
         ordered = tuple(sorted(refs, key=lambda r: _reading_order(r, 0)))
         return Summary(article, topic, start, end, ordered, lines, people, dates)
