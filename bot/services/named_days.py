@@ -27,7 +27,7 @@ async def read_backlog(repository: NamedDayRepository, batch: int = BATCH) -> in
     done = 0
     while read := await repository.read_pending(named_days, batch):
         done += read
-        if done % (batch * 20) < batch:
+        if done < waiting and done % (batch * 20) < batch:  # every 10,000 or so
             log.info("named days: %d of %d articles read", done, waiting)
     log.info("named days: %d articles read", done)
     return done
