@@ -3,6 +3,7 @@
 Run (`.venv/bin/python -m eval.events_draw ...`):
   `draw SEED OUT.json [--polnear N] [--t17 N] [--exclude SEED ...]`
   `draw SEED OUT.json --new-pool [--polnear-dev N] [--t17-25 N] [--exclude SEED ...]`
+  `draw SEED OUT.json --ukraine N [--exclude SEED ...]`
   `run DRAW.json OUT.json`
   `diff A.json B.json`
 
@@ -31,6 +32,14 @@ them, long before the current rules), prepared as above. Each is shuffled by its
 (`random.Random(f"{SEED}/polnear-dev")`, `.../t17-25`), so the first pool's draws are unchanged;
 an excluded seed holds what `NEW_USED_SIZES` says it drew from the new pool (nothing unless
 listed).
+
+**The Ukraine pool (round 20).** `--ukraine N` draws only from the English transcripts of
+Ukrainian officials' addresses of February–May 2022 (`ukraine_addresses_2022/addresses_en.jsonl`,
+CC0): those with a full text (more than 500 characters, not in Ukrainian, the first of any
+repeated text), each its title and text (bold marks removed), cut as above, dated by the
+transcript's day. Shuffled by its own generator (`random.Random(f"{SEED}/ukraine")`), so the other
+pools' draws are unchanged; an excluded seed holds what `UKRAINE_USED_SIZES` says it drew
+(nothing unless listed).
 
 `run` lists the dated events the analysis gives each text as a member's timeline would: the texts
 are ingested through `analyst ingest` (a JSON lines manifest with each text's day as its
@@ -88,6 +97,13 @@ NEW_USED_SIZES: dict[int, tuple[int, int]] = {
     1920: (20, 20),  # round 19's second held-aside (the first, 1919, was read mid-round)
     1921: (20, 40),  # round 19's third held-aside: the 4 PolNeAR dev texts left + 40
 }
+# Draws from the Ukraine pool (`--ukraine`): texts each read.
+UKRAINE_USED_SIZES: dict[int, int] = {
+    2022: 40,  # round 20's held-aside, drawn first
+    2202: 40,  # round 20's development draw
+}
+UKRAINE_FILE = Path("ukraine_addresses_2022") / "addresses_en.jsonl"
+UKRAINE_MIN_CHARS = 500
 USED_SEEDS = (
     8, 88, 9, 99, 909, 9090, 1010, 2020, 3030, 4040, 5050, 6060, 7070, 8080, 150, 1414, 1441,
     1442, 1515, 1551, 1552, 1553, 1616, 1661, 1662, 1663, 1665, 1666, 1667,
@@ -153,6 +169,37 @@ def t17_texts(data: Path, wanted: Iterable[str]) -> dict[str, str]:
                 raw = handle.read().decode("utf-8", errors="replace")
                 found[member.name] = cut(detokenize(raw))
     return found
+
+
+def ukraine_pool(data: Path) -> list[Text]:
+    """The Ukraine pool: addresses with a full English text, each once, with its day."""
+    texts, seen = [], set()
+    for line in (data / UKRAINE_FILE).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        body = row["text"].replace("**", "").strip()
+        cyrillic = sum("\u0400" <= c <= "\u04ff" for c in body)
+        if len(body) <= UKRAINE_MIN_CHARS or cyrillic > len(body) // 10 or body in seen:
+            continue
+        seen.add(body)
+        text = cut(f"{row['title'].strip()}\n\n{body}")
+        texts.append({"key": f"ukraine/{row['id']}", "day": row["date"][:10], "text": text})
+    return texts
+
+
+def pick_ukraine(
+    seed: int, size: int, keys: Sequence[str], exclude: Iterable[int] = ()
+) -> list[str]:
+    """The keys a seed draws from the Ukraine pool: the first of its order no excluded seed holds.
+
+    An excluded seed holds what it drew itself (`UKRAINE_USED_SIZES`, nothing unless listed),
+    leaving out the texts of the seeds listed before it.
+    """
+    used: set[str] = set()
+    for other in exclude:
+        order = random.Random(f"{other}/ukraine").sample(list(keys), len(keys))  # noqa: S311
+        used.update([k for k in order if k not in used][: UKRAINE_USED_SIZES.get(other, 0)])
+    order = random.Random(f"{seed}/ukraine").sample(list(keys), len(keys))  # noqa: S311
+    return [k for k in order if k not in used][:size]
 
 
 def orders(seed: int, polnear: Sequence[str], t17: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -309,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     d.add_argument("--new-pool", action="store_true", help="PolNeAR dev + Timeline17 every-25th")
     d.add_argument("--polnear-dev", type=int, default=20, help="with --new-pool")
     d.add_argument("--t17-25", type=int, default=20, help="with --new-pool")
+    d.add_argument("--ukraine", type=int, default=0, help="draw N Ukraine addresses only")
     d.add_argument("--data", type=Path, default=DEFAULT_DATA)
     r = sub.add_parser("run", help="list the dated events of a draw's texts")
     r.add_argument("draw", type=Path)
@@ -319,7 +367,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "draw":
         sizes = (args.polnear_dev, args.t17_25) if args.new_pool else (args.polnear, args.t17)
-        texts = draw(args.seed, sizes, args.exclude, args.data, args.new_pool)
+        if args.ukraine:
+            pool = {t["key"]: t for t in ukraine_pool(args.data)}
+            keys = pick_ukraine(args.seed, args.ukraine, sorted(pool), args.exclude)
+            texts = [pool[k] for k in keys]
+        else:
+            texts = draw(args.seed, sizes, args.exclude, args.data, args.new_pool)
         args.out.write_text(json.dumps(texts, indent=1, ensure_ascii=False), encoding="utf-8")
         sys.stdout.write(f"{len(texts)} texts\n")
     elif args.command == "run":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from eval.events_draw import USED_SEEDS, cut, diff, pick
 
 POLNEAR = [f"p{n:03d}" for n in range(200)]
@@ -73,3 +76,41 @@ def test_the_new_pool_draws_apart_from_the_first_and_leaves_out_its_seeds() -> N
     assert new_orders(1717, POLNEAR, T17)[0] != pick(1717, (200, 0), POLNEAR, T17)[0]
     # an unlisted seed holds nothing of the new pool
     assert pick_new(5, (10, 10), dev, t25, [1234]) == pick_new(5, (10, 10), dev, t25)
+
+
+def test_the_ukraine_pool_draws_apart_and_leaves_out_its_seeds(tmp_path: Path) -> None:
+    """Round 20's pool: full English addresses only, each once, its own shuffle and exclusions."""
+    from eval.events_draw import UKRAINE_FILE, UKRAINE_USED_SIZES, pick_ukraine, ukraine_pool
+
+    rows = [
+        {
+            "id": "a",
+            "title": "Address",
+            "date": "2022-03-01T21:00:00",
+            "text": "**Hi!** Good evening. " * 40,
+        },
+        {"id": "b", "title": "Short", "date": "2022-03-02T21:00:00", "text": "Too short."},
+        {
+            "id": "c",
+            "title": "Again",
+            "date": "2022-03-03T21:00:00",
+            "text": "**Hi!** Good evening. " * 40,
+        },
+        {"id": "d", "title": "Звернення", "date": "2022-03-04T21:00:00", "text": "Привіт. " * 90},
+    ]
+    (tmp_path / UKRAINE_FILE).parent.mkdir(parents=True)
+    (tmp_path / UKRAINE_FILE).write_text("\n".join(map(json.dumps, rows)), encoding="utf-8")
+    pool = ukraine_pool(tmp_path)
+    assert [(t["key"], t["day"]) for t in pool] == [("ukraine/a", "2022-03-01")]
+    assert (
+        pool[0]["text"].startswith("Address\n\nHi! Good evening. Hi!")
+        and "**" not in pool[0]["text"]
+    )
+    keys = [f"ukraine/{n:03d}" for n in range(167)]
+    held = pick_ukraine(2022, 40, keys)
+    assert held == pick_ukraine(2022, 40, keys) and UKRAINE_USED_SIZES[2022] == 40
+    dev = pick_ukraine(2202, 40, keys, [2022])
+    assert len(dev) == 40 and not set(held) & set(dev)
+    assert len(pick_ukraine(7, 500, keys, [2022, 2202])) == 167 - 80
+    # an unlisted seed holds nothing
+    assert pick_ukraine(5, 10, keys, [1234]) == pick_ukraine(5, 10, keys)
