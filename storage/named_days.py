@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import Date, Integer, any_, bindparam, delete, func, insert, select
+from sqlalchemy import Integer, any_, bindparam, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -45,21 +45,24 @@ async def replace_named_days(
 async def naming(
     session: AsyncSession, days: Iterable[date], article_ids: Iterable[int]
 ) -> dict[date, list[int]]:
-    """Which of these articles name each of these days outright, read by the table's key
-    (article first, then day). On PostgreSQL each list is one array parameter, so the
-    statement is prepared once per connection whatever the lists' lengths."""
-    days, article_ids = list(days), list(article_ids)
-    if not days or not article_ids:
+    """Which of these articles name each of these days outright.
+
+    The articles' rows are read by the table's key and the days kept here: with both lists in
+    the statement, SQLite and PostgreSQL probe the key once per (article, day) pair (124,000
+    probes, 210 ms, for a year's days over 341 articles), while an article names a day or two.
+    On PostgreSQL the ids are one array parameter, so the statement is prepared once."""
+    wanted, article_ids = set(days), list(article_ids)
+    if not wanted or not article_ids:
         return {}
     if (await session.connection()).dialect.name == "postgresql":
         of_articles = NamedDay.article_id == any_(bindparam(None, article_ids, ARRAY(Integer)))
-        on_days = NamedDay.day == any_(bindparam(None, days, type_=ARRAY(Date)))
     else:
-        of_articles, on_days = NamedDay.article_id.in_(article_ids), NamedDay.day.in_(days)
-    stmt = select(NamedDay.day, NamedDay.article_id).where(of_articles, on_days)
+        of_articles = NamedDay.article_id.in_(article_ids)
+    stmt = select(NamedDay.day, NamedDay.article_id).where(of_articles)
     found: dict[date, list[int]] = {}
     for day, article in (await (await session.connection()).execute(stmt)).all():
-        found.setdefault(day, []).append(article)
+        if day in wanted:
+            found.setdefault(day, []).append(article)
     return found
 
 
