@@ -33,7 +33,7 @@ Later mentions (`with_later_mentions`): a day's score is multiplied by
 1 + LATER_MENTION × ln(1 + n), n the candidate articles published more than LATER_DAYS after
 the day that name it outright (`analysis.named_days`) and hold none of its events: references
 from later that the events leave out ("since the March 15 uprising"). On Timeline17 this took
-date F1 from 0.581 to about 0.60 (EVALUATION.md §2), flat for the factor from 1.5 to 3.
+date F1 from 0.582 to 0.605 (EVALUATION.md §2, session 20), flat for the factor from 1.5 to 3.
 
 Summaries: `analysis.key_date_summaries`.
 
