@@ -116,13 +116,15 @@ def leaves_day(resolved: ResolvedDate, reference: date | None) -> bool:
 
 
 def years_ago_opening(text: str, resolved: ResolvedDate, anchor: date | None) -> bool:
-    """Whether 'N years ago,' opens its sentence ('Eight years ago, Obama was ... in
-    February'): a year the story is then set in, for the yearless months after it. A 'last
-    year' or an 'ago' inside a clause ('won last year and will run again in March') is not."""
+    """Whether 'N years ago,' or 'Last year,' opens its sentence ('Eight years ago, Obama was
+    ... in February'; 'Last year, on May 14, the day was marked'): a year the story is then set
+    in, for the yearless days and months after it. A 'last year' or an 'ago' inside a clause
+    ('won last year and will run again in March') is not."""
     value = resolved.value
     if resolved.precision is not Precision.YEAR or value is None or anchor is None:
         return False
-    if value.year >= anchor.year or not resolved.text.lower().endswith("ago"):
+    told = resolved.text.lower()
+    if value.year >= anchor.year or not (told.endswith("ago") or told == "last year"):
         return False
     before = text[max(0, resolved.start - 40) : resolved.start]
     opens = bool(_OPENS.search(before)) or resolved.start == 0
