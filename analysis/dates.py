@@ -19,7 +19,8 @@ Anchoring rules (the anchor is the article's publication date):
   July" are strictly before / after.
 - A day or month with a relative year ("on March 3 last year", "in June next year", "in
   February of last year") is one date of the year counted from the anchor, not a yearless date
-  plus a second date for the year.
+  plus a second date for the year. A relative day restated by a written one ("On the same day,
+  April 3,", "Yesterday, May 7,") is that one date (`analysis.date_restated`).
 - Weekday ("on Monday morning"): the latest such day on or before the anchor; pointing forward,
   the first on or after it. "last"/"next" are strictly before/after; "this" stays in the
   anchor's week. "Every Friday" is a habit, not a date.
@@ -72,6 +73,7 @@ from analysis.date_relative import (
     story_relative,
     weekday,
 )
+from analysis.date_restated import restated
 from analysis.date_scenes import Scene, name_spans
 from analysis.date_story import Story
 from analysis.date_week_of import week_of
@@ -440,7 +442,7 @@ def read_dates(
         elif resolver in _WITH_YEAR and resolved.value is not None and story.note(match, resolved):
             ctx.last_year = resolved.value.year
             ctx.coarse = match.start() if leaves_day(resolved, ctx.reference) else ctx.coarse
-    return tuple(found)
+    return tuple(restated(found, text))  # "On the same day, April 3,": one date, April 3
 
 
 def _story_year(story: Story, match: re.Match[str], resolver: Resolver, ctx: Context) -> int | None:
