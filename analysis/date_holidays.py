@@ -16,7 +16,7 @@ English news are read: a bare
 "Christmas", "Easter" or "Thanksgiving" only after a preposition ("over Christmas", "on
 Easter") and not before a season's noun ("the Christmas holidays", "Easter weekend");
 "Independence Day" is July 4 only when no other nation's owns it ("Ukraine's Independence
-Day", "Mexican Independence Day" stay undated).
+Day", "Mexican Independence Day", "the Independence Day of the State of Israel" stay undated).
 """
 
 from __future__ import annotations
@@ -156,10 +156,16 @@ def _holiday(match: re.Match[str]) -> Callable[[int], date]:
     raise ValueError(match.group(0))
 
 
+# "of" and a nation's name after the holiday's: another nation's day, unless it is the US's
+_OF_ANOTHER = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:United\s+States|U\.?S\.?A?|America)\b)[A-Z]")
+
+
 def _owned_elsewhere(match: re.Match[str]) -> bool:
     """Whether "Independence Day" is another nation's ("Ukraine's", "Mexican")."""
     if not match.group("core").startswith("Independence"):
         return False
+    if _OF_ANOTHER.match(match.string, match.end("core")):
+        return True  # "the Independence Day of the State of Israel", "Independence Day of Ukraine"
     before = match.string[max(0, match.start("core") - 40) : match.start("core")]
     nation = _OTHER_NATION.search(before)
     return nation is not None and nation.group(1) not in _NO_NATION and not _US.search(before)
