@@ -7,6 +7,8 @@ own clause says the clause tells a habit, so the date names no day or month of a
 the date's own verb: in "The council met on Tuesday, as it usually does", "usually" is on
 "does", and Tuesday stays; so does a date naming a thing ("Tuesday's vote was always going to
 be close") and a report's "generally" ("Stocks were generally higher on Tuesday": broadly).
+A period with "every" or "each" on the date's verb ("Every year in May, Europeans recall the
+victory") is a frequency too (round 20).
 """
 
 from __future__ import annotations
@@ -30,9 +32,26 @@ def habitual(place: Place, day: bool) -> bool:
     if verb is None or place.names or verb.lemma_ == "go":
         return False  # "Tuesday's vote was always going to be close": a thing, a prediction
     words = [kid for kid in verb.children if kid.dep_ == "advmod"]
-    if not any(word.lower_ in _FREQUENCY for word in words):
+    if not any(word.lower_ in _FREQUENCY for word in words) and not _every(place):
         return False
     helpers = auxes(verb)
     past = verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or aux.lemma_ == "have" for aux in helpers)
     past = past or (verb.tag_ == "VBN" and not helpers)  # "Trump regularly cited" read as VBN
     return day or not past
+
+
+_PERIODS = frozenset({"year", "month", "week", "spring", "summer", "autumn", "winter"})
+
+
+def _every(place: Place) -> bool:
+    """'Every year in May, Europeans recall': a period with 'every' or 'each' on the date's verb
+    or over the date itself ('each year in May') is a frequency, as 'usually' is (round 20)."""
+    verb, root = place.verb, place.root
+    holders = [verb] if verb is not None else []
+    holders += [root, root.head] if root.head.lemma_ in _PERIODS else [root]
+    for holder in holders:
+        for kid in holder.children:
+            every = any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in kid.children)
+            if kid.dep_ == "npadvmod" and kid.lemma_ in _PERIODS and every:
+                return True
+    return False
