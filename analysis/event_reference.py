@@ -34,7 +34,7 @@ from analysis.event_analogy import likened
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
 from analysis.event_background import under_reference
 from analysis.event_bounds import after_date, change_start, points_ahead, target
-from analysis.event_now import possible_today, todays_setting
+from analysis.event_now import day_as_noun, denied, possible_today, todays_setting
 from analysis.event_offsets import counted_from, likened_thing, then_and_now
 from analysis.event_passing import analogy, compared_amount, done_by
 from analysis.event_words import STATES
@@ -386,7 +386,8 @@ def negated_or_nowadays(dated: Dated) -> bool:
     meet on Friday'), or 'today' meaning nowadays. A negated past ('did not vote on Tuesday')
     still tells what happened that day."""
     place, verb = dated.place, dated.place.verb
-    if todays_setting(place) or possible_today(place):  # "in today's world", "can see today"
+    # "in today's world", "can see today", "a better tomorrow", "came not yesterday"
+    if todays_setting(place) or possible_today(place) or day_as_noun(place) or denied(place):
         return True
     if verb is None or place.names:
         return False
