@@ -5,7 +5,7 @@ Run: `.venv/bin/python -m benchmarks.build_corpus [--sizes 1000 10000 100000]
 
 1. Seed: `--seed-articles` real texts (half Timeline17, half PolNeAR) go through the full
    ingestion pipeline (`IngestService`) once, into `benchmarks/.data/seed-<n>.db`; later runs
-   reuse that file.
+   reuse that file (a seed left by an older schema is refused: delete it and run again).
 2. Copy: a fresh corpus database is migrated to head (SQLite `benchmarks/.data/corpus-<size>.db`,
    PostgreSQL database `analyst_bench_<size>`), and the seed rows are copied in as they are.
 3. Grow: the seed rows are snapshotted into `bench_seed_*` tables and the secondary (`ix_`)
@@ -13,15 +13,20 @@ Run: `.venv/bin/python -m benchmarks.build_corpus [--sizes 1000 10000 100000]
    (PostgreSQL's GIN index on the tsvector among them; the FTS5 table stays and is filled as
    rows arrive). Copy k = 1, 2, … of the seed is made by one `INSERT … SELECT` per table
    (articles, article_bands, sentences, mentions, quotes, events, event_entities,
-   article_terms) from the snapshot, joined to a small `bench_shift` table that gives every
-   seed article its new id and a date shift:
-   ids are offset by k × the seed's largest id of that table; the publication date and every
-   event date of the article move by the same number of days, so that copies land spread over
+   article_terms, named_days) from the snapshot, joined to a small `bench_shift` table that
+   gives every seed article its new id and a date shift:
+   ids are offset by k × the seed's largest id of that table; the publication date, every
+   event date and every named day (`named_days`, the days the text names outright) of the
+   article move by the same number of days, so that copies land spread over
    2015-01-01 … 2025-12-31 (an event dated to a week, month or year then goes back to that
-   period's first day, as ingestion stores it); content hashes, canonical URLs and band keys get
-   a per-copy suffix (unique, and no copy looks like a near-duplicate of another). The full-text
-   index follows: on SQLite the FTS5 trigger fires on every inserted article, on PostgreSQL the
-   tsvector column is generated. The last copy is partial, to land on the exact size.
+   period's first day, as ingestion stores it; a named day is a day, only moved); content
+   hashes, canonical URLs and band keys get a per-copy suffix (unique, and no copy looks like
+   a near-duplicate of another). The full-text index follows: on SQLite the FTS5 trigger fires
+   on every inserted article, on PostgreSQL the tsvector column is generated. The last copy is
+   partial, to land on the exact size. The backlog of articles whose named days are still to
+   be read (`named_days_pending`, filled by migration 0013 on a database that already holds
+   articles) is never copied: the corpus is migrated while empty, and the build fails if a
+   backlog is left.
 4. Long tail: entities named in only one seed article (most NER output) are cloned per group
    of copies (name, surname and aliases + " <g>"), and those copies' mentions, quotes and event
    links point at the clones, so the entity and alias tables grow with the corpus (about as
@@ -31,7 +36,11 @@ Run: `.venv/bin/python -m benchmarks.build_corpus [--sizes 1000 10000 100000]
    `entities.mention_count` and `article_count`, the sentence total) is recomputed from the
    rows, as the migrations' backfills do; PostgreSQL
    gets `VACUUM ANALYZE` (what autovacuum would do after a bulk load); SQLite gets nothing
-   (the application never runs ANALYZE on its own).
+   (the application never runs ANALYZE on its own). `--refresh-rollups` migrates an existing
+   corpus instead; when that queues its articles for their named days (an upgrade past 0013),
+   they are read there as the application would at its next start (`bot.services.named_days`),
+   from each copy's text and shifted publication date, so no backlog is left for the benchmark
+   (which opens the corpus without migrating) to skip.
 
 Memory stays flat: every row is moved by the database, never through Python.
 """
@@ -48,6 +57,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -60,7 +70,7 @@ from benchmarks import bench_db
 from benchmarks.real_texts import real_texts, write_corpus
 from storage import rollups
 from storage.engine import create_engine
-from storage.migrate import upgrade_database
+from storage.migrate import head_revision, upgrade_database
 from storage.models import Base
 
 log = logging.getLogger(__name__)
@@ -76,6 +86,7 @@ SEED_TABLES = (
     "events",
     "event_entities",
     "article_terms",
+    "named_days",
 )
 SERIAL_TABLES = (
     "entities",
@@ -158,6 +169,8 @@ COPY = (
     + MAPPED.format(alias="ee"),
     'INSERT INTO article_terms (article_id, term, "count")'
     ' SELECT sh.new_id, t.term, t."count" FROM bench_seed_article_terms t' + JOIN.format(alias="t"),
+    'INSERT INTO named_days (article_id, "day")'
+    " SELECT sh.new_id, {named_day} FROM bench_seed_named_days n" + JOIN.format(alias="n"),
 )
 SHIFTED = {
     "sqlite": "date({col}, printf('%+d days', sh.delta))",
@@ -184,9 +197,12 @@ SNAPPED = {
 def _copy_statements(dialect: str) -> list[str]:
     shifted = SHIFTED[dialect]
     event_date = SNAPPED[dialect].format(d=shifted.format(col='e."date"'))
-    return [
-        s.format(published=shifted.format(col="a.published"), event_date=event_date) for s in COPY
-    ]
+    dates = {
+        "published": shifted.format(col="a.published"),
+        "event_date": event_date,
+        "named_day": shifted.format(col='n."day"'),  # a day, whatever the event precisions
+    }
+    return [s.format(**dates) for s in COPY]
 
 
 # ---------------------------------------------------------------- seed
@@ -206,6 +222,7 @@ def seed_database(articles: int) -> Path:
     """The seed: real texts through the full pipeline, once (the file is reused afterwards)."""
     path = bench_db.DATA / f"seed-{articles}.db"
     if path.exists():
+        check_seed(path)
         return path
     bench_db.DATA.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
@@ -223,6 +240,22 @@ def seed_database(articles: int) -> Path:
         f"{time.perf_counter() - start:.0f} s -> {path}"
     )
     return path
+
+
+def check_seed(path: Path) -> None:
+    """Refuse a seed made at an older schema (its rows would lack a newer table's, such as the
+    named days of migration 0013), or one left with a backlog of unread named days."""
+    head = head_revision()
+    with closing(sqlite3.connect(path)) as db:
+        found = db.execute("SELECT version_num FROM alembic_version").fetchone()
+        if found is None or found[0] != head:
+            raise SystemExit(
+                f"{path} was made at schema {found[0] if found else None}, the code is at {head}:"
+                " delete it and run again to make the seed anew"
+            )
+        pending = int(db.execute("SELECT count(*) FROM named_days_pending").fetchone()[0])
+    if pending:
+        raise SystemExit(f"{path} holds {pending} articles whose named days were never read")
 
 
 def _columns(table: str) -> list[str]:
@@ -292,7 +325,7 @@ async def _seed_facts(conn: AsyncConnection) -> dict[str, int]:
 
 
 GROWN = ("articles", "article_bands", "sentences", "mentions", "quotes", "events",
-          "event_entities", "article_terms")  # fmt: skip
+          "event_entities", "article_terms", "named_days")  # fmt: skip
 INDEXES = {
     "sqlite": "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
     " AND name LIKE 'ix_%' AND tbl_name IN ({tables})",
@@ -377,6 +410,9 @@ async def _finish(engine: AsyncEngine) -> None:
     await refresh_rollups(engine)
     async with engine.begin() as conn:
         await _tune(conn)
+        pending = int(await conn.scalar(text("SELECT count(*) FROM named_days_pending")) or 0)
+        if pending:  # the copies' named days are copied, never read: no backlog may be left
+            raise RuntimeError(f"{pending} articles wait for their named days to be read")
         helpers = ("bench_emap", "bench_tail", "bench_shift", "bench_seed")
         for table in helpers + tuple(f"bench_seed_{t}" for t in GROWN):
             await conn.execute(text(f"DROP TABLE {table}"))
@@ -493,6 +529,7 @@ async def describe(backend: str, size: int) -> str:
             "quotes",
             "events",
             "article_terms",
+            "named_days",
         ):
             n = int(await conn.scalar(text(f"SELECT count(*) FROM {table}")) or 0)
             counts.append(f"{table} {n:,}")
@@ -506,9 +543,16 @@ async def describe(backend: str, size: int) -> str:
 
 async def _refresh_only(backend: str, size: int) -> float:
     start = time.perf_counter()
+    from bot.services.named_days import read_backlog
+    from storage.engine import session_factory
+    from storage.named_days import NamedDayRepository
+
     engine = create_engine(bench_db.database_url(backend, size))
     try:
         await upgrade_database(engine)
+        read = await read_backlog(NamedDayRepository(session_factory(engine)))
+        if read:
+            print(f"{backend:8} {size:>7,}: named days of {read:,} articles read (migration 0013)")
         await refresh_rollups(engine)
         await _settle(engine)  # the recount rewrote every entity row
     finally:
