@@ -101,6 +101,7 @@ NEW_USED_SIZES: dict[int, tuple[int, int]] = {
 UKRAINE_USED_SIZES: dict[int, int] = {
     2022: 40,  # round 20's held-aside, drawn first
     2202: 40,  # round 20's development draw
+    2203: 200,  # round 20's over-reach: the 87 left after 2022 and 2202 (changes read only)
 }
 UKRAINE_FILE = Path("ukraine_addresses_2022") / "addresses_en.jsonl"
 UKRAINE_MIN_CHARS = 500
