@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from analysis.pronouns import PERSONAL, SUBJECT_DEPS
 from analysis.quote_context import QuoteContext
 from analysis.quote_cues import is_cue
-from analysis.quote_described import sentence_before
+from analysis.quote_described import lead_in_before, sentence_before
 from analysis.quote_labels import labels_as
 from analysis.quote_spans import QuoteSpan
 from analysis.quote_subjects import (
@@ -157,7 +157,10 @@ def _described(subject: Token, ctx: QuoteContext, first: int) -> Speaker | None:
     """ "Chris Grayling warned … / Speaking in the Commons, the Conservative MP said:": a
     singular role or trait noun with "the" or a possessor (`speaker_descriptions`), for the one
     person the paragraph before and the sentence's own paragraph so far are about
-    (`one_subject`); never its possessor ("his lawyer", "Obama's strategist" is not Obama)."""
+    (`one_subject`); never its possessor ("his lawyer", "Obama's strategist" is not Obama).
+    After the quotation, a lead-in of its own sentence that has subjects decides instead of the
+    paragraphs ("Cruz defends …: “…,” the senator says"; `quote_described.lead_in_before`),
+    and a role there need fit only the offices the article gave the person (`fits_office`)."""
     named = ctx.resolver.mention_at(subject.idx) is not None and subject.ent_type_ != "NORP"
     kind = description_kind(subject, named)  # "the Texan" is a people's word, not a name
     if kind is None:
@@ -166,16 +169,35 @@ def _described(subject: Token, ctx: QuoteContext, first: int) -> Speaker | None:
     start = ctx.lines[line - 1].start if line > 0 else ctx.lines[line].start
     just_before = sentence_before(ctx.doc, first, ctx.lines[line].start)  # `quote_described`
     person = one_subject(*just_before, ctx, main=True) if just_before else None
-    person = person or one_subject(start, subject.sent.start_char, ctx, main=True)
+    lead_in = lead_in_before(ctx.doc, first, subject, ctx.quoted)  # `quote_described`
+    own = person is None and lead_in is not None and _has_subject(*lead_in, ctx)
+    if own:
+        assert lead_in is not None
+        person = one_subject(*lead_in, ctx)  # "Cruz defends …: “…,” the senator says"
+    elif person is None:
+        person = one_subject(start, subject.sent.start_char, ctx, main=True)
     if person is None or person.key is None or not _is_person(person.key, ctx):
         return None  # "the Lincoln actor" is no "Alternative PAC", however person-shaped
-    if kind == "role" and not ctx.resolver.fits_role(person.key, subject.lemma_.lower()):
+    fits = ctx.resolver.fits_office if own else ctx.resolver.fits_role  # own: the same sentence
+    if kind == "role" and not fits(person.key, subject.lemma_.lower()):
         return None  # "The Indiana governor" is not the nominee the paragraph is about
     for owner in (c for c in subject.children if c.dep_ == "poss"):
         owned = ctx.resolver.resolve(owner)
         if owned is None or owned.key == person.key:
             return None
     return person
+
+
+def _has_subject(start: int, end: int, ctx: QuoteContext) -> bool:
+    """Whether a stretch of text has a clause subject that can speak (a name, he/she, a
+    description): then the person it is about, if one, is there and not farther back."""
+    return any(
+        token.dep_ in SUBJECT_DEPS
+        and not ctx.excluded(token.idx)
+        and (token.pos_ != "PRON" or token.lower_ in PERSONAL)
+        and ctx.resolver.resolve(token) is not None
+        for token in ctx.tokens(start, end)
+    )
 
 
 def _is_person(key: str, ctx: QuoteContext) -> bool:

@@ -155,6 +155,16 @@ class SpeakerResolver(WritingRules):
             words &= ROLE_NOUNS
         return not words or any(_word_match(lemma, w) for w in words)
 
+    def fits_office(self, key: str, lemma: str) -> bool:
+        """`fits_role` asked of the offices and callings the article gave the person only:
+        "Governor Ann Burke" is no senator, while "a career politician" or "a constitutional
+        conservative" rules nothing out (for a name in the quotation's own lead-in,
+        `quote_cue_speakers._described`)."""
+        words = {w for r in self.roles if r.mention.key == key for w in r.words}
+        words |= {ABBREVIATED[w] for w in words if w in ABBREVIATED}
+        offices = words & (DESCRIBED_ROLES | _OFFICES | _RUNNING | _LEADERS)
+        return not offices or any(_word_match(lemma, w) for w in offices)
+
     def _role_of(self, mention: Mention) -> _Role | None:
         """The role words written around a person mention, if any."""
         if mention.kind != EntityKind.PERSON or self.excluded(mention.start):
