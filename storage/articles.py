@@ -23,7 +23,7 @@ from storage.models import (
     QuoteRow,
     Sentence,
 )
-from storage.named_days import replace_named_days
+from storage.named_days import add_named_days, replace_named_days
 from storage.records import (
     ArticleDetail,
     ArticleSummary,
@@ -132,7 +132,7 @@ async def _insert_children(session: AsyncSession, article_id: int, new: NewArtic
         ArticleTerm,
         [{"article_id": article_id, "term": t, "count": n} for t, n in new.terms],
     )
-    await replace_named_days(session, {article_id: new.named_days}, replace=False)
+    await add_named_days(session, {article_id: new.named_days})
     await _insert_events(session, article_id, new, entity_ids)
 
 

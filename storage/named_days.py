@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import Integer, any_, bindparam, delete, func, insert, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.models import Article, NamedDay, NamedDayBacklog
+from storage.timeline_rows import backend_of, core, one_of
 
 
 class PendingArticle(NamedTuple):
@@ -26,20 +26,23 @@ class PendingArticle(NamedTuple):
     published: date | None
 
 
-async def replace_named_days(
-    session: AsyncSession, found: Mapping[int, Iterable[date]], *, replace: bool = True
-) -> None:
-    """Store each article's named days (first removing its old ones unless it is new) and take
-    it off the backlog; the caller owns the transaction."""
-    ids = list(found)
-    if not ids:
-        return
-    if replace:
-        await session.execute(delete(NamedDay).where(NamedDay.article_id.in_(ids)))
-        await session.execute(delete(NamedDayBacklog).where(NamedDayBacklog.article_id.in_(ids)))
+async def add_named_days(session: AsyncSession, found: Mapping[int, Iterable[date]]) -> None:
+    """Store these articles' named days (articles that hold none yet); the caller owns the
+    transaction."""
     rows = [{"article_id": a, "day": d} for a, days in found.items() for d in sorted(set(days))]
     if rows:
         await session.execute(insert(NamedDay), rows)
+
+
+async def replace_named_days(session: AsyncSession, found: Mapping[int, Iterable[date]]) -> None:
+    """Store these articles' named days in place of their old ones and take them off the
+    backlog; the caller owns the transaction."""
+    ids = list(found)
+    if not ids:
+        return
+    await session.execute(delete(NamedDay).where(NamedDay.article_id.in_(ids)))
+    await session.execute(delete(NamedDayBacklog).where(NamedDayBacklog.article_id.in_(ids)))
+    await add_named_days(session, found)
 
 
 async def naming(
@@ -49,18 +52,14 @@ async def naming(
 
     The articles' rows are read by the table's key and the days kept here: with both lists in
     the statement, SQLite and PostgreSQL probe the key once per (article, day) pair (124,000
-    probes, 210 ms, for a year's days over 341 articles), while an article names a day or two.
-    On PostgreSQL the ids are one array parameter, so the statement is prepared once."""
+    probes, 210 ms, for a year's days over 341 articles), while an article names a day or two."""
     wanted, article_ids = set(days), list(article_ids)
     if not wanted or not article_ids:
         return {}
-    if (await session.connection()).dialect.name == "postgresql":
-        of_articles = NamedDay.article_id == any_(bindparam(None, article_ids, ARRAY(Integer)))
-    else:
-        of_articles = NamedDay.article_id.in_(article_ids)
+    of_articles = one_of(NamedDay.article_id, article_ids, await backend_of(session))
     stmt = select(NamedDay.day, NamedDay.article_id).where(of_articles)
     found: dict[date, list[int]] = {}
-    for day, article in (await (await session.connection()).execute(stmt)).all():
+    for day, article in (await core(session, stmt)).all():
         if day in wanted:
             found.setdefault(day, []).append(article)
     return found
