@@ -69,9 +69,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from benchmarks import bench_db
 from benchmarks.real_texts import real_texts, write_corpus
 from storage import rollups
-from storage.engine import create_engine
+from storage.engine import create_engine, session_factory
 from storage.migrate import head_revision, upgrade_database
 from storage.models import Base
+from storage.named_days import NamedDayRepository
 
 log = logging.getLogger(__name__)
 
@@ -543,9 +544,7 @@ async def describe(backend: str, size: int) -> str:
 
 async def _refresh_only(backend: str, size: int) -> float:
     start = time.perf_counter()
-    from bot.services.named_days import read_backlog
-    from storage.engine import session_factory
-    from storage.named_days import NamedDayRepository
+    from bot.services.named_days import read_backlog  # the application's, as seed_database's
 
     engine = create_engine(bench_db.database_url(backend, size))
     try:

@@ -8,6 +8,8 @@ no backlog of unread named days is left.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -127,3 +129,20 @@ async def test_copies_name_their_seed_days_shifted_with_publication(
             assert all(d <= when for d in days.get(article, set()))
     assert copies == SIZE - len(SEED_TEXTS)
     assert sum(map(len, days.values())) > sum(map(len, seed_days.values()))
+
+
+def test_a_seed_from_an_older_schema_or_with_a_backlog_is_refused(
+    seed: Path, tmp_path: Path
+) -> None:
+    old = tmp_path / "old.db"
+    old.write_bytes(seed.read_bytes())
+    with closing(sqlite3.connect(old)) as db, db:
+        db.execute("UPDATE alembic_version SET version_num = '0012'")
+    with pytest.raises(SystemExit, match=r"made at schema 0012.*delete it and run again"):
+        check_seed(old)
+    waiting = tmp_path / "waiting.db"
+    waiting.write_bytes(seed.read_bytes())
+    with closing(sqlite3.connect(waiting)) as db, db:
+        db.execute("INSERT INTO named_days_pending (article_id) SELECT min(id) FROM articles")
+    with pytest.raises(SystemExit, match="holds 1 articles whose named days were never read"):
+        check_seed(waiting)
