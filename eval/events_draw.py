@@ -56,7 +56,7 @@ import re
 import sys
 import tarfile
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -195,12 +195,36 @@ def pick_ukraine(
     An excluded seed holds what it drew itself (`UKRAINE_USED_SIZES`, nothing unless listed),
     leaving out the texts of the seeds listed before it.
     """
+
+    def held(other: int) -> tuple[int]:
+        return (UKRAINE_USED_SIZES.get(other, 0),)
+
+    return first_unused(seed, [("ukraine", keys, size)], held, exclude)[0]
+
+
+def shuffled(seed: int, name: str, keys: Sequence[str]) -> list[str]:
+    """A seed's order of one part of a pool, from a generator of its own (seed and part name),
+    so that adding a pool leaves every other draw unchanged."""
+    return random.Random(f"{seed}/{name}").sample(list(keys), len(keys))  # noqa: S311
+
+
+def first_unused(
+    seed: int,
+    parts: Sequence[tuple[str, Sequence[str], int]],
+    held: Callable[[int], Sequence[int]],
+    exclude: Iterable[int] = (),
+) -> list[list[str]]:
+    """For each (name, keys, size) part, the first `size` keys of the seed's order that no
+    excluded seed holds; an excluded seed holds the first `held(seed)` of each part's order
+    left by the seeds listed before it."""
     used: set[str] = set()
     for other in exclude:
-        order = random.Random(f"{other}/ukraine").sample(list(keys), len(keys))  # noqa: S311
-        used.update([k for k in order if k not in used][: UKRAINE_USED_SIZES.get(other, 0)])
-    order = random.Random(f"{seed}/ukraine").sample(list(keys), len(keys))  # noqa: S311
-    return [k for k in order if k not in used][:size]
+        for (name, keys, _), n in zip(parts, held(other), strict=True):
+            used.update([k for k in shuffled(other, name, keys) if k not in used][:n])
+    return [
+        [k for k in shuffled(seed, name, keys) if k not in used][:size]
+        for name, keys, size in parts
+    ]
 
 
 def orders(seed: int, polnear: Sequence[str], t17: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -242,10 +266,7 @@ def pick(
 
 def new_orders(seed: int, polnear_dev: Sequence[str], t17_25: Sequence[str]) -> list[list[str]]:
     """The seed's shuffles of the new pool's two parts, each from its own generator."""
-    return [
-        random.Random(f"{seed}/{name}").sample(list(keys), len(keys))  # noqa: S311 - reproducible
-        for name, keys in (("polnear-dev", polnear_dev), ("t17-25", t17_25))
-    ]
+    return [shuffled(seed, "polnear-dev", polnear_dev), shuffled(seed, "t17-25", t17_25)]
 
 
 def pick_new(
@@ -260,17 +281,13 @@ def pick_new(
     An excluded seed holds what it drew itself (`NEW_USED_SIZES`, nothing unless listed), leaving
     out the texts of the seeds listed before it.
     """
-    used: set[str] = set()
-    for other in exclude:
-        p_n, t_n = NEW_USED_SIZES.get(other, (0, 0))
-        p_order, t_order = new_orders(other, polnear_dev, t17_25)
-        used.update([k for k in p_order if k not in used][:p_n])
-        used.update([k for k in t_order if k not in used][:t_n])
-    p_order, t_order = new_orders(seed, polnear_dev, t17_25)
-    return (
-        [k for k in p_order if k not in used][: sizes[0]],
-        [k for k in t_order if k not in used][: sizes[1]],
-    )
+
+    def held(other: int) -> tuple[int, int]:
+        return NEW_USED_SIZES.get(other, (0, 0))
+
+    parts = [("polnear-dev", polnear_dev, sizes[0]), ("t17-25", t17_25, sizes[1])]
+    p_keys, t_keys = first_unused(seed, parts, held, exclude)
+    return p_keys, t_keys
 
 
 def draw(
