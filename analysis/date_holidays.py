@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
@@ -199,7 +199,7 @@ def holiday(match: re.Match[str], ctx: Context) -> Outcome:
         return None  # "Good Friday is a holiday in 18 countries": the holiday, not a day of it
     day_in = _holiday(match)
     if isinstance(day_in, _FromEaster) and _ORTHODOX.search(ctx.text):
-        day_in = _FromEaster(day_in.days, orthodox=True)
+        day_in = replace(day_in, orthodox=True)
     shift = 0 if not match.group("shift") else (1 if match.group("side") == "after" else -1)
     found = _year_of(match, ctx, day_in)
     if found is None:

@@ -170,10 +170,9 @@ def _described(subject: Token, ctx: QuoteContext, first: int) -> Speaker | None:
     just_before = sentence_before(ctx.doc, first, ctx.lines[line].start)  # `quote_described`
     person = one_subject(*just_before, ctx, main=True) if just_before else None
     lead_in = lead_in_before(ctx.doc, first, subject, ctx.quoted)  # `quote_described`
-    own = person is None and lead_in is not None and _has_subject(*lead_in, ctx)
-    if own:
-        assert lead_in is not None
-        person = one_subject(*lead_in, ctx)  # "Cruz defends …: “…,” the senator says"
+    own = False
+    if person is None and lead_in is not None and _has_subject(*lead_in, ctx):
+        own, person = True, one_subject(*lead_in, ctx)  # "Cruz defends …: “…,” the senator says"
     elif person is None:
         person = one_subject(start, subject.sent.start_char, ctx, main=True)
     if person is None or person.key is None or not _is_person(person.key, ctx):
