@@ -209,15 +209,28 @@ class Window:
     first_id: int | None
 
 
+# Generated columns and indexes the PostgreSQL migrations add outside the models
+PG_ONLY_COLUMNS = {("search_vector", "articles"), ("text_folded", "events")}
+PG_ONLY_INDEXES = {
+    "ix_articles_search_vector",
+    "ix_events_text_trgm",  # before migration 0014
+    "ix_events_folded_trgm",
+}
+
+
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
     """Alembic hook: the search index objects live outside the models; never diff them."""
     if type_ == "table" and name and name.startswith(("articles_fts", "events_fts")):
         return False
-    if type_ == "column" and name == "search_vector":
-        return getattr(getattr(obj, "table", None), "name", None) != "articles"
-    return not (type_ == "index" and name in ("ix_articles_search_vector", "ix_events_text_trgm"))
+    if type_ == "column" and (name, _table_name(obj)) in PG_ONLY_COLUMNS:
+        return False
+    return not (type_ == "index" and name in PG_ONLY_INDEXES)
+
+
+def _table_name(column: Any) -> str | None:
+    return getattr(getattr(column, "table", None), "name", None)
 
 
 def _date_filter(start: date | None, end: date | None) -> str:

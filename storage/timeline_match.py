@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, column, or_, select, table, true, union
+from sqlalchemy import ColumnElement, Text, and_, column, func, or_, select, table, true, union
 
 from storage.models import EventDay, EventRow
 from storage.topics import topic_events, topic_key
@@ -50,9 +50,21 @@ def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# PostgreSQL's `lower(events.text)`, a generated column outside the models (migration 0014)
+_FOLDED_EVENTS = table("events", column("id"), column("text_folded", Text))
+
+
 def _contains(word: str) -> ColumnElement[bool]:
     """`events.text` holds the word, case-insensitively (ILIKE; SQLite: lower() LIKE lower())."""
     return EventRow.text.ilike(f"%{_escape_like(word)}%", escape="\\")
+
+
+def _folded_contains(word: str) -> ColumnElement[bool]:
+    """PostgreSQL: `events.text_folded` holds the word folded by the server's own `lower()`,
+    which is what ILIKE does to both sides in a UTF-8 database: the same matches, without
+    folding each row's text again for every word the trigram index's recheck tests."""
+    pattern = func.lower(f"%{_escape_like(word)}%")
+    return _FOLDED_EVENTS.c.text_folded.like(pattern, escape="\\")
 
 
 def words_clause(words: list[str], backend: str, *, stored: bool = False) -> Any:
@@ -62,9 +74,10 @@ def words_clause(words: list[str], backend: str, *, stored: bool = False) -> Any
     letters or more (a MATCH of ASCII words, LIKE for others: `_fts_words`); shorter words are
     tested on `events.text` among those ids, never in the FTS query: SQLite 3.40's trigram
     table crashes the process (SIGSEGV) on a LIKE of fewer than three characters beside
-    another. PostgreSQL's ILIKE uses the pg_trgm GIN index on `events.text` when the migration
-    could create it. `stored` keeps only ids still in `events` (the FTS table is a separate
-    index of it) for callers that count the ids without reading the events.
+    another. PostgreSQL matches each word with LIKE on `events.text_folded` (`lower(text)`,
+    migration 0014), from its pg_trgm GIN index when the migration could create it. `stored`
+    keeps only ids still in `events` (the FTS table is a separate index of it) for callers that
+    count the ids without reading the events.
     """
     indexed = [w for w in words if len(w) >= TRIGRAM]
     plain = not any("_" in w or "%" in w for w in words)
@@ -75,6 +88,8 @@ def words_clause(words: list[str], backend: str, *, stored: bool = False) -> Any
         if not short:
             return select(EventRow.id).where(EventRow.id.in_(found)) if stored else found
         return select(EventRow.id).where(EventRow.id.in_(found), *(_contains(w) for w in short))
+    if backend == "postgresql":
+        return select(_FOLDED_EVENTS.c.id).where(*(_folded_contains(w) for w in words))
     return select(EventRow.id).where(*(_contains(w) for w in words))
 
 
