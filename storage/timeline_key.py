@@ -11,6 +11,8 @@ candidate articles name the ranked days outright (`storage.models.NamedDay`).
 
 from __future__ import annotations
 
+import asyncio
+import math
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -28,6 +30,7 @@ from storage.timeline_match import (
     range_clause,
     rollup_range,
     topic_ids,
+    topic_parts,
 )
 from storage.timeline_rows import Named, core, entities_of, one_of
 
@@ -200,6 +203,8 @@ class KeyDateReads:
         row (one row of counts alone when nothing is sampled).
         """
         cap = max(limit, 1)
+        if has_topic(query) and not query.has_range and self._backend == "postgresql":
+            return await self._key_read_in_parts(query, cap, limit)
         if has_topic(query):
             counts, sampled = _topic_key_parts(query, cap, self._backend)
         else:
@@ -215,6 +220,39 @@ class KeyDateReads:
         found = EventCounts(dated=int(rows[0][0] or 0), undated=int(rows[0][1] or 0))
         # the range clause keeps only dated events: a sampled row's date is never None
         return found, [KeyRow(*row[2:]) for row in rows if row[2] is not None]
+
+    async def _key_read_in_parts(
+        self, query: EventQuery, cap: int, limit: int
+    ) -> tuple[EventCounts, list[KeyRow]]:
+        """`key_read` of a topic over all dates on PostgreSQL, in parts: the ids of the topic's
+        two halves and of the undated events, read at once on three connections (each as one
+        array), counted and sampled here, then the sampled events' rows.
+
+        The one statement runs its parts one after the other in one server process; for the
+        benchmark topic (39,000 events by entity, 11,500 by words) that took 55-75 ms, these
+        reads 45-48 ms. Same counts and rows (tests/storage/test_timeline_key_read.py). With a
+        range the dated count needs each event's date, and the one statement stays.
+        """
+        undated_ids = select(EventRow.id).where(EventRow.date.is_(None))
+        parts = (undated_ids, *topic_parts(query.topic or "", self._backend))
+        undated_found, *halves = await asyncio.gather(*(self._id_array(p) for p in parts))
+        ids: set[int] = set().union(*halves)
+        undated = len(ids.intersection(undated_found))
+        dated = len(ids) - undated
+        stride = math.ceil(dated / cap) if dated > cap else 1
+        sampled = sorted(i for i in ids if i % stride == 0)
+        rows: list[KeyRow] = []
+        if sampled:
+            stmt = _key_sample(query, one_of(EventRow.id, sampled, self._backend), limit)
+            async with self._sessions() as session:
+                rows = [KeyRow(*row) for row in (await core(session, stmt)).all()]
+        return EventCounts(dated=dated, undated=undated), rows
+
+    async def _id_array(self, ids: Any) -> list[int]:
+        """A SELECT of ids, read as one PostgreSQL array (one value to decode, not a row each)."""
+        found = ids.subquery()
+        async with self._sessions() as session:
+            return (await core(session, select(func.array_agg(found.c.id)))).scalar_one() or []
 
     async def told(
         self, ids: list[int], weighing: list[int]

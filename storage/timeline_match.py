@@ -112,6 +112,14 @@ def _fts_words(fts: Any, words: list[str]) -> ColumnElement[bool]:
     return and_(*clauses)
 
 
+def topic_parts(topic: str, backend: str, *, stored: bool = False) -> list[Any]:
+    """The two halves of `topic_ids`, each a SELECT of `id`: the events naming an entity the
+    topic names, and (when the topic has words) those holding every word."""
+    named = topic_events(topic)
+    words = _WORD.findall(topic_key(topic))
+    return [named, words_clause(words, backend, stored=stored)] if words else [named]
+
+
 def topic_ids(topic: str, backend: str, *, stored: bool = False) -> Any:
     """Ids of the events naming an entity the topic names or holding every word of the topic.
 
@@ -119,11 +127,8 @@ def topic_ids(topic: str, backend: str, *, stored: bool = False) -> Any:
     canonical key or a person's surname). One UNION of indexed look-ups: an OR of the two
     would make both engines test the words against every event's text.
     """
-    named = topic_events(topic)
-    words = _WORD.findall(topic_key(topic))
-    if not words:
-        return named
-    return union(named, words_clause(words, backend, stored=stored))
+    parts = topic_parts(topic, backend, stored=stored)
+    return union(*parts) if len(parts) > 1 else parts[0]
 
 
 def topic_clause(topic: str | None, backend: str = "") -> ColumnElement[bool]:
