@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 
+from bot.heap import SERVING_YOUNG_THRESHOLD
 from tests.discordbot.conftest import StartBot
 from tests.fake_discord import FakeDiscord
 
@@ -108,6 +109,9 @@ async def test_fix_and_forget_tell_mistakes_at_once_then_defer_the_work(
 async def test_a_ready_bot_keeps_its_start_up_objects_out_of_the_collectors_scans(
     fake: FakeDiscord, start_bot: StartBot
 ) -> None:
+    before = gc.get_threshold()
     async with start_bot(cogs=CORE):
         assert gc.get_freeze_count() > 10_000  # settled once the commands were synced
+        assert gc.get_threshold() == (SERVING_YOUNG_THRESHOLD, *before[1:])  # fewer collections
     assert gc.get_freeze_count() == 0  # released when it closed
+    assert gc.get_threshold() == before
