@@ -2,9 +2,10 @@
 
 `key_read`: the counts and the few columns the date ranking needs of the matching dated events
 (no text, no entities), at most `KEY_CANDIDATE_CAP` rows, in one statement that looks the
-topic's events up once. `told` (and `leads`): the text of only the events of the shortlisted
-dates, beside their whole sentences, and the entities of the few that weigh the topic's;
-what the ranking rows already hold (date, article, outlet, publication) is not read again.
+topic's events up once (on PostgreSQL a topic over all dates is read in parts, at once).
+`told` (and `leads`): the text of only the events of the shortlisted dates, beside their whole
+sentences, and the entities of the few that weigh the topic's; what the ranking rows already
+hold (date, article, outlet, publication) is not read again.
 `refs`: the citations of the articles an answer shows, once it is chosen. `naming`: which
 candidate articles name the ranked days outright (`storage.models.NamedDay`).
 """
@@ -200,7 +201,8 @@ class KeyDateReads:
         the events of the `busiest` busiest dates of the range (`event_days`), every n-th by id
         when they are more than `limit`, read by the date index: the read comes in date order,
         and a cut at `limit` would drop the range's last dates whole. The counts ride on every
-        row (one row of counts alone when nothing is sampled).
+        row (one row of counts alone when nothing is sampled). On PostgreSQL a topic over all
+        dates is read in parts instead (`_key_read_in_parts`): the same counts and rows.
         """
         cap = max(limit, 1)
         if has_topic(query) and not query.has_range and self._backend == "postgresql":
