@@ -6,7 +6,9 @@ Run: `.venv/bin/python -m eval.events_real [--split dev|test|all] [--json FILE] 
 read from a clone or mirror of that repository (`--readability PATH`, else $ANALYST_READABILITY,
 else the machine's mirror; see `eval.real_pages`). `--split eighth` runs the eighth held-out batch,
 goose3's and newspaper4k's test pages, read the same way (`--goose3 PATH` / $ANALYST_GOOSE3,
-`--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the machine's mirrors).
+`--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the machine's mirrors). `--split ninth` runs the
+ninth batch, a development batch of trafilatura's test pages (`--trafilatura PATH` /
+$ANALYST_TRAFILATURA, else the machine's mirror).
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
@@ -430,17 +432,27 @@ def ingest(
     *,
     goose3: Path | None = None,
     newspaper4k: Path | None = None,
+    trafilatura: Path | None = None,
 ) -> Ingested:
     """Ingest the split's pages with the real CLI into a fresh database and read every event
     (`readability`: where Readability's repository is, for the seventh batch's pages; `goose3`
-    and `newspaper4k`: where those repositories are, for the eighth batch's)."""
+    and `newspaper4k`: where those repositories are, for the eighth batch's; `trafilatura`: where
+    trafilatura's repository is, for the ninth batch's)."""
     from typer.testing import CliRunner
 
     from eval.real_pages import write_pages
 
     with tempfile.TemporaryDirectory(prefix="events_real_") as tmp:
         folder = Path(tmp) / "pages"
-        write_pages(folder, split, data, readability, goose3=goose3, newspaper4k=newspaper4k)
+        write_pages(
+            folder,
+            split,
+            data,
+            readability,
+            goose3=goose3,
+            newspaper4k=newspaper4k,
+            trafilatura=trafilatura,
+        )
         env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
         runner = CliRunner()
         failed = _ingest_failures(runner, env, folder)
@@ -547,7 +559,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     keys = {p.key for p in pages(args.split, args.data)}
     judgments = {k: v for k, v in load_judgments(args.judgments).items() if k in keys}
     found = ingest(
-        args.split, args.data, args.readability, goose3=args.goose3, newspaper4k=args.newspaper4k
+        args.split,
+        args.data,
+        args.readability,
+        goose3=args.goose3,
+        newspaper4k=args.newspaper4k,
+        trafilatura=args.trafilatura,
     )
     result = score(found.events, judgments)
     emit(*report(result, len(judgments), len(keys)), interval_line(result))

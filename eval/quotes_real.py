@@ -7,6 +7,8 @@ test pages, read from a clone or mirror of that repository (`--readability PATH`
 $ANALYST_READABILITY, else the machine's mirror; see `eval.real_pages`). `--split eighth` scores
 the eighth held-out batch, goose3's and newspaper4k's test pages, read the same way (`--goose3
 PATH` / $ANALYST_GOOSE3, `--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the machine's mirrors).
+`--split ninth` scores the ninth batch, a development batch of trafilatura's test pages
+(`--trafilatura PATH` / $ANALYST_TRAFILATURA, else the machine's mirror); `--errors` may be read.
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -573,11 +575,13 @@ def run_split(
     *,
     goose3: Path | None = None,
     newspaper4k: Path | None = None,
+    trafilatura: Path | None = None,
 ) -> tuple[list[PageRun], dict[str, str]]:
     """Ingest the split's labelled pages (in `keep` if given, to read later): one PageRun each.
 
     `readability` is where Readability's repository is, for the seventh batch's pages; `goose3`
-    and `newspaper4k` are where those repositories are, for the eighth batch's."""
+    and `newspaper4k` are where those repositories are, for the eighth batch's; `trafilatura` is
+    where trafilatura's repository is, for the ninth batch's."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)
@@ -587,7 +591,15 @@ def run_split(
         folder, url = base / "pages", f"sqlite+aiosqlite:///{base / 'analyst.db'}"
         if (base / "analyst.db").exists():
             raise SystemExit(f"{base / 'analyst.db'} exists: give --keep an empty folder")
-        write_pages(folder, split, data, readability, goose3=goose3, newspaper4k=newspaper4k)
+        write_pages(
+            folder,
+            split,
+            data,
+            readability,
+            goose3=goose3,
+            newspaper4k=newspaper4k,
+            trafilatura=trafilatura,
+        )
         articles = ingest(folder, url)
         ids = [a for p in chosen if (a := articles.get(p.name)) is not None]
         read = {a: read_article(url, a) for a in ids}
@@ -726,6 +738,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         readability=args.readability,
         goose3=args.goose3,
         newspaper4k=args.newspaper4k,
+        trafilatura=args.trafilatura,
     )
     if not runs:
         emit(f"no labelled pages in {LABELS} for split {args.split}")

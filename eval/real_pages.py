@@ -48,6 +48,18 @@ before Analyst was run on them (reasons and rejected pages beside `EIGHTH_PAGES`
 with `git show` from clones or mirrors (`--goose3 PATH` / $ANALYST_GOOSE3, `--newspaper4k PATH` /
 $ANALYST_NEWSPAPER4K, else the machine's mirrors), never copied here; held out, not part of
 "dev", "test" or "all", and scored only by the lead.
+
+A fifth source (session 21, 2026-12-07): the development pages were mined out, so a ninth batch
+(`NINTH`, split "ninth") comes from trafilatura's saved test pages (github.com/adbar/trafilatura,
+Apache-2.0, `tests/eval/<name>.html` and `tests/cache/<name>.html`, pinned at
+`TRAFILATURA_COMMIT`; the pages remain their publishers'): 19 English news pages with at least two
+quotations, chosen by the same filter among the pages that are not in htmldate's archive (the two
+projects share most of their pages), none the same article as a page of an earlier batch, and
+labelled before Analyst was run on them (reasons and rejected pages beside `NINTH_PAGES`). Unlike
+the seventh and eighth batches it is a DEVELOPMENT batch: its errors may be read and rules written
+from them. It is read with `git show` from a clone or mirror (`--trafilatura PATH` /
+$ANALYST_TRAFILATURA, else the machine's mirror), never copied here, and is not part of "dev",
+"test" or "all", so the earlier figures of those splits do not move.
 """
 
 from __future__ import annotations
@@ -77,6 +89,9 @@ GOOSE3_ENV = "ANALYST_GOOSE3"
 NEWSPAPER4K_COMMIT = "540bff3e8344cb8291c4829fafd98860f30d9692"
 NEWSPAPER4K_MIRROR = Path("/work/.mirror/AndyTheFactory+newspaper4k/repo")
 NEWSPAPER4K_ENV = "ANALYST_NEWSPAPER4K"
+TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, 2026-08-21
+TRAFILATURA_MIRROR = Path("/work/.mirror/adbar+trafilatura/repo")
+TRAFILATURA_ENV = "ANALYST_TRAFILATURA"
 
 
 @dataclass(frozen=True)
@@ -88,7 +103,7 @@ class RealPage:
     published: str  # htmldate's gold publication date, YYYY-MM-DD (the page's own, read by hand)
     member: str  # the path inside the archive (or inside the readability repository)
     source: str = "htmldate"  # "htmldate": the archive; else the repository: "readability",
-    # "goose3" or "newspaper4k" (`MIRRORED`)
+    # "goose3", "newspaper4k" or "trafilatura" (`MIRRORED`)
 
     @property
     def key(self) -> str:
@@ -607,6 +622,145 @@ EIGHTH_SOURCES = {
 }
 EIGHTH: tuple[str, ...] = tuple(f"{source}-{name}.html" for source, name, _, _ in EIGHTH_PAGES)
 
+# The ninth batch (session 21, 2026-12-07), a DEVELOPMENT batch (errors may be read), from
+# trafilatura's saved test pages at TRAFILATURA_COMMIT. Every page of its tests/eval (923) and
+# tests/cache (110) whose file name is not in htmldate's archive (415: the rest are htmldate's
+# pages, used by the earlier batches; most of the 415 are German, Polish or other languages) was
+# read by script (trafilatura's text: at least
+# 150 words, common English words, double-marked spans, "said"/"says"/"told"), then every
+# candidate with a quotation by hand; kept: English news pages (reports, a wire story, a magazine
+# feature) with at least two quotations of someone's words in double marks in the body, the fourth
+# batch's filter. No URL is in an earlier label file, htmldate's gold files, SEVENTH_PAGES or
+# EIGHTH_PAGES (checked by script and by tests/test_ninth_batch.py). Labelled from the page alone
+# before Analyst was run on any of them (eval/data/real_quotes/trafilatura-*.json; quotations
+# only). (test page, URL, publication date): the URL is the page's canonical URL (trafilatura's
+# tests/evaldata.json has it too, or "hard::" for some), the date the page's published-time meta
+# tag, else its date line or URL, read by hand.
+NINTH_PAGES: tuple[tuple[str, str, str], ...] = (
+    (  # Trinidad and Tobago Newsday, a Senate debate, 10 quotations
+        "tests/eval/newsday.co.tt-forex.html",
+        "https://newsday.co.tt/2022/04/28/forex-motion-defeated-in-senate/",
+        "2022-04-28",
+    ),
+    (  # Deutsche Welle, one speaker, 5; titles, terms and a nickname as not_quotes
+        "tests/cache/dw.com.colonial.html",
+        "https://www.dw.com/en/berlin-confronts-germanys-colonial-past-with-new-initiative/a-52060881",
+        "2020-01-19",
+    ),
+    (  # Deutsche Welle travel feature on wine, first person, 11 (three unnamed speakers)
+        "tests/cache/dw.com.uncork.html",
+        "https://www.dw.com/en/uncork-the-mystery-of-germanys-fr%C3%BChburgunder/a-16863843",
+        "2013-06-10",
+    ),
+    (  # Reuters on vancouversun.com (canonical URL the Financial Post's), 6
+        "tests/cache/vancouversun.com.microsoft.html",
+        "https://business.financialpost.com/technology/"
+        "microsoft-moves-to-erase-its-carbon-footprint-from-the-atmosphere-in-climate-push",
+        "2020-01-16",
+    ),
+    (  # Trinidad Guardian, a company's statements and an expert, 8
+        "tests/eval/guardian.co.tt-massy.html",
+        "http://www.guardian.co.tt/news/"
+        "massy-stores-stalled-nationwide-by-cyber-attack-6.2.1486196.cb45ff1644",
+        "2022-04-28",
+    ),
+    (  # Threatpost, 5
+        "tests/cache/threatpost.com.android.html",
+        "https://threatpost.com/"
+        "android-ransomware-spreads-via-sex-simulation-game-links-on-reddit-sms/146774/",
+        "2019-07-30",
+    ),
+    (  # The Telegraph, a sentencing: a judge's remarks over nine open paragraphs, 12
+        "tests/eval/telegraph.co.uk.plumber.html",
+        "https://www.telegraph.co.uk/news/uknews/law-and-order/9209302/"
+        "Plumber-jailed-after-boiler-killed-millionaires-daughter.html",
+        "2012-04-17",
+    ),
+    (  # VICE UK, 6
+        "tests/cache/vice.com.amazon.html",
+        "https://www.vice.com/en_uk/article/d3avvm/"
+        "the-amazon-is-on-fire-and-the-smoke-can-be-seen-from-space",
+        "2019-08-21",
+    ),
+    (  # The Tribune (Nassau), a crime report, one speaker, 6
+        "tests/eval/tribune242.com-gunned.html",
+        "http://www.tribune242.com/news/2022/apr/22/two-more-gunned-down/",
+        "2022-04-22",
+    ),
+    (  # The Tico Times, 6
+        "tests/eval/ticotimes.net-worldbank.html",
+        "https://ticotimes.net/2022/04/26/"
+        "costa-rican-president-elect-rodrigo-chaves-apologizes-to-world-bank-officials",
+        "2022-04-26",
+    ),
+    (  # The St Kitts Nevis Observer (BVI News), a governor's statement, 5
+        "tests/eval/thestkittsnevisobserver.com-bvi.html",
+        "https://www.thestkittsnevisobserver.com/"
+        "bvi-premier-fahie-arrested-in-usa-on-drug-related-charges/",
+        "2022-04-28",
+    ),
+    (  # The Nassau Guardian, business, one speaker, 6
+        "tests/eval/thenassauguardian.com-hikes.html",
+        "https://thenassauguardian.com/super-value-stumped-on-when-price-hikes-will-end/",
+        "2022-04-21",
+    ),
+    (  # Breaking Belize News, a PAHO briefing, partial quotes, 7
+        "tests/eval/breakingbelizenews.com-paho.html",
+        "https://www.breakingbelizenews.com/2022/04/21/"
+        "americas-at-risk-of-further-covid-19-wave-as-cases-surge-in-other-regions-paho-director-warns/",
+        "2022-04-21",
+    ),
+    (  # Jamaica Information Service (the government's news agency), 3
+        "tests/eval/jis.gov.jm-investment.html",
+        "https://jis.gov.jm/wide-range-of-investment-opportunities-at-aice-2022/",
+        "2022-04-26",
+    ),
+    (  # The Tico Times, one speaker, 3 (two partial)
+        "tests/eval/ticotimes.net-migration.html",
+        "https://ticotimes.net/2022/04/21/united-states-seeks-agreement-on-migration-with-latin-america",
+        "2022-04-21",
+    ),
+    (  # a University of Michigan news release on wevolver.com, 7
+        "tests/eval/wevolver.com.3dprinting.html",
+        "https://www.wevolver.com/article/3dprinting.gets.a.turbo.boost.from.um.technology",
+        "2018-02-20",
+    ),
+    (  # St Lucia Times, 184 words, 2 (the BVI arrest again, another outlet's article)
+        "tests/eval/stluciatimes.com-dea.html",
+        "https://stluciatimes.com/"
+        "dea-officials-arrest-bvi-premier-on-drug-charges-territorys-governor-calls-for-calm/",
+        "2022-04-29",
+    ),
+    (  # Dominican Today, one speaker, 2
+        "tests/eval/dominicantoday.com-air.html",
+        "https://dominicantoday.com/dr/tourism/2022/04/21/"
+        "iberojets-alliance-with-air-europa-will-promote-flights-to-punta-cana/",
+        "2022-04-21",
+    ),
+    (  # The Haitian Times: the story's opening, then a paywall notice; 2
+        "tests/eval/haitiantimes.com-family.html",
+        "https://haitiantimes.com/2022/04/26/family-seeks-funds-for-ill-tennis-player/",
+        "2022-04-26",
+    ),
+)
+# Left out (2026-12-07): pages in htmldate's archive under the same file name (the earlier
+# batches' source); not news (toptal.com.python, german.stackexchange, harrypotter.fandom,
+# reddit.com.init, en.wikipedia.org.tsne, statisticsglobe, netbits.us, docs.docker.com,
+# thebalance.com.coinbase, caktusgroup, geeks3d, blog.wordpress.com.diverse, github.blog
+# .spiceland: a company blog's interview, luxuryhaven.co.hyatt and bahamaslocal.com-atlantis:
+# press releases,
+# boingboing.net.millenials: a blog's link roundup, mercurynews letters: readers' letters,
+# pcgamer.com.skyrim: a game diary whose speakers are game characters);
+# pawszilla.com.celine, a 5,000-word celebrity slideshow (one page of 21) with 112 marked spans,
+# the singer's old interviews and fans' comments, not a news report; news pages with fewer than
+# two quotations of anyone (kaieteurnewsonline.com-essequibo: one, a nickname and a fragment;
+# nationnews.com-schools, nowgrenada.com-pm, viconsortium.com-cocaine: one; nationnews.com
+# -tridents: a nickname; caymancompass.com-prison: a 194-word teaser, one partial quote); and the
+# non-English pages.
+NINTH_SOURCE = "trafilatura"
+NINTH_PREFIX = "trafilatura-"  # page names and label keys: no clash with the archive's
+NINTH: tuple[str, ...] = tuple(f"{NINTH_PREFIX}{Path(member).name}" for member, _, _ in NINTH_PAGES)
+
 
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
@@ -644,17 +798,30 @@ def eighth_catalogue() -> dict[str, RealPage]:
     }
 
 
-SPLITS = ("dev", "test", "all", "fifth", "sixth", "seventh", "eighth")
+def ninth_catalogue() -> dict[str, RealPage]:
+    """The ninth batch's pages (trafilatura's test pages), by page name, in the order listed."""
+    return {
+        f"{NINTH_PREFIX}{Path(member).name}": RealPage(
+            f"{NINTH_PREFIX}{Path(member).name}", url, published, member, NINTH_SOURCE
+        )
+        for member, url, published in NINTH_PAGES
+    }
+
+
+SPLITS = ("dev", "test", "all", "fifth", "sixth", "seventh", "eighth", "ninth")
 
 
 def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     """The chosen pages of a split ("dev", "test", "all"; "fifth" and "sixth" by name, the
     sixth being TEST; "seventh", Readability's pages, needs neither the archive nor its gold
-    files; "eighth", goose3's and newspaper4k's pages, neither), in the order listed."""
+    files; "eighth", goose3's and newspaper4k's pages, neither; "ninth", trafilatura's pages, a
+    development batch, neither), in the order listed."""
     if split == "seventh":
         return list(readability_catalogue().values())
     if split == "eighth":
         return list(eighth_catalogue().values())
+    if split == "ninth":
+        return list(ninth_catalogue().values())
     names = {"dev": DEV, "test": TEST, "all": DEV + TEST, "fifth": FIFTH, "sixth": SIXTH}[split]
     known = catalogue(data)
     return [known[name] for name in names]
@@ -671,7 +838,7 @@ class Mirrored:
     env: str
     mirror: Path
     option: str
-    split: str  # the held-out batch read from it
+    split: str  # the batch read from it
 
 
 MIRRORED = {
@@ -694,12 +861,20 @@ MIRRORED = {
         "--newspaper4k",
         "eighth",
     ),
+    "trafilatura": Mirrored(
+        "adbar/trafilatura",
+        TRAFILATURA_COMMIT,
+        TRAFILATURA_ENV,
+        TRAFILATURA_MIRROR,
+        "--trafilatura",
+        "ninth",
+    ),
 }
 
 
 def add_mirror_options(parser: argparse.ArgumentParser) -> None:
-    """`--readability`, `--goose3`, `--newspaper4k`: where each held-out batch's repository is,
-    for the scoring scripts (`eval.quotes_real`, `eval.events_real`)."""
+    """`--readability`, `--goose3`, `--newspaper4k`, `--trafilatura`: where each mirrored
+    batch's repository is, for the scoring scripts (`eval.quotes_real`, `eval.events_real`)."""
     for source, known in MIRRORED.items():
         parser.add_argument(
             known.option,
@@ -763,11 +938,18 @@ def read_html(
     readability: Path | None = None,
     goose3: Path | None = None,
     newspaper4k: Path | None = None,
+    *,
+    trafilatura: Path | None = None,
 ) -> dict[str, bytes]:
     """The raw bytes of the chosen pages, by file name: the archive's in one pass over it (not
     opened when no page is from it), the others' from their repositories (a path given per
     source, else its environment variable or the machine's mirror)."""
-    repos = {"readability": readability, "goose3": goose3, "newspaper4k": newspaper4k}
+    repos = {
+        "readability": readability,
+        "goose3": goose3,
+        "newspaper4k": newspaper4k,
+        "trafilatura": trafilatura,
+    }
     found: dict[str, bytes] = {}
     for source, repo in repos.items():
         mine = [p for p in chosen if p.source == source]
@@ -800,10 +982,11 @@ def write_pages(
     *,
     goose3: Path | None = None,
     newspaper4k: Path | None = None,
+    trafilatura: Path | None = None,
 ) -> list[Path]:
     """Save the split's pages as .html files in a (temporary) folder, for `analyst ingest`."""
     chosen = pages(split, data)
-    raw = read_html(chosen, data, readability, goose3, newspaper4k)
+    raw = read_html(chosen, data, readability, goose3, newspaper4k, trafilatura=trafilatura)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for page in chosen:
