@@ -632,10 +632,10 @@ EIGHTH: tuple[str, ...] = tuple(f"{source}-{name}.html" for source, name, _, _ i
 # feature) with at least two quotations of someone's words in double marks in the body, the fourth
 # batch's filter. No URL is in an earlier label file, htmldate's gold files, SEVENTH_PAGES or
 # EIGHTH_PAGES (checked by script and by tests/test_ninth_batch.py). Labelled from the page alone
-# before Analyst was run on any of them (eval/data/real_quotes/trafilatura-*.json; quotations
-# only). (test page, URL, publication date): the URL is the page's canonical URL (trafilatura's
-# tests/evaldata.json has it too, or "hard::" for some), the date the page's published-time meta
-# tag, else its date line or URL, read by hand.
+# before Analyst was run on any of them (eval/data/real_quotes/trafilatura-*.json); its dated
+# events judged after one run (eval/data/real_events/README-ninth.md). (test page, URL, date):
+# the URL is the page's canonical URL (trafilatura's tests/evaldata.json has it too, or "hard::"
+# for some), the date the page's published-time meta tag, else its date line or URL, by hand.
 NINTH_PAGES: tuple[tuple[str, str, str], ...] = (
     (  # Trinidad and Tobago Newsday, a Senate debate, 10 quotations
         "tests/eval/newsday.co.tt-forex.html",
