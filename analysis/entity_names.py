@@ -72,7 +72,34 @@ def person_words(name: str) -> str:
     while len(words) > 1 and _NUMBERED.search(words[-1]):
         words.pop()
     words = _before_of(words)
+    words = _after_abbreviated_titles(words)
     return edge_trimmed(" ".join(words))
+
+
+# Abbreviated ranks and offices of police, forces and public office written before a name,
+# with or without a full stop ("Supt Peters", "Insp. Ray Lynch", "Det Const Amy Reid"): none
+# is a first name. Those `entities.strip_titles` already drops ("Sgt", "Gov", "Lt", "Capt",
+# "Sen") are not repeated; "Gen" is left to it too ("Gen" may be a first name).
+ABBREVIATED_RANKS = frozenset(
+    """supt insp det const comm cpl cpt maj brig cmdr pte pvt cllr asst dep snr""".split()  # noqa: SIM905
+)
+
+
+def _after_abbreviated_titles(words: list[str]) -> list[str]:
+    """ "Supt Peters" -> "Peters", "Det. Const. Amy Reid" -> "Amy Reid": abbreviated ranks
+    opening a person's span go while a capitalised word stays after them; a word in capitals
+    or in lowercase ("COL", "gen") is left alone, as is a span of ranks only."""
+    cut = 0
+    while cut < len(words) - 1:
+        word = words[cut]
+        bare = word[:-1] if word.endswith(".") else word
+        if not (bare[:1].isupper() and bare[1:].islower()) or bare.lower() not in ABBREVIATED_RANKS:
+            break
+        cut += 1
+    rest = words[cut].rstrip(".").lower() if cut else ""
+    if cut and words[cut][:1].isupper() and rest not in ABBREVIATED_RANKS:
+        return words[cut:]
+    return words
 
 
 def _before_of(words: list[str]) -> list[str]:

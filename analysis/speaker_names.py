@@ -23,12 +23,17 @@ import re
 from spacy.tokens import Doc, Token
 
 from analysis.entities import NATIONALITY_WORDS, ROLE_WORDS, quoted_term
+from analysis.entity_names import ABBREVIATED_RANKS
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW"})
-# Capitalised words that stand before names but are not first names ("co-host Gayle King").
-_ROLE_WORDS = ROLE_WORDS | frozenset(
-    "rep. sen. gov. st. saint mt. mount fort lake port".split()  # noqa: SIM905
+# Capitalised words that stand before names but are not first names ("co-host Gayle King",
+# "Supt Peters": an abbreviated rank, with or without its full stop).
+_ROLE_WORDS = (
+    ROLE_WORDS
+    | frozenset("rep. sen. gov. st. saint mt. mount fort lake port".split())  # noqa: SIM905
+    | ABBREVIATED_RANKS
+    | frozenset(rank + "." for rank in ABBREVIATED_RANKS)
 )
 
 
@@ -45,7 +50,19 @@ def _is_first_name(token: Token) -> bool:
     lower = text.lower()
     if lower in _ROLE_WORDS or lower in NATIONALITY_WORDS or len(text) < 2:
         return False
-    return token.ent_type_ not in _NOT_A_PERSON
+    return token.ent_type_ not in _NOT_A_PERSON or _after_role_in_org(token)
+
+
+def _after_role_in_org(token: Token) -> bool:
+    """A word of an organisation span the model made of a title and a name ("Superintendent
+    Audley Peters", "Police Superintendent Audley Peters" tagged ORG): a title or job word
+    stands before it in the span, right before it or before other capitalised words."""
+    if token.ent_type_ != "ORG" or token.ent_iob_ != "I":
+        return False
+    i = token.i - 1
+    while i > 0 and token.doc[i].ent_iob_ == "I" and token.doc[i].lower_ not in _ROLE_WORDS:
+        i -= 1
+    return token.doc[i].lower_ in _ROLE_WORDS
 
 
 def _is_surname(token: Token) -> bool:
@@ -161,12 +178,15 @@ def name_after_title(token: Token) -> Token | None:
 
 
 def title_full_stop(token: Token) -> bool:
-    """The full stop of an abbreviated title the tokenizer split off ("Capt" "."), or of "No."
-    before a number, which ends no sentence."""
+    """The full stop of an abbreviated title the tokenizer split off ("Capt" "."), of an
+    abbreviated rank before a capitalised word ("Supt. Peters added"), or of "No." before a
+    number, which ends no sentence."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     if token.text != "." or before is None:
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if before.lower_ == "no" and after is not None and after.like_num:
         return True  # "the No. 2 in the GOP leadership": a rank, not a sentence's end
+    if before.lower_ in ABBREVIATED_RANKS and before.text[:1].isupper():
+        return after is not None and after.text[:1].isupper()  # "Supt. Peters added"
     return before.lower_ in _ABBREVIATED_TITLES

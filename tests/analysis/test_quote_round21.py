@@ -1,0 +1,82 @@
+"""Quote rules of issue 12's twenty-first round: general shapes of news English that left
+quotations unfound or unlinked on the ninth (development) batch of real pages, each on an
+invented sentence of its shape. Each test asserts what a member sees: the quote under the
+right person, and nothing under anyone else."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from analysis.entity_names import person_words
+from analysis.nlp import analyse_doc
+from analysis.quotes import extract_quotes
+
+
+def _found(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, first words, speaker key) of every quote of a text."""
+    doc = nlp(text)
+    return [(q.kind, q.text[:12], q.speaker_key) for q in extract_quotes(doc, analyse_doc(doc))]
+
+
+# --- an abbreviated rank kept before the surname: the person the article introduced ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Superintendent Audley Peters, head of the Central Division, spoke to reporters on "
+            "Monday.\n\n“We have made three arrests and we expect more,” Supt Peters said.",
+            "audley peters",
+        ),
+        (
+            "Police Superintendent Audley Peters spoke to reporters on Monday.\n\n"
+            "“The public should stay calm,” Supt. Peters added.",
+            "audley peters",
+        ),
+        (
+            "Detective Constable Amy Reid gave evidence on Tuesday.\n\n"
+            "“The car was parked outside,” Det Const Reid said.",
+            "amy reid",
+        ),
+        (
+            "Commissioner Paul Rolle said on Friday the force would add patrols.\n\n"
+            "“We will be visible,” Comm Rolle said.",
+            "paul rolle",
+        ),
+    ],
+)
+def test_an_abbreviated_rank_before_a_surname_is_the_person_introduced(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert [(kind, k) for kind, _, k in _found(nlp, text)] == [("direct", key)]
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Supt Peters", "Peters"),
+        ("Supt. Audley Peters", "Audley Peters"),
+        ("Det Const Amy Reid", "Amy Reid"),
+        ("Insp. Lynch", "Lynch"),
+        # not a rank: left as written
+        ("Gen Hoshino", "Gen Hoshino"),
+        ("Detroit Reid", "Detroit Reid"),
+        # in capitals, or ranks alone: left as written
+        ("SUPT Peters", "SUPT Peters"),
+        ("Supt", "Supt"),
+        ("Det Const", "Det Const"),
+    ],
+)
+def test_person_words_drop_abbreviated_ranks_only(span: str, name: str) -> None:
+    assert person_words(span) == name
+
+
+def test_a_rank_before_another_surname_is_not_the_person_introduced(nlp: Language) -> None:
+    # "Supt Lowe" is not "Audley Peters": the surname decides, never the rank
+    text = (
+        "Superintendent Audley Peters spoke to reporters on Monday.\n\n"
+        "“We have made three arrests,” Supt Lowe said."
+    )
+    assert "audley peters" not in [k for _, _, k in _found(nlp, text)]
