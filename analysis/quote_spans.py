@@ -251,6 +251,9 @@ _SPACED_CLOSE = re.compile(r"(?<=[\w.,!?…'’]) +([”»])(?=[^\w]|$)", re.MUL
 # disgrace that he is doing this, " Trump said'; "'Title Sponsor,' " Eric Trump wrote'): it
 # cannot open (an opening mark is followed by a word), so it closes, and the space moves after it.
 _SPACED_STRAIGHT = re.compile(r"(?<=[,.!?…'’]) +(\")(?= )")
+# A straight mark after a comma or colon and a space, with spaces inside it before a word
+# ('He added, " A devaluation …"'): `_spaced_straight_open` judges it.
+_SPACED_STRAIGHT_OPEN = re.compile(r'(?<=[,:] )"( +)(?=\w)')
 
 
 # An apostrophe opening a quotation whose first closing mark is a double one, with no straight
@@ -291,7 +294,20 @@ def _mended(text: str) -> str:
     text = _lost_opens(_DOUBLED.sub(_two_mark, text))
     text = _SPACED_OPEN.sub(lambda m: m.group(0)[1:] + m.group(1), text)
     text = _SPACED_CLOSE.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
+    text = _SPACED_STRAIGHT_OPEN.sub(_spaced_straight_open, text)
     return _SPACED_STRAIGHT.sub(lambda m: m.group(1) + m.group(0)[:-1], text)
+
+
+def _spaced_straight_open(match: re.Match[str]) -> str:
+    """A straight mark after a comma or colon with a space inside it before a word ('He
+    added, " A devaluation will …"'): with no quotation open on its line (an even count of
+    straight marks before it) it opens one, the space moved before it; else it is left to
+    `_SPACED_STRAIGHT`, which closes ('"…, " Trump said')."""
+    text, at = match.string, match.start()
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    if line.count('"') % 2:
+        return match.group(0)
+    return match.group(1) + '"'
 
 
 _INSERT_WORDS = 6

@@ -80,3 +80,33 @@ def test_a_rank_before_another_surname_is_not_the_person_introduced(nlp: Languag
         "“We have made three arrests,” Supt Lowe said."
     )
     assert "audley peters" not in [k for _, _, k in _found(nlp, text)]
+
+
+# --- a straight opening mark with a space inside it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Finance Minister Brian Manning spoke to senators on Tuesday.\n\nHe added, " A '
+        'devaluation will cause an increase in those costs across the board."',
+        "Finance Minister Brian Manning spoke to senators on Tuesday. Manning said the ministry "
+        'wants to avoid a devaluation because "we live in a society that is heavy on '
+        'importation" He added, " A devaluation will cause an increase in those costs."',
+        'Finance Minister Brian Manning spoke to senators on Tuesday.\n\nHe warned: " A '
+        'devaluation will cause an increase in those costs across the board."',
+    ],
+)
+def test_a_straight_mark_spaced_before_its_first_word_opens(nlp: Language, text: str) -> None:
+    found = [(kind, words) for kind, words, k in _found(nlp, text) if k == "brian manning"]
+    assert ("direct", "A devaluati") in [(kind, words[:11]) for kind, words in found]
+
+
+def test_a_spaced_straight_mark_closing_an_open_quotation_still_closes(nlp: Language) -> None:
+    # one straight mark before it on the line: it closes ('"…, " Trump said'), as before
+    text = (
+        "Finance Minister Brian Manning spoke to senators on Tuesday.\n\n"
+        '"I think it is a disgrace that he is doing this, " Manning said. "We will fight it."'
+    )
+    assert [k for _, _, k in _found(nlp, text)] == ["brian manning", "brian manning"]
+    assert _found(nlp, text)[0][1] == "I think it i"
