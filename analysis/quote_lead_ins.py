@@ -18,6 +18,7 @@ from analysis.quote_spans import QuoteSpan
 from analysis.quote_subjects import name_before_colon
 from analysis.quote_verbs import manner_verb
 from analysis.speaker_words import Speaker
+from analysis.types import EntityKind
 
 
 def _distance(token: Token, span: QuoteSpan) -> int:
@@ -165,3 +166,46 @@ def _active_speaker(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> C
             if speaker is not None and speaker.key is not None:
                 return Cue(cue.lemma_.lower(), speaker)
     return None
+
+
+_TRAILER_CLOSED = frozenset({",", "!", "?"})
+_TRAILER_TENSES = frozenset({"VBD", "VBZ"})
+_TRAILER_NAME_WORDS = 4  # "Mr. Gary Scott", "Dr. Anna Maria Novak"
+
+
+def inverted_trailer(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
+    """ "“…,” shared Mr. Scott.": a quotation closed by a comma, then a verb in the past or
+    present (whichever: in that slot it is the attribution, as `quote_trailers` takes one
+    before its subject) and a name ending the sentence or set off by a comma ("shared Gary
+    Scott, the director"). The parser reads such a verb many ways (a conjunct of the quote's
+    verb, a name as its object), so the words are read in order; only a person the article
+    names takes the quote."""
+    if span.run_on or ctx.text[span.start : span.close_at].rstrip()[-1:] not in _TRAILER_CLOSED:
+        return None
+    after = [t for t in ctx.tokens(span.close_at + 1, ctx.lines[span.line].end) if not t.is_space]
+    if len(after) < 2 or after[0].idx - span.close_at > 2:
+        return None
+    verb, name = after[0], _trailer_name(after[1:], ctx)
+    if verb.tag_ not in _TRAILER_TENSES or not verb.text.isalpha() or not verb.text.islower():
+        return None
+    speaker = ctx.resolver.resolve(name) if name is not None else None
+    if speaker is None or speaker.key is None:
+        return None
+    people = (m for m in ctx.resolver.mentions if m.kind == EntityKind.PERSON)
+    return Cue(verb.lemma_.lower(), speaker) if any(m.key == speaker.key for m in people) else None
+
+
+def _trailer_name(words: list[Token], ctx: QuoteContext) -> Token | None:
+    """The last word of the proper nouns opening `words` ("Mr. Scott"), when at most
+    `_TRAILER_NAME_WORDS` of them end the sentence or come before a comma; else None."""
+    name: list[Token] = []
+    for token in words:
+        if token.tag_ != "NNP" or token.i in ctx.quoted:
+            break
+        name.append(token)
+    end = words[len(name)] if len(words) > len(name) else None
+    if not name or len(name) > _TRAILER_NAME_WORDS:
+        return None
+    if end is not None and end.text not in {".", ","}:
+        return None
+    return name[-1]

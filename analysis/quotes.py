@@ -48,6 +48,7 @@ from analysis.quote_lead_ins import (
     according_to,
     colon_cue,
     inverted,
+    inverted_trailer,
     labelled,
     nearest_cue,
     parenthetical,
@@ -111,6 +112,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
             or labelled(span, ctx)
             or possessed_cue(span, ctx, bounds)
             or continued_before_aside(span, previous, words, ctx)
+            or inverted_trailer(span, ctx)
         )
     else:
         cue = (

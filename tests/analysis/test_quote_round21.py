@@ -110,3 +110,44 @@ def test_a_spaced_straight_mark_closing_an_open_quotation_still_closes(nlp: Lang
     )
     assert [k for _, _, k in _found(nlp, text)] == ["brian manning", "brian manning"]
     assert _found(nlp, text)[0][1] == "I think it i"
+
+
+# --- a verb of any kind before the named speaker after the quotation --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Executive Director Gary Scott opened the conference on Monday.\n\n“The alliance will "
+        "be launched here in Kingston, and it is a programme taking place right here,” shared "
+        "Mr. Scott.",
+        "Executive Director Gary Scott opened the conference on Monday.\n\n“We will be ready "
+        "for the investors,” shared Gary Scott, the executive director.",
+        "Executive Director Gary Scott opened the conference on Monday.\n\n“Is anyone ready "
+        "for this?” wondered Scott.",
+    ],
+)
+def test_a_verb_then_a_named_person_after_the_quotation_attributes_it(
+    nlp: Language, text: str
+) -> None:
+    assert [k for _, _, k in _found(nlp, text)] == ["gary scott"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one the article names after the verb
+        "The conference opened on Monday.\n\n“The alliance will be launched here,” shared "
+        "the organisers.",
+        # the quotation closed by a full stop: the verb opens a new sentence
+        "Executive Director Gary Scott opened the conference on Monday.\n\n“The alliance "
+        "will be launched here.” Followed Scott to the hall, the crowd left.",
+        # a place after the verb, not a person
+        "Executive Director Gary Scott opened the conference in Kingston.\n\n“Welcome to the "
+        "future,” read Kingston's banners.",
+    ],
+)
+def test_a_verb_after_the_quotation_without_a_named_person_attributes_nothing(
+    nlp: Language, text: str
+) -> None:
+    assert "gary scott" not in [k for _, _, k in _found(nlp, text)]
