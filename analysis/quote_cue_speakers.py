@@ -25,7 +25,7 @@ from analysis.quote_subjects import (
     shown_speaking,
 )
 from analysis.quote_trailers import trailing_verb
-from analysis.quote_verbs import manner_verb
+from analysis.quote_verbs import manner_verb, reports_that
 from analysis.speaker_descriptions import description_kind
 from analysis.speaker_names import person_shaped
 from analysis.speaker_words import NP_LEFT_DEPS, Speaker, np_text, word_set
@@ -62,6 +62,7 @@ def governing_cues(span: QuoteSpan, ctx: QuoteContext, bounds: tuple[int, int]) 
                 trailing_verb(head, span, ctx.text)
                 or labels_as(head, below, root)
                 or manner_verb(head)
+                or reports_that(head, below)
             ):
                 others.append(head)
     return found + [t for t in others if t not in found]

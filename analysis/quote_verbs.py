@@ -68,3 +68,17 @@ def manner_verb(verb: Token) -> bool:
     if verb.tag_ not in _FINITE or verb.lemma_.lower() not in MANNER_VERBS:
         return False
     return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+# Verbs that report what was said when a "that" clause follows them ("Verhagen highlights that
+# “…”", "Novak shared that “…”"), and otherwise do not ("highlighted the risk", "shared a
+# photo"): outside `quote_cues.CUE_VERBS`.
+THAT_VERBS = word_set("highlight underline underscore share clarify disclose specify")
+
+
+def reports_that(verb: Token, below: Token) -> bool:
+    """ "highlights that “…”": a `THAT_VERBS` verb whose clause complement, the one the quote
+    stands in, opens with "that"; for named speakers only, as a manner verb."""
+    if verb.lemma_.lower() not in THAT_VERBS or below.head != verb or below.dep_ != "ccomp":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < below.i for c in below.children)

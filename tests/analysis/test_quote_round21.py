@@ -151,3 +151,48 @@ def test_a_verb_after_the_quotation_without_a_named_person_attributes_nothing(
     nlp: Language, text: str
 ) -> None:
     assert "gary scott" not in [k for _, _, k in _found(nlp, text)]
+
+
+# --- "highlights that “…”": a verb reporting speech through a "that" clause --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The airline has changed its schedule.\n\nPaul Verhagen, deputy general manager of "
+            "the airline, highlights that “one of the fundamental pillars of the airline has "
+            "been to offer a comfortable experience for the traveler.”",
+            "paul verhagen",
+        ),
+        (
+            "Coach Anna Novak spoke on Monday. Novak shared that “the team is ready for the "
+            "final.”",
+            "anna novak",
+        ),
+        (
+            "Finance Minister Anna Novak spoke on Monday. Novak underlined that “the economy is "
+            "growing faster than expected.”",
+            "anna novak",
+        ),
+    ],
+)
+def test_a_that_clause_after_a_reporting_verb_is_the_speakers(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert [(kind, k) for kind, _, k in _found(nlp, text)] == [("partial", key)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no "that" clause: a photo shared, a "risk" highlighted
+        "Coach Anna Novak spoke on Monday. Novak shared a “team photo” from the final.",
+        "Finance Minister Anna Novak spoke on Monday. The report highlighted the “unprecedented” "
+        "growth of the deficit.",
+    ],
+)
+def test_a_reporting_verb_without_a_that_clause_attributes_nothing(
+    nlp: Language, text: str
+) -> None:
+    assert "anna novak" not in [k for _, _, k in _found(nlp, text)]
