@@ -29,6 +29,7 @@ from analysis.event_misparsed import opening_participle, participle_read_as_root
 from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
 from analysis.event_old_thing import old_thing_now
+from analysis.event_plan_names import names_plan
 from analysis.event_predicted import predicted_past
 from analysis.event_recent_thing import ahead_in_past_description, recent_thing_now
 from analysis.event_reference import RECENT
@@ -185,6 +186,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or opening_participle(where, long_ago)
     # 'expects to release 16 million metric tons of CO2 in 2020': a figure forecast
     clash = clash or forecast_figure(where, first, last, places.published)
+    # 'a draft manufacturing policy 2021-2025': the years name the plan
+    clash = clash or names_plan(text[sentence.start : found.start], found.text)
     return Dated(where, found.text, first, last, colon, restates, clash)
 
 

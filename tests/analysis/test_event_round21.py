@@ -38,3 +38,21 @@ def test_a_figure_forecast_for_a_year_ahead_is_no_happening(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a year or span right after a plan's noun names the plan
+        ("The minister presented the national energy strategy 2022-2030 to the cabinet.",
+         date(2022, 5, 10), []),
+        ("She outlined a housing plan 2021-2026 and a transport policy 2023-2028.",
+         date(2022, 5, 10), []),
+        # guard: a preposition between: a time, not a name
+        ("The government launched the plan in 2021.", date(2023, 6, 9), ["2021-01-01"]),
+    ],
+)  # fmt: skip
+def test_years_right_after_a_plan_noun_name_the_plan(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
