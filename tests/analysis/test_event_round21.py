@@ -56,3 +56,21 @@ def test_years_right_after_a_plan_noun_name_the_plan(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a bound on years ago is no year
+        ("The company was founded more than 40 years ago by two brothers.", date(2022, 5, 10),
+         []),
+        ("The mill closed over 20 years ago.", date(2022, 5, 10), []),
+        # guard: an exact count keeps its year
+        ("The company was founded 40 years ago by two brothers.", date(2022, 5, 10),
+         ["1982-01-01"]),
+    ],
+)  # fmt: skip
+def test_a_bound_on_years_ago_is_no_year(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
