@@ -7,6 +7,11 @@
   Told in the past ("hoped to finish by May") the tense rules keep their reading.
 - "come": "they would be prepared ... come January 20" — the date as what "come" brings is
   ahead of the writing, whatever the clause's tense.
+- A to-infinitive setting out a thing's plan (round 21): "the Summit of the Americas, to be
+  held June 6-10 in Los Angeles", "the talks, to take place on June 6": a bare to-infinitive
+  hung on a noun or a clause (not the complement of a verb: "was to be held" is read by the
+  tense rules) tells what is planned, ahead of a sentence told now; in a sentence told in the
+  past ("The talks, to be held June 6, were called off") the nearest such day.
 """
 
 from __future__ import annotations
@@ -27,7 +32,27 @@ def ahead(place: Place) -> Direction | None:
         return None
     if verb.lower_ == "come" and place.root.head.i == verb.i and place.root.dep_ == "npadvmod":
         return Direction.FUTURE
-    return Direction.FUTURE if _aimed(verb) else None
+    if _aimed(verb):
+        return Direction.FUTURE
+    return _planned_infinitive(verb)
+
+
+_PLANNED_DEPS = frozenset({"relcl", "acl", "advcl"})
+_PAST_TAGS = frozenset({"VBD"})
+
+
+def _planned_infinitive(verb: Token) -> Direction | None:
+    """'the Summit, to be held June 6-10' (ahead), 'The talks, to be held June 6, were called
+    off' (the nearest): a bare to-infinitive hung on a noun or a clause."""
+    helpers = [kid for kid in verb.children if kid.dep_ in ("aux", "auxpass")]
+    if verb.dep_ not in _PLANNED_DEPS or not any(kid.lower_ == "to" for kid in helpers):
+        return None
+    if any(kid.lower_ not in ("to", "be") for kid in helpers) or verb.tag_ not in ("VB", "VBN"):
+        return None
+    main = verb.sent.root
+    told = [main, *(kid for kid in main.children if kid.dep_ in ("aux", "auxpass"))]
+    past = any(word.tag_ in _PAST_TAGS for word in told)
+    return Direction.NEAREST if past else Direction.FUTURE
 
 
 def _aimed(verb: Token) -> bool:

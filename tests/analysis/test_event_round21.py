@@ -74,3 +74,25 @@ def test_a_bound_on_years_ago_is_no_year(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a bare to-infinitive setting out a thing's plan points ahead of a sentence told now
+        ("The ministers are preparing the agenda of the summit, to take place on June 8.",
+         date(2022, 4, 20), ["2022-06-08"]),
+        ("The envoys met to lay the groundwork for the summit, to be held June 8-9 in Madrid.",
+         date(2022, 4, 20), ["2022-06-08"]),
+        # guards: in a sentence told in the past the nearest such day, here past
+        ("The envoys met to lay the groundwork for the summit, to be held June 8 in Madrid.",
+         date(2022, 10, 20), ["2022-06-08"]),
+        # 'was to be held' is the tense rules' (a past plan)
+        ("The vote was to be held on June 8 but was postponed.", date(2022, 4, 20),
+         ["2021-06-08"]),
+    ],
+)  # fmt: skip
+def test_a_to_infinitive_of_a_plan_points_ahead(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
