@@ -99,6 +99,20 @@ def _title(token: Token) -> bool:
     return word in ABBREVIATED or word in TITLE_WORDS or word in _OFFICES
 
 
+def _capitalised_office(token: Token) -> bool:
+    """ "the Director", "the Minister": an office word in capitals after "the", tagged a proper
+    noun and in no entity, with nothing else before it."""
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text.istitle():
+        return False
+    lefts = list(token.lefts)
+    return (
+        token.lower_ in _OFFICES
+        and len(lefts) == 1
+        and lefts[0].lower_ == "the"
+        and lefts[0].dep_ == "det"
+    )
+
+
 _OFFICES = word_set(
     """governor senator representative congressman congresswoman mayor president chairman
     chairwoman chair secretary minister director commissioner attorney"""
@@ -271,8 +285,11 @@ class SpeakerResolver(WritingRules):
 
     def _role(self, subject: Token) -> Speaker | None:
         """ "the Russian president" -> the latest person introduced as a Russian president; not
-        a plural ("Scientists used a definition" is no one scientist)."""
-        if subject.pos_ != "NOUN" or any(c.lower_ in {"a", "an"} for c in subject.lefts):
+        a plural ("Scientists used a definition" is no one scientist). An office capitalised
+        after "the" ("the Director noted") is the same noun, tagged a proper one."""
+        if subject.pos_ != "NOUN" and not _capitalised_office(subject):
+            return None
+        if any(c.lower_ in {"a", "an"} for c in subject.lefts):
             return None
         if subject.tag_ == "NNS":
             return None

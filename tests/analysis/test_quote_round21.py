@@ -196,3 +196,55 @@ def test_a_reporting_verb_without_a_that_clause_attributes_nothing(
     nlp: Language, text: str
 ) -> None:
     assert "anna novak" not in [k for _, _, k in _found(nlp, text)]
+
+
+# --- an office capitalised after "the": the person the article introduced in that office ----
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Cases are rising, warns Pan American Health Organization (PAHO) Director Carissa "
+            "F. Etienne.\n\nCases are surging in Europe, and the Director noted that “time and "
+            "time again, we have seen how the dynamics in Europe are mirrored here weeks later.”",
+            "carissa f. etienne",
+        ),
+        (
+            "Cases are rising, warns health agency Director Carissa Etienne.\n\n“We must act "
+            "now,” the Director said.",
+            "carissa etienne",
+        ),
+    ],
+)
+def test_a_capitalised_office_after_the_is_the_person_in_that_office(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert [k for _, _, k in _found(nlp, text)] == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one introduced as a director: unlinked, as before
+        "Cases are rising, warns the health agency's spokesman Tom Reyes.\n\n“We must act "
+        "now,” the Director said.",
+        # the person introduced in another office
+        "Cases are rising, warns Health Minister Carissa Etienne.\n\n“We must act now,” the "
+        "Director said.",
+    ],
+)
+def test_a_capitalised_office_links_only_a_person_in_that_office(nlp: Language, text: str) -> None:
+    assert "carissa etienne" not in [k for _, _, k in _found(nlp, text)]
+    assert "tom reyes" not in [k for _, _, k in _found(nlp, text)]
+
+
+def test_an_office_in_lowercase_tagged_a_proper_noun_is_left_to_the_other_rules(
+    nlp: Language,
+) -> None:
+    # "the senator" (lowercase, tagged PROPN by the model) is round 20's description rule's
+    text = (
+        "Senator Tom Hale spoke to reporters on Monday.\n\nGovernor Ann Burke signed the bill "
+        "in Albany: “This bill is a disgrace,” the senator said."
+    )
+    assert [k for _, _, k in _found(nlp, text)] == [None]
