@@ -13,12 +13,17 @@ is January 2003 when the last scene date has its month, is before the writing, a
 date with a month before it is of the same or the year before, and no time of the writing's
 present ("last week", "now", "on Monday") comes between it and the yearless date. A year alone
 ("In 2012, Obama won Ohio.") or a date naming a thing ("the firm's May 2008 contract") sets no
-such story: a passing mention, after which the text returns to its present.
+such story: a passing mention, after which the text returns to its present. One scene day with
+its year is enough for a yearless day that follows it within a month of that year (round 21):
+"... the job on December 16, 2010." then "She returned to the property on December 27" is
+December 27, 2010 (a story of 2010 told in 2012), not the December before the writing; a
+yearless day before it in its year ("on December 2") or further on is left to the rules above.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from analysis.types import Precision, ResolvedDate
 
@@ -49,6 +54,14 @@ _WITH_MONTH = frozenset({Precision.DAY, Precision.MONTH})
 # "the May 12, 2004 memo" (the date's match holds its "the").
 _NAMING = re.compile(r"(?i)(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$")
 _THE_DATE = re.compile(r"(?i)the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "on December 27", "Dec. 27", "27 December": the month and day of a yearless day's words
+_DAY_WORDS = re.compile(
+    rf"(?i:on\s+)?(?:(?P<month>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})\b"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_WORD}))"
+)
+_FOLLOW_DAYS = 31  # a yearless day within a month after a scene day continues its story
 
 
 class Story:
@@ -58,6 +71,7 @@ class Story:
         self.text = text
         self.marks: list[tuple[int, int, int, bool]] = []  # start, end, year, opens a sentence
         self.told: list[tuple[int, int, bool]] = []  # end, year, a scene date with its month
+        self.days: list[tuple[int, date]] = []  # end, value: the scene days written with a year
 
     def note(self, match: re.Match[str], resolved: ResolvedDate) -> bool:
         """Record a date written with its year; False when it is a reference point."""
@@ -73,6 +87,8 @@ class Story:
         naming = bool(_NAMING.search(before) or _THE_DATE.match(match.group(0)))
         told = resolved.precision in _WITH_MONTH and not naming
         self.told.append((match.end(), resolved.value.year, told))
+        if told and resolved.precision is Precision.DAY:
+            self.days.append((match.end(), resolved.value))
         return True
 
     def carried(self, position: int, now: int) -> int | None:
@@ -86,12 +102,30 @@ class Story:
             return None  # the last scene date a year alone, or naming a thing
         end, year, _ = before[-1]
         earlier = [told for _, told, with_month in before[:-1] if with_month]
-        if year >= now or not earlier or earlier[-1] not in (year, year - 1):
+        if year >= now:
+            return None
+        if not earlier and self._follows(end, position):
+            earlier = [year]  # "on December 16, 2010." then "on December 27": a story of 2010
+        if not earlier or earlier[-1] not in (year, year - 1):
             return None
         ends = _SENTENCE_END.search(self.text, position)
         if _PRESENT_TIME.search(self.text, end, ends.start() + 1 if ends else len(self.text)):
             return None
         return year
+
+    def _follows(self, end: int, position: int) -> bool:
+        """Whether the yearless day written at `position` falls within a month after the scene
+        day that ends at `end`, in that day's year ('December 16, 2010' ... 'December 27')."""
+        scene = next((day for stop, day in self.days if stop == end), None)
+        words = _DAY_WORDS.match(self.text, position)
+        if scene is None or words is None:
+            return False
+        month = _MONTHS.index((words.group("month") or words.group("month2"))[:3].lower()) + 1
+        try:
+            then = date(scene.year, month, int(words.group("day") or words.group("day2")))
+        except ValueError:
+            return False
+        return 0 < then.toordinal() - scene.toordinal() <= _FOLLOW_DAYS
 
     def year_at(self, position: int) -> int | None:
         """The story's year at `position`: its sentence's, else its paragraph's opening one,

@@ -96,3 +96,29 @@ def test_a_to_infinitive_of_a_plan_points_ahead(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a yearless day within a month after the one scene day with its year: that year
+        ("The electrician fitted the heater on March 3, 2015.\n\nTests later found a leak in "
+         "the pipe.\n\nShe came back to the flat on March 12 and fell ill.", date(2017, 6, 1),
+         ["2015-03-03", "2015-03-12"]),
+        # guards: a day before the scene day, beyond a month after it, after the writing's
+        # present comes back ('Last week'), or after a year alone: the writing's year
+        ("The electrician fitted the heater on March 3, 2015.\n\nShe came back to the flat "
+         "on March 1 and fell ill.", date(2017, 6, 1), ["2015-03-03", "2017-03-01"]),
+        ("The electrician fitted the heater on March 3, 2015.\n\nShe came back to the flat "
+         "on May 12 and fell ill.", date(2017, 6, 1), ["2015-03-03", "2017-05-12"]),
+        ("The electrician fitted the heater on March 3, 2015.\n\nLast week the court heard "
+         "the case. The jury met on March 12.", date(2017, 6, 1),
+         ["2015-03-03", "2017-05-22", "2017-03-12"]),
+        ("The law was passed in 2015.\n\nThe court met on March 12.", date(2017, 6, 1),
+         ["2015-01-01", "2017-03-12"]),
+    ],
+)  # fmt: skip
+def test_a_yearless_day_soon_after_a_scene_day_takes_its_year(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
