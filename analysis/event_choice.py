@@ -23,7 +23,7 @@ from analysis.event_clash import other_side
 from analysis.event_compared import compared
 from analysis.event_deadline import future_deadline
 from analysis.event_forecast import forecast_figure
-from analysis.event_habit import habitual
+from analysis.event_habit import habitual, yearly_season
 from analysis.event_listed import listed, old_subject_now
 from analysis.event_misparsed import opening_participle, participle_read_as_root
 from analysis.event_month import coming_month
@@ -194,7 +194,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
 
 def _habit(item: Dated) -> bool:
     """A habit on the date's clause ('usually meets on Tuesday'), a day's or told now."""
-    return habitual(item.place, item.first == item.last)
+    # "it runs from August through October" of a season: a habit of every year
+    return habitual(item.place, item.first == item.last) or yearly_season(item.place, item.text)
 
 
 def choose(

@@ -9,9 +9,17 @@ the date's own verb: in "The council met on Tuesday, as it usually does", "usual
 be close") and a report's "generally" ("Stocks were generally higher on Tuesday": broadly).
 A period with "every" or "each" on the date's verb ("Every year in May, Europeans recall the
 victory") is a frequency too (round 20).
+A season's yearly span told in the present ("Fire season in the Amazon is just beginning—it
+runs from August through October", "The hurricane season lasts from June to November") is a
+habit of every year, its months no time of a happening (round 21): a present "run", "last",
+"stretch" or "span" whose date is a month without its year, in a sentence about a season (not
+"the new season" or "next season", a plan of one year); "The exhibition runs from August
+through October" (no season) and "The season will run ..." keep their months.
 """
 
 from __future__ import annotations
+
+import re
 
 from analysis.clause_kinds import auxes
 from analysis.event_attach import Place
@@ -38,6 +46,29 @@ def habitual(place: Place, day: bool) -> bool:
     past = verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or aux.lemma_ == "have" for aux in helpers)
     past = past or (verb.tag_ == "VBN" and not helpers)  # "Trump regularly cited" read as VBN
     return day or not past
+
+
+_SPANNING = frozenset({"run", "last", "stretch", "span", "extend"})
+_ONE_SEASON = frozenset({"this", "next", "new", "coming", "upcoming", "last", "current"})
+_BARE_MONTH = re.compile(
+    r"(?i)^(?:from|through|to|until|till|in)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec)[a-z]*\.?$"
+)
+
+
+def yearly_season(place: Place, written: str) -> bool:
+    """Whether a month without its year is the span of a season told in the present: 'it runs
+    from August through October' beside 'Fire season', 'The hurricane season lasts from June to
+    November'; not 'The new season runs from August' (one season's plan)."""
+    verb = place.verb
+    if verb is None or not _BARE_MONTH.match(written.strip()) or verb.lemma_ not in _SPANNING:
+        return False
+    if verb.tag_ not in ("VBZ", "VBP") or auxes(verb):
+        return False
+    seasons = [word for word in verb.sent if word.lemma_ == "season" and word.pos_ == "NOUN"]
+    return bool(seasons) and not any(
+        kid.lower_ in _ONE_SEASON for word in seasons for kid in word.children
+    )
 
 
 _PERIODS = frozenset({"year", "month", "week", "spring", "summer", "autumn", "winter"})

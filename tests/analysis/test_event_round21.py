@@ -122,3 +122,25 @@ def test_a_yearless_day_soon_after_a_scene_day_takes_its_year(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a season's yearly span told in the present: a habit of every year
+        ("The monsoon season lasts from June to September.", date(2019, 8, 21), []),
+        ("Tourist season on the island is under way; it runs from May through September.",
+         date(2019, 6, 2), []),
+        # guards: no season, one season's plan, a season told ahead
+        ("The exhibition runs from August through October at the city museum.",
+         date(2019, 7, 21), ["2019-08-01", "2019-10-01"]),
+        ("The new season runs from August through October.", date(2019, 7, 21),
+         ["2019-08-01", "2019-10-01"]),
+        ("The season will run from August through October.", date(2019, 7, 21),
+         ["2019-08-01", "2019-10-01"]),
+    ],
+)  # fmt: skip
+def test_a_seasons_yearly_span_told_now_is_a_habit(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
