@@ -33,6 +33,8 @@ from analysis.cleaning_rules import (
     DUPLICATE,
     INTEREST,
     JUNK,
+    PAYWALL,
+    PITCH_WORDS,
     RELATED,
     SHARE,
     SUBSCRIBE,
@@ -296,6 +298,31 @@ def _apply_structural_rules(state: _State) -> None:
     _mark_trailing_links(state)
     _mark_bios(state)
     _mark_trailing_links(state)
+    _mark_pitch(state)
+
+
+_PITCH_MAX_WORDS = 60
+
+
+def _mark_pitch(state: _State) -> None:
+    """The subscription pitch after a paywall notice that ends a page's teaser ("To view the
+    full story, please subscribe …", then "When you join … you'll get unlimited digital
+    access", a list of perks, "If you're already a subscriber, you can log in"): every line
+    from the notice to the end goes, when body text stands before the notice, no line after
+    it is longer than a pitch's paragraph and another line after it speaks of subscribing."""
+    notices = [i for i in state.nonblank() if state.reason[i] == PAYWALL]
+    if not notices:
+        return
+    last = notices[-1]
+    after = [i for i in state.nonblank() if i > last and state.is_body(i)]
+    if not after or not any(state.is_body(i) for i in state.nonblank() if i < last):
+        return
+    if any(len(state.text[i].split()) > _PITCH_MAX_WORDS for i in after):
+        return
+    if not any(PITCH_WORDS.search(state.text[i]) for i in after):
+        return
+    for i in after:
+        state.reason[i] = PAYWALL
 
 
 def _mark_captions(state: _State) -> None:

@@ -100,6 +100,10 @@ _ROLE_BYLINE = _family(
 )
 _SIGNATURE = re.compile(rf"^{_NAME},\s+(?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){{0,3}}$")
 _AUTHOR_LINE = re.compile(r"^(author|written by|about the author)\b", re.IGNORECASE)
+# Words of a subscription pitch, for the lines after a paywall notice (`cleaning._mark_pitch`).
+PITCH_WORDS = re.compile(
+    r"\b(subscri\w*|membership|members|log ?in|sign in|join now|digital access)\b", re.IGNORECASE
+)
 
 _LINE_RULES: tuple[_Rule, ...] = (
     # what a paywall or a reprint licence shows instead of the article (a page whose body is
@@ -118,6 +122,9 @@ _LINE_RULES: tuple[_Rule, ...] = (
         r"^you('ve| have) (reached|used|read) (your|all|the) .{0,30}\bfree (articles?|stories"
         r"|reads)\b",
         r"^(subscribe|subscription required|premium content|subscribers only)\s*[.!:]?$",
+        # "To view the full story, please subscribe to The Haitian Times."
+        r"^(to )?(view|read|see|access|unlock) (the )?(full|whole|entire|complete|rest of the)"
+        r" (story|article)\b.{0,40}\b(subscribe|sign in|log ?in|register)\b",
     ),
     *_family(
         SUBSCRIBE,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from analysis.cleaning import clean_article_text
 from analysis.entity_names import person_words
 from analysis.nlp import analyse_doc
 from analysis.quotes import extract_quotes
@@ -248,3 +249,42 @@ def test_an_office_in_lowercase_tagged_a_proper_noun_is_left_to_the_other_rules(
         "in Albany: “This bill is a disgrace,” the senator said."
     )
     assert [k for _, _, k in _found(nlp, text)] == [None]
+
+
+# --- a subscription pitch after the teaser of a paywalled page --------------------------------
+
+_TEASER = (
+    "Family raises money for brother's care\n\n"
+    "The family hopes the fundraiser will raise money for the care they foresee.\n\n"
+    "“Maybe there's a doctor out there who can help,” Etienne said.\n\n"
+)
+
+
+def test_a_paywall_notice_and_the_pitch_after_it_leave_the_body() -> None:
+    cleaned = clean_article_text(
+        _TEASER + "To view the full story, please subscribe to The Daily Ledger. You can choose "
+        "an annual subscription or a weekly pass.\n\n"
+        "When you join the Ledger family, you'll get unlimited digital access to journalism "
+        "you won't get anywhere else.\n\n"
+        "Join now or renew to get:\n\n"
+        "— Instant access to special reports\n\n"
+        "If you're already a subscriber, you can log in for immediate access to this story.\n"
+    )
+    assert cleaned.body.endswith("Etienne said.")
+    assert {v.reason for v in cleaned.dropped} == {"paywall or licence notice"}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the article goes on after the notice: long paragraphs of body
+        "To read the full story, sign in below.\n\n" + "The council met on Tuesday. " * 15 + "\n\n"
+        "Members of the council voted on the budget.\n",
+        # nothing after the notice speaks of subscribing: only the notice goes
+        "To read the full article, please subscribe.\n\nThe vote is on Friday.\n",
+    ],
+)
+def test_lines_after_a_paywall_notice_stay_unless_they_are_a_pitch(tail: str) -> None:
+    cleaned = clean_article_text(_TEASER + tail)
+    assert [v.reason for v in cleaned.dropped] == ["paywall or licence notice"]
+    assert "Etienne said." in cleaned.body
