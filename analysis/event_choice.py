@@ -35,6 +35,7 @@ from analysis.event_recent_thing import ahead_in_past_description, recent_thing_
 from analysis.event_reference import RECENT
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
+from analysis.event_the_weekday import the_weekday
 from analysis.event_vague_ago import bounded_years_ago
 from analysis.types import ResolvedDate, SentenceSpan
 
@@ -210,6 +211,12 @@ def choose(
     found = _demoted(found, [item is not None and _habit(item) for item in dated], Role.CONDITION)
     # "occurred more than 15 years ago": a bound on the years, too vague for the year it counts to
     found = _demoted(found, [bounded_years_ago(one.text) for one in dates], Role.DESCRIPTOR)
+    # "will be held by those participants on the Monday": a Monday of the story's period
+    weekdays = [
+        the_weekday(text[sentence.start : one.start], one.text, text[one.end : one.end + 8])
+        for one in dates
+    ]
+    found = _demoted(found, weekdays, Role.REFERENCE)
     # "late Wednesday or early Thursday": one happening, dated once; "five years ago this week"
     second = [
         a or b for a, b in zip(alternatives(text, dates), anniversaries(text, dates), strict=True)

@@ -144,3 +144,23 @@ def test_a_seasons_yearly_span_told_now_is_a_habit(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # 'on the Monday': a day of the story's period, not of the writing's week
+        ("The delegates will meet in Geneva for the week-long summit, and the main debate "
+         "will be held on the Monday.", date(2022, 4, 26), []),
+        ("They flew to Rome for the final week of the tour and left on the Friday, tired "
+         "but happy.", date(2022, 4, 26), []),
+        # guards: 'on Monday', and 'on the Monday after ...' left to the other rules
+        ("The debate will be held on Monday.", date(2022, 4, 26), ["2022-05-02"]),
+        ("The vote will be held on the Monday after the election.", date(2022, 4, 26),
+         ["2022-05-02"]),
+    ],
+)  # fmt: skip
+def test_on_the_monday_is_a_day_of_the_storys_period(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
