@@ -357,7 +357,24 @@ def _recent_participle(dated: Dated) -> bool:
         return False  # "a protest set for Friday" is a plan mentioned in passing
     if any(link.verb.lower_ == "according" for link in place.links):
         return False  # "according to an affidavit unsealed Wednesday" names a source
+    if _after_what(clause.verb.head):
+        return False  # "following ... a firearm arrest made earlier this week": a reference
     return bool(RECENT.search(dated.text))
+
+
+_SEQUENCE_PREPS = frozenset({"following", "after", "before", "since"})
+
+
+def _after_what(noun: Token) -> bool:
+    """Whether a noun (or the first of the nouns it is listed with) is what a preposition of
+    sequence brings: 'designate the community a hotspot following the homicide and a firearm
+    arrest made earlier this week' (round 21): what the happening comes after is its reference
+    point, not its day."""
+    for _ in range(4):
+        if noun.dep_ != "conj":
+            break
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in _SEQUENCE_PREPS
 
 
 def _subject_setting(dated: Dated) -> bool:

@@ -164,3 +164,22 @@ def test_on_the_monday_is_a_day_of_the_storys_period(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a recent day of what the happening follows: no day of it
+        ("The council will review its rules following complaints filed on Tuesday.",
+         date(2022, 4, 22), []),
+        ("Police will patrol the estate after a robbery and an arrest made earlier this week.",
+         date(2022, 4, 22), []),
+        # guard: a recent participle on the sentence's object still dates it
+        ("The party issued nine press releases blasting Republicans on Wednesday.",
+         date(2022, 4, 22), ["2022-04-20"]),
+    ],
+)  # fmt: skip
+def test_a_recent_day_of_what_a_happening_follows_is_no_day_of_it(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
