@@ -8,7 +8,9 @@ else the machine's mirror; see `eval.real_pages`). `--split eighth` runs the eig
 goose3's and newspaper4k's test pages, read the same way (`--goose3 PATH` / $ANALYST_GOOSE3,
 `--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the machine's mirrors). `--split ninth` runs the
 ninth batch, a development batch of trafilatura's test pages (`--trafilatura PATH` /
-$ANALYST_TRAFILATURA, else the machine's mirror).
+$ANALYST_TRAFILATURA, else the machine's mirror); `--split tenth` the tenth, another development
+batch, Postlight Parser's test pages (`--postlight PATH` / $ANALYST_POSTLIGHT, else the machine's
+mirror).
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
@@ -50,7 +52,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import SPLITS, add_mirror_options
+from eval.real_pages import ALL_SPLITS, add_mirror_options
 
 if TYPE_CHECKING:
     from typer.testing import CliRunner
@@ -433,11 +435,13 @@ def ingest(
     goose3: Path | None = None,
     newspaper4k: Path | None = None,
     trafilatura: Path | None = None,
+    postlight: Path | None = None,
 ) -> Ingested:
     """Ingest the split's pages with the real CLI into a fresh database and read every event
     (`readability`: where Readability's repository is, for the seventh batch's pages; `goose3`
     and `newspaper4k`: where those repositories are, for the eighth batch's; `trafilatura`: where
-    trafilatura's repository is, for the ninth batch's)."""
+    trafilatura's repository is, for the ninth batch's; `postlight`: Postlight Parser's, for the
+    tenth batch's)."""
     from typer.testing import CliRunner
 
     from eval.real_pages import write_pages
@@ -452,6 +456,7 @@ def ingest(
             goose3=goose3,
             newspaper4k=newspaper4k,
             trafilatura=trafilatura,
+            postlight=postlight,
         )
         env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
         runner = CliRunner()
@@ -547,7 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Ingest the split's real pages, score their dated events against the hand judgments."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--split", choices=SPLITS, default="all")
+    parser.add_argument("--split", choices=ALL_SPLITS, default="all")
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--dump", type=Path, help="write each page's events to judge here")
@@ -565,6 +570,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         goose3=args.goose3,
         newspaper4k=args.newspaper4k,
         trafilatura=args.trafilatura,
+        postlight=args.postlight,
     )
     result = score(found.events, judgments)
     emit(*report(result, len(judgments), len(keys)), interval_line(result))

@@ -9,6 +9,8 @@ the eighth held-out batch, goose3's and newspaper4k's test pages, read the same 
 PATH` / $ANALYST_GOOSE3, `--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the machine's mirrors).
 `--split ninth` scores the ninth batch, a development batch of trafilatura's test pages
 (`--trafilatura PATH` / $ANALYST_TRAFILATURA, else the machine's mirror); `--errors` may be read.
+`--split tenth` scores the tenth batch, another development batch, Postlight Parser's test pages
+(`--postlight PATH` / $ANALYST_POSTLIGHT, else the machine's mirror); `--errors` may be read.
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -70,7 +72,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import SPLITS, add_mirror_options
+from eval.real_pages import ALL_SPLITS, add_mirror_options
 
 LABELS = REPO_ROOT / "eval" / "data" / "real_quotes"
 LIMIT = 500  # the most `analyst quotes --limit` allows
@@ -576,12 +578,14 @@ def run_split(
     goose3: Path | None = None,
     newspaper4k: Path | None = None,
     trafilatura: Path | None = None,
+    postlight: Path | None = None,
 ) -> tuple[list[PageRun], dict[str, str]]:
     """Ingest the split's labelled pages (in `keep` if given, to read later): one PageRun each.
 
     `readability` is where Readability's repository is, for the seventh batch's pages; `goose3`
     and `newspaper4k` are where those repositories are, for the eighth batch's; `trafilatura` is
-    where trafilatura's repository is, for the ninth batch's."""
+    where trafilatura's repository is, for the ninth batch's; `postlight` where Postlight Parser's
+    is, for the tenth batch's."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)
@@ -599,6 +603,7 @@ def run_split(
             goose3=goose3,
             newspaper4k=newspaper4k,
             trafilatura=trafilatura,
+            postlight=postlight,
         )
         articles = ingest(folder, url)
         ids = [a for p in chosen if (a := articles.get(p.name)) is not None]
@@ -719,7 +724,7 @@ def title(split: str, fragments: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Ingest a split's pages, score Analyst (and textacy) and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=SPLITS, default="dev")
+    parser.add_argument("--split", choices=ALL_SPLITS, default="dev")
     parser.add_argument(
         "--fragments",
         choices=tuple(FRAGMENTS),
@@ -739,6 +744,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         goose3=args.goose3,
         newspaper4k=args.newspaper4k,
         trafilatura=args.trafilatura,
+        postlight=args.postlight,
     )
     if not runs:
         emit(f"no labelled pages in {LABELS} for split {args.split}")

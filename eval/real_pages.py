@@ -60,6 +60,16 @@ the seventh and eighth batches it is a DEVELOPMENT batch: its errors may be read
 from them. It is read with `git show` from a clone or mirror (`--trafilatura PATH` /
 $ANALYST_TRAFILATURA, else the machine's mirror), never copied here, and is not part of "dev",
 "test" or "all", so the earlier figures of those splits do not move.
+
+A sixth source (session 21, 2026-12-07): a tenth batch (`TENTH`, split "tenth"), another
+DEVELOPMENT batch, comes from the saved test pages ("fixtures") of Postlight's Parser, the Mercury
+article extractor (github.com/postlight/parser, MIT or Apache-2.0, `fixtures/<site>.html`, pinned
+at `POSTLIGHT_COMMIT`; the pages remain their publishers'): 15 English news pages with at least
+two quotations, chosen by the ninth batch's filter, none the same article as a page of an earlier
+batch, and labelled before Analyst was run on them (reasons and rejected pages beside
+`TENTH_PAGES`). Its errors may be read. It is read with `git show` from a clone or mirror
+(`--postlight PATH` / $ANALYST_POSTLIGHT, else the machine's mirror), never copied here, and is
+not part of "dev", "test" or "all".
 """
 
 from __future__ import annotations
@@ -92,6 +102,9 @@ NEWSPAPER4K_ENV = "ANALYST_NEWSPAPER4K"
 TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, 2026-08-21
 TRAFILATURA_MIRROR = Path("/work/.mirror/adbar+trafilatura/repo")
 TRAFILATURA_ENV = "ANALYST_TRAFILATURA"
+POSTLIGHT_COMMIT = "e8ba7ece291efa4d915d50dd4deeec17d54359f2"  # postlight/parser, 2023-03-15
+POSTLIGHT_MIRROR = Path("/work/.mirror/postlight+parser/repo")
+POSTLIGHT_ENV = "ANALYST_POSTLIGHT"
 
 
 @dataclass(frozen=True)
@@ -103,7 +116,7 @@ class RealPage:
     published: str  # htmldate's gold publication date, YYYY-MM-DD (the page's own, read by hand)
     member: str  # the path inside the archive (or inside the readability repository)
     source: str = "htmldate"  # "htmldate": the archive; else the repository: "readability",
-    # "goose3", "newspaper4k" or "trafilatura" (`MIRRORED`)
+    # "goose3", "newspaper4k", "trafilatura" or "postlight" (`MIRRORED`)
 
     @property
     def key(self) -> str:
@@ -761,6 +774,117 @@ NINTH_SOURCE = "trafilatura"
 NINTH_PREFIX = "trafilatura-"  # page names and label keys: no clash with the archive's
 NINTH: tuple[str, ...] = tuple(f"{NINTH_PREFIX}{Path(member).name}" for member, _, _ in NINTH_PAGES)
 
+# The tenth batch (session 21, 2026-12-07), a DEVELOPMENT batch (errors may be read), from
+# Postlight Parser's saved test pages at POSTLIGHT_COMMIT. Every one of its 170 fixtures/*.html
+# was read by script with the ninth batch's filter (trafilatura's text: at least 150 words,
+# common English words, double-marked spans, "said"/"says"/"told"; the canonical URL from the
+# page), then the short and middling English news reports with quotations by hand; kept: news
+# reports (a wire story, a column, newspaper and broadcaster sites) with at least two quotations
+# of someone's words in double marks in the body. No URL is in an earlier label file, htmldate's
+# gold files, SEVENTH_PAGES, EIGHTH_PAGES or NINTH_PAGES (checked by script and by
+# tests/test_tenth_batch.py). Labelled from the page alone before Analyst was run on any of them
+# (eval/data/real_quotes/postlight-*.json; the dated events judged after one run, in
+# eval/data/real_events/README-tenth.md). (test page, URL, publication date): the URL is the
+# page's canonical URL, the date its published-time meta tag, else its date line or URL, read by
+# hand.
+TENTH_PAGES: tuple[tuple[str, str, str], ...] = (
+    (  # NPR, a verdict; a confession quoted, a closing argument nested in a newspaper's report, 12
+        "fixtures/www.npr.org.html",
+        "https://www.npr.org/sections/thetwo-way/2016/12/15/505723552/"
+        "jury-finds-dylann-roof-guilty-in-s-c-church-shooting",
+        "2016-12-15",
+    ),
+    (  # Reuters, a Fed decision (the wire's date line: Wednesday, 14 December), 9
+        "fixtures/www.reuters.com.html",
+        "https://www.reuters.com/article/us-usa-fed-idUSKBN1430G4",
+        "2016-12-14",
+    ),
+    (  # CNNMoney, an airport strike, 6
+        "fixtures/money.cnn.com.html",
+        "https://money.cnn.com/2016/11/29/news/ohare-workers-strike/index.html",
+        "2016-11-29",
+    ),
+    (  # National Geographic news, a study, 6
+        "fixtures/news.nationalgeographic.com.html",
+        "http://news.nationalgeographic.com/energy/2015/08/"
+        "150803-gender-bias-affects-office-heating-cooling-temperatures/",
+        "2015-08-03",
+    ),
+    (  # NBC News, SpaceX's delay, 6
+        "fixtures/www.nbcnews.com.html",
+        "https://www.nbcnews.com/tech/tech-news/what-s-hold-spacex-n695001",
+        "2016-12-13",
+    ),
+    (  # New York Daily News, an interview clip, one speaker, 14
+        "fixtures/www.nydailynews.com.html",
+        "https://www.nydailynews.com/news/politics/michelle-obama-feeling-not-hope-feels-article-1.2913255",
+        "2016-12-16",
+    ),
+    (  # Los Angeles Times (2009), a regulatory hearing, 6
+        "fixtures/www.latimes.com--old.html",
+        "http://articles.latimes.com/2009/oct/14/business/fi-bigtvs14",
+        "2009-10-14",
+    ),
+    (  # CBC News, housing figures, 12
+        "fixtures/www.cbc.ca.html",
+        "https://www.cbc.ca/news/business/crea-september-numbers-1.6616369",
+        "2022-10-14",
+    ),
+    (  # Western Journalism, a shooting in Milan, 7
+        "fixtures/www.westernjournalism.com.html",
+        "http://www.westernjournalism.com/berlin-terrorist-shot-dead-in-milan-by-rookie-police-officer/",
+        "2016-12-23",
+    ),
+    (  # The Times of India, a foreign ministry briefing, 7
+        "fixtures/timesofindia.indiatimes.com.html",
+        "https://timesofindia.indiatimes.com/india/china-snubs-imran-says-resolve-jk-bilaterally/"
+        "articleshow/71496416.cms",
+        "2019-10-09",
+    ),
+    (  # a Washington Post column on chicagotribune.com, 18
+        "fixtures/www.chicagotribune.com.html",
+        "https://www.chicagotribune.com/nation-world/"
+        "ct-trump-energy-department-climate-change-request-20161213-story.html",
+        "2016-12-13",
+    ),
+    (  # Investment Executive, the IMF's outlook, 4
+        "fixtures/www.investmentexecutive.com.html",
+        "https://www.investmentexecutive.com/news/research-and-markets/"
+        "imf-dims-outlook-for-2023-global-economy-amid-ukraine-war/",
+        "2022-10-11",
+    ),
+    (  # Quartz Africa, GDP figures, 4
+        "fixtures/qz.com.html",
+        "https://qz.com/africa/1807355/nigerias-economy-has-best-quarterly-growth-since-recession/",
+        "2020-02-24",
+    ),
+    (  # Politico, White House remarks, one speaker, 4
+        "fixtures/www.politico.com--test-case-2.html",
+        "https://www.politico.com/news/2022/10/17/student-debt-relief-applications-00062145",
+        "2022-10-17",
+    ),
+    (  # ABC News, Clinton on Putin, 7
+        "fixtures/abcnews.go.com.html",
+        "https://abcnews.go.com/US/hillary-clinton-putins-alleged-involvement-democratic-hack-stems/"
+        "story?id=44233864",
+        "2016-12-16",
+    ),
+)
+# Left out (2026-12-07): non-English pages (the Japanese, German and French fixtures); not news
+# (reddit, pastebin, github, twitter, youtube, genius, medium, clinicaltrials, the White House
+# blog, shopping, decorating and advice pages: bustle, refinery29, fastcompany, popsugar,
+# people, littlethings, thepennyhoarder; reviews: pitchfork, blisterreview, newrepublic); long
+# magazine features and interviews left for time (nymag's 7,400 words, si.com, buzzfeed,
+# prospectmagazine, theverge--feature, rollingstone, newyorker, vulture, nytimes--feature);
+# other news pages with quotations not read for this batch (nytimes, nytimes--recent, cnn,
+# bloomberg, theatlantic, cnbc, cnbc--redesign, theverge, slate, vox, huffingtonpost,
+# gothamist, theguardian, eonline, pagesix, usmagazine, rawstory, aol, wired, politico
+# --test-case-3, a newsletter); pages with fewer than two quotations (al.com, today.com,
+# mashable, tmz).
+TENTH_SOURCE = "postlight"
+TENTH_PREFIX = "postlight-"  # page names and label keys: no clash with the others'
+TENTH: tuple[str, ...] = tuple(f"{TENTH_PREFIX}{Path(member).name}" for member, _, _ in TENTH_PAGES)
+
 
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
@@ -808,20 +932,38 @@ def ninth_catalogue() -> dict[str, RealPage]:
     }
 
 
+def tenth_catalogue() -> dict[str, RealPage]:
+    """The tenth batch's pages (Postlight Parser's test pages), by page name, in the order
+    listed."""
+    return {
+        f"{TENTH_PREFIX}{Path(member).name}": RealPage(
+            f"{TENTH_PREFIX}{Path(member).name}", url, published, member, TENTH_SOURCE
+        )
+        for member, url, published in TENTH_PAGES
+    }
+
+
 SPLITS = ("dev", "test", "all", "fifth", "sixth", "seventh", "eighth", "ninth")
+# The tenth batch's split is kept apart from SPLITS (whose order tests/test_ninth_batch.py pins,
+# "ninth" last); the scoring scripts accept every split in ALL_SPLITS.
+LATER_SPLITS = ("tenth",)
+ALL_SPLITS = SPLITS + LATER_SPLITS
 
 
 def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     """The chosen pages of a split ("dev", "test", "all"; "fifth" and "sixth" by name, the
     sixth being TEST; "seventh", Readability's pages, needs neither the archive nor its gold
     files; "eighth", goose3's and newspaper4k's pages, neither; "ninth", trafilatura's pages, a
-    development batch, neither), in the order listed."""
+    development batch, neither; "tenth", Postlight Parser's pages, a development batch, neither),
+    in the order listed."""
     if split == "seventh":
         return list(readability_catalogue().values())
     if split == "eighth":
         return list(eighth_catalogue().values())
     if split == "ninth":
         return list(ninth_catalogue().values())
+    if split == "tenth":
+        return list(tenth_catalogue().values())
     names = {"dev": DEV, "test": TEST, "all": DEV + TEST, "fifth": FIFTH, "sixth": SIXTH}[split]
     known = catalogue(data)
     return [known[name] for name in names]
@@ -869,12 +1011,21 @@ MIRRORED = {
         "--trafilatura",
         "ninth",
     ),
+    "postlight": Mirrored(
+        "postlight/parser",
+        POSTLIGHT_COMMIT,
+        POSTLIGHT_ENV,
+        POSTLIGHT_MIRROR,
+        "--postlight",
+        "tenth",
+    ),
 }
 
 
 def add_mirror_options(parser: argparse.ArgumentParser) -> None:
-    """`--readability`, `--goose3`, `--newspaper4k`, `--trafilatura`: where each mirrored
-    batch's repository is, for the scoring scripts (`eval.quotes_real`, `eval.events_real`)."""
+    """`--readability`, `--goose3`, `--newspaper4k`, `--trafilatura`, `--postlight`: where each
+    mirrored batch's repository is, for the scoring scripts (`eval.quotes_real`,
+    `eval.events_real`)."""
     for source, known in MIRRORED.items():
         parser.add_argument(
             known.option,
@@ -940,6 +1091,7 @@ def read_html(
     newspaper4k: Path | None = None,
     *,
     trafilatura: Path | None = None,
+    postlight: Path | None = None,
 ) -> dict[str, bytes]:
     """The raw bytes of the chosen pages, by file name: the archive's in one pass over it (not
     opened when no page is from it), the others' from their repositories (a path given per
@@ -949,6 +1101,7 @@ def read_html(
         "goose3": goose3,
         "newspaper4k": newspaper4k,
         "trafilatura": trafilatura,
+        "postlight": postlight,
     }
     found: dict[str, bytes] = {}
     for source, repo in repos.items():
@@ -983,10 +1136,19 @@ def write_pages(
     goose3: Path | None = None,
     newspaper4k: Path | None = None,
     trafilatura: Path | None = None,
+    postlight: Path | None = None,
 ) -> list[Path]:
     """Save the split's pages as .html files in a (temporary) folder, for `analyst ingest`."""
     chosen = pages(split, data)
-    raw = read_html(chosen, data, readability, goose3, newspaper4k, trafilatura=trafilatura)
+    raw = read_html(
+        chosen,
+        data,
+        readability,
+        goose3,
+        newspaper4k,
+        trafilatura=trafilatura,
+        postlight=postlight,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for page in chosen:
