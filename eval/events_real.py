@@ -52,7 +52,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import ALL_SPLITS, add_mirror_options
+from eval.real_pages import SPLITS, add_mirror_options
 
 if TYPE_CHECKING:
     from typer.testing import CliRunner
@@ -552,7 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Ingest the split's real pages, score their dated events against the hand judgments."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--split", choices=ALL_SPLITS, default="all")
+    parser.add_argument("--split", choices=SPLITS, default="all")
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--dump", type=Path, help="write each page's events to judge here")

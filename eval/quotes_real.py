@@ -72,7 +72,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import ALL_SPLITS, add_mirror_options
+from eval.real_pages import SPLITS, add_mirror_options
 
 LABELS = REPO_ROOT / "eval" / "data" / "real_quotes"
 LIMIT = 500  # the most `analyst quotes --limit` allows
@@ -724,7 +724,7 @@ def title(split: str, fragments: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Ingest a split's pages, score Analyst (and textacy) and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=ALL_SPLITS, default="dev")
+    parser.add_argument("--split", choices=SPLITS, default="dev")
     parser.add_argument(
         "--fragments",
         choices=tuple(FRAGMENTS),
