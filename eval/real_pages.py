@@ -644,9 +644,10 @@ EIGHTH: tuple[str, ...] = tuple(f"{source}-{name}.html" for source, name, _, _ i
 # candidate with a quotation by hand; kept: English news pages (reports, a wire story, a magazine
 # feature) with at least two quotations of someone's words in double marks in the body, the fourth
 # batch's filter. No URL is in an earlier label file, htmldate's gold files, SEVENTH_PAGES or
-# EIGHTH_PAGES (checked by script and by tests/test_ninth_batch.py). Labelled from the page alone
-# before Analyst was run on any of them (eval/data/real_quotes/trafilatura-*.json); its dated
-# events judged after one run (eval/data/real_events/README-ninth.md). (test page, URL, date):
+# EIGHTH_PAGES (checked by script and by tests/test_development_batches.py). Labelled from the
+# page alone before Analyst was run on any of them (eval/data/real_quotes/trafilatura-*.json);
+# its dated events judged after one run (eval/data/real_events/README-ninth.md). (test page, URL,
+# date):
 # the URL is the page's canonical URL (trafilatura's tests/evaldata.json has it too, or "hard::"
 # for some), the date the page's published-time meta tag, else its date line or URL, by hand.
 NINTH_PAGES: tuple[tuple[str, str, str], ...] = (
@@ -782,8 +783,8 @@ NINTH: tuple[str, ...] = tuple(f"{NINTH_PREFIX}{Path(member).name}" for member, 
 # reports (a wire story, a column, newspaper and broadcaster sites) with at least two quotations
 # of someone's words in double marks in the body. No URL is in an earlier label file, htmldate's
 # gold files, SEVENTH_PAGES, EIGHTH_PAGES or NINTH_PAGES (checked by script and by
-# tests/test_tenth_batch.py). Labelled from the page alone before Analyst was run on any of them
-# (eval/data/real_quotes/postlight-*.json; the dated events judged after one run, in
+# tests/test_development_batches.py). Labelled from the page alone before Analyst was run on any
+# of them (eval/data/real_quotes/postlight-*.json; the dated events judged after one run, in
 # eval/data/real_events/README-tenth.md). (test page, URL, publication date): the URL is the
 # page's canonical URL, the date its published-time meta tag, else its date line or URL, read by
 # hand.

@@ -1,0 +1,309 @@
+"""The ninth and tenth batches (issue 12): development batches of real pages read from two
+extractors' saved test pages (trafilatura's, Postlight Parser's), with hand-made labels.
+
+The splits are defined in code and their labels and event judgments are in the repository, so
+most checks need no copy of those repositories (CI has none). The one that reads the pages (every
+labelled quotation is in the page's text, in page order) runs where the machine's mirror, or the
+batch's $ANALYST_* variable, is; it reads the pages with trafilatura only, never Analyst. Every
+check runs once per batch, from the batch's facts in `BATCHES`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trafilatura
+
+from eval import events_real, quotes_real
+from eval.common import DEFAULT_DATA
+from eval.events_real import JUDGMENTS, load_page
+from eval.real_pages import (
+    DEV,
+    EIGHTH,
+    EIGHTH_PAGES,
+    GOLD_FILES,
+    MIRRORED,
+    NINTH,
+    NINTH_PAGES,
+    NINTH_PREFIX,
+    POSTLIGHT_COMMIT,
+    POSTLIGHT_ENV,
+    SEVENTH,
+    SEVENTH_PAGES,
+    SPLITS,
+    TENTH,
+    TENTH_PAGES,
+    TENTH_PREFIX,
+    TEST,
+    TRAFILATURA_COMMIT,
+    TRAFILATURA_ENV,
+    mirrored_repo,
+    pages,
+    read_html,
+    read_mirrored,
+)
+from tests.real_page_labels import assert_quotes_well_formed
+
+LABELS = Path(__file__).resolve().parents[1] / "eval" / "data" / "real_quotes"
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one development batch is: its split, pages and source, and the tallies its
+    READMEs report (quotations labelled before Analyst ran; events judged after one run)."""
+
+    split: str
+    names: tuple[str, ...]
+    chosen: tuple[tuple[str, str, str], ...]  # (member, url, published)
+    prefix: str
+    source: str  # the MIRRORED key, the page's source and the option's name
+    github: str
+    commit: str
+    env: str
+    members: tuple[str, ...]  # the folders its pages come from
+    quotations: int
+    analyst_at: str  # the code its events were judged on
+    tally: tuple[int, int, int, int]  # pages, dated events, right, missed
+    earlier: tuple[str, ...]  # the page names of the batches before it
+
+    @property
+    def labelled(self) -> str:
+        return (
+            f"by hand, 2026-12-07, helper {self.split} for issue 12 ({self.split} batch, "
+            "development, labelled blind: before Analyst was run on any of the pages)"
+        )
+
+    @property
+    def judged(self) -> str:
+        return (
+            f"by hand, 2026-12-07, helper {self.split} for issue 12 ({self.split} batch, "
+            f"development; Analyst at {self.analyst_at})"
+        )
+
+
+NINTH_BATCH = Batch(
+    "ninth",
+    NINTH,
+    NINTH_PAGES,
+    NINTH_PREFIX,
+    "trafilatura",
+    "adbar/trafilatura",
+    TRAFILATURA_COMMIT,
+    TRAFILATURA_ENV,
+    ("tests/eval/", "tests/cache/"),
+    112,
+    "0ccf37a",
+    (19, 69, 45, 5),
+    DEV + TEST + SEVENTH + EIGHTH,
+)
+TENTH_BATCH = Batch(
+    "tenth",
+    TENTH,
+    TENTH_PAGES,
+    TENTH_PREFIX,
+    "postlight",
+    "postlight/parser",
+    POSTLIGHT_COMMIT,
+    POSTLIGHT_ENV,
+    ("fixtures/",),
+    122,
+    "c18d2cb",
+    (15, 70, 44, 2),
+    DEV + TEST + SEVENTH + EIGHTH + NINTH,
+)
+BATCHES = pytest.mark.parametrize("batch", [NINTH_BATCH, TENTH_BATCH], ids=lambda b: b.split)
+
+
+def _key(name: str) -> str:
+    return name.removesuffix(".html")
+
+
+def _url(url: str) -> str:
+    """A URL without its scheme, "www.", query, fragment and final slash: same page, same key."""
+    bare = re.sub(r"^https?://(www\.)?", "", url.strip().lower())
+    return re.sub(r"[?#].*$", "", bare).rstrip("/")
+
+
+def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
+    assert SPLITS == (
+        "dev",
+        "test",
+        "all",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    )
+
+
+@BATCHES
+def test_the_split_lists_the_chosen_pages_without_archive_or_mirror(
+    batch: Batch, tmp_path: Path
+) -> None:
+    chosen = pages(batch.split, tmp_path / "no-archive-here")
+    assert [p.name for p in chosen] == list(batch.names)
+    assert len(batch.names) == len(set(batch.names)) == batch.tally[0]
+    for page, (member, url, published) in zip(chosen, batch.chosen, strict=True):
+        assert page.source == batch.source and page.member == member
+        assert member.startswith(batch.members) and member.endswith(".html")
+        assert page.name == batch.prefix + Path(member).name
+        assert page.key == batch.prefix + Path(member).stem
+        assert page.url == url and url.startswith(("http://", "https://"))
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and page.published == published
+    assert re.fullmatch(r"[0-9a-f]{40}", batch.commit)
+    known = MIRRORED[batch.source]
+    assert (known.github, known.commit, known.env, known.option, known.split) == (
+        batch.github,
+        batch.commit,
+        batch.env,
+        f"--{batch.source}",
+        batch.split,
+    )
+
+
+@BATCHES
+def test_the_batch_is_in_no_other_split_and_moves_no_earlier_figure(batch: Batch) -> None:
+    assert not set(batch.names) & set(batch.earlier)
+    labelled = {p.stem for p in LABELS.glob(f"{batch.prefix}*.json")}
+    assert labelled == {_key(n) for n in batch.names}  # a label file per page, none left over
+    # the archive's page names: none of the chosen pages under its own name
+    assert not {Path(member).name for member, _, _ in batch.chosen} & set(DEV + TEST)
+
+
+@BATCHES
+def test_no_page_url_is_a_page_of_another_batch(batch: Batch) -> None:
+    others = {_url(url) for _, url, _ in SEVENTH_PAGES}
+    others |= {_url(url) for _, _, url, _ in EIGHTH_PAGES}
+    for path in LABELS.glob("*.json"):
+        if path.stem.startswith(batch.prefix):
+            continue
+        url = json.loads(path.read_text("utf-8")).get("url")
+        if url:
+            others.add(_url(url))
+    for gold in GOLD_FILES:  # htmldate's gold files, where the archive is on this machine
+        where = DEFAULT_DATA / "htmldate_eval" / gold
+        if where.is_file():
+            others |= {_url(url) for url in json.loads(where.read_text("utf-8"))}
+    mine = [_url(url) for _, url, _ in batch.chosen]
+    assert len(others) > 130 and len(mine) == len(set(mine))
+    assert not set(mine) & others
+
+
+@BATCHES
+def test_every_label_file_parses_and_is_well_formed(batch: Batch) -> None:
+    counted = 0
+    for name, (member, url, _) in zip(batch.names, batch.chosen, strict=True):
+        data = json.loads((LABELS / f"{_key(name)}.json").read_text("utf-8"))
+        assert data["page"] == name and data["url"] == url
+        assert data["source"] == f"{batch.github} {member} at commit {batch.commit}"
+        assert data["labelled"] == batch.labelled
+        assert data["note"].strip() and data["quotes"], name
+        assert data["body_ends"] is None or data["body_ends"].strip(), name
+        assert_quotes_well_formed(name, data)
+        gold = quotes_real.load_page(LABELS / f"{_key(name)}.json")
+        assert gold.key == _key(name) and len(gold.quotes) == len(data["quotes"])
+        assert all(q["note"].strip() for q in data["quotes"]), name
+        counted += len(data["quotes"])
+    assert counted == batch.quotations
+
+
+@BATCHES
+def test_every_labelled_quotation_is_in_its_pages_text(batch: Batch) -> None:
+    where = mirrored_repo(batch.source)
+    if not ((where / "HEAD").is_file() or (where / ".git").exists()):
+        pytest.skip(
+            f"the pages are not in this repository: set ${batch.env} to a clone of "
+            f"{batch.github} to check the labels against them"
+        )
+    chosen = pages(batch.split)
+    raw = read_html(chosen)
+    for page in chosen:
+        text = quotes_real.normalise(trafilatura.extract(raw[page.name]) or "")
+        data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
+        at = 0
+        for quote in data["quotes"]:  # in page order
+            found = text.find(quotes_real.normalise(quote["text"]), at)
+            assert found >= 0, (page.key, quote["text"])
+            at = found
+        for term in data["not_quotes"]:
+            assert quotes_real.normalise(term) in text, (page.key, term)
+        if data["body_ends"]:
+            assert quotes_real.normalise(data["body_ends"]) in text, page.key
+
+
+@BATCHES
+def test_a_page_is_read_from_a_plain_copy_and_refused_when_missing(
+    batch: Batch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = pages(batch.split)[0]
+    copy = tmp_path / batch.source
+    (copy / page.member).parent.mkdir(parents=True)
+    (copy / page.member).write_bytes(b"<html><p>copy</p></html>")
+    found = read_html([page], tmp_path / "no-archive", **{batch.source: copy})
+    assert found == {page.name: b"<html><p>copy</p></html>"}
+    with pytest.raises(FileNotFoundError, match=rf"{batch.github} with --{batch.source}"):
+        read_mirrored(batch.source, [page], tmp_path / "empty")
+    monkeypatch.setenv(batch.env, str(copy))
+    assert mirrored_repo(batch.source) == copy
+    assert read_html([page], tmp_path / "no-archive") == found  # the variable is used
+
+
+@BATCHES
+def test_quotes_real_and_events_real_take_the_split(
+    batch: Batch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def run_split(split: str, **kwargs: Any) -> tuple[list[Any], dict[str, str]]:
+        seen["quotes"] = (split, kwargs[batch.source])
+        return [], {}
+
+    monkeypatch.setattr(quotes_real, "run_split", run_split)
+    option = f"--{batch.source}"
+    assert quotes_real.main(["--split", batch.split, option, str(tmp_path)]) == 1
+    assert seen["quotes"] == (batch.split, tmp_path)
+
+    def ingest(split: str, *args: Any, **kwargs: Any) -> events_real.Ingested:
+        seen["events"] = (split, kwargs[batch.source])
+        return events_real.Ingested([], {}, {}, 0, 0)
+
+    monkeypatch.setattr(events_real, "ingest", ingest)
+    judged = tmp_path / "judged"
+    judged.mkdir()
+    argv = ["--split", batch.split, "--judgments", str(judged), option, str(tmp_path)]
+    assert events_real.main(argv) == 0
+    assert seen["events"] == (batch.split, tmp_path)
+    assert f"{batch.tally[0]} real pages" in capsys.readouterr().out
+
+
+@BATCHES
+def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
+    chosen = pages(batch.split)
+    events = right = missed = 0
+    for page in chosen:
+        data = json.loads((JUDGMENTS / f"{page.key}.json").read_text("utf-8"))
+        assert data["page"] == page.key and data["url"] == page.url, page.key
+        assert data["published"] == page.published and data["judged"] == batch.judged, page.key
+        judged = load_page(data)  # refuses a date that does not fit its precision, a bad class
+        events += sum(1 for j in judged if not j.missed)
+        right += sum(1 for j in judged if j.was_right)
+        missed += sum(1 for j in judged if j.missed)
+        assert all(j.why for j in judged), page.key
+    assert (len(chosen), events, right, missed) == batch.tally
+
+
+@BATCHES
+def test_no_judgment_file_names_a_page_outside_the_split(batch: Batch) -> None:
+    keys = {p.key for p in pages(batch.split)}
+    mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(batch.prefix)}
+    assert mine == keys
