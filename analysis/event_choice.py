@@ -22,6 +22,7 @@ from analysis.event_attach import Place, long_before, place
 from analysis.event_clash import other_side
 from analysis.event_compared import compared
 from analysis.event_deadline import future_deadline
+from analysis.event_forecast import figure_forecast
 from analysis.event_habit import habitual, yearly_season
 from analysis.event_listed import listed, old_subject_now
 from analysis.event_misparsed import opening_participle, participle_read_as_root
@@ -185,6 +186,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     # not a whole date ('Born May 24, 1917, to Henry and Sophie Siegel': an obituary's birth)
     long_ago = first != last and long_before(last, places.published or date.max)
     clash = clash or opening_participle(where, long_ago)
+    # 'is projected to grow 2.1 percent next year': the year a forecast gives a rate for
+    clash = clash or figure_forecast(where, first, last, places.published)
     # 'a draft manufacturing policy 2021-2025': the years name the plan
     clash = clash or names_plan(text[sentence.start : found.start], found.text)
     return Dated(where, found.text, first, last, colon, restates, clash)

@@ -1,0 +1,61 @@
+"""Event dates of issue 12's round 22 (the tenth batch, Postlight Parser's test pages), in new
+words, each mechanism with the sentences it is written for and the guards that keep their dates:
+a year a forecast gives a rate for is no happening (`analysis.event_forecast`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.analysis.dated import event_dates
+
+
+def dated(nlp: Language, text: str, published: date) -> list[str]:
+    """The dates (ISO) of a text's events, leaving out undated ones."""
+    return [found for found in event_dates(nlp, text, published) if found != "None"]
+
+
+WRITTEN = date(2024, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (a) a verb of a figure's change under a verb of forecasting
+        ("Output is projected to expand 1.9 percent next year, the ministry said.", []),
+        ("The bank expects household spending to climb 2.4% this year.", []),
+        ("The agency foresees Brazil's economy growing only 1.1% this year.", []),
+        ("Exports are forecast to slow to 3.5% in 2025, still weak by past standards.", []),
+        ("It sees joblessness rising to 6 percent next year and staying there.", []),
+        # (b) the verb of forecasting itself, the rate its object
+        ("The council expects modest 0.8% wage growth next year.", []),
+        ("The central bank sees two rate cuts in 2025.", []),
+        # (c) a forecast noun as the clause's object
+        ("The lender trimmed its outlook for growth in Mexico to 1.2% this year.", []),
+        # (d) a figure's change told with 'will'
+        ("Germany, hit hard by the cost of gas, will grow just 0.3% in 2025.", []),
+        # (e) the figure marked as projected
+        ("The projected two rate cuts next year would be followed by three more cuts in 2026.",
+         []),
+        # guards: a plan or a scheduled happening with no rate keeps its year
+        ("The company expects to launch its new tablet next year.", ["2025-01-01"]),
+        ("The country is expected to hold a referendum in 2025.", ["2025-01-01"]),
+        # an action done to a figure is a decision, not a figure's change
+        ("The board will raise the fees by 5% next year.", ["2025-01-01"]),
+        ("The firm expects to sell a 20% stake in the unit next year.", ["2025-01-01"]),
+        # a figure told in the past, even in a year not over
+        ("The central bank has raised its key rate four times this year.", ["2024-01-01"]),
+        ("Retail sales grew 3.1% this year, the agency said.", ["2024-01-01"]),
+        # a year over: a result measured against a projection
+        ("The economy fell short of the projected growth of 4% in 2023.", ["2023-01-01"]),
+        # a day or a month a forecast names keeps its date
+        ("Most analysts had expected a rate cut on Oct. 9.", ["2024-10-09"]),
+        ("The fund said on Tuesday it expects growth of 2% next year.", ["2024-10-15"]),
+    ],
+)  # fmt: skip
+def test_a_year_a_forecast_gives_a_rate_for_is_no_happening(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
