@@ -1,5 +1,9 @@
 """The ninth and tenth batches (issue 12): development batches of real pages read from two
-extractors' saved test pages (trafilatura's, Postlight Parser's), with hand-made labels.
+extractors' saved test pages (trafilatura's, Postlight Parser's), with hand-made labels; and the
+eleventh, a HELD-OUT batch (`held_out`: no rule may be written from it, its errors are not read)
+of more of Postlight Parser's pages, labelled blind and scored only by the lead. The module keeps
+its name: the same checks hold for a held-out batch, but for its events, not judged until the
+lead's run.
 
 The splits are defined in code and their labels and event judgments are in the repository, so
 most checks need no copy of those repositories (CI has none). The one that reads the pages (every
@@ -26,6 +30,9 @@ from eval.real_pages import (
     DEV,
     EIGHTH,
     EIGHTH_PAGES,
+    ELEVENTH,
+    ELEVENTH_PAGES,
+    ELEVENTH_PREFIX,
     GOLD_FILES,
     MIRRORED,
     NINTH,
@@ -54,8 +61,9 @@ LABELS = Path(__file__).resolve().parents[1] / "eval" / "data" / "real_quotes"
 
 @dataclass(frozen=True)
 class Batch:
-    """What one development batch is: its split, pages and source, and the tallies its
-    READMEs report (quotations labelled before Analyst ran; events judged after one run)."""
+    """What one batch is: its split, pages and source, and the tallies its READMEs report
+    (quotations labelled before Analyst ran; events judged after one run, none for a held-out
+    batch until the lead's run: `analyst_at` None)."""
 
     split: str
     names: tuple[str, ...]
@@ -67,22 +75,27 @@ class Batch:
     env: str
     members: tuple[str, ...]  # the folders its pages come from
     quotations: int
-    analyst_at: str  # the code its events were judged on
+    analyst_at: str | None  # the code its events were judged on; None: not judged
     tally: tuple[int, int, int, int]  # pages, dated events, right, missed
     earlier: tuple[str, ...]  # the page names of the batches before it
+    held_out: bool = False  # rules may not be written from it, nor its errors read
+
+    @property
+    def kind(self) -> str:
+        return "held-out" if self.held_out else "development"
 
     @property
     def labelled(self) -> str:
         return (
             f"by hand, 2026-12-07, helper {self.split} for issue 12 ({self.split} batch, "
-            "development, labelled blind: before Analyst was run on any of the pages)"
+            f"{self.kind}, labelled blind: before Analyst was run on any of the pages)"
         )
 
     @property
     def judged(self) -> str:
         return (
             f"by hand, 2026-12-07, helper {self.split} for issue 12 ({self.split} batch, "
-            f"development; Analyst at {self.analyst_at})"
+            f"{self.kind}; Analyst at {self.analyst_at})"
         )
 
 
@@ -116,7 +129,25 @@ TENTH_BATCH = Batch(
     (15, 70, 44, 2),
     DEV + TEST + SEVENTH + EIGHTH + NINTH,
 )
-BATCHES = pytest.mark.parametrize("batch", [NINTH_BATCH, TENTH_BATCH], ids=lambda b: b.split)
+ELEVENTH_BATCH = Batch(  # held out: labelled blind, never run while built; no events judged yet
+    "eleventh",
+    ELEVENTH,
+    ELEVENTH_PAGES,
+    ELEVENTH_PREFIX,
+    "postlight",
+    "postlight/parser",
+    POSTLIGHT_COMMIT,
+    POSTLIGHT_ENV,
+    ("fixtures/",),
+    156,
+    None,
+    (14, 0, 0, 0),
+    DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH,
+    held_out=True,
+)
+BATCHES = pytest.mark.parametrize(
+    "batch", [NINTH_BATCH, TENTH_BATCH, ELEVENTH_BATCH], ids=lambda b: b.split
+)
 
 
 def _key(name: str) -> str:
@@ -140,6 +171,7 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "eighth",
         "ninth",
         "tenth",
+        "eleventh",
     )
 
 
@@ -159,13 +191,21 @@ def test_the_split_lists_the_chosen_pages_without_archive_or_mirror(
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and page.published == published
     assert re.fullmatch(r"[0-9a-f]{40}", batch.commit)
     known = MIRRORED[batch.source]
-    assert (known.github, known.commit, known.env, known.option, known.split) == (
+    assert (known.github, known.commit, known.env, known.option) == (
         batch.github,
         batch.commit,
         batch.env,
         f"--{batch.source}",
-        batch.split,
     )
+    assert batch.split in (known.split, *known.later)
+
+
+@BATCHES
+def test_a_held_out_batch_says_so_where_it_is_read(batch: Batch) -> None:
+    title = (LABELS / f"README-{batch.split}.md").read_text("utf-8").splitlines()[0]
+    assert title.endswith("a held-out batch" if batch.held_out else "a development batch")
+    if batch.held_out:  # nothing judged from Analyst's output before the lead's run
+        assert batch.analyst_at is None and batch.tally[1:] == (0, 0, 0)
 
 
 @BATCHES
@@ -288,6 +328,8 @@ def test_quotes_real_and_events_real_take_the_split(
 
 @BATCHES
 def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
+    if batch.analyst_at is None:
+        pytest.skip(f"the {batch.split} batch's events are not judged yet (held out)")
     chosen = pages(batch.split)
     events = right = missed = 0
     for page in chosen:
@@ -306,4 +348,4 @@ def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
 def test_no_judgment_file_names_a_page_outside_the_split(batch: Batch) -> None:
     keys = {p.key for p in pages(batch.split)}
     mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(batch.prefix)}
-    assert mine == keys
+    assert mine == (keys if batch.analyst_at else set())
