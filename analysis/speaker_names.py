@@ -26,7 +26,11 @@ from analysis.entities import NATIONALITY_WORDS, ROLE_WORDS, quoted_term
 from analysis.entity_names import ABBREVIATED_RANKS
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW"})
+# Labels no first name bears: places, bodies, dates, and numbers ("First Lady", "Second
+# Lady": "First" tagged ORDINAL opens an office, not a name).
+_NOT_A_PERSON = frozenset(
+    """GPE LOC ORG NORP FAC DATE TIME EVENT LAW ORDINAL CARDINAL QUANTITY MONEY PERCENT""".split()  # noqa: SIM905
+)
 # Capitalised words that stand before names but are not first names ("co-host Gayle King",
 # "Supt Peters": an abbreviated rank, with or without its full stop).
 _ROLE_WORDS = (

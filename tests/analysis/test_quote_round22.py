@@ -1,0 +1,44 @@
+"""Quote rules of issue 12's twenty-second round: general shapes of news English that left
+quotations unlinked on the tenth (development) batch of real pages, each on an invented sentence
+of its shape. Each test asserts what a member sees: the quote under the right person, and
+nothing under anyone else."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from analysis.nlp import analyse_doc
+from analysis.quotes import extract_quotes
+
+
+def _found(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, first words, speaker key) of every quote of a text."""
+    doc = nlp(text)
+    return [(q.kind, q.text[:12], q.speaker_key) for q in extract_quotes(doc, analyse_doc(doc))]
+
+
+# --- an office opened by an ordinal ("the First Lady") is no person's name -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laura Greene spoke at the museum on Monday.\n\n"
+        "Without naming her critics, the First Lady defended the program.\n\n"
+        "“We are not finished,” she said.",
+        "Anna Keller visited the clinic on Tuesday.\n\n"
+        "The First Lady praised the nurses and thanked the volunteers.\n\n"
+        "“They kept this city going,” she said.",
+    ],
+)
+def test_an_office_opened_by_an_ordinal_is_not_a_second_person(nlp: Language, text: str) -> None:
+    keys = [k for _, _, k in _found(nlp, text)]
+    assert keys and all(k is not None and k != "first lady" for k in keys)
+    assert len(set(keys)) == 1 and next(iter(keys)) in {"laura greene", "anna keller"}
+
+
+def test_a_first_name_after_an_ordinal_word_is_still_a_name(nlp: Language) -> None:
+    """A real first name is still read: only a word tagged as a number is passed over."""
+    text = "Senator Rosa Delgado opened the hearing.\n\n“We need answers today,” Delgado said."
+    assert [k for _, _, k in _found(nlp, text)] == ["rosa delgado"]
