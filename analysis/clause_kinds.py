@@ -69,9 +69,32 @@ def describing(link: Link) -> bool:
     """A relative or participle clause, or a that-clause under a noun ('the statistic that ...');
     not a result clause ('so many remarks ... that in 1990 they')."""
     if link.dep not in _DESCRIBING and not (link.dep == "advcl" and link.mark == "that"):
-        return False
+        return whose_clause(link)
     head = link.verb.head
     return not any(kid.lower_ in ("so", "such") for kid in head.subtree if kid.i < link.verb.i)
+
+
+_SET_OFF = frozenset({",", "—", "–", "--", "("})
+_WHOSE_OWNERS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def whose_clause(link: Link) -> bool:
+    """A relative clause the parser took for another kind because its subject is owned by
+    'whose': 'she and her husband — whose first campaign in 2008 featured a poster — believe'
+    (read as what 'insisted' reports). 'whose' right after a noun, or after a comma or dash
+    that follows one, opens a relative clause; not an indirect question ('asked whose car was
+    towed on Monday') nor a question's own clause."""
+    if link.dep == "ROOT":
+        return False
+    subjects = [kid for kid in link.verb.children if kid.dep_ in ("nsubj", "nsubjpass")]
+    owned = (kid for subject in subjects for kid in subject.children if kid.lower_ == "whose")
+    whose = next(owned, None)
+    if whose is None or whose.i == 0:
+        return False
+    before = whose.doc[whose.i - 1]
+    if before.text in _SET_OFF and whose.i > 1:
+        before = whose.doc[whose.i - 2]
+    return before.pos_ in _WHOSE_OWNERS
 
 
 def reports(below: Link, above: Link) -> bool:

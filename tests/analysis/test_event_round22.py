@@ -59,3 +59,23 @@ def test_a_year_a_forecast_gives_a_rate_for_is_no_happening(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a 'whose' clause the parser reads as what the verb reports: a relative clause
+        ("The coach said the players — whose season ended in March — trained hard.",
+         date(2024, 10, 15), []),
+        ("Ana insisted she and her sister — whose first bakery in 2009 sold only bread — "
+         "never gave up.", date(2024, 10, 15), []),
+        # guards: an indirect question with 'whose'; a sentence's own 'whose' question
+        ("Officials asked whose car was towed on Monday.", date(2024, 10, 15), ["2024-10-14"]),
+        ("The mayor said her brother, whose shop burned down on Monday, is safe.",
+         date(2024, 10, 15), ["2024-10-14"]),
+    ],
+)  # fmt: skip
+def test_a_whose_clause_read_as_a_report_describes(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
