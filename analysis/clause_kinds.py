@@ -58,6 +58,17 @@ def state(verb: Token) -> bool:
     return bool(present) and all(aux.lemma_ in ("be", "have") for aux in present)
 
 
+_COUNTERFACTUAL = frozenset({"might", "could", "would"})
+
+
+def counterfactual(verb: Token) -> bool:
+    """A perfect after 'might', 'could' or 'would': what did not happen ('prices they might
+    have gotten six months ago', 'a deal that would have closed last year')."""
+    helpers = auxes(verb)
+    modal = any(aux.lower_ in _COUNTERFACTUAL for aux in helpers)
+    return modal and verb.tag_ == "VBN" and any(aux.lower_ == "have" for aux in helpers)
+
+
 def perfect(verb: Token) -> bool:
     """A perfect tense: 'Spain has recorded', 'had met' (a happening, not a state)."""
     return any(aux.lemma_ == "have" and aux.dep_ == "aux" for aux in auxes(verb)) and (

@@ -267,10 +267,16 @@ def _adopted(dated: Dated) -> bool:
         return False
     clause, main = links[describing[-1]], links[describing[-1] + 1]
     possible = any(aux.lower_ in _POSSIBLE for aux in kinds.auxes(clause.verb))
+    # "asking for prices they might have gotten six months ago": never got (counterfactual)
+    unreal = kinds.counterfactual(clause.verb)
     # "has not ruled out resigning, which could prompt an election next year"; "a tower
     # scheduled to open this year", "founded in 2007, has raised" (`stays_description`)
-    if (possible and negated(_main_clause(links).verb)) or stays_description(
-        links[0], clause, _main_clause(links), bool(_DEICTIC.search(dated.text))
+    if (
+        unreal
+        or (possible and negated(_main_clause(links).verb))
+        or stays_description(
+            links[0], clause, _main_clause(links), bool(_DEICTIC.search(dated.text))
+        )
     ):
         return False
     noun = clause.verb.head

@@ -79,3 +79,24 @@ def test_a_whose_clause_read_as_a_report_describes(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a counterfactual perfect in a relative clause under a present state: never happened
+        ("Owners are still asking for rents they might have charged a year ago.",
+         date(2024, 10, 15), []),
+        ("Farmers are still waiting for prices they could have fetched three months ago.",
+         date(2024, 10, 15), []),
+        # guards: what did happen, told in the past, dates the present state as before
+        ("Owners are still asking for rents they charged a year ago.", date(2024, 10, 15),
+         ["2023-01-01"]),
+        ("Farmers are still waiting for prices they fetched three months ago.",
+         date(2024, 10, 15), ["2024-07-01"]),
+    ],
+)  # fmt: skip
+def test_a_counterfactual_relative_clause_dates_nothing(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
