@@ -31,6 +31,7 @@ from analysis.event_nested import old_thing_of
 from analysis.event_old_thing import old_thing_now
 from analysis.event_plan_names import names_plan
 from analysis.event_predicted import predicted_past
+from analysis.event_prospect import prospect_aside
 from analysis.event_recent_thing import ahead_in_past_description, recent_thing_now
 from analysis.event_reference import RECENT
 from analysis.event_roles import Dated, Role, roles
@@ -188,6 +189,8 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     clash = clash or opening_participle(where, long_ago)
     # 'is projected to grow 2.1 percent next year': the year a forecast gives a rate for
     clash = clash or figure_forecast(where, first, last, places.published)
+    # 'considered likely to replace her when her term ends in early 2018, had not issued'
+    clash = clash or prospect_aside(where, last, places.published)
     # 'a draft manufacturing policy 2021-2025': the years name the plan
     clash = clash or names_plan(text[sentence.start : found.start], found.text)
     return Dated(where, found.text, first, last, colon, restates, clash)

@@ -100,3 +100,27 @@ def test_a_counterfactual_relative_clause_dates_nothing(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a present when-clause on a prospect told inside a participle clause of a past sentence
+        ("The deputy, seen as likely to succeed him when his term ends in 2026, declined to "
+         "comment.", date(2024, 10, 15), []),
+        ("The coach criticised the board, suggesting that the club will suffer when the "
+         "contract expires in June.", date(2024, 10, 15), []),
+        ("Smith left the firm on Monday, saying he will return when his contract ends in "
+         "June.", date(2024, 10, 15), ["2024-10-14"]),
+        # guards: a when-clause on the sentence's own clause or on what it reports
+        ("The company is expected to cut jobs when the merger closes in March.",
+         date(2024, 10, 15), ["2025-03-01"]),
+        ("The mayor said the road will reopen when the repairs end in May.", date(2024, 10, 15),
+         ["2025-05-01"]),
+        ("The storm season officially begins June 1.", date(2024, 5, 15), ["2024-06-01"]),
+    ],
+)  # fmt: skip
+def test_a_when_clause_of_a_prospect_aside_dates_nothing(
+    nlp: Language, text: str, published: date, expected: list[str]
+) -> None:
+    assert dated(nlp, text, published) == expected
