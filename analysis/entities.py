@@ -598,14 +598,43 @@ def _fold_people(raws: Sequence[_Raw], text: str = "") -> dict[str, tuple[str, s
             by_surname.setdefault(surname_of(key), []).append(key)
     for key in terms:
         by_surname.setdefault(surname_of(key), [])
+    described = {
+        key: found
+        for key in names
+        if key not in terms
+        and (found := _described_by(key, by_surname[surname_of(key)], names, text))
+    }
+    for key in described:  # "Realtor Ghulam" is no rival full name for "Ghulam"
+        by_surname[surname_of(key)].remove(key)
     folded: dict[str, tuple[str, str]] = {}
     for key, name in names.items():
-        longer = [k for k in by_surname[surname_of(key)] if _is_shorter_form(key, k)]
+        longer = described.get(key) or [
+            k for k in by_surname[surname_of(key)] if _is_shorter_form(key, k)
+        ]
         maximal = [k for k in longer if not any(_is_shorter_form(k, o) for o in longer)]
         target = maximal[0] if len(maximal) == 1 else key
         target = _plain_form(target, names)
         folded[key] = (names[target] if target != key else name, target)
     return folded
+
+
+def _described_by(
+    key: str, rivals: Sequence[str], names: Mapping[str, str], text: str
+) -> list[str]:
+    """ "Realtor Ghulam said" after "realtor Shaun Ghulam": a two-word "person" whose first
+    word the article writes in lowercase right before a full name with the same surname is
+    that description and the surname, not a second person; the one full name so described."""
+    words = key.split()
+    if len(words) != 2 or not text:
+        return []
+    described = [
+        k
+        for k in rivals
+        if k != key
+        and len(k.split()) > 1
+        and re.search(rf"(?<![\w-]){re.escape(words[0])} {re.escape(names[k])}(?![\w-])", text)
+    ]
+    return described if len(described) == 1 else []
 
 
 _OPENING_MARKS = ("“", '"', "''", "‘")

@@ -42,3 +42,31 @@ def test_a_first_name_after_an_ordinal_word_is_still_a_name(nlp: Language) -> No
     """A real first name is still read: only a word tagged as a number is passed over."""
     text = "Senator Rosa Delgado opened the hearing.\n\n“We need answers today,” Delgado said."
     assert [k for _, _, k in _found(nlp, text)] == ["rosa delgado"]
+
+
+# --- a job word capitalised before a surname, where the article wrote it before the full name --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Millbrook, where plumber Dario Fenwick said work had slowed, prices are down.\n\n"
+        "Plumber Fenwick said customers are waiting.\n\n"
+        "“Nobody wants to commit,” Fenwick said.",
+        "The shop is run by baker Ines Marlowe, who opened it in 2010.\n\n"
+        "Baker Marlowe said flour costs doubled.\n\n"
+        "“We raised prices twice,” Marlowe said.",
+    ],
+)
+def test_a_described_surname_is_the_full_name_it_describes(nlp: Language, text: str) -> None:
+    keys = {k for _, _, k in _found(nlp, text)}
+    assert keys in ({"dario fenwick"}, {"ines marlowe"})
+
+
+def test_two_people_of_one_surname_stay_apart(nlp: Language) -> None:
+    """No description joins them: "Paul Fenwick" is a second person, so "Fenwick" stays."""
+    text = (
+        "Dario Fenwick and his brother Paul Fenwick run the firm.\n\n"
+        "“Nobody wants to commit,” Fenwick said."
+    )
+    assert [k for _, _, k in _found(nlp, text)] != ["dario fenwick"]
