@@ -19,9 +19,13 @@ of forecasting and lost a right event on a held-out batch). All of these must ho
       "come in at", "be") told as the open or clausal complement of a verb of forecasting
       ("is projected to grow", "expects prices to rise", "foresees the economy growing");
   (b) the date's clause is that verb of forecasting itself, the figure its object ("expects
-      meager 1% growth next year", "sees three rate hikes in 2025"); "see" only in the present;
+      meager 1% growth next year", "sees three rate hikes in 2025", "signaled a faster pace of
+      increases next year"; told in the past only for a year still to come); "see" only in
+      the present and for a year still to come ("the town sees 5% more visitors this year" is
+      observed);
   (c) the clause's object is a forecast noun ("its outlook for growth", "its forecast");
-  (d) a verb of change of a figure told with "will" or "would" ("will grow just 0.5% in 2025");
+  (d) a verb of an output's growth told with "will" or "would" ("will grow just 0.5% in 2025";
+      not "the wage will rise 10% next year", which may be a scheduled change);
   (e) the figure the date hangs on, or the clause's subject, is "projected", "expected" or
       "forecast" ("the projected rate increases next year").
 
@@ -45,6 +49,7 @@ from analysis.event_attach import VERBS, Place
 _YEAR_DAYS = 364  # a whole year or longer: last day less first day
 _FORESEEING = frozenset(
     {"forecast", "project", "expect", "estimate", "predict", "foresee", "anticipate", "see"}
+    | {"signal"}
 )
 _FORECAST_NOUNS = frozenset({"forecast", "outlook", "projection", "prediction", "estimate"})
 _FORECAST_MARKS = frozenset({"projected", "expected", "forecast", "predicted", "anticipated"})
@@ -56,6 +61,9 @@ _CHANGING = frozenset(
     | {"hover", "surge", "soar", "plunge", "tumble", "rebound", "recover", "moderate", "slide"}
     | {"sink", "dip", "improve", "weaken", "strengthen", "pick", "level"}
 )
+# of these, only a verb of an output's growth foretells a figure by "will" alone: "the wage will
+# rise 10% next year" or "the tax will fall to 21% in 2026" may be a scheduled change, a plan
+_GROWING = frozenset({"grow", "expand", "contract", "shrink", "slow", "accelerate", "rebound"})
 _CHANGE_NOUNS = frozenset({"hike", "increase", "cut", "rise", "reduction", "rate"})
 _RATE_WORDS = frozenset({"rate", "interest"})
 _PERCENT_WORDS = frozenset({"percent", "%", "pct"})
@@ -84,10 +92,12 @@ def _own_clause(word: Token, verb: Token) -> bool:
 
 
 def _counted_change(word: Token) -> bool:
-    """'three hikes', 'rate hikes', 'two cuts': a counted or rate-named change."""
+    """'three hikes', 'rate hikes', 'two cuts', 'a faster pace of increases': a counted or
+    rate-named change."""
     if word.lemma_.lower() not in _CHANGE_NOUNS or word.tag_ != "NNS":
         return False
-    return any(
+    paced = word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lower_ == "pace"
+    return paced or any(
         kid.dep_ == "nummod" or (kid.dep_ == "compound" and kid.lemma_.lower() in _RATE_WORDS)
         for kid in word.children
     )
@@ -111,15 +121,17 @@ def _told_past(verb: Token) -> bool:
     return False
 
 
-def _forecast_verb(verb: Token) -> bool:
-    """A verb of forecasting; 'see' only in the present ('sees', not 'saw' or 'has seen')."""
+def _forecast_verb(verb: Token, ahead: bool) -> bool:
+    """A verb of forecasting; 'see' only in the present ('sees', not 'saw' or 'has seen') and
+    for a year still to come ('sees three rate hikes next year'; 'the town sees 5% more
+    visitors this year' is an observation)."""
     lemma = verb.lemma_.lower()
     if lemma not in _FORESEEING:
         return False
-    return lemma != "see" or (verb.tag_ in ("VBZ", "VBP") and not auxes(verb))
+    return lemma != "see" or (ahead and verb.tag_ in ("VBZ", "VBP") and not auxes(verb))
 
 
-def _complement_of_forecast(verb: Token) -> bool:
+def _complement_of_forecast(verb: Token, ahead: bool) -> bool:
     """(a) 'is projected to grow', 'expects prices to rise', 'foresees the economy growing'."""
     if verb.lemma_.lower() not in _CHANGING or _told_past(verb):
         return False
@@ -128,16 +140,16 @@ def _complement_of_forecast(verb: Token) -> bool:
         if head.dep_ not in _COMPLEMENTS and not (head.dep_ == "acl" and head.head.pos_ == "NOUN"):
             return False
         head = head.head
-        if _forecast_verb(head) or head.lemma_.lower() in _FORECAST_NOUNS:
+        if _forecast_verb(head, ahead) or head.lemma_.lower() in _FORECAST_NOUNS:
             return True
         if head.lemma_.lower() not in _CHANGING:
             return False
     return False
 
 
-def _forecast_object(verb: Token) -> bool:
+def _forecast_object(verb: Token, ahead: bool) -> bool:
     """(b) 'expects 1% growth next year', 'sees three rate hikes'; (c) 'cut its outlook'."""
-    if _forecast_verb(verb) and not _told_past(verb):
+    if _forecast_verb(verb, ahead) and (ahead or not _told_past(verb)):
         return True
     return any(
         kid.dep_ in ("dobj", "nsubj", "nsubjpass") and kid.lemma_.lower() in _FORECAST_NOUNS
@@ -146,8 +158,8 @@ def _forecast_object(verb: Token) -> bool:
 
 
 def _will_change(verb: Token) -> bool:
-    """(d) 'will grow just 0.5%', 'would rise 2 percent': a figure's change foretold."""
-    if verb.lemma_.lower() not in _CHANGING or verb.lemma_.lower() == "be":
+    """(d) 'will grow just 0.5%', 'would contract 2 percent': an output's growth foretold."""
+    if verb.lemma_.lower() not in _GROWING:
         return False
     return any(aux.lower_ in _FUTURE for aux in auxes(verb))
 
@@ -172,7 +184,8 @@ def figure_forecast(place: Place, first: int, last: int, published: date | None)
         return False
     if last < published.toordinal() or not _rate(verb):
         return False
-    if _complement_of_forecast(verb) or _forecast_object(verb) or _will_change(verb):
+    ahead = first > published.toordinal()  # a year still to come, not the year of writing
+    if _complement_of_forecast(verb, ahead) or _forecast_object(verb, ahead) or _will_change(verb):
         return True
     host = place.host if place.host is not None and place.host.pos_ == "NOUN" else None
     return _marked(host) or _marked(_subject(verb))

@@ -124,3 +124,25 @@ def test_a_when_clause_of_a_prospect_aside_dates_nothing(
     nlp: Language, text: str, published: date, expected: list[str]
 ) -> None:
     assert dated(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forecasting verb told in the past, for a year still to come
+        ("The central bank cut rates on Oct. 9 and signaled a slower pace of cuts in 2025.",
+         ["2024-10-09"]),
+        ("The agency estimated two rate hikes next year.", []),
+        # guards: 'sees' a figure of the year of writing is an observation
+        ("The resort town sees 12% more visitors this year than last.", ["2024-01-01"]),
+        # a rise told with 'will' may be a scheduled change, not a forecast
+        ("The state pension will rise 8.5% next year.", ["2025-01-01"]),
+        ("The corporate tax will fall to 21% next year.", ["2025-01-01"]),
+        # an estimate of what a year of writing did, told in the past, keeps its year
+        ("The agency estimated 3% rate hikes this year.", ["2024-01-01"]),
+    ],
+)  # fmt: skip
+def test_forecast_guards_of_tense_and_schedule(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
