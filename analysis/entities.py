@@ -50,6 +50,7 @@ from analysis.entity_names import (
 )
 from analysis.entity_possessive import person_after_possessive
 from analysis.entity_repairs import (
+    acronym_before_body,
     people_after_titles,
     person_named_as_a_body,
     surname_written_in_full,
@@ -362,7 +363,8 @@ def _pieces(ent: Span, lines: Sequence[tuple[int, int]] = ()) -> tuple[Span, ...
     """The entity without words that open no name (`entity_names.lead_words`), a person with
     the name word the model left off ("Yoon Suk" of "Yoon Suk Yeol": `speaker_full_names`, out
     of the Title Case `lines`), or an organisation and the person after its possessive ("Fox
-    News’ Sean Hannity": `entity_possessive`)."""
+    News’ Sean Hannity": `entity_possessive`), else with the acronym the model left off its
+    front ("SBM Intel": `entity_repairs.acronym_before_body`)."""
     if ent.label_ == "PERSON":
         lead = lead_words(ent)  # "Actress Amandla Stenberg"
         end = run_on_end(ent, lines, _NOT_NAMES)
@@ -371,7 +373,7 @@ def _pieces(ent: Span, lines: Sequence[tuple[int, int]] = ()) -> tuple[Span, ...
         return (ent,)
     person = person_after_possessive(ent) if ent.label_ == "ORG" else None
     if person is None:
-        return (ent,)
+        return (acronym_before_body(ent),)  # "SBM Intel" tagged as "Intel"
     doc, (start, end) = ent.doc, person
     return Span(doc, ent.start, start - 1, label="ORG"), Span(doc, start, end, label="PERSON")
 

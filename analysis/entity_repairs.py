@@ -15,6 +15,9 @@
   its surname alone is the subject of a speech verb and the name reads like no body's: never
   written with "the" ("the Harbour Foundry"), its surname never a common word of the article
   ("the government"), none of its words a place of the article.
+- `acronym_before_body(ent)`: an organisation the model tagged without the acronym that opens
+  its name ("SBM" of "SBM Intel", "XYZ Partners"): an untagged capitalised abbreviation written
+  right before it and hung on it by the parse is its first word.
 - `people_after_titles(people)`: a PERSON the model ran on from a title ("Writing in The
   Mirror Linda said:" tagged "The Mirror Linda") is the last words the article writes as a
   person elsewhere ("Linda", "LINDA Nolan"): a person's name opens with no "The".
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from analysis.quote_cues import CUE_VERBS
 
@@ -185,3 +188,26 @@ def _after_title(text: str, people: set[str]) -> str:
         if tail.lower() in people:
             return tail
     return ""
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+# Capitals that stand before a body's name without being part of it: an office, a party, a
+# country ("CEO", "GOP", "US").
+_NOT_OPENING = frozenset("CEO CFO COO CTO MP MEP GOP US UK EU UN".split())  # noqa: SIM905
+
+
+def acronym_before_body(ent: Span) -> Span:
+    """ "SBM Intel, a Lagos research firm, says": an ORG span whose word before is an untagged
+    acronym (two to five capitals) that the parse makes part of the same noun phrase (a
+    compound of a word of the span) is the organisation with that acronym in front; the span
+    as tagged otherwise (a title, a tagged place or a word of another phrase stays out)."""
+    if ent.label_ != "ORG" or ent.start == 0:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if before.ent_type_ or not _ACRONYM.match(before.text) or not before.whitespace_:
+        return ent
+    if before.text in _NOT_OPENING:
+        return ent
+    if before.dep_ != "compound" or not ent.start <= before.head.i < ent.end:
+        return ent
+    return Span(ent.doc, ent.start - 1, ent.end, label="ORG")

@@ -70,3 +70,40 @@ def test_two_people_of_one_surname_stay_apart(nlp: Language) -> None:
         "“Nobody wants to commit,” Fenwick said."
     )
     assert [k for _, _, k in _found(nlp, text)] != ["dario fenwick"]
+
+
+# --- an organisation tagged without the acronym that opens its name --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "In a note on Friday, KLB Intel, a Nairobi research firm, says Kenya is “at risk” "
+            "of a slowdown.",
+            "klb intel",
+        ),
+        (
+            "In a note on Friday, ZNT Analytics, a Lima consultancy, says Peru is “at risk” of "
+            "a slowdown.",
+            "znt analytics",
+        ),
+    ],
+)
+def test_an_acronym_before_an_organisation_is_part_of_its_name(
+    nlp: Language, text: str, key: str
+) -> None:
+    from analysis.entities import canonicalise_mentions
+    from analysis.types import EntityKind
+
+    assert [k for _, _, k in _found(nlp, text)] == [key]
+    kinds = {m.kind for m in canonicalise_mentions(nlp(text)) if m.key == key}
+    assert kinds == {EntityKind.ORG}
+
+
+def test_an_office_in_capitals_before_an_organisation_stays_out(nlp: Language) -> None:
+    """ "CEO" before a company's name is its chief's office, not the company's first word."""
+    from analysis.entities import canonicalise_mentions
+
+    doc = nlp("Its CEO Intel hired last year said the plan was on track.")
+    assert all(not m.name.startswith("CEO") for m in canonicalise_mentions(doc))
