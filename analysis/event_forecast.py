@@ -26,8 +26,9 @@ of forecasting and lost a right event on a held-out batch). All of these must ho
   (c) the clause's object is a forecast noun ("its outlook for growth", "its forecast");
   (d) a verb of an output's growth told with "will" or "would" ("will grow just 0.5% in 2025";
       not "the wage will rise 10% next year", which may be a scheduled change);
-  (e) the figure the date hangs on, or the clause's subject, is "projected", "expected" or
-      "forecast" ("the projected rate increases next year").
+  (e) counted changes the date hangs on, or the clause's subject, are "projected",
+      "expected" or "forecast" ("the projected three rate increases next year"; not "the
+      expected 5% pay rise will take effect next year", a plan).
 
 Kept: a plan or a scheduled happening with no rate ("expects to launch its phone in 2025", "is
 expected to hold elections next year"), an action done to a figure ("will raise fees by 5% next
@@ -165,8 +166,9 @@ def _will_change(verb: Token) -> bool:
 
 
 def _marked(noun: Token | None) -> bool:
-    """(e) 'the projected rate increases', 'the expected 2 percent rise'."""
-    if noun is None:
+    """(e) 'the projected three rate increases': counted changes marked as foreseen; not a
+    single change ('the expected 5% pay rise will take effect next year' is a plan)."""
+    if noun is None or not _counted_change(noun):
         return False
     return any(kid.dep_ == "amod" and kid.lower_ in _FORECAST_MARKS for kid in noun.children)
 

@@ -146,3 +146,24 @@ def test_forecast_guards_of_tense_and_schedule(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a single change marked as expected that takes effect: a plan
+        ("The expected 5% pay rise will take effect next year.", ["2025-01-01"]),
+        # a rate in a clause below the date's own: not the date's figure
+        ("The tariff is expected to take effect next year, adding 10% to prices.",
+         ["2025-01-01"]),
+        ("Voters will decide next year whether to raise the sales tax by 1%.", ["2025-01-01"]),
+        ("The company expects to complete its purchase of a 49% stake in 2025.",
+         ["2025-01-01"]),
+        # a figure of the year of writing told in the past, reported
+        ("The agency said growth was 3% this year.", ["2024-01-01"]),
+    ],
+)  # fmt: skip
+def test_forecast_guards_of_plans_with_a_rate(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
