@@ -14,7 +14,7 @@ of forecasting and lost a right event on a held-out batch). All of these must ho
 - the date is a whole year (or longer) whose last day is not yet past at the writing;
 - its clause tells a rate: a percentage in the clause itself (not in a clause below it), or a
   counted or rate-named change ("three hikes", "rate hikes", "two cuts");
-- the projection is said in so many words, one of:
+- the projection is said in so many words, one of ((f) needs no percentage):
   (a) the date's clause is a verb of change or level of a figure ("grow", "rise", "fall",
       "come in at", "be") told as the open or clausal complement of a verb of forecasting
       ("is projected to grow", "expects prices to rise", "foresees the economy growing");
@@ -28,7 +28,11 @@ of forecasting and lost a right event on a held-out batch). All of these must ho
       not "the wage will rise 10% next year", which may be a scheduled change);
   (e) counted changes the date hangs on, or the clause's subject, are "projected",
       "expected" or "forecast" ("the projected three rate increases next year"; not "the
-      expected 5% pay rise will take effect next year", a plan).
+      expected 5% pay rise will take effect next year", a plan);
+  (f) for a year still to come, the moves of a rate, counted or rate-named, whoever tells
+      them and in any tense ("markets pricing in two or three hikes in 2025", "can get away
+      with three hikes next year": no one reports a future year's moves as done; not "two pay
+      increases next year" or "two cuts to its workforce", changes of a thing named);
 
 Kept: a plan or a scheduled happening with no rate ("expects to launch its phone in 2025", "is
 expected to hold elections next year"), an action done to a figure ("will raise fees by 5% next
@@ -67,6 +71,7 @@ _CHANGING = frozenset(
 _GROWING = frozenset({"grow", "expand", "contract", "shrink", "slow", "accelerate", "rebound"})
 _CHANGE_NOUNS = frozenset({"hike", "increase", "cut", "rise", "reduction", "rate"})
 _RATE_WORDS = frozenset({"rate", "interest"})
+_MOVES = frozenset({"hike", "increase", "cut", "rise"})
 _PERCENT_WORDS = frozenset({"percent", "%", "pct"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _FUTURE = frozenset({"will", "would", "'ll", "’ll"})
@@ -110,6 +115,24 @@ def _rate(verb: Token) -> bool:
         (_percent(word) or _counted_change(word)) and _own_clause(word, verb)
         for word in verb.subtree
     )
+
+
+def _rate_moves(word: Token) -> bool:
+    """'three hikes', 'two rate cuts', 'interest rate increases': moves of a rate, counted or
+    named; not changes of something named ('two pay increases', 'cuts to its workforce')."""
+    if word.lemma_.lower() not in _MOVES or word.tag_ != "NNS":
+        return False
+    kids = list(word.children)
+    if any(kid.dep_ == "compound" and kid.lemma_.lower() in _RATE_WORDS for kid in kids):
+        return True
+    named = any(kid.dep_ in ("compound", "prep") for kid in kids)
+    return not named and any(kid.dep_ == "nummod" for kid in kids)
+
+
+def _moves_ahead(verb: Token) -> bool:
+    """(f) a rate's moves in a year still to come, whoever tells them: 'pricing in at least two
+    and possibly three hikes in 2017', 'can get away with three hikes next year'."""
+    return any(_rate_moves(word) and _own_clause(word, verb) for word in verb.subtree)
 
 
 def _told_past(verb: Token) -> bool:
@@ -184,9 +207,13 @@ def figure_forecast(place: Place, first: int, last: int, published: date | None)
     verb = place.verb
     if verb is None or published is None or not first or last - first < _YEAR_DAYS:
         return False
-    if last < published.toordinal() or not _rate(verb):
+    if last < published.toordinal():
         return False
     ahead = first > published.toordinal()  # a year still to come, not the year of writing
+    if ahead and _moves_ahead(verb):
+        return True
+    if not _rate(verb):
+        return False
     if _complement_of_forecast(verb, ahead) or _forecast_object(verb, ahead) or _will_change(verb):
         return True
     host = place.host if place.host is not None and place.host.pos_ == "NOUN" else None

@@ -167,3 +167,22 @@ def test_forecast_guards_of_plans_with_a_rate(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate's moves in a year still to come, whoever tells them, in any tense
+        ("Traders are pricing in at least two and possibly three cuts in 2025.", []),
+        ("He said the board can get away with three hikes next year.", []),
+        ("With futures markets pricing in two rate hikes in 2025, the bank appeared calm.", []),
+        # guards: changes of a thing named; moves in the year of writing, told as done
+        ("Workers will get two pay increases next year.", ["2025-01-01"]),
+        ("The firm will make two cuts to its workforce next year.", ["2025-01-01"]),
+        ("The bank made three rate hikes this year.", ["2024-01-01"]),
+    ],
+)  # fmt: skip
+def test_a_rates_moves_in_a_year_to_come_are_foreseen(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
