@@ -764,7 +764,7 @@ def canonicalise_mentions(
             name, key, kind = canonical_name(raw.surface, raw.kind)
         sentence = max(bisect_right(starts, raw.start) - 1, 0)
         mentions.append(Mention(raw.text, kind, raw.label, raw.start, raw.end, sentence, name, key))
-    return _expand_acronyms(mentions)
+    return _short_company_names(doc, _expand_acronyms(mentions))
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -796,3 +796,53 @@ def _expand_acronyms(mentions: list[Mention]) -> tuple[Mention, ...]:
         else:
             expanded.append(mention)
     return tuple(expanded)
+
+
+# Words that end a company's or school's full name and that its short name leaves off
+# ("United" for "United Airlines", "Harvard" for "Harvard University").
+_COMPANY_ENDS = frozenset(
+    """airlines airline airways bank group inc corp corporation company co ltd limited plc llc
+    holdings motors university college""".split()  # noqa: SIM905
+)
+
+
+def _short_company_names(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """ "United said it is …" after "United Airlines": a one-word organisation that is the
+    first word of exactly one organisation of the article whose other words only say what
+    kind of body it is (`_COMPANY_ENDS`: "Airlines", "Bank", "University") is that one; not
+    "Apple" for "Apple Music", a body of its own. So is such a word tagged as a people, when
+    it is written in the singular as a clause's subject ("American said in a statement")."""
+    full: dict[str, set[str]] = {}
+    names = {}
+    for m in mentions:
+        words = m.name.split()
+        if m.kind == EntityKind.ORG and len(words) > 1:
+            tail = [w.lower().rstrip(".") for w in words[1:]]
+            if all(w in _COMPANY_ENDS for w in tail):
+                full.setdefault(words[0].lower(), set()).add(m.key)
+                names[m.key] = m.name
+    if not full:
+        return tuple(mentions)
+    shortened = []
+    for mention in mentions:
+        keys = full.get(mention.name.lower(), set()) if " " not in mention.name else set()
+        if len(keys) == 1 and (
+            mention.kind == EntityKind.ORG or _people_word_as_subject(doc, mention)
+        ):
+            (key,) = keys
+            shortened.append(replace(mention, name=names[key], key=key, kind=EntityKind.ORG))
+        else:
+            shortened.append(mention)
+    return tuple(shortened)
+
+
+def _people_word_as_subject(doc: Doc, mention: Mention) -> bool:
+    """A people's word ("American") written alone as the singular subject of a clause: no
+    people speaks so, a company of that first word does."""
+    if mention.kind != EntityKind.GROUP:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ == "nsubj" and token.tag_ == "NNP" and not token.text.endswith("s")

@@ -107,3 +107,34 @@ def test_an_office_in_capitals_before_an_organisation_stays_out(nlp: Language) -
 
     doc = nlp("Its CEO Intel hired last year said the plan was on track.")
     assert all(not m.name.startswith("CEO") for m in canonicalise_mentions(doc))
+
+
+# --- a company's short name: the first word of its full name -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The airport serves both Pacific Airlines and Coastal Airways.\n\n"
+            "Pacific said it is “ready for the holiday rush” and has added staff.",
+            "pacific airlines",
+        ),
+        (
+            "Flights by Delmar Airlines and Northern Airways were delayed on Monday.\n\n"
+            "“We apologise to every passenger affected,” Northern said in a statement.",
+            "northern airways",
+        ),
+    ],
+)
+def test_a_company_short_name_is_its_full_name(nlp: Language, text: str, key: str) -> None:
+    assert [k for _, _, k in _found(nlp, text)] == [key]
+
+
+def test_a_brand_is_not_folded_onto_a_unit_of_its_own(nlp: Language) -> None:
+    """ "Orbis Music" is a body of its own: "Orbis" stays "Orbis"."""
+    from analysis.entities import canonicalise_mentions
+
+    doc = nlp("Orbis launched Orbis Music on Monday. Orbis said sales rose.")
+    alone = [m.key for m in canonicalise_mentions(doc) if m.text == "Orbis"]
+    assert alone and set(alone) == {"orbis"}
