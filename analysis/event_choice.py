@@ -187,8 +187,6 @@ def _dated(places: Places, found: ResolvedDate, sentence: SentenceSpan, text: st
     # not a whole date ('Born May 24, 1917, to Henry and Sophie Siegel': an obituary's birth)
     long_ago = first != last and long_before(last, places.published or date.max)
     clash = clash or opening_participle(where, long_ago)
-    # 'is projected to grow 2.1 percent next year': the year a forecast gives a rate for
-    clash = clash or figure_forecast(where, first, last, places.published)
     # 'considered likely to replace her when her term ends in early 2018, had not issued'
     clash = clash or prospect_aside(where, last, places.published)
     # 'a draft manufacturing policy 2021-2025': the years name the plan
@@ -210,6 +208,13 @@ def choose(
     known = [item for item in dated if item is not None]
     judged = iter(roles(known))
     found = [Role.EVENT if item is None else next(judged) for item in dated]
+    # 'is projected to grow 2.1 percent next year': the year a forecast gives a rate for, no
+    # happening; after the roles, so no sentence without an event adopts it back
+    forecasts = [
+        item is not None and figure_forecast(item.place, item.first, item.last, places.published)
+        for item in dated
+    ]
+    found = _demoted(found, forecasts, Role.DESCRIPTOR)
     # "The council usually meets on Tuesday": a habit
     found = _demoted(found, [item is not None and _habit(item) for item in dated], Role.CONDITION)
     # "occurred more than 15 years ago": a bound on the years, too vague for the year it counts to

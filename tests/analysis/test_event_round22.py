@@ -186,3 +186,18 @@ def test_a_rates_moves_in_a_year_to_come_are_foreseen(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forecast in a clause describing a noun, under a present state: not adopted back
+        ("Their tone does show that there is more confidence that they can manage three hikes "
+         "next year.", []),
+        ("There is a growing belief that the economy will grow 2% in 2025.", []),
+    ],
+)  # fmt: skip
+def test_a_forecast_describing_a_noun_is_not_adopted(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
