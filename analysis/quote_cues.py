@@ -21,6 +21,9 @@ CUE_VERBS = word_set(
     rebut remember allege accuse criticize criticise condemn denounce dismiss praise thank
     admonish estimate indicate exhort"""
 )
+# Reply verbs that, negated, say someone spoke no words ("did not respond to a request for
+# comment", "has not commented"); "did not deny" or "did not say" still report a position.
+_SILENT_WHEN_DENIED = word_set("respond reply answer comment return")
 # Cue verbs that are speech only without a complement of their own.
 _GOES_ON = frozenset({"continue"})
 _PHRASAL_CUES = {"go": "on", "fire": "back", "shoot": "back", "hit": "back", "bark": "back"}
@@ -31,6 +34,8 @@ def is_cue(token: Token) -> bool:
     if not token.tag_.startswith("VB"):
         return False
     lemma = token.lemma_.lower()
+    if lemma in _SILENT_WHEN_DENIED and _denied_without_words(token):
+        return False  # "“…” Chairman X did not respond to a request for comment."
     if lemma in _GOES_ON and any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
         return False  # "Acme will continue to raise prices": not "“…,” she continued"
     if lemma in CUE_VERBS:
@@ -41,3 +46,12 @@ def is_cue(token: Token) -> bool:
     ):
         return True
     return speech_idiom(token)  # "As Vulture put it", "pointed out"
+
+
+def _denied_without_words(verb: Token) -> bool:
+    """ "X did not respond to a request for comment": a negated reply verb with no quotation
+    after it in its own phrase gave no words, so it is no cue for a quotation before it (one
+    after it, "they did not respond to what is called “use it or lose it”", keeps it)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(t.i > verb.i and t.is_quote for t in verb.subtree)

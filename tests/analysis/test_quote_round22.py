@@ -138,3 +138,35 @@ def test_a_brand_is_not_folded_onto_a_unit_of_its_own(nlp: Language) -> None:
     doc = nlp("Orbis launched Orbis Music on Monday. Orbis said sales rose.")
     alone = [m.key for m in canonicalise_mentions(doc) if m.text == "Orbis"]
     assert alone and set(alone) == {"orbis"}
+
+
+# --- a negated reply verb ("did not respond to a request for comment") speaks no words ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This is a scare tactic,” added Rep. Ann Wells, the top Democrat on the panel. “I am "
+        "sure many scientists see this as a message of fear.” Committee Chairman Tom Baird did "
+        "not respond to a request for comment.",
+        "“We were never told,” said Mira Solis, a nurse at the clinic. “Nobody asked us "
+        "anything.” Hospital director Karl Brandt did not reply to emails on Friday.",
+    ],
+)
+def test_a_negated_reply_verb_takes_no_quote(nlp: Language, text: str) -> None:
+    keys = [k for _, _, k in _found(nlp, text)]
+    assert len(keys) == 2 and len(set(keys)) == 1 and keys[0] in {"ann wells", "mira solis"}
+
+
+def test_a_reply_verb_still_takes_its_quote(nlp: Language) -> None:
+    text = "Asked about the delay, Tom Baird responded: “We are working on it.”"
+    assert [k for _, _, k in _found(nlp, text)] == ["tom baird"]
+
+
+def test_a_negated_reply_verb_keeps_a_quotation_after_it(nlp: Language) -> None:
+    """The words after the verb are still a quotation ("what is called “…”")."""
+    text = (
+        "The county removed thousands of voters because they did not respond to letters, in "
+        "what critics call a “use it or lose it” approach."
+    )
+    assert [kind for kind, _, _ in _found(nlp, text)] == ["partial"]
