@@ -141,13 +141,32 @@ def owner(date: Token) -> Token | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i > date.i else None
 
 
+def held_by_preposition(span: Span) -> Token | None:
+    """The preposition that opens a date (or its object, when the preposition is written just
+    before the span) when the parser split the date: in 'ahead of the meeting on Sunday May 1'
+    it made 'Sunday' the object of 'on' but hung 'May' on a verb further up, and the span's
+    root is whichever lies higher. The preposition governs the whole date, so it stands for it
+    (issue 12, round 23)."""
+    outside = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    if len(outside) < 2:  # not split: the span's root is the date's one head
+        return None
+    first = span[0]
+    if first.pos_ in _PREPS and first in outside:
+        held = any(kid.dep_ == "pobj" and kid.i < span.end for kid in first.children)
+        return first if held else None
+    if span.start == 0 or span.doc[span.start - 1].pos_ not in _PREPS:
+        return None
+    prep = span.doc[span.start - 1]
+    return next((t for t in outside if t.head == prep and t.dep_ == "pobj"), None)
+
+
 def _entry(span: Span) -> tuple[Token, str, Token]:
     """The date's root, its preposition, and the token its phrase hangs on.
 
     A date coordinated with another ("in 2017 and 2018") hangs where the first one does; a
     possessive date the parser misread hangs on the noun it names (`owner`).
     """
-    root = span.root
+    root = held_by_preposition(span) or span.root
     for _ in range(_MAX_STEPS):
         if root.dep_ not in ("conj", "appos") or root.head == root or not _is_date(root.head):
             break

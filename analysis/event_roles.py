@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
+from analysis.event_ahead_of import ahead_of_thing
 from analysis.event_attach import SET_OFF, VERBS, Link, Place, climb
 from analysis.event_background import (
     example,
@@ -528,6 +529,15 @@ def _dated_root(dated: Dated, dates: Sequence[Dated], found: Sequence[Role]) -> 
     )
 
 
+def _ahead_of_point(dated: Dated) -> bool:
+    """A describing clause's date that is the time of a thing the clause comes 'ahead of' ('has
+    announced two nominees running for the chair ahead of the meeting on Sunday May 1'): a
+    point the sentence's happening lies before, not its time, so it is not adopted as the
+    sentence's event (a copula's 'The stakes are high ahead of Tuesday's debate' is no sequence:
+    `sequenced`). Issue 12, round 23."""
+    return ahead_of_thing(dated.place) and sequenced(dated)
+
+
 def roles(dates: Sequence[Dated]) -> list[Role]:
     """The role of each date of one sentence, seeing them together.
 
@@ -601,6 +611,7 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
         Role.EVENT
         if role is Role.DESCRIPTOR
         and not _dated_root(dated, dates, found)
+        and not _ahead_of_point(dated)
         and (
             _adopted(dated)
             or _recent_participle(dated)

@@ -1,0 +1,44 @@
+"""Event dates of issue 12's round 23 (the twelfth batch, more of trafilatura's test pages, and
+the tenth's remaining errors), in new words, each mechanism with the sentences it is written for
+and the guards that keep their dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.analysis.dated import event_dates
+
+
+def dated(nlp: Language, text: str, published: date) -> list[str]:
+    """The dates (ISO) of a text's events, leaving out undated ones."""
+    return [found for found in event_dates(nlp, text, published) if found != "None"]
+
+
+WRITTEN = date(2022, 4, 21)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date the parser split ('Sunday' the object of 'on', 'May' hung on a verb further
+        # up): the preposition before it holds all of it, so the date is the time of the thing
+        # the clause comes 'ahead of', not of the announcement
+        ("The union has announced two nominees running for the chair ahead of the members' "
+         "annual meeting on Sunday May 1.", []),
+        # guards: the same date on the clause's own verb keeps it
+        ("The band announced a new drummer on Sunday May 1 at a press event.", ["2022-05-01"]),
+        ("The mayor opened the bridge on Sunday May 1 after years of delays.", ["2022-05-01"]),
+        ("The club will hold its annual meeting on Sunday May 1.", ["2022-05-01"]),
+        # a copula's state 'ahead of' a dated thing is no sequence: it keeps the thing's day
+        ("The stakes are high for a governor facing voters ahead of the primary on Tuesday "
+         "May 3.", ["2022-05-03"]),
+        ("Crowds gathered ahead of the concert on Friday April 29.", ["2022-04-29"]),
+    ],
+)  # fmt: skip
+def test_a_date_the_parser_split_is_held_by_its_preposition(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
