@@ -9,7 +9,8 @@ A subject resolves, in this order, to:
    article genders otherwise (`speaker_gender`);
 3. for a role noun ("the Russian president", "his Iranian counterpart"), the latest person the
    article introduced with that role ("Russian President Vladimir Putin", "Maria Zakharova,
-   the Russian Foreign Ministry's spokesman");
+   the Russian Foreign Ministry's spokesman"); before anyone is named (a deck above the
+   story), the one person the article introduces with it afterwards;
 4. a mention spaCy mislabelled but whose single word is the surname of exactly one person.
 
 A subject that is a person or group but none of these ("Richmond police", "they") keeps its text
@@ -299,12 +300,30 @@ class SpeakerResolver(WritingRules):
             if c.dep_ in {"amod", "compound", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
         ]
         lemma = subject.lemma_.lower()
-        for role in reversed(self.roles):
-            if role.start >= subject.idx or not any(_word_match(lemma, w) for w in role.words):
-                continue
-            if all(any(_word_match(m, w) for w in role.words) for m in modifiers):
+        fits = [
+            role
+            for role in self.roles
+            if any(_word_match(lemma, w) for w in role.words)
+            and all(any(_word_match(m, w) for w in role.words) for m in modifiers)
+        ]
+        for role in reversed(fits):
+            if role.start < subject.idx:
                 return Speaker(np_text(subject), role.mention.name, role.mention.key)
-        return None
+        return self._introduced_after(subject, fits)
+
+    def _introduced_after(self, subject: Token, fits: list[_Role]) -> Speaker | None:
+        """ "The president urged Americans to apply …" in a deck above "…, President Joe Biden
+        said on Monday": a role noun (`ROLE_NOUNS`) written before the article names anyone is
+        the one person it introduces with that role afterwards."""
+        if subject.lemma_.lower() not in ROLE_NOUNS:
+            return None  # "says the letter, signed by Sen. …": a writing, no role
+        if any(m.kind == EntityKind.PERSON and m.start < subject.idx for m in self.mentions):
+            return None
+        people = {role.mention.key: role.mention for role in fits}
+        if len(people) != 1:
+            return None
+        (person,) = people.values()
+        return Speaker(np_text(subject), person.name, person.key)
 
     def _plain(self, subject: Token) -> Speaker | None:
         """A proper name, a speaking noun or a writing with no entity behind it: text only."""

@@ -170,3 +170,45 @@ def test_a_negated_reply_verb_keeps_a_quotation_after_it(nlp: Language) -> None:
         "what critics call a “use it or lose it” approach."
     )
     assert [kind for kind, _, _ in _found(nlp, text)] == ["partial"]
+
+
+# --- a role noun in a deck above the story: the one person the story introduces with it --------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The governor urged residents to stay home in a ‘calm, patient and careful’ way.\n\n"
+            "More than 2 million residents lost power on Friday, Governor Ann Burke said on "
+            "Monday.\n\n“We will restore every line,” Burke said.",
+            "ann burke",
+        ),
+        (
+            "The mayor called the new budget “a promise kept” for the city.\n\n"
+            "Mayor Lena Ortiz presented the plan to the council on Tuesday.",
+            "lena ortiz",
+        ),
+    ],
+)
+def test_a_role_before_anyone_is_named_is_the_one_introduced_with_it(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert {k for _, _, k in _found(nlp, text)} == {key}
+
+
+def test_a_role_before_two_people_of_that_role_stays_unlinked(nlp: Language) -> None:
+    text = (
+        "The mayor called the new budget “a promise kept” for the city.\n\n"
+        "Mayor Lena Ortiz met Mayor Paul Grant of the next town on Tuesday."
+    )
+    assert [k for _, _, k in _found(nlp, text)] == [None]
+
+
+def test_a_writing_before_its_signers_is_no_role(nlp: Language) -> None:
+    """ "says the letter, signed by Sen. …": the letter is no one introduced later."""
+    text = (
+        "“Ending remote work now threatens the progress made,” says the letter, signed by "
+        "Sen. Mara Quill and Sen. Tom Avery."
+    )
+    assert all(k not in {"mara quill", "tom avery"} for _, _, k in _found(nlp, text))
