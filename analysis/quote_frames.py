@@ -98,12 +98,14 @@ def _ends_sentence(span: QuoteSpan, last: int, ctx: QuoteContext) -> bool:
     """ "“Families will pay more.” It is also unclear …": a quoted sentence closed by a full
     stop and followed by a capitalised word ends its sentence, so the next sentence's speech
     verbs are not the quote's; not when that word is a speech verb or its subject, an
-    attribution typed after a full stop ("“….” Smith said", "“….” He said", "“….” Said Smith")."""
-    if not ctx.text[span.start : span.end].rstrip().endswith(".") or last + 1 >= len(ctx.doc):
+    attribution typed after a full stop ("“….” Smith said", "“….” He said", "“….” Said Smith").
+    A quotation ending in a nested one ("“… ‘ignore the science.’” Chairman X …") ends so too."""
+    quoted = ctx.text[span.start : span.end].rstrip().rstrip("'’").rstrip()  # a nested close
+    if not quoted.endswith(".") or last + 1 >= len(ctx.doc):
         return False
     after = ctx.doc[last + 1]
-    while after.is_space and after.i + 1 < len(ctx.doc):
-        after = ctx.doc[after.i + 1]
+    while (after.is_space or after.is_quote) and after.i + 1 < len(ctx.doc):
+        after = ctx.doc[after.i + 1]  # and past the outer mark of “… ‘…’” (a nested quote)
     if not after.text[:1].isupper() or is_cue(after):
         return False
     head = after

@@ -212,3 +212,28 @@ def test_a_writing_before_its_signers_is_no_role(nlp: Language) -> None:
         "Sen. Mara Quill and Sen. Tom Avery."
     )
     assert all(k not in {"mara quill", "tom avery"} for _, _, k in _found(nlp, text))
+
+
+# --- a quotation that ends in a nested one ends its sentence like any other -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This is a scare tactic,” added Rep. Ann Wells. “I am sure many scientists see this "
+        "as a message of fear -- ‘ignore the science or we will come after you.’” Committee "
+        "Chairman Tom Baird did not respond to a request for comment.",
+        '"This is a scare tactic," added Rep. Ann Wells. "I am sure many scientists see this '
+        "as a message of fear -- 'ignore the science or we will come after you.'\" Tom Baird "
+        "voted for the bill last year.",
+    ],
+)
+def test_a_quotation_ending_in_a_nested_one_goes_on_from_its_speaker(
+    nlp: Language, text: str
+) -> None:
+    assert [k for _, _, k in _found(nlp, text)] == ["ann wells", "ann wells"]
+
+
+def test_a_nested_close_before_its_attribution_keeps_it(nlp: Language) -> None:
+    text = "“Voters told me one thing: ‘fix the roads.’” Mayor Lena Ortiz said on Tuesday."
+    assert [k for _, _, k in _found(nlp, text)] == ["lena ortiz"]
