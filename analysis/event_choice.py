@@ -19,6 +19,7 @@ from analysis.event_ahead import ahead
 from analysis.event_alternatives import alternatives
 from analysis.event_anniversary import anniversaries
 from analysis.event_attach import Place, long_before, place
+from analysis.event_characterised import characterising_opener, on_main_clause
 from analysis.event_clash import other_side
 from analysis.event_compared import compared
 from analysis.event_deadline import future_deadline
@@ -230,8 +231,24 @@ def choose(
         a or b for a, b in zip(alternatives(text, dates), anniversaries(text, dates), strict=True)
     ]
     found = _demoted(found, second, Role.CONTEXT)
+    # "Calling the return two months ago the test, the ministry said yesterday": a second date
+    found = _demoted(found, _characterised(dated, found), Role.DESCRIPTOR)
     # "more in March than they did in February", "Whatever the outcome of the May 7 runoff"
     return _demoted(found, compared(text, sentence.start, dates), Role.REFERENCE)
+
+
+def _characterised(dated: Sequence[Dated | None], found: Sequence[Role]) -> list[bool]:
+    """Each date in an opening participle that characterises a thing ('Calling X two months ago
+    as the test'), when another event date of the sentence dates the main clause."""
+    mains = [
+        item.place for item, role in zip(dated, found, strict=True) if item and role is Role.EVENT
+    ]
+    return [
+        item is not None
+        and characterising_opener(item.place)
+        and any(on_main_clause(item.place, main) for main in mains)
+        for item in dated
+    ]
 
 
 def _demoted(found: list[Role], flags: Sequence[bool], to: Role) -> list[Role]:

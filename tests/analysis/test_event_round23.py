@@ -42,3 +42,25 @@ def test_a_date_the_parser_split_is_held_by_its_preposition(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an opening participle taking its object 'as' something, beside a dated main clause:
+        # the participle's date describes the thing, the main clause's is the event
+        ("Calling the reopening of the mines two months ago as the real test, the agency said "
+         "yesterday it was satisfied with the safety record.", ["2022-04-20"]),
+        ("Describing the merger two years ago as a mistake, the chairman said yesterday he "
+         "would step down.", ["2022-04-20"]),
+        # guards: a participle of a happening keeps its date; no dated main clause, no change
+        ("After meeting the mayor on Friday, the minister said yesterday the plan would go "
+         "ahead.", ["2022-04-15", "2022-04-20"]),
+        ("Describing the merger two years ago as a mistake, the chairman said he would step "
+         "down.", ["2020-01-01"]),
+    ],
+)  # fmt: skip
+def test_an_opening_participle_that_characterises_a_thing_is_a_second_date(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
