@@ -181,16 +181,21 @@ def name_after_title(token: Token) -> Token | None:
     return name if name.ent_type_ == "PERSON" and name.text[:1].isupper() else None
 
 
+_SUFFIXES = frozenset({"sr", "jr"})
+
+
 def title_full_stop(token: Token) -> bool:
     """The full stop of an abbreviated title the tokenizer split off ("Capt" "."), of an
     abbreviated rank before a capitalised word ("Supt. Peters added"), or of "No." before a
-    number, which ends no sentence."""
+    number, or of a name's "Sr." or "Jr." before a comma, which ends no sentence."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     if token.text != "." or before is None:
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if before.lower_ == "no" and after is not None and after.like_num:
         return True  # "the No. 2 in the GOP leadership": a rank, not a sentence's end
+    if before.lower_ in _SUFFIXES and not before.whitespace_ and after is not None:
+        return after.text in {",", ")"}  # "J. David Cox Sr., who …": a name goes on
     if before.lower_ in ABBREVIATED_RANKS and before.text[:1].isupper():
         return after is not None and after.text[:1].isupper()  # "Supt. Peters added"
     return before.lower_ in _ABBREVIATED_TITLES

@@ -237,3 +237,22 @@ def test_a_quotation_ending_in_a_nested_one_goes_on_from_its_speaker(
 def test_a_nested_close_before_its_attribution_keeps_it(nlp: Language) -> None:
     text = "“Voters told me one thing: ‘fix the roads.’” Mayor Lena Ortiz said on Tuesday."
     assert [k for _, _, k in _found(nlp, text)] == ["lena ortiz"]
+
+
+# --- "Sr." or "Jr." before a comma ends no sentence ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses Union President Paul R. Mendes Jr., who also represents hospital staff, warned "
+        "against “a return to the old ways. The board must act now.”",
+        "Council member Ray T. Boone Sr., who chairs the budget panel, said the cuts were “a "
+        "mistake we will regret.”",
+    ],
+)
+def test_a_name_suffix_before_a_comma_keeps_the_speaker_in_the_sentence(
+    nlp: Language, text: str
+) -> None:
+    found = _found(nlp, text)
+    assert len(found) == 1 and found[0][2] in {"paul r. mendes jr.", "ray t. boone sr."}
