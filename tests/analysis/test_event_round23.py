@@ -64,3 +64,22 @@ def test_an_opening_participle_that_characterises_a_thing_is_a_second_date(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'the' before a weekday with its part of the day, as an adverb: a day of the story's
+        # own period, not of the writing's week
+        ("“He left the Thursday night on his tractor and he said he was going to hunt.”", []),
+        ("She said he went out the Friday night with his dog and never came back.", []),
+        ("They met the Tuesday evening at a hotel in the capital.", []),
+        # guards: a noun after it names a thing; 'on Thursday night' is the writing's week
+        ("The Friday night game was cancelled because of the storm.", ["2022-04-15"]),
+        ("He left on Thursday night with his dog.", ["2022-04-21"]),
+    ],
+)  # fmt: skip
+def test_the_weekday_with_its_part_of_the_day_is_a_day_of_the_storys_period(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
