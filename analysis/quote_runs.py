@@ -58,6 +58,30 @@ def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue
 _OPENING = '“"„«'
 
 
+def continued_after_narration(
+    span: QuoteSpan, previous: Found | None, ctx: QuoteContext
+) -> Cue | None:
+    """ "“…,” said Jeff Eagan, president of the union. He is also an employee, but was
+    speaking for the union. “I have received lots of calls …”": a bare quoted sentence in the
+    same paragraph as a direct quotation, after narration about its speaker only (every
+    subject there a he/she standing for that speaker, no speech verb, no other quotation),
+    goes on from that quotation."""
+    if previous is None or previous.kind != "direct" or previous.span.line != span.line:
+        return None
+    key = previous.cue.speaker.key
+    if key is None:
+        return None
+    words = [t for t in ctx.tokens(previous.frame_end, span.open_at) if not t.is_space]
+    if not words or any(t.i in ctx.quoted or is_cue(t) or manner_verb(t) for t in words):
+        return None
+    subjects = [t for t in words if t.dep_ in SUBJECT_DEPS]
+    if not subjects or any(t.lower_ not in {"he", "she"} for t in subjects):
+        return None
+    if all((found := ctx.resolver.resolve(t)) and found.key == key for t in subjects):
+        return previous.cue
+    return None
+
+
 def continued_before_aside(
     span: QuoteSpan, previous: Found | None, words: list[Token], ctx: QuoteContext
 ) -> Cue | None:

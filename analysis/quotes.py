@@ -59,6 +59,7 @@ from analysis.quote_runs import (
     about_before,
     after_reported,
     continued,
+    continued_after_narration,
     continued_before_aside,
     dash_signed,
     intro,
@@ -117,6 +118,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
     else:
         cue = (
             continued(span, previous, ctx)
+            or continued_after_narration(span, previous, ctx)
             or after_reported(span, ctx)
             or intro(span.line - 1, ctx)
             or told_about(span, ctx)

@@ -256,3 +256,29 @@ def test_a_name_suffix_before_a_comma_keeps_the_speaker_in_the_sentence(
 ) -> None:
     found = _found(nlp, text)
     assert len(found) == 1 and found[0][2] in {"paul r. mendes jr.", "ray t. boone sr."}
+
+
+# --- a quotation after narration about its speaker only goes on from the one before ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“There is real worry among my members,” said Lena Ortiz, president of the nurses' "
+        "union at the hospital. She is also a nurse there, but was speaking for the union. "
+        "“I have had dozens of calls from staff.”",
+        "“We did not expect this,” said Tom Baird, the owner of the mill. He has run it for 30 "
+        "years. “Nobody warned us.”",
+    ],
+)
+def test_a_quote_after_narration_about_its_speaker_goes_on(nlp: Language, text: str) -> None:
+    keys = [k for _, _, k in _found(nlp, text)]
+    assert len(keys) == 2 and len(set(keys)) == 1 and keys[0] in {"lena ortiz", "tom baird"}
+
+
+def test_a_quote_after_narration_about_someone_else_does_not(nlp: Language) -> None:
+    text = (
+        "“We did not expect this,” said Tom Baird, the owner of the mill. The mayor visited "
+        "the site on Monday. “Nobody warned us.”"
+    )
+    assert [k for _, _, k in _found(nlp, text)] == ["tom baird"]
