@@ -127,7 +127,22 @@ def not_speech(span: QuoteSpan, ctx: QuoteContext) -> bool:
     """Headline words, titles and words mentioned rather than said."""
     before = ctx.text[ctx.lines[span.line].start : span.open_at]
     text = ctx.text[span.start : span.end]
-    return span.line in ctx.headlines or is_title(text) or bool(_MENTIONED.search(before))
+    if span.line in ctx.headlines or bool(_MENTIONED.search(before)):
+        return True
+    return is_title(text) and not _cried(span, ctx)
+
+
+# Verbs of crying out: what they take in quotation marks is words, in capitals or not ("Amri
+# screamed “Allah Akbar”", "the crowd chanted “Lock Her Up”"), never a title.
+_CRIES = frozenset({"scream", "yell", "shout", "chant", "cry", "shriek", "holler"})
+
+
+def _cried(span: QuoteSpan, ctx: QuoteContext) -> bool:
+    """Whether the quoted words are what a verb of crying out takes: the head of their words,
+    outside them, is such a verb."""
+    inner = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+    heads = {t.head for t in inner if t.head not in inner}
+    return any(h.lemma_.lower() in _CRIES and h.pos_ == "VERB" for h in heads)
 
 
 def is_term(span: QuoteSpan, ctx: QuoteContext) -> bool:

@@ -282,3 +282,22 @@ def test_a_quote_after_narration_about_someone_else_does_not(nlp: Language) -> N
         "the site on Monday. “Nobody warned us.”"
     )
     assert [k for _, _, k in _found(nlp, text)] == ["tom baird"]
+
+
+# --- words in capitals cried out are words, not a title ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moments later Tom Baird screamed “God Save Us” as the car crashed into the wall.",
+        "Lena Ortiz shouted “Stop The Truck” from the sidewalk, witnesses said.",
+    ],
+)
+def test_words_cried_out_in_capitals_are_a_quote(nlp: Language, text: str) -> None:
+    assert [k for _, _, k in _found(nlp, text)] in (["tom baird"], ["lena ortiz"])
+
+
+def test_a_title_sung_or_written_is_still_a_title(nlp: Language) -> None:
+    text = "Lena Ortiz wrote “The Long Road Home” in 2019, and she sang “Blue River Nights” live."
+    assert _found(nlp, text) == []
