@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.date_context import future_cues, period_end
 from analysis.event_ahead import ahead
 from analysis.event_alternatives import alternatives
+from analysis.event_anchored import rests_on
 from analysis.event_anniversary import anniversaries
 from analysis.event_attach import Place, long_before, place
 from analysis.event_characterised import characterising_opener, on_main_clause
@@ -216,6 +217,9 @@ def choose(
         for item in dated
     ]
     found = _demoted(found, forecasts, Role.DESCRIPTOR)
+    # "was anchored on aggressive growth from 2017 to 2020": the years a plan rests on
+    scope = [item is not None and rests_on(item.place, item.first, item.last) for item in dated]
+    found = _demoted(found, scope, Role.DESCRIPTOR)
     # "The council usually meets on Tuesday": a habit
     found = _demoted(found, [item is not None and _habit(item) for item in dated], Role.CONDITION)
     # "occurred more than 15 years ago": a bound on the years, too vague for the year it counts to

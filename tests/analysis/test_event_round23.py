@@ -83,3 +83,26 @@ def test_the_weekday_with_its_part_of_the_day_is_a_day_of_the_storys_period(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the years a passive 'anchored/premised/predicated on ...' clause names: the scope a
+        # plan or an account rests on, not a happening
+        ("The reform package, unveiled after the crisis, was anchored on rapid expansion from "
+         "2023 to 2026 to win back investors.", []),
+        ("The strategy was premised on steady growth from 2019 to 2022.", []),
+        ("The budget is predicated on a return to growth in 2023.", []),
+        # guards: a happening over the years; a day a basis names; a building; a year before
+        # the 'on'
+        ("The programme ran from 2017 to 2020 in four regions.", ["2017-01-01", "2020-01-01"]),
+        ("The decision was based on a vote on Tuesday.", ["2022-04-19"]),
+        ("The bridge was built on the river from 2017 to 2020.", ["2017-01-01", "2020-01-01"]),
+        ("In 2019 the plan was anchored on growth.", ["2019-01-01"]),
+    ],
+)  # fmt: skip
+def test_the_years_a_plan_rests_on_are_no_happening(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
