@@ -10,7 +10,9 @@ goose3's and newspaper4k's test pages, read the same way (`--goose3 PATH` / $ANA
 ninth batch, a development batch of trafilatura's test pages (`--trafilatura PATH` /
 $ANALYST_TRAFILATURA, else the machine's mirror); `--split tenth` the tenth, another development
 batch, Postlight Parser's test pages (`--postlight PATH` / $ANALYST_POSTLIGHT, else the machine's
-mirror).
+mirror); `--split eleventh` the eleventh, HELD OUT (more of Postlight Parser's pages: run by the
+lead only, its errors not read); `--split twelfth` the twelfth, a development batch of
+trafilatura's pages chosen for dated events.
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of

@@ -11,6 +11,9 @@ PATH` / $ANALYST_GOOSE3, `--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the m
 (`--trafilatura PATH` / $ANALYST_TRAFILATURA, else the machine's mirror); `--errors` may be read.
 `--split tenth` scores the tenth batch, another development batch, Postlight Parser's test pages
 (`--postlight PATH` / $ANALYST_POSTLIGHT, else the machine's mirror); `--errors` may be read.
+`--split eleventh` scores the eleventh batch, HELD OUT (more of Postlight Parser's pages, read the
+same way): scored by the lead only, its errors not read. `--split twelfth` scores the twelfth, a
+development batch of trafilatura's pages chosen for dated events (four quotations only).
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
