@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.date_comments import comment_scenes
 from analysis.date_scenes import eve_scenes, night_scenes, tweet_scenes
+from analysis.date_spoken import spoken_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
@@ -351,6 +352,8 @@ def _dated_sentences(
         nights = night_scenes(text, published)
         taken = {night.start for night in nights}
         eves = [eve for eve in eve_scenes(text, published) if eve.start not in taken]
+        taken |= {eve.start for eve in eves}  # a speaker's "yesterday" on the story's day
+        eves += [said for said in spoken_scenes(text, published) if said.start not in taken]
         for night in sorted([*nights, *eves], key=lambda scene: scene.start):
             k = bisect.bisect_left(tweets, night.end) - 1
             if k < 0 or scenes[k].end <= night.start:

@@ -1,0 +1,103 @@
+"""Quotations saying "yesterday" whose speaker the article places on the day before publication.
+
+A next-day report set on the day before it was published (`analysis.date_scenes.eve_scenes`:
+its own words say "yesterday" or that day's weekday, never the publication day) quotes people
+it heard on that day. When its own words put a speaker there on that day -- "At the scene,
+Superintendent Peters said", "Peters told reporters yesterday", "speaking on Thursday, Peters
+said" -- that speaker's quoted "yesterday" is the day before the story's: "we arrested two
+suspects yesterday", said at Thursday's scene in Friday's paper, is Wednesday.
+
+Only the quotations of that speaker count: the paragraph of the quotation (or, for a quotation
+running on from the paragraph before, that paragraph) attributes it to a name the placing
+sentence holds. A speaker the article does not place keeps the publication day (a relative
+quoted on the day of publication: "'Yesterday we lost a son,' his mother said").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from analysis.date_scenes import _QUOTATION, _WEEKDAYS, Scene, _inside
+
+_YESTERDAY = re.compile(r"(?i)\byesterday\b")
+_SPEECH = r"(?:said|says|told|added|explained|noted|stated|speaking|spoke|addressing)"
+# A name: a capitalised word not opening its sentence ("Superintendent Audley Peters").
+_NAME = re.compile(r"(?<![.!?]\s)(?<![\n“\"])(?<!^)\b[A-Z][a-z]{2,}\b")
+_COMMON = frozenset({"The", "This", "That", "But", "And", "Yesterday", "Police", "He", "She"})
+
+
+def spoken_scenes(text: str, published: date | None) -> list[Scene]:
+    """Quotations saying "yesterday" by a speaker an eve-set text places on its story's day."""
+    if published is None or not _YESTERDAY.search(text):
+        return []
+    quotes = [match.span() for match in _QUOTATION.finditer(text)]
+    starts = [start for start, _ in quotes]
+    eve = published - timedelta(days=1)
+    eve_name = rf"(?:yesterday|on\s+{_WEEKDAYS[eve.weekday()]}|{_WEEKDAYS[eve.weekday()]})"
+    named_day = re.compile(
+        rf"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening)"
+        rf"|{_WEEKDAYS[published.weekday()]})\b"
+    )
+    own_eve = re.compile(rf"(?i)\b(?:yesterday|last\s+night|{_WEEKDAYS[eve.weekday()]})\b")
+    if not any(not _inside(m.start(), quotes, starts) for m in own_eve.finditer(text)):
+        return []
+    if any(not _inside(m.start(), quotes, starts) for m in named_day.finditer(text)):
+        return []
+    placing = re.compile(
+        rf"(?i)\bat\s+the\s+scene\b[^.\n]{{0,120}}\b{_SPEECH}\b"
+        rf"|\b{_SPEECH}\b[^.\n“\"]{{0,40}}\b{eve_name}\b"
+        rf"|\b{eve_name}\s*,[^.\n“\"]{{0,120}}\b{_SPEECH}\b"
+    )
+    speakers: set[str] = set()
+    for cue in placing.finditer(text):
+        if _inside(cue.start(), quotes, starts):
+            continue
+        sentence = _sentence(text, cue.start())
+        speakers |= {m.group(0) for m in _NAME.finditer(sentence)} - _COMMON
+    if not speakers:
+        return []
+    basis = f"said on {eve.strftime('%B')} {eve.day}, {eve.year} (a speaker placed on that day)"
+    scenes = []
+    for start, end in quotes:
+        if not _YESTERDAY.search(text, start, end):
+            continue
+        if _attributed(text, start, end, quotes, starts) & speakers:
+            scenes.append(Scene(start, end, eve, basis))
+    return scenes
+
+
+def _sentence(text: str, position: int) -> str:
+    """The sentence (within its paragraph) around a position, roughly: from the last full stop."""
+    opening = max(text.rfind("\n", 0, position), text.rfind(". ", 0, position)) + 1
+    closing = min(
+        k for k in (text.find("\n", position), text.find(". ", position), len(text)) if k >= 0
+    )
+    return text[opening:closing]
+
+
+def _attributed(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], starts: list[int]
+) -> set[str]:
+    """The names outside quotation marks in the quotation's paragraph, or (for a paragraph that
+    is all quotation, running on) in the paragraph before it."""
+    opening = text.rfind("\n", 0, start) + 1
+    closing = text.find("\n", end)
+    closing = len(text) if closing < 0 else closing
+    names = _outside_names(text, opening, closing, quotes, starts)
+    if names or opening == 0:
+        return names
+    before = text[:opening].rstrip("\n")
+    previous = before.rfind("\n") + 1
+    return _outside_names(text, previous, len(before), quotes, starts)
+
+
+def _outside_names(
+    text: str, opening: int, closing: int, quotes: list[tuple[int, int]], starts: list[int]
+) -> set[str]:
+    """The names in a stretch of text outside quotation marks."""
+    return {
+        m.group(0)
+        for m in _NAME.finditer(text, opening, closing)
+        if not _inside(m.start(), quotes, starts)
+    } - _COMMON
