@@ -11,6 +11,14 @@ Only the quotations of that speaker count: the paragraph of the quotation (or, f
 running on from the paragraph before, that paragraph) attributes it to a name the placing
 sentence holds. A speaker the article does not place keeps the publication day (a relative
 quoted on the day of publication: "'Yesterday we lost a son,' his mother said").
+
+And in any text, a quotation whose own attribution, in its sentence, dates the speaking to a
+day before publication ('"We arrested two men yesterday. They will be charged," Inspector
+Mendes said on Tuesday.'; 'Speaking at the scene on Monday, the chief said: "..."'; 'told
+reporters on April 12') counts its relative days from that day (`said_on_scenes`). Reported
+speech outside quotation marks keeps the writer's days ('said on Tuesday that the vote would be
+held today' is the article's today: the writer turned the speaker's words into the article's),
+and so does a quotation whose attribution names no day, or the day of publication.
 """
 
 from __future__ import annotations
@@ -18,10 +26,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from analysis.date_scenes import _QUOTATION, _WEEKDAYS, Scene, _inside
+from analysis.date_scenes import _MONTHS, _QUOTATION, _WEEKDAYS, Scene, _inside, read_full
 
 _YESTERDAY = re.compile(r"(?i)\byesterday\b")
-_SPEECH = r"(?:said|says|told|added|explained|noted|stated|speaking|spoke|addressing)"
+_SPEECH = r"(?i:said|says|told|added|explained|noted|stated|speaking|spoke|addressing)"
 # A name: a capitalised word not opening its sentence ("Superintendent Audley Peters").
 _NAME = re.compile(r"(?<![.!?]\s)(?<![\n“\"])(?<!^)\b[A-Z][a-z]{2,}\b")
 _COMMON = frozenset({"The", "This", "That", "But", "And", "Yesterday", "Police", "He", "She"})
@@ -101,3 +109,75 @@ def _outside_names(
         for m in _NAME.finditer(text, opening, closing)
         if not _inside(m.start(), quotes, starts)
     } - _COMMON
+
+
+# A quotation's relative day words: what counts from the moment of speaking.
+_RELATIVE_DAY = re.compile(
+    r"(?i)\b(?:yesterday|today|tonight|tomorrow|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening))\b"
+)
+_SPOKEN_DAY = (
+    r"(?:(?:on\s+)?(?<!the\s)(?<!last\s)(?<!next\s)(?<!this\s)"  # not 'of the Tuesday raid'
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?P<yesterday>yesterday)"
+    rf"|on\s+(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+\d{{4}}))"
+)
+_WORDS = r"(?:\s+(?:to\s+)?[\w’']+){0,3}?"
+# After the quotation: '…,” Peters said on Thursday.' / '…,” she told reporters yesterday.'
+_SAID_AFTER = re.compile(
+    rf"[,.!?]?[”\"]?[ \t]*[^.!?“”\"\n]{{0,60}}?\b{_SPEECH}\b{_WORDS}\s+{_SPOKEN_DAY}\b"
+)
+# Before it, in its sentence: 'Peters said on Thursday: “…' / 'Speaking on Thursday, she said “…'
+_SAID_BEFORE = re.compile(rf"\b{_SPEECH}\b{_WORDS}\s+{_SPOKEN_DAY}\b[^.!?“”\"\n]{{0,80}}$")
+
+
+def said_on_scenes(text: str, published: date | None) -> list[Scene]:
+    """Quotations with a relative day word whose own attribution dates the speaking to a day
+    before `published` ('“We arrested him yesterday,” Peters said on Tuesday.'): its relative
+    days count from the speaking day. Reported speech keeps the writer's days ('said on Tuesday
+    that the vote would be held today' is the article's today), and so does a quotation whose
+    attribution names no day or the day of publication."""
+    if published is None:
+        return []
+    scenes = []
+    for quoted in _QUOTATION.finditer(text):
+        start, end = quoted.span()
+        if not _RELATIVE_DAY.search(text, start, end):
+            continue
+        after = _SAID_AFTER.match(text, end)
+        opening = _sentence_start(text, start)
+        before = _SAID_BEFORE.search(text[opening:start])
+        said = after or before
+        day = _spoken_day(said, published) if said else None
+        if said and day is not None and day != published:
+            basis = (
+                f"said on {day.strftime('%B')} {day.day}, {day.year} ('{said.group(0).strip()}')"
+            )
+            scenes.append(Scene(start, end, day, basis))
+    return scenes
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence (within its paragraph) holding a position starts, roughly."""
+    ends = [text.rfind(mark, 0, position) for mark in (". ", "! ", "? ")]
+    return max([text.rfind("\n", 0, position) + 1, *(k + 2 for k in ends if k >= 0)])
+
+
+_MONTH_DAYS = 31  # a day of the month said more than this before publication: not read
+
+
+def _spoken_day(said: re.Match[str], published: date) -> date | None:
+    """The day a speech was given, from the day its attribution names, counting back."""
+    if said.group("yesterday"):
+        return published - timedelta(days=1)
+    if said.group("weekday"):
+        back = (published.weekday() - _WEEKDAYS.index(said.group("weekday"))) % 7
+        return published - timedelta(days=back)
+    month = read_full(f"{said.group('month')} {said.group('day')} {published.year}")
+    if month is None:
+        return None
+    if month > published:
+        month = read_full(f"{said.group('month')} {said.group('day')} {published.year - 1}")
+    if month is None or (published - month).days > _MONTH_DAYS:
+        return None
+    return month

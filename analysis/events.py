@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.date_comments import comment_scenes
 from analysis.date_scenes import eve_scenes, night_scenes, tweet_scenes
-from analysis.date_spoken import spoken_scenes
+from analysis.date_spoken import said_on_scenes, spoken_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
@@ -349,12 +349,14 @@ def _dated_sentences(
     scenes = sorted([*tweet_scenes(text), *comment_scenes(text)], key=lambda scene: scene.start)
     if precision is Precision.DAY:  # a quotation inside a tweet keeps the tweet's day
         tweets = [tweet.start for tweet in scenes]
-        nights = night_scenes(text, published)
-        taken = {night.start for night in nights}
+        said = said_on_scenes(text, published)  # a quotation's own dated attribution first
+        taken = {scene.start for scene in said}
+        nights = [night for night in night_scenes(text, published) if night.start not in taken]
+        taken |= {night.start for night in nights}
         eves = [eve for eve in eve_scenes(text, published) if eve.start not in taken]
         taken |= {eve.start for eve in eves}  # a speaker's "yesterday" on the story's day
-        eves += [said for said in spoken_scenes(text, published) if said.start not in taken]
-        for night in sorted([*nights, *eves], key=lambda scene: scene.start):
+        eves += [placed for placed in spoken_scenes(text, published) if placed.start not in taken]
+        for night in sorted([*said, *nights, *eves], key=lambda scene: scene.start):
             k = bisect.bisect_left(tweets, night.end) - 1
             if k < 0 or scenes[k].end <= night.start:
                 scenes.append(night)

@@ -77,3 +77,49 @@ def test_an_unplaced_quotation_keeps_the_publication_day(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, PRINTED) == expected
+
+
+WRITTEN = date(2022, 4, 21)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quotation's own attribution dates the speaking: the relative days of its
+        # sentences count from then (a sentence of the quotation telling only 'yesterday')
+        ("“We arrested two men yesterday. They will be charged,” Inspector Mendes said on "
+         "Tuesday.", ["2022-04-18", "2022-04-19"]),
+        ("Inspector Mendes told reporters on Tuesday: “The raid went well. We arrested two men "
+         "yesterday.”", ["2022-04-19", "2022-04-18"]),
+        ("Speaking at the scene on Monday, the chief said: “It was calm. We made an arrest last "
+         "night.”", ["2022-04-18", "2022-04-17"]),
+        ("“We signed the deal this morning. Work starts soon,” the minister said on Monday.",
+         ["2022-04-18", "2022-04-18"]),
+    ],
+)  # fmt: skip
+def test_a_quotation_dated_by_its_attribution_counts_from_the_speaking_day(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reported speech, outside quotation marks: the writer's own days
+        ("The mayor said on Tuesday that ballots were counted. Voters queued today, she said.",
+         ["2022-04-19", "2022-04-21"]),
+        # no day for the speaking, or the publication's own: the publication day
+        ("“We arrested two men yesterday. They will be charged,” Inspector Mendes said.",
+         ["2022-04-20"]),
+        ("“We arrested two men yesterday. They will be charged,” Inspector Mendes said on "
+         "Thursday.", ["2022-04-20", "2022-04-21"]),
+        # a weekday that is not the speaking's ('said of the Tuesday raid')
+        ("“We arrested two men yesterday. They will be charged,” the chief said of the Tuesday "
+         "raid.", ["2022-04-20"]),
+    ],
+)  # fmt: skip
+def test_reported_speech_and_undated_attributions_keep_the_publication_day(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
