@@ -802,7 +802,7 @@ def _expand_acronyms(mentions: list[Mention]) -> tuple[Mention, ...]:
 # ("United" for "United Airlines", "Harvard" for "Harvard University").
 _COMPANY_ENDS = frozenset(
     """airlines airline airways bank group inc corp corporation company co ltd limited plc llc
-    holdings motors university college""".split()  # noqa: SIM905
+    holdings motors university college stores supermarkets foods""".split()  # noqa: SIM905
 )
 
 
@@ -811,7 +811,9 @@ def _short_company_names(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention
     first word of exactly one organisation of the article whose other words only say what
     kind of body it is (`_COMPANY_ENDS`: "Airlines", "Bank", "University") is that one; not
     "Apple" for "Apple Music", a body of its own. So is such a word tagged as a people, when
-    it is written in the singular as a clause's subject ("American said in a statement")."""
+    it is written in the singular as a clause's subject ("American said in a statement"), or
+    tagged as a person the article names by that one word alone, with no title ("Kessel said"
+    after "Kessel Bank"; not "Mr. Kessel", nor Maria Kessel, whose mentions fold onto her)."""
     full: dict[str, set[str]] = {}
     names = {}
     for m in mentions:
@@ -827,7 +829,9 @@ def _short_company_names(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention
     for mention in mentions:
         keys = full.get(mention.name.lower(), set()) if " " not in mention.name else set()
         if len(keys) == 1 and (
-            mention.kind == EntityKind.ORG or _people_word_as_subject(doc, mention)
+            mention.kind == EntityKind.ORG
+            or _people_word_as_subject(doc, mention)
+            or _bare_person_word(doc, mention, mentions)
         ):
             (key,) = keys
             shortened.append(replace(mention, name=names[key], key=key, kind=EntityKind.ORG))
@@ -846,3 +850,19 @@ def _people_word_as_subject(doc: Doc, mention: Mention) -> bool:
         return False
     token = span[0]
     return token.dep_ == "nsubj" and token.tag_ == "NNP" and not token.text.endswith("s")
+
+
+def _bare_person_word(doc: Doc, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """A person's mention that is one word written bare ("Kessel", "Kessel's"; not "Mr.
+    Kessel"), as is every mention of the article with its key."""
+    if mention.kind != EntityKind.PERSON:
+        return False
+    same = [m for m in mentions if m.key == mention.key]
+    written = {m.text.removesuffix("'s").removesuffix("’s") for m in same}
+    return written == {mention.name} and not any(_titled(doc, m.start) for m in same)
+
+
+def _titled(doc: Doc, start: int) -> bool:
+    """A title ("Mr.", "Dr", "Sen.") written just before the character `start`."""
+    before = doc.text[max(start - 12, 0) : start].split()
+    return bool(before) and _is_title(before[-1])
