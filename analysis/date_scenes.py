@@ -24,13 +24,13 @@ from datetime import date, timedelta
 
 import dateparser
 
-_MONTHS = (
+MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _SIGNATURE = re.compile(
     r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{1,80}\(@\w{1,30}\)[ \t]+"
-    rf"(?P<date>{_MONTHS}[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d\d)[ \t]*$",
+    rf"(?P<date>{MONTHS}[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d\d)[ \t]*$",
     re.MULTILINE,
 )
 # A title in double quotes, or in single ones (British style: 'Technology Vision 2020-2023');
@@ -54,9 +54,9 @@ _DAY_NAME = re.compile(
 
 # Pages mix straight and curly marks. A quotation running on into the next paragraph has no
 # closing mark at the end of its own (the next paragraph opens with a new mark): it ends there.
-_QUOTATION = re.compile(r"[“\"][^“”\"\n]{1,1500}(?:[”\"]|(?=\n)|$)")
+QUOTATION = re.compile(r"[“\"][^“”\"\n]{1,1500}(?:[”\"]|(?=\n)|$)")
 _TONIGHT = re.compile(r"(?i)\btonight\b")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,12 @@ def night_scenes(text: str, published: date | None) -> list[Scene]:
     ("on Wednesday night", "last night"), anchored to that night."""
     if published is None or not _TONIGHT.search(text):
         return []
-    quotes = [match.span() for match in _QUOTATION.finditer(text)]
+    quotes = [match.span() for match in QUOTATION.finditer(text)]
     eve = published - timedelta(days=1)
-    night = re.compile(rf"(?i)\b(?:last|{_WEEKDAYS[eve.weekday()]})\s+night\b")
+    night = re.compile(rf"(?i)\b(?:last|{WEEKDAYS[eve.weekday()]})\s+night\b")
     starts = [start for start, _ in quotes]
     named = next(
-        (match for match in night.finditer(text) if not _inside(match.start(), quotes, starts)),
+        (match for match in night.finditer(text) if not inside(match.start(), quotes, starts)),
         None,
     )
     if named is None:
@@ -127,18 +127,18 @@ def eve_scenes(text: str, published: date | None) -> list[Scene]:
     morning", a player said at Wednesday's opening, in a report published on Thursday)."""
     if published is None or not _SAME_DAY.search(text):
         return []
-    quotes = [match.span() for match in _QUOTATION.finditer(text)]
+    quotes = [match.span() for match in QUOTATION.finditer(text)]
     starts = [start for start, _ in quotes]
     eve = published - timedelta(days=1)
-    named_eve = re.compile(rf"(?i)\b(?:yesterday|last\s+night|{_WEEKDAYS[eve.weekday()]})\b")
+    named_eve = re.compile(rf"(?i)\b(?:yesterday|last\s+night|{WEEKDAYS[eve.weekday()]})\b")
     named_day = re.compile(
         rf"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening)"
-        rf"|{_WEEKDAYS[published.weekday()]})\b"
+        rf"|{WEEKDAYS[published.weekday()]})\b"
     )
-    own = [m for m in named_eve.finditer(text) if not _inside(m.start(), quotes, starts)]
-    said = re.compile(rf"(?i)\btoday\s*\(\s*{_WEEKDAYS[eve.weekday()]}\s*\)")  # quoted too
+    own = [m for m in named_eve.finditer(text) if not inside(m.start(), quotes, starts)]
+    said = re.compile(rf"(?i)\btoday\s*\(\s*{WEEKDAYS[eve.weekday()]}\s*\)")  # quoted too
     own += list(said.finditer(text))
-    if not own or any(not _inside(m.start(), quotes, starts) for m in named_day.finditer(text)):
+    if not own or any(not inside(m.start(), quotes, starts) for m in named_day.finditer(text)):
         return []
     basis = f"said on {eve.strftime('%B')} {eve.day}, {eve.year} ('{own[0].group(0)}')"
     return [  # a quotation naming its own day ("today (Sunday)") needs no scene
@@ -148,7 +148,7 @@ def eve_scenes(text: str, published: date | None) -> list[Scene]:
     ]
 
 
-def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+def inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     """Whether a position lies inside one of the sorted, disjoint `spans`."""
     k = bisect.bisect_right(starts, position) - 1
     return k >= 0 and spans[k][0] <= position < spans[k][1]

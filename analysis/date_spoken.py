@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from analysis.date_scenes import _MONTHS, _QUOTATION, _WEEKDAYS, Scene, _inside, read_full
+from analysis.date_scenes import MONTHS, QUOTATION, WEEKDAYS, Scene, inside, read_full
 
 _YESTERDAY = re.compile(r"(?i)\byesterday\b")
 _SPEECH = r"(?i:said|says|told|added|explained|noted|stated|speaking|spoke|addressing)"
@@ -39,18 +39,18 @@ def spoken_scenes(text: str, published: date | None) -> list[Scene]:
     """Quotations saying "yesterday" by a speaker an eve-set text places on its story's day."""
     if published is None or not _YESTERDAY.search(text):
         return []
-    quotes = [match.span() for match in _QUOTATION.finditer(text)]
+    quotes = [match.span() for match in QUOTATION.finditer(text)]
     starts = [start for start, _ in quotes]
     eve = published - timedelta(days=1)
-    eve_name = rf"(?:yesterday|on\s+{_WEEKDAYS[eve.weekday()]}|{_WEEKDAYS[eve.weekday()]})"
+    eve_name = rf"(?:yesterday|on\s+{WEEKDAYS[eve.weekday()]}|{WEEKDAYS[eve.weekday()]})"
     named_day = re.compile(
         rf"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening)"
-        rf"|{_WEEKDAYS[published.weekday()]})\b"
+        rf"|{WEEKDAYS[published.weekday()]})\b"
     )
-    own_eve = re.compile(rf"(?i)\b(?:yesterday|last\s+night|{_WEEKDAYS[eve.weekday()]})\b")
-    if not any(not _inside(m.start(), quotes, starts) for m in own_eve.finditer(text)):
+    own_eve = re.compile(rf"(?i)\b(?:yesterday|last\s+night|{WEEKDAYS[eve.weekday()]})\b")
+    if not any(not inside(m.start(), quotes, starts) for m in own_eve.finditer(text)):
         return []
-    if any(not _inside(m.start(), quotes, starts) for m in named_day.finditer(text)):
+    if any(not inside(m.start(), quotes, starts) for m in named_day.finditer(text)):
         return []
     placing = re.compile(
         rf"(?i)\bat\s+the\s+scene\b[^.\n]{{0,120}}\b{_SPEECH}\b"
@@ -59,7 +59,7 @@ def spoken_scenes(text: str, published: date | None) -> list[Scene]:
     )
     speakers: set[str] = set()
     for cue in placing.finditer(text):
-        if _inside(cue.start(), quotes, starts):
+        if inside(cue.start(), quotes, starts):
             continue
         sentence = _sentence(text, cue.start())
         speakers |= {m.group(0) for m in _NAME.finditer(sentence)} - _COMMON
@@ -107,7 +107,7 @@ def _outside_names(
     return {
         m.group(0)
         for m in _NAME.finditer(text, opening, closing)
-        if not _inside(m.start(), quotes, starts)
+        if not inside(m.start(), quotes, starts)
     } - _COMMON
 
 
@@ -120,7 +120,7 @@ _SPOKEN_DAY = (
     r"(?:(?:on\s+)?(?<!the\s)(?<!last\s)(?<!next\s)(?<!this\s)"  # not 'of the Tuesday raid'
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?P<yesterday>yesterday)"
-    rf"|on\s+(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+\d{{4}}))"
+    rf"|on\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+\d{{4}}))"
 )
 _WORDS = r"(?:\s+(?:to\s+)?[\w’']+){0,3}?"
 # After the quotation: '…,” Peters said on Thursday.' / '…,” she told reporters yesterday.'
@@ -140,7 +140,7 @@ def said_on_scenes(text: str, published: date | None) -> list[Scene]:
     if published is None:
         return []
     scenes = []
-    for quoted in _QUOTATION.finditer(text):
+    for quoted in QUOTATION.finditer(text):
         start, end = quoted.span()
         if not _RELATIVE_DAY.search(text, start, end):
             continue
@@ -171,7 +171,7 @@ def _spoken_day(said: re.Match[str], published: date) -> date | None:
     if said.group("yesterday"):
         return published - timedelta(days=1)
     if said.group("weekday"):
-        back = (published.weekday() - _WEEKDAYS.index(said.group("weekday"))) % 7
+        back = (published.weekday() - WEEKDAYS.index(said.group("weekday"))) % 7
         return published - timedelta(days=back)
     month = read_full(f"{said.group('month')} {said.group('day')} {published.year}")
     if month is None:
