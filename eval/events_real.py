@@ -12,7 +12,9 @@ $ANALYST_TRAFILATURA, else the machine's mirror); `--split tenth` the tenth, ano
 batch, Postlight Parser's test pages (`--postlight PATH` / $ANALYST_POSTLIGHT, else the machine's
 mirror); `--split eleventh` the eleventh, HELD OUT (more of Postlight Parser's pages: run by the
 lead only, its errors not read); `--split twelfth` the twelfth, a development batch of
-trafilatura's pages chosen for dated events.
+trafilatura's pages chosen for dated events; `--split thirteenth` the thirteenth, a development
+batch of fundus's saved news pages, and `--split fourteenth` the fourteenth, fundus's pages of
+other sites, HELD OUT (`--fundus PATH` / $ANALYST_FUNDUS, else the machine's mirror).
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of
@@ -38,7 +40,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -54,7 +56,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import SPLITS, add_mirror_options
+from eval.real_pages import SPLITS, add_mirror_options, repos_given
 
 if TYPE_CHECKING:
     from typer.testing import CliRunner
@@ -432,34 +434,18 @@ def events_of(article: dict[str, Any]) -> list[Produced]:
 def ingest(
     split: str,
     data: Path = DEFAULT_DATA,
-    readability: Path | None = None,
-    *,
-    goose3: Path | None = None,
-    newspaper4k: Path | None = None,
-    trafilatura: Path | None = None,
-    postlight: Path | None = None,
+    repos: Mapping[str, Path | None] | None = None,
 ) -> Ingested:
     """Ingest the split's pages with the real CLI into a fresh database and read every event
-    (`readability`: where Readability's repository is, for the seventh batch's pages; `goose3`
-    and `newspaper4k`: where those repositories are, for the eighth batch's; `trafilatura`: where
-    trafilatura's repository is, for the ninth batch's; `postlight`: Postlight Parser's, for the
-    tenth batch's)."""
+    (`repos`: where the mirrored batches' repositories are, by source, as `eval.real_pages`
+    takes them; a source not given is found by its variable or mirror)."""
     from typer.testing import CliRunner
 
     from eval.real_pages import write_pages
 
     with tempfile.TemporaryDirectory(prefix="events_real_") as tmp:
         folder = Path(tmp) / "pages"
-        write_pages(
-            folder,
-            split,
-            data,
-            readability,
-            goose3=goose3,
-            newspaper4k=newspaper4k,
-            trafilatura=trafilatura,
-            postlight=postlight,
-        )
+        write_pages(folder, split, data, repos)
         env = {"ANALYST_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'analyst.db'}"}
         runner = CliRunner()
         failed = _ingest_failures(runner, env, folder)
@@ -565,15 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     keys = {p.key for p in pages(args.split, args.data)}
     judgments = {k: v for k, v in load_judgments(args.judgments).items() if k in keys}
-    found = ingest(
-        args.split,
-        args.data,
-        args.readability,
-        goose3=args.goose3,
-        newspaper4k=args.newspaper4k,
-        trafilatura=args.trafilatura,
-        postlight=args.postlight,
-    )
+    found = ingest(args.split, args.data, repos_given(args))
     result = score(found.events, judgments)
     emit(*report(result, len(judgments), len(keys)), interval_line(result))
     emit(

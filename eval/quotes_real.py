@@ -14,6 +14,9 @@ PATH` / $ANALYST_GOOSE3, `--newspaper4k PATH` / $ANALYST_NEWSPAPER4K, else the m
 `--split eleventh` scores the eleventh batch, HELD OUT (more of Postlight Parser's pages, read the
 same way): scored by the lead only, its errors not read. `--split twelfth` scores the twelfth, a
 development batch of trafilatura's pages chosen for dated events (four quotations only).
+`--split thirteenth` scores the thirteenth, a development batch of fundus's saved news pages
+(`--fundus PATH` / $ANALYST_FUNDUS, else the machine's mirror); `--split fourteenth` the
+fourteenth, fundus's pages of other sites, HELD OUT: scored by the lead only, its errors not read.
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -59,7 +62,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -75,7 +78,7 @@ from eval.common import (
     pct,
     table,
 )
-from eval.real_pages import SPLITS, add_mirror_options
+from eval.real_pages import SPLITS, add_mirror_options, repos_given
 
 LABELS = REPO_ROOT / "eval" / "data" / "real_quotes"
 LIMIT = 500  # the most `analyst quotes --limit` allows
@@ -576,19 +579,14 @@ def run_split(
     data: Path = DEFAULT_DATA,
     keep: Path | None = None,
     fragments: str = "include",
-    readability: Path | None = None,
-    *,
-    goose3: Path | None = None,
-    newspaper4k: Path | None = None,
-    trafilatura: Path | None = None,
-    postlight: Path | None = None,
+    repos: Mapping[str, Path | None] | None = None,
 ) -> tuple[list[PageRun], dict[str, str]]:
     """Ingest the split's labelled pages (in `keep` if given, to read later): one PageRun each.
 
-    `readability` is where Readability's repository is, for the seventh batch's pages; `goose3`
-    and `newspaper4k` are where those repositories are, for the eighth batch's; `trafilatura` is
-    where trafilatura's repository is, for the ninth batch's; `postlight` where Postlight Parser's
-    is, for the tenth batch's."""
+    `repos` says where the mirrored batches' repositories are, by source (`eval.real_pages`:
+    Readability's for the seventh batch, goose3's and newspaper4k's for the eighth, trafilatura's
+    for the ninth and twelfth, Postlight Parser's for the tenth and eleventh, fundus's for the
+    thirteenth and fourteenth); a source not given is found by its variable or mirror."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)
@@ -598,16 +596,7 @@ def run_split(
         folder, url = base / "pages", f"sqlite+aiosqlite:///{base / 'analyst.db'}"
         if (base / "analyst.db").exists():
             raise SystemExit(f"{base / 'analyst.db'} exists: give --keep an empty folder")
-        write_pages(
-            folder,
-            split,
-            data,
-            readability,
-            goose3=goose3,
-            newspaper4k=newspaper4k,
-            trafilatura=trafilatura,
-            postlight=postlight,
-        )
+        write_pages(folder, split, data, repos)
         articles = ingest(folder, url)
         ids = [a for p in chosen if (a := articles.get(p.name)) is not None]
         read = {a: read_article(url, a) for a in ids}
@@ -743,11 +732,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.split,
         keep=args.keep,
         fragments=args.fragments,
-        readability=args.readability,
-        goose3=args.goose3,
-        newspaper4k=args.newspaper4k,
-        trafilatura=args.trafilatura,
-        postlight=args.postlight,
+        repos=repos_given(args),
     )
     if not runs:
         emit(f"no labelled pages in {LABELS} for split {args.split}")

@@ -88,20 +88,35 @@ not the same article as a page of any earlier batch, chosen for dated events in 
 taken by the ninth), their quotations labelled by hand before Analyst was run on any of them
 (reasons and rejected pages beside `TWELFTH_PAGES`). Its errors may be read. It is read like the
 ninth (`--trafilatura PATH`), never copied here, and is not part of "dev", "test" or "all".
+
+A seventh source (session 23, 2026-12-07): the saved test pages of fundus, a news crawler
+(github.com/flairNLP/fundus, MIT,
+`tests/resources/parser/test_data/<country>/<Site>_<date>.html.gz`, pinned at `FUNDUS_COMMIT`;
+the pages remain their publishers'), English news pages of 2023-2026 from sites no earlier batch
+read. A seeded draw assigned each candidate site to one of two batches, so no site is in both:
+the thirteenth (`THIRTEENTH`, split "thirteenth"), a DEVELOPMENT batch, and the fourteenth
+(`FOURTEENTH`, split "fourteenth"), HELD OUT and labelled blind. Each batch's page table is a
+module of its own (`eval.pages_thirteenth`, `eval.pages_fourteenth`), the reasons and rejected
+pages beside it. The pages are gzipped in that repository: they are read with `git show` like
+the others (`--fundus PATH` / $ANALYST_FUNDUS, else the machine's mirror) and unpacked in
+memory, never copied here; neither batch is part of "dev", "test" or "all".
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
 import subprocess
 import tarfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from eval import pages_fourteenth, pages_thirteenth
 from eval.common import DEFAULT_DATA
 
 ARCHIVE = "htmldate_eval/html_pages.tar.xz"
@@ -123,18 +138,21 @@ TRAFILATURA_ENV = "ANALYST_TRAFILATURA"
 POSTLIGHT_COMMIT = "e8ba7ece291efa4d915d50dd4deeec17d54359f2"  # postlight/parser, 2023-03-15
 POSTLIGHT_MIRROR = Path("/work/.mirror/postlight+parser/repo")
 POSTLIGHT_ENV = "ANALYST_POSTLIGHT"
+FUNDUS_COMMIT = "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8"  # flairNLP/fundus, 2026-08-05
+FUNDUS_MIRROR = Path("/work/.mirror/flairNLP+fundus/repo")
+FUNDUS_ENV = "ANALYST_FUNDUS"
 
 
 @dataclass(frozen=True)
 class RealPage:
     """One saved page: its file in the archive, the URL it was saved from and its date."""
 
-    name: str  # the file name in the archive, e.g. "cbsnews.com.carolina.html"
+    name: str  # the file name in the archive, e.g. "cbsnews.com.carolina.html" (never .gz)
     url: str
     published: str  # htmldate's gold publication date, YYYY-MM-DD (the page's own, read by hand)
     member: str  # the path inside the archive (or inside the readability repository)
     source: str = "htmldate"  # "htmldate": the archive; else the repository: "readability",
-    # "goose3", "newspaper4k", "trafilatura" or "postlight" (`MIRRORED`)
+    # "goose3", "newspaper4k", "trafilatura", "postlight" or "fundus" (`MIRRORED`)
 
     @property
     def key(self) -> str:
@@ -1111,6 +1129,28 @@ TWELFTH: tuple[str, ...] = tuple(
 )
 
 
+def page_name(prefix: str, member: str) -> str:
+    """A mirrored page's name: the batch's prefix and the file's name, without a `.gz` (the page
+    is stored unpacked, as the .html file `analyst ingest` reads)."""
+    return f"{prefix}{Path(member).name.removesuffix('.gz')}"
+
+
+# The thirteenth (development) and fourteenth (held-out) batches (session 23, 2026-12-07), from
+# fundus's saved test pages at FUNDUS_COMMIT; the tables, with the choice and the pages left out,
+# are in their own modules.
+THIRTEENTH_SOURCE = FOURTEENTH_SOURCE = "fundus"
+THIRTEENTH_PREFIX = "fundus13-"
+FOURTEENTH_PREFIX = "fundus14-"
+THIRTEENTH_PAGES = pages_thirteenth.PAGES
+FOURTEENTH_PAGES = pages_fourteenth.PAGES
+THIRTEENTH: tuple[str, ...] = tuple(
+    page_name(THIRTEENTH_PREFIX, member) for member, _, _ in THIRTEENTH_PAGES
+)
+FOURTEENTH: tuple[str, ...] = tuple(
+    page_name(FOURTEENTH_PREFIX, member) for member, _, _ in FOURTEENTH_PAGES
+)
+
+
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
     """Every page of the archive's gold files, by file name."""
@@ -1147,47 +1187,50 @@ def eighth_catalogue() -> dict[str, RealPage]:
     }
 
 
+def mirrored_catalogue(
+    chosen: tuple[tuple[str, str, str], ...], prefix: str, source: str
+) -> dict[str, RealPage]:
+    """A mirrored batch's pages from its table of (member, URL, published), by page name, in the
+    order listed."""
+    return {
+        page_name(prefix, member): RealPage(
+            page_name(prefix, member), url, published, member, source
+        )
+        for member, url, published in chosen
+    }
+
+
 def ninth_catalogue() -> dict[str, RealPage]:
     """The ninth batch's pages (trafilatura's test pages), by page name, in the order listed."""
-    return {
-        f"{NINTH_PREFIX}{Path(member).name}": RealPage(
-            f"{NINTH_PREFIX}{Path(member).name}", url, published, member, NINTH_SOURCE
-        )
-        for member, url, published in NINTH_PAGES
-    }
+    return mirrored_catalogue(NINTH_PAGES, NINTH_PREFIX, NINTH_SOURCE)
 
 
 def tenth_catalogue() -> dict[str, RealPage]:
-    """The tenth batch's pages (Postlight Parser's test pages), by page name, in the order
-    listed."""
-    return {
-        f"{TENTH_PREFIX}{Path(member).name}": RealPage(
-            f"{TENTH_PREFIX}{Path(member).name}", url, published, member, TENTH_SOURCE
-        )
-        for member, url, published in TENTH_PAGES
-    }
+    """The tenth batch's pages (Postlight Parser's test pages), by page name, in order."""
+    return mirrored_catalogue(TENTH_PAGES, TENTH_PREFIX, TENTH_SOURCE)
 
 
 def eleventh_catalogue() -> dict[str, RealPage]:
     """The eleventh batch's pages (more of Postlight Parser's test pages, held out), by page name,
     in the order listed."""
-    return {
-        f"{ELEVENTH_PREFIX}{Path(member).name}": RealPage(
-            f"{ELEVENTH_PREFIX}{Path(member).name}", url, published, member, ELEVENTH_SOURCE
-        )
-        for member, url, published in ELEVENTH_PAGES
-    }
+    return mirrored_catalogue(ELEVENTH_PAGES, ELEVENTH_PREFIX, ELEVENTH_SOURCE)
 
 
 def twelfth_catalogue() -> dict[str, RealPage]:
     """The twelfth batch's pages (more of trafilatura's test pages, development), by page name,
     in the order listed."""
-    return {
-        f"{TWELFTH_PREFIX}{Path(member).name}": RealPage(
-            f"{TWELFTH_PREFIX}{Path(member).name}", url, published, member, TWELFTH_SOURCE
-        )
-        for member, url, published in TWELFTH_PAGES
-    }
+    return mirrored_catalogue(TWELFTH_PAGES, TWELFTH_PREFIX, TWELFTH_SOURCE)
+
+
+def thirteenth_catalogue() -> dict[str, RealPage]:
+    """The thirteenth batch's pages (fundus's test pages, development), by page name, in order."""
+    return mirrored_catalogue(THIRTEENTH_PAGES, THIRTEENTH_PREFIX, THIRTEENTH_SOURCE)
+
+
+def fourteenth_catalogue() -> dict[str, RealPage]:
+    """The fourteenth batch's pages (fundus's test pages of the other sites, held out), by page
+    name, in order."""
+    return mirrored_catalogue(FOURTEENTH_PAGES, FOURTEENTH_PREFIX, FOURTEENTH_SOURCE)
 
 
 SPLITS = (
@@ -1202,6 +1245,8 @@ SPLITS = (
     "tenth",
     "eleventh",
     "twelfth",
+    "thirteenth",
+    "fourteenth",
 )
 
 
@@ -1211,7 +1256,9 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     files; "eighth", goose3's and newspaper4k's pages, neither; "ninth", trafilatura's pages, a
     development batch, neither; "tenth", Postlight Parser's pages, a development batch, neither;
     "eleventh", more of Postlight Parser's pages, held out, neither; "twelfth", more of
-    trafilatura's pages, a development batch, neither), in the order listed."""
+    trafilatura's pages, a development batch, neither; "thirteenth", fundus's pages, a
+    development batch, and "fourteenth", fundus's pages of other sites, held out, neither), in the
+    order listed."""
     batches = {
         "seventh": readability_catalogue,
         "eighth": eighth_catalogue,
@@ -1219,6 +1266,8 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
         "tenth": tenth_catalogue,
         "eleventh": eleventh_catalogue,
         "twelfth": twelfth_catalogue,
+        "thirteenth": thirteenth_catalogue,
+        "fourteenth": fourteenth_catalogue,
     }
     if split in batches:
         return list(batches[split]().values())
@@ -1280,13 +1329,22 @@ MIRRORED = {
         "tenth",
         ("eleventh",),
     ),
+    "fundus": Mirrored(
+        "flairNLP/fundus",
+        FUNDUS_COMMIT,
+        FUNDUS_ENV,
+        FUNDUS_MIRROR,
+        "--fundus",
+        "thirteenth",
+        ("fourteenth",),
+    ),
 }
 
 
 def add_mirror_options(parser: argparse.ArgumentParser) -> None:
-    """`--readability`, `--goose3`, `--newspaper4k`, `--trafilatura`, `--postlight`: where each
-    mirrored batch's repository is, for the scoring scripts (`eval.quotes_real`,
-    `eval.events_real`)."""
+    """`--readability`, `--goose3`, `--newspaper4k`, `--trafilatura`, `--postlight`, `--fundus`:
+    where each mirrored batch's repository is, for the scoring scripts (`eval.quotes_real`,
+    `eval.events_real`); `repos_given` reads them back."""
     for source, known in MIRRORED.items():
         parser.add_argument(
             known.option,
@@ -1296,6 +1354,12 @@ def add_mirror_options(parser: argparse.ArgumentParser) -> None:
             f"{' or '.join((known.split, *known.later))} "
             f"(default: ${known.env}, else the machine's mirror)",
         )
+
+
+def repos_given(args: argparse.Namespace) -> dict[str, Path | None]:
+    """The repositories given on the command line (`add_mirror_options`), by source: one mapping
+    for the scripts to pass on, so a new source needs no new keyword anywhere."""
+    return {source: getattr(args, source, None) for source in MIRRORED}
 
 
 def mirrored_repo(source: str, path: Path | None = None) -> Path:
@@ -1315,7 +1379,8 @@ def read_mirrored(
     source: str, chosen: list[RealPage], repo: Path | None = None
 ) -> dict[str, bytes]:
     """The raw bytes of a mirrored source's pages, by page name: `git show` of the pinned commit
-    in a clone or mirror (bare or not), else the file itself in a checkout or copy of the tree."""
+    in a clone or mirror (bare or not), else the file itself in a checkout or copy of the tree;
+    a gzipped page (`.gz`) unpacked."""
     known, where = MIRRORED[source], mirrored_repo(source, repo)
     git = shutil.which("git") or "git"
     found: dict[str, bytes] = {}
@@ -1337,6 +1402,8 @@ def read_mirrored(
                 f"{page.member} at {known.commit[:7]} is not in {where} (give a clone of "
                 f"github.com/{known.github} with {known.option} or ${known.env})"
             )
+        if page.member.endswith(".gz"):
+            found[page.name] = gzip.decompress(found[page.name])
     return found
 
 
@@ -1348,27 +1415,17 @@ def read_readability(chosen: list[RealPage], repo: Path | None = None) -> dict[s
 def read_html(
     chosen: list[RealPage],
     data: Path = DEFAULT_DATA,
-    readability: Path | None = None,
-    goose3: Path | None = None,
-    newspaper4k: Path | None = None,
-    *,
-    trafilatura: Path | None = None,
-    postlight: Path | None = None,
+    repos: Mapping[str, Path | None] | None = None,
 ) -> dict[str, bytes]:
     """The raw bytes of the chosen pages, by file name: the archive's in one pass over it (not
-    opened when no page is from it), the others' from their repositories (a path given per
-    source, else its environment variable or the machine's mirror)."""
-    repos = {
-        "readability": readability,
-        "goose3": goose3,
-        "newspaper4k": newspaper4k,
-        "trafilatura": trafilatura,
-        "postlight": postlight,
-    }
+    opened when no page is from it), the others' from their repositories (`repos`: a path by
+    source, as `repos_given` reads them; else each source's environment variable or the
+    machine's mirror)."""
+    given = repos or {}
     found: dict[str, bytes] = {}
-    for source, repo in repos.items():
+    for source in MIRRORED:
         mine = [p for p in chosen if p.source == source]
-        found |= read_mirrored(source, mine, repo) if mine else {}
+        found |= read_mirrored(source, mine, given.get(source)) if mine else {}
     archived = [p for p in chosen if p.source not in MIRRORED]
     return found | (_read_archive(archived, data) if archived else {})
 
@@ -1393,24 +1450,12 @@ def write_pages(
     folder: Path,
     split: str = "all",
     data: Path = DEFAULT_DATA,
-    readability: Path | None = None,
-    *,
-    goose3: Path | None = None,
-    newspaper4k: Path | None = None,
-    trafilatura: Path | None = None,
-    postlight: Path | None = None,
+    repos: Mapping[str, Path | None] | None = None,
 ) -> list[Path]:
-    """Save the split's pages as .html files in a (temporary) folder, for `analyst ingest`."""
+    """Save the split's pages as .html files in a (temporary) folder, for `analyst ingest`
+    (`repos`: where the mirrored sources' repositories are, as `read_html` takes them)."""
     chosen = pages(split, data)
-    raw = read_html(
-        chosen,
-        data,
-        readability,
-        goose3,
-        newspaper4k,
-        trafilatura=trafilatura,
-        postlight=postlight,
-    )
+    raw = read_html(chosen, data, repos)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for page in chosen:

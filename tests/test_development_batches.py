@@ -14,6 +14,7 @@ check runs once per batch, from the batch's facts in `BATCHES`.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from dataclasses import dataclass
@@ -197,6 +198,8 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "tenth",
         "eleventh",
         "twelfth",
+        "thirteenth",
+        "fourteenth",
     )
 
 
@@ -209,9 +212,11 @@ def test_the_split_lists_the_chosen_pages_without_archive_or_mirror(
     assert len(batch.names) == len(set(batch.names)) == batch.tally[0]
     for page, (member, url, published) in zip(chosen, batch.chosen, strict=True):
         assert page.source == batch.source and page.member == member
-        assert member.startswith(batch.members) and member.endswith(".html")
-        assert page.name == batch.prefix + Path(member).name
-        assert page.key == batch.prefix + Path(member).stem
+        assert member.startswith(batch.members) and member.endswith((".html", ".html.gz"))
+        assert page.name == batch.prefix + Path(member).name.removesuffix(".gz")
+        assert page.key == batch.prefix + Path(member).name.removesuffix(".gz").removesuffix(
+            ".html"
+        )
         assert page.url == url and url.startswith(("http://", "https://"))
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and page.published == published
     assert re.fullmatch(r"[0-9a-f]{40}", batch.commit)
@@ -308,8 +313,9 @@ def test_a_page_is_read_from_a_plain_copy_and_refused_when_missing(
     page = pages(batch.split)[0]
     copy = tmp_path / batch.source
     (copy / page.member).parent.mkdir(parents=True)
-    (copy / page.member).write_bytes(b"<html><p>copy</p></html>")
-    found = read_html([page], tmp_path / "no-archive", **{batch.source: copy})
+    saved = b"<html><p>copy</p></html>"  # a gzipped source's page is saved gzipped
+    (copy / page.member).write_bytes(gzip.compress(saved) if page.member.endswith(".gz") else saved)
+    found = read_html([page], tmp_path / "no-archive", {batch.source: copy})
     assert found == {page.name: b"<html><p>copy</p></html>"}
     with pytest.raises(FileNotFoundError, match=rf"{batch.github} with --{batch.source}"):
         read_mirrored(batch.source, [page], tmp_path / "empty")
@@ -328,7 +334,7 @@ def test_quotes_real_and_events_real_take_the_split(
     seen: dict[str, Any] = {}
 
     def run_split(split: str, **kwargs: Any) -> tuple[list[Any], dict[str, str]]:
-        seen["quotes"] = (split, kwargs[batch.source])
+        seen["quotes"] = (split, kwargs["repos"][batch.source])
         return [], {}
 
     monkeypatch.setattr(quotes_real, "run_split", run_split)
@@ -336,8 +342,8 @@ def test_quotes_real_and_events_real_take_the_split(
     assert quotes_real.main(["--split", batch.split, option, str(tmp_path)]) == 1
     assert seen["quotes"] == (batch.split, tmp_path)
 
-    def ingest(split: str, *args: Any, **kwargs: Any) -> events_real.Ingested:
-        seen["events"] = (split, kwargs[batch.source])
+    def ingest(split: str, data: Path, repos: dict[str, Path | None]) -> events_real.Ingested:
+        seen["events"] = (split, repos[batch.source])
         return events_real.Ingested([], {}, {}, 0, 0)
 
     monkeypatch.setattr(events_real, "ingest", ingest)

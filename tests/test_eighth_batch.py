@@ -156,7 +156,7 @@ def test_a_page_is_read_from_a_plain_copy_and_refused_when_missing(
         (copy / page.member).parent.mkdir(parents=True)
         (copy / page.member).write_bytes(f"<html><p>{page.source}</p></html>".encode())
         copies[page.source] = copy
-    found = read_html([goose, news], tmp_path / "no-archive", None, *copies.values())
+    found = read_html([goose, news], tmp_path / "no-archive", copies)
     assert found == {
         goose.name: b"<html><p>goose3</p></html>",
         news.name: b"<html><p>newspaper4k</p></html>",
@@ -176,7 +176,7 @@ def test_quotes_real_and_events_real_take_the_eighth_split(
     seen: dict[str, Any] = {}
 
     def run_split(split: str, **kwargs: Any) -> tuple[list[Any], dict[str, str]]:
-        seen["quotes"] = (split, kwargs["goose3"], kwargs["newspaper4k"])
+        seen["quotes"] = (split, kwargs["repos"]["goose3"], kwargs["repos"]["newspaper4k"])
         return [], {}
 
     monkeypatch.setattr(quotes_real, "run_split", run_split)
@@ -206,8 +206,8 @@ def test_quotes_real_and_events_real_take_the_eighth_split(
     )
     unjudged = events_real.Produced(news.key, "The vote was held on Friday.", "2012-01-06", "day")
 
-    def ingest(split: str, *args: Any, **kwargs: Any) -> events_real.Ingested:
-        seen["events"] = (split, kwargs["goose3"], kwargs["newspaper4k"])
+    def ingest(split: str, data: Path, repos: dict[str, Path | None]) -> events_real.Ingested:
+        seen["events"] = (split, repos["goose3"], repos["newspaper4k"])
         return events_real.Ingested([event, unjudged], {}, {}, 2, 2)
 
     monkeypatch.setattr(events_real, "ingest", ingest)

@@ -64,7 +64,7 @@ def test_a_page_is_read_from_a_plain_copy_of_the_tree_and_refused_when_missing(
     (copy / page.member).parent.mkdir(parents=True)
     (copy / page.member).write_bytes(b"<html><p>saved</p></html>")
     assert read_readability([page], copy) == {page.name: b"<html><p>saved</p></html>"}
-    assert read_html([page], tmp_path / "no-archive-here", copy) == {
+    assert read_html([page], tmp_path / "no-archive-here", {"readability": copy}) == {
         page.name: b"<html><p>saved</p></html>"
     }
     with pytest.raises(FileNotFoundError, match="mozilla/readability"):
@@ -118,17 +118,15 @@ def test_both_scripts_accept_the_seventh_split(
     seen: dict[str, Any] = {}
 
     def run_split(split: str, **kwargs: Any) -> tuple[list[Any], dict[str, str]]:
-        seen["quotes"] = (split, kwargs["readability"])
+        seen["quotes"] = (split, kwargs["repos"]["readability"])
         return [], {}
 
     monkeypatch.setattr(quotes_real, "run_split", run_split)
     assert quotes_real.main(["--split", "seventh", "--readability", str(tmp_path)]) == 1
     assert seen["quotes"] == ("seventh", tmp_path)
 
-    def ingest(
-        split: str, data: Path, readability: Path | None, **mirrors: Path | None
-    ) -> events_real.Ingested:
-        seen["events"] = (split, readability)
+    def ingest(split: str, data: Path, repos: dict[str, Path | None]) -> events_real.Ingested:
+        seen["events"] = (split, repos["readability"])
         return events_real.Ingested([], {}, {}, 0, 0)
 
     monkeypatch.setattr(events_real, "ingest", ingest)
