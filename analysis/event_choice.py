@@ -36,6 +36,7 @@ from analysis.event_predicted import predicted_past
 from analysis.event_prospect import prospect_aside
 from analysis.event_recent_thing import ahead_in_past_description, recent_thing_now
 from analysis.event_reference import RECENT
+from analysis.event_result import result_ahead
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
 from analysis.event_the_weekday import the_weekday
@@ -237,6 +238,8 @@ def choose(
     found = _demoted(found, second, Role.CONTEXT)
     # "Calling the return two months ago the test, the ministry said yesterday": a second date
     found = _demoted(found, _characterised(dated, found), Role.DESCRIPTOR)
+    # "won the semi-final on Sunday, setting up a final next month": the result's thing ahead
+    found = _demoted(found, _results_ahead(dated, found, places.published), Role.DESCRIPTOR)
     # "more in March than they did in February", "Whatever the outcome of the May 7 runoff"
     return _demoted(found, compared(text, sentence.start, dates), Role.REFERENCE)
 
@@ -251,6 +254,28 @@ def _characterised(dated: Sequence[Dated | None], found: Sequence[Role]) -> list
         item is not None
         and characterising_opener(item.place)
         and any(on_main_clause(item.place, main) for main in mains)
+        for item in dated
+    ]
+
+
+def _results_ahead(
+    dated: Sequence[Dated | None], found: Sequence[Role], published: date | None
+) -> list[bool]:
+    """Each date after the day of writing in a trailing participle ('..., setting up a final
+    next month') of a past clause another event date of the sentence, on or before that day,
+    dates."""
+    if published is None:
+        return [False] * len(dated)
+    today = published.toordinal()
+    mains = [
+        item.place
+        for item, role in zip(dated, found, strict=True)
+        if item and role is Role.EVENT and 0 < item.last <= today
+    ]
+    return [
+        item is not None
+        and item.first > today
+        and any(result_ahead(item.place, main) for main in mains)
         for item in dated
     ]
 

@@ -1,0 +1,66 @@
+"""A date ahead of the writing in a trailing participle of a dated past happening (issue 12,
+round 25).
+
+"The team won the semi-final on Sunday, setting up a final against Leeds next month",
+"'Parasite' won on Sunday, cementing its place among the favourites at the Oscars next month":
+a present participle after the main clause, set off by a comma and with no subject of its own,
+tells what the main clause's happening brought about, at that happening's time. When the main
+clause is told in the past and dated on or before the day of writing, a date in the participle
+that lies after the writing cannot be the participle's own time: it dates a thing the result
+looks ahead to (the final, the Oscars), a second date of the sentence.
+
+Untouched: a participle that opens the sentence ("Opening next month, ..."), one with its own
+subject or subordinator, a main clause told in the future or the present ("will play on Sunday,
+hoping to reach the final next month"), a date in a clause below the participle ("saying the
+plant will close next year": what a speaker said), a participle date on or before the day of
+writing ("erasing gains made last week"), and a sentence whose main clause has no date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis import clause_kinds as kinds
+from analysis.event_attach import SET_OFF, Place
+
+_OWN = frozenset({"mark", "aux", "auxpass", "nsubj", "nsubjpass", "expl"})
+_PAST_AUX = frozenset({"VBD"})  # was, were, had, did
+_MODAL = frozenset({"MD"})
+
+
+def trailing_participle(place: Place) -> Token | None:
+    """The present participle the date's own clause is, when it trails the clause it hangs on
+    after a comma or dash, with no subject, auxiliary or subordinator of its own (', cementing
+    their roles ...'); else None."""
+    links = place.links
+    if len(links) < 2 or links[0].dep != "advcl" or links[0].mark:
+        return None
+    verb, head = links[0].verb, links[1].verb
+    if verb.tag_ != "VBG" or verb.i < head.i:
+        return None
+    if any(kid.dep_ in _OWN for kid in verb.children):
+        return None
+    start = verb.left_edge.i
+    if start <= verb.sent.start or verb.doc[start - 1].text not in SET_OFF:
+        return None
+    return verb
+
+
+def told_past(verb: Token) -> bool:
+    """Whether a clause is told in the past: a past verb ('won') or a past auxiliary ('were
+    named', 'had won'), and no modal ('would win')."""
+    helpers = kinds.auxes(verb)
+    if any(aux.tag_ in _MODAL for aux in helpers):
+        return False
+    return verb.tag_ == "VBD" or any(aux.tag_ in _PAST_AUX for aux in helpers)
+
+
+def result_ahead(place: Place, main: Place) -> bool:
+    """Whether the date of `place` is in a trailing participle whose clause `main` dates, that
+    clause being told in the past (the caller checks the two dates' sides of the writing)."""
+    verb = trailing_participle(place)
+    if verb is None or not main.links:
+        return False
+    above = [link.verb for link in place.links[1:]]
+    dated = main.links[0].verb
+    return any(dated == clause for clause in above) and told_past(place.links[1].verb)

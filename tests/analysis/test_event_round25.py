@@ -1,0 +1,54 @@
+"""Event dates of issue 12's round 25 (general mechanisms drawn from the wrong events left on
+every development set), in invented sentences, each shape with the guards that keep their
+dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.analysis.dated import event_dates
+
+
+def dated(nlp: Language, text: str, published: date) -> list[str]:
+    """The dates (ISO) of a text's events, leaving out undated ones."""
+    return [found for found in event_dates(nlp, text, published) if found != "None"]
+
+
+WRITTEN = date(2021, 3, 16)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trailing participle tells the result of a dated past happening, at its time: a
+        # date after the writing in it dates a thing the result looks ahead to
+        ("The club won the semi-final on Sunday, setting up a final against Leeds next month.",
+         ["2021-03-14"]),
+        ("The film took the top prize at the guild awards on Sunday, while its two leads were "
+         "honoured too, cementing their places as favourites at the festival next month.",
+         ["2021-03-14"]),
+        ("The rider finished third on Saturday, securing a start at the world championships "
+         "next year.", ["2021-03-13"]),
+        # guards: the main clause told in the future, a speaker's words below the participle,
+        # a participle date not after the writing, a participle opening the sentence, and a
+        # main clause without a date keep their dates
+        ("The club will play on Sunday, hoping to reach the final next month.",
+         ["2021-03-21", "2021-04-01"]),
+        ("The minister resigned on Monday, saying she plans to leave parliament next month.",
+         ["2021-03-15"]),
+        ("The index fell on Monday, erasing gains made last week.", ["2021-03-15"]),
+        ("Opening next month, the museum was unveiled on Monday.",
+         ["2021-04-01", "2021-03-15"]),
+        ("The club won the semi-final, setting up a final against Leeds next month.",
+         ["2021-04-01"]),
+        ("The club won the semi-final on Sunday. It will play Leeds next month.",
+         ["2021-03-14", "2021-04-01"]),
+    ],
+)  # fmt: skip
+def test_a_trailing_result_participle_takes_its_clause_time(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
