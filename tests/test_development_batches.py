@@ -34,6 +34,8 @@ from eval.real_pages import (
     ELEVENTH,
     ELEVENTH_PAGES,
     ELEVENTH_PREFIX,
+    FUNDUS_COMMIT,
+    FUNDUS_ENV,
     GOLD_FILES,
     MIRRORED,
     NINTH,
@@ -48,6 +50,9 @@ from eval.real_pages import (
     TENTH_PAGES,
     TENTH_PREFIX,
     TEST,
+    THIRTEENTH,
+    THIRTEENTH_PAGES,
+    THIRTEENTH_PREFIX,
     TRAFILATURA_COMMIT,
     TRAFILATURA_ENV,
     TWELFTH,
@@ -168,9 +173,24 @@ TWELFTH_BATCH = Batch(  # development, chosen for dated events: 9 of its 13 page
     DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH,
     quotes_optional=True,
 )
+THIRTEENTH_BATCH = Batch(  # development: fundus's pages of the sites the seeded draw gave it
+    "thirteenth",
+    THIRTEENTH,
+    THIRTEENTH_PAGES,
+    THIRTEENTH_PREFIX,
+    "fundus",
+    "flairNLP/fundus",
+    FUNDUS_COMMIT,
+    FUNDUS_ENV,
+    ("tests/resources/parser/test_data/",),
+    175,
+    "7210f21",
+    (15, 92, 68, 4),
+    DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH,
+)
 BATCHES = pytest.mark.parametrize(
     "batch",
-    [NINTH_BATCH, TENTH_BATCH, ELEVENTH_BATCH, TWELFTH_BATCH],
+    [NINTH_BATCH, TENTH_BATCH, ELEVENTH_BATCH, TWELFTH_BATCH, THIRTEENTH_BATCH],
     ids=lambda b: b.split,
 )
 
