@@ -13,9 +13,11 @@ A pronoun that is a clause's subject stands for, in this order:
    she continued" is still Hajjaj, though another woman was named in between as an object);
    a pronoun that speaks ("“…,” he said") takes, of the latest sentence with such subjects,
    the one that sentence is most about: a speaker, else a main clause's subject ("Tinsley walks
-   …, while Phalen scours …"), and passes over a sentence that names people only inside
-   someone else's reported words ("the airline said Capo was too big"; "And, DeSantis added,
-   Trump promised …": Trump is what DeSantis said);
+   …, while Phalen scours …"; not the subject of a clause that hangs on a word of the
+   sentence: "Lopes went into detail about how Maxwell recruited …", "Saleh is aware of the
+   effect Kareem may have"), and passes over a sentence that names people only inside someone
+   else's reported words ("the airline said Capo was too big"; "And, DeSantis added, Trump
+   promised …": Trump is what DeSantis said);
 3. else the latest person named before it.
 
 A pronoun that replies ("“…,” she replied") is the person asked just before ("a reporter
@@ -57,6 +59,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
 PERSONAL = frozenset({"he", "she"})
 REPLIES = frozenset({"reply", "respond", "answer", "retort"})
+# Clauses that hang on a word of another clause, not the sentence's own: an adverbial clause,
+# a relative one ("the effect Sinwar may have"), one under a preposition ("about how Maxwell
+# recruited …"), a clause modifying a noun, a clause as subject.
+_EMBEDDED = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj"})
 ASKS = frozenset({"ask", "question"})
 # People who speak unnamed ("a spokesperson for X", "a senior official", "one source").
 UNNAMED_VOICES = frozenset(
@@ -263,7 +269,7 @@ class PronounChain:
         elif self._reported(subject) or self._told_by_aside(subject):
             rank = 0
         else:
-            rank = 1 if verb.dep_ == "advcl" or self._under_someone(verb) else 2
+            rank = 1 if verb.dep_ in _EMBEDDED or self._under_someone(verb) else 2
         self.ranks[subject.idx] = rank
         self.sentence_of[subject.idx] = subject.sent.start
 
@@ -276,7 +282,13 @@ class PronounChain:
         while governor.dep_ == "xcomp":
             governor = governor.head
         return any(
-            c.dep_ in SUBJECT_DEPS and (c.lower_ in PERSONAL or self._person_at(c.idx) is not None)
+            c.dep_ in SUBJECT_DEPS
+            and (
+                c.lower_ in PERSONAL
+                or self._person_at(c.idx) is not None
+                or self._apposed_person(c) is not None
+                or self._untagged_person(c) is not None
+            )
             for c in governor.children
         )
 
