@@ -48,6 +48,10 @@ _PRESENT_TIME = re.compile(
     r"|fall|winter|morning|afternoon|evening|january|february|march|april|may|june|july"
     r"|august|september|october|november|december)s?)\b"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "over the past few months", "in the last two years", "in recent weeks" (round 25)
+    r"|(?:\b(?:past|last|coming|next)\s+(?:few|several|couple\s+of|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:days|weeks|months|years)\b"
+    r"|\bin\s+recent\s+(?:days|weeks|months|years)\b)"
 )
 _WITH_MONTH = frozenset({Precision.DAY, Precision.MONTH})
 # A date inside a noun's words names the thing, not the time told: "the firm's May 2008 deal",

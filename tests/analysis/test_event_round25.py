@@ -52,3 +52,31 @@ def test_a_trailing_result_participle_takes_its_clause_time(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+STORY_WRITTEN = date(2024, 9, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a text that says it is back in the writing's present ("over the past few months",
+        # "in recent weeks", "in the last two years") ends the earlier year its story carried:
+        # a yearless month after it is of the writing's year
+        ("The chain was founded in March 2019. Its first shop opened in May 2019 in Leeds.\n\n"
+         "Sales have slowed over the past few months, analysts say.\n\n"
+         "The chain cut its prices twice, once in July and again in August.",
+         ["2019-03-01", "2019-05-01", "2024-07-01", "2024-08-01"]),
+        ("The port was closed in March 2021 and reopened in June 2021.\n\n"
+         "Traffic has grown in recent weeks.\n\nThe owners raised fees in July.",
+         ["2021-03-01", "2021-06-01", "2024-07-01"]),
+        # guard: with nothing of the writing's present between, the story's year holds
+        ("The chain was founded in March 2019. Its first shop opened in May 2019 in Leeds.\n\n"
+         "The chain cut its prices twice, once in July and again in August.",
+         ["2019-03-01", "2019-05-01", "2019-07-01", "2019-08-01"]),
+    ],
+)  # fmt: skip
+def test_the_writings_present_ends_a_carried_story_year(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, STORY_WRITTEN) == expected
