@@ -53,8 +53,9 @@ def relative(match: re.Match[str], ctx: Context) -> Outcome:
         anchor += timedelta(days=1)  # on a Sunday, "will ... this week" is the week ahead
     value = parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
     if "hedge" in match.re.groupindex and match.group("hedge"):
-        precision = Precision.YEAR if precision is Precision.MONTH else Precision.MONTH
-        precision = Precision.YEAR if unit == "year" else precision
+        # "well over 15 days ago", "about two weeks ago": a month; "just over a month ago",
+        # "roughly six months ago": still the month it counts to (round 25), not its year
+        precision = Precision.YEAR if unit == "year" else Precision.MONTH
     return (None if value is None else period_start(value, precision)), precision
 
 

@@ -29,7 +29,8 @@ Anchoring rules (the anchor is the article's publication date):
   takes the nearest such day. Without the caller's word, a future cue in the sentence ("will",
   "is due to", "upcoming"...) points forward.
 - Weeks have WEEK precision and their Monday as value; months and years their first day. A
-  hedged count ("well over 15 days ago") is a month, not a day.
+  hedged count of days, weeks or months ("well over 15 days ago", "just over a month ago") is
+  a month, not a day (nor a year); of years, a year.
 - "the day before"/"the next day" count from the previous day-precise date in the same text,
   else from the anchor; "the next year", "a year later", "that year" from the last year the
   text wrote.

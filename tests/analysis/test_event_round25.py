@@ -80,3 +80,22 @@ def test_the_writings_present_ends_a_carried_story_year(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, STORY_WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedged count of months is as vague as a hedged count of days: the month it counts
+        # to, not that month's year
+        ("Just over a month ago, the council floated a new tax.", ["2024-08-01"]),
+        ("Roughly six months ago, the council floated a new tax.", ["2024-03-01"]),
+        ("More than two months ago, the council floated a new tax.", ["2024-07-01"]),
+        # guards: a plain count of months, hedged days and weeks, and hedged years
+        ("Two months ago, the council floated a new tax.", ["2024-07-01"]),
+        ("Well over 15 days ago, the council floated a new tax.", ["2024-08-01"]),
+        ("About two weeks ago, the council floated a new tax.", ["2024-08-01"]),
+        ("Almost a year ago, the council floated a new tax.", ["2023-01-01"]),
+    ],
+)  # fmt: skip
+def test_a_hedged_count_of_months_is_a_month(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text, STORY_WRITTEN) == expected
