@@ -97,12 +97,13 @@ def _clause_votes(doc: Doc, mention: Mention, excluded: Callable[[int], bool]) -
     """A person's own clause: "As Tom Keller played down the boos he faced" (he is Keller).
     Subject pronouns under the person's verb, and reflexives, vote twice; a clause with a
     subject of its own that is not a pronoun ("said Maria Lopez knew she …") is someone else's,
-    and a verb with someone as its object ("told her she …") gives no vote at all."""
+    and a verb with someone as its object ("told her she …") gives no vote at all; an
+    organisation as its object ("told Reuters he …") is no one a pronoun stands for."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.dep_ not in _SUBJECTS:
         return Counter()
     verb = span.root.head
-    if any(c.dep_ in _ADDRESSEES and c.pos_ in {"PRON", "PROPN"} for c in verb.children):
+    if any(c.dep_ in _ADDRESSEES and _addressed_person(c) for c in verb.children):
         return Counter()
     votes: Counter[str] = Counter()
     stack = [c for c in verb.children if c.i != span.root.i]
@@ -121,6 +122,16 @@ def _clause_votes(doc: Doc, mention: Mention, excluded: Callable[[int], bool]) -
     return votes
 
 
+def _addressed_person(addressee: Token) -> bool:
+    """Whether a verb's object may be a person a pronoun after it stands for ("told her she …",
+    "told Maria Lopez she …"); an organisation is not ("Graham told The Associated Press he was
+    worried", "told Reuters she": the he/she is the subject's own)."""
+    if addressee.pos_ == "PRON":
+        return True
+    return addressee.pos_ == "PROPN" and addressee.ent_type_ not in _BODY_TYPES
+
+
+_BODY_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"})
 
 
