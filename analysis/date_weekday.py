@@ -58,9 +58,12 @@ _WEEK_SHIFT = {"last": -1, "this": 0, "next": 1}
 _DAY_NAME = "|".join(name.capitalize() for name in WEEKDAYS)
 _PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 _WHICH_WEEK = r"(?P<which{n}>(?i:last|this|next))\s+(?i:week)\b"
-# "on Tuesday last week", "on Monday of next week"; "last week, on Tuesday", "Last week Tuesday"
+# "on Tuesday last week", "on Monday of next week"; "last week, on Tuesday", "Last week Tuesday";
+# with any preposition a bare weekday takes ("until Wednesday next week", "from Monday next week":
+# round 25), so that the weekday and its week are one date, not a weekday and a week apart
 PATTERN_WEEK_DAY = (
-    rf"(?<![\w])(?:(?i:on)\s+)?(?P<weekday>{_DAY_NAME}){_PART}(?:,|\s+of)?\s+"
+    rf"(?<![\w])(?:(?i:on|by|until|till|since|from|before|after)\s+)?"
+    rf"(?P<weekday>{_DAY_NAME}){_PART}(?:,|\s+of)?\s+"
     + _WHICH_WEEK.format(n="")
     + r"|(?<![\w])"
     + _WHICH_WEEK.format(n="2")

@@ -99,3 +99,30 @@ def test_the_writings_present_ends_a_carried_story_year(
 )  # fmt: skip
 def test_a_hedged_count_of_months_is_a_month(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text, STORY_WRITTEN) == expected
+
+
+WEEK_WRITTEN = date(2024, 10, 15)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday with its week after any preposition is one date: its week is not a second
+        # date (an event of its own) beside a weekday counted from the wrong week
+        ("The joint drills, which run until Wednesday next week, come days after a collision "
+         "at sea.", []),
+        ("Applications must be filed by Friday next week.", []),
+        ("The curfew has been in place since Monday last week.", []),
+        # guards: a start whose week already was its context, 'on' as before, a weekday and a
+        # week of different clauses, a bare weekday
+        ("The new rules will come into force from Monday next week.", ["2024-10-21"]),
+        ("The ferry sank on Friday last week.", ["2024-10-11"]),
+        ("The rules came into force on Monday, and a ban will follow next week.",
+         ["2024-10-14", "2024-10-21"]),
+        ("The drills will run until Wednesday.", []),
+    ],
+)  # fmt: skip
+def test_a_weekday_and_its_week_after_a_preposition_are_one_date(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WEEK_WRITTEN) == expected
