@@ -95,11 +95,13 @@ A seventh source (session 23, 2026-12-07): the saved test pages of fundus, a new
 the pages remain their publishers'), English news pages of 2023-2026 from sites no earlier batch
 read. A seeded draw assigned each candidate site to one of two batches, so no site is in both:
 the thirteenth (`THIRTEENTH`, split "thirteenth"), a DEVELOPMENT batch, and the fourteenth
-(`FOURTEENTH`, split "fourteenth"), HELD OUT and labelled blind. Each batch's page table is a
-module of its own (`eval.pages_thirteenth`, `eval.pages_fourteenth`), the reasons and rejected
-pages beside it. The pages are gzipped in that repository: they are read with `git show` like
-the others (`--fundus PATH` / $ANALYST_FUNDUS, else the machine's mirror) and unpacked in
-memory, never copied here; neither batch is part of "dev", "test" or "all".
+(`FOURTEENTH`, split "fourteenth"), HELD OUT and labelled blind; a fifteenth (`FIFTEENTH`, split
+"fifteenth"), a second DEVELOPMENT batch, takes the pages of the thirteenth's side of the draw
+that the thirteenth did not. Each batch's page table is a module of its own
+(`eval.pages_thirteenth`, `eval.pages_fourteenth`, `eval.pages_fifteenth`), the reasons and
+rejected pages beside it. The pages are gzipped in that repository: they are read with `git
+show` like the others (`--fundus PATH` / $ANALYST_FUNDUS, else the machine's mirror) and
+unpacked in memory, never copied here; no fundus batch is part of "dev", "test" or "all".
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from eval import pages_fourteenth, pages_thirteenth
+from eval import pages_fifteenth, pages_fourteenth, pages_thirteenth
 from eval.common import DEFAULT_DATA
 
 ARCHIVE = "htmldate_eval/html_pages.tar.xz"
@@ -1138,16 +1140,21 @@ def page_name(prefix: str, member: str) -> str:
 # The thirteenth (development) and fourteenth (held-out) batches (session 23, 2026-12-07), from
 # fundus's saved test pages at FUNDUS_COMMIT; the tables, with the choice and the pages left out,
 # are in their own modules.
-THIRTEENTH_SOURCE = FOURTEENTH_SOURCE = "fundus"
+THIRTEENTH_SOURCE = FOURTEENTH_SOURCE = FIFTEENTH_SOURCE = "fundus"
 THIRTEENTH_PREFIX = "fundus13-"
 FOURTEENTH_PREFIX = "fundus14-"
+FIFTEENTH_PREFIX = "fundus15-"
 THIRTEENTH_PAGES = pages_thirteenth.PAGES
 FOURTEENTH_PAGES = pages_fourteenth.PAGES
+FIFTEENTH_PAGES = pages_fifteenth.PAGES
 THIRTEENTH: tuple[str, ...] = tuple(
     page_name(THIRTEENTH_PREFIX, member) for member, _, _ in THIRTEENTH_PAGES
 )
 FOURTEENTH: tuple[str, ...] = tuple(
     page_name(FOURTEENTH_PREFIX, member) for member, _, _ in FOURTEENTH_PAGES
+)
+FIFTEENTH: tuple[str, ...] = tuple(
+    page_name(FIFTEENTH_PREFIX, member) for member, _, _ in FIFTEENTH_PAGES
 )
 
 
@@ -1233,6 +1240,12 @@ def fourteenth_catalogue() -> dict[str, RealPage]:
     return mirrored_catalogue(FOURTEENTH_PAGES, FOURTEENTH_PREFIX, FOURTEENTH_SOURCE)
 
 
+def fifteenth_catalogue() -> dict[str, RealPage]:
+    """The fifteenth batch's pages (more of fundus's test pages of the thirteenth's sites,
+    development), by page name, in order."""
+    return mirrored_catalogue(FIFTEENTH_PAGES, FIFTEENTH_PREFIX, FIFTEENTH_SOURCE)
+
+
 SPLITS = (
     "dev",
     "test",
@@ -1247,6 +1260,7 @@ SPLITS = (
     "twelfth",
     "thirteenth",
     "fourteenth",
+    "fifteenth",
 )
 
 
@@ -1257,8 +1271,9 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     development batch, neither; "tenth", Postlight Parser's pages, a development batch, neither;
     "eleventh", more of Postlight Parser's pages, held out, neither; "twelfth", more of
     trafilatura's pages, a development batch, neither; "thirteenth", fundus's pages, a
-    development batch, and "fourteenth", fundus's pages of other sites, held out, neither), in the
-    order listed."""
+    development batch, "fourteenth", fundus's pages of other sites, held out, and "fifteenth",
+    more of the thirteenth's side of fundus's pages, a development batch, neither), in the order
+    listed."""
     batches = {
         "seventh": readability_catalogue,
         "eighth": eighth_catalogue,
@@ -1268,6 +1283,7 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
         "twelfth": twelfth_catalogue,
         "thirteenth": thirteenth_catalogue,
         "fourteenth": fourteenth_catalogue,
+        "fifteenth": fifteenth_catalogue,
     }
     if split in batches:
         return list(batches[split]().values())
@@ -1336,7 +1352,7 @@ MIRRORED = {
         FUNDUS_MIRROR,
         "--fundus",
         "thirteenth",
-        ("fourteenth",),
+        ("fourteenth", "fifteenth"),
     ),
 }
 

@@ -220,6 +220,7 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "twelfth",
         "thirteenth",
         "fourteenth",
+        "fifteenth",
     )
 
 
