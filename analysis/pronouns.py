@@ -40,7 +40,8 @@ else is left (the pronoun then stays unresolved: a "she" is never a man the arti
 "person" that is a word of a place or organisation of the article ("Keys" beside "Florida
 Keys") is not a person here: the small model tags such words PERSON; nor is a "person" whose
 name opens with the whole name of one of the article's organisations ("Arcade Publishing"
-beside "Arcade").
+beside "Arcade"), unless the article also calls that person by the surname alone, tagged as a
+person ("Khan also alleged …" beside "Imran's ouster" tagged ORG: a first name mistagged).
 """
 
 from __future__ import annotations
@@ -113,8 +114,19 @@ class PronounChain:
         self.named_orgs = [
             m for m in mentions if m.kind == EntityKind.ORG and person_shaped(m.name)
         ]
-        # "Arcade Publishing" tagged PERSON beside "Arcade" tagged ORG: a company, not a man
+        # "Arcade Publishing" tagged PERSON beside "Arcade" tagged ORG: a company, not a man;
+        # but a person the article also calls by the surname alone, tagged PERSON ("Khan also
+        # alleged …" beside "Imran's ouster" tagged ORG), is a person whose first name the model
+        # took for an organisation
         org_names = {m.name for m in mentions if m.kind == EntityKind.ORG}
+        by_surname = {
+            m.key
+            for m in mentions
+            if m.kind == EntityKind.PERSON
+            and m.label == "PERSON"
+            and " " in m.name
+            and m.text == m.name.split()[-1]
+        }
         self.people = sorted(
             (
                 m
@@ -122,7 +134,10 @@ class PronounChain:
                 if m.kind == EntityKind.PERSON
                 and not excluded(m.start)
                 and (" " in m.name or m.name.lower() not in others)
-                and not any(m.name.startswith(f"{org} ") for org in org_names)
+                and (
+                    m.key in by_surname
+                    or not any(m.name.startswith(f"{org} ") for org in org_names)
+                )
             ),
             key=lambda m: m.start,
         )

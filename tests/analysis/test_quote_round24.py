@@ -107,3 +107,19 @@ def test_a_pronoun_after_telling_an_organisation_is_the_teller_s(nlp: Language, 
 )
 def test_a_person_told_keeps_the_pronoun_open(nlp: Language, text: str, key: str) -> None:
     assert _keys(nlp, text) == [key]
+
+
+# --- a first name tagged as an organisation ("Imran's ouster") leaves the person a person ----
+
+
+def test_a_person_whose_first_name_is_tagged_an_organisation_is_still_a_person(
+    nlp: Language,
+) -> None:
+    text = (
+        "Imran Khan was removed from office in April 2022.\n\nProtests spread after Imran's "
+        "ouster. Khan also alleged that the army chief was behind the crackdown on his party. He "
+        "also accused the general of “dismantling the future of this country to protect himself.”"
+    )
+    doc = nlp(text)
+    assert any(e.text == "Imran" and e.label_ == "ORG" for e in doc.ents)  # the shape's tagging
+    assert _keys(nlp, text) == ["imran khan"]
