@@ -243,6 +243,13 @@ def _content(dated: Dated, events: Sequence[Dated]) -> bool:
         if (frame := medium(other.place) or other.place.verb)
         and (not other.place.names or other.place.thing_prep in _SETTINGS)
     }
+    # "As the drills began yesterday, the government announced that ...": a clause of the same
+    # time dates the clause it hangs on, the frame
+    framed |= {
+        other.place.links[1].verb.i
+        for other in others
+        if not other.place.names and _same_time_clause(other.place.links)
+    }
     links = dated.place.links
     return any(
         kinds.reports(below, above)
@@ -250,6 +257,15 @@ def _content(dated: Dated, events: Sequence[Dated]) -> bool:
         and any(link.verb.i in framed for link in links[k + 1 :])
         for k, (below, above) in enumerate(itertools.pairwise(links))
     )
+
+
+_SAME_TIME = frozenset({"as", "when", "while"})
+
+
+def _same_time_clause(links: tuple[Link, ...]) -> bool:
+    """Whether a date's own clause is an adverbial clause of the same time ('as', 'when',
+    'while') on the clause above it: 'As the drills began yesterday, the government said'."""
+    return len(links) >= 2 and links[0].dep == "advcl" and links[0].mark in _SAME_TIME
 
 
 def _adopted(dated: Dated) -> bool:

@@ -126,3 +126,29 @@ def test_a_weekday_and_its_week_after_a_preposition_are_one_date(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WEEK_WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reporting clause dated by a clause of the same time ('as', 'when', 'while') is a
+        # dated frame: the date inside what it reports is its content, a second date
+        ("As the naval drills began yesterday, the government announced that a patrol boat "
+         "had been damaged on Friday last week.", ["2024-10-14"]),
+        ("When the talks opened on Monday, the minister said the deal had been agreed on "
+         "Friday.", ["2024-10-14"]),
+        ("While the storm was raging on Monday, officials warned that the river would peak on "
+         "Friday.", ["2024-10-14"]),
+        # guards: a clause of an earlier time ('after'), a frame with no report, and a date in
+        # the same-time clause alone keep their dates
+        ("After the talks opened on Monday, the minister said the deal had been agreed on "
+         "Friday.", ["2024-10-14", "2024-10-11"]),
+        ("When the talks opened on Monday, the minister signed the deal and left.",
+         ["2024-10-14"]),
+        ("The minister said the deal had been agreed on Friday.", ["2024-10-11"]),
+    ],
+)  # fmt: skip
+def test_a_frame_dated_by_a_clause_of_the_same_time(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WEEK_WRITTEN) == expected
