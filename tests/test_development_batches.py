@@ -34,6 +34,10 @@ from eval.real_pages import (
     ELEVENTH,
     ELEVENTH_PAGES,
     ELEVENTH_PREFIX,
+    FIFTEENTH,
+    FIFTEENTH_PAGES,
+    FIFTEENTH_PREFIX,
+    FOURTEENTH,
     FUNDUS_COMMIT,
     FUNDUS_ENV,
     GOLD_FILES,
@@ -188,9 +192,24 @@ THIRTEENTH_BATCH = Batch(  # development: fundus's pages of the sites the seeded
     (15, 92, 68, 4),
     DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH,
 )
+FIFTEENTH_BATCH = Batch(  # development: the thirteenth's side of the draw, pages it did not take
+    "fifteenth",
+    FIFTEENTH,
+    FIFTEENTH_PAGES,
+    FIFTEENTH_PREFIX,
+    "fundus",
+    "flairNLP/fundus",
+    FUNDUS_COMMIT,
+    FUNDUS_ENV,
+    ("tests/resources/parser/test_data/",),
+    110,
+    "97ffde1",
+    (8, 45, 40, 7),
+    DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH + FOURTEENTH,
+)
 BATCHES = pytest.mark.parametrize(
     "batch",
-    [NINTH_BATCH, TENTH_BATCH, ELEVENTH_BATCH, TWELFTH_BATCH, THIRTEENTH_BATCH],
+    [NINTH_BATCH, TENTH_BATCH, ELEVENTH_BATCH, TWELFTH_BATCH, THIRTEENTH_BATCH, FIFTEENTH_BATCH],
     ids=lambda b: b.split,
 )
 
