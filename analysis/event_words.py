@@ -44,6 +44,11 @@ PERSON_ROLES = frozenset(
     | {"graduate", "alumnus", "laureate", "hopeful", "contender", "rookie", "veteran", "mvp"}
     | {"chair", "chairman", "chairwoman", "founder", "author", "director", "leader", "star"}
     | {"recipient", "finalist", "holder", "inductee", "governor", "mayor", "minister"}
+    # people named by their part in a dated happening: "the Oct. 7 terrorists", "three of the
+    # Oct. 7 hostages", "the Jan. 6 rioters" (round 25)
+    | {"terrorist", "attacker", "hijacker", "rioter", "gunman", "shooter", "bomber", "militant"}
+    | {"assailant", "perpetrator", "insurrectionist", "kidnapper", "hostage", "captive"}
+    | {"victim", "survivor", "protester", "protestor", "demonstrator"}
 )
 # Works a year describes as their own ("the 2016 film", "her 2005 memoir"): the year is the work's,
 # not the sentence's happening.

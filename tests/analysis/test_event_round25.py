@@ -152,3 +152,27 @@ def test_a_frame_dated_by_a_clause_of_the_same_time(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WEEK_WRITTEN) == expected
+
+
+PEOPLE_WRITTEN = date(2024, 8, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date before a noun of people named by their part in a happening describes them:
+        # no event of the sentence (nor a day of the coming October)
+        ("He said the Oct. 7 terrorists would be hunted down.", []),
+        ("Three of the Oct. 7 hostages were freed on Monday.", ["2024-08-05"]),
+        ("The March 3 protesters were fined last week.", ["2024-07-29"]),
+        # guards: a date naming the happening itself, people on the verb's day, a relative
+        # clause telling the last days' news
+        ("The Oct. 7 attack killed 1,200 people.", ["2023-10-07"]),
+        ("Police arrested the gunman on Monday.", ["2024-08-05"]),
+        ("The gunman, who opened fire on Monday, remains in custody.", ["2024-08-05"]),
+    ],
+)  # fmt: skip
+def test_a_date_naming_people_by_their_part_describes_them(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, PEOPLE_WRITTEN) == expected
