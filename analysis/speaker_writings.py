@@ -57,17 +57,30 @@ class WritingRules(OrganisationRules):
 
     def _owner_of(self, subject: Token) -> Speaker | None:
         """ "His statement continued:", "Day's letter said": a writing someone owns speaks for
-        them (he/she as the chain reads it, a name as written)."""
+        them (he/she as the chain reads it, a name as written, a body as described:
+        `_owning_body`)."""
         if subject.lemma_.lower() not in DOCUMENTS:
             return None
         for owner in (c for c in subject.children if c.dep_ == "poss"):
             if owner.lower_ in {"his", "her"}:
                 person = self.pronouns.resolve(owner)
                 return Speaker(np_text(subject), person.name, person.key) if person else None
-            named = self._entity(owner)
+            named = self._entity(owner) or self._owning_body(owner)
             if named is not None and named.key is not None:
                 return Speaker(np_text(subject), named.name, named.key)
         return None
+
+    def _owning_body(self, owner: Token) -> Speaker | None:
+        """ "The party's letter said:" after "the Green Party": a body written as a description
+        owns the writing as the organisation it stands for (`_speaking_for`); "The
+        Conservatives' letter said:", a party written as its members in the plural, speaks
+        for them as the group the article names (one of them, "a Conservative", would not)."""
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in BODIES:
+            return self._speaking_for(owner)
+        mention = self.mention_at(owner.idx)
+        if mention is None or mention.kind != EntityKind.GROUP or owner.tag_ != "NNPS":
+            return None
+        return Speaker(np_text(owner), mention.name, mention.key)
 
     def _written_by(self, subject: Token) -> Speaker | None:
         """A writing said to be by someone where it is written ("according to a court document
@@ -101,6 +114,9 @@ class WritingRules(OrganisationRules):
         earlier = [t for t in self.doc[: subject.i] if t.lemma_.lower() == lemma]
         earlier = [t for t in earlier if t.pos_ == "NOUN"]
         if earlier:  # "the report" the text spoke of before: that one's, whoever wrote it,
+            owned = self._owner_of(earlier[-1])  # "The Conservatives' letter said …"
+            if owned is not None:
+                return Speaker(np_text(subject), owned.name, owned.key)
             speaking = earlier[-1].dep_ == "nsubj" and bare_noun(earlier[-1])
             found = self._issued_just_before(earlier[-1]) if speaking else None
             return Speaker(np_text(subject), found.name, found.key) if found else None

@@ -123,3 +123,56 @@ def test_a_person_whose_first_name_is_tagged_an_organisation_is_still_a_person(
     doc = nlp(text)
     assert any(e.text == "Imran" and e.label_ == "ORG" for e in doc.ents)  # the shape's tagging
     assert _keys(nlp, text) == ["imran khan"]
+
+
+# --- a writing owned by a body written as a description or as a party's members --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        (
+            "The Green Party wrote to the standards commissioner on Monday.\n\nThe party's "
+            "letter to the commissioner said: “The rules were broken in August.”",
+            ["green party"],
+        ),
+        (
+            "The Conservatives wrote to the standards commissioner on Monday.\n\n“The rules "
+            "were broken in August,” the Conservatives' letter said.",
+            ["conservatives"],
+        ),
+        # "the letter" again: the writing the text spoke of, whose owner it named
+        (
+            "The Conservatives wrote to the standards commissioner on Monday.\n\nThe "
+            "Conservatives' letter to the commissioner said: “The rules were broken in "
+            "August.”\n\nThe letter also said that “a full investigation is needed.”",
+            ["conservatives", "conservatives"],
+        ),
+    ],
+)
+def test_a_writing_speaks_for_the_body_that_owns_it(
+    nlp: Language, text: str, keys: list[str]
+) -> None:
+    assert _keys(nlp, text) == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # a person's letter: the person, as before
+        (
+            "Maria Lopez wrote to the standards commissioner on Monday.\n\nLopez's letter to "
+            "the commissioner said: “The rules were broken in August.”\n\nThe letter also said "
+            "that “a full investigation is needed.”",
+            ["maria lopez", "maria lopez"],
+        ),
+        # one member of a party is no party
+        (
+            "The Republicans' letter to the commissioner was sent on Monday. A Republican said: "
+            "“The rules were broken in August.”",
+            [],
+        ),
+    ],
+)
+def test_writings_of_others_are_unchanged(nlp: Language, text: str, keys: list[str]) -> None:
+    assert _keys(nlp, text) == keys
