@@ -82,9 +82,26 @@ def story_relative(match: re.Match[str], ctx: Context) -> Outcome:
     if base is None:
         return None  # "is still alive a year later": no year written before, no date
     words = match.group(0).lower()
+    if _span_after(match, words):
+        return None  # "lost 110 pounds in the year after the surgery": twelve months, no year
     forward = any(word in words for word in ("next", "following", "later", "after"))
     backward = any(word in words for word in ("previous", "earlier", "before"))
     return date(base + forward - backward, 1, 1), Precision.YEAR
+
+
+_SPAN_LEAD = re.compile(r"(?i)\b(?:in|during|over|within|throughout|for)\s+$")
+_THING_NEXT = re.compile(r"\s+[\w“\"'‘]")
+
+
+def _span_after(match: re.Match[str], words: str) -> bool:
+    """'in the year after the surgery', 'during the year before the election': a span of twelve
+    months counted from a thing, not the calendar year after the thing's (round 25); not 'the
+    year after, ...' nor 'in the following year'."""
+    if not words.startswith("the year "):
+        return False
+    text = match.string
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(_SPAN_LEAD.search(before)) and bool(_THING_NEXT.match(text, match.end()))
 
 
 def day_word(match: re.Match[str], ctx: Context) -> Outcome:

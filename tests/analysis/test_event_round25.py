@@ -176,3 +176,23 @@ def test_a_date_naming_people_by_their_part_describes_them(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, PEOPLE_WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'in/during/over the year after (before) a thing' is the twelve months counted from the
+        # thing, not the calendar year after (before) the thing's year
+        ("She had the operation in 2023. She lost 50 kilos in the year after the operation.",
+         ["2023-01-01"]),
+        ("The plant opened in 2019. Output doubled during the year before the merger.",
+         ["2019-01-01"]),
+        # guards: the calendar year after, with no span word before it, or with nothing after
+        ("She had the operation in 2023. The year after the operation, she ran a marathon.",
+         ["2023-01-01", "2024-01-01"]),
+        ("She had the operation in 2023. She ran a marathon the year after.",
+         ["2023-01-01", "2024-01-01"]),
+    ],
+)  # fmt: skip
+def test_in_the_year_after_a_thing_is_a_span(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text, date(2025, 4, 1)) == expected
