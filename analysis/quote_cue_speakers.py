@@ -116,8 +116,20 @@ def _own_or_shared_subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int
         above = shared_clause(verb)  # "…, telling Reuters, '…'", "before saying, '…'"
         if above is None:
             break
-        verb = above
+        verb = _reporter(verb, above) or above
     return None
+
+
+def _reporter(verb: Token, above: Token) -> Token | None:
+    """ "Lammy said the couple had accepted the gifts, adding that the US had a “huge
+    budget”": a trailing participle of speech with no subject of its own, which the parser hung
+    on the verb of a clause another speech verb reports, adds to that report: it shares the
+    reporting verb's subject, not the reported clause's."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < above.i:
+        return None
+    if above.dep_ != "ccomp" or not is_cue(above.head) or above.head.i > above.i:
+        return None
+    return above.head
 
 
 def _can_speak(token: Token, ctx: QuoteContext) -> bool:

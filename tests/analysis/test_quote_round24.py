@@ -176,3 +176,34 @@ def test_a_writing_speaks_for_the_body_that_owns_it(
 )
 def test_writings_of_others_are_unchanged(nlp: Language, text: str, keys: list[str]) -> None:
     assert _keys(nlp, text) == keys
+
+
+# --- "X said Y had …, adding that …": the trailing participle adds to X's report -------------
+
+
+def test_a_trailing_participle_under_a_reported_clause_is_the_reporter_s(nlp: Language) -> None:
+    text = (
+        "David Lammy spoke on Sunday. Lammy said ministers had accepted the donations, adding "
+        "that the US had a “huge budget from the taxpayer” to dress its leaders."
+    )
+    assert _keys(nlp, text) == ["david lammy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # a speech verb of the reported clause with a subject of its own: that subject's words
+        (
+            "Maria Lopez spoke on Sunday. Lopez said Tom Keller had called the plan “a disaster.”",
+            ["tom keller"],
+        ),
+        # a participle on a clause nobody reports: the clause's subject's (none here)
+        (
+            "David Lammy spoke on Sunday. Lammy said the couple had accepted the donations. The "
+            "couple declined the invitation, adding that it was “entirely within the rules.”",
+            [],
+        ),
+    ],
+)
+def test_other_participles_keep_their_subject(nlp: Language, text: str, keys: list[str]) -> None:
+    assert _keys(nlp, text) == keys
