@@ -59,6 +59,22 @@ def named_thing(text: str, end: int) -> tuple[str, ...] | None:
     return kept or None
 
 
+# "the day after it was revealed ...", "on the day after abortion fueled Republican defeats":
+# a clause of its own (a subject, then a past or passive verb) says which day the phrase counts
+# from; a personal pronoun's clause ("the night before he vanished") is the story's own person
+_OWN_CLAUSE = re.compile(
+    r"^\s+(?:that\s+)?(?!(?i:he|she|they|i|we|you|the|a|an|this|that|his|her|its|their)\b)"
+    r"(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|is|are|[a-z]{3,}ed)\b"
+)
+
+
+def other_clause(text: str, end: int) -> bool:
+    """Whether a 'day before/after' phrase is followed by a clause telling a happening of its own,
+    not of the story's person ('the day after it was revealed that ...', 'the day after abortion
+    fueled Republican defeats'): the phrase counts from that happening (round 25)."""
+    return bool(_OWN_CLAUSE.match(text[end : end + 80]))
+
+
 def clause_follows(text: str, start: int, end: int) -> bool:
     """Whether 'the same day' inside a sentence is followed by a clause that says which day
     ('passed a resolution the same day it seated its delegation'), not a comma or a main

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from analysis.date_anaphora import clause_follows, moved_on, named_thing, thing_day
+from analysis.date_anaphora import clause_follows, moved_on, named_thing, other_clause, thing_day
 from analysis.date_context import Context, Outcome, parse, period_start, pointing
 from analysis.types import Precision
 
@@ -189,4 +189,6 @@ def _counted_from(match: re.Match[str], ctx: Context, base: date, same: bool) ->
         return thing_day(text, start, thing, ctx.days)
     if same and clause_follows(text, start, end):
         return None  # "the same day it seated its delegation": a day the text does not give
+    if not same and other_clause(text, end):
+        return None  # "the day after it was revealed that ...": a happening the text leaves undated
     return None if moved_on(text, ctx.coarse, start) else base

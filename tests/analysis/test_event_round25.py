@@ -196,3 +196,29 @@ def test_a_date_naming_people_by_their_part_describes_them(
 )  # fmt: skip
 def test_in_the_year_after_a_thing_is_a_span(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text, date(2025, 4, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'the day after' a clause with a happening of its own counts from that happening; the
+        # text does not date it, so the phrase is left undated, not counted from the last day
+        # the text wrote
+        ("The show opened on Monday. A rival said it was shameful that she went to the show the "
+         "day after it was revealed the minister had failed to declare gifts.", ["2024-09-16"]),
+        ("The debate was held on Wednesday. The governor spoke about taxes on the day after "
+         "turnout collapsed in the local elections.", ["2024-09-11"]),
+        ("The debate was held on Wednesday. The governor resigned the day after voters "
+         "rejected his budget.", ["2024-09-11"]),
+        # guards: the story's own person ('he vanished'), a thing the text dated, a bare 'the
+        # day after'
+        ("He was last seen on Sunday. He had walked to a party the night before he vanished.",
+         ["2024-09-15", "2024-09-14"]),
+        ("The shooting happened on Friday. Police arrested him the day after the shooting.",
+         ["2024-09-13", "2024-09-14"]),
+        ("The vote was held on Friday. The day after, the minister resigned.",
+         ["2024-09-13", "2024-09-14"]),
+    ],
+)  # fmt: skip
+def test_the_day_after_a_clause_of_its_own(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text, date(2024, 9, 17)) == expected
