@@ -37,6 +37,7 @@ from analysis.event_prospect import prospect_aside
 from analysis.event_recent_thing import ahead_in_past_description, recent_thing_now
 from analysis.event_reference import RECENT
 from analysis.event_result import result_ahead
+from analysis.event_retold import retelling
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_tense import direction
 from analysis.event_the_weekday import the_weekday
@@ -240,6 +241,8 @@ def choose(
     found = _demoted(found, _characterised(dated, found), Role.DESCRIPTOR)
     # "won the semi-final on Sunday, setting up a final next month": the result's thing ahead
     found = _demoted(found, _results_ahead(dated, found, places.published), Role.DESCRIPTOR)
+    # 'Lacerda said Epstein told her: "... today"': the day of a retold scene, not the writing's
+    found = _demoted(found, _retold(dated, dates), Role.REFERENCE)
     # "more in March than they did in February", "Whatever the outcome of the May 7 runoff"
     return _demoted(found, compared(text, sentence.start, dates), Role.REFERENCE)
 
@@ -278,6 +281,19 @@ def _results_ahead(
         and any(result_ahead(item.place, main) for main in mains)
         for item in dated
     ]
+
+
+def _retold(dated: Sequence[Dated | None], dates: Sequence[ResolvedDate]) -> list[bool]:
+    """Each relative day inside a quotation retold from an undated scene: the inner reporting
+    verb has no date of its own in the sentence ('told him on Monday: "..."' is dated)."""
+    flags = []
+    for item, one in zip(dated, dates, strict=True):
+        inner = retelling(item.place, one.text) if item is not None else None
+        told = inner is not None and any(
+            other is not None and other is not item and other.place.verb == inner for other in dated
+        )
+        flags.append(inner is not None and not told)
+    return flags
 
 
 def _demoted(found: list[Role], flags: Sequence[bool], to: Role) -> list[Role]:

@@ -222,3 +222,26 @@ def test_in_the_year_after_a_thing_is_a_span(nlp: Language, text: str, expected:
 )  # fmt: skip
 def test_the_day_after_a_clause_of_its_own(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text, date(2024, 9, 17)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative day inside a quotation a source retells from a scene of its own (a past
+        # reporting verb inside what another says) is the undated scene's day, not the writing's
+        ('The witness said the manager told her: "We are going to have a long day today."', []),
+        ("She said he then announced: “My brother will be joining us tonight,” and left the "
+         "room.", []),
+        # guards: a quotation the source speaks itself, a retold telling that is dated, words
+        # outside the quotation marks
+        ('The mayor told reporters: "We will reopen the bridge today."', ["2026-04-20"]),
+        ('Smith said the chief told him on Friday: "We will charge them today."',
+         ["2026-04-17"]),
+        ("The coach said the captain told him today that they would win.", ["2026-04-20"]),
+        ('"We will win today," the coach said.', ["2026-04-20"]),
+    ],
+)  # fmt: skip
+def test_a_relative_day_in_a_retold_quotation(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, date(2026, 4, 20)) == expected
