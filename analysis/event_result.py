@@ -29,21 +29,34 @@ _MODAL = frozenset({"MD"})
 
 
 def trailing_participle(place: Place) -> Token | None:
-    """The present participle the date's own clause is, when it trails the clause it hangs on
-    after a comma or dash, with no subject, auxiliary or subordinator of its own (', cementing
-    their roles ...'); else None."""
+    """The participle the date's own clause is, when it trails the clause it hangs on after a
+    comma or dash (', cementing their roles ...'; ', scheduled to take effect ...'), or, a past
+    participle, right after a noun, with no subject, auxiliary or subordinator of its own; else
+    None."""
     links = place.links
-    if len(links) < 2 or links[0].dep != "advcl" or links[0].mark:
+    k = 0  # "..., scheduled to take effect next month": up the open complements first
+    while k < len(links) - 1 and links[k].dep == "xcomp":
+        k += 1
+    if len(links) < k + 2 or links[k].dep != "advcl" or links[k].mark:
         return None
-    verb, head = links[0].verb, links[1].verb
-    if verb.tag_ != "VBG" or verb.i < head.i:
+    verb, head = links[k].verb, links[k + 1].verb
+    # a past participle with no subject is often tagged as a past tense ("..., expected to")
+    if verb.tag_ not in ("VBG", "VBN", "VBD") or verb.i < head.i:
         return None
     if any(kid.dep_ in _OWN for kid in verb.children):
         return None
     start = verb.left_edge.i
-    if start <= verb.sent.start or verb.doc[start - 1].text not in SET_OFF:
+    if start <= verb.sent.start:
         return None
-    return verb
+    before = verb.doc[start - 1]
+    if before.text in SET_OFF:
+        return verb
+    # a past participle right after a noun the parser hung on the verb instead: "ahead of
+    # 'Bharat bandh' announced to be observed on December 8" describes the noun
+    named = before.pos_ in ("NOUN", "PROPN") or (
+        before.is_quote and start >= 2 and verb.doc[start - 2].pos_ in ("NOUN", "PROPN")
+    )
+    return verb if verb.tag_ in ("VBN", "VBD") and named else None
 
 
 def told_past(verb: Token) -> bool:
@@ -61,6 +74,7 @@ def result_ahead(place: Place, main: Place) -> bool:
     verb = trailing_participle(place)
     if verb is None or not main.links:
         return False
-    above = [link.verb for link in place.links[1:]]
+    k = next(i for i, link in enumerate(place.links) if link.verb == verb)
+    above = [link.verb for link in place.links[k + 1 :]]
     dated = main.links[0].verb
-    return any(dated == clause for clause in above) and told_past(place.links[1].verb)
+    return any(dated == clause for clause in above) and told_past(place.links[k + 1].verb)

@@ -245,3 +245,30 @@ def test_a_relative_day_in_a_retold_quotation(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, date(2026, 4, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same for a past participle trailing a dated past clause, through its open
+        # complement ("..., scheduled to take effect next month"), or right after a noun the
+        # parser hung it away from ("ahead of a strike announced to be held on Friday")
+        ("The law was passed on Monday, scheduled to take effect next month.", ["2021-03-15"]),
+        ("The board approved the merger on Monday, expected to close next year.",
+         ["2021-03-15"]),
+        ("The sit-in entered its tenth day on Sunday ahead of 'Bharat bandh' announced to be "
+         "observed on March 20 if the demands are not met.", ["2021-03-14"]),
+        # guards: a coordinated plan, a participle of a clause told in the future, a past
+        # participle with no date after the writing
+        ("The council met on Monday and voted to hold elections next year.",
+         ["2021-03-15", "2022-01-01"]),
+        ("The law will be passed on Monday, scheduled to take effect next month.",
+         ["2021-03-22", "2021-04-01"]),
+        ("The firm was sold on Monday, backed by investors who bought it in 2019.",
+         ["2021-03-15"]),
+    ],
+)  # fmt: skip
+def test_a_trailing_past_participle_takes_its_clause_time(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, WRITTEN) == expected
