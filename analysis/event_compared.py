@@ -12,6 +12,9 @@
   Monday": no definite determiner after "than").
 - A measure repeated with "so": "64 percent call him competent, after 55 percent said so in
   December", "while only a third did so in June": the earlier reading is the base.
+- The base of a change written after its figure: "Net asset value was S$2.06 as at Aug 31, down
+  from S$2.16 as at Aug 31 last year", "unemployment fell to 4 percent, down from 4.3 percent in
+  March": the earlier reading is the base (round 25), whatever the parser hangs it on.
 - A thing conceded whatever it turns out to be: "Whatever the outcome of the May 7 runoff, the
   party will stay divided", "regardless of Tuesday's result", "no matter what happens in
   June": the sentence says what holds either way, so the date is no time of its happening.
@@ -46,6 +49,13 @@ _SO = re.compile(
 _CONCEDED = re.compile(
     r"(?i)\b(?:whatever|regardless\s+of|no\s+matter|irrespective\s+of)\b[^,;:.!?()\"“”]*$"
 )
+# the base of a change written after its figure: "down from S$2.16 as at Aug 31 last year",
+# "up from 4.1 percent in March" (round 25: the parser may hang the date on the main verb)
+_CHANGE_BASE = re.compile(
+    r"(?i)\b(?:up|down|higher|lower|unchanged|flat)\s+from\s+(?:[a-z]{0,3}[$€£¥]\s?)?\d[\d.,]*"
+    r"\s*(?:%|percent\b|per\s+cent\b|(?:million|billion|trillion|bn|points?|pence|cents?)\b)?"
+    r"\s*(?:(?:as\s+(?:at|of)|at|in|on|by|for)\s+)?$"
+)
 _WINDOW = 80
 
 
@@ -56,6 +66,7 @@ def compared(text: str, sentence_start: int, dates: Sequence[ResolvedDate]) -> l
         before = text[max(sentence_start, date.start - _WINDOW) : date.start]
         hedge = "ago" in date.text.lower() or date.text.lower().startswith(("than", "more"))
         found.append(
-            not hedge and any(p.search(before) is not None for p in (_THAN, _SO, _CONCEDED))
+            not hedge
+            and any(p.search(before) is not None for p in (_THAN, _SO, _CONCEDED, _CHANGE_BASE))
         )
     return found

@@ -272,3 +272,23 @@ def test_a_trailing_past_participle_takes_its_clause_time(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, WRITTEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the base of a change written after its figure is a reference point, whatever the
+        # parser hangs its date on (the second, hung on 'from', was read so already)
+        ("Net asset value per unit was $2.06 as at Aug 31, down from $2.16 as at Aug 31 last "
+         "year.", ["2020-08-31"]),
+        ("Book value stood at 1.9 billion on June 30, up from 1.7 billion at Dec 31 last year.",
+         ["2020-06-30"]),
+        # guards: a change with no figure after 'from', the change's own date
+        ("Shares closed down from their peak on Monday.", ["2020-09-07"]),
+        ("Unemployment fell to 4 percent in August.", ["2020-08-01"]),
+    ],
+)  # fmt: skip
+def test_the_base_of_a_change_after_its_figure(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert dated(nlp, text, date(2020, 9, 8)) == expected
