@@ -23,7 +23,9 @@ gives 672 right days, 65 wrong days, 3 month-only dates and 5 undated pages, whe
 extensive search alone gives 672 right and 71 wrong (copyright years among them).
 
 A page that streams several whole stories keeps only the one it is named after
-(`analysis.story_stream`), so that other stories' quotes and dates never join it.
+(`analysis.story_stream`), so that other stories' quotes and dates never join it. A body split
+into containers by ad slots is joined again and ad labels are dropped (`analysis.extract_blocks`),
+so that an "Advertisement" line never ends the stored text.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from analysis.extract_blocks import drop_ad_labels, join_split_body
 from analysis.publication_time import PageStamps, local_publication_day, read_page_stamps
 from analysis.story_stream import keep_named_story
 from analysis.types import Precision
@@ -89,11 +92,10 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
         return EMPTY_PAGE
     canonical, language = _canonical_url(tree, url), _language(tree)
     stamps = read_page_stamps(tree)  # before anything prunes the tree
-    if dropped := keep_named_story(tree):
-        log.debug("%s streams %d more stories: kept the one it is named after", url, dropped)
+    _reshape(tree, url)
     doc = _bare_extraction(tree, url, precise=True)
     if _words(doc) < PRECISE_FLOOR and (again := load_html(html)) is not None:
-        keep_named_story(again)
+        _reshape(again, None)
         fuller = _bare_extraction(again, url, precise=False)
         if _prose_words(fuller) >= PRECISE_FLOOR:
             log.debug("%s: precision mode kept %d words, the default mode prose", url, _words(doc))
@@ -111,6 +113,16 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
         canonical_url=canonical,
         language=language,
     )
+
+
+def _reshape(tree: HtmlElement, url: str | None) -> None:
+    """Undo page shapes that cut the story short or pass furniture off as its body."""
+    if dropped := keep_named_story(tree):
+        log.debug("%s streams %d more stories: kept the one it is named after", url, dropped)
+    if joined := join_split_body(tree):
+        log.debug("%s: %d parts of the body split by ad slots joined", url, joined)
+    if labels := drop_ad_labels(tree):
+        log.debug("%s: %d ad slots' labels dropped", url, labels)
 
 
 def _bare_extraction(tree: HtmlElement, url: str | None, *, precise: bool) -> dict[str, Any]:

@@ -1,0 +1,173 @@
+"""Page shapes that make trafilatura cut a story short or read furniture as its body.
+
+Each function changes a parsed page in place before extraction; each is a named shape:
+
+- `join_split_body`: a story body cut into several sibling containers of one class by ad slots
+  between them (an "Advertisement" label, "Story continues below advertisement", or an empty
+  slot the ad script fills later). trafilatura takes the first container its body paths find,
+  so the stored text stops at the first ad. The containers are joined into the first, so the
+  ad slot no longer ends the body. The same holds for a body set one paragraph per container
+  with ad slots among them. Containers headed by a link to another story (a teaser row) are
+  never joined.
+- `drop_ad_labels`: an ad slot's label ("Advertisement", "ADVERTISEMENT 1", "Story continues
+  below") wherever it stands, so it is never stored as a line of the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|ads?|sponsored|sponsored content|promoted)(?:\s*\d+)?"
+    r"(?:\W*(?:story|article|text) continues (?:below|after(?: this)? (?:advertisement|ad))"
+    r"|\W*continue reading below(?: this)?(?: advertisement| ad)?)?\W*$"
+    r"|^(?:story|article|text) continues (?:below|after(?: this)? (?:advertisement|ad))"
+    r"(?: this)?(?: advertisement| ad)?\W*$"
+    r"|^continue reading below(?: this)?(?: advertisement| ad)?\W*$"
+    r"|^(?:advertisement\W*)?scroll to continue(?: with content)?\W*$"
+    r"|^this (?:advertisement|ad) has not loaded yet,? but your (?:article|story) continues"
+    r" below\W*$",
+    re.IGNORECASE,
+)
+_CONTAINERS = frozenset({"div", "section", "article", "main"})
+_SKIPPED = frozenset({"script", "style", "noscript", "iframe", "ins", "template", "link", "meta"})
+BODY_PARAGRAPH_WORDS = 8  # a container of the split body holds a paragraph of this many words
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _pieces(node: HtmlElement) -> list[str]:
+    """The text a reader sees in an element, piece by piece (scripts and comments left out)."""
+    found = [node.text or ""] if node.tag not in _SKIPPED else []
+    if node.tag not in _SKIPPED:
+        for child in node:
+            if _is_element(child):
+                found += _pieces(child)
+            found.append(child.tail or "")
+    return [t for t in (" ".join(piece.split()) for piece in found) if t]
+
+
+def _is_element(node: object) -> bool:
+    return isinstance(node, HtmlElement) and isinstance(node.tag, str)
+
+
+def _is_ad_label(node: HtmlElement) -> bool:
+    """An ad slot's label: text, and every piece of it an ad label ("Advertisement 1",
+    "Story continues below")."""
+    pieces = _pieces(node)
+    return bool(pieces) and all(AD_LABEL.match(t) for t in pieces)
+
+
+def _is_separator(node: HtmlElement) -> bool:
+    """An ad slot between two parts of a body: no text, or only an ad label."""
+    return node.tag in _SKIPPED or not _pieces(node) or _is_ad_label(node)
+
+
+def _holds_body(node: HtmlElement) -> bool:
+    """A container with at least one paragraph of prose."""
+    return any(len(_text(p).split()) >= BODY_PARAGRAPH_WORDS for p in node.iter("p"))
+
+
+def _linked_heading(node: HtmlElement) -> bool:
+    """A heading that is a link (a list of other stories' headlines), in or around a block."""
+    for heading in node.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = _text(heading)
+        linked = " ".join(_text(a) for a in heading.iter("a") if a.get("href"))
+        if text and len(linked) >= len(text) / 2:
+            return True
+        if any(a.get("href") for a in heading.iterancestors("a")):
+            return True
+    return False
+
+
+def _body_part(node: HtmlElement) -> bool:
+    """A part of a story's body: a paragraph of prose, and no headline linking elsewhere."""
+    return _holds_body(node) and not _linked_heading(node)
+
+
+def _same_kind(a: HtmlElement, b: HtmlElement) -> bool:
+    cls = (a.get("class") or "").split()
+    return a.tag == b.tag and bool(cls) and cls == (b.get("class") or "").split()
+
+
+def _merge(into: HtmlElement, other: HtmlElement) -> None:
+    """Move `other`'s children into `into`, joining a child with `into`'s last child of its kind."""
+    for child in list(other):
+        last = into[-1] if len(into) else None
+        if (
+            _is_element(child)
+            and last is not None
+            and _is_element(last)
+            and child.tag in _CONTAINERS
+            and _same_kind(last, child)
+        ):
+            _merge(last, child)
+        else:
+            into.append(child)
+
+
+def _before(a: HtmlElement, b: HtmlElement) -> bool:
+    """Whether sibling `a` comes before sibling `b`."""
+    parent = a.getparent()
+    return parent is not None and parent.index(a) < parent.index(b)
+
+
+def join_split_body(tree: HtmlElement) -> int:
+    """Join body containers split by ad slots into the first; return how many were joined.
+
+    A run is a container holding a paragraph, then more containers of its kind, up to the last
+    that holds one, with nothing between them but ad slots (labels, empty slots, scripts); it is
+    joined when at least one ad slot that is not a bare script stands inside it."""
+    joined = 0
+    for parent in list(tree.iter(*_CONTAINERS)):
+        children = [c for c in parent if _is_element(c)]
+        i = 0
+        while i < len(children):
+            first = children[i]
+            if first.tag not in _CONTAINERS or not _body_part(first):
+                i += 1
+                continue
+            members: list[HtmlElement] = []
+            gaps: list[HtmlElement] = []
+            pending: list[HtmlElement] = []
+            j = i + 1
+            while j < len(children):
+                node = children[j]
+                if _is_separator(node):
+                    pending.append(node)
+                elif _same_kind(first, node) and not _linked_heading(node):
+                    members.append(node)
+                    gaps += pending
+                    pending = []
+                else:
+                    break
+                j += 1
+            while members and not _holds_body(members[-1]):  # a run ends on body, not a card
+                gaps = [gap for gap in gaps if _before(gap, members[-1])]
+                members.pop()
+            if members and any(gap.tag not in _SKIPPED for gap in gaps):
+                for node in members:
+                    _merge(first, node)
+                    parent.remove(node)
+                for gap in gaps:
+                    parent.remove(gap)
+                joined += len(members)
+            i = j
+    return joined
+
+
+def drop_ad_labels(tree: HtmlElement) -> int:
+    """Remove ad slots' labels wherever they stand; return how many were removed."""
+    labels = [
+        node
+        for node in tree.iter(*_CONTAINERS, "aside", "p", "span", "figure")
+        if _is_ad_label(node)
+        and not any(_is_ad_label(up) for up in node.iterancestors(*_CONTAINERS, "aside"))
+    ]
+    for node in labels:
+        node.drop_tree()
+    return len(labels)

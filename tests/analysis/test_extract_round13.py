@@ -1,0 +1,186 @@
+"""Round 13 of extraction (issue 12): page shapes that cut a story short or add furniture to it.
+
+Invented pages of each shape: a body split into containers by ad slots, teaser cards (a whole
+block inside one link) after the body, and a box of links set among the body's paragraphs; with
+guards that must not change (a paragraph about advertising, a short last paragraph, a body
+sentence that starts "Related:", links inside paragraphs, a list of the story's own points).
+"""
+
+from __future__ import annotations
+
+from lxml.html import fromstring
+
+from analysis.cleaning import clean_article_text
+from analysis.extract_blocks import drop_ad_labels, join_split_body
+from analysis.html_extract import extract_html
+
+P1 = (
+    "<p>The harbour board in Kellmouth voted on Tuesday to close the old ferry pier for two "
+    "years, ending a service that has run across the estuary since the first steamers.</p>"
+)
+P2 = (
+    "<p>Board chair Mirela Oduya said the timber piles had rotted far faster than engineers "
+    "expected, and that a new concrete pier would cost about 40 million pounds to build.</p>"
+)
+P3 = (
+    "<p>“We cannot ask passengers to stand on a structure we no longer trust,” Oduya told "
+    "reporters after the vote, adding that a temporary pontoon would open in the spring.</p>"
+)
+P4 = (
+    "<p>Commuters who cross each morning said the closure would add an hour to their journeys, "
+    "and the town's largest employer asked the board to lay on extra buses along the coast.</p>"
+)
+P5 = (
+    "<p>“This is the lifeline of the whole peninsula,” said Tomas Brevik, who has run a cafe "
+    "beside the ferry ramp for eleven years and fears his trade will not survive the wait.</p>"
+)
+P6 = (
+    "<p>The board will publish its plans for the new pier in March, when residents will be "
+    "asked to choose between two designs drawn up by the county's engineers.</p>"
+)
+WORDS = ("Kellmouth", "rotted", "cannot ask", "extra buses", "lifeline", "two designs")
+
+
+def _page(body: str, after: str = "") -> str:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Kellmouth ferry pier to close for two years</title>
+<meta property="og:title" content="Kellmouth ferry pier to close for two years">
+<meta property="article:published_time" content="2025-02-04T10:00:00+00:00">
+</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article class="story"><h1>Kellmouth ferry pier to close for two years</h1>
+{body}</article>{after}</main>
+<footer><p>© 2025 Estuary Times. All rights reserved.</p></footer></body></html>"""
+
+
+def _stored(html: str) -> str:
+    page = extract_html(html, "https://estuary.example/news/pier")
+    return clean_article_text(f"{page.title}\n\n{page.text}").body
+
+
+def _part(paragraphs: str) -> str:
+    return (
+        '<div class="story-grid__row"><div class="story-grid__text article-body">'
+        f"{paragraphs}</div></div>"
+    )
+
+
+# --- a body split into sibling containers by ad slots ------------------------------------------
+
+
+def test_an_advertisement_slot_does_not_end_the_body() -> None:
+    ad = (
+        '<aside class="rail">Advertisement</aside>'
+        '<div class="slot slot--in-story">Advertisement</div>'
+    )
+    html = _page(_part(P1 + P2) + ad + _part(P3 + P4) + ad + _part(P5 + P6))
+    text = _stored(html)
+    assert all(w in text for w in WORDS)
+    assert "Advertisement" not in text
+
+
+def test_story_continues_below_advertisement_and_empty_slots_do_not_end_the_body() -> None:
+    gap = (
+        '<div class="ad-wrap"><p>Story continues below advertisement</p></div>'
+        '<div class="slot"></div>'
+    )
+    html = _page(_part(P1 + P2) + gap + _part(P3 + P4) + '<div class="x"></div>' + _part(P5 + P6))
+    text = _stored(html)
+    assert all(w in text for w in WORDS)
+    assert "continues below" not in text
+
+
+def test_parts_are_joined_into_the_first_in_page_order() -> None:
+    tree = fromstring(
+        "<div><div class='body'>" + P1 + "</div><div class='ad'>ADVERTISEMENT</div>"
+        "<div class='body'>" + P2 + "</div></div>"
+    )
+    assert join_split_body(tree) == 1
+    bodies = tree.xpath("//div[@class='body']")
+    assert len(bodies) == 1
+    assert [p.text_content()[:20] for p in bodies[0].iter("p")] == [
+        "The harbour board in",
+        "Board chair Mirela O",
+    ]
+
+
+def test_containers_not_split_by_an_ad_slot_are_left_alone() -> None:
+    # two same-class containers with a real block between them, and two cards with no ad between
+    tree = fromstring(
+        "<div><div class='body'>"
+        + P1
+        + "</div><h2>Next steps</h2><div class='body'>"
+        + P2
+        + "</div>"
+        "<div class='card'><p>One</p></div><div class='card'><p>Two</p></div></div>"
+    )
+    assert join_split_body(tree) == 0
+    assert len(tree.xpath("//div[@class='body']")) == 2
+
+
+def test_a_paragraph_about_advertising_stays() -> None:
+    advert = (
+        "<p>Advertisement revenue at the harbour board's own magazine fell by a third last "
+        "year, the board's accounts show, as local firms cut their spending.</p>"
+    )
+    html = _page(_part(P1 + P2 + advert + P3 + P4 + P5 + P6))
+    assert "Advertisement revenue" in _stored(html)
+
+
+def test_a_short_last_paragraph_stays() -> None:
+    html = _page(_part(P1 + P2 + P3 + P4 + P5 + P6 + "<p>The vote was 7 to 2.</p>"))
+    assert _stored(html).endswith("The vote was 7 to 2.")
+
+
+def test_an_ad_label_inside_the_body_is_not_stored() -> None:
+    slot = (
+        '<section class="slot"><div class="slot__label">Advertisement 1</div>'
+        '<div class="slot__label">Story continues below</div></section>'
+    )
+    text = _stored(_page(_part(P1 + P2 + P3 + slot + P4 + P5 + P6)))
+    assert all(w in text for w in WORDS)
+    assert "Advertisement" not in text and "continues below" not in text
+
+
+def test_a_body_of_one_paragraph_per_container_with_ad_slots_is_joined() -> None:
+    cards = [
+        f'<div class="unit unit--text"><div class="unit__copy">{p}</div></div>'
+        for p in (P1, P2, P3, P4, P5, P6)
+    ]
+    slot = '<div class="slot">Advertisement<script>fill()</script></div>'
+    empty = '<div class="slot"></div>'
+    body = cards[0] + cards[1] + slot + cards[2] + empty + cards[3] + cards[4] + slot + cards[5]
+    tree = fromstring(f'<div class="units">{body}<div class="foot">Share this</div></div>')
+    assert join_split_body(tree) == 5
+    (first,) = tree.xpath("//div[@class='unit unit--text']")
+    assert len(first.xpath(".//div[@class='unit__copy']")) == 1
+    assert len(first.xpath(".//p")) == 6
+    assert "Advertisement" not in tree.text_content()
+    assert "Share this" in tree.text_content()
+
+
+def test_ad_labels_are_dropped_wherever_they_stand() -> None:
+    tree = fromstring(
+        "<div>" + P1 + "<p>ADVERTISEMENT</p>" + P2 + '<section class="s"><div>Advertisement 1</div>'
+        "<div>Story continues below</div></section>"
+        + P3
+        + "<p>Advertisement revenue fell.</p></div>"
+    )
+    assert drop_ad_labels(tree) == 2
+    text = tree.text_content()
+    assert "ADVERTISEMENT" not in text and "continues below" not in text
+    assert "Advertisement revenue fell." in text
+
+
+def test_rows_of_linked_headlines_split_by_ads_are_not_joined() -> None:
+    row = (
+        '<div class="row news"><h5><a href="/n/{n}">Headline number {n} of the day</a></h5>'
+        "<p>A lead paragraph of another story that the row links to, cut short ...</p></div>"
+    )
+    tree = fromstring(
+        "<div>"
+        + row.format(n=1)
+        + "<div class='ad'>Advertisement</div>"
+        + row.format(n=2)
+        + "</div>"
+    )
+    assert join_split_body(tree) == 0
