@@ -11,6 +11,10 @@ Each function changes a parsed page in place before extraction; each is a named 
   never joined.
 - `drop_ad_labels`: an ad slot's label ("Advertisement", "ADVERTISEMENT 1", "Story continues
   below") wherever it stands, so it is never stored as a line of the story.
+- `drop_linked_blocks`: a whole block (a heading, a paragraph) inside one link. That is a teaser
+  card of another story ("You might also like": headline, date and lead, all one link), never a
+  paragraph of the story: a body paragraph holds links, it is not inside one. A box the cards
+  leave empty, or holding only its heading ("Most read"), goes with them.
 """
 
 from __future__ import annotations
@@ -171,3 +175,52 @@ def drop_ad_labels(tree: HtmlElement) -> int:
     for node in labels:
         node.drop_tree()
     return len(labels)
+
+
+# teaser cards
+
+_CARD_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6")  # a link around one is a card
+TEASER_MAX_WORDS = 250  # a linked block longer than this is no card (an unclosed link)
+BOX_HEADING_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _is_box_heading(node: HtmlElement) -> bool:
+    text = _text(node)
+    words = len(text.split())
+    return 0 < words <= BOX_HEADING_WORDS and not _SENTENCE_END.search(text)
+
+
+def _drop_emptied(parent: HtmlElement | None) -> None:
+    """After a card is removed: remove the ancestors it leaves empty, and a box left holding
+    only its heading ("You might also like", "Most read")."""
+    top = None
+    while parent is not None and parent.tag not in ("body", "html"):
+        text = _text(parent)
+        if not text:
+            top = parent
+        else:
+            if _is_box_heading(parent) and not _holds_body(parent):
+                top = parent
+            break
+        parent = parent.getparent()
+    if top is not None and top.getparent() is not None:
+        top.drop_tree()
+
+
+def drop_linked_blocks(tree: HtmlElement) -> int:
+    """Remove links that wrap a whole block (teaser cards); return how many were removed."""
+    cards = [
+        a
+        for a in tree.iter("a")
+        if a.get("href")
+        and next(a.iter(*_CARD_BLOCKS), None) is not None
+        and _text(a)
+        and len(_text(a).split()) <= TEASER_MAX_WORDS
+    ]
+    for card in cards:
+        parent = card.getparent()
+        if parent is not None:
+            card.drop_tree()
+            _drop_emptied(parent)
+    return len(cards)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml.html import fromstring
 
 from analysis.cleaning import clean_article_text
-from analysis.extract_blocks import drop_ad_labels, join_split_body
+from analysis.extract_blocks import drop_ad_labels, drop_linked_blocks, join_split_body
 from analysis.html_extract import extract_html
 
 P1 = (
@@ -184,3 +184,69 @@ def test_rows_of_linked_headlines_split_by_ads_are_not_joined() -> None:
         + "</div>"
     )
     assert join_split_body(tree) == 0
+
+
+# --- teaser cards: a whole block inside one link ------------------------------------------------
+
+
+def _cards() -> str:
+    cards = "".join(
+        f'<li><a href="/news/{n}"><div><h3>{head}</h3><div class="date">2025-02-0{n}</div>'
+        f"<p><b>{kicker}:</b> {lead}</p></div></a></li>"
+        for n, head, kicker, lead in (
+            (
+                1,
+                "Lighthouse keeper retires after forty years",
+                "END OF AN ERA",
+                "A keeper who said on Monday that he had climbed the tower every night "
+                "since 1985 handed over the keys to the county council at a ceremony.",
+            ),
+            (
+                2,
+                "Storm closes coastal road",
+                "WARNING",
+                "Police said on Sunday that the road would stay shut until Friday while "
+                "crews cleared rocks that fell in the night, the third fall this winter.",
+            ),
+        )
+    )
+    return f'<div class="box"><h2>You might also like</h2><ul>{cards}</ul></div>'
+
+
+def _plain_page(body: str, after: str) -> str:
+    """A page laid out in lists, with no article element and no class naming the body."""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Kellmouth ferry pier to close for two years</title></head><body>
+<div class="page"><ul><li id="left"><div class="col">
+<h1>Kellmouth ferry pier to close for two years</h1>{body}</div></li></ul></div>
+<div class="lower"><ul><li>{after}</li></ul></div></body></html>"""
+
+
+def test_teaser_cards_after_the_body_are_not_body() -> None:
+    text = _stored(_plain_page(P1 + P2 + P3 + P4 + P5 + P6, _cards()))
+    assert all(w in text for w in WORDS)
+    assert "keeper" not in text and "coastal road" not in text and "rocks" not in text
+
+
+def test_links_inside_body_paragraphs_stay() -> None:
+    linked = (
+        '<p>The <a href="/board">harbour board</a> first warned about the piles in a '
+        '<a href="/report.pdf">report published last year</a>, which residents could read '
+        "online.</p>"
+    )
+    text = _stored(_page(_part(P1 + P2 + linked + P3 + P4 + P5 + P6)))
+    assert "first warned about the piles in a report published last year" in text
+
+
+def test_a_link_around_a_whole_block_is_dropped_but_not_its_neighbours() -> None:
+    tree = fromstring(
+        '<div><p>Keep <a href="/x">this</a> text.</p><a href="/y"><h3>Card</h3></a>'
+        '<a name="top"><p>An anchor without an address</p></a></div>'
+    )
+    assert drop_linked_blocks(tree) == 1
+    assert tree.text_content() == "Keep this text.An anchor without an address"
+
+
+def test_a_box_heading_goes_with_its_cards() -> None:
+    text = _stored(_plain_page(P1 + P2 + P3 + P4 + P5 + P6, _cards()))
+    assert "You might also like" not in text
