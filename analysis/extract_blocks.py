@@ -15,6 +15,11 @@ Each function changes a parsed page in place before extraction; each is a named 
   card of another story ("You might also like": headline, date and lead, all one link), never a
   paragraph of the story: a body paragraph holds links, it is not inside one. A box the cards
   leave empty, or holding only its heading ("Most read"), goes with them.
+- `drop_link_boxes`: a box set inside the body that holds only a short heading and a list whose
+  every item carries a link ("What to know about ...", "Read more", "Related coverage"): a box
+  of links to other pages, not the story's own text; so is such a heading and list that end
+  the body ("More stories"). A list inside the body itself, or a box with prose of its own,
+  stays.
 """
 
 from __future__ import annotations
@@ -224,3 +229,73 @@ def drop_linked_blocks(tree: HtmlElement) -> int:
             card.drop_tree()
             _drop_emptied(parent)
     return len(cards)
+
+
+# link boxes
+
+
+def _is_link_list(node: HtmlElement) -> bool:
+    items = [li for li in node if _is_element(li) and li.tag == "li"]
+    return len(items) >= 2 and all(next(li.iter("a"), None) is not None for li in items)
+
+
+def _is_link_box(box: HtmlElement) -> bool:
+    """A box of a short heading (optional) and lists whose every item carries a link."""
+    parts = [c for c in box if _is_element(c) and not _is_separator(c)]
+    if box.text and box.text.strip():
+        return False
+    lists = [c for c in parts if c.tag in ("ul", "ol") and _is_link_list(c)]
+    others = [c for c in parts if c not in lists]
+    if not lists or len(others) > 1:
+        return False
+    if not others:
+        return True
+    inner = [c for c in box.iter() if c is not box and c.tag in ("div", "section", "aside")]
+    return not inner and _is_box_heading(others[0])
+
+
+def drop_link_boxes(tree: HtmlElement) -> int:
+    """Remove boxes of links set among a body's paragraphs; return how many were removed."""
+    parents: list[HtmlElement] = []
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        long = len(_text(p).split()) >= BODY_PARAGRAPH_WORDS
+        if parent is not None and long and all(parent is not q for q in parents):
+            parents.append(parent)
+    boxes: list[HtmlElement] = []
+    for parent in parents:
+        for sibling in parent:
+            if not _is_element(sibling) or sibling.tag not in _CONTAINERS:
+                continue
+            box = sibling
+            while len([c for c in box if _is_element(c)]) == 1 and not (box.text or "").strip():
+                only = next(c for c in box if _is_element(c))
+                if only.tag not in _CONTAINERS:
+                    break
+                box = only
+            if _is_link_box(box):
+                boxes.append(sibling)
+    for parent in parents:
+        boxes += _trailing_link_list(parent)
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return len(boxes)
+
+
+def _trailing_link_list(parent: HtmlElement) -> list[HtmlElement]:
+    """A heading and a list of links that end a body container ("More stories" under the last
+    paragraph): both, or nothing. A list led in by a sentence or a colon is the story's own."""
+    kept = [c for c in parent if _is_element(c) and c.tag not in ("hr", "br")]
+    kept = [c for c in kept if not _is_separator(c)]
+    if len(kept) < 3 or kept[-1].tag not in ("ul", "ol") or not _is_link_list(kept[-1]):
+        return []
+    heading = kept[-2]
+    text = _text(heading)
+    if (
+        heading.tag in ("ul", "ol")
+        or not _is_box_heading(heading)
+        or text.endswith((":", ",", ";"))
+    ):
+        return []
+    return [heading, kept[-1]] if not _holds_body(heading) else []

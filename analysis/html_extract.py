@@ -25,8 +25,8 @@ extensive search alone gives 672 right and 71 wrong (copyright years among them)
 A page that streams several whole stories keeps only the one it is named after
 (`analysis.story_stream`), so that other stories' quotes and dates never join it. A body split
 into containers by ad slots is joined again and ad labels are dropped, and teaser cards (a block
-inside one link) are removed (`analysis.extract_blocks`), so that an "Advertisement" line never
-ends the stored text and other stories' leads never join it.
+inside one link) and boxes of links set in the body are removed (`analysis.extract_blocks`), so
+that an "Advertisement" line never ends the stored text and other stories' leads never join it.
 """
 
 from __future__ import annotations
@@ -44,7 +44,12 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from analysis.extract_blocks import drop_ad_labels, drop_linked_blocks, join_split_body
+from analysis.extract_blocks import (
+    drop_ad_labels,
+    drop_link_boxes,
+    drop_linked_blocks,
+    join_split_body,
+)
 from analysis.publication_time import PageStamps, local_publication_day, read_page_stamps
 from analysis.story_stream import keep_named_story
 from analysis.types import Precision
@@ -126,6 +131,8 @@ def _reshape(tree: HtmlElement, url: str | None) -> None:
         log.debug("%s: %d ad slots' labels dropped", url, labels)
     if cards := drop_linked_blocks(tree):
         log.debug("%s: %d teaser cards (blocks inside one link) dropped", url, cards)
+    if boxes := drop_link_boxes(tree):
+        log.debug("%s: %d boxes of links inside the body dropped", url, boxes)
 
 
 def _bare_extraction(tree: HtmlElement, url: str | None, *, precise: bool) -> dict[str, Any]:

@@ -11,7 +11,12 @@ from __future__ import annotations
 from lxml.html import fromstring
 
 from analysis.cleaning import clean_article_text
-from analysis.extract_blocks import drop_ad_labels, drop_linked_blocks, join_split_body
+from analysis.extract_blocks import (
+    drop_ad_labels,
+    drop_link_boxes,
+    drop_linked_blocks,
+    join_split_body,
+)
 from analysis.html_extract import extract_html
 
 P1 = (
@@ -250,3 +255,90 @@ def test_a_link_around_a_whole_block_is_dropped_but_not_its_neighbours() -> None
 def test_a_box_heading_goes_with_its_cards() -> None:
     text = _stored(_plain_page(P1 + P2 + P3 + P4 + P5 + P6, _cards()))
     assert "You might also like" not in text
+
+
+# --- a box of links set among the body's paragraphs ---------------------------------------------
+
+
+def _link_box(heading: str = "<p><b>What to know about the pier</b></p>") -> str:
+    return (
+        f'<div class="Factline"><div class="Factline-items">{heading}<ul>'
+        "<li><b>Timetable:</b> The ferry company has set out the crossings it will run from "
+        '<a href="/t">the temporary pontoon</a>.</li>'
+        "<li><b>Have your say:</b> Did the closure change the way you get to work each morning? "
+        '<a href="/s">Tell us</a>.</li>'
+        "<li><b>Newsletter:</b> Our reporters cover the estuary's towns every week. "
+        '<a href="/n">Sign up</a> to get it in your inbox on Mondays.</li>'
+        "</ul></div></div>"
+    )
+
+
+def test_a_box_of_links_inside_the_body_is_not_body() -> None:
+    text = _stored(_page(_part(P1 + P2 + P3 + _link_box() + P4 + P5 + P6)))
+    assert all(w in text for w in WORDS)
+    assert "What to know" not in text and "Timetable" not in text and "briefing" not in text
+
+
+def test_a_list_of_the_storys_own_points_stays() -> None:
+    points = (
+        "<ul><li>The pier will close on 1 March.</li><li>A pontoon will open in the spring.</li>"
+        "<li>Extra buses will run along the coast.</li></ul>"
+    )
+    text = _stored(_page(_part(P1 + P2 + P3 + points + P4 + P5 + P6)))
+    assert "A pontoon will open in the spring." in text
+
+
+def test_a_boxed_list_with_prose_of_its_own_stays() -> None:
+    tree = fromstring(
+        "<div>" + P1 + "<div class='aside'><p>The board's three options, as its engineers set "
+        "them out in their report to members on Tuesday, were these.</p><ul>"
+        '<li><a href="/a">Repair</a></li><li><a href="/b">Rebuild</a></li></ul></div>'
+        + P2
+        + "</div>"
+    )
+    assert drop_link_boxes(tree) == 0
+    tree = fromstring("<div>" + P1 + _link_box() + P2 + "</div>")
+    assert drop_link_boxes(tree) == 1
+
+
+def test_a_related_sentence_inside_a_body_paragraph_stays() -> None:
+    related = (
+        "<p>The two votes were related: the board also voted to raise mooring fees by 4 percent, "
+        "its first rise since 2019. Related: the fee rise pays for the pontoon, Oduya said.</p>"
+    )
+    text = _stored(_page(_part(P1 + P2 + P3 + related + P4 + P5 + P6)))
+    assert "The two votes were related: the board also voted to raise mooring fees" in text
+    assert "Related: the fee rise pays for the pontoon, Oduya said." in text
+
+
+def _more_list() -> str:
+    return (
+        '<ul><li>Storm <a href="/a">closes coastal road</a></li>'
+        '<li>Lighthouse keeper <a href="/b">retires after forty years</a></li>'
+        '<li><a href="/c">Ten walks along the estuary</a> this spring</li></ul>'
+    )
+
+
+def test_a_heading_and_list_of_links_that_end_the_body_are_not_body() -> None:
+    tree = fromstring(
+        "<div>"
+        + P1
+        + P2
+        + P3
+        + '<hr><div class="h3">More from the Estuary Times</div>'
+        + _more_list()
+        + "</div>"
+    )
+    assert drop_link_boxes(tree) == 2
+    text = tree.text_content()
+    assert "Estuary Times" not in text and "coastal road" not in text
+    assert "cannot ask" in text
+
+
+def test_a_list_of_links_led_in_by_the_story_stays() -> None:
+    for lead in (
+        "<p>The board's report sets out three options:</p>",
+        "<p>Residents can read about each of them in the board's papers.</p>",
+    ):
+        tree = fromstring("<div>" + P1 + P2 + lead + _more_list() + "</div>")
+        assert drop_link_boxes(tree) == 0
