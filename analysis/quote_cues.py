@@ -29,6 +29,9 @@ _GOES_ON = frozenset({"continue"})
 _PHRASAL_CUES = {"go": "on", "fire": "back", "shoot": "back", "hit": "back", "bark": "back"}
 
 
+_REQUESTS = frozenset({"ask"})
+
+
 def is_cue(token: Token) -> bool:
     """A speech verb: "said", "told", "insists", "called", "according", "went on", "shot back"."""
     if not token.tag_.startswith("VB"):
@@ -36,8 +39,12 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in _SILENT_WHEN_DENIED and _denied_without_words(token):
         return False  # "“…” Chairman X did not respond to a request for comment."
-    if lemma in _GOES_ON and any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
-        return False  # "Acme will continue to raise prices": not "“…,” she continued"
+    if (lemma in _GOES_ON and any(c.dep_ in {"xcomp", "dobj"} for c in token.children)) or (
+        lemma in _REQUESTS and _asks_for_a_deed(token)
+    ):
+        # "Acme will continue to raise prices": not "“…,” she continued"; "“….” Keller would
+        # later ask to meet her sister": a request, not a question
+        return False
     if lemma in CUE_VERBS:
         return True
     particle = _PHRASAL_CUES.get(lemma)
@@ -46,6 +53,19 @@ def is_cue(token: Token) -> bool:
     ):
         return True
     return speech_idiom(token)  # "As Vulture put it", "pointed out"
+
+
+def _asks_for_a_deed(verb: Token) -> bool:
+    """ "ask to meet her sister", "asked him to leave": "ask" with a to-infinitive asks for a
+    deed, not a question, so it says no words of a quotation outside its phrase (one inside
+    it, "asked him to “stop the war”", "asked the crowd to welcome the governor - “my new best
+    friend”", keeps it)."""
+    if any(t.is_quote for t in verb.subtree):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _denied_without_words(verb: Token) -> bool:

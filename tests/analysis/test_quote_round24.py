@@ -207,3 +207,45 @@ def test_a_trailing_participle_under_a_reported_clause_is_the_reporter_s(nlp: La
 )
 def test_other_participles_keep_their_subject(nlp: Language, text: str, keys: list[str]) -> None:
     assert _keys(nlp, text) == keys
+
+
+# --- "ask to <verb>" after a quotation is a request, not the quotation's cue -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopes spoke to the court on Monday.\n\n“He would tell me what to do. He would "
+        "say that a good girl obeys.” Tom Keller would later ask to meet her sister.",
+        "Maria Lopes spoke to the court on Monday.\n\n“He would tell me what to do. He would "
+        "say: ‘This is what a good girl would do.’” Tom Keller would later ask to meet her "
+        "sister.",
+    ],
+)
+def test_asking_for_a_deed_after_a_quotation_is_no_cue(nlp: Language, text: str) -> None:
+    assert "tom keller" not in _keys(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # a question asked: the asker's
+        (
+            "Maria Lopes spoke to the court on Monday. “Will you go?” Tom Keller asked.",
+            ["tom keller"],
+        ),
+        (
+            "Maria Lopes met the minister on Monday. “Why did you lie?” she asked him.",
+            ["maria lopes"],
+        ),
+        # the quotation inside the request: the asker's words
+        (
+            "Maria Lopes met the minister on Monday. She asked him to “stop the war now.”",
+            ["maria lopes"],
+        ),
+    ],
+)
+def test_a_question_or_a_quoted_request_keeps_its_asker(
+    nlp: Language, text: str, keys: list[str]
+) -> None:
+    assert _keys(nlp, text) == keys
