@@ -302,8 +302,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", _iso),
         (r"(?<![\w/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\w/.])", _numeric),
         (
+            # not "The next week, the team found a fault": a week after the story's moment, which
+            # the words do not give, as "the following week" (round 25)
             r"(?i)\b(?:(?P<side>earlier|later|early|late)\s+)?"
-            r"(?P<core>(?:this|last|next)\s+(?P<unit>week|month|year))\b",
+            r"(?P<core>(?:this|last|(?<!\bthe\s)next)\s+(?P<unit>week|month|year))\b",
             relative,
         ),
         (

@@ -292,3 +292,22 @@ def test_the_base_of_a_change_after_its_figure(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert dated(nlp, text, date(2020, 9, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the next week/month" counts from the story's moment, as "the following week" does,
+        # not from the day of writing: the words do not give which week
+        ("The launch was set for April 28. The next week, during testing, the crew found a "
+         "fault and scrubbed the flight.", ["2025-04-28"]),
+        ("The shop opened on May 2. The next month, its owner sold it.", ["2025-05-02"]),
+        # guards: 'next week' and 'next month' of the writing, 'the next day'
+        ("The crew will test the rocket next week.", ["2025-10-27"]),
+        ("Sales will rise next month, the firm said.", ["2025-11-01"]),
+        ("The shop opened on May 2. The next day, its owner sold it.",
+         ["2025-05-02", "2025-05-03"]),
+    ],
+)  # fmt: skip
+def test_the_next_week_counts_from_the_story(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text, date(2025, 10, 21)) == expected
