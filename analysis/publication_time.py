@@ -99,6 +99,12 @@ _SMALL_HOURS = 5  # a stamp before this local hour ends the previous evening's s
 # UTC hours whose day is the local day from UTC-8 (California) to UTC+9 (Japan, Korea): a UTC
 # stamp outside them, with no other word on the place, says the day only to within one
 _DAY_EVERYWHERE = (8, 15)
+# days a stamp may fall on: one day in from the calendar's ends, so that it can be moved into any
+# time zone (0001-01-01T00:00Z is the year 0 west of UTC, and datetime cannot hold it)
+_PLACEABLE = (
+    datetime.date.min + datetime.timedelta(days=1),
+    datetime.date.max - datetime.timedelta(days=1),
+)
 
 
 class Stamp:
@@ -203,6 +209,8 @@ def _stamp(value: str) -> Stamp | None:
         moment = datetime.datetime.fromisoformat(value.strip().replace(" ", "T", 1))
     except ValueError:
         return None
+    if not _PLACEABLE[0] <= day <= _PLACEABLE[1]:
+        return None  # a placeholder at the calendar's ends ("0001-01-01T00:00:00Z")
     offset = match.group(4)
     utc = (
         moment.replace(tzinfo=None)
