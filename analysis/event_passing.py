@@ -141,6 +141,8 @@ def compared_amount(place: Place, written: str) -> bool:
     from' or 'up from'; the time of the figure a change starts from (`change_base`)."""
     if _from_change(place) or _level(place) or change_base(place, written):
         return True
+    if _change_from_back(place, written):  # "a significant improvement from 12 months ago"
+        return True
     thing = place.thing
     prep = next((word for word in place.crossed if word), "")
     if thing is None or not place.names or prep not in _COMPARED:
@@ -179,6 +181,24 @@ def _change_noun(host: Token) -> bool:
     if host.pos_ != "NOUN" or host.lemma_.lower() not in _CHANGING:
         return False
     return any(_amount(kid) for kid in host.subtree if kid.i != host.i)
+
+
+# nouns of a change, beside those of _CHANGING: "an improvement from 12 months ago"
+_CHANGE_NOUNS = _CHANGING | frozenset(
+    {"improvement", "reduction", "deterioration", "recovery", "growth", "cut", "loss", "upturn"}
+    | {"downturn", "turnaround", "change", "difference", "swing", "jump", "rebound", "advance"}
+)
+
+
+def _change_from_back(place: Place, written: str) -> bool:
+    """A date counted back from the writing ('12 months ago', 'a year earlier', 'last year')
+    after the 'from' of a noun of change ('a significant improvement from 12 months ago'): the
+    base the change is measured from, never a move in time (round 25; 'a shift from March'
+    keeps its date)."""
+    host = place.host
+    if place.prep != "from" or host is None or host.pos_ != "NOUN":
+        return False
+    return host.lemma_.lower() in _CHANGE_NOUNS and bool(_EARLIER.search(written))
 
 
 _EARLIER = re.compile(r"(?i)\b(?:ago|earlier|before|previous|prior|last)\b")

@@ -311,3 +311,22 @@ def test_the_base_of_a_change_after_its_figure(
 )  # fmt: skip
 def test_the_next_week_counts_from_the_story(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text, date(2025, 10, 21)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date counted back after the 'from' of a noun of change is the base the change is
+        # measured from, not the sentence's event (the second was read so already)
+        ("The new forecast marks a real improvement from 12 months ago, when emissions were "
+         "rising.", []),
+        ("Exports showed a steep reduction from a year earlier, the office said on Monday.",
+         ["2024-11-25"]),
+        # guards: a move in time from a month ('a shift from March'), a change with its own
+        # date, no 'from'
+        ("The ban marks a shift from March, when rules were looser.", ["2024-03-01"]),
+        ("Sales showed a big improvement last year.", ["2023-01-01"]),
+    ],
+)  # fmt: skip
+def test_a_change_from_a_date_counted_back(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text, date(2024, 11, 26)) == expected
