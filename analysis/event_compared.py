@@ -15,6 +15,9 @@
 - The base of a change written after its figure: "Net asset value was S$2.06 as at Aug 31, down
   from S$2.16 as at Aug 31 last year", "unemployment fell to 4 percent, down from 4.3 percent in
   March": the earlier reading is the base (round 25), whatever the parser hangs it on.
+- The thing a "since" brings, dated after it: "Prices have risen since the crash in 2008", "has
+  evolved since the lawyer's win in 1990": the point the span counts from (round 25), however the
+  parser hangs the date.
 - A thing conceded whatever it turns out to be: "Whatever the outcome of the May 7 runoff, the
   party will stay divided", "regardless of Tuesday's result", "no matter what happens in
   June": the sentence says what holds either way, so the date is no time of its happening.
@@ -56,6 +59,13 @@ _CHANGE_BASE = re.compile(
     r"\s*(?:%|percent\b|per\s+cent\b|(?:million|billion|trillion|bn|points?|pence|cents?)\b)?"
     r"\s*(?:(?:as\s+(?:at|of)|at|in|on|by|for)\s+)?$"
 )
+# a date on the noun a 'since' brings, which the parser hangs on the verb: "Prices have risen since
+# the crash in 2008", "has evolved since the lawyer's trailblazing win in 1990" (round 25): the
+# point the span starts from
+_SINCE_THING = re.compile(
+    r"(?i)\bsince\s+(?:the|a|an|his|her|its|their|our|this|that|[\w’'-]+(?:['’]s)?)\s+"
+    r"(?:[\w’'-]+\s+){0,7}(?:(?:in|on|of|during|at)\s+)?$"
+)
 _WINDOW = 80
 
 
@@ -67,6 +77,9 @@ def compared(text: str, sentence_start: int, dates: Sequence[ResolvedDate]) -> l
         hedge = "ago" in date.text.lower() or date.text.lower().startswith(("than", "more"))
         found.append(
             not hedge
-            and any(p.search(before) is not None for p in (_THAN, _SO, _CONCEDED, _CHANGE_BASE))
+            and any(
+                p.search(before) is not None
+                for p in (_THAN, _SO, _CONCEDED, _CHANGE_BASE, _SINCE_THING)
+            )
         )
     return found

@@ -330,3 +330,21 @@ def test_the_next_week_counts_from_the_story(nlp: Language, text: str, expected:
 )  # fmt: skip
 def test_a_change_from_a_date_counted_back(nlp: Language, text: str, expected: list[str]) -> None:
     assert dated(nlp, text, date(2024, 11, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date on the thing a 'since' brings, hung by the parser on the verb, is the point the
+        # span counts from, not the clause's time (the second was read so already)
+        ("Prices have risen since the crash in 2008.", []),
+        ("The office has changed a great deal since the lawyer's landslide win in 1990.", []),
+        # guards: 'since' with the date itself, a plain date on the clause, a causal clause's
+        # own main date
+        ("He has lived in Paris since 2010.", []),
+        ("Prices rose in 2008 after the crash.", ["2008-01-01"]),
+        ("The mayor resigned in March, since the audit had found fraud.", ["2025-03-01"]),
+    ],
+)  # fmt: skip
+def test_a_date_on_the_thing_since_brings(nlp: Language, text: str, expected: list[str]) -> None:
+    assert dated(nlp, text, date(2025, 10, 23)) == expected
