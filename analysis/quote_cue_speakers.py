@@ -157,6 +157,8 @@ def speaker_for(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> Speak
     """The resolved speaker of a speech verb, if it can speak; a role description no rule
     linked ("the Conservative MP said") is the one person the text just before is about."""
     subject = _subject(cue, ctx, bounds)
+    if subject is not None and _asked(cue, subject):
+        return _asker(cue, ctx)
     speaker = ctx.resolver.resolve(subject) if subject is not None else None
     if subject is None or (speaker is not None and speaker.key is not None):
         return speaker
@@ -164,6 +166,32 @@ def speaker_for(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> Speak
     if person is None:
         return speaker
     return Speaker(np_text(subject), person.name, person.key)
+
+
+def _asked(cue: Token, subject: Token) -> bool:
+    """ "Ishiba was asked, “Do you feel any guilt?”", "When he was asked, “…?”": the subject of
+    a passive "ask" is the one asked, not the one whose words the question is."""
+    return (
+        subject.dep_ == "nsubjpass"
+        and subject.head.i == cue.i
+        and cue.lemma_.lower() in _ASKING
+        and any(c.dep_ == "auxpass" for c in cue.children)
+    )
+
+
+_ASKING = frozenset({"ask", "question"})
+
+
+def _asker(cue: Token, ctx: QuoteContext) -> Speaker:
+    """Who put a question a passive "ask" governs: the agent it names ("was asked by Maria
+    Lopez"), else someone the text leaves unnamed (the quotation is kept, under no entity)."""
+    for agent in (c for c in cue.children if c.dep_ == "agent"):
+        for obj in (c for c in agent.children if c.dep_ == "pobj"):
+            found = ctx.resolver.resolve(obj)
+            if found is not None:
+                return found
+    first = min(c.i for c in cue.children if c.dep_ == "auxpass")
+    return Speaker(ctx.doc[first : cue.i + 1].text, None, None)  # "was asked": by someone
 
 
 def _described(subject: Token, ctx: QuoteContext, first: int) -> Speaker | None:

@@ -249,3 +249,48 @@ def test_a_question_or_a_quoted_request_keeps_its_asker(
     nlp: Language, text: str, keys: list[str]
 ) -> None:
     assert _keys(nlp, text) == keys
+
+
+# --- "X was asked, “…?”": the question is an unnamed asker's, not the one asked's -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shigeru Ishiba met the survivors on Friday. Ishiba was asked, “Do you feel any ethical "
+        "guilt?” The prime minister admitted the failings.",
+        "Shigeru Ishiba took a cautious stance during the Saturday debate.\n\nWhen he was asked, "
+        "“Will you keep saying for decades that there has not been enough debate?” he did not "
+        "answer.",
+    ],
+)
+def test_a_question_put_to_someone_is_not_theirs(nlp: Language, text: str) -> None:
+    assert _keys(nlp, text) == [None]  # kept, under no one
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # the asker named as the agent
+        (
+            "Shigeru Ishiba met the survivors on Friday. He was asked by Maria Lopez, “Do you "
+            "feel any guilt?”",
+            ["maria lopez"],
+        ),
+        # the one who asks
+        (
+            "Shigeru Ishiba met the survivors on Friday. Ishiba asked, “Do you feel any guilt?”",
+            ["shigeru ishiba"],
+        ),
+        # asked, then answering: the answer is the one asked's
+        (
+            "Shigeru Ishiba met the survivors on Friday. Ishiba was asked about the fund and "
+            "said, “We will pay.”",
+            ["ishiba"],
+        ),
+    ],
+)
+def test_the_asker_or_the_answer_keeps_its_speaker(
+    nlp: Language, text: str, keys: list[str]
+) -> None:
+    assert _keys(nlp, text) == keys
