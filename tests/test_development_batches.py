@@ -38,6 +38,8 @@ from eval.real_pages import (
     FIFTEENTH_PAGES,
     FIFTEENTH_PREFIX,
     FOURTEENTH,
+    FOURTEENTH_PAGES,
+    FOURTEENTH_PREFIX,
     FUNDUS_COMMIT,
     FUNDUS_ENV,
     GOLD_FILES,
@@ -192,6 +194,22 @@ THIRTEENTH_BATCH = Batch(  # development: fundus's pages of the sites the seeded
     (15, 95, 70, 4),  # 92/68 when judged; 3 events of text stored later (round 13)
     DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH,
 )
+FOURTEENTH_BATCH = Batch(  # held out: labelled blind; its events judged after one run (c7eddb0)
+    "fourteenth",
+    FOURTEENTH,
+    FOURTEENTH_PAGES,
+    FOURTEENTH_PREFIX,
+    "fundus",
+    "flairNLP/fundus",
+    FUNDUS_COMMIT,
+    FUNDUS_ENV,
+    ("tests/resources/parser/test_data/",),
+    243,
+    "c7eddb0",
+    (20, 111, 86, 2),
+    DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH,
+    held_out=True,
+)
 FIFTEENTH_BATCH = Batch(  # development: the thirteenth's side of the draw, pages it did not take
     "fifteenth",
     FIFTEENTH,
@@ -209,7 +227,15 @@ FIFTEENTH_BATCH = Batch(  # development: the thirteenth's side of the draw, page
 )
 BATCHES = pytest.mark.parametrize(
     "batch",
-    [NINTH_BATCH, TENTH_BATCH, ELEVENTH_BATCH, TWELFTH_BATCH, THIRTEENTH_BATCH, FIFTEENTH_BATCH],
+    [
+        NINTH_BATCH,
+        TENTH_BATCH,
+        ELEVENTH_BATCH,
+        TWELFTH_BATCH,
+        THIRTEENTH_BATCH,
+        FOURTEENTH_BATCH,
+        FIFTEENTH_BATCH,
+    ],
     ids=lambda b: b.split,
 )
 
