@@ -157,7 +157,7 @@ def speaker_for(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> Speak
     """The resolved speaker of a speech verb, if it can speak; a role description no rule
     linked ("the Conservative MP said") is the one person the text just before is about."""
     subject = _subject(cue, ctx, bounds)
-    if subject is not None and _asked(cue, subject):
+    if subject is not None and _asked(cue, subject) and _quoted_question(ctx, bounds):
         return _asker(cue, ctx)
     speaker = ctx.resolver.resolve(subject) if subject is not None else None
     if subject is None or (speaker is not None and speaker.key is not None):
@@ -180,6 +180,12 @@ def _asked(cue: Token, subject: Token) -> bool:
 
 
 _ASKING = frozenset({"ask", "question"})
+
+
+def _quoted_question(ctx: QuoteContext, bounds: tuple[int, int]) -> bool:
+    """Whether the sentence's quoted words hold a question mark: what was asked, not the answer
+    ("“We have to increase the bombings,” the nominee told Fox after he was asked about …")."""
+    return any(i in ctx.quoted and ctx.doc[i].text == "?" for i in range(bounds[0], bounds[1] + 1))
 
 
 def _asker(cue: Token, ctx: QuoteContext) -> Speaker:

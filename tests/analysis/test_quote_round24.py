@@ -282,6 +282,13 @@ def test_a_question_put_to_someone_is_not_theirs(nlp: Language, text: str) -> No
             "Shigeru Ishiba met the survivors on Friday. Ishiba asked, “Do you feel any guilt?”",
             ["shigeru ishiba"],
         ),
+        # the answer a "told" gives after "he was asked about …": the one who told
+        (
+            "Donald Trump spoke on Monday.\n\n“We have to really increase the bombings,” the "
+            "presumptive Republican presidential nominee told “Fox and Friends” after he was "
+            "asked about the claim.",
+            ["donald trump"],
+        ),
         # asked, then answering: the answer is the one asked's
         (
             "Shigeru Ishiba met the survivors on Friday. Ishiba was asked about the fund and "
