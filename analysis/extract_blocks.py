@@ -43,21 +43,36 @@ AD_LABEL = re.compile(
 _CONTAINERS = frozenset({"div", "section", "article", "main"})
 _SKIPPED = frozenset({"script", "style", "noscript", "iframe", "ins", "template", "link", "meta"})
 BODY_PARAGRAPH_WORDS = 8  # a container of the split body holds a paragraph of this many words
+LABEL_CHARS = 400  # more visible text than this is no ad slot (the longest label is ~75)
 
 
 def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def _pieces(node: HtmlElement) -> list[str]:
-    """The text a reader sees in an element, piece by piece (scripts and comments left out)."""
-    found = [node.text or ""] if node.tag not in _SKIPPED else []
-    if node.tag not in _SKIPPED:
-        for child in node:
+def _short_pieces(node: HtmlElement) -> list[str] | None:
+    """The text a reader sees in an element, piece by piece (scripts and comments left out), or
+    None once it passes `LABEL_CHARS`: enough to tell an empty slot or an ad label, without
+    reading a whole subtree for each element of a page (which made extraction quadratic)."""
+    found: list[str] = []
+    total = 0
+    stack = [node]
+    while stack:
+        element = stack.pop()
+        if element.tag in _SKIPPED:
+            continue
+        chunks = [element.text or ""]
+        for child in element:
             if _is_element(child):
-                found += _pieces(child)
-            found.append(child.tail or "")
-    return [t for t in (" ".join(piece.split()) for piece in found) if t]
+                stack.append(child)
+            chunks.append(child.tail or "")
+        for chunk in chunks:
+            if piece := " ".join(chunk.split()):
+                total += len(piece)
+                if total > LABEL_CHARS:
+                    return None
+                found.append(piece)
+    return found
 
 
 def _is_element(node: object) -> bool:
@@ -67,13 +82,16 @@ def _is_element(node: object) -> bool:
 def _is_ad_label(node: HtmlElement) -> bool:
     """An ad slot's label: text, and every piece of it an ad label ("Advertisement 1",
     "Story continues below")."""
-    pieces = _pieces(node)
-    return bool(pieces) and all(AD_LABEL.match(t) for t in pieces)
+    pieces = _short_pieces(node)
+    return bool(pieces) and all(AD_LABEL.match(t) for t in pieces or ())
 
 
 def _is_separator(node: HtmlElement) -> bool:
     """An ad slot between two parts of a body: no text, or only an ad label."""
-    return node.tag in _SKIPPED or not _pieces(node) or _is_ad_label(node)
+    if node.tag in _SKIPPED:
+        return True
+    pieces = _short_pieces(node)
+    return pieces is not None and all(AD_LABEL.match(t) for t in pieces)
 
 
 def _holds_body(node: HtmlElement) -> bool:
