@@ -331,6 +331,7 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
         surface = clean_surface(text)
         if kind == EntityKind.PERSON:
             surface = person_words(surface)  # "Meenakshi Ganguly of Human Rights Watch"
+            surface = surname_before_body(doc, surface) or surface  # "Luccioni of Mila"
             if names_a_body(surface):
                 kind = EntityKind.ORG  # "Donald J. Trump Foundation"
         if not any(c.isalpha() for c in surface):
@@ -349,6 +350,22 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
         person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
         raws.append(_Raw(text, ent.label_, start, end, kind, surface, person or surface))
     return _with_bodies(doc, raws)
+
+
+def surname_before_body(doc: Doc, name: str) -> str:
+    """ "Luccioni of Mila" tagged as one person: a single word before "of" or "at" and a
+    capitalised word after it is that person's surname, when the article writes a full name
+    ending in that word ("Sasha Luccioni"; `person_words` cuts only after a full name); "" when
+    not ("Prince of Wales", "Duke of Sussex": no full name ends in the title)."""
+    words = name.split()
+    if len(words) < 3 or words[1] not in ("of", "at") or not words[2][:1].isupper():
+        return ""
+    surname = words[0]
+    written_in_full = any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == surname and e[0].text[:1].isupper()
+        for e in doc.ents
+    )
+    return surname if written_in_full else ""
 
 
 def _a_person(doc: Doc, name: str) -> bool:
