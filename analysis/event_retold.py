@@ -17,17 +17,13 @@ days of one day (a weekday, "last week").
 from __future__ import annotations
 
 import itertools
-import re
 
 from spacy.tokens import Token
 
+from analysis.date_relative import DAY_WORDS
 from analysis.event_attach import Place
 from analysis.event_words import REPORTING
 
-DAY_WORDS = re.compile(
-    r"(?i)^(?:today|tonight|tomorrow|yesterday|last\s+night"
-    r"|this\s+(?:morning|afternoon|evening))$"
-)
 _OPENING = frozenset({"“", '"', "‘"})
 _CLOSING = frozenset({"”", '"', "’"})
 
@@ -35,7 +31,7 @@ _CLOSING = frozenset({"”", '"', "’"})
 def retelling(place: Place, written: str) -> Token | None:
     """The inner reporting verb ('told', 'announced') of a quotation retold inside what another
     reporting verb says, when the date is one of the quotation's relative days; else None."""
-    if not DAY_WORDS.match(" ".join(written.split())):
+    if " ".join(written.lower().split()) not in DAY_WORDS:
         return None
     links = place.links
     for below, above in itertools.pairwise(links[1:]):

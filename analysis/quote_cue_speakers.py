@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.pronouns import PERSONAL, SUBJECT_DEPS
+from analysis.pronouns import ASKS, PERSONAL, SUBJECT_DEPS
 from analysis.quote_context import QuoteContext
 from analysis.quote_cues import is_cue
 from analysis.quote_described import lead_in_before, sentence_before
@@ -174,12 +174,9 @@ def _asked(cue: Token, subject: Token) -> bool:
     return (
         subject.dep_ == "nsubjpass"
         and subject.head.i == cue.i
-        and cue.lemma_.lower() in _ASKING
+        and cue.lemma_.lower() in ASKS
         and any(c.dep_ == "auxpass" for c in cue.children)
     )
-
-
-_ASKING = frozenset({"ask", "question"})
 
 
 def _quoted_question(ctx: QuoteContext, bounds: tuple[int, int]) -> bool:
