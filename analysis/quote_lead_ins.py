@@ -14,6 +14,12 @@ from analysis.quote_cue_speakers import speaker_for, usable
 from analysis.quote_cues import is_cue
 from analysis.quote_inverted import INVERTING_VERBS, inverted_label
 from analysis.quote_labels import labels_as, under_as
+from analysis.quote_partial_words import (
+    misparsed_predicate,
+    named_cue,
+    reported_word_cue,
+    shared_subject,
+)
 from analysis.quote_spans import QuoteSpan
 from analysis.quote_subjects import name_before_colon
 from analysis.quote_verbs import manner_verb
@@ -137,35 +143,54 @@ _WORD_ROLES = frozenset({"oprd", "xcomp", "dobj", "acomp", "attr", "ccomp", "con
 def word_cue(span: QuoteSpan, ctx: QuoteContext, bounds: tuple[int, int]) -> Cue | None:
     """One quoted word is a named speaker's when a speech verb right above it in the parse
     gives it to them: "Haley called Ramaswamy “scum”", "called passage of the law “perverse”",
-    "Sarwar said Starmer has lacked “empathy”", "said it would be “impossible”". Farther up,
-    or with no named speaker, it stays a term ("students in “bubbles”")."""
+    "Sarwar said Starmer has lacked “empathy”", "said it would be “impossible”", or reports
+    the clause it is in ("said that joining was an “option”"; `quote_partial_words`). Farther
+    up, or with no named speaker, it stays a term ("students in “bubbles”")."""
     words = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+    if len(words) > 1:
+        words = [t for t in words if t.head not in words]  # "hard-liner": its head word
     if len(words) != 1:
         return None
     head = words[0]
+    misparsed = misparsed_predicate(head, ctx, bounds)
+    if misparsed is not None:
+        return _active_speaker(misparsed, ctx, bounds)
     if head.dep_ not in _WORD_ROLES and not under_as(head):
         return None  # "students in “bubbles”": a term; "derided X as “scum”": X is called so
-    if any(c.dep_ == "det" for c in head.children):
-        return None  # "the situation was a “crisis”": a term
-    for _ in range(_WORD_STEPS):
-        below, head = head, head.head
-        if head.i in ctx.quoted or not bounds[0] <= head.i <= bounds[1]:
-            return None
-        if is_cue(head) or labels_as(head, below, words[0]):
-            return _active_speaker(head, ctx, bounds)
-    return None
+    determined = any(c.dep_ == "det" for c in head.children)
+    if not determined:
+        for _ in range(_WORD_STEPS):
+            below, head = head, head.head
+            through = below.dep_ == "conj" and head.i in ctx.quoted  # "“perverse” and “unfair”"
+            if (head.i in ctx.quoted and not through) or not bounds[0] <= head.i <= bounds[1]:
+                break
+            if is_cue(head) or labels_as(head, below, words[0]):
+                return _active_speaker(head, ctx, bounds)
+    if determined and not _ends_sentence(span, ctx, bounds):
+        return None  # "said the situation was a “crisis” for students": a term
+    return reported_word_cue(words[0], ctx, bounds, lambda cue: _active_speaker(cue, ctx, bounds))
+
+
+def _ends_sentence(span: QuoteSpan, ctx: QuoteContext, bounds: tuple[int, int]) -> bool:
+    """Whether only punctuation follows the quoted word in its sentence: "Ishiba said joining
+    was an “option.”" ends on the speaker's word, the point of what he said."""
+    inner = ctx.tokens(span.start, span.end)
+    if not len(inner):
+        return False
+    return all(t.is_punct or t.is_space for t in ctx.doc[inner[-1].i + 1 : bounds[1] + 1])
 
 
 def _active_speaker(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> Cue | None:
-    """The cue with its own active subject, when that subject is a named speaker: not "He's
-    been called “annoying”" (passive) nor a subject borrowed from a verb above ("cautioned to
-    call it a “crisis”")."""
+    """The cue with its own active subject, or the subject it shares with the verb before it
+    ("X criticized … and called …", `quote_partial_words.shared_subject`), when that subject
+    is a named speaker: not "He's been called “annoying”" (passive) nor a subject borrowed
+    from a speech verb above ("cautioned to call it a “crisis”")."""
     for child in cue.children:
         if child.dep_ == "nsubj" and usable(child, ctx, bounds):
             speaker = ctx.resolver.resolve(child)
             if speaker is not None and speaker.key is not None:
                 return Cue(cue.lemma_.lower(), speaker)
-    return None
+    return named_cue(cue, shared_subject(cue), ctx, bounds)
 
 
 _TRAILER_CLOSED = frozenset({",", "!", "?"})
