@@ -39,6 +39,7 @@ from analysis.event_reference import RECENT
 from analysis.event_result import result_ahead
 from analysis.event_retold import retelling
 from analysis.event_roles import Dated, Role, roles
+from analysis.event_said_now import present_cutoff
 from analysis.event_tense import direction
 from analysis.event_the_weekday import the_weekday
 from analysis.event_vague_ago import bounded_years_ago
@@ -222,6 +223,9 @@ def choose(
     # "was anchored on aggressive growth from 2017 to 2020": the years a plan rests on
     scope = [item is not None and rests_on(item.place, item.first, item.last) for item in dated]
     found = _demoted(found, scope, Role.DESCRIPTOR)
+    # "As of July, the city has 40 shelters": the time a present state is counted at
+    cutoffs = [item is not None and present_cutoff(item.place, item.text) for item in dated]
+    found = _demoted(found, cutoffs, Role.REFERENCE)
     # "The council usually meets on Tuesday": a habit
     found = _demoted(found, [item is not None and _habit(item) for item in dated], Role.CONDITION)
     # "occurred more than 15 years ago": a bound on the years, too vague for the year it counts to

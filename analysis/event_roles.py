@@ -68,6 +68,7 @@ from analysis.event_reference import (
     reference,
     sequenced,
 )
+from analysis.event_said_now import said_now
 from analysis.event_sources import present_source
 from analysis.event_topic import spoken_on, talked_of
 from analysis.event_words import PLANS, PUBLISHING, RELATIONS, REPORTING, STATES
@@ -306,7 +307,8 @@ def _adopted(dated: Dated) -> bool:
         return _no_happening(_main_clause(links).verb, deictic=True)
     near = noun.dep_ in _CORE and noun.head.i == main.verb.i  # not "for people born in 1960"
     own = not place.names and not kinds.infinitive(clause.verb)  # not "more to come in 2026"
-    told = main.dep in ("ROOT", "ccomp", "conj")
+    # not what is said now: "Smith says it contradicts the plan adopted in 2020"
+    told = main.dep in ("ROOT", "ccomp", "conj") and not said_now(main, noun)
     return near and own and told and (_no_happening(main.verb) or _outcome(dated, clause, main))
 
 
