@@ -15,10 +15,10 @@ from analysis.pronouns import SUBJECT_DEPS
 from analysis.quote_context import Cue, Found, QuoteContext
 from analysis.quote_cue_speakers import one_subject, speaker_for
 from analysis.quote_cues import is_cue
-from analysis.quote_frames import SENTENCE_END, is_term
+from analysis.quote_frames import SENTENCE_END, is_term, outside_words, quote_frame
 from analysis.quote_lead_ins import inverted
 from analysis.quote_signed import quote_alone, signature_start, signing_name
-from analysis.quote_spans import ALL_MARKS, Line, QuoteSpan, is_insert
+from analysis.quote_spans import ALL_MARKS, Line, QuoteSpan, is_insert, next_paragraph
 from analysis.quote_verbs import issues_statement, manner_verb
 from analysis.speaker_words import RELATIVES, Speaker
 
@@ -44,7 +44,58 @@ def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
 
 def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue | None:
     """The cue of the quote a bare quoted sentence continues, in its paragraph or the next
-    (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”)."""
+    (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”),
+    else, for a paragraph left open, the attribution a later paragraph of its run gives
+    (`run_ahead`)."""
+    cue = _continued(span, previous, ctx)
+    if cue is not None:
+        return cue
+    ahead = run_ahead(span, ctx)
+    if ahead is None or (ahead.speaker.key is not None and ahead.speaker.text[:1].isupper()):
+        return ahead
+    # “…,” she said: the speaker the rules before the run name, when she is the same or the
+    # run's own attribution reaches no one
+    before = (
+        continued_after_narration(span, previous, ctx)
+        or after_reported(span, ctx)
+        or intro(span.line - 1, ctx)
+        or told_about(span, ctx)
+        or about_before(span, ctx)
+    )
+    if before is not None and ahead.speaker.key in {None, before.speaker.key}:
+        return before
+    return ahead
+
+
+def run_ahead(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
+    """ "Novak spoke on Monday." / "“Novel interpretations will not end the war." / "“They
+    will only delay it,” Novak concluded.": a quotation running over several paragraphs (each
+    left open, the next opening with a mark) is one speaker's; a paragraph of it with no
+    attribution of its own takes the one written in the sentence of a later paragraph of the
+    run, the first that has words of its own outside the marks (a direct quote's attribution
+    there, not a later quotation's)."""
+    from analysis.quotes import _attribute  # quotes imports this module
+
+    later = span
+    while later.run_on:
+        after = next_paragraph(ctx.text, ctx.lines, later.line)
+        if after is None:
+            return None
+        raw = ctx.text[after.start : after.end]
+        head = after.start + len(raw) - len(raw.lstrip())
+        later_spans = [s for s in ctx.spans if s.line == after.index and s.open_at == head]
+        if not later_spans:
+            return None
+        later = later_spans[0]
+        left, right = quote_frame(later, ctx)
+        if right >= left and outside_words(ctx, left, right):
+            found = _attribute(later, None, ctx)
+            return found.cue if found is not None and found.kind == "direct" else None
+    return None
+
+
+def _continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue | None:
+    """`continued` within the quotations before this one."""
     if previous is None:
         return None
     between = range(previous.span.line + 1, span.line)
@@ -96,7 +147,7 @@ def continued_before_aside(
     subjects = [t for t in words if t.dep_ in SUBJECT_DEPS and t.lower_ not in RELATIVES]
     if subjects or any(is_cue(t) or manner_verb(t) for t in words):
         return None
-    return continued(span, previous, ctx)
+    return _continued(span, previous, ctx)
 
 
 def _without_first_apostrophe(gap: str, span: QuoteSpan, text: str) -> str:

@@ -74,6 +74,8 @@ def is_headline(text: str, line: Line) -> bool:
     """A title, caption or standfirst: a line that does not end like a sentence does, and is
     no paragraph cut inside a quotation (`cut_in_quote`)."""
     stripped = text[line.start : line.end].rstrip().rstrip(_INVISIBLE)
+    if stripped[-2:-1] in tuple(".!?…") and stripped[-1:] == "“":
+        return False  # “… to silence him.“: a closing mark typed as an opening one
     return not stripped or (stripped[-1] not in _TERMINAL and not cut_in_quote(text, line))
 
 
@@ -122,7 +124,11 @@ def _role(text: str, i: int, start: int, end: int) -> str | None:
 
 
 def _pair_family(
-    text: str, line: Line, family: frozenset[str], blocked: list[tuple[int, int]]
+    text: str,
+    line: Line,
+    family: frozenset[str],
+    blocked: list[tuple[int, int]],
+    mend: bool = False,
 ) -> list[tuple[int, int]]:
     """(open, close) mark positions of one family in one line, outside the `blocked` ranges.
 
@@ -137,6 +143,7 @@ def _pair_family(
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
     abandoned: int | None = None
+    left_open: dict[int, int] = {}  # an abandoned opener -> the opener that abandoned it
     for i in range(line.start, line.end):
         if text[i] not in family or mask[i - line.start]:
             continue
@@ -148,13 +155,65 @@ def _pair_family(
             opened = None
         elif role == "close" and abandoned is not None and pairs and pairs[-1][0] > abandoned:
             pairs[-1] = (abandoned, i)  # the nested pair's outer quotation closes
+            left_open.pop(abandoned, None)
             abandoned = None
         elif role == "open":
             abandoned = opened  # a fresh quotation (nothing open) forgets an older one
+            if opened is not None:
+                left_open[opened] = i
             opened = i
+    if not mend:
+        left_open.clear()
+    if opened is not None and mend and text[opened] == "“":
+        single = _single_closer(text, line, opened)
+        if single is not None:
+            pairs.append((opened, single))
+            opened = None
     if opened is not None:
         pairs.append((opened, -1))
-    return pairs
+    pairs.extend(_unclosed(text, a, b) for a, b in left_open.items() if _ends_sentence(text, a, b))
+    return sorted(pairs, key=lambda pair: pair[0])
+
+
+# The fewest words a quotation left open before the next opener holds to stand on its own: a
+# sentence of its own, not a stub a stray mark opens ("“Foo bar. “Baz qux,” he said.").
+_LEFT_OPEN_WORDS = 4
+
+
+def _ends_sentence(text: str, start: int, opener: int) -> bool:
+    """ "He added, “We have tried. You need to be aware. “Because you need to secure …”": a
+    quotation whose closing mark is left off before the next quotation of its paragraph opens;
+    it ends a sentence right before that opener (a full stop, a space), so the opener starts a
+    quotation of its own, not words quoted inside the first ("“It is over. “Winning” is …”"
+    closes the first with a mark after the inner pair, and keeps it)."""
+    words = text[start + 1 : opener]
+    long = len(words.split()) >= _LEFT_OPEN_WORDS
+    return long and words.endswith(" ") and words.rstrip()[-1:] in ".!?…"
+
+
+def _unclosed(text: str, start: int, opener: int) -> tuple[int, int]:
+    """(open, close) for a quotation left open before the next opener: it closes at the space
+    after its last sentence stop."""
+    return start, start + 1 + len(text[start + 1 : opener].rstrip())
+
+
+def _single_closer(text: str, line: Line, opened: int) -> int | None:
+    """ "“This approach is based on … cutting the rate of transmission,’ he says.": a curly
+    double opening mark closed with a curly single one, typed after a comma or a sentence stop,
+    with no single quotation open before it inside (“… ‘fake news,’ we …” closes a nested
+    one); straight marks are left alone (an apostrophe lost for “ often opens such words)."""
+    depth = 0
+    for i in range(opened + 1, line.end):
+        if text[i] not in _FAMILIES["single"]:
+            continue
+        role = _role(text, i, line.start, line.end)
+        if role == "open":
+            depth += 1
+        elif role == "close" and depth:
+            depth -= 1
+        elif role == "close" and text[i] == "’" and text[i - 1] in ",.!?…":
+            return i
+    return None
 
 
 def _head(text: str, line: Line) -> int:
@@ -213,7 +272,8 @@ def _line_spans(
     paragraph a quotation runs on into (`continued`) that opens with its one mark and is never
     closed is the quotation's last paragraph, the mark left off at its end."""
     doubles = _pair_family(text, line, _FAMILIES["double"], [])
-    doubles = _opening_nests(text, line, doubles, next_line) or doubles
+    nests = _opening_nests(text, line, doubles, next_line)
+    doubles = nests or _pair_family(text, line, _FAMILIES["double"], [], mend=True)
     closed = [(a, b) for a, b in doubles if b >= 0]
     open_tail = [a for a, b in doubles if b < 0]
     run_on = bool(open_tail) and next_line is not None and _starts_with_quote(text, next_line)
