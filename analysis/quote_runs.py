@@ -8,6 +8,7 @@ signature.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -21,6 +22,9 @@ from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import ALL_MARKS, Line, QuoteSpan, is_insert, next_paragraph
 from analysis.quote_verbs import issues_statement, manner_verb
 from analysis.speaker_words import RELATIVES, Speaker
+
+# `quotes`' rule for one quotation (kind, cue, speaker), handed in: `quotes` imports this module
+Attribute = Callable[[QuoteSpan, Found | None, QuoteContext], Found | None]
 
 
 def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
@@ -42,7 +46,9 @@ def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
     return inverted(tokens, ctx)  # "Stated Stone:" / "“…”"
 
 
-def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue | None:
+def continued(
+    span: QuoteSpan, previous: Found | None, ctx: QuoteContext, attribute: Attribute
+) -> Cue | None:
     """The cue of the quote a bare quoted sentence continues, in its paragraph or the next
     (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”),
     else, for a paragraph left open, the attribution a later paragraph of its run gives
@@ -50,7 +56,7 @@ def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue
     cue = _continued(span, previous, ctx)
     if cue is not None:
         return cue
-    ahead = run_ahead(span, ctx)
+    ahead = run_ahead(span, ctx, attribute)
     if ahead is None or (ahead.speaker.key is not None and ahead.speaker.text[:1].isupper()):
         return ahead
     # “…,” she said: the speaker the rules before the run name, when she is the same or the
@@ -67,15 +73,13 @@ def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue
     return ahead
 
 
-def run_ahead(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
+def run_ahead(span: QuoteSpan, ctx: QuoteContext, attribute: Attribute) -> Cue | None:
     """ "Novak spoke on Monday." / "“Novel interpretations will not end the war." / "“They
     will only delay it,” Novak concluded.": a quotation running over several paragraphs (each
     left open, the next opening with a mark) is one speaker's; a paragraph of it with no
     attribution of its own takes the one written in the sentence of a later paragraph of the
     run, the first that has words of its own outside the marks (a direct quote's attribution
-    there, not a later quotation's)."""
-    from analysis.quotes import _attribute  # quotes imports this module
-
+    there, not a later quotation's), read by `attribute`, the rule for one quotation."""
     later = span
     while later.run_on:
         after = next_paragraph(ctx.text, ctx.lines, later.line)
@@ -89,7 +93,7 @@ def run_ahead(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
         later = later_spans[0]
         left, right = quote_frame(later, ctx)
         if right >= left and outside_words(ctx, left, right):
-            found = _attribute(later, None, ctx)
+            found = attribute(later, None, ctx)
             return found.cue if found is not None and found.kind == "direct" else None
     return None
 

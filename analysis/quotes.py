@@ -117,7 +117,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
         )
     else:
         cue = (
-            continued(span, previous, ctx)
+            continued(span, previous, ctx, _attribute)
             or continued_after_narration(span, previous, ctx)
             or after_reported(span, ctx)
             or intro(span.line - 1, ctx)
