@@ -30,6 +30,16 @@ spokesperson Tolan disagrees. He points to …" after "Al Tolan"; "Rollock" afte
 tagged as an organisation), and the person after
 "according to" ("…, according to Max Schrems. “…,” he says") counts as one who speaks.
 
+A main clause whose subject is a thing one person named as its possessor owns ("Some details
+of Giuffre's allegations have changed. She initially said …") is about that person, as if they
+were its subject; a person's relative, colleague or voice is not ("Smith's lawyer said. He …").
+A name the small model read as an adverb of the verb right after it ("In debates, Connolly has
+repeatedly batted away …") is that verb's subject. "according to Blinken's explanations" makes
+Blinken one who speaks, as "according to Blinken" does. A surname tagged as an organisation
+of its own ("Jaafar is also pushing …") is the one person-shaped name it ends ("Abdulaziz
+Jaafar", tagged ORG too). A person the model did not tag, whom `speaker_gender` never saw, is
+gendered by their first name ("Ana Escrogima" is no "he").
+
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
 before its sentence (who is still speaking), else as rule 2 and 3 say.
@@ -52,8 +62,11 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.entities import ROLE_WORDS, make_key
-from analysis.speaker_gender import PRONOUN_GENDER
+from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
+from analysis.speaker_first_names import name_gender
+from analysis.speaker_gender import PRONOUN_GENDER, ROLE_GENDER
 from analysis.speaker_names import full_name_in, person_shaped
+from analysis.speaker_words import PEOPLE_NOUNS, SPEAKER_NOUNS, VOICES
 from analysis.types import EntityKind, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -69,6 +82,42 @@ ASKS = frozenset({"ask", "question"})
 UNNAMED_VOICES = frozenset(
     """spokesperson spokesman spokeswoman official officer source aide adviser advisor
     representative strategist operative insider""".split()  # noqa: SIM905
+)
+
+
+def _misparsed_subject(token: Token) -> bool:
+    """ "In media interviews, Connolly has repeatedly batted away …", "Jaafar is also pushing
+    …": a name the small model read as an adverb of the verb right after it ("Connolly",
+    "Daly", "Jaafar"), with no subject of its own, is that verb's subject."""
+    if token.dep_ not in {"advmod", "npadvmod"} or not token.text[:1].isupper():
+        return False
+    if token.pos_ != "PROPN" and not token.ent_type_:
+        return False
+    verb = token.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i < token.i:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return False
+    between = token.doc[token.i + 1 : verb.i]
+    return all(t.dep_ in {"aux", "auxpass", "advmod", "neg"} for t in between)
+
+
+# Words for people that are no name (a relative, a colleague, an office, a voice): a subject
+# such a word is, or a phrase holding one, is a person of its own.
+def _personal_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "PRON" or lemma in _PERSON_WORDS
+
+
+_PERSON_WORDS = (
+    PEOPLE_NOUNS
+    | ROLE_WORDS
+    | SPEAKER_NOUNS
+    | VOICES
+    | DESCRIBED_ROLES
+    | DESCRIBED_TRAITS
+    | frozenset(ROLE_GENDER)
+    | UNNAMED_VOICES
 )
 # The chain's entry for such a speaker with no organisation: a he/she that stands for it is no
 # one the article names.
@@ -142,6 +191,7 @@ class PronounChain:
             key=lambda m: m.start,
         )
         self.starts = [m.start for m in self.people]
+        self.known = {m.key for m in mentions if m.kind == EntityKind.PERSON}
         self.chain: list[tuple[int, Mention]] = []
         self.ranks: dict[int, int] = {}  # chain position -> how much its sentence is about it
         self.sentence_of: dict[int, int] = {}  # chain position -> its sentence's first token
@@ -161,7 +211,8 @@ class PronounChain:
             if token.lower_ == "according" and not self.excluded(token.idx):
                 self._according_to(token)
                 continue
-            if token.dep_ not in SUBJECT_DEPS or self.excluded(token.idx):
+            subject = token.dep_ in SUBJECT_DEPS or _misparsed_subject(token)
+            if not subject or self.excluded(token.idx):
                 continue
             named = (
                 self._person_at(token.idx)
@@ -183,6 +234,9 @@ class PronounChain:
                 if found is not None:
                     self.chain.append((token.idx, found))
                     self._rank(token)
+            elif (owner := self._owner_of_subject(token)) is not None:
+                self.chain.append((token.idx, owner))
+                self._rank(token)
 
     def _unnamed_voice(self, subject: Token) -> Mention | None:
         """ "A spokesperson for X said …", "a senior official said …": an unnamed person who
@@ -203,14 +257,51 @@ class PronounChain:
         indefinite = any(c.lower_ in {"a", "an", "one"} for c in subject.lefts)
         return UNNAMED if indefinite else None
 
+    def _owner_of_subject(self, subject: Token) -> Mention | None:
+        """ "Some details of Giuffre's allegations have changed. She initially said …": a main
+        clause whose subject is a thing one person named as its possessor owns (her
+        allegations, his plan, Smith's account) is about that person, as a sentence with
+        them as its subject would be. Not a person's relative, colleague or voice ("Smith's
+        lawyer said. He added …": the lawyer), nor a phrase naming a second person ("Smith's
+        account of Jones's visit") or standing in quoted words; the possessor only, through
+        nouns and prepositions."""
+        if subject.pos_ != "NOUN" or subject.ent_type_ or subject.head.dep_ != "ROOT":
+            return None
+        if _personal_noun(subject):
+            return None
+        owners: list[Mention] = []
+        others = 0
+        stack = [subject]
+        while stack:
+            node = stack.pop()
+            for child in node.children:
+                if child.dep_ == "poss" and child.pos_ == "PROPN":
+                    found = self._person_at(child.idx)
+                    if found is not None:
+                        owners.append(found)
+                elif child.dep_ in {"prep", "pobj", "compound", "amod"}:
+                    if child.dep_ == "pobj" and (
+                        _personal_noun(child) or self._person_at(child.idx) is not None
+                    ):
+                        others += 1
+                    stack.append(child)
+        keys = {m.key for m in owners}
+        return owners[-1] if len(keys) == 1 and not others else None
+
     def _org_at(self, char: int) -> Mention | None:
         return next((m for m in self.orgs if m.start <= char < m.end), None)
 
     def _according_to(self, token: Token) -> None:
         """ "…, according to Max Schrems, founder of NOYB.": the person named after "according
-        to" speaks in that sentence, as a speech verb's subject does."""
+        to" speaks in that sentence, as a speech verb's subject does; so does the one whose
+        words follow it ("according to Blinken's explanations"), not a person's relative or
+        voice ("according to Smith's lawyer")."""
         objects = [c for t in token.subtree for c in t.children if c.dep_ == "pobj"]
         named = self._person_at(objects[0].idx) if objects else None
+        if named is None and objects and not _personal_noun(objects[0]):
+            # "according to Blinken's explanations": the one whose words they are speaks
+            owners = [c for c in objects[0].children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            named = self._person_at(owners[0].idx) if len(owners) == 1 else None
         if named is None:
             return
         at = objects[0].idx
@@ -225,10 +316,18 @@ class PronounChain:
         (one person), or by the one full name it writes for it (`speaker_names`), so the next
         he/she is that person, not someone named earlier."""
         text = subject.text
-        if subject.pos_ != "PROPN" or subject.ent_type_ or not text[:1].isupper():
+        if not text[:1].isupper() or (subject.pos_ != "PROPN" and not subject.ent_type_):
             return None
         shaped = {m.key: m for m in self.named_orgs if m.name.split()[-1] == text}
-        if len(shaped) == 1 and not any(m.name.split()[-1] == text for m in self.people):
+        lone = len(shaped) == 1 and not any(m.name.split()[-1] == text for m in self.people)
+        if subject.ent_type_:
+            # "Jaafar is also pushing …" after "the company's CEO, Abdulaziz Jaafar," with
+            # both tagged ORG: the surname alone, tagged an organisation of its own, is still
+            # the one person-shaped name it ends
+            tagged = self._org_at(subject.idx)
+            alone = tagged is not None and tagged.name == text and subject.ent_type_ == "ORG"
+            return next(iter(shaped.values())) if alone and lone else None
+        if lone:
             return next(iter(shaped.values()))  # "Nicola Rollock" tagged ORG, then "Rollock"
         if text.lower() in self.others or not text.isalpha():
             return None
@@ -341,7 +440,13 @@ class PronounChain:
         return False
 
     def _fits(self, mention: Mention, gender: str) -> bool:
-        return self.genders.get(mention.key, gender) == gender
+        """Whether a pronoun of this gender may stand for the person: the article's genders
+        (`speaker_gender`); for one the model did not tag, whom `speaker_gender` never saw
+        ("Escrogima told …" after an untagged "Ana Escrogima"), their first name's usual
+        gender."""
+        if mention.key in self.genders or mention.key in self.known:
+            return self.genders.get(mention.key, gender) == gender
+        return name_gender(mention.name) in {None, gender}
 
     def _resolve_at(self, token: Token) -> Mention | None:
         gender = PRONOUN_GENDER[token.lower_]

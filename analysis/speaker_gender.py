@@ -34,8 +34,8 @@ _MALE_ROLES = """spokesman chairman congressman businessman councilman actor fat
     brother uncle grandfather king prince boy man gentleman nephew widower"""
 _FEMALE_ROLES = """spokeswoman chairwoman congresswoman businesswoman councilwoman actress mother
     wife daughter sister aunt grandmother queen princess girl woman lady niece widow"""
-_ROLE_GENDER = dict.fromkeys(_MALE_ROLES.split(), MALE)
-_ROLE_GENDER |= dict.fromkeys(_FEMALE_ROLES.split(), FEMALE)
+ROLE_GENDER = dict.fromkeys(_MALE_ROLES.split(), MALE)
+ROLE_GENDER |= dict.fromkeys(_FEMALE_ROLES.split(), FEMALE)
 _NAME_WEIGHT = 3  # a first name's usual gender, in pronoun votes (`_decide`)
 
 
@@ -67,9 +67,9 @@ def _role_votes(doc: Doc, mention: Mention) -> Counter[str]:
         votes[_HONORIFICS[first]] += 2
     near = doc[max(span.start - 3, 0) : min(span.end + 5, len(doc))]
     votes.update(
-        _ROLE_GENDER[t.lower_]
+        ROLE_GENDER[t.lower_]
         for t in near
-        if t.lower_ in _ROLE_GENDER
+        if t.lower_ in ROLE_GENDER
         and not any(_owned_by_name(c) for c in t.children)
         and not _in_other_name(t, span)
     )

@@ -113,11 +113,23 @@ class OrganisationRules(EntityRules):
         if found is None and len(modifiers) == 1 and common:
             # "zoo officials said": the one organisation named "… Zoo"
             body = self._org_ending_with(lone.lower_, subject.idx)
+            if body is None and lone.lemma_.lower() in BODIES | NAMED_ONLY_BODIES:
+                return self._body_voice(subject, lone)
             return Speaker(np_text(subject), body.name, body.key) if body is not None else None
         if found is None or not (found.kind == EntityKind.ORG or _governing_place(found)):
             return None
         if found.end < self.doc[subject.i - 1].idx + len(self.doc[subject.i - 1].text):
             return None  # more words between the name and the noun: "Gaza health officials"
+        return Speaker(np_text(subject), found.name, found.key)
+
+    def _body_voice(self, subject: Token, body: Token) -> Speaker | None:
+        """ "a company spokesperson said", "union officials said": a voice of a body written by
+        its kind speaks for the organisation "the company" or "the union" would be there (the
+        one named with that word, else the one just made a subject, else for a noun any body
+        answers to the one the sentence before names: `_named_body`)."""
+        found = self._named_body(body, body.lemma_.lower())
+        if found is None or found.key is None:
+            return None
         return Speaker(np_text(subject), found.name, found.key)
 
     def _they(self, token: Token) -> Mention | None:

@@ -55,6 +55,13 @@ BODIES = word_set(
     """department ministry agency union campaign company committee commission council court
     party foundation charity university college hospital bank board office service government"""
 )
+# Nouns for people that name no office: a name set off after one may be that person's ("a
+# friend of the victim, Jane Roe,"), and what one of them does is a person's act, not a thing.
+PEOPLE_NOUNS = word_set(
+    """victim family man woman boy girl child children son daughter wife husband mother father
+    brother sister friend client patient student people person parent parents widow lawyer
+    attorney partner colleague neighbour neighbor"""
+)
 # Bodies named only by description, never kept unresolved: "the group" may be a crowd.
 NAMED_ONLY_BODIES = word_set("group organization organisation firm network")
 
