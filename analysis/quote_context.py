@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,8 +20,14 @@ from analysis.quote_spans import (
     split_lines,
 )
 from analysis.quote_speakers import SpeakerResolver
-from analysis.speaker_words import Speaker
+from analysis.speaker_words import Speaker, word_set
 from analysis.types import DocAnalysis
+
+# A quoted work's title before a role and a name (a film, a show, a book): at most six words,
+# the small ones uncapitalised
+_SMALL_WORDS = word_set("a an and as at by for from in of on or the to with")
+_TITLE_WORDS = 6
+_CLOSING = frozenset(",.;:!?…")
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,7 @@ class QuoteContext:
         self.doc = doc
         self.text = doc.text
         self.lines = split_lines(self.text)
-        self.spans = find_quote_spans(self.text)
+        self.spans = [s for s in find_quote_spans(self.text) if not self._names_work(s)]
         self.opens = [span.open_at for span in self.spans]
         self.quoted_lines = {span.line for span in self.spans}
         continued = self._continued_lines()
@@ -61,6 +68,35 @@ class QuoteContext:
         self.quoted = self._quoted_tokens()
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.resolver = SpeakerResolver(doc, analysis.mentions, self.excluded, CUE_VERBS)
+
+    def _names_work(self, span: QuoteSpan) -> bool:
+        """A quoted title that modifies a role and a name ('“Lantern” director Tom Kowal said',
+        'the “Morning Edition” host Ann Roe'): a work's name, no quotation. The quoted words are
+        a few capitalised words with no punctuation closing them, and the closing mark is
+        followed straight by a lower-case noun (not a cue verb's) and a proper name. Said words
+        before their speaker are set off by a comma ('“Disgraceful,” senator Jo Bell wrote');
+        with none they modify the noun after them, like any adjective."""
+        words = self.text[span.start : span.end]
+        tokens = re.findall(r"[A-Za-z][\w'’-]*", words)
+        content = [w for w in tokens if w.lower() not in _SMALL_WORDS]
+        if not content or len(tokens) > _TITLE_WORDS or words.rstrip()[-1:] in _CLOSING:
+            return False
+        if not all(w[0].isupper() for w in content) or span.close_at + 2 > len(self.text):
+            return False
+        if self.text[span.close_at + 1 : span.close_at + 2] != " ":
+            return False
+        after = self.doc.char_span(span.close_at + 2, len(self.text), alignment_mode="expand")
+        if after is None or len(after) < 2:
+            return False
+        role, name = after[0], after[1]
+        return (
+            role.pos_ == "NOUN"
+            and role.text.isalpha()
+            and role.text.islower()
+            and role.lemma_ not in CUE_VERBS
+            and name.pos_ == "PROPN"
+            and name.text[:1].isupper()
+        )
 
     def _continued_lines(self) -> set[int]:
         """Paragraphs a quotation runs on into: one of them without a full stop is still the
