@@ -22,7 +22,9 @@ _COPULAS = frozenset({"be", "become", "remain"})
 
 
 # Nouns for any organisation: "the court", "the union" are only one of their kind.
-GENERIC_BODIES = frozenset({"company", "group", "organization", "organisation", "firm"})
+GENERIC_BODIES = frozenset(
+    {"company", "group", "organization", "organisation", "firm", "institution"}
+)
 
 
 def bare_noun(subject: Token) -> bool:

@@ -53,7 +53,9 @@ ANNOUNCEMENTS = word_set("statement release letter memo report")
 # Bodies a definite description names ("the department"), matched to the organisation's name.
 BODIES = word_set(
     """department ministry agency union campaign company committee commission council court
-    party foundation charity university college hospital bank board office service government"""
+    party foundation charity university college hospital bank board office service government
+    bureau institution institute authority association federation regulator tribunal
+    parliament legislature"""
 )
 # Nouns for people that name no office: a name set off after one may be that person's ("a
 # friend of the victim, Jane Roe,"), and what one of them does is a person's act, not a thing.
