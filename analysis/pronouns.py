@@ -104,11 +104,6 @@ def _misparsed_subject(token: Token) -> bool:
 
 # Words for people that are no name (a relative, a colleague, an office, a voice): a subject
 # such a word is, or a phrase holding one, is a person of its own.
-def _personal_noun(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return token.pos_ == "PRON" or lemma in _PERSON_WORDS
-
-
 _PERSON_WORDS = (
     PEOPLE_NOUNS
     | ROLE_WORDS
@@ -119,6 +114,13 @@ _PERSON_WORDS = (
     | frozenset(ROLE_GENDER)
     | UNNAMED_VOICES
 )
+
+
+def _personal_noun(token: Token) -> bool:
+    """A pronoun or a word for a person that is no name (`_PERSON_WORDS`)."""
+    return token.pos_ == "PRON" or token.lemma_.lower() in _PERSON_WORDS
+
+
 # The chain's entry for such a speaker with no organisation: a he/she that stands for it is no
 # one the article names.
 UNNAMED = Mention("", EntityKind.PERSON, "", -1, -1, 0, "", "")

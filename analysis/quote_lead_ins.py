@@ -186,10 +186,8 @@ def _active_speaker(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> C
     is a named speaker: not "He's been called “annoying”" (passive) nor a subject borrowed
     from a speech verb above ("cautioned to call it a “crisis”")."""
     for child in cue.children:
-        if child.dep_ == "nsubj" and usable(child, ctx, bounds):
-            speaker = ctx.resolver.resolve(child)
-            if speaker is not None and speaker.key is not None:
-                return Cue(cue.lemma_.lower(), speaker)
+        if child.dep_ == "nsubj" and (found := named_cue(cue, child, ctx, bounds)) is not None:
+            return found
     return named_cue(cue, shared_subject(cue), ctx, bounds)
 
 

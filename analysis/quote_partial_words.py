@@ -46,11 +46,11 @@ def shared_subject(cue: Token) -> Token | None:
     head = cue.head
     if head == cue or head.pos_ not in _VERBS:
         return None
-    if cue.dep_ == "conj":
-        pass
-    elif cue.dep_ == "xcomp" and not is_cue(head) and not _object_before(head, cue):
-        pass  # "The bank continued to describe …": the one who continues describes
-    elif not (cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.i > head.i):
+    conjunct = cue.dep_ == "conj"
+    # "The bank continued to describe …": the one who continues describes
+    completes = cue.dep_ == "xcomp" and not is_cue(head) and not _object_before(head, cue)
+    trailing = cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.i > head.i
+    if not (conjunct or completes or trailing):
         return None
     if any(c.dep_ in _PASSIVE for c in head.children):
         return None

@@ -46,21 +46,17 @@ def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
     return inverted(tokens, ctx)  # "Stated Stone:" / "“…”"
 
 
-def continued(
+def outside_attribution(
     span: QuoteSpan, previous: Found | None, ctx: QuoteContext, attribute: Attribute
 ) -> Cue | None:
-    """The cue of the quote a bare quoted sentence continues, in its paragraph or the next
-    (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”),
-    else, for a paragraph left open, the attribution a later paragraph of its run gives
-    (`run_ahead`)."""
-    cue = _continued(span, previous, ctx)
-    if cue is not None:
-        return cue
+    """The attribution of a bare quoted sentence that does not continue the quote before
+    (`continued`): a named speaker written later in its run (`run_ahead`) first; else the rules
+    that look before it (narration, reported speech, a speaker line, the person the paragraph
+    before is about). When the run's own attribution is a pronoun (“…,” she said), the speaker
+    the rules before name is kept when she is the same or the pronoun reaches no one."""
     ahead = run_ahead(span, ctx, attribute)
-    if ahead is None or (ahead.speaker.key is not None and ahead.speaker.text[:1].isupper()):
+    if ahead is not None and ahead.speaker.key is not None and ahead.speaker.text[:1].isupper():
         return ahead
-    # “…,” she said: the speaker the rules before the run name, when she is the same or the
-    # run's own attribution reaches no one
     before = (
         continued_after_narration(span, previous, ctx)
         or after_reported(span, ctx)
@@ -68,7 +64,7 @@ def continued(
         or told_about(span, ctx)
         or about_before(span, ctx)
     )
-    if before is not None and ahead.speaker.key in {None, before.speaker.key}:
+    if ahead is None or (before is not None and ahead.speaker.key in {None, before.speaker.key}):
         return before
     return ahead
 
@@ -98,8 +94,9 @@ def run_ahead(span: QuoteSpan, ctx: QuoteContext, attribute: Attribute) -> Cue |
     return None
 
 
-def _continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue | None:
-    """`continued` within the quotations before this one."""
+def continued(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Cue | None:
+    """The cue of the quote a bare quoted sentence continues, in its paragraph or the next
+    (after a partial quote too: “getting ahead of themselves,” Wexton said. “I don’t know …”)."""
     if previous is None:
         return None
     between = range(previous.span.line + 1, span.line)
@@ -151,7 +148,7 @@ def continued_before_aside(
     subjects = [t for t in words if t.dep_ in SUBJECT_DEPS and t.lower_ not in RELATIVES]
     if subjects or any(is_cue(t) or manner_verb(t) for t in words):
         return None
-    return _continued(span, previous, ctx)
+    return continued(span, previous, ctx)
 
 
 def _without_first_apostrophe(gap: str, span: QuoteSpan, text: str) -> str:

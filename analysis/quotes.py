@@ -56,15 +56,12 @@ from analysis.quote_lead_ins import (
 )
 from analysis.quote_possessed import possessed_cue
 from analysis.quote_runs import (
-    about_before,
-    after_reported,
     continued,
-    continued_after_narration,
     continued_before_aside,
     dash_signed,
     intro,
+    outside_attribution,
     second_half,
-    told_about,
 )
 from analysis.quote_spans import ALL_MARKS, QuoteSpan
 from analysis.types import DocAnalysis, Quote
@@ -116,14 +113,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
             or inverted_trailer(span, ctx)
         )
     else:
-        cue = (
-            continued(span, previous, ctx, _attribute)
-            or continued_after_narration(span, previous, ctx)
-            or after_reported(span, ctx)
-            or intro(span.line - 1, ctx)
-            or told_about(span, ctx)
-            or about_before(span, ctx)
-        )
+        cue = continued(span, previous, ctx) or outside_attribution(span, previous, ctx, _attribute)
     return Found(span, kind, cue, frame_end) if cue is not None else None
 
 
