@@ -52,6 +52,11 @@ Keys") is not a person here: the small model tags such words PERSON; nor is a "p
 name opens with the whole name of one of the article's organisations ("Arcade Publishing"
 beside "Arcade"), unless the article also calls that person by the surname alone, tagged as a
 person ("Khan also alleged …" beside "Imran's ouster" tagged ORG: a first name mistagged).
+Nor is a one-word "person" the article never uses as one (`pronoun_persons`: "Brexit came as a
+blow to him", "Bedouin women looked on"). A name glued to a stray symbol the parser took for
+the subject ("Rep. Jane Roe\ufffdof Maine … voiced frustration") is that sentence's subject,
+and a body sentence that lost its full stop between two paragraphs is read, not hidden as a
+headline (`pronoun_lines`).
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from analysis import pronoun_lines, pronoun_persons
 from analysis.entities import ROLE_WORDS, make_key
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_first_names import name_gender
@@ -151,6 +157,8 @@ class PronounChain:
     ) -> None:
         self.doc = doc
         self.speech_verbs = speech_verbs
+        # a body sentence that lost its full stop is read, not hidden as a headline
+        excluded = pronoun_lines.with_body_lines(doc, excluded)
         self.excluded = excluded
         self.genders = genders
         others = {
@@ -170,6 +178,9 @@ class PronounChain:
         # alleged …" beside "Imran's ouster" tagged ORG), is a person whose first name the model
         # took for an organisation
         org_names = {m.name for m in mentions if m.kind == EntityKind.ORG}
+        # "Bedouin women …", "the Brexit transition": a word tagged PERSON the article never
+        # uses as a person is no one a he/she stands for (`pronoun_persons`)
+        no_ones = pronoun_persons.no_ones(doc, mentions, excluded, speech_verbs)
         by_surname = {
             m.key
             for m in mentions
@@ -184,6 +195,7 @@ class PronounChain:
                 for m in mentions
                 if m.kind == EntityKind.PERSON
                 and not excluded(m.start)
+                and m.key not in no_ones
                 and (" " in m.name or m.name.lower() not in others)
                 and (
                     m.key in by_surname
@@ -220,6 +232,7 @@ class PronounChain:
                 self._person_at(token.idx)
                 or self._apposed_person(token)
                 or self._untagged_person(token)
+                or self._name_before_symbol(token)
             )
             if named is not None:
                 self.chain.append((token.idx, named))
@@ -239,6 +252,15 @@ class PronounChain:
             elif (owner := self._owner_of_subject(token)) is not None:
                 self.chain.append((token.idx, owner))
                 self._rank(token)
+
+    def _name_before_symbol(self, subject: Token) -> Mention | None:
+        """ "Rep. Jane Roe\ufffdof Maine … voiced frustration": a stray symbol a page left
+        where a space or mark was (U+FFFD) glued to a name is read as the subject, with the name
+        as its modifier; the name is the subject."""
+        if any(c.isalnum() for c in subject.text):
+            return None
+        names = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+        return self._person_at(names[-1].idx) if names else None
 
     def _unnamed_voice(self, subject: Token) -> Mention | None:
         """ "A spokesperson for X said …", "a senior official said …": an unnamed person who

@@ -164,7 +164,21 @@ def _next_subject(
     subjects = [c for c in after.root.children if c.dep_ in _SUBJECTS]
     if len(subjects) == 1 and subjects[0].lower_ in _SUBJECT_PRONOUNS:
         return Counter({PRONOUN_GENDER[subjects[0].lower_]: 1})
+    # "Al-Riyami chatted with engineers. A launch, he said, requires care": the he/she of a
+    # speech verb set in the next sentence as an aside is the person just written about too
+    asides = [
+        s
+        for c in after.root.children
+        if c.dep_ == "parataxis" and c.lemma_.lower() in _ASIDE_VERBS
+        for s in c.children
+        if s.dep_ in _SUBJECTS
+    ]
+    if len(asides) == 1 and asides[0].lower_ in _SUBJECT_PRONOUNS:
+        return Counter({PRONOUN_GENDER[asides[0].lower_]: 1})
     return Counter()
+
+
+_ASIDE_VERBS = frozenset({"say", "add", "explain", "note", "insist", "argue", "tell", "write"})
 
 
 def _kin_of_someone(doc: Doc, mention: Mention) -> bool:
