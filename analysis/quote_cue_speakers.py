@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.pronouns import ASKS, PERSONAL, SUBJECT_DEPS
+from analysis.pronouns import ASKS, PERSONAL, REPLIES, SUBJECT_DEPS
 from analysis.quote_context import QuoteContext
 from analysis.quote_cues import is_cue
 from analysis.quote_described import lead_in_before, sentence_before
@@ -28,7 +28,7 @@ from analysis.quote_trailers import trailing_verb
 from analysis.quote_verbs import manner_verb, reports_that
 from analysis.speaker_descriptions import description_kind
 from analysis.speaker_names import person_shaped
-from analysis.speaker_words import NP_LEFT_DEPS, Speaker, np_text, word_set
+from analysis.speaker_words import NP_LEFT_DEPS, RELATIVES, Speaker, np_text, word_set
 from analysis.types import EntityKind
 
 # Possessed nouns that make the quoted words the possessor's ("Putin's pledge to "…"").
@@ -54,6 +54,8 @@ def governing_cues(span: QuoteSpan, ctx: QuoteContext, bounds: tuple[int, int]) 
             below, head, steps = head, head.head, steps + 1
             if head.i in ctx.quoted or not bounds[0] <= head.i <= bounds[1]:
                 continue
+            if _replied_to(head, below):
+                continue  # "helping allies respond to “any crisis”": what is met, not said
             if head.lemma_.lower() in SPEECH_NOUNS and any(c.dep_ == "poss" for c in head.children):
                 return found + others
             if is_cue(head) and head not in found:
@@ -68,13 +70,26 @@ def governing_cues(span: QuoteSpan, ctx: QuoteContext, bounds: tuple[int, int]) 
     return found + [t for t in others if t not in found]
 
 
+def _replied_to(verb: Token, below: Token) -> bool:
+    """ "the drills help allies respond to “any crisis or contingencies”", "she replied to
+    “grossly unfair” reports": words under the "to" of a reply verb are what it meets or
+    answers, not what its subject says; a speech verb above may own them ("Glenn said the
+    drills help allies respond to “…”")."""
+    return verb.lemma_.lower() in REPLIES and below.dep_ == "prep" and below.lower_ == "to"
+
+
 ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
 
 
 def _named_first(children: list[Token]) -> list[Token]:
     """Subjects inside a PERSON/ORG name first: "study co-author Dr Milica Vasiljevic" is parsed
-    with three subjects, and the name is the speaker."""
-    return sorted(children, key=lambda t: t.ent_type_ not in {"PERSON", "ORG"})
+    with three subjects, and the name is the speaker. A relative word last: in "its aims, which
+    he said include …" the parser hangs "which" (the subject of "include") on "said" beside
+    "he", and the one saying is "he"."""
+    return sorted(
+        children,
+        key=lambda t: (t.ent_type_ not in {"PERSON", "ORG"}, t.lower_ in RELATIVES),
+    )
 
 
 def _subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> Token | None:

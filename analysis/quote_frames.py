@@ -127,9 +127,32 @@ def not_speech(span: QuoteSpan, ctx: QuoteContext) -> bool:
     """Headline words, titles and words mentioned rather than said."""
     before = ctx.text[ctx.lines[span.line].start : span.open_at]
     text = ctx.text[span.start : span.end]
-    if span.line in ctx.headlines or bool(_MENTIONED.search(before)):
+    if span.line in ctx.headlines and not _cut_paragraph(span, ctx):
+        return True
+    if _MENTIONED.search(before):
         return True
     return is_title(text) and not _cried(span, ctx)
+
+
+# A told sentence: a full stop, "!" or "?" (a closing mark after it) and a space before the
+# capital of the next sentence.
+_TOLD = re.compile(r"[.!?][”\"’']?\s+[A-Z]")
+_PARAGRAPH_WORDS = 12
+
+
+def _cut_paragraph(span: QuoteSpan, ctx: QuoteContext) -> bool:
+    """ "By March, Lopez said the fund has “lent … growers.” Lopez added" / "that …": a line
+    that lacks a full stop at its end only because the page broke it is no headline: it tells
+    a whole sentence of `_PARAGRAPH_WORDS` words or more, the quotation inside it, before the
+    next sentence starts. A headline or caption is shorter ("Trump calls ruling “a disgrace.”
+    Here is why"); a line that ends in a credit or a link after its sentence ("… homeless. –
+    Additional reporting from Reuters", "… Trade." pic.twitter.com/…") is page furniture, and
+    stays one."""
+    line = ctx.lines[span.line]
+    told = _TOLD.search(ctx.text, max(span.start, span.end - 1), line.end)  # “… growers.”
+    if told is None:
+        return False
+    return len(ctx.text[line.start : told.start()].split()) >= _PARAGRAPH_WORDS
 
 
 # Verbs of crying out: what they take in quotation marks is words, in capitals or not ("Amri

@@ -128,10 +128,21 @@ def according_to(span: QuoteSpan, ctx: QuoteContext, bounds: tuple[int, int]) ->
         if token.lower_ != "according" or token.i in ctx.quoted or token.head.i not in above:
             continue
         objects = [c for t in token.subtree for c in t.children if c.dep_ == "pobj"]
-        speaker = ctx.resolver.resolve(objects[0]) if objects else None
+        speaker = _source(objects[0], ctx) if objects else None
         if speaker is not None and speaker.key is not None:
             return Cue("according to", speaker)
     return None
+
+
+def _source(obj: Token, ctx: QuoteContext) -> Speaker | None:
+    """Who "according to" names: its object ("according to Nicola Rollock"), or, when that is
+    no one ("according to Blinken’s explanations", "according to Kerr's remarks"), its
+    possessor; a person noun keeps its own reading ("according to Smith's lawyer")."""
+    speaker = ctx.resolver.resolve(obj)
+    if speaker is not None or obj.pos_ != "NOUN":
+        return speaker
+    owners = [c for c in obj.children if c.dep_ == "poss"]
+    return ctx.resolver.resolve(owners[0]) if owners else None
 
 
 _WORD_STEPS = 2

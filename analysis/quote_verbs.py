@@ -71,14 +71,21 @@ def manner_verb(verb: Token) -> bool:
 
 
 # Verbs that report what was said when a "that" clause follows them ("Verhagen highlights that
-# “…”", "Novak shared that “…”"), and otherwise do not ("highlighted the risk", "shared a
-# photo"): outside `quote_cues.CUE_VERBS`.
-THAT_VERBS = word_set("highlight underline underscore share clarify disclose specify")
+# “…”", "Novak shared that “…”", "Haley spotlighted that …", "he charged that “…”"), and
+# otherwise do not ("highlighted the risk", "shared a photo", "charged a fee"): outside
+# `quote_cues.CUE_VERBS`.
+THAT_VERBS = word_set(
+    "highlight underline underscore share clarify disclose specify spotlight charge"
+)
 
 
 def reports_that(verb: Token, below: Token) -> bool:
     """ "highlights that “…”": a `THAT_VERBS` verb whose clause complement, the one the quote
-    stands in, opens with "that"; for named speakers only, as a manner verb."""
+    stands in, opens with "that", or is the quotation itself, opened right after the verb
+    ("she charged “you're just scum.”"); for named speakers only, as a manner verb."""
     if verb.lemma_.lower() not in THAT_VERBS or below.head != verb or below.dep_ != "ccomp":
         return False
-    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < below.i for c in below.children)
+    if any(c.dep_ == "mark" and c.lower_ == "that" and c.i < below.i for c in below.children):
+        return True
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.is_quote and after.i < below.left_edge.i
