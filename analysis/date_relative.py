@@ -59,12 +59,19 @@ def relative(match: re.Match[str], ctx: Context) -> Outcome:
     return (None if value is None else period_start(value, precision)), precision
 
 
+_EARLIER_DAYS = {Precision.WEEK: 0, Precision.MONTH: 1, Precision.YEAR: 1}
+
+
 def _too_early(match: re.Match[str], phrase: str, anchor: date, precision: Precision) -> bool:
     """'earlier this week' dated on the week's first day: nothing of the week came earlier, so
-    the text was written before the day it is dated (over the weekend, for a Monday)."""
+    the text was written before the day it is dated (over the weekend, for a Monday). Likewise
+    'earlier this month' (or year) dated on its first or second day (round 27): a happening of
+    the day before would be 'yesterday', so the month the writer meant is the one before (a
+    story of October 2 told 'earlier this month' on a page stamped November 2)."""
     side = match.group("side") if "side" in match.re.groupindex else None
     earlier = (side or "").lower() == "earlier" and phrase.startswith("this ")
-    return earlier and period_start(anchor, precision) == anchor
+    days_in = (anchor - period_start(anchor, precision)).days
+    return earlier and days_in <= _EARLIER_DAYS.get(precision, -1)
 
 
 def _coming_week(phrase: str, anchor: date, ctx: Context, match: re.Match[str]) -> bool:

@@ -29,8 +29,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.date_anchor_stretch import stretch_scenes
+from analysis.date_anchor_told_twice import told_twice_scenes
 from analysis.date_comments import comment_scenes
-from analysis.date_scenes import eve_scenes, night_scenes, tweet_scenes
+from analysis.date_scenes import Scene, eve_scenes, night_scenes, tweet_scenes
 from analysis.date_spoken import said_on_scenes, spoken_scenes
 from analysis.dates import Anchored, read_dates
 from analysis.event_choice import Places, choose
@@ -360,8 +362,14 @@ def _dated_sentences(
             k = bisect.bisect_left(tweets, night.end) - 1
             if k < 0 or scenes[k].end <= night.start:
                 scenes.append(night)
+    read = read_dates(text, published, precision, direction=places.direction, scenes=scenes)
+    if precision is Precision.DAY and (
+        more := _told_scenes(doc, analysis, read, scenes, published)
+    ):
+        scenes = sorted([*scenes, *more], key=lambda scene: scene.start)
+        read = read_dates(text, published, precision, direction=places.direction, scenes=scenes)
     grouped: dict[int, tuple[SentenceSpan, list[Anchored]]] = {}
-    for found in read_dates(text, published, precision, direction=places.direction, scenes=scenes):
+    for found in read:
         sentence = _sentence_of(found.date, sentences, starts)
         if sentence is None or _is_metadata(text, sentence, found.date, known.notice(sentence)):
             continue
@@ -372,6 +380,29 @@ def _dated_sentences(
         for sentence, dates in grouped.values()
         if (kept := _without_stamps(text, dates, published))
     ]
+
+
+def _told_scenes(
+    doc: Doc,
+    analysis: DocAnalysis,
+    read: Sequence[Anchored],
+    scenes: Sequence[Scene],
+    published: date | None,
+) -> list[Scene]:
+    """Sentences whose relative dates the article's own dated words anchor (round 27): a
+    happening told twice, by its day and by "yesterday", says the day the text was written
+    (`date_anchor_told_twice`); a weekday of a dated stretch ahead counts from the stretch's
+    first day (`date_anchor_stretch`). Each sentence once, none inside a scene already set."""
+    spans = [(sentence.start, sentence.end) for sentence in analysis.sentences]
+    found = [
+        *told_twice_scenes(doc, read, spans, published),
+        *stretch_scenes(doc.text, read, spans, published),
+    ]
+    kept: list[Scene] = []
+    for scene in found:
+        if not any(s.start < scene.end and scene.start < s.end for s in [*scenes, *kept]):
+            kept.append(scene)
+    return kept
 
 
 _STAMP_DAYS = 2  # a stamp this near the day of publication: the later dates count from that day
