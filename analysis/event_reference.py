@@ -34,6 +34,8 @@ from analysis.event_analogy import likened
 from analysis.event_attach import BESIDE, VERBS, Link, Place, compares_values
 from analysis.event_background import under_reference
 from analysis.event_bounds import after_date, change_start, points_ahead, target
+from analysis.event_mention_effect import foretold_effect
+from analysis.event_mention_measure import measured_by
 from analysis.event_now import day_as_noun, denied, possible_today, todays_setting
 from analysis.event_offsets import counted_from, likened_thing, then_and_now
 from analysis.event_passing import analogy, compared_amount, done_by
@@ -139,6 +141,7 @@ def reference(dated: Dated) -> bool:
         or counted_from(place)  # "two weeks after the March 3 fire"
         or likened_thing(place)  # "reminiscent of one from January 2013"
         or then_and_now(place)  # "Prices are back where they were six years ago"
+        or measured_by(place)  # "Judged by last year's turnover, the lockdown cost ..."
     )
 
 
@@ -182,9 +185,23 @@ def _ranked(dated: Dated) -> bool:
         return False  # "his second birthday last month" counts his years, ranks nothing
     before = noun.doc[noun.left_edge.i : noun.i]  # "the best ensemble cast"
     return any(
-        (word.ent_type_ == "ORDINAL" or word.tag_ == "JJS") and word.lower_ not in ("least", "most")
+        ((word.ent_type_ == "ORDINAL" or word.tag_ == "JJS") and word.lower_ not in _MOST)
+        or _most_adjective(word, noun)
         for word in before
     )
+
+
+_MOST = frozenset({"least", "most"})
+
+
+def _most_adjective(word: Token, noun: Token) -> bool:
+    """'most' or 'least' grading an adjective of the noun: 'one of the most expensive Senate
+    races of 2024' ranks the races of that year, as 'the biggest rally' does (round 27); not
+    'most' as a determiner ('most people this year')."""
+    if word.lower_ not in _MOST or word.dep_ != "advmod":
+        return False
+    graded = word.head
+    return graded.dep_ == "amod" and graded.i < noun.i and word.i < graded.i
 
 
 def _hedged(dated: Dated) -> bool:
@@ -353,6 +370,7 @@ def conditional(dated: Dated) -> bool:
         or analogy(place)
         or any(_consequence(link.verb) for link in place.links)
         or likened(place.links)  # "..., as it happened in the 1956 Hungarian Revolution"
+        or foretold_effect(place)  # "the scandal could hurt Republicans in November"
     )
 
 

@@ -46,6 +46,11 @@ from analysis.event_background import (
     stays_description,
     talked_about,
 )
+from analysis.event_mention_second import (
+    after_object_of_state,
+    lifted_relative,
+    purpose_content,
+)
 from analysis.event_misparsed import based_on, relative_complement, topic_participle
 from analysis.event_passing import (
     named_below,
@@ -556,6 +561,21 @@ def _ahead_of_point(dated: Dated) -> bool:
     return ahead_of_thing(dated.place) and sequenced(dated)
 
 
+def _second(dated: Dated, events: Sequence[Dated]) -> bool:
+    """A later date inside what a dated happening brings about: its purpose ('approved the
+    facility in December 2020 to enable allocations during 2021') or a relative clause the
+    parser made the root ('announced on Wednesday fresh lockdown ..., that will come into force
+    later this week'), or a bare date after the object of a state's preposition when another
+    clause has its own date ('seemed to have more swagger tonight, and that's correlated to the
+    endorsement this week'). Round 27 (`analysis.event_mention_second`)."""
+    others = [(other.place, other.last) for other in events if other is not dated]
+    return (
+        purpose_content(dated.place, dated.last, others)
+        or lifted_relative(dated.place, dated.last, others)
+        or after_object_of_state(dated.place, [place for place, _ in others])
+    )
+
+
 def roles(dates: Sequence[Dated]) -> list[Role]:
     """The role of each date of one sentence, seeing them together.
 
@@ -600,6 +620,11 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
         if role is Role.EVENT
         and (_content(dated, events) or new_time(dated.place, [e.place for e in events]))
         else role
+        for dated, role in zip(dates, found, strict=True)
+    ]
+    events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
+    found = [
+        Role.CONTENT if role is Role.EVENT and _second(dated, events) else role
         for dated, role in zip(dates, found, strict=True)
     ]
     events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
