@@ -21,8 +21,10 @@ speak ("the treaty", "it") is no speaker.
 
 The resolver is built in layers, each a module of one kind of rule: `speaker_index` (look-ups
 over the mentions), `speaker_entities` (names), `speaker_organisations` (organisations, the
-press, campaigns), `speaker_writings` (statements, letters, spokespeople); this module holds the
-order they are tried in, pronouns, roles, ages and coordinated subjects.
+press, campaigns), `speaker_writings` (statements, letters, spokespeople), `speaker_desc_titles`
+(a run of titles before its holder's name), `speaker_desc_acronyms` (an organisation's acronym
+the model did not tag as one); this module holds the order they are tried in, pronouns, roles,
+ages and coordinated subjects.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.pronouns import PERSONAL, PronounChain, root_of
 from analysis.quote_subjects import in_main_clause
+from analysis.speaker_desc_titles import holder_of, office_word
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_gender import genders
 from analysis.speaker_names import name_after_title
@@ -42,6 +45,7 @@ from analysis.speaker_words import (
     ABBREVIATED,
     BODIES,
     DOCUMENTS,
+    HONORIFIC_WORDS,
     NP_LEFT_DEPS,
     RELATIVES,
     SPEAKER_KINDS,
@@ -50,6 +54,7 @@ from analysis.speaker_words import (
     UNRESOLVED_PRONOUNS,
     Speaker,
     np_text,
+    the_one,
     word_set,
 )
 from analysis.speaker_writings import WritingRules
@@ -161,13 +166,19 @@ class SpeakerResolver(WritingRules):
         "the senator"; "Republican nominee Donald Trump" is not "the Indiana governor"). For
         "the candidate", "the nominee" or "the leader", which an article seldom writes beside
         the name, words around the name that say no role ("WASHINGTON (AP) — Donald Trump",
-        "Mr.", "Donald J. Trump", "Clinton's acceptance speech") rule nothing out."""
+        "Mr.", "Donald J. Trump", "Clinton's acceptance speech") rule nothing out. For any role,
+        only words that say what someone is count: not a form of address ("Dr Keith Mitchell"
+        may be "the Prime Minister"), a trait ("billionaire Michael R. Bloomberg" may be "the
+        former mayor") nor other words the parse hung on the name."""
         words = {w for r in self.roles if r.mention.key == key for w in r.words}
         words |= {ABBREVIATED[w] for w in words if w in ABBREVIATED}
+        words -= HONORIFIC_WORDS  # "Dr Keith Mitchell": a form of address, no role
         if lemma in _RUNNING and words & _RUNNING:
             return True  # "self-funded front-runner Donald Trump" is "the candidate"
         if lemma in _RUNNING | _LEADERS:  # an article seldom writes these beside the name
             words &= ROLE_NOUNS
+        else:  # "billionaire Michael R. Bloomberg" holds no office: "the former mayor" may be him
+            words &= ROLE_NOUNS - (DESCRIBED_TRAITS - _RUNNING)
         return not words or any(_word_match(lemma, w) for w in words)
 
     def fits_office(self, key: str, lemma: str) -> bool:
@@ -212,10 +223,14 @@ class SpeakerResolver(WritingRules):
         if person is not None and person.kind == EntityKind.PERSON:
             return Speaker(person.name, person.name, person.key)
         conjuncts = [c for c in subject.children if c.dep_ == "conj" and _joins_speakers(c)]
+        held = self._held_titles(subject, conjuncts)
+        if held is not None:
+            return held
         if conjuncts:
             return self._coordinated(subject, conjuncts)
         return (
             self._entity(subject)
+            or self._short_form(subject)
             or self._press(subject)
             or self._campaign(subject)
             or self._written_by(subject)
@@ -224,6 +239,14 @@ class SpeakerResolver(WritingRules):
             or self._role(subject)
             or self._plain(subject)
         )
+
+    def _short_form(self, subject: Token) -> Speaker | None:
+        """ "BCHT said" with "BCHT" tagged as nothing, after "Bayshore Community Health Trust
+        (BCHT)": the organisation an untagged acronym stands for (`speaker_desc_acronyms`)."""
+        if subject.pos_ != "PROPN" or self.mention_at(subject.idx) is not None:
+            return None
+        found = self.short_forms.target(subject.text)
+        return Speaker(subject.text, found.name, found.key) if found is not None else None
 
     def _by_age(self, subject: Token) -> Speaker | None:
         """ "the 61-year-old said": the one person the article gave that age ("Anna Novak,
@@ -267,6 +290,26 @@ class SpeakerResolver(WritingRules):
         if chosen is None:
             return Speaker(token.text, None, None)
         return Speaker(token.text, chosen.name, chosen.key)
+
+    def _held_titles(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:
+        """ "President and Chief Financial Officer of Super Value Debra Symonette said": a run
+        of offices whose "of" phrase ends in one person's name, after the body's name, is that
+        person (`speaker_desc_titles`)."""
+        offices = [subject, *conjuncts]
+        if not all(office_word(t) for t in offices):
+            return None
+        found = the_one(m for t in offices if (m := holder_of(t, self.mention_at)) is not None)
+        if found is None:
+            return None
+        phrase = self.doc[subject.left_edge.i : max(t.right_edge.i for t in offices) + 1]
+        people = {
+            m.key
+            for t in phrase
+            if t.ent_type_ == "PERSON" and (m := self.mention_at(t.idx)) is not None
+        }
+        if people != {found.key}:
+            return None  # "… of State Antony Blinken and Defense Secretary Lloyd Austin"
+        return Speaker(phrase.text, found.name, found.key)
 
     def _coordinated(self, subject: Token, conjuncts: list[Token]) -> Speaker | None:
         """ "Putin and Rouhani said": one speaker only when every conjunct is the same entity,

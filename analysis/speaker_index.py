@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.pronouns import SUBJECT_DEPS, PronounChain, head_dep
+from analysis.speaker_desc_acronyms import ShortForms
 from analysis.speaker_names import person_shaped
 from analysis.speaker_words import Speaker, the_one
 from analysis.types import EntityKind, Mention
@@ -27,7 +28,8 @@ class MentionIndex:
         self, doc: Doc, mentions: Sequence[Mention], excluded: Callable[[int], bool]
     ) -> None:
         self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.short_forms = ShortForms(doc, mentions)  # "PSPC said": the organisation in full
+        self.mentions = sorted(self.short_forms.rewrite(mentions), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.excluded = excluded
 
