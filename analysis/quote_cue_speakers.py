@@ -123,6 +123,9 @@ def _own_or_shared_subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int
     verb = cue
     for _ in range(3):
         for child in _named_first(list(verb.children)):
+            name = _stray_stop_name(child) if child.dep_ in SUBJECT_DEPS else None
+            if name is not None and usable(name, ctx, bounds):
+                return name  # "“…,” Hale. said"
             if child.dep_ in SUBJECT_DEPS and usable(child, ctx, bounds):
                 return name_before_role(child, bounds[0], ctx.quoted) or child
         told = controlled_object(verb)  # "That prompted Smith to say, '…'"
@@ -133,6 +136,18 @@ def _own_or_shared_subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int
             break
         verb = _reporter(verb, above) or above
     return None
+
+
+def _stray_stop_name(subject: Token) -> Token | None:
+    """ "“…,” Hale. said": a full stop typed inside the attribution, which the parser made the
+    verb's subject (a proper noun) with the name before it as its compound, stands for that
+    name; the name, or None."""
+    if subject.text != "." or subject.i == 0:
+        return None
+    name = subject.doc[subject.i - 1]
+    if name.dep_ != "compound" or name.head != subject or name.pos_ != "PROPN":
+        return None
+    return name
 
 
 def _reporter(verb: Token, above: Token) -> Token | None:

@@ -55,8 +55,23 @@ def _stops(token: Token, ctx: QuoteContext) -> bool:
     if span is None:
         if _abbreviation_ends(token, ctx):
             return True
+        if token.text in SENTENCE_END and _stray_stop(token, ctx):
+            return False  # "“…,” DeSantis. said": a typo inside the attribution
         return token.text in SENTENCE_END and not title_full_stop(token)  # "Navy Capt. Jeff"
     return token.idx == span.close_at and ctx.text[span.start : span.end].rstrip()[-1:] in "!?."
+
+
+def _stray_stop(token: Token, ctx: QuoteContext) -> bool:
+    """ "“We need to bring this war to an end,” DeSantis. said": a full stop typed before a
+    speech verb in lower case ends no sentence (a sentence starts with a capital), so the verb
+    still attributes the quotation before it."""
+    after = token.i + 1
+    while after < len(ctx.doc) and ctx.doc[after].is_space:
+        after += 1
+    if token.text != "." or after >= len(ctx.doc):
+        return False
+    verb = ctx.doc[after]
+    return verb.text[:1].islower() and after not in ctx.quoted and is_cue(verb)
 
 
 def _abbreviation_ends(token: Token, ctx: QuoteContext) -> bool:

@@ -84,10 +84,25 @@ def _quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
             "lay the groundwork for a strong accord by our leaders",
             "anna kerr",
         ),
+        # a stray full stop inside the attribution: "Brown. said"
+        (
+            "Ron Brown spoke next.\n\n“We need to bring this war to an end,” Brown. said. “The "
+            "country needs to focus on other things, like the border.”",
+            "We need to bring this war to an end",
+            "ron brown",
+        ),
+        # the parser makes the stray full stop the subject, the name its compound
+        (
+            'Tom Hale spoke next.\n\n"We need to bring this war to an end," Hale. said. "The '
+            'U.S. needs to focus on other things."',
+            "We need to bring this war to an end",
+            "tom hale",
+        ),
     ],
 )
 def test_partial_quotes_of_a_named_speaker(nlp: Language, text: str, quote: str, key: str) -> None:
-    # a partial quotation is stored without the full stop of the sentence around it
+    # a partial quotation is stored without the full stop of the sentence around it, a
+    # direct one without the comma before its attribution
     assert (quote.removesuffix("."), key) in _quotes(nlp, text)
 
 
