@@ -14,6 +14,7 @@ from analysis.pronouns import SUBJECT_DEPS
 from analysis.speaker_bodies import bare_noun, described_body, lone_body_before
 from analysis.speaker_campaigns import campaign_owner
 from analysis.speaker_entities import EntityRules
+from analysis.speaker_it_chain import previous_speaker, speaks, spoken_orgs
 from analysis.speaker_press import latest_press, speaks_for_press
 from analysis.speaker_press_named import called_press, latest_acting_press
 from analysis.speaker_words import (
@@ -135,11 +136,20 @@ class OrganisationRules(EntityRules):
     def _they(self, token: Token) -> Mention | None:
         """The organisation "they" (or "it") speaks for: the latest organisation that is a
         subject in this sentence or the one before, or, when "they" speak in a statement or
-        "it" speaks at all, the latest organisation named in those sentences."""
+        "it" speaks at all, the latest organisation named in those sentences; a speaking "it"
+        passes over one named only in reported words and, finding none, takes the one the
+        previous speaking "it" stood for or the latest that spoke (`speaker_it_chain`)."""
         subject = self._org_subject_before(token)
         if subject is not None:
             return subject
         orgs = self._orgs_before(token)
+        if token.lower_ == "it" and speaks(token):  # "it said": no person, so an organisation
+            spoken = spoken_orgs(self.doc, orgs)  # not one named only in reported words
+            if spoken:
+                return spoken[-1]
+            chained = previous_speaker(self.doc, token, self.mention_at, self.excluded, self._they)
+            if chained is not None:  # the previous speaking "it"'s, or the latest that spoke
+                return chained
         statement = any(t.lemma_.lower() == "statement" for t in token.head.subtree)
-        speaks = token.lower_ == "it"  # "it said": no person, so the organisation just named
-        return orgs[-1] if (statement or speaks) and orgs else None
+        speaks_it = token.lower_ == "it"  # "it said": no person, so the organisation just named
+        return orgs[-1] if (statement or speaks_it) and orgs else None
