@@ -71,7 +71,7 @@ from analysis.entities import ROLE_WORDS, make_key
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_first_names import name_gender
 from analysis.speaker_gender import PRONOUN_GENDER, ROLE_GENDER
-from analysis.speaker_names import full_name_in, person_shaped
+from analysis.speaker_names import full_name_in, glued_name, person_shaped
 from analysis.speaker_words import PEOPLE_NOUNS, SPEAKER_NOUNS, VOICES
 from analysis.types import EntityKind, Mention
 
@@ -257,10 +257,8 @@ class PronounChain:
         """ "Rep. Jane Roe\ufffdof Maine … voiced frustration": a stray symbol a page left
         where a space or mark was (U+FFFD) glued to a name is read as the subject, with the name
         as its modifier; the name is the subject."""
-        if any(c.isalnum() for c in subject.text):
-            return None
-        names = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
-        return self._person_at(names[-1].idx) if names else None
+        name = glued_name(subject)
+        return self._person_at(name.idx) if name is not None else None
 
     def _unnamed_voice(self, subject: Token) -> Mention | None:
         """ "A spokesperson for X said …", "a senior official said …": an unnamed person who

@@ -27,7 +27,7 @@ from analysis.quote_subjects import (
 from analysis.quote_trailers import trailing_verb
 from analysis.quote_verbs import manner_verb, reports_that
 from analysis.speaker_descriptions import description_kind
-from analysis.speaker_names import person_shaped
+from analysis.speaker_names import glued_name, person_shaped
 from analysis.speaker_words import NP_LEFT_DEPS, RELATIVES, Speaker, np_text, word_set
 from analysis.types import EntityKind
 
@@ -140,14 +140,9 @@ def _own_or_shared_subject(cue: Token, ctx: QuoteContext, bounds: tuple[int, int
 
 def _stray_stop_name(subject: Token) -> Token | None:
     """ "“…,” Hale. said": a full stop typed inside the attribution, which the parser made the
-    verb's subject (a proper noun) with the name before it as its compound, stands for that
-    name; the name, or None."""
-    if subject.text != "." or subject.i == 0:
-        return None
-    name = subject.doc[subject.i - 1]
-    if name.dep_ != "compound" or name.head != subject or name.pos_ != "PROPN":
-        return None
-    return name
+    verb's subject, stands for the proper name it glued to (`speaker_names.glued_name`)."""
+    name = glued_name(subject) if subject.text == "." else None
+    return name if name is not None and name.pos_ == "PROPN" else None
 
 
 def _reporter(verb: Token, above: Token) -> Token | None:

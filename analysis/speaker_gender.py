@@ -149,6 +149,10 @@ def _untagged_name(sentence: Span, starts: list[int], ends: list[int]) -> bool:
     return False
 
 
+# Speech verbs set as an aside ("A launch, he said, requires care"): see `_next_subject`.
+_ASIDE_VERBS = frozenset({"say", "add", "explain", "note", "insist", "argue", "tell", "write"})
+
+
 def _next_subject(
     doc: Doc, text: str, mention: Mention, after: Span, named: set[int]
 ) -> Counter[str]:
@@ -176,9 +180,6 @@ def _next_subject(
     if len(asides) == 1 and asides[0].lower_ in _SUBJECT_PRONOUNS:
         return Counter({PRONOUN_GENDER[asides[0].lower_]: 1})
     return Counter()
-
-
-_ASIDE_VERBS = frozenset({"say", "add", "explain", "note", "insist", "argue", "tell", "write"})
 
 
 def _kin_of_someone(doc: Doc, mention: Mention) -> bool:

@@ -6,7 +6,7 @@ takes every such "it" for the organisation the previous speaking "it" stood for,
 the latest organisation that spoke; an organisation named only inside the reported words of a
 speaker ("adding it hopes more will come from the central bank") is what was spoken of, not who
 speaks. The rules here are decided from the parse only: a speaker is the subject of a cue verb
-(`quote_cues.CUE_VERBS`), and reported words are a clausal complement of one.
+(`quote_cues.is_cue`), and reported words are a clausal complement of one.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.pronouns import root_of
-from analysis.quote_cues import CUE_VERBS
+from analysis.quote_cues import is_cue
 from analysis.speaker_words import WRITINGS
 from analysis.types import EntityKind, Mention
 
@@ -25,7 +25,7 @@ _LOOK_BACK = 12  # sentences: how far back a speaking "it" looks for who spoke b
 
 def speaks(token: Token) -> bool:
     """Whether the token is the subject of a cue verb: "it said", "the firm noted"."""
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in CUE_VERBS
+    return token.dep_ == "nsubj" and is_cue(token.head)
 
 
 def reported(token: Token) -> bool:
@@ -33,7 +33,7 @@ def reported(token: Token) -> bool:
     more will come from the RBI": "RBI" is under the complement of "adding")."""
     word = token
     while word.head.i != word.i:
-        if word.dep_ == "ccomp" and word.head.lemma_.lower() in CUE_VERBS:
+        if word.dep_ == "ccomp" and is_cue(word.head):
             return True
         word = word.head
     return False

@@ -199,3 +199,13 @@ def title_full_stop(token: Token) -> bool:
     if before.lower_ in ABBREVIATED_RANKS and before.text[:1].isupper():
         return after is not None and after.text[:1].isupper()  # "Supt. Peters added"
     return before.lower_ in _ABBREVIATED_TITLES
+
+
+def glued_name(subject: Token) -> Token | None:
+    """ "Rep. Jane Roe\ufffdof Maine … voiced", "“…,” Hale. said": a stray symbol or full stop
+    the page left beside a name, which the parser made the subject with the name as its
+    compound, stands for that name; the name (the last compound before it), or None."""
+    if any(c.isalnum() for c in subject.text):
+        return None
+    names = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+    return names[-1] if names else None
