@@ -17,7 +17,8 @@ development batch of trafilatura's pages chosen for dated events (four quotation
 `--split thirteenth` scores the thirteenth, a development batch of fundus's saved news pages
 (`--fundus PATH` / $ANALYST_FUNDUS, else the machine's mirror); `--split fourteenth` the
 fourteenth, fundus's pages of other sites, HELD OUT: scored by the lead only, its errors not read;
-`--split fifteenth` the fifteenth, more of fundus's pages, a second development batch.
+`--split fifteenth` the fifteenth, more of fundus's pages, a second development batch;
+`--split sixteenth` the sixteenth, more of Postlight Parser's pages, a development batch.
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).

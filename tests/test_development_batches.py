@@ -51,6 +51,9 @@ from eval.real_pages import (
     POSTLIGHT_ENV,
     SEVENTH,
     SEVENTH_PAGES,
+    SIXTEENTH,
+    SIXTEENTH_PAGES,
+    SIXTEENTH_PREFIX,
     SPLITS,
     TENTH,
     TENTH_PAGES,
@@ -96,6 +99,8 @@ class Batch:
     held_out: bool = False  # rules may not be written from it, nor its errors read
     judge: str | None = None  # the helper who judged its events, when not the labeller
     quotes_optional: bool = False  # chosen for dated events: a page may have no quotation
+    labeller: str | None = None  # the helper who labelled it, when not named after the split
+    events_judged: bool = True  # False while its events wait for their one judged run
 
     @property
     def kind(self) -> str:
@@ -104,7 +109,8 @@ class Batch:
     @property
     def labelled(self) -> str:
         return (
-            f"by hand, 2026-12-07, helper {self.split} for issue 12 ({self.split} batch, "
+            f"by hand, 2026-12-07, helper {self.labeller or self.split} for issue 12 "
+            f"({self.split} batch, "
             f"{self.kind}, labelled blind: before Analyst was run on any of the pages)"
         )
 
@@ -225,6 +231,33 @@ FIFTEENTH_BATCH = Batch(  # development: the thirteenth's side of the draw, page
     (8, 45, 40, 7),
     DEV + TEST + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH + FOURTEENTH,
 )
+SIXTEENTH_BATCH = Batch(  # development: Postlight fixtures no batch took (htmldate had none left)
+    "sixteenth",
+    SIXTEENTH,
+    SIXTEENTH_PAGES,
+    SIXTEENTH_PREFIX,
+    "postlight",
+    "postlight/parser",
+    POSTLIGHT_COMMIT,
+    POSTLIGHT_ENV,
+    ("fixtures/",),
+    63,
+    "c9eba9f",
+    (11, 0, 0, 0),
+    DEV
+    + TEST
+    + SEVENTH
+    + EIGHTH
+    + NINTH
+    + TENTH
+    + ELEVENTH
+    + TWELFTH
+    + THIRTEENTH
+    + FOURTEENTH
+    + FIFTEENTH,
+    labeller="batch16",
+    events_judged=False,
+)
 BATCHES = pytest.mark.parametrize(
     "batch",
     [
@@ -235,6 +268,7 @@ BATCHES = pytest.mark.parametrize(
         THIRTEENTH_BATCH,
         FOURTEENTH_BATCH,
         FIFTEENTH_BATCH,
+        SIXTEENTH_BATCH,
     ],
     ids=lambda b: b.split,
 )
@@ -266,6 +300,7 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "thirteenth",
         "fourteenth",
         "fifteenth",
+        "sixteenth",
     )
 
 
@@ -423,6 +458,8 @@ def test_quotes_real_and_events_real_take_the_split(
 
 @BATCHES
 def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
+    if not batch.events_judged:
+        pytest.skip(f"the {batch.split} batch's events are not judged yet")
     chosen = pages(batch.split)
     events = right = missed = 0
     for page in chosen:
@@ -439,6 +476,6 @@ def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
 
 @BATCHES
 def test_no_judgment_file_names_a_page_outside_the_split(batch: Batch) -> None:
-    keys = {p.key for p in pages(batch.split)}
+    keys = {p.key for p in pages(batch.split)} if batch.events_judged else set()
     mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(batch.prefix)}
     assert mine == keys
