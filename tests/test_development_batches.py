@@ -243,7 +243,7 @@ SIXTEENTH_BATCH = Batch(  # development: Postlight fixtures no batch took (htmld
     ("fixtures/",),
     63,
     "c9eba9f",
-    (11, 0, 0, 0),
+    (11, 25, 18, 2),
     DEV
     + TEST
     + SEVENTH
@@ -256,7 +256,7 @@ SIXTEENTH_BATCH = Batch(  # development: Postlight fixtures no batch took (htmld
     + FOURTEENTH
     + FIFTEENTH,
     labeller="batch16",
-    events_judged=False,
+    judge="batch16",
 )
 BATCHES = pytest.mark.parametrize(
     "batch",
