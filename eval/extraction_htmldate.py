@@ -1,6 +1,12 @@
 """Publication dates on htmldate's evaluation pages, scored as htmldate's comparison does.
 
-Run: `.venv/bin/python -m eval.extraction_htmldate [--limit N]`.
+Run: `.venv/bin/python -m eval.extraction_htmldate [--limit N] [--remainder [--errors]]`.
+
+`--remainder` leaves out every page a held-out real-page split uses (`HELD_OUT`: their file
+names from `eval.real_pages`, labels never opened) and scores the rest, the set publication-date
+rules may be developed on; `--errors` (only with `--remainder`) then lists each page where
+`extract_html`'s day is not the gold day: page, gold, ours and which of Analyst's sources gave it
+(`analysis.html_extract.DateSource`). `--ours-only` skips the measured htmldate rows.
 
 Data: `../shared/eval/htmldate_eval/`: `html_pages.tar.xz` (read as a stream, never unpacked),
 gold dates in `eval_default.json` (800 pages, files under `tests/cache/` or `tests/eval/`) and
@@ -37,6 +43,7 @@ import htmldate
 from analysis.html_extract import ExtractedPage, extract_html
 from analysis.sources import SourceError, decode_bytes
 from analysis.types import Precision
+from eval import real_pages
 from eval.common import DEFAULT_DATA, emit, table
 
 PUBLISHED = (
@@ -48,6 +55,8 @@ DATASETS = {
     "eval_mediacloud_2020.json": ("tests/test_set/",),
 }
 Finder = Callable[[str], str | None]
+# real-page splits whose pages are held out (eval/real_pages.py): never developed on
+HELD_OUT = ("test", "sixth", "seventh", "eighth", "eleventh", "fourteenth")
 
 
 @dataclass
@@ -103,12 +112,27 @@ def _htmldate(extensive: bool) -> Finder:
     return find
 
 
-SYSTEMS: dict[str, Finder] = {
+OURS: dict[str, Finder] = {
     "extract_html (any precision)": _analyst_any,
     "extract_html (day claims only)": _analyst_day,
+}
+SYSTEMS: dict[str, Finder] = {
+    **OURS,
     f"htmldate {version('htmldate')} extensive (measured)": _htmldate(True),
     f"htmldate {version('htmldate')} fast (measured)": _htmldate(False),
 }
+
+
+def held_out_names(data: Path) -> frozenset[str]:
+    """File names of the archive's pages that a held-out real-page split uses. Only the splits'
+    page lists are read (never their labels); pages of other repositories are not in the
+    archive's set, so they are skipped."""
+    return frozenset(
+        page.name
+        for split in HELD_OUT
+        for page in real_pages.pages(split, data)
+        if page.source == "htmldate"
+    )
 
 
 def read_pages(archive: Path, wanted: set[str]) -> dict[str, bytes]:
@@ -123,12 +147,17 @@ def read_pages(archive: Path, wanted: set[str]) -> dict[str, bytes]:
     return pages
 
 
-def gold_pages(data: Path, limit: int | None) -> list[tuple[str, str, list[str]]]:
-    """(dataset, gold date, candidate archive paths) per evaluated page."""
+def gold_pages(
+    data: Path, limit: int | None, leave_out: frozenset[str] = frozenset()
+) -> list[tuple[str, str, list[str]]]:
+    """(dataset, gold date, candidate archive paths) per evaluated page, without the pages whose
+    file name is in `leave_out` (`--limit` counts before leaving out)."""
     items = []
     for name, folders in DATASETS.items():
         gold = json.loads((data / name).read_text(encoding="utf-8"))
         for entry in list(gold.values())[:limit]:
+            if entry["file"] in leave_out:
+                continue
             paths = [folder + entry["file"] for folder in folders]
             items.append((name, entry["date"], paths))
     return items
@@ -139,20 +168,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA / "htmldate_eval")
     parser.add_argument("--limit", type=int, default=None, help="Only the first N per dataset.")
+    parser.add_argument(
+        "--remainder",
+        action="store_true",
+        help=f"Leave out the pages of the held-out real-page splits ({', '.join(HELD_OUT)}).",
+    )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="List the pages extract_html dates wrong or not at all (needs --remainder).",
+    )
+    parser.add_argument("--ours-only", action="store_true", help="Skip the htmldate rows.")
     args = parser.parse_args(argv)
-    items = gold_pages(args.data, args.limit)
+    if args.errors and not args.remainder:
+        parser.error("--errors lists pages only with --remainder (held-out pages stay unread)")
+    leave_out = held_out_names(args.data.parent) if args.remainder else frozenset()
+    items = gold_pages(args.data, args.limit, leave_out)
     raw = read_pages(args.data / "html_pages.tar.xz", {p for _, _, ps in items for p in ps})
     pages = []
     for dataset, gold, paths in items:
-        found = next((raw[p] for p in paths if p in raw), None)
-        text = _decoded(found) if found is not None else None
-        if text is not None:
-            pages.append((dataset, gold, text))
-    tallies = {(s, d): Tally() for s in SYSTEMS for d in [*DATASETS, "all"]}
+        member = next((p for p in paths if p in raw), None)
+        text = _decoded(raw[member]) if member is not None else None
+        if member is not None and text is not None:
+            pages.append((dataset, gold, text, member))
+    systems = OURS if args.ours_only else SYSTEMS
+    tallies = {(s, d): Tally() for s in systems for d in [*DATASETS, "all"]}
     rows = []
-    for system, finder in SYSTEMS.items():
+    for system, finder in systems.items():
         started = time.perf_counter()
-        for dataset, gold, html in pages:
+        for dataset, gold, html, _ in pages:
             result = finder(html)
             tallies[system, dataset].add(result, gold)
             tallies[system, "all"].add(result, gold)
@@ -160,14 +204,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append([system, *tallies[system, "all"].cells(), f"{elapsed:.1f} s"])
     rows += [[label, p, r, f, "-", "-", "-"] for label, p, r, f in PUBLISHED]
     headers = ["system", "precision", "recall", "F1", "accuracy", "tp/fp/fn", "time"]
+    left = f", {len(leave_out)} held-out pages left out" if args.remainder else ""
     emit(
-        f"htmldate evaluation pages: {len(pages)} of {len(items)} found in the archive",
+        f"htmldate evaluation pages: {len(pages)} of {len(items)} found in the archive{left}",
         "",
         table(headers, rows),
         "",
-        *(_per_dataset(tallies, name) for name in DATASETS),
+        *(_per_dataset(tallies, systems, name) for name in DATASETS),
+        *(
+            [_errors([(gold, html, member) for _, gold, html, member in pages])]
+            if args.errors
+            else []
+        ),
     )
     return 0
+
+
+def _errors(pages: list[tuple[str, str, str]]) -> str:
+    """One line per page whose `extract_html` date (any precision) is not the gold day: the
+    page, the gold day, ours (with its precision) and the source that gave ours."""
+    lines = []
+    for gold, html, member in pages:
+        page = _extracted(html)
+        ours = page.published.isoformat() if page.published else None
+        if ours != gold:
+            source = page.date_source.value if page.date_source else "-"
+            lines.append(
+                f"{member}\tgold {gold}\tours {ours or '-'} ({page.precision.value})\t{source}"
+            )
+    return "\n".join([f"extract_html errors: {len(lines)}", *lines, ""])
 
 
 def _decoded(data: bytes) -> str | None:
@@ -178,9 +243,11 @@ def _decoded(data: bytes) -> str | None:
         return None
 
 
-def _per_dataset(tallies: dict[tuple[str, str], Tally], dataset: str) -> str:
+def _per_dataset(
+    tallies: dict[tuple[str, str], Tally], systems: dict[str, Finder], dataset: str
+) -> str:
     """One table per dataset, measured systems only."""
-    rows = [[system, *tallies[system, dataset].cells()] for system in SYSTEMS]
+    rows = [[system, *tallies[system, dataset].cells()] for system in systems]
     headers = ["system", "precision", "recall", "F1", "accuracy", "tp/fp/fn"]
     return f"{dataset}\n\n{table(headers, rows)}\n"
 
