@@ -40,6 +40,9 @@ from analysis.quote_subjects import in_main_clause
 from analysis.speaker_desc_titles import holder_of, office_word
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_gender import genders
+from analysis.speaker_group_members import members_body
+from analysis.speaker_group_state import state_body
+from analysis.speaker_group_voices import voice_at_place
 from analysis.speaker_names import name_after_title
 from analysis.speaker_words import (
     ABBREVIATED,
@@ -230,15 +233,30 @@ class SpeakerResolver(WritingRules):
             return self._coordinated(subject, conjuncts)
         return (
             self._entity(subject)
+            or state_body(subject)
+            or self._members(subject)
             or self._short_form(subject)
             or self._press(subject)
             or self._campaign(subject)
             or self._written_by(subject)
             or self._speaking_for(subject)
+            or self._voice_at(subject)
             or self._by_age(subject)
             or self._role(subject)
             or self._plain(subject)
         )
+
+    def _members(self, subject: Token) -> Speaker | None:
+        """ "the doctors warned" after "the Zimbabwe Hospital Doctors Association": the one
+        organisation named after its members (`speaker_group_members`)."""
+        body = members_body(subject, self.mentions, self.excluded)
+        return Speaker(np_text(subject), body.name, body.key) if body is not None else None
+
+    def _voice_at(self, subject: Token) -> Speaker | None:
+        """ "officials at Etlaq said" with "Etlaq" tagged a place: the body they work at
+        (`speaker_group_voices`)."""
+        body = voice_at_place(subject, self.mention_at)
+        return Speaker(np_text(subject), body.name, body.key) if body is not None else None
 
     def _short_form(self, subject: Token) -> Speaker | None:
         """ "BCHT said" with "BCHT" tagged as nothing, after "Bayshore Community Health Trust
@@ -336,6 +354,8 @@ class SpeakerResolver(WritingRules):
         if any(c.lower_ in {"a", "an"} for c in subject.lefts):
             return None
         if subject.tag_ == "NNS":
+            return None
+        if subject.lemma_.lower() in BODIES:  # "the ruling party" is no party leader
             return None
         modifiers = [
             c.lemma_.lower()

@@ -36,6 +36,18 @@ def _governing_place(mention: Mention) -> bool:
     return mention.kind == EntityKind.PLACE and len(words) > 1 and words[-1].lower() in _GOVERNED
 
 
+# A legislature's members are its representatives: "Congress representatives said" are some
+# of its members, each speaking for themselves, not the body.
+_LEGISLATURES = word_set("congress parliament senate assembly legislature house")
+
+
+def _members_of_legislature(subject: Token, body: Mention) -> bool:
+    """ "Congress representatives said": representatives of a legislature are members
+    speaking for themselves, unnamed; not the legislature."""
+    words = body.name.lower().split()
+    return subject.lemma_.lower() == "representative" and bool(words) and words[-1] in _LEGISLATURES
+
+
 class OrganisationRules(EntityRules):
     """The organisation rules of the speaker resolver."""
 
@@ -121,7 +133,9 @@ class OrganisationRules(EntityRules):
             return None
         if found.end < self.doc[subject.i - 1].idx + len(self.doc[subject.i - 1].text):
             return None  # more words between the name and the noun: "Gaza health officials"
-        return Speaker(np_text(subject), found.name, found.key)
+        if _members_of_legislature(subject, found):  # "Congress representatives": unnamed
+            found = None
+        return Speaker(np_text(subject), *((found.name, found.key) if found else (None, None)))
 
     def _body_voice(self, subject: Token, body: Token) -> Speaker | None:
         """ "a company spokesperson said", "union officials said": a voice of a body written by
