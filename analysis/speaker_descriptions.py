@@ -12,7 +12,9 @@ Two kinds of singular noun, with "the" or a possessor:
   asked of it; the paragraphs around must still be about that one person.
 
 A place's people ("the Texan", "the Ohioan") are a trait too, its party ("the Republican") a
-role.
+role. A hyphenated title ("the president-elect", "the secretary-general"), whose suffix the
+parse makes the head, is a role only when the article gave that title to one person
+(`speaker_role_compounds`): "the elect" alone is no one.
 
 Not a spokesperson, lawyer or aide, who speak for someone else, nor family words, nor "the man"
 or "the woman", which a story uses for people it never names.
@@ -22,9 +24,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from analysis.speaker_role_compounds import ROLE_SUFFIXES, one_titled
 from analysis.speaker_words import definite, word_set
 
-DESCRIBED_ROLES = word_set(
+# With the suffixes of hyphenated titles, the head of "the president-elect" in the parse.
+DESCRIBED_ROLES = ROLE_SUFFIXES | word_set(
     """president minister premier chancellor senator congressman congresswoman representative mp
     lawmaker legislator governor mayor councillor councilor councilman councilwoman leader
     chairman chairwoman ceo executive director founder owner coach manager judge commissioner
@@ -51,6 +55,8 @@ def description_kind(subject: Token, named: bool) -> str | None:
     if not definite(subject) and not any(c.dep_ == "poss" for c in subject.children):
         return None
     lemma = subject.lemma_.lower()
+    if lemma in ROLE_SUFFIXES:  # "the president-elect" the article gave one person
+        return "role" if one_titled(subject) else None
     if lemma in DESCRIBED_ROLES or lemma in _PARTIES:
         return "role"
     if lemma in DESCRIBED_TRAITS:
