@@ -11,10 +11,11 @@ Three kinds of quote are found:
   … explained the purpose of the meeting" or a line ending in a colon).
 
 Not quotes, and dropped: quotation marks in headline-like lines (no closing punctuation), titles
-in Title Case, one quoted word that is not a verb (a term: a "crisis"), words mentioned rather
-than said ("words like "breakthrough"", "so-called"), words a possessor said that someone else
-reports ("Putin's pledge to "…""), and quoted words that no speech verb governs (document
-wording, scare quotes).
+in Title Case, one quoted word that is not a verb (a term: a "crisis"), a bare noun phrase the
+article uses as its own term ("reach "net zero emissions"", `quote_terms_nouns`), words
+mentioned rather than said ("words like "breakthrough"", "so-called"), words a possessor said
+that someone else reports ("Putin's pledge to "…""), and quoted words that no speech verb
+governs (document wording, scare quotes).
 
 Attribution policy: a quote with no speaker expression is dropped. A quote whose speaker is a
 person or group that is not a canonical PERSON/ORG entity ("Richmond police", "they") is kept
@@ -64,6 +65,7 @@ from analysis.quote_runs import (
     second_half,
 )
 from analysis.quote_spans import ALL_MARKS, QuoteSpan
+from analysis.quote_terms_nouns import noun_term
 from analysis.types import DocAnalysis, Quote
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,8 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
         return None
     bounds, frame_end = (left, right), ctx.doc[right].idx + len(ctx.doc[right].text)
     kind = "direct" if second_half(span, previous, ctx) else quote_kind(span, ctx, left)
+    if kind == "partial" and noun_term(span, ctx):
+        return None  # the article's name for a thing ("reach “net zero emissions”"), no one's words
     if kind == "partial" and is_term(span, ctx):
         word = _whole_only(word_cue(span, ctx, bounds))
         return Found(span, kind, word, frame_end) if word is not None else None
@@ -185,7 +189,9 @@ def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
         if found is not None:
             quotes.append(_quote(found, ctx))
             previous = found
-        elif not (is_term(span, ctx) or is_title(ctx.text[span.start : span.end])):
+        elif not (
+            is_term(span, ctx) or noun_term(span, ctx) or is_title(ctx.text[span.start : span.end])
+        ):
             # a quoted term or title between two quotes breaks no run ('told ABC's "Good
             # Morning America." "When you …"')
             previous = None
