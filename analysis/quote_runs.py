@@ -18,6 +18,8 @@ from analysis.quote_cue_speakers import one_subject, speaker_for
 from analysis.quote_cues import is_cue
 from analysis.quote_frames import SENTENCE_END, is_term, outside_words, quote_frame
 from analysis.quote_lead_ins import inverted
+from analysis.quote_run_interview import interview_lead
+from analysis.quote_run_kept import kept_through_narration, someone_else
 from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import ALL_MARKS, Line, QuoteSpan, is_insert, next_paragraph
 from analysis.quote_verbs import issues_statement, manner_verb
@@ -51,8 +53,9 @@ def outside_attribution(
 ) -> Cue | None:
     """The attribution of a bare quoted sentence that does not continue the quote before
     (`continued`): a named speaker written later in its run (`run_ahead`) first; else the rules
-    that look before it (narration, reported speech, a speaker line, the person the paragraph
-    before is about). When the run's own attribution is a pronoun (“…,” she said), the speaker
+    that look before it (narration, reported speech, a speaker line, the one an interview lead
+    talks with, the person the paragraph before is about, the speaker of a run the narration
+    between leaves alone). When the run's own attribution is a pronoun (“…,” she said), the speaker
     the rules before name is kept when she is the same or the pronoun reaches no one."""
     ahead = run_ahead(span, ctx, attribute)
     if ahead is not None and ahead.speaker.key is not None and ahead.speaker.text[:1].isupper():
@@ -61,8 +64,10 @@ def outside_attribution(
         continued_after_narration(span, previous, ctx)
         or after_reported(span, ctx)
         or intro(span.line - 1, ctx)
+        or interview_lead(span, ctx)
         or told_about(span, ctx)
         or about_before(span, ctx)
+        or kept_through_narration(span, previous, ctx)
     )
     if ahead is None or (before is not None and ahead.speaker.key in {None, before.speaker.key}):
         return before
@@ -117,7 +122,8 @@ def continued_after_narration(
     speaking for the union. “I have received lots of calls …”": a bare quoted sentence in the
     same paragraph as a direct quotation, after narration about its speaker only (every
     subject there a he/she standing for that speaker, no speech verb, no other quotation),
-    goes on from that quotation."""
+    goes on from that quotation; also after narration that names no one else ("The bakery has
+    been closed since March."), when the rest of the paragraph names no one else either."""
     if previous is None or previous.kind != "direct" or previous.span.line != span.line:
         return None
     key = previous.cue.speaker.key
@@ -127,11 +133,14 @@ def continued_after_narration(
     if not words or any(t.i in ctx.quoted or is_cue(t) or manner_verb(t) for t in words):
         return None
     subjects = [t for t in words if t.dep_ in SUBJECT_DEPS]
-    if not subjects or any(t.lower_ not in {"he", "she"} for t in subjects):
-        return None
-    if all((found := ctx.resolver.resolve(t)) and found.key == key for t in subjects):
-        return previous.cue
-    return None
+    if subjects and all(t.lower_ in {"he", "she"} for t in subjects):
+        same = all((found := ctx.resolver.resolve(t)) and found.key == key for t in subjects)
+        return previous.cue if same else None
+    # "The decision angered John Reed. “…”" may be Reed's; "“…” Reed said later" is
+    others = someone_else(previous.frame_end, span.open_at, key, ctx) or someone_else(
+        span.close_at + 1, ctx.lines[span.line].end, key, ctx
+    )
+    return None if others else previous.cue
 
 
 def continued_before_aside(

@@ -74,8 +74,8 @@ def is_headline(text: str, line: Line) -> bool:
     """A title, caption or standfirst: a line that does not end like a sentence does, and is
     no paragraph cut inside a quotation (`cut_in_quote`)."""
     stripped = text[line.start : line.end].rstrip().rstrip(_INVISIBLE)
-    if stripped[-2:-1] in tuple(".!?…") and stripped[-1:] == "“":
-        return False  # “… to silence him.“: a closing mark typed as an opening one
+    if stripped[-1:] == "“" and stripped[:-1].rstrip()[-1:] in tuple(".!?…’"):
+        return False  # “… to silence him.“ / “… a second!’ “: a closer typed as an opener
     return not stripped or (stripped[-1] not in _TERMINAL and not cut_in_quote(text, line))
 
 
@@ -165,12 +165,17 @@ def _pair_family(
     if not mend:
         left_open.clear()
     if opened is not None and mend and text[opened] == "“":
-        single = _single_closer(text, line, opened)
+        single = (
+            _single_closer(text, line, opened)
+            or _question_closer(text, opened, line.end)
+            or _trailing_opener(text, line, opened)
+        )
         if single is not None:
             pairs.append((opened, single))
             opened = None
     if opened is not None:
         pairs.append((opened, -1))
+    pairs.extend(_lost_closers(text, left_open))
     pairs.extend(_unclosed(text, a, b) for a, b in left_open.items() if _ends_sentence(text, a, b))
     return sorted(pairs, key=lambda pair: pair[0])
 
@@ -214,6 +219,47 @@ def _single_closer(text: str, line: Line, opened: int) -> int | None:
         elif role == "close" and text[i] == "’" and text[i - 1] in ",.!?…":
             return i
     return None
+
+
+# A closing mark a page's encoding lost and printed as "?": right after the full stop or comma
+# ending a word of letters, before a space or the paragraph's end (“… the dead vote.? In …")
+_LOST_CLOSER = re.compile(r"([A-Za-z.]+)[.,]\?(?=\s|$)")
+
+
+def _question_closer(text: str, opened: int, end: int) -> int | None:
+    """ "as “poppycock, unless you count the dead vote.? In 2013, …": a curly opening mark left
+    open whose closing mark came out as a question mark after the sentence's stop (a "?" never
+    follows a full stop or a comma in English, but after an abbreviation: "the U.S.?"); the
+    first such mark closes it, when no double mark lies between."""
+    for match in _LOST_CLOSER.finditer(text, opened + 1, end):
+        if any(c in _FAMILIES["double"] for c in text[opened + 1 : match.start()]):
+            return None
+        if "." not in match.group(1) and match.group(1)[-1].islower():
+            return match.end() - 1
+    return None
+
+
+def _trailing_opener(text: str, line: Line, opened: int) -> int | None:
+    """ "He added: “But … ‘Hang on a second!’ “": a quotation left open whose paragraph ends
+    in an opening mark typed after the last sentence's stop and a space, where the closing
+    mark belongs."""
+    end = line.start + len(text[line.start : line.end].rstrip())
+    last = end - 1
+    if last - 2 <= opened or text[last] != "“" or text[last - 1] != " ":
+        return None
+    return last if text[last - 2] in ".!?…’" else None
+
+
+def _lost_closers(text: str, left_open: dict[int, int]) -> list[tuple[int, int]]:
+    """(open, close) for curly quotations left open before the next opener whose closing mark
+    came out as "?" (`_question_closer`); each is taken out of `left_open`."""
+    pairs = []
+    for start, opener in list(left_open.items()):
+        lost = _question_closer(text, start, opener) if text[start] == "“" else None
+        if lost is not None:
+            pairs.append((start, lost))  # “… vote.? In 2013, he wrote that … “whined” …
+            del left_open[start]
+    return pairs
 
 
 def _head(text: str, line: Line) -> int:
