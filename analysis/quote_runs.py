@@ -29,13 +29,19 @@ from analysis.speaker_words import RELATIVES, Speaker
 Attribute = Callable[[QuoteSpan, Found | None, QuoteContext], Found | None]
 
 
+# A paragraph that ends by announcing the words below it with a full stop where a colon could
+# stand: "Trump said the following.", "She responded as follows.", "He had this to say."
+_ANNOUNCED = re.compile(r"(?i)\b(?:the following|as follows|this to say)\s*\.$")
+
+
 def intro(line_index: int, ctx: QuoteContext) -> Cue | None:
-    """A speaker line: "X said:" or "Here is how X explained …" introducing the next paragraph."""
+    """A speaker line: "X said:", "X said the following." or "Here is how X explained …"
+    introducing the next paragraph."""
     if line_index < 0 or line_index in ctx.quoted_lines:
         return None
     line = ctx.lines[line_index]
     raw = ctx.text[line.start : line.end].rstrip()
-    if not raw.endswith(":") and not (
+    if not (raw.endswith(":") or _ANNOUNCED.search(raw)) and not (
         line_index in ctx.headlines and re.match(r"(?i)(here|this)\b", raw.lstrip())
     ):
         return None
