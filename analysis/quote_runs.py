@@ -19,7 +19,7 @@ from analysis.quote_cues import is_cue
 from analysis.quote_frames import SENTENCE_END, is_term, outside_words, quote_frame
 from analysis.quote_lead_ins import inverted
 from analysis.quote_run_interview import interview_lead
-from analysis.quote_run_kept import kept_through_narration, someone_else
+from analysis.quote_run_kept import kept_through_narration, repeated, someone_else
 from analysis.quote_signed import quote_alone, signature_start, signing_name
 from analysis.quote_spans import ALL_MARKS, Line, QuoteSpan, is_insert, next_paragraph
 from analysis.quote_verbs import issues_statement, manner_verb
@@ -246,7 +246,7 @@ def told_about(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
         return None
     if ctx.text[line.start : span.open_at].strip():
         return None  # the second quote of a paragraph: “A,” said someone unnamed. “B.”
-    if ctx.text.count(ctx.text[span.start : span.end].rstrip(".,!?…")) > 1:
+    if repeated(span, ctx):
         return None  # a pull quote: the same words are quoted, and attributed, in the body
     before = ctx.lines[span.line - 1]
     if span.line - 1 in ctx.headlines or not _terms_only(span.line - 1, ctx):

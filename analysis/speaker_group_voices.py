@@ -15,12 +15,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from analysis.speaker_words import word_set
+from analysis.speaker_words import VOICES, word_set
 from analysis.types import EntityKind, Mention
 
-_BODY_PEOPLE = word_set(
-    """official officials executive executives spokesperson spokesman spokeswoman
-    spokespeople representative representatives"""
+# Those who speak for a body (`VOICES`, a writing aside) and its executives.
+_BODY_PEOPLE = (VOICES - {"statement"}) | word_set(
+    "executive executives spokespeople representatives"
 )
 
 

@@ -28,15 +28,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from analysis.speaker_desc_titles import OFFICE_WORDS
 from analysis.speaker_words import TITLE_WORDS, word_set
 
 # Second words of a hyphenated office: "-elect", "-designate", "-general".
 ROLE_SUFFIXES = word_set("elect designate general")
-# Offices that take such a suffix, beside the title words ("president", "governor", "mayor").
-_OFFICES = word_set(
-    """president governor mayor senator minister premier chancellor secretary attorney
-    solicitor inspector surveyor auditor comptroller director commissioner councillor
-    councilor congressman congresswoman representative speaker treasurer sheriff judge"""
+# Offices that take such a suffix, beside the title words: a title run's offices
+# (`speaker_desc_titles.OFFICE_WORDS`) and the elected or appointed ones it lacks.
+_OFFICES = OFFICE_WORDS | word_set(
+    """premier attorney solicitor inspector surveyor auditor comptroller councillor councilor
+    congressman congresswoman representative sheriff"""
 )
 
 

@@ -100,7 +100,6 @@ class Batch:
     judge: str | None = None  # the helper who judged its events, when not the labeller
     quotes_optional: bool = False  # chosen for dated events: a page may have no quotation
     labeller: str | None = None  # the helper who labelled it, when not named after the split
-    events_judged: bool = True  # False while its events wait for their one judged run
 
     @property
     def kind(self) -> str:
@@ -458,8 +457,6 @@ def test_quotes_real_and_events_real_take_the_split(
 
 @BATCHES
 def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
-    if not batch.events_judged:
-        pytest.skip(f"the {batch.split} batch's events are not judged yet")
     chosen = pages(batch.split)
     events = right = missed = 0
     for page in chosen:
@@ -476,6 +473,6 @@ def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
 
 @BATCHES
 def test_no_judgment_file_names_a_page_outside_the_split(batch: Batch) -> None:
-    keys = {p.key for p in pages(batch.split)} if batch.events_judged else set()
+    keys = {p.key for p in pages(batch.split)}
     mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(batch.prefix)}
     assert mine == keys

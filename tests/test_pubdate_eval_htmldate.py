@@ -70,6 +70,11 @@ def test_the_remainder_leaves_held_out_pages_unscored_and_unlisted(
     assert f"3 of {len(SIXTH) + 2} found in the archive\n" in capsys.readouterr().out
 
 
-def test_errors_are_listed_only_for_the_remainder(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit):
+def test_errors_are_listed_only_for_the_remainder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
         extraction_htmldate.main(["--data", str(tmp_path), "--errors"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "--errors lists pages only with --remainder (held-out pages stay unread)" in err
