@@ -39,6 +39,7 @@ from analysis.date_context import period_end, period_start
 from analysis.date_relative import DAY_WORDS
 from analysis.date_scenes import QUOTATION, Scene
 from analysis.dates import Anchored
+from analysis.doc_text import doc_text
 from analysis.types import Precision
 
 _WRITTEN_BEFORE = 3  # days a copy may be published after its writing
@@ -145,7 +146,7 @@ def told_twice_scenes(
     tellings imply. `sentences` are the (start, end) offsets of the text's sentences, in order."""
     if published is None or not doc.has_annotation("DEP"):
         return []
-    text = doc.text
+    text = doc_text(doc)
     quotes = [match.span() for match in QUOTATION.finditer(text)]
     starts = [start for start, _ in sentences]
     dated = [item for item in found if _explicit_day(item)]

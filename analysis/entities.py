@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from analysis.doc_text import doc_text
 from analysis.entity_headlines import holds_common_words, name_in_body, title_case_lines
 from analysis.entity_names import (
     edge_trimmed,
@@ -344,7 +345,7 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
         if worker and _a_person(doc, worker):
             kind, surface = EntityKind.PERSON, worker  # "Meenakshi Ganguly of Human Rights Watch"
         holder = _name_after_role(surface) if kind == EntityKind.ORG else ""
-        if holder and _used_alone(doc.text, holder.split(), start, end):
+        if holder and _used_alone(doc_text(doc), holder.split(), start, end):
             kind = EntityKind.PERSON  # "Rockland County Executive Ed Day": the executive
             surface = holder
         person = _without_headline_verbs(strip_titles(surface)) if kind == EntityKind.PERSON else ""
@@ -419,7 +420,7 @@ def _with_bodies(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         return raws
     kept = [r for r in raws if not any(s <= r.start and r.end <= e for s, e in bodies)]
     for start, end in bodies:
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         surface = clean_surface(text)
         kept.append(_Raw(text, "ORG", start, end, EntityKind.ORG, surface, surface))
     return sorted(kept, key=lambda r: r.start)
@@ -539,7 +540,7 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
     a one-word place that is the surname of a person named in full, used as a possessor or a
     subject, is that person; so is a one-word name that is the first word of a person's full
     name ("Wang said" tagged ORG after "Foreign Minister Wang Yi": a family name written first)."""
-    _relabel_full_names(raws, doc.text)
+    _relabel_full_names(raws, doc_text(doc))
     for raw in raws:  # first, so that the full name's own label is judged against it
         one_word = " " not in raw.surface.strip()
         if (
@@ -726,7 +727,7 @@ def _complete_surnames(
 def _in_body(doc: Doc, raws: Sequence[_Raw]) -> frozenset[str]:
     """The person keys written in a line of the story's body: not a headline, a link's title
     or a Title Case line ("Bernie Sanders Pins The Rise Of ISIS On …" names no "Pins")."""
-    text = doc.text
+    text = doc_text(doc)
     heads = [(ln.start, ln.end) for ln in split_lines(text) if is_headline(text, ln)]
     heads += title_case_lines(doc)
     return frozenset(
@@ -766,7 +767,7 @@ def canonicalise_mentions(
         if raw.kind == EntityKind.PERSON:  # also those relabelled from other kinds
             raw.person = without_named_tail(person_words(raw.person), others, named, make_key)
     _trim_headline_people(raws, doc)
-    people = _complete_surnames(doc, _fold_people(raws, doc.text), others, _in_body(doc, raws))
+    people = _complete_surnames(doc, _fold_people(raws, doc_text(doc)), others, _in_body(doc, raws))
     starts = _sentence_starts(doc, sentences)
     mentions = []
     for raw in raws:
@@ -881,5 +882,5 @@ def _bare_person_word(doc: Doc, mention: Mention, mentions: Sequence[Mention]) -
 
 def _titled(doc: Doc, start: int) -> bool:
     """A title ("Mr.", "Dr", "Sen.") written just before the character `start`."""
-    before = doc.text[max(start - 12, 0) : start].split()
+    before = doc_text(doc)[max(start - 12, 0) : start].split()
     return bool(before) and _is_title(before[-1])

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc
 
+from analysis.doc_text import doc_text
 from analysis.entity_names import lowercase_words
 
 _MINOR = frozenset(
@@ -36,7 +37,7 @@ def title_case_lines(doc: Doc) -> tuple[tuple[int, int], ...]:
     once per document, as entity reading asks for them in three places."""
     cached = doc.user_data.get(_TITLE_LINES)
     if cached is None:
-        text = doc.text
+        text = doc_text(doc)
         lowered = lowercase_words(doc)
         lines, start = [], 0
         for line in text.split("\n"):

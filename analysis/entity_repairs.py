@@ -31,6 +31,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.doc_text import doc_text
 from analysis.quote_cues import CUE_VERBS
 
 # Words that end the name of a body that speaks (police forces, councils, schools, unions, ...).
@@ -104,13 +105,24 @@ _IN_A_PLACE = frozenset("in into at near across within throughout".split())  # n
 
 def _somewhere(doc: Doc, word: str, where: frozenset[str] = _WHERE) -> bool:
     """The word is somewhere things happen in the article ("in Mexico", "to Jordan")."""
-    return any(
-        t.text == word
-        and t.dep_ == "pobj"
-        and t.head.lower_ in where
-        and not any(c.dep_ == "compound" for c in t.children)  # "to Georgian Rafiq Dossa"
-        for t in doc
-    )
+    return word in _places_after(doc, where)
+
+
+def _places_after(doc: Doc, where: frozenset[str]) -> frozenset[str]:
+    """Every word the article writes as the object of one of `where`'s prepositions: read once
+    per document and preposition set (kept in `doc.user_data`), as each name asks again."""
+    key = "analysis.entity_repairs.places:" + " ".join(sorted(where))
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = frozenset(
+            t.text
+            for t in doc
+            if t.dep_ == "pobj"
+            and t.head.lower_ in where
+            and not any(c.dep_ == "compound" for c in t.children)  # "to Georgian Rafiq Dossa"
+        )
+        doc.user_data[key] = cached
+    return cached
 
 
 def surname_written_in_full(doc: Doc, start: int, end: int, word: str) -> bool:
@@ -149,7 +161,7 @@ def person_named_as_a_body(doc: Doc, surface: str) -> bool:
         return False
     if not person_shaped(surface) or words[0].lower() in ROLE_WORDS | NATIONALITY_WORDS:
         return False
-    text, surname = doc.text, words[-1]
+    text, surname = doc_text(doc), words[-1]
     if re.search(rf"\b[Tt]he {re.escape(surface)}\b", text) or re.search(
         rf"\b{re.escape(surname.lower())}\b", text
     ):

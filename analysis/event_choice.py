@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from analysis.date_context import future_cues, period_end
+from analysis.doc_text import doc_text
 from analysis.event_ahead import ahead
 from analysis.event_alternatives import alternatives
 from analysis.event_anchored import rests_on
@@ -106,7 +107,8 @@ def _future_elsewhere(found: Place, doc: Doc, start: int, end: int) -> bool:
     Without a reading of the date's own clause the sentence's words decide its side, and these
     sent a past day ahead."""
     cues = [
-        doc.char_span(*cue, alignment_mode="expand") for cue in future_cues(doc.text, start, end)
+        doc.char_span(*cue, alignment_mode="expand")
+        for cue in future_cues(doc_text(doc), start, end)
     ]
     if not cues or any(words is None for words in cues):
         return False

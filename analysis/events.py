@@ -35,6 +35,7 @@ from analysis.date_comments import comment_scenes
 from analysis.date_scenes import Scene, eve_scenes, night_scenes, tweet_scenes
 from analysis.date_spoken import said_on_scenes, spoken_scenes
 from analysis.dates import Anchored, read_dates
+from analysis.doc_text import doc_text
 from analysis.event_choice import Places, choose
 from analysis.event_roles import Role
 from analysis.event_stamps import (
@@ -396,7 +397,7 @@ def _told_scenes(
     spans = [(sentence.start, sentence.end) for sentence in analysis.sentences]
     found = [
         *told_twice_scenes(doc, read, spans, published),
-        *stretch_scenes(doc.text, read, spans, published),
+        *stretch_scenes(doc_text(doc), read, spans, published),
     ]
     kept: list[Scene] = []
     for scene in found:
@@ -448,7 +449,7 @@ def extract_events(
     doc: Doc, analysis: DocAnalysis, published: date | None, precision: Precision
 ) -> tuple[Event, ...]:
     """Every dated sentence of one article, so the timeline never re-parses the corpus."""
-    text = doc.text  # built from the tokens on each access: fetch it once
+    text = doc_text(doc)
     keys = _keys_by_sentence(analysis.mentions)
     events: list[Event] = []
     seen: set[tuple[int, date | None, Precision, str]] = set()

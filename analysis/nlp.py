@@ -23,6 +23,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from analysis.doc_text import doc_text
 from analysis.entities import canonicalise_mentions
 from analysis.types import DocAnalysis, SentenceSpan
 
@@ -52,7 +53,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Boundaries are written as one array: `Token.is_sent_start = ...` scans the whole Doc on
     every assignment, which made a page of 50,000 one-line paragraphs take minutes.
     """
-    text = doc.text  # built on each access: fetch it once
+    text = doc_text(doc)
     starts = doc.to_array([SENT_START]).astype(numpy.int64)
     previous_end: int | None = None
     for token in doc:
@@ -107,7 +108,7 @@ def _split_glued_marks(nlp: Language) -> None:
 
 def sentence_spans(doc: Doc) -> tuple[SentenceSpan, ...]:
     """Sentences as character offsets into `doc.text`, whitespace trimmed, blank ones dropped."""
-    full = doc.text  # built on each access: fetch it once
+    full = doc_text(doc)
     if not doc.has_annotation("SENT_START"):
         bounds = [(0, len(full))]
     else:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from analysis.doc_text import doc_text
 from analysis.quote_spans import find_quote_spans, is_headline, split_lines
 
 _FEWEST = 12  # words of a body sentence that lost its full stop
@@ -36,7 +37,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def body_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the headline-shaped lines that are body sentences (the module
     docstring's rule)."""
-    text = doc.text
+    text = doc_text(doc)
     lines = split_lines(text)
     heads = [is_headline(text, line) for line in lines]
     found = []
@@ -65,7 +66,7 @@ def with_body_lines(doc: Doc, excluded: Callable[[int], bool]) -> Callable[[int]
     ranges = body_lines(doc)
     if not ranges:
         return excluded
-    quoted = [(s.open_at, s.close_at) for s in find_quote_spans(doc.text)]
+    quoted = [(s.open_at, s.close_at) for s in find_quote_spans(doc_text(doc))]
 
     def hidden(char: int) -> bool:
         if not excluded(char):

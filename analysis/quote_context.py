@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.doc_text import doc_text
 from analysis.quote_cues import CUE_VERBS
 from analysis.quote_spans import (
     QuoteSpan,
@@ -53,7 +54,7 @@ class QuoteContext:
 
     def __init__(self, doc: Doc, analysis: DocAnalysis) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lines = split_lines(self.text)
         self.spans = [s for s in find_quote_spans(self.text) if not self._names_work(s)]
         self.opens = [span.open_at for span in self.spans]

@@ -19,6 +19,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
+from analysis.doc_text import doc_text
 from analysis.quote_spans import ALL_MARKS
 
 
@@ -33,10 +34,10 @@ def sentence_before(doc: Doc, first: int, paragraph_start: int) -> tuple[int, in
         return None
     before = doc[i].sent
     start = max(before.start_char, paragraph_start)
-    text = doc.text[start : before.end_char].lstrip()
+    text = doc_text(doc)[start : before.end_char].lstrip()
     if not text or text[0] in ALL_MARKS:
         return None
-    if doc.text[paragraph_start:start].rstrip()[-1:] in ALL_MARKS:
+    if doc_text(doc)[paragraph_start:start].rstrip()[-1:] in ALL_MARKS:
         return None  # the tail of a quotation: “…?” Borger asked.
     return start, before.end_char
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from analysis.doc_text import doc_text
 from analysis.pronouns import PERSONAL, PronounChain, root_of
 from analysis.quote_subjects import in_main_clause
 from analysis.speaker_desc_titles import holder_of, office_word
@@ -274,7 +275,7 @@ class SpeakerResolver(WritingRules):
         if age is None:
             return None
         years = age.group(1)
-        text = self.doc.text
+        text = doc_text(self.doc)
         people = {
             m.key: m
             for m in self.mentions

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from analysis.doc_text import doc_text
 from analysis.types import EntityKind, Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
@@ -59,7 +60,7 @@ def _defined(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention | None]
     for mention in mentions:
         if not _full(mention):
             continue
-        match = _DEFINED.match(doc.text[mention.end : mention.end + 12])
+        match = _DEFINED.match(doc_text(doc)[mention.end : mention.end + 12])
         if match is None:
             continue
         acronym, initials = match.group(1), _initials(mention.name)

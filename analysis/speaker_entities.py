@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from analysis.doc_text import doc_text
 from analysis.entities import make_key
 from analysis.speaker_index import MentionIndex
 from analysis.speaker_lone import lone_name
@@ -207,7 +208,7 @@ class EntityRules(MentionIndex):
         firsts: dict[str, set[str]] = {}
         for key, person in people.items():
             firsts.setdefault(person.name.split()[0], set()).add(key)
-        begin = _paragraph_before(self.doc.text, subject.idx)
+        begin = _paragraph_before(doc_text(self.doc), subject.idx)
         named: set[str] = set()
         for token in self.doc[: subject.i]:
             if token.idx < begin or self.excluded(token.idx) or token.pos_ != "PROPN":

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.doc_text import doc_text
 from analysis.speaker_first_names import name_gender
 from analysis.types import EntityKind, Mention
 
@@ -216,7 +217,7 @@ def genders(
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
     starts = [s.start_char for s in sentences]
     named = {m.start for m in people}
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     spans = sorted((m.start, m.end) for m in mentions)
     named_at, named_to = [a for a, _ in spans], [b for _, b in spans]
     untagged: dict[int, bool] = {}

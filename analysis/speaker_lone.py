@@ -16,6 +16,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from analysis.doc_text import doc_text
+
 _NAME_LIKE = re.compile(r"[A-Z][A-Za-z'’-]{2,}")
 _NAME_TYPES = frozenset({"", "PERSON", "ORG"})
 
@@ -32,6 +34,6 @@ def lone_name(subject: Token, speaking_nouns: frozenset[str], named: Iterable[st
         return None  # a capital the sentence gives any word, and the model saw no name in it
     if not _NAME_LIKE.fullmatch(word) or word.lower() in speaking_nouns:
         return None
-    if re.search(rf"\b{re.escape(word.lower())}\b", subject.doc.text):
+    if re.search(rf"\b{re.escape(word.lower())}\b", doc_text(subject.doc)):
         return None  # the article writes it in lowercase too: a word, not a name
     return word

@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from analysis.doc_text import doc_text
 from analysis.entities import NATIONALITY_WORDS, ROLE_WORDS, quoted_term
 from analysis.entity_names import ABBREVIATED_RANKS
 
@@ -105,10 +106,11 @@ def _full_names(doc: Doc) -> dict[str, set[str]]:
     cached = doc.user_data.get(_CACHE)
     if cached is None:
         cached = {}
+        text = doc_text(doc)
         for token in doc:
             if token.text[:1].isupper() and _is_surname(token):
                 name = _name_before(token)
-                if name is not None and not quoted_term(doc.text, name):
+                if name is not None and not quoted_term(text, name):
                     cached.setdefault(token.text, set()).add(name)
         doc.user_data[_CACHE] = cached
     return cached
