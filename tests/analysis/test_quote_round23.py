@@ -8,15 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
-
+from tests.analysis.quote_keys import speaker_keys
 
 # --- a company's first word alone, tagged as a person, is the company ------------------------
 
@@ -43,7 +35,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
 def test_a_company_s_first_word_tagged_as_a_person_is_the_company(
     nlp: Language, text: str, key: str
 ) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 @pytest.mark.parametrize(
@@ -68,4 +60,4 @@ def test_a_company_s_first_word_tagged_as_a_person_is_the_company(
     ],
 )
 def test_a_person_keeps_the_word(nlp: Language, text: str, key: str) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]

@@ -8,15 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
-
+from tests.analysis.quote_keys import speaker_keys
 
 # --- a subject inside a clause that hangs on another word is not what its sentence is about --
 
@@ -41,7 +33,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
     ],
 )
 def test_a_pronoun_speaker_is_the_main_clause_s_subject(nlp: Language, text: str, key: str) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 @pytest.mark.parametrize(
@@ -64,7 +56,7 @@ def test_a_pronoun_speaker_is_the_main_clause_s_subject(nlp: Language, text: str
     ],
 )
 def test_a_main_clause_subject_keeps_the_pronoun(nlp: Language, text: str, key: str) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 # --- "X told Reuters he …": an organisation told is no one the he/she stands for --------------
@@ -83,7 +75,7 @@ def test_a_main_clause_subject_keeps_the_pronoun(nlp: Language, text: str, key: 
 )
 def test_a_pronoun_after_telling_an_organisation_is_the_teller_s(nlp: Language, text: str) -> None:
     # "Lindsey" is mostly a woman's first name; the article's own "he" says otherwise
-    assert _keys(nlp, text) == ["lindsey hart"]
+    assert speaker_keys(nlp, text) == ["lindsey hart"]
 
 
 @pytest.mark.parametrize(
@@ -106,7 +98,7 @@ def test_a_pronoun_after_telling_an_organisation_is_the_teller_s(nlp: Language, 
     ],
 )
 def test_a_person_told_keeps_the_pronoun_open(nlp: Language, text: str, key: str) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 # --- a first name tagged as an organisation ("Imran's ouster") leaves the person a person ----
@@ -122,7 +114,7 @@ def test_a_person_whose_first_name_is_tagged_an_organisation_is_still_a_person(
     )
     doc = nlp(text)
     assert any(e.text == "Imran" and e.label_ == "ORG" for e in doc.ents)  # the shape's tagging
-    assert _keys(nlp, text) == ["imran khan"]
+    assert speaker_keys(nlp, text) == ["imran khan"]
 
 
 # --- a writing owned by a body written as a description or as a party's members --------------
@@ -153,7 +145,7 @@ def test_a_person_whose_first_name_is_tagged_an_organisation_is_still_a_person(
 def test_a_writing_speaks_for_the_body_that_owns_it(
     nlp: Language, text: str, keys: list[str]
 ) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 @pytest.mark.parametrize(
@@ -175,7 +167,7 @@ def test_a_writing_speaks_for_the_body_that_owns_it(
     ],
 )
 def test_writings_of_others_are_unchanged(nlp: Language, text: str, keys: list[str]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 # --- "X said Y had …, adding that …": the trailing participle adds to X's report -------------
@@ -186,7 +178,7 @@ def test_a_trailing_participle_under_a_reported_clause_is_the_reporter_s(nlp: La
         "David Lammy spoke on Sunday. Lammy said ministers had accepted the donations, adding "
         "that the US had a “huge budget from the taxpayer” to dress its leaders."
     )
-    assert _keys(nlp, text) == ["david lammy"]
+    assert speaker_keys(nlp, text) == ["david lammy"]
 
 
 @pytest.mark.parametrize(
@@ -206,7 +198,7 @@ def test_a_trailing_participle_under_a_reported_clause_is_the_reporter_s(nlp: La
     ],
 )
 def test_other_participles_keep_their_subject(nlp: Language, text: str, keys: list[str]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 # --- "ask to <verb>" after a quotation is a request, not the quotation's cue -----------------
@@ -223,7 +215,7 @@ def test_other_participles_keep_their_subject(nlp: Language, text: str, keys: li
     ],
 )
 def test_asking_for_a_deed_after_a_quotation_is_no_cue(nlp: Language, text: str) -> None:
-    assert "tom keller" not in _keys(nlp, text)
+    assert "tom keller" not in speaker_keys(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -248,7 +240,7 @@ def test_asking_for_a_deed_after_a_quotation_is_no_cue(nlp: Language, text: str)
 def test_a_question_or_a_quoted_request_keeps_its_asker(
     nlp: Language, text: str, keys: list[str]
 ) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 # --- "X was asked, “…?”": the question is an unnamed asker's, not the one asked's -----------
@@ -265,7 +257,7 @@ def test_a_question_or_a_quoted_request_keeps_its_asker(
     ],
 )
 def test_a_question_put_to_someone_is_not_theirs(nlp: Language, text: str) -> None:
-    assert _keys(nlp, text) == [None]  # kept, under no one
+    assert speaker_keys(nlp, text) == [None]  # kept, under no one
 
 
 @pytest.mark.parametrize(
@@ -300,4 +292,4 @@ def test_a_question_put_to_someone_is_not_theirs(nlp: Language, text: str) -> No
 def test_the_asker_or_the_answer_keeps_its_speaker(
     nlp: Language, text: str, keys: list[str]
 ) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys

@@ -9,14 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
+from tests.analysis.quote_keys import speaker_keys
 
 
 @pytest.mark.parametrize(
@@ -47,7 +40,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
 def test_a_body_written_by_its_kind_speaks_for_the_one_named(
     nlp: Language, text: str, key: str
 ) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 @pytest.mark.parametrize(
@@ -70,4 +63,4 @@ def test_a_body_written_by_its_kind_speaks_for_the_one_named(
 def test_a_body_written_by_its_kind_stays_unlinked_when_none_or_several_fit(
     nlp: Language, text: str
 ) -> None:
-    assert _keys(nlp, text) in ([], [None])
+    assert speaker_keys(nlp, text) in ([], [None])

@@ -8,15 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
-
+from tests.analysis.quote_keys import speaker_keys
 
 # --- a description whose phrase ends in the holder's name, set off by commas -----------------
 
@@ -39,7 +31,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
     ],
 )
 def test_a_name_closing_a_description_is_its_holder(nlp: Language, text: str, key: str) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +45,7 @@ def test_a_name_closing_a_description_is_its_holder(nlp: Language, text: str, ke
     ],
 )
 def test_a_name_after_a_person_or_several_names_gives_no_one(nlp: Language, text: str) -> None:
-    assert _keys(nlp, text) == [None]
+    assert speaker_keys(nlp, text) == [None]
 
 
 # --- a voice of a body written by its kind: "a company spokesperson" ---------------------------
@@ -64,7 +56,7 @@ def test_a_company_spokesperson_speaks_for_the_company_just_named(nlp: Language)
         "Shell has wells in the region.\n\n“We are following developments closely and our "
         "staff are safe,” a company spokesperson said."
     )
-    assert _keys(nlp, text) == ["shell"]
+    assert speaker_keys(nlp, text) == ["shell"]
 
 
 def test_a_union_spokesman_speaks_for_the_union_named_with_that_word(nlp: Language) -> None:
@@ -72,7 +64,7 @@ def test_a_union_spokesman_speaks_for_the_union_named_with_that_word(nlp: Langua
         "Workers at Boeing walked out on Friday. The Machinists Union called the offer an "
         "insult.\n\n“We will not accept this,” a union spokesman said."
     )
-    assert _keys(nlp, text) == ["machinists union"]
+    assert speaker_keys(nlp, text) == ["machinists union"]
 
 
 def test_a_company_spokesperson_after_two_companies_is_no_one(nlp: Language) -> None:
@@ -80,7 +72,7 @@ def test_a_company_spokesperson_after_two_companies_is_no_one(nlp: Language) -> 
         "Prices rose at Tesco and Aldi last month.\n\n“Shoppers are feeling the pinch,” a "
         "company spokesperson said."
     )
-    assert _keys(nlp, text) == [None]
+    assert speaker_keys(nlp, text) == [None]
 
 
 # --- a sentence about what one person owns is about that person --------------------------------
@@ -94,7 +86,7 @@ def test_she_after_a_sentence_about_her_allegations_is_her(nlp: Language) -> Non
         "In 2022, she withdrew part of her claim, saying she “may have made a mistake” about "
         "the dates."
     )
-    assert _keys(nlp, text) == ["greta lind"]
+    assert speaker_keys(nlp, text) == ["greta lind"]
 
 
 def test_a_persons_lawyer_as_subject_is_no_sentence_about_that_person(nlp: Language) -> None:
@@ -102,7 +94,7 @@ def test_a_persons_lawyer_as_subject_is_no_sentence_about_that_person(nlp: Langu
         "Clara Voss testified on Monday.\n\nGreta Lind's lawyer spoke to reporters later.\n\n"
         "She said the case was “far from over.”"
     )
-    assert _keys(nlp, text) != ["greta lind"]
+    assert speaker_keys(nlp, text) != ["greta lind"]
 
 
 # --- a surname two people of the article share --------------------------------------------------
@@ -115,7 +107,7 @@ def test_a_shared_surname_is_the_one_of_them_named_last(nlp: Language) -> None:
         "Travis spoke about the game during his podcast.\n\n"
         "“I like to see it from the fans' perspective,” Kelso shared."
     )
-    assert _keys(nlp, text)[-1] == "travis kelso"
+    assert speaker_keys(nlp, text)[-1] == "travis kelso"
 
 
 # --- "according to X's explanations": X speaks in that sentence ---------------------------------
@@ -128,7 +120,7 @@ def test_he_after_according_to_someones_words_is_that_someone(nlp: Language) -> 
         "Blinkley's explanations. The declaration should establish “our shared principles for "
         "a coordinated response,” he added."
     )
-    assert _keys(nlp, text)[-1] == "blinkley"
+    assert speaker_keys(nlp, text)[-1] == "blinkley"
 
 
 # --- a name the small model read as an adverb is its verb's subject ----------------------------
@@ -140,7 +132,7 @@ def test_she_after_a_name_parsed_as_an_adverb_is_that_name(nlp: Language) -> Non
         "Brussels.\n\nIn radio debates, Connolly has repeatedly avoided the subject. She has "
         "described the questions as attempts at “guilt by association.”"
     )
-    assert _keys(nlp, text) == ["ruth connolly"]
+    assert speaker_keys(nlp, text) == ["ruth connolly"]
 
 
 def test_a_name_in_its_own_subject_slot_is_read_as_before(nlp: Language) -> None:
@@ -150,7 +142,7 @@ def test_a_name_in_its_own_subject_slot_is_read_as_before(nlp: Language) -> None
         "Brussels.\n\nIn interviews, Kennelly was asked about the tour. She said it was "
         "“a mistake.”"
     )
-    assert _keys(nlp, text) == ["mary kennelly"]
+    assert speaker_keys(nlp, text) == ["mary kennelly"]
 
 
 # --- a person the model did not tag is gendered by their first name -----------------------------
@@ -163,7 +155,7 @@ def test_he_is_no_untagged_woman_named_ana(nlp: Language) -> None:
         "have already arrived.\n\n"
         "“Oman has always been a country of explorers,” he told reporters."
     )
-    assert _keys(nlp, text) == ["tomas berg"]
+    assert speaker_keys(nlp, text) == ["tomas berg"]
 
 
 def test_she_may_still_be_the_untagged_woman(nlp: Language) -> None:
@@ -174,4 +166,4 @@ def test_she_may_still_be_the_untagged_woman(nlp: Language) -> None:
         "have already arrived.\n\n"
         "“Oman has always been a country of explorers,” she told reporters."
     )
-    assert _keys(nlp, text) == ["ana escrogima"]
+    assert speaker_keys(nlp, text) == ["ana escrogima"]

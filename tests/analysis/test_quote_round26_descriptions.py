@@ -11,14 +11,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
+from tests.analysis.quote_keys import speaker_keys
 
 
 @pytest.mark.parametrize(
@@ -63,7 +56,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
 def test_a_description_or_short_form_speaks_for_the_one_it_stands_for(
     nlp: Language, text: str, key: str
 ) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 @pytest.mark.parametrize(
@@ -103,4 +96,4 @@ def test_a_description_or_short_form_speaks_for_the_one_it_stands_for(
 def test_a_description_or_short_form_stays_when_the_article_says_otherwise(
     nlp: Language, text: str, key: str | None
 ) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]

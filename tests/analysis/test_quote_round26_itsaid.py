@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
+from tests.analysis.quote_keys import speaker_keys
 
 
 @pytest.mark.parametrize(
@@ -55,4 +48,4 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
     ],
 )
 def test_speaking_it(nlp: Language, text: str, keys: list[str]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys

@@ -12,14 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
+from tests.analysis.quote_keys import speaker_keys
 
 
 @pytest.mark.parametrize(
@@ -49,7 +42,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
 def test_a_word_tagged_person_never_used_as_one_takes_no_pronoun(
     nlp: Language, text: str, keys: list[str | None]
 ) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 def test_an_aside_he_said_after_a_persons_sentence_genders_that_person(nlp: Language) -> None:
@@ -63,7 +56,7 @@ def test_an_aside_he_said_after_a_persons_sentence_genders_that_person(nlp: Lang
         "season. “This port has always lived from the sea,” he told reporters. “Now it lives "
         "from trade.”\n"
     )
-    assert _keys(nlp, text) == ["marion kowalski", "marion kowalski"]
+    assert speaker_keys(nlp, text) == ["marion kowalski", "marion kowalski"]
 
 
 def test_a_name_glued_to_a_stray_symbol_is_its_sentences_subject(nlp: Language) -> None:
@@ -75,7 +68,7 @@ def test_a_name_glued_to_a_stray_symbol_is_its_sentences_subject(nlp: Language) 
         "over the impasse. He said his voters would be “astounded” to hear that the election "
         "could take “precedence over their very real challenges.”\n"
     )
-    assert _keys(nlp, text) == ["tom baker", "tom baker"]
+    assert speaker_keys(nlp, text) == ["tom baker", "tom baker"]
 
 
 def test_a_body_sentence_that_lost_its_full_stop_is_read(nlp: Language) -> None:
@@ -91,7 +84,7 @@ def test_a_body_sentence_that_lost_its_full_stop_is_read(nlp: Language) -> None:
         "momentum is building and we are part of the race.”\n\nHale’s quiet performance as a "
         "lonely sailor has swept the season.\n"
     )
-    assert _keys(nlp, text) == ["pablo ruiz"]
+    assert speaker_keys(nlp, text) == ["pablo ruiz"]
 
 
 @pytest.mark.parametrize(
@@ -126,4 +119,4 @@ def test_a_body_sentence_that_lost_its_full_stop_is_read(nlp: Language) -> None:
     ],
 )
 def test_guards_keep_their_speakers(nlp: Language, text: str, keys: list[str | None]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys

@@ -10,15 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
-
+from tests.analysis.quote_keys import speaker_keys
 
 _LEAD = "Governor Mark Doyle spoke to reporters on Sunday about the budget and the new bridge.\n\n"
 
@@ -39,7 +31,7 @@ def test_an_announcing_paragraph_introduces_the_quoted_paragraphs_below(
         "every day.\n\n“But if something should change, let us know.”\n\nSenator Anne Price "
         "disagreed with him."
     )
-    assert _keys(nlp, text) == ["mark doyle", "mark doyle"]
+    assert speaker_keys(nlp, text) == ["mark doyle", "mark doyle"]
 
 
 def test_an_announcement_with_no_speaker_gives_the_quotation_no_one(nlp: Language) -> None:
@@ -47,7 +39,7 @@ def test_an_announcement_with_no_speaker_gives_the_quotation_no_one(nlp: Languag
         f"{_LEAD}The schedule for the week is as follows.\n\n“Monday: roads. Tuesday: "
         "schools.”\n\nSenator Anne Price disagreed with him."
     )
-    assert "mark doyle" not in _keys(nlp, text)
+    assert "mark doyle" not in speaker_keys(nlp, text)
 
 
 def test_the_following_inside_a_sentence_announces_nothing(nlp: Language) -> None:
@@ -55,4 +47,6 @@ def test_the_following_inside_a_sentence_announces_nothing(nlp: Language) -> Non
         f"{_LEAD}Doyle said the following week would be busy for the state.\n\n“We are not "
         "ready.”\n\nSenator Anne Price disagreed with him."
     )
-    assert _keys(nlp, text) == _keys(nlp, text.replace("the following week", "next week"))
+    assert speaker_keys(nlp, text) == speaker_keys(
+        nlp, text.replace("the following week", "next week")
+    )

@@ -12,14 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
+from tests.analysis.quote_keys import speaker_keys
 
 
 @pytest.mark.parametrize(
@@ -62,7 +55,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
     ],
 )
 def test_state_body(nlp: Language, text: str, keys: list[str | None]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 @pytest.mark.parametrize(
@@ -85,7 +78,7 @@ def test_state_body(nlp: Language, text: str, keys: list[str | None]) -> None:
     ],
 )
 def test_body_is_no_role(nlp: Language, text: str, keys: list[str | None]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 @pytest.mark.parametrize(
@@ -119,7 +112,7 @@ def test_body_is_no_role(nlp: Language, text: str, keys: list[str | None]) -> No
     ],
 )
 def test_members_body(nlp: Language, text: str, keys: list[str | None]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
 
 
 @pytest.mark.parametrize(
@@ -151,4 +144,4 @@ def test_members_body(nlp: Language, text: str, keys: list[str | None]) -> None:
     ],
 )
 def test_body_voices(nlp: Language, text: str, keys: list[str | None]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys

@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import analyse_doc
-from analysis.quotes import extract_quotes
-
-
-def _keys(nlp: Language, text: str) -> list[str | None]:
-    """The speaker key of every quote of a text."""
-    doc = nlp(text)
-    return [q.speaker_key for q in extract_quotes(doc, analyse_doc(doc))]
+from tests.analysis.quote_keys import speaker_keys
 
 
 @pytest.mark.parametrize(
@@ -52,7 +45,7 @@ def _keys(nlp: Language, text: str) -> list[str | None]:
     ],
 )
 def test_a_hyphenated_title_speaks_for_its_one_holder(nlp: Language, text: str, key: str) -> None:
-    assert _keys(nlp, text) == [key]
+    assert speaker_keys(nlp, text) == [key]
 
 
 @pytest.mark.parametrize(
@@ -102,4 +95,4 @@ def test_a_hyphenated_title_speaks_for_its_one_holder(nlp: Language, text: str, 
     ],
 )
 def test_a_hyphenated_title_guards(nlp: Language, text: str, keys: list[str | None]) -> None:
-    assert _keys(nlp, text) == keys
+    assert speaker_keys(nlp, text) == keys
