@@ -39,7 +39,8 @@ Anchoring rules (the anchor is the article's publication date):
   short title ("CBS This Morning", "Two Days in March") are no dates.
 - Numeric dates: ISO "2024-10-15" is a day. "15/10/2024" is read day-first or month-first only
   when one reading is impossible (a part above 12); "10/11/2024" is ambiguous and is kept as
-  YEAR 2024 so that no wrong day is ever stated.
+  YEAR 2024 so that no wrong day is ever stated. A weekday restated by a numeric date ("on
+  Tuesday, 12/15/15", a two-digit year allowed) is the reading that falls on that weekday.
 """
 
 from __future__ import annotations
@@ -251,6 +252,37 @@ def _numeric(match: re.Match[str], ctx: Context) -> Outcome:
     return date(year, 1, 1), Precision.YEAR
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_numeric(match: re.Match[str], ctx: Context) -> Outcome:
+    """'on Tuesday, 12/15/15': a weekday restated by a numeric date, whose year may have two
+    digits; the reading (month-first or day-first) that falls on that weekday, else the one
+    possible reading. A two-digit year is of the century that puts it nearer the anchor (of
+    this one without an anchor)."""
+    first, second, written = int(match.group("a")), int(match.group("b")), match.group("y")
+    year = int(written)
+    if len(written) == 2:
+        year += 2000
+        if ctx.anchor is not None and abs(year - 100 - ctx.anchor.year) < abs(
+            year - ctx.anchor.year
+        ):
+            year -= 100
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(date(year, month, day))
+        except ValueError:
+            continue
+    weekday = _WEEKDAY_NAMES.index(match.group("weekday").lower())
+    fitting = {reading for reading in readings if reading.weekday() == weekday}
+    if len(fitting) == 1:
+        return fitting.pop(), Precision.DAY
+    if len(readings) == 1:
+        return readings.pop(), Precision.DAY
+    return (date(year, 1, 1), Precision.YEAR) if readings else None
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(pattern), resolver)
     for pattern, resolver in (
@@ -301,6 +333,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (PATTERN_BARE, holiday),
         (r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", _iso),
         (r"(?<![\w/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\w/.])", _numeric),
+        (
+            rf"(?<![\w])(?:{_PREP}\s+)?(?P<weekday>{_WEEKDAY}),?\s+"
+            r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\w/]|\.\d)",
+            _weekday_numeric,
+        ),
         (
             # not "The next week, the team found a fault": a week after the story's moment, which
             # the words do not give, as "the following week" (round 25)
@@ -462,4 +499,6 @@ def _story_year(story: Story, match: re.Match[str], resolver: Resolver, ctx: Con
 
 
 _CARRIED = frozenset({_YEARLESS_DAY, _bare_month})
-_WITH_YEAR = frozenset({_full_date, _day_in_year, _month_year, _year, _year_range, _iso, _numeric})
+_WITH_YEAR = frozenset(
+    {_full_date, _day_in_year, _month_year, _year, _year_range, _iso, _numeric, _weekday_numeric}
+)

@@ -9,7 +9,7 @@ before these rules existed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +40,7 @@ from analysis.event_reference import RECENT
 from analysis.event_result import result_ahead
 from analysis.event_retold import retelling
 from analysis.event_roles import Dated, Role, roles
+from analysis.event_s27_shapes import like_clause, possessive_misread
 from analysis.event_said_now import present_cutoff
 from analysis.event_tense import direction
 from analysis.event_the_weekday import the_weekday
@@ -250,7 +251,16 @@ def choose(
     # 'Lacerda said Epstein told her: "... today"': the day of a retold scene, not the writing's
     found = _demoted(found, _retold(dated, dates), Role.REFERENCE)
     # "more in March than they did in February", "Whatever the outcome of the May 7 runoff"
-    return _demoted(found, compared(text, sentence.start, dates), Role.REFERENCE)
+    found = _demoted(found, compared(text, sentence.start, dates), Role.REFERENCE)
+    # session 27 (`analysis.event_s27_shapes`): "a report on last year’s shutdown reveals" read
+    # with "’s" as the verb; "like the calendar turned out to be in 2012"
+    found = _demoted(found, _flags(dated, possessive_misread), Role.DESCRIPTOR)
+    return _demoted(found, _flags(dated, like_clause), Role.CONDITION)
+
+
+def _flags(dated: Sequence[Dated | None], check: Callable[[Place], bool]) -> list[bool]:
+    """Whether each date's place passes `check` (False for a date with no place)."""
+    return [item is not None and check(item.place) for item in dated]
 
 
 def _characterised(dated: Sequence[Dated | None], found: Sequence[Role]) -> list[bool]:
