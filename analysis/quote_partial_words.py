@@ -100,25 +100,46 @@ def reported_word_cue(
     return None
 
 
-_OBJECT_STEPS = 4
+_OBJECT_STEPS = 7
+_PARTICIPLES = frozenset({"VBG", "VBN"})
 
 
 def misparsed_predicate(word: Token, ctx: QuoteContext, bounds: tuple[int, int]) -> Token | None:
     """ "called passage of that law “perverse”": an adjective the parser made the object of a
     preposition (which no adjective is) at the end of a speech verb's object is what the verb
-    calls that object (its object predicate); the verb, or None."""
-    if word.pos_ != "ADJ" or word.dep_ != "pobj" or not word.text[:1].islower():
+    calls that object (its object predicate); the verb, or None. So is an adjective the parser
+    hung after a noun before it (English puts its adjectives first) at the end of a phrase
+    after the verb's object ("called his claims in the face of the facts “absurd”"), or made
+    the object predicate of a participle modifying that object ("called her comments
+    suggesting a parallel “absurd”": no participle takes one)."""
+    if word.pos_ != "ADJ" or not word.text[:1].islower():
         return None
-    head = word
+    misplaced = word.dep_ == "amod" and word.head.i < word.i  # English puts adjectives first
+    if not (misplaced or word.dep_ == "pobj" or _participle_complement(word)):
+        return None
+    head = word.head if misplaced else word
     for _ in range(_OBJECT_STEPS):
-        if head.dep_ == "dobj" and is_cue(head.head):
+        verb = head.head
+        after_object = head.dep_ == "prep" and _object_before(verb, head)
+        modifier = verb.dep_ == "acl" and verb.tag_ in _PARTICIPLES  # climbed through
+        if (head.dep_ == "dobj" or after_object) and is_cue(verb) and not modifier:
             last = [t for t in head.subtree if not t.is_punct and t.dep_ not in {"cc", "conj"}][-1]
-            inside = bounds[0] <= head.head.i <= bounds[1] and head.head.i not in ctx.quoted
-            return head.head if last == word and inside else None
-        if head.dep_ not in {"pobj", "prep"}:
+            inside = bounds[0] <= verb.i <= bounds[1] and verb.i not in ctx.quoted
+            return verb if last == word and inside else None
+        if _participle_complement(head):
+            head = verb.head  # through the participle to the noun it modifies
+        elif head.dep_ in {"pobj", "prep"} or (head.dep_ == "acl" and head.tag_ in _PARTICIPLES):
+            head = verb  # up a phrase after the object, or from a participle to its noun
+        else:
             return None
-        head = head.head
     return None
+
+
+def _participle_complement(token: Token) -> bool:
+    """The object or object predicate of a participle that modifies a noun ("comments
+    suggesting a parallel", "the man wearing a hat")."""
+    verb = token.head
+    return token.dep_ in {"dobj", "oprd"} and verb.dep_ == "acl" and verb.tag_ in _PARTICIPLES
 
 
 def named_cue(

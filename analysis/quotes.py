@@ -25,7 +25,10 @@ This module tries the rules in order; each kind lives in a module of its own: `q
 (the quotation marks), `quote_frames` (a quote's sentence and kind), `quote_cue_speakers` (from
 a speech verb to its speaker), `quote_lead_ins` (other attributions in the quote's sentence),
 `quote_possessed` (a quoted sentence after what a named person said: "X's response was:"),
-`quote_runs` (attributions from outside it), `quote_speakers` (who a subject is).
+`quote_runs` (attributions from outside it), `quote_speakers` (who a subject is),
+`quote_s27_unnamed` (a whole quotation a speech verb gives to "one user", "a strategist":
+stored with no key), `quote_s27_coordinated` (quoted words joined by "and" to a partial quote of the
+sentence: the same speaker's).
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ from analysis.quote_runs import (
     outside_attribution,
     second_half,
 )
+from analysis.quote_s27_coordinated import coordinated
+from analysis.quote_s27_unnamed import unnamed_cue
 from analysis.quote_spans import ALL_MARKS, QuoteSpan
 from analysis.quote_terms_nouns import noun_term
 from analysis.types import DocAnalysis, Quote
@@ -115,6 +120,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
             or possessed_cue(span, ctx, bounds)
             or continued_before_aside(span, previous, words, ctx)
             or inverted_trailer(span, ctx)
+            or (unnamed_cue(span, words, ctx, bounds) if kind == "direct" else None)
         )
     else:
         cue = continued(span, previous, ctx) or outside_attribution(span, previous, ctx, _attribute)
@@ -184,10 +190,13 @@ def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
     ctx = QuoteContext(doc, analysis)
     quotes: list[Quote] = []
     previous: Found | None = None
+    attributed: list[Found] = []
+    missed: list[QuoteSpan] = []
     for span in ctx.spans:
         found = _attribute(span, previous, ctx)
         if found is not None:
             quotes.append(_quote(found, ctx))
+            attributed.append(found)
             previous = found
         elif not (
             is_term(span, ctx) or noun_term(span, ctx) or is_title(ctx.text[span.start : span.end])
@@ -195,7 +204,14 @@ def extract_quotes(doc: Doc, analysis: DocAnalysis) -> tuple[Quote, ...]:
             # a quoted term or title between two quotes breaks no run ('told ABC's "Good
             # Morning America." "When you …"')
             previous = None
-    quotes = _without_repeats(quotes)
+        if found is None:
+            missed.append(span)
+    # a quotation coordinated with a partial quote of its sentence, before or after it
+    for span in missed:
+        joined = coordinated(span, attributed, ctx)
+        if joined is not None:
+            quotes.append(_quote(joined, ctx))
+    quotes = _without_repeats(sorted(quotes, key=lambda q: (q.start, q.end)))
     quotes.extend(_block_quotes(ctx))
     log.debug("%d quotes in a document of %d characters", len(quotes), len(ctx.text))
     return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
