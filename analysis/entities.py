@@ -59,6 +59,7 @@ from analysis.entity_repairs import (
 )
 from analysis.quote_spans import is_headline, split_lines
 from analysis.speaker_full_names import by_leading_words, run_on_end
+from analysis.speaker_s27_names import remit_names
 from analysis.types import EntityKind, Mention, SentenceSpan
 
 LABEL_KINDS: dict[str, EntityKind] = {
@@ -782,7 +783,8 @@ def canonicalise_mentions(
             name, key, kind = canonical_name(raw.surface, raw.kind)
         sentence = max(bisect_right(starts, raw.start) - 1, 0)
         mentions.append(Mention(raw.text, kind, raw.label, raw.start, raw.end, sentence, name, key))
-    return _short_company_names(doc, _expand_acronyms(mentions))
+    shortened = _short_company_names(doc, _expand_acronyms(mentions))
+    return remit_names(doc, shortened, make_key)
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")

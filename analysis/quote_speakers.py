@@ -45,6 +45,8 @@ from analysis.speaker_group_members import members_body
 from analysis.speaker_group_state import state_body
 from analysis.speaker_group_voices import voice_at_place
 from analysis.speaker_names import name_after_title
+from analysis.speaker_role_compounds import titled_holder
+from analysis.speaker_s27_groups import introduced_body, kind_members_body
 from analysis.speaker_words import (
     ABBREVIATED,
     BODIES,
@@ -52,6 +54,7 @@ from analysis.speaker_words import (
     HONORIFIC_WORDS,
     NP_LEFT_DEPS,
     RELATIVES,
+    SAME_OFFICE,
     SPEAKER_KINDS,
     SPEAKER_NOUNS,
     TITLE_WORDS,
@@ -78,12 +81,15 @@ class _Role:
     mention: Mention
 
 
-def _word_match(a: str, b: str) -> bool:
+def _word_match(a: str, b: str, spelled: bool = False) -> bool:
     """Same word, or one a stem of the other ("russia"/"russian", "iran"/"iranian"); never an
     office and its adjective: a "presidential candidate" is no "former president", a
-    "mayoral hopeful" no "mayor"."""
-    if a == b:
-        return True
+    "mayoral hopeful" no "mayor". With `spelled`, an abbreviated title matches its office
+    written out ("Sen." and "senator")."""
+    if spelled:
+        a, b = ABBREVIATED.get(a, a), ABBREVIATED.get(b, b)
+    if a == b or SAME_OFFICE.get(a) == b or SAME_OFFICE.get(b) == a:
+        return True  # "the congresswoman" is the representative the article named
     if a in ROLE_NOUNS or b in ROLE_NOUNS:
         return False
     return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
@@ -243,6 +249,7 @@ class SpeakerResolver(WritingRules):
             or self._speaking_for(subject)
             or self._voice_at(subject)
             or self._by_age(subject)
+            or self._hyphen_office(subject)
             or self._role(subject)
             or self._plain(subject)
         )
@@ -250,7 +257,11 @@ class SpeakerResolver(WritingRules):
     def _members(self, subject: Token) -> Speaker | None:
         """ "the doctors warned" after "the Zimbabwe Hospital Doctors Association": the one
         organisation named after its members (`speaker_group_members`)."""
-        body = members_body(subject, self.mentions, self.excluded)
+        body = (
+            members_body(subject, self.mentions, self.excluded)
+            or introduced_body(subject, self.mention_at, self.excluded)
+            or kind_members_body(subject, self.mentions, self.excluded)
+        )
         return Speaker(np_text(subject), body.name, body.key) if body is not None else None
 
     def _voice_at(self, subject: Token) -> Speaker | None:
@@ -346,6 +357,25 @@ class SpeakerResolver(WritingRules):
             return Speaker(text, named[0].name, named[0].key)  # "Gov. and chairman Ed Rendell"
         return Speaker(text, None, None)
 
+    def _hyphen_office(self, subject: Token) -> Speaker | None:
+        """ "President Joe Biden met Governor-elect Mark Doyle … “…,” the governor-elect
+        said": the one person the article gives that whole title
+        (`speaker_role_compounds.titled_holder`), when that person is the last one named
+        before the description, subject of the paragraph or not; not when someone else was
+        named since ("President-elect Mark Doyle … President Anna Novak spoke …")."""
+        holder = titled_holder(subject)
+        found = self.mention_at(holder.idx) if holder is not None else None
+        if found is None or found.kind != EntityKind.PERSON:
+            return None
+        people = [
+            m
+            for m in self.mentions
+            if m.kind == EntityKind.PERSON and m.end <= subject.idx and not self.excluded(m.start)
+        ]
+        if not people or people[-1].key != found.key:
+            return None
+        return Speaker(np_text(subject), found.name, found.key)
+
     def _role(self, subject: Token) -> Speaker | None:
         """ "the Russian president" -> the latest person introduced as a Russian president; not
         a plural ("Scientists used a definition" is no one scientist). An office capitalised
@@ -364,16 +394,24 @@ class SpeakerResolver(WritingRules):
             if c.dep_ in {"amod", "compound", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
         ]
         lemma = subject.lemma_.lower()
-        fits = [
-            role
-            for role in self.roles
-            if any(_word_match(lemma, w) for w in role.words)
-            and all(any(_word_match(m, w) for w in role.words) for m in modifiers)
-        ]
+        fits = self._fitting(lemma, modifiers, spelled=False)
+        fits = fits or self._fitting(lemma, modifiers, spelled=True)  # "Sen. Ann Lee"
         for role in reversed(fits):
             if role.start < subject.idx:
                 return Speaker(np_text(subject), role.mention.name, role.mention.key)
         return self._introduced_after(subject, fits)
+
+    def _fitting(self, lemma: str, modifiers: list[str], spelled: bool) -> list[_Role]:
+        """The roles a role noun and its modifiers describe; with `spelled`, an abbreviated
+        title counts as its office ("Sen. Ann Lee" is "the senator"), asked only when the
+        article wrote no one with the office itself ("Montana senator Jon Tester" is the
+        senator of a paragraph that also names a "Sen. Chris Murphy")."""
+        return [
+            role
+            for role in self.roles
+            if any(_word_match(lemma, w, spelled) for w in role.words)
+            and all(any(_word_match(m, w, spelled) for w in role.words) for m in modifiers)
+        ]
 
     def _introduced_after(self, subject: Token, fits: list[_Role]) -> Speaker | None:
         """ "The president urged Americans to apply …" in a deck above "…, President Joe Biden

@@ -53,18 +53,25 @@ def compound_role(subject: Token) -> str | None:
 def one_titled(subject: Token) -> bool:
     """Whether the hyphenated title the subject ends is given to exactly one person in the
     article, named by surname (module docstring)."""
+    return titled_holder(subject) is not None
+
+
+def titled_holder(subject: Token) -> Token | None:
+    """The head word of the one person the article gives the hyphenated title the subject
+    ends ("Doyle" for "the governor-elect" after "Governor-elect Mark Doyle"), wherever the
+    article names them, or None when it gives it to none or to several (`one_titled`)."""
     office = compound_role(subject)
     if office is None:
-        return False
-    holders: set[str] = set()
+        return None
+    holders: dict[str, Token] = {}
     for hyphen in subject.doc:
         if hyphen.i == subject.i - 1 or _hyphen_title(hyphen) != (office, subject.lower_):
             continue
         left, right = subject.doc[hyphen.i - 1], subject.doc[hyphen.i + 1]
         person = _person_beside(right if left.head.i == right.i else left)
         if person is not None:
-            holders.add(person.lower_)
-    return len(holders) == 1
+            holders.setdefault(person.lower_, person)
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _hyphen_title(hyphen: Token) -> tuple[str, str] | None:

@@ -33,6 +33,9 @@ SPEAKER_NOUNS = word_set(
     author observer critic activist person man woman dispatcher caller member voter worker
     student parent neighbor neighbour customer passenger economist economists"""
 )
+# Offices written by another word after the title before the name: "Rep. Ann Lee" (a
+# representative, `ABBREVIATED`) is "the congresswoman".
+SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}
 # People who speak for an organisation named after them ("a spokesperson for X").
 VOICES = word_set(
     """spokesperson spokesman spokeswoman representative official officials statement"""
