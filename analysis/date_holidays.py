@@ -167,6 +167,9 @@ PATTERN_BARE = (
     rf"{_LEAD}(?(lead)|(?(which)|(?!)))(?P<core>{_alternation(BARE, 'b')}){_NOT_THE_DAY}"
     rf"{_AFTER_BARE}{_YEAR}"
 )
+# a holiday's name is in every match of its pattern: a text without one is not scanned
+KEY_NAMED = "|".join(HOLIDAYS)
+KEY_BARE = "|".join(BARE)
 
 
 def _holiday(match: re.Match[str]) -> Callable[[int], date]:

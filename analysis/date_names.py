@@ -47,22 +47,34 @@ _NINE_ELEVEN = (
     r"(?:attacks?|attackers|hijack(?:ing|ings|ers)?|plot(?:ters)?|[Cc]ommission|victims|terror"
     r"|memorial|[Mm]useum|anniversary|families|era|suicide|bombers|strikes)\b)"
 )
-_PATTERNS = (
-    re.compile(_NINE_ELEVEN),
-    re.compile(rf"(?<=[“\"‘]){_RELATIVE}(?=[”\"’](?!\w))"),  # 'the “Today” folder'
-    re.compile(rf"(?<=\b[a-z]{{2}} ){_RELATIVE}\b"),  # 'the Legends of Tomorrow cast'
-    re.compile(rf"(?i:\bon an? (?:[a-z]+ )?)({_WEEKDAY}(?: {_PART})?)\b"),  # 'on a Sunday morning'
-    re.compile(rf"(?i:\btoday)(?=[’']s (?:{_NOWADAYS})\b)"),  # "at today's low interest rates"
-    re.compile(r"(?i:\b(?:the|early|mid|late)[\s-]+)((?:1[89]|20)\d0)(?=[’']s\b)"),
-    re.compile(r"(?i)\bthe (?:last|past) (?:year|month|week)\b(?! (?:of|in|before|after)\b)"),
-    re.compile(rf"\b({_MONTH}(?: \d{{1,2}},?)?(?: (?:1[89]|20)\d\d)?),? (?=(?:issue|edition)s?\b)"),
+_DECADE = r"((?:1[89]|20)\d0)(?=[’']s\b)"
+_ISSUE = r"(?:issue|edition)"
+# Each pattern with, where one is cheap to look for, a key: a part every match contains (with
+# the pattern's flags), so that a text without it is not scanned by the pattern.
+_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (re.compile(pattern), None if key is None else re.compile(key))
+    for pattern, key in (
+        (_NINE_ELEVEN, r"Sep|11(?:th)? September"),
+        (rf"(?<=[“\"‘]){_RELATIVE}(?=[”\"’](?!\w))", _RELATIVE),  # 'the “Today” folder'
+        (rf"(?<=\b[a-z]{{2}} ){_RELATIVE}\b", _RELATIVE),  # 'the Legends of Tomorrow cast'
+        (rf"(?i:\bon an? (?:[a-z]+ )?)({_WEEKDAY}(?: {_PART})?)\b", None),  # 'on a Sunday morning'
+        (rf"(?i:\btoday)(?=[’']s (?:{_NOWADAYS})\b)", None),  # "at today's low interest rates"
+        (rf"(?i:\b(?:the|early|mid|late)[\s-]+){_DECADE}", _DECADE),
+        (r"(?i)\bthe (?:last|past) (?:year|month|week)\b(?! (?:of|in|before|after)\b)", None),
+        (
+            rf"\b({_MONTH}(?: \d{{1,2}},?)?(?: (?:1[89]|20)\d\d)?),? (?=(?:issue|edition)s?\b)",
+            _ISSUE,
+        ),
+    )
 )
 
 
 def nameless_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of date words that date nothing (see the module docstring)."""
     spans = []
-    for pattern in _PATTERNS:
+    for pattern, key in _PATTERNS:
+        if key is not None and not key.search(text):
+            continue
         for match in pattern.finditer(text):
             group = next((k for k in range(1, pattern.groups + 1) if match.group(k)), 0)
             spans.append(match.span(group))

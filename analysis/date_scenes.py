@@ -50,6 +50,10 @@ _DAY_NAME = re.compile(
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r" (?:Night|Morning|Evening|Afternoon) [A-Z]\w+"
 )
+# a part of every match of `_DAY_NAME`: a text without one is not scanned for it
+_DAY_NAME_KEY = re.compile(
+    r"Today|Tonight|Tomorrow|This Morning|This Week|Sunday|day (?:Night|Morning|Evening|Afternoon) "
+)
 
 
 # Pages mix straight and curly marks. A quotation running on into the next paragraph has no
@@ -156,7 +160,8 @@ def inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bo
 
 def name_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of names and short titles whose date words date nothing."""
-    spans = [match.span() for match in _DAY_NAME.finditer(text)]
+    found = _DAY_NAME.finditer(text) if _DAY_NAME_KEY.search(text) else ()
+    spans = [match.span() for match in found]
     for quoted in _QUOTED.finditer(text):
         group = next(k for k in (1, 2, 3) if quoted.group(k) is not None)
         if _is_title(quoted.group(group)):

@@ -69,6 +69,7 @@ PATTERN_WEEK_DAY = (
     + _WHICH_WEEK.format(n="2")
     + rf",?\s+(?:(?i:on)\s+)?(?P<weekday2>{_DAY_NAME}){_PART}(?![\w])"
 )
+KEY_WEEK_DAY = _WHICH_WEEK.format(n="")  # in every match: a text without it is not scanned
 
 
 def week_day(match: re.Match[str], ctx: Context) -> Outcome:
