@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from analysis.doc_text import doc_text
+from analysis.entity_clipped_names import clipped_names
 from analysis.entity_headlines import holds_common_words, name_in_body, title_case_lines
 from analysis.entity_names import (
     edge_trimmed,
@@ -784,7 +785,7 @@ def canonicalise_mentions(
         sentence = max(bisect_right(starts, raw.start) - 1, 0)
         mentions.append(Mention(raw.text, kind, raw.label, raw.start, raw.end, sentence, name, key))
     shortened = _short_company_names(doc, _expand_acronyms(mentions))
-    return remit_names(doc, shortened, make_key)
+    return clipped_names(remit_names(doc, shortened, make_key))
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")

@@ -40,7 +40,7 @@ def _quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         (
             "The Federal Reserve raised rates on Wednesday. The Fed continued to describe that "
             "pace as “gradual,” and said it would watch the data.",
-            [("gradual", "fed")],
+            [("gradual", "federal reserve")],  # "the Fed" clips it (entity_clipped_names)
         ),
     ],
 )
