@@ -292,6 +292,7 @@ _IN_YEAR = rf"\s+in\s+(?P<year>{_YEAR})"
 _RANGE_FROM = r"(?P<year>(?:1[89]|20)\d\d)[-–]"
 _SLASHES = r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/"
 _AGO = r"\s+ago"
+_MONTH_KEY = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # how every `_MONTH` begins
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None], ...] = tuple(
     (re.compile(pattern), resolver, None if key is None else re.compile(key))
@@ -300,13 +301,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None], ...] 
             rf"{_LEAD}(?P<core>(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"
             rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}))",
             _full_date,
-            None,
+            _MONTH_KEY,
         ),
         (
             rf"{_LEAD}(?P<core>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}"
             rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}))(?!,?\s*\d)",
             _YEARLESS_DAY,
-            None,
+            _MONTH_KEY,
         ),
         (
             rf"{_LEAD}(?P<core>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
@@ -322,24 +323,24 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None], ...] 
             _of_relative_year,
             _WHICH_YEAR,
         ),
-        (rf"{_LEAD}(?P<core>{_MONTH}(?:,|\s+of)?\s+{_YEAR})", _month_year, None),
+        (rf"{_LEAD}(?P<core>{_MONTH}(?:,|\s+of)?\s+{_YEAR})", _month_year, _MONTH_KEY),
         (
             rf"(?<![\w])(?:{_PREP}\s+(?:{_MOD}[\s-]+)?|{_MOD}[\s-]+|(?P<which>(?i:last|this|next))\s+)"
             rf"(?P<month>{_MONTH_FULL})(?![\w])(?!,?\s*\d)",
             _bare_month,
-            None,
+            _MONTH_FULL,
         ),
         (
             rf"(?<![\w])(?:{_PREP}\s+(?:{_MOD}[\s-]+)?|{_MOD}[\s-]+)"
             rf"(?P<year>{_YEAR})(?!\s+{_COUNT_NOUNS}\b)",
             _year,
-            None,
+            _YEAR,
         ),
         (
             r"(?<![\w])(?i:the|its|his|her|their|of|and|to|between|around|circa|year|summer|"
             rf"spring|autumn|fall|winter)\s+(?P<expr>(?P<year>{_YEAR}))(?!\s+{_COUNT_NOUNS}\b)",
             _year,
-            None,
+            _YEAR,
         ),
         (
             rf"(?<![\w-])(?:{_PREP}\s+)?{_RANGE_FROM}(?P<last>{_YEAR})(?![\w-])",
@@ -377,7 +378,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None], ...] 
             r"|a\s+year\s+(?:later|earlier)"
             r"|the\s+year\s+(?:after|before)|(?:that|the\s+same)\s+year)\b",
             story_relative,
-            None,
+            "(?i)year",
         ),
         (
             r"(?i)(?<!USA )\b(?P<word>"
@@ -398,7 +399,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None], ...] 
             rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?(?![\w])"
             r"(?!\s+(?i:morning|afternoon|evening|night)s\b)",  # "on Saturday nights": a habit
             weekday,
-            None,
+            _WEEKDAY,
         ),
         (
             r"(?i)\b(?:the\s+(?:day|night)\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"

@@ -39,6 +39,8 @@ SENTENCES = (
     "He told Fox News Sunday that the bill would pass.",
     "The Monday Night Football broadcast drew a record audience.",
     "A plain sentence about rates and a budget, with no date at all.",
+    "Prices rose in early March 2014 and again in Sept. 2015.",
+    "The 2014 crisis ended the year after, in the spring.",
 )
 
 KEYED = [
@@ -108,3 +110,11 @@ def test_keyed_shapes_still_resolve(text: str, value: date, precision: Precision
 )
 def test_unkeyed_shapes_still_resolve(text: str) -> None:
     assert len(dates.find_dates(text, date(2016, 6, 1))) == 1
+
+
+def test_the_month_key_begins_every_month_name() -> None:
+    key = re.compile(dates._MONTH_KEY)
+    short = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+    names = [*dates._MONTH_FULL.split("|"), *short]
+    assert all(key.match(name) for name in names)
+    assert all(key.match(m.group(0)) for m in re.finditer(dates._MONTH, " ".join(names)))
