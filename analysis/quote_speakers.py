@@ -47,6 +47,8 @@ from analysis.speaker_group_voices import voice_at_place
 from analysis.speaker_names import name_after_title
 from analysis.speaker_role_compounds import titled_holder
 from analysis.speaker_s27_groups import introduced_body, kind_members_body
+from analysis.speaker_s27b_epithets import epithets_left_out
+from analysis.speaker_s27b_relatives import relative_of_named
 from analysis.speaker_words import (
     ABBREVIATED,
     BODIES,
@@ -249,6 +251,7 @@ class SpeakerResolver(WritingRules):
             or self._speaking_for(subject)
             or self._voice_at(subject)
             or self._by_age(subject)
+            or self._relative(subject)
             or self._hyphen_office(subject)
             or self._role(subject)
             or self._plain(subject)
@@ -301,6 +304,12 @@ class SpeakerResolver(WritingRules):
             return None
         (found,) = people.values()
         return Speaker(written, found.name, found.key)
+
+    def _relative(self, subject: Token) -> Speaker | None:
+        """ "Erik Lund's mother said": the one other person the article names with Erik
+        Lund's family name (`speaker_s27b_relatives`)."""
+        found = relative_of_named(subject, self.mentions, self.mention_at, self.excluded)
+        return Speaker(np_text(subject), found.name, found.key) if found is not None else None
 
     def _pronoun(self, token: Token) -> Speaker | None:
         """he/she: the person it stands for (`pronouns`); "they" an organisation just named
@@ -399,7 +408,18 @@ class SpeakerResolver(WritingRules):
         for role in reversed(fits):
             if role.start < subject.idx:
                 return Speaker(np_text(subject), role.mention.name, role.mention.key)
-        return self._introduced_after(subject, fits)
+        return self._introduced_after(subject, fits) or self._without_colour(subject, lemma)
+
+    def _without_colour(self, subject: Token, lemma: str) -> Speaker | None:
+        """ "the brave singer" after "singer Linda Marsh": with its words of colour left out
+        (`speaker_s27b_epithets`), the one person named before whose role words fit."""
+        words = frozenset(w for r in self.roles for w in r.words)
+        kept = epithets_left_out(subject, words)
+        if kept is None:
+            return None
+        fits = self._fitting(lemma, kept, spelled=False)
+        found = the_one(r.mention for r in fits if r.start < subject.idx)
+        return Speaker(np_text(subject), found.name, found.key) if found is not None else None
 
     def _fitting(self, lemma: str, modifiers: list[str], spelled: bool) -> list[_Role]:
         """The roles a role noun and its modifiers describe; with `spelled`, an abbreviated
