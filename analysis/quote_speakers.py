@@ -48,6 +48,7 @@ from analysis.speaker_names import name_after_title
 from analysis.speaker_role_compounds import titled_holder
 from analysis.speaker_s27_groups import introduced_body, kind_members_body
 from analysis.speaker_s27b_epithets import epithets_left_out
+from analysis.speaker_s27b_offices import holds_office, office_acronym
 from analysis.speaker_s27b_relatives import relative_of_named
 from analysis.speaker_words import (
     ABBREVIATED,
@@ -240,6 +241,9 @@ class SpeakerResolver(WritingRules):
             return held
         if conjuncts:
             return self._coordinated(subject, conjuncts)
+        acronym = office_acronym(subject)
+        if acronym is not None:
+            return self._office_holder(subject, acronym)
         return (
             self._entity(subject)
             or state_body(subject)
@@ -304,6 +308,14 @@ class SpeakerResolver(WritingRules):
             return None
         (found,) = people.values()
         return Speaker(written, found.name, found.key)
+
+    def _office_holder(self, subject: Token, acronym: str) -> Speaker:
+        """ "the CEO said": the latest person named before with that office, as the acronym
+        or spelled out, else an unnamed speaker (`speaker_s27b_offices`)."""
+        for role in reversed(self.roles):
+            if role.start < subject.idx and holds_office(acronym, role.words):
+                return Speaker(np_text(subject), role.mention.name, role.mention.key)
+        return Speaker(np_text(subject), None, None)
 
     def _relative(self, subject: Token) -> Speaker | None:
         """ "Erik Lund's mother said": the one other person the article names with Erik

@@ -146,3 +146,53 @@ def test_a_role_noun_whose_modifiers_say_another_office_stays_as_before(
     nlp: Language, text: str, keys: list[str | None]
 ) -> None:
     assert speaker_keys(nlp, text) == keys
+
+
+# --- an office written by its acronym ---------------------------------------------------------
+
+_READY = "\n\n“We are ready for the next step,” the CEO said."
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Tom Reed, the company's CEO, announced the merger on Monday. Anna Berg, the union "
+            "leader, attended." + _READY,
+            "tom reed",
+        ),
+        (
+            "Acme CEO Tom Reed announced the merger on Monday. Anna Berg, the union leader, "
+            "attended." + _READY,
+            "tom reed",
+        ),
+        (
+            "Tom Reed, the company's chief executive, announced the merger on Monday. Anna Berg, "
+            "the union leader, attended." + _READY,
+            "tom reed",
+        ),
+        # no one named with the office: unnamed, not an entity called "CEO"
+        (
+            "Acme announced the merger on Monday. Anna Berg, the union leader, attended." + _READY,
+            None,
+        ),
+        # another office: unnamed
+        (
+            "Tom Reed, the company's CFO, announced the merger on Monday. Anna Berg, the union "
+            "leader, attended." + _READY,
+            None,
+        ),
+    ],
+)
+def test_the_ceo_is_the_person_named_with_that_office(
+    nlp: Language, text: str, key: str | None
+) -> None:
+    assert speaker_keys(nlp, text) == [key]
+
+
+def test_a_possessed_ceo_stays_as_before(nlp: Language) -> None:
+    text = (
+        "Tom Reed, the company's CEO, announced the merger on Monday. Anna Berg, the union "
+        "leader, attended.\n\n“We are ready for the next step,” the company's CEO said."
+    )
+    assert speaker_keys(nlp, text) == ["tom reed"]
