@@ -41,6 +41,7 @@ from analysis.event_result import result_ahead
 from analysis.event_retold import retelling
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_s27_shapes import like_clause, possessive_misread
+from analysis.event_s27b_passing import had_ahead, measured_forecast, noun_clause, noun_gerund
 from analysis.event_said_now import present_cutoff
 from analysis.event_tense import direction
 from analysis.event_the_weekday import the_weekday
@@ -255,7 +256,34 @@ def choose(
     # session 27 (`analysis.event_s27_shapes`): "a report on last year’s shutdown reveals" read
     # with "’s" as the verb; "like the calendar turned out to be in 2012"
     found = _demoted(found, _flags(dated, possessive_misread), Role.DESCRIPTOR)
-    return _demoted(found, _flags(dated, like_clause), Role.CONDITION)
+    found = _demoted(found, _flags(dated, like_clause), Role.CONDITION)
+    # session 27b (`analysis.event_s27b_passing`): "the estimate of how much it released last
+    # year"; "had a court appearance next month"; "expects to release 16 million tons in 2020"
+    found = _demoted(found, _flags(dated, noun_clause), Role.DESCRIPTOR)
+    found = _demoted(found, _second_gerunds(dated, found), Role.DESCRIPTOR)
+    return _demoted(found, _states_ahead(dated, places.published), Role.DESCRIPTOR)
+
+
+def _second_gerunds(dated: Sequence[Dated | None], found: Sequence[Role]) -> list[bool]:
+    """Each date in a subjectless clause on a noun's preposition ('the costs of widening the
+    harbour in 2040') when another date of the sentence is an event."""
+    events = [k for k, role in enumerate(found) if role is Role.EVENT]
+    return [
+        item is not None and noun_gerund(item.place) and any(k != n for k in events)
+        for n, item in enumerate(dated)
+    ]
+
+
+def _states_ahead(dated: Sequence[Dated | None], published: date | None) -> list[bool]:
+    """Each date of a past possession of a thing ahead or of a year's foreseen amount."""
+    return [
+        item is not None
+        and (
+            had_ahead(item.place, item.first, published)
+            or measured_forecast(item.place, item.first, item.last, published)
+        )
+        for item in dated
+    ]
 
 
 def _flags(dated: Sequence[Dated | None], check: Callable[[Place], bool]) -> list[bool]:
