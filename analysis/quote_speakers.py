@@ -47,6 +47,7 @@ from analysis.speaker_group_voices import voice_at_place
 from analysis.speaker_names import name_after_title
 from analysis.speaker_role_compounds import titled_holder
 from analysis.speaker_s27_groups import introduced_body, kind_members_body
+from analysis.speaker_s27b_callings import folded_calling
 from analysis.speaker_s27b_epithets import epithets_left_out
 from analysis.speaker_s27b_offices import holds_office, office_acronym
 from analysis.speaker_s27b_relatives import relative_of_named
@@ -218,6 +219,7 @@ class SpeakerResolver(WritingRules):
         written = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         tokens += list(written) if written is not None else []
         name_words = set(mention.name.lower().split())
+        name_words.discard(folded_calling(self.doc, mention) or "")  # "Striker Tom Reed"
         words = {
             t.lemma_.lower()
             for t in tokens

@@ -196,3 +196,27 @@ def test_a_possessed_ceo_stays_as_before(nlp: Language) -> None:
         "leader, attended.\n\n“We are ready for the next step,” the company's CEO said."
     )
     assert speaker_keys(nlp, text) == ["tom reed"]
+
+
+# --- a calling the model folded into a name at a sentence's start ------------------------------
+
+_STRIKER = (
+    "Striker Tom Reed scored twice against the league leaders on Sunday, and coach Anna Berg "
+    "praised the team. Berg spoke first.\n\n“I just tried to help the team,” "
+)
+
+
+@pytest.mark.parametrize("said", ["the striker said.", "the young striker said."])
+def test_a_calling_folded_into_a_name_is_still_a_role(nlp: Language, said: str) -> None:
+    keys = speaker_keys(nlp, _STRIKER + said)
+    assert len(keys) == 1
+    assert keys[0] is not None
+    assert keys[0].endswith("tom reed")
+
+
+def test_a_first_name_that_is_also_a_word_stays_a_name(nlp: Language) -> None:
+    text = (
+        "Bill de Blasio signed the bill on Sunday, and Governor Anna Berg praised the city. Berg "
+        "spoke first.\n\n“I just tried to help the city,” the mayor said."
+    )
+    assert speaker_keys(nlp, text) == [None]
