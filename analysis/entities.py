@@ -51,6 +51,7 @@ from analysis.entity_names import (
     without_named_tail,
 )
 from analysis.entity_possessive import person_after_possessive
+from analysis.entity_remit_names import remit_names
 from analysis.entity_repairs import (
     acronym_before_body,
     people_after_titles,
@@ -60,7 +61,6 @@ from analysis.entity_repairs import (
 )
 from analysis.quote_spans import is_headline, split_lines
 from analysis.speaker_full_names import by_leading_words, run_on_end
-from analysis.speaker_s27_names import remit_names
 from analysis.types import EntityKind, Mention, SentenceSpan
 
 LABEL_KINDS: dict[str, EntityKind] = {

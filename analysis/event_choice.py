@@ -29,8 +29,10 @@ from analysis.event_forecast import figure_forecast
 from analysis.event_habit import habitual, yearly_season
 from analysis.event_listed import listed, old_subject_now
 from analysis.event_misparsed import opening_participle, participle_read_as_root
+from analysis.event_misparsed_clauses import like_clause, possessive_misread
 from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
+from analysis.event_noun_content import had_ahead, measured_forecast, noun_clause, noun_gerund
 from analysis.event_old_thing import old_thing_now
 from analysis.event_plan_names import names_plan
 from analysis.event_predicted import predicted_past
@@ -40,8 +42,6 @@ from analysis.event_reference import RECENT
 from analysis.event_result import result_ahead
 from analysis.event_retold import retelling
 from analysis.event_roles import Dated, Role, roles
-from analysis.event_s27_shapes import like_clause, possessive_misread
-from analysis.event_s27b_passing import had_ahead, measured_forecast, noun_clause, noun_gerund
 from analysis.event_said_now import present_cutoff
 from analysis.event_tense import direction
 from analysis.event_the_weekday import the_weekday
@@ -253,11 +253,11 @@ def choose(
     found = _demoted(found, _retold(dated, dates), Role.REFERENCE)
     # "more in March than they did in February", "Whatever the outcome of the May 7 runoff"
     found = _demoted(found, compared(text, sentence.start, dates), Role.REFERENCE)
-    # session 27 (`analysis.event_s27_shapes`): "a report on last year’s shutdown reveals" read
-    # with "’s" as the verb; "like the calendar turned out to be in 2012"
+    # `analysis.event_misparsed_clauses`: "a report on last year’s shutdown reveals" read with
+    # "’s" as the verb; "like the calendar turned out to be in 2012"
     found = _demoted(found, _flags(dated, possessive_misread), Role.DESCRIPTOR)
     found = _demoted(found, _flags(dated, like_clause), Role.CONDITION)
-    # session 27b (`analysis.event_s27b_passing`): "the estimate of how much it released last
+    # session 27 (`analysis.event_noun_content`): "the estimate of how much it released last
     # year"; "had a court appearance next month"; "expects to release 16 million tons in 2020"
     found = _demoted(found, _flags(dated, noun_clause), Role.DESCRIPTOR)
     found = _demoted(found, _second_gerunds(dated, found), Role.DESCRIPTOR)

@@ -38,19 +38,19 @@ from spacy.tokens import Doc, Token
 from analysis.doc_text import doc_text
 from analysis.pronouns import PERSONAL, PronounChain, root_of
 from analysis.quote_subjects import in_main_clause
+from analysis.speaker_callings import folded_calling
 from analysis.speaker_desc_titles import holder_of, office_word
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
+from analysis.speaker_epithets import epithets_left_out
 from analysis.speaker_gender import genders
+from analysis.speaker_group_introduced import introduced_body, kind_members_body
 from analysis.speaker_group_members import members_body
 from analysis.speaker_group_state import state_body
 from analysis.speaker_group_voices import voice_at_place
 from analysis.speaker_names import name_after_title
+from analysis.speaker_office_acronyms import holds_office, office_acronym
+from analysis.speaker_relatives import relative_of_named
 from analysis.speaker_role_compounds import titled_holder
-from analysis.speaker_s27_groups import introduced_body, kind_members_body
-from analysis.speaker_s27b_callings import folded_calling
-from analysis.speaker_s27b_epithets import epithets_left_out
-from analysis.speaker_s27b_offices import holds_office, office_acronym
-from analysis.speaker_s27b_relatives import relative_of_named
 from analysis.speaker_words import (
     ABBREVIATED,
     BODIES,
@@ -313,7 +313,7 @@ class SpeakerResolver(WritingRules):
 
     def _office_holder(self, subject: Token, acronym: str) -> Speaker:
         """ "the CEO said": the latest person named before with that office, as the acronym
-        or spelled out, else an unnamed speaker (`speaker_s27b_offices`)."""
+        or spelled out, else an unnamed speaker (`speaker_office_acronyms`)."""
         for role in reversed(self.roles):
             if role.start < subject.idx and holds_office(acronym, role.words):
                 return Speaker(np_text(subject), role.mention.name, role.mention.key)
@@ -321,7 +321,7 @@ class SpeakerResolver(WritingRules):
 
     def _relative(self, subject: Token) -> Speaker | None:
         """ "Erik Lund's mother said": the one other person the article names with Erik
-        Lund's family name (`speaker_s27b_relatives`)."""
+        Lund's family name (`speaker_relatives`)."""
         found = relative_of_named(subject, self.mentions, self.mention_at, self.excluded)
         return Speaker(np_text(subject), found.name, found.key) if found is not None else None
 
@@ -426,7 +426,7 @@ class SpeakerResolver(WritingRules):
 
     def _without_colour(self, subject: Token, lemma: str) -> Speaker | None:
         """ "the brave singer" after "singer Linda Marsh": with its words of colour left out
-        (`speaker_s27b_epithets`), the one person named before whose role words fit."""
+        (`speaker_epithets`), the one person named before whose role words fit."""
         words = frozenset(w for r in self.roles for w in r.words)
         kept = epithets_left_out(subject, words)
         if kept is None:

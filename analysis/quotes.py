@@ -26,8 +26,8 @@ This module tries the rules in order; each kind lives in a module of its own: `q
 a speech verb to its speaker), `quote_lead_ins` (other attributions in the quote's sentence),
 `quote_possessed` (a quoted sentence after what a named person said: "X's response was:"),
 `quote_runs` (attributions from outside it), `quote_speakers` (who a subject is),
-`quote_s27_unnamed` (a whole quotation a speech verb gives to "one user", "a strategist":
-stored with no key), `quote_s27_coordinated` (quoted words joined by "and" to a partial quote of the
+`quote_unnamed_speakers` (a whole quotation a speech verb gives to "one user", "a strategist":
+stored with no key), `quote_coordinated` (quoted words joined by "and" to a partial quote of the
 sentence: the same speaker's).
 """
 
@@ -38,6 +38,7 @@ import logging
 from spacy.tokens import Doc
 
 from analysis.quote_context import Cue, Found, QuoteContext
+from analysis.quote_coordinated import coordinated
 from analysis.quote_cue_speakers import governing_cues, speaker_for
 from analysis.quote_cues import is_cue
 from analysis.quote_frames import (
@@ -67,10 +68,9 @@ from analysis.quote_runs import (
     outside_attribution,
     second_half,
 )
-from analysis.quote_s27_coordinated import coordinated
-from analysis.quote_s27_unnamed import unnamed_cue
 from analysis.quote_spans import ALL_MARKS, QuoteSpan
 from analysis.quote_terms_nouns import noun_term
+from analysis.quote_unnamed_speakers import unnamed_cue
 from analysis.types import DocAnalysis, Quote
 
 log = logging.getLogger(__name__)

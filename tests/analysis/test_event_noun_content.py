@@ -1,4 +1,4 @@
-"""Event dates of issue 12's session 27b (`analysis.event_s27b_passing`): a clause inside a
+"""Event dates of issue 12's session 27 (`analysis.event_noun_content`): a clause inside a
 noun's preposition, a past possession of a thing ahead, and a year's measured amount foreseen,
 in invented sentences, each with guards that keep their dates."""
 

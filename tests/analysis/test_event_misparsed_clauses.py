@@ -1,7 +1,7 @@
-"""Event dates of issue 12's session 27: a possessive the parser read as the verb and a 'like'
-comparison read as a coordinated clause (`analysis.event_s27_shapes`), and a weekday restated by
-a numeric date (`analysis.dates`), in invented sentences, each with guards that keep their
-dates."""
+"""Event dates of issue 12's session 27: a possessive the parser read as the verb and a
+'like' comparison read as a coordinated clause (`analysis.event_misparsed_clauses`), and a
+weekday restated by a numeric date (`analysis.dates`), in invented sentences, each with guards
+that keep their dates."""
 
 from __future__ import annotations
 

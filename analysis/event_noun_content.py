@@ -1,4 +1,4 @@
-"""Three shapes whose date is no day of a happening the sentence tells (issue 12, session 27b).
+"""Three shapes whose date is no day of a happening the sentence tells (issue 12, session 27).
 
 - A clause inside a noun's preposition: "the first estimate of how much pollution the country
   released last year is already in", "considers the effects of the plan at build out in 2037".

@@ -4,7 +4,7 @@ and the Chinese Communist Party", "the Senate Committee" of "the Senate Committe
 Relations" (issue 12, session 27).
 
 The labels and a member name the body by its whole name, and the quotations its members give
-("the lawmakers wrote", `speaker_s27_groups`) reach a member only under it. A committee,
+("the lawmakers wrote", `speaker_group_introduced`) reach a member only under it. A committee,
 commission, council, caucus or panel tagged as an organisation and followed by "on" and
 capitalised words (small words between them) runs on through them to its last capitalised word
 (`remit_names`); not through a date ("the Budget Committee on Monday").
