@@ -239,17 +239,23 @@ def _iso(match: re.Match[str], ctx: Context) -> Outcome:
 def _numeric(match: re.Match[str], ctx: Context) -> Outcome:
     """'15/10/2024': a day only when just one of day-first and month-first is possible."""
     first, second, year = (int(match.group(name)) for name in ("a", "b", "y"))
+    readings = _readings(first, second, year)
+    if not readings:
+        return None
+    if len(readings) == 1:
+        return readings.pop(), Precision.DAY
+    return date(year, 1, 1), Precision.YEAR
+
+
+def _readings(first: int, second: int, year: int) -> set[date]:
+    """The days a numeric date can be: day-first and month-first, those that exist."""
     readings = set()
     for day, month in ((first, second), (second, first)):
         try:
             readings.add(date(year, month, day))
         except ValueError:
             continue
-    if not readings:
-        return None
-    if len(readings) == 1:
-        return readings.pop(), Precision.DAY
-    return date(year, 1, 1), Precision.YEAR
+    return readings
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -268,12 +274,7 @@ def _weekday_numeric(match: re.Match[str], ctx: Context) -> Outcome:
             year - ctx.anchor.year
         ):
             year -= 100
-    readings = set()
-    for day, month in ((first, second), (second, first)):
-        try:
-            readings.add(date(year, month, day))
-        except ValueError:
-            continue
+    readings = _readings(first, second, year)
     weekday = _WEEKDAY_NAMES.index(match.group("weekday").lower())
     fitting = {reading for reading in readings if reading.weekday() == weekday}
     if len(fitting) == 1:
