@@ -41,7 +41,7 @@ from analysis.quote_subjects import in_main_clause
 from analysis.speaker_callings import folded_calling
 from analysis.speaker_desc_titles import holder_of, office_word
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
-from analysis.speaker_epithets import epithets_left_out
+from analysis.speaker_epithets import epithets_left_out, role_modifiers
 from analysis.speaker_gender import genders
 from analysis.speaker_group_introduced import introduced_body, kind_members_body
 from analysis.speaker_group_members import members_body
@@ -411,11 +411,7 @@ class SpeakerResolver(WritingRules):
             return None
         if subject.lemma_.lower() in BODIES:  # "the ruling party" is no party leader
             return None
-        modifiers = [
-            c.lemma_.lower()
-            for c in subject.lefts
-            if c.dep_ in {"amod", "compound", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
-        ]
+        modifiers = [c.lemma_.lower() for c in role_modifiers(subject)]
         lemma = subject.lemma_.lower()
         fits = self._fitting(lemma, modifiers, spelled=False)
         fits = fits or self._fitting(lemma, modifiers, spelled=True)  # "Sen. Ann Lee"
@@ -428,7 +424,7 @@ class SpeakerResolver(WritingRules):
         """ "the brave singer" after "singer Linda Marsh": with its words of colour left out
         (`speaker_epithets`), the one person named before whose role words fit."""
         words = frozenset(w for r in self.roles for w in r.words)
-        kept = epithets_left_out(subject, words)
+        kept = epithets_left_out(role_modifiers(subject), words)
         if kept is None:
             return None
         fits = self._fitting(lemma, kept, spelled=False)

@@ -31,18 +31,22 @@ OFFICE_ADJECTIVES = word_set(
 )
 
 
-def epithets_left_out(subject: Token, role_words: frozenset[str]) -> list[str] | None:
-    """The subject's modifier lemmas (as `SpeakerResolver._role` reads them) without its
-    words of colour (module docstring); None when it has none, so nothing changes."""
+def role_modifiers(subject: Token) -> list[Token]:
+    """The words before a role noun that describe it ("Russian" of "the Russian president"),
+    as `SpeakerResolver._role` asks each of them of the role's holder."""
+    return [
+        c
+        for c in subject.lefts
+        if c.dep_ in {"amod", "compound", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
+    ]
+
+
+def epithets_left_out(modifiers: list[Token], role_words: frozenset[str]) -> list[str] | None:
+    """The modifiers' lemmas without the words of colour among them (module docstring); None
+    when there is none, so nothing changes."""
     kept: list[str] = []
     dropped = False
-    for child in subject.lefts:
-        if child.dep_ not in {"amod", "compound", "nmod"} or child.pos_ not in {
-            "ADJ",
-            "PROPN",
-            "NOUN",
-        }:
-            continue
+    for child in modifiers:
         lemma = child.lemma_.lower()
         colour = (
             child.dep_ == "amod"

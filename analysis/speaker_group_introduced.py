@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
+from analysis.speaker_group_members import the_plain_plural
 from analysis.speaker_words import BODIES, the_one, word_set
 from analysis.types import EntityKind, Mention
 
@@ -37,11 +38,7 @@ def introduced_body(
 ) -> Mention | None:
     """The one organisation the subject's plural was introduced with before it ("lawmakers on
     X"), for a bare definite plural of `MEMBERS` ("the lawmakers"), else None."""
-    if subject.tag_ != "NNS" or subject.lower_ not in MEMBERS:
-        return None
-    if [c.lower_ for c in subject.lefts] != ["the"] or any(
-        c.dep_ == "prep" for c in subject.rights
-    ):
+    if subject.lower_ not in MEMBERS or not the_plain_plural(subject):
         return None
     bodies = []
     for token in subject.doc[: subject.i]:

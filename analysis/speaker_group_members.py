@@ -19,16 +19,24 @@ from analysis.speaker_words import the_one
 from analysis.types import EntityKind, Mention
 
 
+def the_plain_plural(subject: Token) -> bool:
+    """A plural with nothing but "the" before it and no phrase after it ("the doctors"): the
+    whole group a text named; "the striking doctors", "the doctors at the clinic" are some of
+    them."""
+    return (
+        subject.tag_ == "NNS"
+        and [c.lower_ for c in subject.lefts] == ["the"]
+        and not any(c.dep_ == "prep" for c in subject.rights)
+    )
+
+
 def members_body(
     subject: Token, mentions: Sequence[Mention], excluded: Callable[[int], bool]
 ) -> Mention | None:
     """The one organisation named before the subject whose name holds the subject's plural
     word, for a bare definite plural ("the doctors"), else None (module docstring)."""
-    if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+    if subject.pos_ != "NOUN" or not the_plain_plural(subject):
         return None
-    lefts = list(subject.lefts)
-    if [c.lower_ for c in lefts] != ["the"] or any(c.dep_ == "prep" for c in subject.rights):
-        return None  # "the striking doctors", "the doctors at the clinic": some of them
     word = subject.lower_
     return the_one(
         m
