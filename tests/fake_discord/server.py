@@ -49,7 +49,7 @@ class FakeDiscord(BotActivity):
         self.timeout = timeout
         self.world = World(token, lambda: self.origin)
         self.port = 0
-        self._deadline = interaction_deadline
+        self.interaction_deadline = interaction_deadline  # Discord's window; a test may shorten it
         self._runner: web.AppRunner | None = None
         self.gateway = Gateway(self.world, resume_url="")
         self.faults = Faults()
@@ -73,7 +73,8 @@ class FakeDiscord(BotActivity):
         app = web.Application(middlewares=[gate.middleware])
         app.router.add_get("/gateway", self.gateway.handle)
         app.router.add_get("/resume", self.gateway.handle)
-        app.add_routes(Webhooks(self.world, self.gateway, self._deadline).routes(API_PREFIX))
+        window = lambda: self.interaction_deadline  # noqa: E731 (read per callback)
+        app.add_routes(Webhooks(self.world, self.gateway, window).routes(API_PREFIX))
         app.add_routes(Rest(self.world, self.gateway, lambda: self.gateway_url).routes(API_PREFIX))
         app.router.add_route("*", "/{tail:.*}", self._unknown)
         self._runner = web.AppRunner(app, handle_signals=False)

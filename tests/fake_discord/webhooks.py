@@ -8,6 +8,7 @@ and reads `interaction.response_message_id` to attach a view to the message it c
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from aiohttp import web
 
@@ -25,9 +26,9 @@ MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, AUTOCOMPLETE = 4, 5,
 class Webhooks(RouteSet):
     """Routes authenticated by the interaction token rather than the bot token."""
 
-    def __init__(self, world: World, gateway: Gateway, deadline: float) -> None:
+    def __init__(self, world: World, gateway: Gateway, deadline: Callable[[], float]) -> None:
         super().__init__(world, gateway)
-        self.deadline = deadline
+        self.deadline = deadline  # read per callback, so a test can shorten the window for a while
 
     def routes(self, prefix: str) -> list[web.RouteDef]:
         """Every route this group serves, under the API prefix."""
@@ -49,7 +50,7 @@ class Webhooks(RouteSet):
         if record.callback is not None:
             self.world.rejected.append((request.method, request.path, ["already acknowledged"]))
             return error(400, ALREADY_ACKNOWLEDGED, "Interaction has already been acknowledged.")
-        if asyncio.get_running_loop().time() - record.created > self.deadline:
+        if asyncio.get_running_loop().time() - record.created > self.deadline():
             self.world.rejected.append((request.method, request.path, ["callback too late"]))
             return error(404, UNKNOWN_INTERACTION, "Unknown interaction")
         if problems := _callback_problems(body, uploads):
