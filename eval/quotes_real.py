@@ -18,7 +18,10 @@ development batch of trafilatura's pages chosen for dated events (four quotation
 (`--fundus PATH` / $ANALYST_FUNDUS, else the machine's mirror); `--split fourteenth` the
 fourteenth, fundus's pages of other sites, HELD OUT: scored by the lead only, its errors not read;
 `--split fifteenth` the fifteenth, more of fundus's pages, a second development batch;
-`--split sixteenth` the sixteenth, more of Postlight Parser's pages, a development batch.
+`--split sixteenth` the sixteenth, more of Postlight Parser's pages, a development batch;
+`--split seventeenth` the seventeenth, newspaper's saved test pages (`--newspaper3k PATH` /
+$ANALYST_NEWSPAPER3K, else the machine's mirror), HELD OUT: a blind measurement, its errors
+not read.
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -588,7 +591,8 @@ def run_split(
     `repos` says where the mirrored batches' repositories are, by source (`eval.real_pages`:
     Readability's for the seventh batch, goose3's and newspaper4k's for the eighth, trafilatura's
     for the ninth and twelfth, Postlight Parser's for the tenth and eleventh, fundus's for the
-    thirteenth and fourteenth); a source not given is found by its variable or mirror."""
+    thirteenth and fourteenth, newspaper's for the seventeenth); a source not given is found by
+    its variable or mirror."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)

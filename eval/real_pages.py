@@ -110,6 +110,17 @@ news pages among the Postlight fixtures no batch took, of sites in no held-out b
 fixed seed and labelled before Analyst was run on any of them (the table, reasons and rejected
 pages in `eval.pages_sixteenth`). Read like the tenth (`--postlight PATH`); not part of "dev",
 "test" or "all".
+
+An eighth source (2026-12-07): every known source of saved news pages had been used, so a
+seventeenth batch (`SEVENTEENTH`, split "seventeenth"), HELD OUT as a new blind measurement, comes
+from the saved test pages of newspaper, the article extractor newspaper4k was forked from
+(github.com/codelucas/newspaper, MIT, `tests/data/html/<site><n>.html`, pinned at
+`NEWSPAPER3K_COMMIT`; the pages remain their publishers'): 12 English news reports of 2014-2015
+with at least two quotations, none the same file, URL or title as a page of any earlier source,
+of sites in no held-out batch, drawn with a fixed seed and labelled before Analyst was run on any
+of them (the table, reasons and rejected pages in `eval.pages_seventeenth`). It is read with `git
+show` from a clone or mirror (`--newspaper3k PATH` / $ANALYST_NEWSPAPER3K, else the machine's
+mirror), never copied here, and is not part of "dev", "test" or "all".
 """
 
 from __future__ import annotations
@@ -126,7 +137,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from eval import pages_fifteenth, pages_fourteenth, pages_sixteenth, pages_thirteenth
+from eval import (
+    pages_fifteenth,
+    pages_fourteenth,
+    pages_seventeenth,
+    pages_sixteenth,
+    pages_thirteenth,
+)
 from eval.common import DEFAULT_DATA
 
 ARCHIVE = "htmldate_eval/html_pages.tar.xz"
@@ -151,6 +168,9 @@ POSTLIGHT_ENV = "ANALYST_POSTLIGHT"
 FUNDUS_COMMIT = "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8"  # flairNLP/fundus, 2026-08-05
 FUNDUS_MIRROR = Path("/work/.mirror/flairNLP+fundus/repo")
 FUNDUS_ENV = "ANALYST_FUNDUS"
+NEWSPAPER3K_COMMIT = "1618b547f31c2d1fd19ae3b6afd8f7542dd02074"  # codelucas/newspaper, 2026-08-09
+NEWSPAPER3K_MIRROR = Path("/work/.mirror/codelucas+newspaper/repo")
+NEWSPAPER3K_ENV = "ANALYST_NEWSPAPER3K"
 
 
 @dataclass(frozen=True)
@@ -162,7 +182,7 @@ class RealPage:
     published: str  # htmldate's gold publication date, YYYY-MM-DD (the page's own, read by hand)
     member: str  # the path inside the archive (or inside the readability repository)
     source: str = "htmldate"  # "htmldate": the archive; else the repository: "readability",
-    # "goose3", "newspaper4k", "trafilatura", "postlight" or "fundus" (`MIRRORED`)
+    # "goose3", "newspaper4k", "trafilatura", "postlight", "fundus" or "newspaper3k" (`MIRRORED`)
 
     @property
     def key(self) -> str:
@@ -1175,6 +1195,16 @@ SIXTEENTH: tuple[str, ...] = tuple(
     page_name(SIXTEENTH_PREFIX, member) for member, _, _ in SIXTEENTH_PAGES
 )
 
+# The seventeenth (held-out) batch (2026-12-07): newspaper's (codelucas/newspaper) saved test
+# pages, a source no batch had read; the table, with the choice and the pages left out, is in its
+# own module.
+SEVENTEENTH_SOURCE = "newspaper3k"
+SEVENTEENTH_PREFIX = "newspaper17-"  # page names, label keys: not the eighth's newspaper4k-
+SEVENTEENTH_PAGES = pages_seventeenth.PAGES
+SEVENTEENTH: tuple[str, ...] = tuple(
+    page_name(SEVENTEENTH_PREFIX, member) for member, _, _ in SEVENTEENTH_PAGES
+)
+
 
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
@@ -1270,6 +1300,12 @@ def sixteenth_catalogue() -> dict[str, RealPage]:
     return mirrored_catalogue(SIXTEENTH_PAGES, SIXTEENTH_PREFIX, SIXTEENTH_SOURCE)
 
 
+def seventeenth_catalogue() -> dict[str, RealPage]:
+    """The seventeenth batch's pages (newspaper's saved test pages, held out), by page name, in
+    order."""
+    return mirrored_catalogue(SEVENTEENTH_PAGES, SEVENTEENTH_PREFIX, SEVENTEENTH_SOURCE)
+
+
 SPLITS = (
     "dev",
     "test",
@@ -1286,6 +1322,7 @@ SPLITS = (
     "fourteenth",
     "fifteenth",
     "sixteenth",
+    "seventeenth",
 )
 
 
@@ -1298,7 +1335,8 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     trafilatura's pages, a development batch, neither; "thirteenth", fundus's pages, a
     development batch, "fourteenth", fundus's pages of other sites, held out, and "fifteenth",
     more of the thirteenth's side of fundus's pages, a development batch, neither; "sixteenth",
-    more of Postlight Parser's pages, a development batch, neither), in the order listed."""
+    more of Postlight Parser's pages, a development batch, neither; "seventeenth", newspaper's
+    saved test pages, held out, neither), in the order listed."""
     batches = {
         "seventh": readability_catalogue,
         "eighth": eighth_catalogue,
@@ -1310,6 +1348,7 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
         "fourteenth": fourteenth_catalogue,
         "fifteenth": fifteenth_catalogue,
         "sixteenth": sixteenth_catalogue,
+        "seventeenth": seventeenth_catalogue,
     }
     if split in batches:
         return list(batches[split]().values())
@@ -1380,11 +1419,20 @@ MIRRORED = {
         "thirteenth",
         ("fourteenth", "fifteenth"),
     ),
+    "newspaper3k": Mirrored(
+        "codelucas/newspaper",
+        NEWSPAPER3K_COMMIT,
+        NEWSPAPER3K_ENV,
+        NEWSPAPER3K_MIRROR,
+        "--newspaper3k",
+        "seventeenth",
+    ),
 }
 
 
 def add_mirror_options(parser: argparse.ArgumentParser) -> None:
-    """`--readability`, `--goose3`, `--newspaper4k`, `--trafilatura`, `--postlight`, `--fundus`:
+    """`--readability`, `--goose3`, `--newspaper4k`, `--trafilatura`, `--postlight`, `--fundus`,
+    `--newspaper3k`:
     where each mirrored batch's repository is, for the scoring scripts (`eval.quotes_real`,
     `eval.events_real`); `repos_given` reads them back."""
     for source, known in MIRRORED.items():

@@ -300,6 +300,7 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "fourteenth",
         "fifteenth",
         "sixteenth",
+        "seventeenth",
     )
 
 
