@@ -44,11 +44,16 @@ from eval.real_pages import (
     FUNDUS_ENV,
     GOLD_FILES,
     MIRRORED,
+    NEWSPAPER3K_COMMIT,
+    NEWSPAPER3K_ENV,
     NINTH,
     NINTH_PAGES,
     NINTH_PREFIX,
     POSTLIGHT_COMMIT,
     POSTLIGHT_ENV,
+    SEVENTEENTH,
+    SEVENTEENTH_PAGES,
+    SEVENTEENTH_PREFIX,
     SEVENTH,
     SEVENTH_PAGES,
     SIXTEENTH,
@@ -257,6 +262,35 @@ SIXTEENTH_BATCH = Batch(  # development: Postlight fixtures no batch took (htmld
     labeller="batch16",
     judge="batch16",
 )
+SEVENTEENTH_BATCH = Batch(  # held out: a new source (newspaper's saved pages), labelled blind
+    "seventeenth",
+    SEVENTEENTH,
+    SEVENTEENTH_PAGES,
+    SEVENTEENTH_PREFIX,
+    "newspaper3k",
+    "codelucas/newspaper",
+    NEWSPAPER3K_COMMIT,
+    NEWSPAPER3K_ENV,
+    ("tests/data/html/",),
+    111,
+    "a01a795",
+    (12, 53, 48, 3),
+    DEV
+    + TEST
+    + SEVENTH
+    + EIGHTH
+    + NINTH
+    + TENTH
+    + ELEVENTH
+    + TWELFTH
+    + THIRTEENTH
+    + FOURTEENTH
+    + FIFTEENTH
+    + SIXTEENTH,
+    held_out=True,
+    labeller="batch17",
+    judge="batch17",
+)
 BATCHES = pytest.mark.parametrize(
     "batch",
     [
@@ -268,6 +302,7 @@ BATCHES = pytest.mark.parametrize(
         FOURTEENTH_BATCH,
         FIFTEENTH_BATCH,
         SIXTEENTH_BATCH,
+        SEVENTEENTH_BATCH,
     ],
     ids=lambda b: b.split,
 )
