@@ -21,7 +21,7 @@ fourteenth, fundus's pages of other sites, HELD OUT: scored by the lead only, it
 `--split sixteenth` the sixteenth, more of Postlight Parser's pages, a development batch;
 `--split seventeenth` the seventeenth, newspaper's saved test pages (`--newspaper3k PATH` /
 $ANALYST_NEWSPAPER3K, else the machine's mirror), HELD OUT: a blind measurement, its errors
-not read.
+not read; `--split eighteenth` the eighteenth, more of newspaper's pages, HELD OUT likewise.
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).
@@ -591,8 +591,8 @@ def run_split(
     `repos` says where the mirrored batches' repositories are, by source (`eval.real_pages`:
     Readability's for the seventh batch, goose3's and newspaper4k's for the eighth, trafilatura's
     for the ninth and twelfth, Postlight Parser's for the tenth and eleventh, fundus's for the
-    thirteenth and fourteenth, newspaper's for the seventeenth); a source not given is found by
-    its variable or mirror."""
+    thirteenth and fourteenth, newspaper's for the seventeenth and eighteenth); a source not given
+    is found by its variable or mirror."""
     from eval.real_pages import pages, write_pages
 
     chosen = pages(split, data)

@@ -121,6 +121,12 @@ of sites in no held-out batch, drawn with a fixed seed and labelled before Analy
 of them (the table, reasons and rejected pages in `eval.pages_seventeenth`). It is read with `git
 show` from a clone or mirror (`--newspaper3k PATH` / $ANALYST_NEWSPAPER3K, else the machine's
 mirror), never copied here, and is not part of "dev", "test" or "all".
+
+The eighteenth batch (`EIGHTEENTH`, split "eighteenth", 2026-12-07), HELD OUT, a second blind
+measurement, takes the rest of the seventeenth's draw of newspaper's pages and the candidates over
+its length limit, read the same way: 2 English news reports of 2014 with quotations (the source is
+spent), labelled before Analyst was run on any of them (the table, reasons and rejected pages in
+`eval.pages_eighteenth`); not part of "dev", "test" or "all".
 """
 
 from __future__ import annotations
@@ -138,6 +144,7 @@ from functools import cache
 from pathlib import Path
 
 from eval import (
+    pages_eighteenth,
     pages_fifteenth,
     pages_fourteenth,
     pages_seventeenth,
@@ -1205,6 +1212,15 @@ SEVENTEENTH: tuple[str, ...] = tuple(
     page_name(SEVENTEENTH_PREFIX, member) for member, _, _ in SEVENTEENTH_PAGES
 )
 
+# The eighteenth (held-out) batch (2026-12-07): the rest of the seventeenth's draw of newspaper's
+# saved test pages; the table, with the choice and the pages left out, is in its own module.
+EIGHTEENTH_SOURCE = "newspaper3k"
+EIGHTEENTH_PREFIX = "newspaper18-"  # page names, label keys: not the seventeenth's newspaper17-
+EIGHTEENTH_PAGES = pages_eighteenth.PAGES
+EIGHTEENTH: tuple[str, ...] = tuple(
+    page_name(EIGHTEENTH_PREFIX, member) for member, _, _ in EIGHTEENTH_PAGES
+)
+
 
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
@@ -1306,6 +1322,12 @@ def seventeenth_catalogue() -> dict[str, RealPage]:
     return mirrored_catalogue(SEVENTEENTH_PAGES, SEVENTEENTH_PREFIX, SEVENTEENTH_SOURCE)
 
 
+def eighteenth_catalogue() -> dict[str, RealPage]:
+    """The eighteenth batch's pages (more of newspaper's saved test pages, held out), by page
+    name, in order."""
+    return mirrored_catalogue(EIGHTEENTH_PAGES, EIGHTEENTH_PREFIX, EIGHTEENTH_SOURCE)
+
+
 SPLITS = (
     "dev",
     "test",
@@ -1323,6 +1345,7 @@ SPLITS = (
     "fifteenth",
     "sixteenth",
     "seventeenth",
+    "eighteenth",
 )
 
 
@@ -1336,7 +1359,8 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     development batch, "fourteenth", fundus's pages of other sites, held out, and "fifteenth",
     more of the thirteenth's side of fundus's pages, a development batch, neither; "sixteenth",
     more of Postlight Parser's pages, a development batch, neither; "seventeenth", newspaper's
-    saved test pages, held out, neither), in the order listed."""
+    saved test pages, held out, neither; "eighteenth", more of newspaper's pages, held out,
+    neither), in the order listed."""
     batches = {
         "seventh": readability_catalogue,
         "eighth": eighth_catalogue,
@@ -1349,6 +1373,7 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
         "fifteenth": fifteenth_catalogue,
         "sixteenth": sixteenth_catalogue,
         "seventeenth": seventeenth_catalogue,
+        "eighteenth": eighteenth_catalogue,
     }
     if split in batches:
         return list(batches[split]().values())
@@ -1426,6 +1451,7 @@ MIRRORED = {
         NEWSPAPER3K_MIRROR,
         "--newspaper3k",
         "seventeenth",
+        ("eighteenth",),
     ),
 }
 

@@ -336,6 +336,7 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "fifteenth",
         "sixteenth",
         "seventeenth",
+        "eighteenth",
     )
 
 
