@@ -29,6 +29,9 @@ from eval.common import DEFAULT_DATA
 from eval.events_real import JUDGMENTS, load_page
 from eval.real_pages import (
     DEV,
+    EIGHTEENTH,
+    EIGHTEENTH_PAGES,
+    EIGHTEENTH_PREFIX,
     EIGHTH,
     EIGHTH_PAGES,
     ELEVENTH,
@@ -291,6 +294,36 @@ SEVENTEENTH_BATCH = Batch(  # held out: a new source (newspaper's saved pages), 
     labeller="batch17",
     judge="batch17",
 )
+EIGHTEENTH_BATCH = Batch(  # held out: the rest of the seventeenth's draw, labelled blind
+    "eighteenth",
+    EIGHTEENTH,
+    EIGHTEENTH_PAGES,
+    EIGHTEENTH_PREFIX,
+    "newspaper3k",
+    "codelucas/newspaper",
+    NEWSPAPER3K_COMMIT,
+    NEWSPAPER3K_ENV,
+    ("tests/data/html/",),
+    16,
+    "a01a795",
+    (2, 4, 3, 0),
+    DEV
+    + TEST
+    + SEVENTH
+    + EIGHTH
+    + NINTH
+    + TENTH
+    + ELEVENTH
+    + TWELFTH
+    + THIRTEENTH
+    + FOURTEENTH
+    + FIFTEENTH
+    + SIXTEENTH
+    + SEVENTEENTH,
+    held_out=True,
+    labeller="batch18",
+    judge="batch18",
+)
 BATCHES = pytest.mark.parametrize(
     "batch",
     [
@@ -303,6 +336,7 @@ BATCHES = pytest.mark.parametrize(
         FIFTEENTH_BATCH,
         SIXTEENTH_BATCH,
         SEVENTEENTH_BATCH,
+        EIGHTEENTH_BATCH,
     ],
     ids=lambda b: b.split,
 )
