@@ -71,6 +71,7 @@ from analysis.quote_runs import (
 from analysis.quote_spans import ALL_MARKS, QuoteSpan
 from analysis.quote_terms_nouns import noun_term
 from analysis.quote_unnamed_speakers import unnamed_cue
+from analysis.quote_verbless import verbless_name
 from analysis.types import DocAnalysis, Quote
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ def _attribute(span: QuoteSpan, previous: Found | None, ctx: QuoteContext) -> Fo
             or possessed_cue(span, ctx, bounds)
             or continued_before_aside(span, previous, words, ctx)
             or inverted_trailer(span, ctx)
+            or (verbless_name(span, ctx) if kind == "direct" else None)
             or (unnamed_cue(span, words, ctx, bounds) if kind == "direct" else None)
         )
     else:
