@@ -11,7 +11,10 @@
   held June 6-10 in Los Angeles", "the talks, to take place on June 6": a bare to-infinitive
   hung on a noun or a clause (not the complement of a verb: "was to be held" is read by the
   tense rules) tells what is planned, ahead of a sentence told now; in a sentence told in the
-  past ("The talks, to be held June 6, were called off") the nearest such day.
+  past ("The talks, to be held June 6, were called off") the nearest such day. So in a
+  sentence whose root is a report in the present perfect when the clause the infinitive hangs
+  on is past (round 30: "forces launched two operations to root out activists on Wednesday,
+  the opposition has said" had gone to the coming Wednesday).
 """
 
 from __future__ import annotations
@@ -49,10 +52,25 @@ def _planned_infinitive(verb: Token) -> Direction | None:
         return None
     if any(kid.lower_ not in ("to", "be") for kid in helpers) or verb.tag_ not in ("VB", "VBN"):
         return None
-    main = verb.sent.root
-    told = [main, *(kid for kid in main.children if kid.dep_ in ("aux", "auxpass"))]
+    # told in the past by the sentence's root, or by the clause the infinitive hangs on when a
+    # report in the present holds that clause ('forces launched raids to root out activists on
+    # Wednesday, the opposition has said': the launch is past, not the perfect's present)
+    told = [
+        word
+        for main in (verb.sent.root, _clause_of(verb))
+        for word in (main, *(kid for kid in main.children if kid.dep_ in ("aux", "auxpass")))
+    ]
     past = any(word.tag_ in _PAST_TAGS for word in told)
     return Direction.NEAREST if past else Direction.FUTURE
+
+
+def _clause_of(verb: Token) -> Token:
+    """The verb of the clause an infinitive hangs on, through the noun it modifies ('launched
+    two raids to arrest ...': 'launched'); the head itself when no verb is above it."""
+    clause = verb.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause if clause.pos_ in ("VERB", "AUX") else verb.head
 
 
 def _aimed(verb: Token) -> bool:
