@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import Place
+from analysis.event_hoped import reported
 from analysis.event_predicted import subject_of
 from analysis.event_topic import LIKENING_BACK
 from analysis.event_words import RELATIONS, REPORTING
@@ -110,8 +111,9 @@ def _later_that_day(root: Token) -> bool:
 
 
 def _reported(verb: Token) -> bool:
-    """Whether a clause is what a reporting verb says ('said the road would reopen')."""
-    return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in REPORTING
+    """Whether a clause is what a reporting verb says ('said the road would reopen') or what
+    someone hopes or expects (`analysis.event_hoped`, round 30)."""
+    return reported(verb)
 
 
 def outside_title(place: Place) -> Place:

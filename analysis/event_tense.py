@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from analysis.clause_kinds import auxes
 from analysis.event_aspect import modal_ahead, modal_perfect
 from analysis.event_attach import Place
+from analysis.event_hoped import reported
 from analysis.event_nearest import looks_back, nearest, outside_title, own_time_now
 from analysis.event_plans import directs, headline_infinitive, planned_passive
 from analysis.event_topic import POINTING_TO
@@ -139,8 +140,9 @@ def _forecast_of(place: Place, verb: Token) -> bool:
 
 
 def _reported(verb: Token) -> bool:
-    """Whether a clause is what a reporting verb says."""
-    return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in REPORTING
+    """Whether a clause is what a reporting verb says, or what someone hopes or expects
+    (`analysis.event_hoped`)."""
+    return reported(verb)
 
 
 def _imperative(verb: Token) -> bool:
