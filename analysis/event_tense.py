@@ -22,6 +22,7 @@ from analysis.event_aspect import modal_ahead, modal_perfect
 from analysis.event_attach import Place
 from analysis.event_hoped import reported
 from analysis.event_nearest import looks_back, nearest, outside_title, own_time_now
+from analysis.event_planned_thing import planned_thing
 from analysis.event_plans import directs, headline_infinitive, planned_passive
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
@@ -163,7 +164,12 @@ def direction(place: Place) -> Direction | None:
     if verb is None:
         return None
     moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
-    early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
+    if moved:
+        early: Direction | None = Direction.FUTURE
+    elif planned_thing(place):  # "continue with Thursday's planned march": the nearest Thursday
+        early = Direction.NEAREST
+    else:
+        early = _planned_thing(place, verb) or _own_plan(place, verb)
     if early is None:  # "the fallout from the April 20 explosion that caused ...": past
         early = _thing_told(place)
     if early is None and looks_back(place):  # "echoes a walkout in June": the last June
