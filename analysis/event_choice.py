@@ -43,6 +43,7 @@ from analysis.event_result import result_ahead
 from analysis.event_retold import retelling
 from analysis.event_roles import Dated, Role, roles
 from analysis.event_said_now import present_cutoff
+from analysis.event_so_far import so_far, state_so_far
 from analysis.event_tense import direction
 from analysis.event_the_weekday import the_weekday
 from analysis.event_vague_ago import bounded_years_ago
@@ -230,6 +231,8 @@ def choose(
     # "As of July, the city has 40 shelters": the time a present state is counted at
     cutoffs = [item is not None and present_cutoff(item.place, item.text) for item in dated]
     found = _demoted(found, cutoffs, Role.REFERENCE)
+    # "are up 13 percent so far in 2011"; "fell on Thursday, extending losses so far in August"
+    found = _demoted(found, _tallied(dated, found), Role.REFERENCE)
     # "The council usually meets on Tuesday": a habit
     found = _demoted(found, [item is not None and _habit(item) for item in dated], Role.CONDITION)
     # "occurred more than 15 years ago": a bound on the years, too vague for the year it counts to
@@ -262,6 +265,18 @@ def choose(
     found = _demoted(found, _flags(dated, noun_clause), Role.DESCRIPTOR)
     found = _demoted(found, _second_gerunds(dated, found), Role.DESCRIPTOR)
     return _demoted(found, _states_ahead(dated, places.published), Role.DESCRIPTOR)
+
+
+def _tallied(dated: Sequence[Dated | None], found: Sequence[Role]) -> list[bool]:
+    """Each 'so far' period (`analysis.event_so_far`) of a present state, or of a sentence
+    another event date already dates."""
+    events = [k for k, role in enumerate(found) if role is Role.EVENT]
+    return [
+        item is not None
+        and so_far(item.place)
+        and (state_so_far(item.place) or any(k != n for k in events))
+        for n, item in enumerate(dated)
+    ]
 
 
 def _second_gerunds(dated: Sequence[Dated | None], found: Sequence[Role]) -> list[bool]:
