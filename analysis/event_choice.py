@@ -33,6 +33,7 @@ from analysis.event_misparsed_clauses import like_clause, possessive_misread
 from analysis.event_month import coming_month
 from analysis.event_nested import old_thing_of
 from analysis.event_noun_content import had_ahead, measured_forecast, noun_clause, noun_gerund
+from analysis.event_old_description import old_year_described
 from analysis.event_old_thing import old_thing_now
 from analysis.event_plan_names import names_plan
 from analysis.event_predicted import predicted_past
@@ -264,6 +265,12 @@ def choose(
     # year"; "had a court appearance next month"; "expects to release 16 million tons in 2020"
     found = _demoted(found, _flags(dated, noun_clause), Role.DESCRIPTOR)
     found = _demoted(found, _second_gerunds(dated, found), Role.DESCRIPTOR)
+    # "the cycle which began in 1996 now appears to be over": a past year of a noun's history
+    old = [
+        item is not None and old_year_described(item.place, item.last, places.published)
+        for item in dated
+    ]
+    found = _demoted(found, old, Role.DESCRIPTOR)
     return _demoted(found, _states_ahead(dated, places.published), Role.DESCRIPTOR)
 
 
