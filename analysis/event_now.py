@@ -33,6 +33,8 @@ _SEEING = frozenset(
 _AGES = frozenset(
     {"world", "society", "age", "era", "climate", "culture", "economy", "politics"}
     | {"environment", "landscape", "generation", "youth", "workplace", "marketplace"}
+    # "by today's standards", "by the standards of today": a measure of the age (round 30)
+    | {"standard"}
 )
 
 
