@@ -37,7 +37,7 @@ def verbless_name(span: QuoteSpan, ctx: QuoteContext) -> Cue | None:
     if name is None:
         return None
     rest = _to_sentence_end(after[len(name) :])
-    if rest is None or not all(_inside(token, name) for token in rest):
+    if rest is None or not _apposition(rest, name):
         return None
     speaker = ctx.resolver.resolve(name[-1])
     if speaker is None or speaker.key is None:
@@ -79,8 +79,21 @@ def _to_sentence_end(words: list[Token]) -> list[Token] | None:
     return rest or None
 
 
+def _apposition(rest: list[Token], name: list[Token]) -> bool:
+    """Whether the words after the name are its apposition and what hangs on it ("Thomas Reed,
+    chief of the agency, a body that …"): every word under the name, and each word the name
+    itself governs there an apposition or punctuation. A relative clause or a participle on the
+    name ("Haley, who is calm on stage, barked back", "barked" parsed as a participle) tells
+    more of the sentence than who spoke."""
+    heads = {t.i for t in name}
+    own = [t for t in rest if t.head.i in heads]
+    if any(t.dep_ != "appos" and not t.is_punct for t in own):
+        return False
+    return all(_inside(token, name) for token in rest)
+
+
 def _inside(token: Token, name: list[Token]) -> bool:
-    """Whether `token` hangs, through its heads, on a word of the name: a commas and punctuation
+    """Whether `token` hangs, through its heads, on a word of the name: commas and punctuation
     aside, the apposition and its own clauses are the name's, a verb governing the name is not."""
     if token.is_punct:
         return True
