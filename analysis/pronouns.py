@@ -40,6 +40,10 @@ of its own ("Jaafar is also pushing …") is the one person-shaped name it ends 
 Jaafar", tagged ORG too). A person the model did not tag, whom `speaker_gender` never saw, is
 gendered by their first name ("Ana Escrogima" is no "he").
 
+Some speakers the parser did not make a speech verb's subject are links all the same:
+- a name hung on the quotation's verb after its closing mark ("“…,” Ramos, 58, told AFP",
+  `pronoun_trailing_names`);
+
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
 before its sentence (who is still speaking), else as rule 2 and 3 say.
@@ -68,6 +72,7 @@ from spacy.tokens import Doc, Token
 
 from analysis import pronoun_lines, pronoun_persons
 from analysis.entities import ROLE_WORDS, make_key
+from analysis.pronoun_trailing_names import trailing_speaker
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_first_names import name_gender
 from analysis.speaker_gender import PRONOUN_GENDER, ROLE_GENDER
@@ -226,6 +231,8 @@ class PronounChain:
                 self._according_to(token)
                 continue
             subject = token.dep_ in SUBJECT_DEPS or _misparsed_subject(token)
+            if not subject and not self.excluded(token.idx):
+                self._trailing_name(token)
             if not subject or self.excluded(token.idx):
                 continue
             named = (
@@ -252,6 +259,21 @@ class PronounChain:
             elif (owner := self._owner_of_subject(token)) is not None:
                 self.chain.append((token.idx, owner))
                 self._rank(token)
+
+    def _trailing_name(self, token: Token) -> None:
+        """ "“…,” Ramos, 58, told AFP" with "Ramos" hung on the quotation's verb: the speaker
+        named after the closing mark speaks, as a speech verb's subject does
+        (`pronoun_trailing_names`)."""
+        named = self._person_at(token.idx)
+        if named is None or token.idx + len(token.text) != named.end:
+            return
+        written = self.doc.char_span(named.start, named.end, alignment_mode="expand")
+        if written is None or not trailing_speaker(written[0], token, self.speech_verbs):
+            return
+        self.chain.append((token.idx, named))
+        self.ranks[token.idx] = 3
+        self.sentence_of[token.idx] = token.sent.start
+        self.speakers.append((token.idx, named))
 
     def _name_before_symbol(self, subject: Token) -> Mention | None:
         """ "Rep. Jane Roe\ufffdof Maine … voiced frustration": a stray symbol a page left
