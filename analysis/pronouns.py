@@ -43,6 +43,8 @@ gendered by their first name ("Ana Escrogima" is no "he").
 Some speakers the parser did not make a speech verb's subject are links all the same:
 - a name hung on the quotation's verb after its closing mark ("“…,” Ramos, 58, told AFP",
   `pronoun_trailing_names`);
+- an untagged lone surname that speaks ("“…,” Castillo said", `pronoun_lone_speakers`), not a
+  misspelling of a named person;
 
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
@@ -72,6 +74,7 @@ from spacy.tokens import Doc, Token
 
 from analysis import pronoun_lines, pronoun_persons
 from analysis.entities import ROLE_WORDS, make_key
+from analysis.pronoun_lone_speakers import lone_speaker
 from analysis.pronoun_trailing_names import trailing_speaker
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_first_names import name_gender
@@ -246,6 +249,10 @@ class PronounChain:
                 self._rank(token)
                 if self._speaks(token):
                     self.speakers.append((token.idx, named))
+            elif (lone := self._lone_speaker(token)) is not None:
+                self.chain.append((token.idx, lone))
+                self._rank(token)
+                self.speakers.append((token.idx, lone))
             elif (voice := self._unnamed_voice(token)) is not None:
                 self.chain.append((token.idx, voice))
                 self._rank(token)
@@ -259,6 +266,20 @@ class PronounChain:
             elif (owner := self._owner_of_subject(token)) is not None:
                 self.chain.append((token.idx, owner))
                 self._rank(token)
+
+    def _lone_speaker(self, subject: Token) -> Mention | None:
+        """ "“…,” Castillo told AFP" with "Castillo" untagged and never written in full: the
+        speaker as written is a link of the chain (`pronoun_lone_speakers`), so the next "he
+        said" is that speaker, not someone named before."""
+        if not self._speaks(subject):
+            return None
+        named = {w.lower() for m in self.people for w in m.name.split()}
+        name = lone_speaker(subject, self.others, named)
+        if name is None:
+            return None
+        start = subject.idx + len(subject.text) - len(name)
+        end = subject.idx + len(subject.text)
+        return Mention(name, EntityKind.PERSON, "", start, end, 0, name, make_key(name))
 
     def _trailing_name(self, token: Token) -> None:
         """ "“…,” Ramos, 58, told AFP" with "Ramos" hung on the quotation's verb: the speaker
