@@ -45,6 +45,8 @@ Some speakers the parser did not make a speech verb's subject are links all the 
   `pronoun_trailing_names`);
 - an untagged lone surname that speaks ("“…,” Castillo said", `pronoun_lone_speakers`), not a
   misspelling of a named person;
+- a name made the subject of the clause its subjectless speech verb reports ("DeMoro, …, a
+  union that has been busing …, also said", `pronoun_misattached`);
 
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
@@ -75,6 +77,7 @@ from spacy.tokens import Doc, Token
 from analysis import pronoun_lines, pronoun_persons
 from analysis.entities import ROLE_WORDS, make_key
 from analysis.pronoun_lone_speakers import lone_speaker
+from analysis.pronoun_misattached import misattached
 from analysis.pronoun_trailing_names import trailing_speaker
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_first_names import name_gender
@@ -475,6 +478,8 @@ class PronounChain:
         """The subject of a speech verb outside quotes that no other speech verb reports
         ("Larkin noted Biden “called …”": Larkin speaks, Biden does not)."""
         verb = subject.head
+        if misattached(subject, self.speech_verbs) and not self.excluded(verb.head.idx):
+            return True  # "DeMoro, ..., a union that has been busing ..., also said"
         if verb.lemma_.lower() not in self.speech_verbs or self.excluded(verb.idx):
             return False
         return not self._reported(subject) and not self._told_by_aside(subject)
@@ -482,6 +487,8 @@ class PronounChain:
     def _reported(self, subject: Token) -> bool:
         """The subject of a clause another speech verb reports ("the airline said Capo …")."""
         verb = subject.head
+        if misattached(subject, self.speech_verbs):
+            return False  # the speech verb's own speaker, misparsed (`pronoun_misattached`)
         return verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in self.speech_verbs
 
     def _told_by_aside(self, subject: Token) -> bool:
