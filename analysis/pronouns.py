@@ -47,6 +47,8 @@ Some speakers the parser did not make a speech verb's subject are links all the 
   misspelling of a named person;
 - a name made the subject of the clause its subjectless speech verb reports ("DeMoro, …, a
   union that has been busing …, also said", `pronoun_misattached`);
+- a name the parser made its sentence's root ("Rep. Devin Nunes (R-Calif.), …, didn't
+  second-guess …", `pronoun_root_names`);
 
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
@@ -78,6 +80,7 @@ from analysis import pronoun_lines, pronoun_persons
 from analysis.entities import ROLE_WORDS, make_key
 from analysis.pronoun_lone_speakers import lone_speaker
 from analysis.pronoun_misattached import misattached
+from analysis.pronoun_root_names import root_name
 from analysis.pronoun_trailing_names import trailing_speaker
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
 from analysis.speaker_first_names import name_gender
@@ -236,7 +239,7 @@ class PronounChain:
             if token.lower_ == "according" and not self.excluded(token.idx):
                 self._according_to(token)
                 continue
-            subject = token.dep_ in SUBJECT_DEPS or _misparsed_subject(token)
+            subject = token.dep_ in SUBJECT_DEPS or _misparsed_subject(token) or root_name(token)
             if not subject and not self.excluded(token.idx):
                 self._trailing_name(token)
             if not subject or self.excluded(token.idx):
@@ -536,7 +539,7 @@ class PronounChain:
             and self._fits(m, gender)
             and not aside
         ]
-        subjects = [m for m in same if head_dep(self.doc, m) in SUBJECT_DEPS]
+        subjects = [m for m in same if head_dep(self.doc, m) in SUBJECT_DEPS or self._root(m)]
         owners = [m for m in same if head_dep(self.doc, m) == "poss" and self._near(m, token)]
         # "Ms. Haley slammed Mr. DeSantis after he accused her …": whom she acts on
         objects = [m for m in same if head_dep(self.doc, m) in OBJECT_DEPS]
@@ -560,6 +563,11 @@ class PronounChain:
         earlier = [m for m in self.people if m.end <= token.idx]
         fitting = [m for m in earlier if self._fits(m, gender)]  # a "she" is never a known man
         return fitting[-1] if fitting else None
+
+    def _root(self, mention: Mention) -> bool:
+        """A name the parser made its sentence's root (`pronoun_root_names`): a subject."""
+        root = root_of(self.doc, mention)
+        return root is not None and root_name(root)
 
     def _near(self, owner: Mention, token: Token) -> bool:
         """A possessor that hangs on the pronoun's own verb through nouns and prepositions only
