@@ -50,6 +50,10 @@ Some speakers the parser did not make a speech verb's subject are links all the 
 - a name the parser made its sentence's root ("Rep. Devin Nunes (R-Calif.), …, didn't
   second-guess …", `pronoun_root_names`);
 
+A speaking pronoun whose nearest subjects are all of the other gender is the one person of its
+gender named beside them ("McDonough was responding to a message from Wendy Sherman. “…,” she
+wrote", `pronoun_beside`).
+
 The subject of a parenthetical speech verb ("Biden, he said, also …") skips rule 1: it is not
 the person its sentence is about, but the latest person named as the subject of a speech verb
 before its sentence (who is still speaking), else as rule 2 and 3 say.
@@ -78,6 +82,7 @@ from spacy.tokens import Doc, Token
 
 from analysis import pronoun_lines, pronoun_persons
 from analysis.entities import ROLE_WORDS, make_key
+from analysis.pronoun_beside import one_of_gender
 from analysis.pronoun_lone_speakers import lone_speaker
 from analysis.pronoun_misattached import misattached
 from analysis.pronoun_root_names import root_name
@@ -547,9 +552,10 @@ class PronounChain:
             owners = objects
         if subjects or owners:
             return (subjects or owners)[-1]
-        asked = self._asked(token, gender)
-        if asked is not None:
-            return asked
+        # "…asked Montoya-Lewis. “…,” she replied"; "a message from Wendy Sherman. “…,” she wrote"
+        nearby = self._asked(token, gender) or (None if aside else self._one_beside(token, gender))
+        if nearby is not None:
+            return nearby
         limit = sentence.start_char if aside else token.idx
         said = [m for at, m in self.speakers if at < limit and self._fits(m, gender)]
         if aside and said:
@@ -595,6 +601,46 @@ class PronounChain:
             and self.genders.get(m.key, gender) != gender
             for m in self.people
         )
+
+    def _one_beside(self, token: Token, gender: str) -> Mention | None:
+        """ "McDonough was responding to a message from Wendy Sherman, reporting that …. “…,”
+        she wrote.": when every subject from the sentence of the latest subject before a
+        speaking pronoun (its own sentence or one of the two before) is of the other gender,
+        the one person of the pronoun's gender named in their clauses, as an object or after a
+        preposition, is who speaks, not a subject of an older sentence (`pronoun_beside`);
+        not one named in a sentence with no person as subject ("But what if Clinton wins?
+        Don't Republicans run the risk of … more liberal nominees than Obama? “…,” he said")."""
+        before = [at for at, _ in self.chain if at < token.idx]
+        if not before or not self._speaks(token):
+            return None
+        first = self.sentence_of[before[-1]]
+        near = [token.sent.start]
+        while len(near) < 3 and near[-1] > 0:  # the two sentences before, a quote's included
+            near.append(self.doc[near[-1] - 1].sent.start)
+        if first not in near:
+            return None
+        start = self.doc[first].idx
+        subjects = [(at, m) for at, m in self.chain if start <= at < token.idx]
+        if any(self._fits(m, gender) for _, m in subjects):
+            return None
+        verbs = {self._verb_at(at) for at, _ in subjects}
+        named = [
+            m
+            for m in self.people
+            if start <= m.start and m.end <= token.idx and self._hangs_on(m, verbs)
+        ]
+        return one_of_gender(named, gender, self.genders)
+
+    def _verb_at(self, at: int) -> int:
+        """The index of the verb whose subject the chain read at this character."""
+        written = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        return written[0].head.i if written is not None else -1
+
+    def _hangs_on(self, mention: Mention, verbs: set[int]) -> bool:
+        """Whether a person's name stands in the clause of one of these verbs (its object, a
+        phrase after a preposition of it), not in a sentence of its own."""
+        root = root_of(self.doc, mention)
+        return root is not None and any(a.i in verbs for a in root.ancestors)
 
     def _asked(self, token: Token, gender: str) -> Mention | None:
         """ "A reporter asked Montoya-Lewis, “…?” “…,” she replied": who replies is the person
