@@ -50,6 +50,9 @@ Some speakers the parser did not make a speech verb's subject are links all the 
 - a name the parser made its sentence's root ("Rep. Devin Nunes (R-Calif.), …, didn't
   second-guess …", `pronoun_root_names`);
 
+A person named inside a subjectless participle clause of the pronoun's own verb is not the
+pronoun ("Asked whether Clinton would win, she replied", `pronoun_controlled`).
+
 A speaking pronoun whose nearest subjects are all of the other gender is the one person of its
 gender named beside them ("McDonough was responding to a message from Wendy Sherman. “…,” she
 wrote", `pronoun_beside`).
@@ -83,6 +86,7 @@ from spacy.tokens import Doc, Token
 from analysis import pronoun_lines, pronoun_persons
 from analysis.entities import ROLE_WORDS, make_key
 from analysis.pronoun_beside import one_of_gender
+from analysis.pronoun_controlled import inside_controlled
 from analysis.pronoun_lone_speakers import lone_speaker
 from analysis.pronoun_misattached import misattached
 from analysis.pronoun_root_names import root_name
@@ -545,6 +549,8 @@ class PronounChain:
             and not aside
         ]
         subjects = [m for m in same if head_dep(self.doc, m) in SUBJECT_DEPS or self._root(m)]
+        # "Asked whether Clinton would win, she replied": not Clinton (`pronoun_controlled`)
+        subjects = [m for m in subjects if not self._controlled(m, token)]
         owners = [m for m in same if head_dep(self.doc, m) == "poss" and self._near(m, token)]
         # "Ms. Haley slammed Mr. DeSantis after he accused her …": whom she acts on
         objects = [m for m in same if head_dep(self.doc, m) in OBJECT_DEPS]
@@ -560,7 +566,9 @@ class PronounChain:
         said = [m for at, m in self.speakers if at < limit and self._fits(m, gender)]
         if aside and said:
             return said[-1]  # "LaBolt noted Biden …. Biden, he said, …": the last one to speak
-        before = [(at, m) for at, m in self.chain if at < limit]
+        before = [
+            (at, m) for at, m in self.chain if at < limit and not self._controlled_at(at, token)
+        ]
         chain = [(at, m) for at, m in before if self._fits(m, gender)]
         if chain and self._speaks(token):
             return self._most_about(chain)  # "“…,” he said": who the story was just about
@@ -569,6 +577,19 @@ class PronounChain:
         earlier = [m for m in self.people if m.end <= token.idx]
         fitting = [m for m in earlier if self._fits(m, gender)]  # a "she" is never a known man
         return fitting[-1] if fitting else None
+
+    def _controlled(self, mention: Mention, token: Token) -> bool:
+        """A name inside a subjectless participle clause of the pronoun's verb."""
+        root = root_of(self.doc, mention)
+        return root is not None and inside_controlled(root, token.head)
+
+    def _controlled_at(self, at: int, token: Token) -> bool:
+        """A subject of the chain at this character inside a subjectless participle clause of
+        the pronoun's own verb ("Asked whether Clinton would win, she replied")."""
+        if at < token.sent.start_char:
+            return False
+        written = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        return written is not None and inside_controlled(written[0], token.head)
 
     def _root(self, mention: Mention) -> bool:
         """A name the parser made its sentence's root (`pronoun_root_names`): a subject."""
