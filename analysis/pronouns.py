@@ -49,6 +49,7 @@ Some speakers the parser did not make a speech verb's subject are links all the 
   union that has been busing …, also said", `pronoun_misattached`);
 - a name the parser made its sentence's root ("Rep. Devin Nunes (R-Calif.), …, didn't
   second-guess …", `pronoun_root_names`);
+- a description's person after "named" ("a worker named Luis Arroyo", `pronoun_named_after`).
 
 A person named inside a subjectless participle clause of the pronoun's own verb is not the
 pronoun ("Asked whether Clinton would win, she replied", `pronoun_controlled`).
@@ -89,6 +90,7 @@ from analysis.pronoun_beside import one_of_gender
 from analysis.pronoun_controlled import inside_controlled
 from analysis.pronoun_lone_speakers import lone_speaker
 from analysis.pronoun_misattached import misattached
+from analysis.pronoun_named_after import named_after
 from analysis.pronoun_root_names import root_name
 from analysis.pronoun_trailing_names import trailing_speaker
 from analysis.speaker_descriptions import DESCRIBED_ROLES, DESCRIBED_TRAITS
@@ -438,6 +440,9 @@ class PronounChain:
         president, Tawanda Zvakada said")."""
         if subject.pos_ != "NOUN":
             return None
+        named = named_after(subject)  # "a worker named Luis Arroyo" (`pronoun_named_after`)
+        if named is not None and (found := self._person_at(named.idx)) is not None:
+            return found
         heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
         for head in heads:
             for child in head.children:
