@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from analysis.doc_text import doc_text
 from analysis.entity_clipped_names import clipped_names
 from analysis.entity_headlines import holds_common_words, name_in_body, title_case_lines
+from analysis.entity_misspelt_surnames import respelled
 from analysis.entity_names import (
     edge_trimmed,
     lead_words,
@@ -706,7 +707,9 @@ def _complete_surnames(
     name of several words the one full name that starts with them ("Mary Ann", "Te Kaurinui":
     `speaker_full_names.by_leading_words`), unless the article names a place or organisation
     so (`others`: "Keys" is not "Florida Keys"); `body` are the person keys written outside a
-    Title Case line, the only full names a name of several words completes to."""
+    Title Case line, the only full names a name of several words completes to. A lone surname
+    still alone takes the one full name whose surname it misspells by a letter ("Hauser" for
+    "Trevor Houser": `entity_misspelt_surnames`)."""
     from analysis.speaker_names import full_name_in  # here: that module imports this one
 
     completed = dict(folded)
@@ -719,6 +722,8 @@ def _complete_surnames(
             full = by_leading_words(key, named, common)
         elif target == key:  # "Walter said" after "Walter A. Clyburn Reed"
             full = full_name_in(doc, name) or by_leading_words(key, full_names)
+            # "Hauser said" after "Trevor Houser": a misspelling (`entity_misspelt_surnames`)
+            full = full or respelled(name, full_names)
         else:
             continue
         if full is not None and make_key(full) not in others:
