@@ -56,6 +56,7 @@ from analysis.entity_remit_names import remit_names
 from analysis.entity_repairs import (
     acronym_before_body,
     people_after_titles,
+    person_after_abbreviated_titles,
     person_named_as_a_body,
     surname_written_in_full,
     untagged_bodies,
@@ -554,6 +555,8 @@ def _relabel_people(raws: list[_Raw], doc: Doc) -> None:
             raw.kind = EntityKind.PERSON  # "Hayee told" tagged ORG after "… Bilal Hayee"
         elif raw.kind in _BODY_KINDS and person_named_as_a_body(doc, raw.surface):
             raw.kind = EntityKind.PERSON  # "Vivek Ramaswamy" and "Ramaswamy said", all ORG
+        elif raw.kind in _BODY_KINDS and (named := person_after_abbreviated_titles(raw.surface)):
+            raw.kind, raw.person = EntityKind.PERSON, named  # "Det. Insp. Ray Lynch" ORG
     people = [r for r in raws if r.kind == EntityKind.PERSON]
     untitled = people_after_titles([(r.text, r.person) for r in people])  # "The Mirror Linda"
     for raw, person in zip(people, untitled, strict=True):

@@ -18,6 +18,9 @@
 - `acronym_before_body(ent)`: an organisation the model tagged without the acronym that opens
   its name ("SBM" of "SBM Intel", "XYZ Partners"): an untagged capitalised abbreviation written
   right before it and hung on it by the parse is its first word.
+- `person_after_abbreviated_titles(surface)`: a person's name the model tagged as an
+  organisation with the abbreviated ranks written before it ("Det. Insp. Ray Lynch" ORG, as the
+  model reads a run of words with full stops) is the person after them ("Ray Lynch").
 - `people_after_titles(people)`: a PERSON the model ran on from a title ("Writing in The
   Mirror Linda said:" tagged "The Mirror Linda") is the last words the article writes as a
   person elsewhere ("Linda", "LINDA Nolan"): a person's name opens with no "The".
@@ -179,6 +182,30 @@ def _speaks(token: Token) -> bool:
 def _alone(token: Token) -> bool:
     """A surname written without the first name before it ("Ramaswamy said")."""
     return token.i == 0 or not _name_word(token.doc[token.i - 1])
+
+
+def person_after_abbreviated_titles(surface: str) -> str:
+    """The person's name after the abbreviated titles (each with its full stop) that open an
+    organisation's name, when the rest reads like a person's ("Det. Insp. Ray Lynch" -> "Ray
+    Lynch"); "" otherwise (module docstring)."""
+    from analysis.entities import TITLE_WORDS  # here: entities imports us
+    from analysis.entity_names import ABBREVIATED_RANKS
+    from analysis.speaker_names import person_shaped
+
+    words = surface.split()
+    cut = 0
+    while cut < len(words) and _abbreviated_title(words[cut], TITLE_WORDS | ABBREVIATED_RANKS):
+        cut += 1
+    rest = words[cut:]
+    if not cut or not all(_NAME.match(w) for w in rest) or not person_shaped(" ".join(rest)):
+        return ""
+    return " ".join(rest)
+
+
+def _abbreviated_title(word: str, titles: frozenset[str]) -> bool:
+    """A capitalised title abbreviated with a full stop ("Det.", "Insp.", "Sgt.")."""
+    bare = word[:-1]
+    return word.endswith(".") and bare[:1].isupper() and bare.lower() in titles
 
 
 def people_after_titles(people: list[tuple[str, str]]) -> list[str]:

@@ -17,7 +17,7 @@ from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -41,6 +41,14 @@ GLUED_MARKS = (
     r"(?<=\w)[,:;.!?](?=[“”]\S)",
     r'(?<=[,:;.!?])"(?=[^\W\d_])',
     r'(?<=\w)[,:;.!?](?="[^\W\d_])',
+)
+# Abbreviated titles written before a name that the model's tokenizer does not know as
+# abbreviations (it knows "Gov.", "Sen.", "Lt.", "Gen.", "Dr." ...): it splits "Sgt." into "Sgt" and
+# a full stop, and the parser then ends the sentence there ("“…,” said Sgt. | Jane Smith"), cutting
+# a quotation off from its speaker and a date off from its verb. Kept whole, as the model's own.
+ABBREVIATED_TITLES = tuple(
+    """Amb Asst Atty Brig Cllr Cmdr Comm Const Cpl Cpt Dep Det Fr Hon Insp Msgr Ofc Pres Pte Pvt
+    Rt Sgt Snr Spc Supt Tpr""".split()  # noqa: SIM905
 )
 
 
@@ -92,6 +100,7 @@ def _load(model: str) -> Language:
     if "parser" in nlp.pipe_names and PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     _split_glued_marks(nlp)
+    _keep_abbreviated_titles(nlp)
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
     return nlp
 
@@ -104,6 +113,14 @@ def _split_glued_marks(nlp: Language) -> None:
     pattern = own.__self__.pattern if own is not None else None
     infixes = [pattern, *GLUED_MARKS] if pattern else list(GLUED_MARKS)
     tokenizer.infix_finditer = re.compile("|".join(infixes)).finditer
+
+
+def _keep_abbreviated_titles(nlp: Language) -> None:
+    """Make each of `ABBREVIATED_TITLES` with its full stop one token ("Sgt.", not "Sgt" "."),
+    as the tokenizer's own exceptions make "Gov.", so no sentence ends inside a name's title."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    for title in ABBREVIATED_TITLES:
+        tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
 
 
 def sentence_spans(doc: Doc) -> tuple[SentenceSpan, ...]:
