@@ -17,7 +17,7 @@ from analysis.event_words import REPORTING
 _HOPING = frozenset({"hope", "hoped", "hopes", "hoping", "expect", "anticipate", "trust"})
 
 
-def reported(verb: Token) -> bool:
+def reported_or_hoped(verb: Token) -> bool:
     """Whether a clause is what a reporting verb says ('said the road would reopen'), or the
     complement of a verb of hoping or expecting ('hoped agreement would be reached')."""
     if verb.dep_ not in ("ccomp", "conj"):

@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_attach import Place
-from analysis.event_hoped import reported
+from analysis.event_hoped import reported_or_hoped
 from analysis.event_predicted import subject_of
 from analysis.event_topic import LIKENING_BACK
 from analysis.event_words import RELATIONS, REPORTING
@@ -73,7 +73,7 @@ def nearest(place: Place) -> str | None:
     if place.thing is None and kinds.simple_present(verb) and verb.lemma_ in RELATING:
         return NEAREST
     helpers = {aux.lower_ for aux in kinds.auxes(verb)}
-    if place.thing is None and helpers == {"would"} and not _reported(verb):
+    if place.thing is None and helpers == {"would"} and not reported_or_hoped(verb):
         return NEAREST
     if (place.names or _own_time(place)) and place.thing is not None and helpers & _WILL:
         return NEAREST if subject_of(place.thing, verb) else None
@@ -108,12 +108,6 @@ def _later_that_day(root: Token) -> bool:
     if root.lower_ not in _WEEKDAYS or root.i == 0:
         return False
     return root.doc[root.i - 1].lower_ == "later"
-
-
-def _reported(verb: Token) -> bool:
-    """Whether a clause is what a reporting verb says ('said the road would reopen') or what
-    someone hopes or expects (`analysis.event_hoped`, round 30)."""
-    return reported(verb)
 
 
 def outside_title(place: Place) -> Place:

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from analysis.clause_kinds import auxes
 from analysis.event_aspect import modal_ahead, modal_perfect
 from analysis.event_attach import Place
-from analysis.event_hoped import reported
+from analysis.event_hoped import reported_or_hoped
 from analysis.event_nearest import looks_back, nearest, outside_title, own_time_now
 from analysis.event_planned_thing import planned_thing
 from analysis.event_plans import directs, headline_infinitive, planned_passive
@@ -93,7 +93,7 @@ def _tense(verb: Token, bare: bool = False) -> Direction | None:
     words = {aux.lower_ for aux in helpers}
     present = verb.tag_ in ("VBZ", "VBP") and not helpers
     progressive = verb.tag_ == "VBG" and any(aux.tag_ in ("VBZ", "VBP") for aux in helpers)
-    reported = _reported(verb)
+    reported = reported_or_hoped(verb)
     rules = (
         (bool(words & _WILL), Direction.FUTURE),
         (modal_perfect(verb), Direction.PAST),  # "Saturday would have been his birthday"
@@ -140,12 +140,6 @@ def _forecast_of(place: Place, verb: Token) -> bool:
     return any(kid.dep_ == "dobj" and kid.i < place.root.i for kid in verb.children)
 
 
-def _reported(verb: Token) -> bool:
-    """Whether a clause is what a reporting verb says, or what someone hopes or expects
-    (`analysis.event_hoped`)."""
-    return reported(verb)
-
-
 def _imperative(verb: Token) -> bool:
     """An imperative: 'watch my documentary Saturday night' (a base form with no subject)."""
     if verb.tag_ != "VB" or auxes(verb) or verb.dep_ not in ("ROOT", "ccomp", "conj"):
@@ -164,12 +158,7 @@ def direction(place: Place) -> Direction | None:
     if verb is None:
         return None
     moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
-    if moved:
-        early: Direction | None = Direction.FUTURE
-    elif planned_thing(place):  # "continue with Thursday's planned march": the nearest Thursday
-        early = Direction.NEAREST
-    else:
-        early = _planned_thing(place, verb) or _own_plan(place, verb)
+    early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
     if early is None:  # "the fallout from the April 20 explosion that caused ...": past
         early = _thing_told(place)
     if early is None and looks_back(place):  # "echoes a walkout in June": the last June
@@ -250,7 +239,10 @@ def _own_plan(place: Place, verb: Token) -> Direction | None:
 def _planned_thing(place: Place, verb: Token) -> Direction | None:
     """A thing due or expected at a time ('the election due in December', 'The report,
     expected in June, is likely to'): ahead, or the nearest such time when the clause it belongs
-    to is told in the past."""
+    to is told in the past. A thing a participle calls planned ('continue with Thursday's
+    planned march'; `analysis.event_planned_thing`) is the nearest such day."""
+    if planned_thing(place):
+        return Direction.NEAREST
     if place.prep.startswith("due "):
         around = verb
     elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in _EXPECTING:
@@ -332,7 +324,7 @@ def _marked_future(verb: Token) -> bool:
     a plan, a reported 'would' ('said details would be made public after a meeting on
     Friday')."""
     words = {aux.lower_ for aux in auxes(verb)}
-    if words & _WILL or _plan(_xcomp_chain(verb)) or ("would" in words and _reported(verb)):
+    if words & _WILL or _plan(_xcomp_chain(verb)) or ("would" in words and reported_or_hoped(verb)):
         return True
     return verb.tag_ == "VBG" and _coming(verb) and not auxes(verb)
 

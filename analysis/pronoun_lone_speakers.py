@@ -19,6 +19,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from analysis.entity_misspelt_surnames import one_letter_off
+
 
 def _name_word(token: Token, others: Collection[str]) -> bool:
     text = token.text
@@ -30,21 +32,6 @@ def _name_word(token: Token, others: Collection[str]) -> bool:
         and not text.isupper()
         and text.lower() not in others
     )
-
-
-def one_letter_off(a: str, b: str) -> bool:
-    """Whether two different words differ by one letter changed, added, dropped, or two
-    neighbours swapped ("Tinsely", "Tinsley")."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diff) == 1:
-            return True
-        i = diff[0]
-        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def lone_speaker(

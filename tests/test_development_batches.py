@@ -278,18 +278,7 @@ SEVENTEENTH_BATCH = Batch(  # held out: a new source (newspaper's saved pages), 
     111,
     "a01a795",
     (12, 53, 48, 3),
-    DEV
-    + TEST
-    + SEVENTH
-    + EIGHTH
-    + NINTH
-    + TENTH
-    + ELEVENTH
-    + TWELFTH
-    + THIRTEENTH
-    + FOURTEENTH
-    + FIFTEENTH
-    + SIXTEENTH,
+    SIXTEENTH_BATCH.earlier + SIXTEENTH,  # every batch before it
     held_out=True,
     labeller="batch17",
     judge="batch17",
@@ -307,19 +296,7 @@ EIGHTEENTH_BATCH = Batch(  # held out: the rest of the seventeenth's draw, label
     16,
     "a01a795",
     (2, 4, 3, 0),
-    DEV
-    + TEST
-    + SEVENTH
-    + EIGHTH
-    + NINTH
-    + TENTH
-    + ELEVENTH
-    + TWELFTH
-    + THIRTEENTH
-    + FOURTEENTH
-    + FIFTEENTH
-    + SIXTEENTH
-    + SEVENTEENTH,
+    SEVENTEENTH_BATCH.earlier + SEVENTEENTH,
     held_out=True,
     labeller="batch18",
     judge="batch18",
