@@ -127,6 +127,15 @@ measurement, takes the rest of the seventeenth's draw of newspaper's pages and t
 its length limit, read the same way: 2 English news reports of 2014 with quotations (the source is
 spent), labelled before Analyst was run on any of them (the table, reasons and rejected pages in
 `eval.pages_eighteenth`); not part of "dev", "test" or "all".
+
+The nineteenth batch (`NINETEENTH`, split "nineteenth", session 29, 2026-12-07), a DEVELOPMENT
+batch for dated events, comes back to htmldate's archive: 24 English news pages no earlier batch
+used (by file, URL and title), chosen for the dated events in their text, quotations labelled where
+there are any (3 pages have one), before Analyst was run on any of them; its dated events judged
+by hand after one run, before any rule was written from them (the table, reasons and rejected
+pages in `eval.pages_nineteenth`). Its page names and label keys carry the prefix `htmldate19-`,
+so its files are told from the first batches'; read from the archive like them; not part of
+"dev", "test" or "all".
 """
 
 from __future__ import annotations
@@ -147,6 +156,7 @@ from eval import (
     pages_eighteenth,
     pages_fifteenth,
     pages_fourteenth,
+    pages_nineteenth,
     pages_seventeenth,
     pages_sixteenth,
     pages_thirteenth,
@@ -1221,6 +1231,16 @@ EIGHTEENTH: tuple[str, ...] = tuple(
     page_name(EIGHTEENTH_PREFIX, member) for member, _, _ in EIGHTEENTH_PAGES
 )
 
+# The nineteenth (development) batch (session 29, 2026-12-07): htmldate's archive again, pages no
+# batch used, chosen for dated events; the table, with the choice and the pages left out, is in its
+# own module. Read from the archive (source "htmldate"), under names with their own prefix.
+NINETEENTH_SOURCE = "htmldate"
+NINETEENTH_PREFIX = "htmldate19-"  # page names, label keys: not the first batches' bare file names
+NINETEENTH_PAGES = pages_nineteenth.PAGES
+NINETEENTH: tuple[str, ...] = tuple(
+    page_name(NINETEENTH_PREFIX, member) for member, _, _ in NINETEENTH_PAGES
+)
+
 
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
@@ -1261,8 +1281,8 @@ def eighth_catalogue() -> dict[str, RealPage]:
 def mirrored_catalogue(
     chosen: tuple[tuple[str, str, str], ...], prefix: str, source: str
 ) -> dict[str, RealPage]:
-    """A mirrored batch's pages from its table of (member, URL, published), by page name, in the
-    order listed."""
+    """A batch's pages from its table of (member, URL, published), by page name, in the order
+    listed: a mirrored source's, or the archive's for the nineteenth (`source` "htmldate")."""
     return {
         page_name(prefix, member): RealPage(
             page_name(prefix, member), url, published, member, source
@@ -1328,6 +1348,12 @@ def eighteenth_catalogue() -> dict[str, RealPage]:
     return mirrored_catalogue(EIGHTEENTH_PAGES, EIGHTEENTH_PREFIX, EIGHTEENTH_SOURCE)
 
 
+def nineteenth_catalogue() -> dict[str, RealPage]:
+    """The nineteenth batch's pages (more of htmldate's archive, development, chosen for dated
+    events), by page name, in order; read from the archive, no gold file needed to list them."""
+    return mirrored_catalogue(NINETEENTH_PAGES, NINETEENTH_PREFIX, NINETEENTH_SOURCE)
+
+
 SPLITS = (
     "dev",
     "test",
@@ -1346,6 +1372,7 @@ SPLITS = (
     "sixteenth",
     "seventeenth",
     "eighteenth",
+    "nineteenth",
 )
 
 
@@ -1360,7 +1387,8 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     more of the thirteenth's side of fundus's pages, a development batch, neither; "sixteenth",
     more of Postlight Parser's pages, a development batch, neither; "seventeenth", newspaper's
     saved test pages, held out, neither; "eighteenth", more of newspaper's pages, held out,
-    neither), in the order listed."""
+    neither; "nineteenth", more of htmldate's archive, a development batch, the archive but not
+    its gold files), in the order listed."""
     batches = {
         "seventh": readability_catalogue,
         "eighth": eighth_catalogue,
@@ -1374,6 +1402,7 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
         "sixteenth": sixteenth_catalogue,
         "seventeenth": seventeenth_catalogue,
         "eighteenth": eighteenth_catalogue,
+        "nineteenth": nineteenth_catalogue,
     }
     if split in batches:
         return list(batches[split]().values())
