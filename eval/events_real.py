@@ -19,7 +19,9 @@ fifteenth` the fifteenth, more of fundus's pages, a second development batch; `-
 sixteenth` the sixteenth, more of Postlight Parser's pages, a development batch; `--split
 seventeenth` the seventeenth, newspaper's saved test pages (`--newspaper3k PATH` /
 $ANALYST_NEWSPAPER3K, else the machine's mirror), HELD OUT: a blind measurement; `--split
-eighteenth` the eighteenth, more of newspaper's pages, HELD OUT likewise.
+eighteenth` the eighteenth, more of newspaper's pages, HELD OUT likewise; `--split nineteenth`
+the nineteenth, pages of htmldate's archive no batch had used, chosen for dated events, a
+development batch (read from the archive, like `dev`).
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of

@@ -21,7 +21,9 @@ fourteenth, fundus's pages of other sites, HELD OUT: scored by the lead only, it
 `--split sixteenth` the sixteenth, more of Postlight Parser's pages, a development batch;
 `--split seventeenth` the seventeenth, newspaper's saved test pages (`--newspaper3k PATH` /
 $ANALYST_NEWSPAPER3K, else the machine's mirror), HELD OUT: a blind measurement, its errors
-not read; `--split eighteenth` the eighteenth, more of newspaper's pages, HELD OUT likewise.
+not read; `--split eighteenth` the eighteenth, more of newspaper's pages, HELD OUT likewise;
+`--split nineteenth` the nineteenth, pages of htmldate's archive no batch had used, chosen for
+dated events, a development batch (three quotations only; read from the archive, like `dev`).
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).

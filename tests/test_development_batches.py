@@ -3,7 +3,9 @@ two extractors' saved test pages (trafilatura's, Postlight Parser's), with hand-
 twelfth chosen for dated events, so most of its pages have no quotation: `quotes_optional`); and
 the eleventh, a HELD-OUT batch (`held_out`: no rule may be written from it, its errors are not
 read) of more of Postlight Parser's pages, labelled blind and scored only by the lead. The module
-keeps its name: the same checks hold for a held-out batch.
+keeps its name: the same checks hold for a held-out batch. The nineteenth, a development batch
+read from htmldate's archive rather than a mirrored repository, has checks of its own at the end
+(`NINETEENTH_*`): the same facts, told for the archive (its gold files, not a pinned commit).
 
 The splits are defined in code and their labels and event judgments are in the repository, so
 most checks need no copy of those repositories (CI has none). The one that reads the pages (every
@@ -17,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,7 @@ from eval import events_real, quotes_real
 from eval.common import DEFAULT_DATA
 from eval.events_real import JUDGMENTS, load_page
 from eval.real_pages import (
+    ARCHIVE,
     DEV,
     EIGHTEENTH,
     EIGHTEENTH_PAGES,
@@ -49,6 +53,10 @@ from eval.real_pages import (
     MIRRORED,
     NEWSPAPER3K_COMMIT,
     NEWSPAPER3K_ENV,
+    NINETEENTH,
+    NINETEENTH_PAGES,
+    NINETEENTH_PREFIX,
+    NINETEENTH_SOURCE,
     NINTH,
     NINTH_PAGES,
     NINTH_PREFIX,
@@ -75,6 +83,7 @@ from eval.real_pages import (
     TWELFTH,
     TWELFTH_PAGES,
     TWELFTH_PREFIX,
+    catalogue,
     mirrored_repo,
     pages,
     read_html,
@@ -348,6 +357,7 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "sixteenth",
         "seventeenth",
         "eighteenth",
+        "nineteenth",
     )
 
 
@@ -523,4 +533,160 @@ def test_every_page_has_a_well_formed_judgment_file(batch: Batch) -> None:
 def test_no_judgment_file_names_a_page_outside_the_split(batch: Batch) -> None:
     keys = {p.key for p in pages(batch.split)}
     mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(batch.prefix)}
+    assert mine == keys
+
+
+# --- the nineteenth batch: htmldate's archive again (development, chosen for dated events) -------
+
+NINETEENTH_EARLIER = EIGHTEENTH_BATCH.earlier + EIGHTEENTH  # every batch before it
+NINETEENTH_QUOTATIONS = 3
+NINETEENTH_TALLY = (24, 78, 56, 5)  # pages, dated events, right, missed (start code a4dbcae)
+NINETEENTH_LABELLED = (
+    "by hand, 2026-12-07, helper batch19 for issue 12 (nineteenth batch, development, labelled "
+    "blind: before Analyst was run on any of the pages)"
+)
+NINETEENTH_JUDGED = (
+    "by hand, 2026-12-07, helper batch19 for issue 12 (nineteenth batch, development; Analyst at "
+    "a4dbcae)"
+)
+ARCHIVE_FOLDERS = tuple(GOLD_FILES.values())  # the archive's folders: tests/eval/, tests/test_set/
+
+
+def _gold_files_here() -> bool:
+    return all((DEFAULT_DATA / "htmldate_eval" / gold).is_file() for gold in GOLD_FILES)
+
+
+def test_the_nineteenth_split_lists_its_pages_without_the_archive(tmp_path: Path) -> None:
+    chosen = pages("nineteenth", tmp_path / "no-archive-here")
+    assert [p.name for p in chosen] == list(NINETEENTH)
+    assert len(NINETEENTH) == len(set(NINETEENTH)) == NINETEENTH_TALLY[0]
+    for page, (member, url, published) in zip(chosen, NINETEENTH_PAGES, strict=True):
+        assert page.source == NINETEENTH_SOURCE == "htmldate" and page.member == member
+        assert member.startswith(ARCHIVE_FOLDERS) and member.endswith(".html")
+        assert page.name == NINETEENTH_PREFIX + Path(member).name
+        assert page.key == NINETEENTH_PREFIX + Path(member).stem
+        assert page.url == url and url.startswith(("http://", "https://"))
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and page.published == published
+    assert NINETEENTH_SOURCE not in MIRRORED  # read from the archive, not a repository
+
+
+def test_the_nineteenth_table_is_htmldates_gold() -> None:
+    if not _gold_files_here():
+        pytest.skip(f"htmldate's gold files are not in {DEFAULT_DATA / 'htmldate_eval'}")
+    known = {p.member: p for p in catalogue().values()}
+    for member, url, published in NINETEENTH_PAGES:
+        assert (known[member].url, known[member].published) == (url, published), member
+
+
+def test_the_nineteenth_uses_no_page_of_an_earlier_batch() -> None:
+    assert not set(NINETEENTH) & set(NINETEENTH_EARLIER)
+    files = {Path(member).name for member, _, _ in NINETEENTH_PAGES}
+    assert len(files) == len(NINETEENTH_PAGES)
+    assert not files & set(DEV + TEST)  # none of the archive's pages an earlier batch read
+    labelled = {p.stem for p in LABELS.glob(f"{NINETEENTH_PREFIX}*.json")}
+    assert labelled == {_key(n) for n in NINETEENTH}  # a label file per page, none left over
+
+
+def test_no_nineteenth_page_url_is_a_page_of_another_batch() -> None:
+    others = {_url(url) for _, url, _ in SEVENTH_PAGES}
+    others |= {_url(url) for _, _, url, _ in EIGHTH_PAGES}
+    for path in LABELS.glob("*.json"):
+        url = json.loads(path.read_text("utf-8")).get("url")
+        if url and not path.stem.startswith(NINETEENTH_PREFIX):
+            others.add(_url(url))
+    mine_members = {member for member, _, _ in NINETEENTH_PAGES}
+    if _gold_files_here():  # the archive's other pages, by URL (one URL may have two files)
+        others |= {_url(p.url) for p in catalogue().values() if p.member not in mine_members}
+    mine = [_url(url) for _, url, _ in NINETEENTH_PAGES]
+    assert len(others) > 130 and len(mine) == len(set(mine))
+    assert not set(mine) & others
+
+
+def test_every_nineteenth_label_file_parses_and_is_well_formed() -> None:
+    counted = 0
+    for name, (member, url, _) in zip(NINETEENTH, NINETEENTH_PAGES, strict=True):
+        data = json.loads((LABELS / f"{_key(name)}.json").read_text("utf-8"))
+        assert data["page"] == name and data["url"] == url
+        assert data["source"] == f"htmldate_eval html_pages.tar.xz {member}"
+        assert data["labelled"] == NINETEENTH_LABELLED
+        assert data["note"].strip(), name  # quotations optional: chosen for dated events
+        assert data["body_ends"] is None or data["body_ends"].strip(), name
+        assert_quotes_well_formed(name, data)
+        gold = quotes_real.load_page(LABELS / f"{_key(name)}.json")
+        assert gold.key == _key(name) and len(gold.quotes) == len(data["quotes"])
+        assert all(q["note"].strip() for q in data["quotes"]), name
+        counted += len(data["quotes"])
+    assert counted == NINETEENTH_QUOTATIONS
+    title = (LABELS / "README-nineteenth.md").read_text("utf-8").splitlines()[0]
+    assert title.endswith("a development batch")
+
+
+def test_every_nineteenth_labelled_quotation_is_in_its_pages_text() -> None:
+    if not (DEFAULT_DATA / ARCHIVE).is_file():
+        pytest.skip(f"htmldate's archive is not at {DEFAULT_DATA / ARCHIVE}")
+    chosen = pages("nineteenth")
+    raw = read_html(chosen)
+    for page in chosen:
+        text = quotes_real.normalise(trafilatura.extract(raw[page.name]) or "")
+        data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
+        at = 0
+        for quote in data["quotes"]:  # in page order
+            found = text.find(quotes_real.normalise(quote["text"]), at)
+            assert found >= 0, (page.key, quote["text"])
+            at = found
+        for term in data["not_quotes"]:
+            assert quotes_real.normalise(term) in text, (page.key, term)
+        if data["body_ends"]:
+            assert quotes_real.normalise(data["body_ends"]) in text, page.key
+
+
+def test_a_nineteenth_page_is_refused_when_the_archive_lacks_it(tmp_path: Path) -> None:
+    page = pages("nineteenth", tmp_path)[0]
+    (tmp_path / ARCHIVE).parent.mkdir(parents=True)
+    with tarfile.open(tmp_path / ARCHIVE, "w:xz"):
+        pass  # an empty archive
+    with pytest.raises(FileNotFoundError, match="not in htmldate_eval"):
+        read_html([page], tmp_path)
+
+
+def test_quotes_real_and_events_real_take_the_nineteenth_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def run_split(split: str, **kwargs: Any) -> tuple[list[Any], dict[str, str]]:
+        seen["quotes"] = split
+        return [], {}
+
+    monkeypatch.setattr(quotes_real, "run_split", run_split)
+    assert quotes_real.main(["--split", "nineteenth"]) == 1
+    assert seen["quotes"] == "nineteenth"
+
+    def ingest(split: str, data: Path, repos: dict[str, Path | None]) -> events_real.Ingested:
+        seen["events"] = split
+        return events_real.Ingested([], {}, {}, 0, 0)
+
+    monkeypatch.setattr(events_real, "ingest", ingest)
+    judged = tmp_path / "judged"
+    judged.mkdir()
+    assert events_real.main(["--split", "nineteenth", "--judgments", str(judged)]) == 0
+    assert seen["events"] == "nineteenth"
+    assert f"{NINETEENTH_TALLY[0]} real pages" in capsys.readouterr().out
+
+
+def test_every_nineteenth_page_has_a_well_formed_judgment_file() -> None:
+    chosen = pages("nineteenth")
+    events = right = missed = 0
+    for page in chosen:
+        data = json.loads((JUDGMENTS / f"{page.key}.json").read_text("utf-8"))
+        assert data["page"] == page.key and data["url"] == page.url, page.key
+        assert data["published"] == page.published and data["judged"] == NINETEENTH_JUDGED
+        judged = load_page(data)  # refuses a date that does not fit its precision, a bad class
+        events += sum(1 for j in judged if not j.missed)
+        right += sum(1 for j in judged if j.was_right)
+        missed += sum(1 for j in judged if j.missed)
+        assert all(j.why for j in judged), page.key
+    assert (len(chosen), events, right, missed) == NINETEENTH_TALLY
+    keys = {p.key for p in chosen}
+    mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(NINETEENTH_PREFIX)}
     assert mine == keys
