@@ -54,6 +54,7 @@ from analysis.extract_blocks import (
 from analysis.publication_time import (
     PageStamps,
     declared_day,
+    labelled_day,
     local_publication_day,
     read_page_stamps,
 )
@@ -238,18 +239,20 @@ def _publication_date(
     if markup_date:
         parsed = _parse_iso(markup_date)
         if parsed is not None:
-            # the page's own stamp, at its local day (issue 12)
-            local = local_publication_day(stamps, parsed, article)
+            # the page's own stamp, at its local day (issue 12), or the day its label shows
+            local = labelled_day(stamps, local_publication_day(stamps, parsed, article))
             source = DateSource.MARKUP if local == parsed else DateSource.STAMP
             return local, Precision.DAY, source
     if (declared := declared_day(stamps, article)) is not None:
-        return declared, Precision.DAY, DateSource.STAMP
+        return labelled_day(stamps, declared), Precision.DAY, DateSource.STAMP
     found = htmldate.find_date(
         html, url=url, extensive_search=True, original_date=True, outputformat=_ISO
     )
     parsed = _parse_iso(found) if found else None
     if parsed is None:
         return None, Precision.UNKNOWN, DateSource.HTMLDATE
+    if (shown := labelled_day(stamps, parsed)) != parsed:
+        return shown, Precision.DAY, DateSource.STAMP
     return (*_judge_text_date(html, parsed), DateSource.HTMLDATE)
 
 

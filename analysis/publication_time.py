@@ -22,6 +22,12 @@ week") count from that day, so a wrong day moves all of them. The shapes, seen o
   most populous of the name, or of the US state the dateline names ("FREMONT, Calif.").
 - A date read day first from a shown "10/04/2016 05:07 AM EDT" whose own `<time
   datetime="2016-10-04 05:07:09">` says October 4: the machine-readable attribute wins.
+- A page whose visible text labels its day ("Written: 2023-11-07 15:03:30", "Published: 7 April
+  2020") while the date found is days away: a date of a sidebar item ("2023-11-03" of a TV
+  guide beside the article) or of an issue. The labelled day wins when every such label on the
+  page names one day and the found date is more than a day from it (a day's difference is a
+  time zone's, which the stamps above settle). Labels are capitalised words at a date, never a
+  "published on" inside a sentence of prose.
 - An article that opens with the day it was written ("Dec. 28, 2018 —", "NEW YORK, Dec. 28,
   2018 (AP) —", the dateline `analysis.text_metadata` reads in text files) and was stamped up to
   WRITTEN_BEFORE_DAYS later: its "Monday" and "this week" are those of the writing.
@@ -94,6 +100,15 @@ _WRITTEN = re.compile(
     rf"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){{0,3}},\s+)?(?P<date>{rules.FULL_DATE})"
     r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|-{1,2}|:)\s"
 )
+# a visible label of the page's own day: capitalised (a line's label, not prose), then the date
+_LABEL = re.compile(
+    r"\b(?:Written|Published|Posted|First [Pp]ublished|Date [Pp]ublished|Publication [Dd]ate"
+    r"|WRITTEN|PUBLISHED|POSTED)(?:\s+(?:on|at))?\s*:?\s*"
+)
+_LABELLED_DATE = re.compile(  # matched where a label ends
+    rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?!\d)|(?P<date>{rules.FULL_DATE})"
+)
+_UNSHOWN = frozenset({"script", "style", "noscript", "template"})  # text a reader never sees
 WRITTEN_BEFORE_DAYS = 60  # a page published later than this after its dateline keeps its stamp
 _DATELINE_LINES = 3  # the dateline opens one of the article's first lines
 _SMALL_HOURS = 5  # a stamp before this local hour ends the previous evening's story
@@ -134,6 +149,7 @@ class PageStamps:
     declared: tuple[Stamp, ...]
     time_days: frozenset[str]
     text: str
+    labelled: frozenset[datetime.date] = frozenset()  # days the shown text labels as its own
 
 
 def read_page_stamps(tree: HtmlElement) -> PageStamps:
@@ -143,7 +159,42 @@ def read_page_stamps(tree: HtmlElement) -> PageStamps:
         for element in tree.iter("time")
         if (match := _ISO_DAY.match((element.get("datetime") or "").strip()))
     )
-    return PageStamps(tuple(_declared(tree)), days, tree.text_content())
+    return PageStamps(tuple(_declared(tree)), days, tree.text_content(), _labelled_days(tree))
+
+
+def labelled_day(page: PageStamps, found: datetime.date) -> datetime.date:
+    """The day the page's visible labels name ("Written: 2023-11-07") over `found` when found is
+    more than a day from it and every label names that one day; else `found`."""
+    if len(page.labelled) != 1:
+        return found
+    (shown,) = page.labelled
+    return shown if abs((shown - found).days) > 1 else found
+
+
+def _shown_text(tree: HtmlElement) -> Iterator[str]:
+    """The page's text a reader sees: not scripts, styles or comments (their tails are)."""
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag not in _UNSHOWN and element.text:
+            yield element.text
+        if element.tail:
+            yield element.tail
+
+
+def _labelled_days(tree: HtmlElement) -> frozenset[datetime.date]:
+    """Every day a label of the page's shown text ("Published: 7 April 2020") names."""
+    shown = " ".join(_shown_text(tree))
+    days = set()
+    for label in _LABEL.finditer(shown):
+        if (match := _LABELLED_DATE.match(shown, label.end())) is None:
+            continue
+        if iso := match.group("iso"):
+            try:
+                days.add(datetime.date.fromisoformat(iso))
+            except ValueError:  # "2023-13-45" is no day
+                continue
+        elif (day := parse_full_date(match.group("date"))) is not None:
+            days.add(day)
+    return frozenset(days)
 
 
 def local_publication_day(
