@@ -49,7 +49,7 @@ def relative(match: re.Match[str], ctx: Context) -> Outcome:
     phrase = " ".join(match.group("core").split()).lower()
     if _too_early(match, phrase, anchor, precision):
         phrase = "last " + unit  # "earlier this week" on a Monday: written the week before
-    if _coming_week(phrase, anchor, ctx, match):
+    if _coming_week(phrase, anchor, ctx, match) or _week_just_ended(phrase, anchor):
         anchor += timedelta(days=1)  # on a Sunday, "will ... this week" is the week ahead
     value = parse(phrase, datetime(anchor.year, anchor.month, anchor.day), ())
     if "hedge" in match.re.groupindex and match.group("hedge"):
@@ -81,6 +81,14 @@ def _coming_week(phrase: str, anchor: date, ctx: Context, match: re.Match[str]) 
     if phrase != "this week" or anchor.weekday() != 6:
         return False
     return pointing(ctx, match) == "future"
+
+
+def _week_just_ended(phrase: str, anchor: date) -> bool:
+    """'last week' written on a Sunday: the week the Sunday ends, its working days just past
+    ("the United States expressed disappointment last week over the expulsion" on a Sunday, of
+    that Thursday), as a Sunday's "will ... this week" is the week that starts the next day;
+    not the week before it, which was two weeks back by then (round 31)."""
+    return phrase == "last week" and anchor.weekday() == 6
 
 
 def story_relative(match: re.Match[str], ctx: Context) -> Outcome:

@@ -31,6 +31,7 @@ from analysis.event_listed import listed, old_subject_now
 from analysis.event_misparsed import opening_participle, participle_read_as_root
 from analysis.event_misparsed_clauses import like_clause, possessive_misread
 from analysis.event_month import coming_month
+from analysis.event_named_earlier import named_earlier
 from analysis.event_nested import old_thing_of
 from analysis.event_noun_content import had_ahead, measured_forecast, noun_clause, noun_gerund
 from analysis.event_old_description import old_year_described
@@ -147,13 +148,23 @@ def _open_chain(verb: Token) -> list[Token]:
     return chain
 
 
+# what follows an entry's date: a colon, or a dash set off by spaces ("April 25 - The Coast
+# Guard approves a plan"); not a hyphen joining a range ("May 25-26")
+_ENTRY_MARKS = frozenset({":", "-", "--", "–", "—"})
+
+
 def _entry_date(doc: Doc, start: int, end: int) -> bool:
-    """Whether a date opens its sentence and a colon follows it: a caption's or a dated list's
-    entry, told in the present whichever side of the writing it lies ('May 2: A sign ...')."""
+    """Whether a date opens its sentence and a colon or a spaced dash follows it: a caption's or
+    a dated list's entry, told in the historical present whichever side of the writing it lies
+    ('May 2: A sign ...', a timeline's 'May 5 - A barge begins towing a chamber to the leak',
+    its infinitive no plan ahead; round 31)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or span.end >= len(doc):
+    if span is None or not len(span) or span.end >= len(doc) or span.start != span.sent.start:
         return False
-    return doc[span.end].text == ":" and span.start == span.sent.start
+    mark = doc[span.end]
+    if mark.text == ":":
+        return True
+    return mark.text in _ENTRY_MARKS and bool(span[-1].whitespace_) and bool(mark.whitespace_)
 
 
 def _governed(span: Span) -> Span:
@@ -265,6 +276,8 @@ def choose(
     # year"; "had a court appearance next month"; "expects to release 16 million tons in 2020"
     found = _demoted(found, _flags(dated, noun_clause), Role.DESCRIPTOR)
     found = _demoted(found, _second_gerunds(dated, found), Role.DESCRIPTOR)
+    # "The ripple effects of last week's explosion widened Monday": an earlier thing named
+    found = _demoted(found, named_earlier(dated, found), Role.DESCRIPTOR)
     # "the cycle which began in 1996 now appears to be over": a past year of a noun's history
     old = [
         item is not None and old_year_described(item.place, item.last, places.published)

@@ -15,6 +15,10 @@
 - The base of a change written after its figure: "Net asset value was S$2.06 as at Aug 31, down
   from S$2.16 as at Aug 31 last year", "unemployment fell to 4 percent, down from 4.3 percent in
   March": the earlier reading is the base (round 25), whatever the parser hangs it on.
+- The base of a change written after its amount, the date right after "from": "down five
+  points from early last month" (round 31).
+- What a counted span runs from: "11 weeks after the runaway well was capped July 15", "three
+  days before the vote on Nov. 3" (round 31): the sentence's time lies that span away.
 - The thing a "since" brings, dated after it: "Prices have risen since the crash in 2008", "has
   evolved since the lawyer's win in 1990": the point the span counts from (round 25), however the
   parser hangs the date.
@@ -59,6 +63,25 @@ _CHANGE_BASE = re.compile(
     r"\s*(?:%|percent\b|per\s+cent\b|(?:million|billion|trillion|bn|points?|pence|cents?)\b)?"
     r"\s*(?:(?:as\s+(?:at|of)|at|in|on|by|for)\s+)?$"
 )
+_COUNT = (
+    r"(?:\d[\d.,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|a\s+few|several|half\s+a)"
+)
+# the base of a change written after its amount, the date right after "from": "rating stood at
+# 45%, down five points from early last month", "sales were up 12 percent from last year"
+# (round 31): the earlier reading the change is counted from
+_CHANGE_FROM = re.compile(
+    rf"(?i)\b(?:up|down)\s+(?:by\s+)?(?:[a-z]{{0,3}}[$€£¥]\s?)?{_COUNT}\s*"
+    r"(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|points?\b|million\b|billion\b"
+    r"|trillion\b|bn\b|pence\b|cents?\b|dollars?\b|pounds?\b)?\s*from\s+$"
+)
+# a date on what a counted span runs from or to: "On Friday, 11 weeks after the runaway well was
+# capped July 15, Allen announced", "three days before the vote on Nov. 3" (round 31): the point
+# the span is counted from, the sentence's time lying that span away from it
+_SPAN_FROM = re.compile(
+    rf"(?i)\b{_COUNT}\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s+"
+    r"(?:[\w’'-]+\s+){0,8}(?:(?:on|in|at|of)\s+)?$"
+)
 # a date on the noun a 'since' brings, which the parser hangs on the verb: "Prices have risen since
 # the crash in 2008", "has evolved since the lawyer's trailblazing win in 1990" (round 25): the
 # point the span starts from
@@ -79,7 +102,15 @@ def compared(text: str, sentence_start: int, dates: Sequence[ResolvedDate]) -> l
             not hedge
             and any(
                 p.search(before) is not None
-                for p in (_THAN, _SO, _CONCEDED, _CHANGE_BASE, _SINCE_THING)
+                for p in (
+                    _THAN,
+                    _SO,
+                    _CONCEDED,
+                    _CHANGE_BASE,
+                    _CHANGE_FROM,
+                    _SPAN_FROM,
+                    _SINCE_THING,
+                )
             )
         )
     return found

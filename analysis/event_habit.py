@@ -14,7 +14,9 @@ runs from August through October", "The hurricane season lasts from June to Nove
 habit of every year, its months no time of a happening (round 21): a present "run", "last",
 "stretch" or "span" whose date is a month without its year, in a sentence about a season (not
 "the new season" or "next season", a plan of one year); "The exhibition runs from August
-through October" (no season) and "The season will run ..." keep their months.
+through October" (no season) and "The season will run ..." keep their months. A season of the
+year named as such is one too ("the harsh winter which lasts from November to March", round
+31); "This winter runs from November" is one winter's.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def habitual(place: Place, day: bool) -> bool:
 
 _SPANNING = frozenset({"run", "last", "stretch", "span", "extend"})
 _ONE_SEASON = frozenset({"this", "next", "new", "coming", "upcoming", "last", "current"})
+# a season of every year, named as a season is ("Afghanistan's harsh winter which lasts from
+# November to March often results in heavy snowfall": any winter's months; round 31)
+_SEASONS = frozenset({"season", "winter", "summer", "spring", "autumn", "monsoon"})
 _BARE_MONTH = re.compile(
     r"(?i)^(?:from|through|to|until|till|in)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
     r"|dec)[a-z]*\.?$"
@@ -65,7 +70,7 @@ def yearly_season(place: Place, written: str) -> bool:
         return False
     if verb.tag_ not in ("VBZ", "VBP") or auxes(verb):
         return False
-    seasons = [word for word in verb.sent if word.lemma_ == "season" and word.pos_ == "NOUN"]
+    seasons = [word for word in verb.sent if word.lemma_ in _SEASONS and word.pos_ == "NOUN"]
     return bool(seasons) and not any(
         kid.lower_ in _ONE_SEASON for word in seasons for kid in word.children
     )

@@ -18,6 +18,7 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from analysis.clause_kinds import auxes
+from analysis.event_as_planned import outside_manner
 from analysis.event_aspect import modal_ahead, modal_perfect
 from analysis.event_attach import Place
 from analysis.event_hoped import reported_or_hoped
@@ -150,6 +151,7 @@ def _imperative(verb: Token) -> bool:
 def direction(place: Place) -> Direction | None:
     """The direction of a date from its place; None when the parse does not say."""
     place = outside_title(place)  # "said on ''Meet the Press'' on Sunday"
+    place = outside_manner(place)  # "retired, as scheduled, on June 30"
     if any(word in _FORWARD_PREPS for word in place.crossed):
         return Direction.FUTURE
     if place.thing is not None and any(kid.lower_ in _UPCOMING for kid in place.thing.children):

@@ -167,7 +167,7 @@ class _Sentences:
             return True
         if sentence.index not in self.verbs:
             span = _span(self.doc, len(self.text), sentence.start, sentence.end)
-            found = span is not None and any(token.pos_ in _VERB_POS for token in span)
+            found = span is not None and any(_verb(token) for token in span)
             self.verbs[sentence.index] = found
         return self.verbs[sentence.index]
 
@@ -176,6 +176,20 @@ class _Sentences:
         if sentence.index not in self.notices:
             self.notices[sentence.index] = bool(_METADATA_ANYWHERE.search(sentence.text))
         return self.notices[sentence.index]
+
+
+# a clock time's "am" the tagger reads as the verb "be" ("LONDON | Thu Apr 29, 2010 11:29 am EDT
+# LONDON (Reuters) -", a stamp the splitter left as a sentence of its own): no verb (round 31)
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d\d")
+_MERIDIEM = frozenset({"am", "a.m.", "pm", "p.m."})
+
+
+def _verb(token: Token) -> bool:
+    """Whether a token is a verb, not a clock time's 'am' or 'pm' read as one."""
+    if token.pos_ not in _VERB_POS:
+        return False
+    clock = token.i > 0 and _CLOCK_TIME.fullmatch(token.doc[token.i - 1].text) is not None
+    return not (clock and token.lower_ in _MERIDIEM)
 
 
 class _Pruner:
