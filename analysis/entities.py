@@ -92,6 +92,10 @@ TITLE_WORDS = frozenset(
     late then ex elect supervisor commissioner councilmember councillor councilor councilman
     councilwoman alderman alderwoman trustee superintendent sheriff treasurer comptroller
     assemblyman assemblywoman assemblymember taoiseach tanaiste chairperson""".split()  # noqa: SIM905 - a long word list reads best as prose
+) | frozenset(
+    # the abbreviated titles analysis.nlp keeps whole ("Supt.", "Ald.", "Secy."), and plurals
+    """adj ald amb asst assoc atty brig cllr cmdr comdr commr cpl cpt det dist drs gens govs insp
+    lieut messrs mlle mme mmes msgr ofc pres profs pte pvt reps secy sens supt tpr treas""".split()  # noqa: SIM905
 )
 
 # Job words that stand before a name as titles do ("co-host Gayle King", "County Executive Ed
@@ -141,6 +145,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
 _DASHES = re.compile(r"\s*[\u2010\u2011\u2012\u2013\u2014\u2212-]\s*")
 _EDGE_PUNCT = "\"'()[]{}<>«»“”„‹›:;,!?*•|/\\~^_=+#@&%$-–—… \ufffd\u00a0"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+$")
+# Generational suffixes written after a surname ("Jr.", "III").
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _KEEP_PERIOD = frozenset({"jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "st.", "bros."})
 _TRAILING_STOPWORDS = frozenset({"of", "and", "the", "in", "on", "at", "for", "to", "&"})
 _KEEP_THE = frozenset({"hague", "gambia", "bahamas"})
@@ -194,12 +200,14 @@ def strip_titles(name: str) -> str:
 
     Everything up to the last title word among all but the final word goes ("US Secretary of
     State Tillerson" -> "Tillerson"); a name made only of titles and nationalities becomes "".
+    A generational suffix is no final word of its own: "Martin Luther King Jr." keeps its "King".
     """
     words = name.split()
     if all(_is_title(w) or w.lower() in NATIONALITY_WORDS for w in words):
         return ""
+    last = len(words) - (2 if len(words) > 1 and words[-1].lower() in _SUFFIXES else 1)
     cut = 0
-    for i, word in enumerate(words[:-1]):
+    for i, word in enumerate(words[:last]):
         if _is_title(word):
             cut = i + 1
     return " ".join(words[cut:])

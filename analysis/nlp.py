@@ -47,9 +47,25 @@ GLUED_MARKS = (
 # a full stop, and the parser then ends the sentence there ("“…,” said Sgt. | Jane Smith"), cutting
 # a quotation off from its speaker and a date off from its verb. Kept whole, as the model's own.
 ABBREVIATED_TITLES = tuple(
-    """Amb Asst Atty Brig Cllr Cmdr Comm Const Cpl Cpt Dep Det Fr Hon Insp Msgr Ofc Pres Pte Pvt
-    Rt Sgt Snr Spc Supt Tpr""".split()  # noqa: SIM905
+    """Adj Ald Amb Asst Assoc Atty Brig Cllr Cmdr Comdr Comm Commr Const Cpl Cpt Dep Det Dist Drs
+    Fr Gens Govs Hon Insp Lieut Mlle Mme Mmes Msgr Ofc Pres Profs Pte Pvt Reps Rt Secy Sens Sgt
+    Snr Spc Supt Tpr Treas""".split()  # noqa: SIM905
 )
+
+
+# Titles written abbreviated before a name, kept as one token with their full stop (the model's
+# own, "Mr.", "Gov.", and `ABBREVIATED_TITLES`): the parser may still end a sentence at their
+# full stop ("“…,” said Asst. | Chief Tom Ruiz", "particularly Sens. | Ted Cruz and Marco Rubio"),
+# so no sentence starts at the proper noun written right after one. Not "St." (a street ends a
+# sentence), "Jr."/"Sr." (they end names), nor a state ("Del.", "Mass."); nor the titles the
+# tokenizer splits from their full stop ("Lt", "Capt", "Col", "Maj"):
+# `speaker_names.name_after_title` reads the parse they get, and a whole sentence makes the
+# parser take the title for the subject ("Navy Capt. Jeff Davis", "Navy Capt" an organisation).
+TITLES_BEFORE_NAMES = frozenset(
+    (*ABBREVIATED_TITLES, *"Mr Mrs Ms Messrs Dr Prof Rev Gov Sen Rep Gen Adm".split())  # noqa: SIM905
+)
+_TITLE_TOKENS = frozenset(f"{title}." for title in TITLES_BEFORE_NAMES)
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 @Language.component(PARAGRAPH_PIPE)
@@ -57,21 +73,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line; the parser keeps boundaries set before it.
 
     The token after the paragraph's first is marked as no sentence start: without that the
-    small parser, handed a preset boundary, likes to split "Vladimir | Putin met ...".
+    small parser, handed a preset boundary, likes to split "Vladimir | Putin met ...". Nor does
+    the proper noun after an abbreviated title start one (`TITLES_BEFORE_NAMES`).
     Boundaries are written as one array: `Token.is_sent_start = ...` scans the whole Doc on
     every assignment, which made a page of 50,000 one-line paragraphs take minutes.
     """
     text = doc_text(doc)
     starts = doc.to_array([SENT_START]).astype(numpy.int64)
     previous_end: int | None = None
+    after_title = False  # the token before was an abbreviated title, a space after it
     for token in doc:
         if token.is_space:
+            after_title = False
             continue
         if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
             starts[token.i] = 1
             if token.i + 1 < len(doc):
                 starts[token.i + 1] = -1
+        elif after_title and token.tag_ in _PROPER_TAGS and token.text[:1].isupper():
+            starts[token.i] = -1  # "Asst. | Chief": the tagger has run, the parser not yet
         previous_end = token.idx + len(token.text)
+        after_title = token.text in _TITLE_TOKENS and token.whitespace_ != ""
     return doc.from_array([SENT_START], cast(Ints2d, starts.astype(numpy.uint64).reshape(-1, 1)))
 
 

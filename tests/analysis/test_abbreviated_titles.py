@@ -66,3 +66,41 @@ def test_the_title_stays_in_its_sentence(nlp: Language) -> None:
 )
 def test_person_after_abbreviated_titles(surface: str, person: str) -> None:
     assert person_after_abbreviated_titles(surface) == person
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser ended the sentence at the title's full stop even as one token ("Asst.")
+        ("“This is a great day for the city,” said Asst. Chief Tom Ruiz.", "tom ruiz"),
+        ("“We will not give up,” said Assoc. Prof. Ann Lee.", "ann lee"),
+        # titles the tokenizer split from their full stop
+        (
+            "“We are proud of the ward,” said Ald. Brendan Reilly, who represents it.",
+            "brendan reilly",
+        ),
+        ("“The schools will open,” said Secy. Tom Ruiz.", "tom ruiz"),
+        ("“We have enough evidence,” said Dist. Atty. Jane Roe.", "jane roe"),
+        ("“We are proud of them,” Mme. Claire Dubois said.", "claire dubois"),
+    ],
+)
+def test_no_sentence_ends_inside_a_titled_name(nlp: Language, text: str, speaker: str) -> None:
+    assert speaker_keys(nlp, text) == [speaker]
+
+
+def test_plural_titles_keep_their_sentence(nlp: Language) -> None:
+    doc = nlp("He attacked his rivals, particularly Sens. Ted Cruz and Marco Rubio, who won.")
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a title or an abbreviation that ends its sentence before a new one
+        "He was promoted to Lt. The ceremony was short.",
+        "“It was fair,” said Ann Lee of Washington, D.C. Tom Ruiz disagreed.",
+        "“It was fair,” said Tom Ruiz Jr. The judge disagreed.",
+    ],
+)
+def test_sentences_after_other_full_stops_are_unchanged(nlp: Language, text: str) -> None:
+    assert len(list(nlp(text).sents)) == 2
