@@ -338,6 +338,25 @@ def _url(url: str) -> str:
     return re.sub(r"[?#].*$", "", bare).rstrip("/")
 
 
+def assert_labels_in_text(split: str) -> None:
+    """Every labelled quotation of the split is in its page's text (trafilatura's, never
+    Analyst's), in page order, and so is every not_quote and `body_ends`."""
+    chosen = pages(split)
+    raw = read_html(chosen)
+    for page in chosen:
+        text = quotes_real.normalise(trafilatura.extract(raw[page.name]) or "")
+        data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
+        at = 0
+        for quote in data["quotes"]:  # in page order
+            found = text.find(quotes_real.normalise(quote["text"]), at)
+            assert found >= 0, (page.key, quote["text"])
+            at = found
+        for term in data["not_quotes"]:
+            assert quotes_real.normalise(term) in text, (page.key, term)
+        if data["body_ends"]:
+            assert quotes_real.normalise(data["body_ends"]) in text, page.key
+
+
 def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
     assert SPLITS == (
         "dev",
@@ -448,20 +467,7 @@ def test_every_labelled_quotation_is_in_its_pages_text(batch: Batch) -> None:
             f"the pages are not in this repository: set ${batch.env} to a clone of "
             f"{batch.github} to check the labels against them"
         )
-    chosen = pages(batch.split)
-    raw = read_html(chosen)
-    for page in chosen:
-        text = quotes_real.normalise(trafilatura.extract(raw[page.name]) or "")
-        data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
-        at = 0
-        for quote in data["quotes"]:  # in page order
-            found = text.find(quotes_real.normalise(quote["text"]), at)
-            assert found >= 0, (page.key, quote["text"])
-            at = found
-        for term in data["not_quotes"]:
-            assert quotes_real.normalise(term) in text, (page.key, term)
-        if data["body_ends"]:
-            assert quotes_real.normalise(data["body_ends"]) in text, page.key
+    assert_labels_in_text(batch.split)
 
 
 @BATCHES
@@ -624,20 +630,7 @@ def test_every_nineteenth_label_file_parses_and_is_well_formed() -> None:
 def test_every_nineteenth_labelled_quotation_is_in_its_pages_text() -> None:
     if not (DEFAULT_DATA / ARCHIVE).is_file():
         pytest.skip(f"htmldate's archive is not at {DEFAULT_DATA / ARCHIVE}")
-    chosen = pages("nineteenth")
-    raw = read_html(chosen)
-    for page in chosen:
-        text = quotes_real.normalise(trafilatura.extract(raw[page.name]) or "")
-        data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
-        at = 0
-        for quote in data["quotes"]:  # in page order
-            found = text.find(quotes_real.normalise(quote["text"]), at)
-            assert found >= 0, (page.key, quote["text"])
-            at = found
-        for term in data["not_quotes"]:
-            assert quotes_real.normalise(term) in text, (page.key, term)
-        if data["body_ends"]:
-            assert quotes_real.normalise(data["body_ends"]) in text, page.key
+    assert_labels_in_text("nineteenth")
 
 
 def test_a_nineteenth_page_is_refused_when_the_archive_lacks_it(tmp_path: Path) -> None:
