@@ -239,12 +239,12 @@ def _publication_date(
     if markup_date:
         parsed = _parse_iso(markup_date)
         if parsed is not None:
-            # the page's own stamp, at its local day (issue 12), or the day its label shows
-            local = labelled_day(stamps, local_publication_day(stamps, parsed, article))
+            # the page's own stamp, at its local day, or the day its label shows (issue 12)
+            local = local_publication_day(stamps, parsed, article)
             source = DateSource.MARKUP if local == parsed else DateSource.STAMP
             return local, Precision.DAY, source
     if (declared := declared_day(stamps, article)) is not None:
-        return labelled_day(stamps, declared), Precision.DAY, DateSource.STAMP
+        return declared, Precision.DAY, DateSource.STAMP
     found = htmldate.find_date(
         html, url=url, extensive_search=True, original_date=True, outputformat=_ISO
     )

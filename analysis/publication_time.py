@@ -203,12 +203,13 @@ def local_publication_day(
     """The publication day to keep: the page's declared stamp's local day over `found`, else
     `found` with its day and month put back when a `<time datetime>` says they were swapped.
     `article` is the article's text (for its dateline). A dateline that dates the writing
-    shortly before ("Dec. 28, 2018 —") wins over both."""
+    shortly before ("Dec. 28, 2018 —") wins over both; a shown label days away over all
+    (`labelled_day`)."""
     day = _stamped_day(page, found, article)
     written = _written_day(article)
     if written is not None and 0 < (day - written).days <= WRITTEN_BEFORE_DAYS:
-        return written
-    return day
+        day = written
+    return labelled_day(page, day)
 
 
 def declared_day(page: PageStamps, article: str = "") -> datetime.date | None:
