@@ -136,6 +136,16 @@ by hand after one run, before any rule was written from them (the table, reasons
 pages in `eval.pages_nineteenth`). Its page names and label keys carry the prefix `htmldate19-`,
 so its files are told from the first batches'; read from the archive like them; not part of
 "dev", "test" or "all".
+
+The twentieth batch (`TWENTIETH`, split "twentieth", session 30, 2026-12-08), a DEVELOPMENT batch,
+takes what the two mirrored sources with pages left still hold: fundus's test pages and
+Postlight Parser's fixtures no batch read, of sites in no held-out batch, drawn in a seeded order:
+15 English news pages (9 of fundus, 6 of Postlight), 7 of them with quotations in double marks,
+the rest kept for their dated events; quotations labelled by hand before Analyst was run on any of
+them, dated events judged by hand after one run, before any rule was written from them (the
+tables, reasons and rejected pages in `eval.pages_twentieth`). Its page names and label keys carry
+the prefixes `fundus20-` and `postlight20-`; read like the thirteenth (`--fundus PATH`) and the
+tenth (`--postlight PATH`); not part of "dev", "test" or "all".
 """
 
 from __future__ import annotations
@@ -160,6 +170,7 @@ from eval import (
     pages_seventeenth,
     pages_sixteenth,
     pages_thirteenth,
+    pages_twentieth,
 )
 from eval.common import DEFAULT_DATA
 
@@ -1241,6 +1252,20 @@ NINETEENTH: tuple[str, ...] = tuple(
     page_name(NINETEENTH_PREFIX, member) for member, _, _ in NINETEENTH_PAGES
 )
 
+# The twentieth (development) batch (session 30, 2026-12-08): fundus's test pages and Postlight
+# Parser's fixtures that no batch read, of sites in no held-out batch; the tables, with the choice
+# and the pages left out, are in their own module. Two sources, one prefix each.
+TWENTIETH_SOURCES = ("fundus", "postlight")
+TWENTIETH_FUNDUS_PREFIX = "fundus20-"  # not the thirteenth's, fourteenth's or fifteenth's
+TWENTIETH_POSTLIGHT_PREFIX = "postlight20-"  # not the tenth's, eleventh's or sixteenth's
+TWENTIETH_FUNDUS_PAGES = pages_twentieth.FUNDUS_PAGES
+TWENTIETH_POSTLIGHT_PAGES = pages_twentieth.POSTLIGHT_PAGES
+TWENTIETH: tuple[str, ...] = tuple(
+    page_name(TWENTIETH_FUNDUS_PREFIX, member) for member, _, _ in TWENTIETH_FUNDUS_PAGES
+) + tuple(
+    page_name(TWENTIETH_POSTLIGHT_PREFIX, member) for member, _, _ in TWENTIETH_POSTLIGHT_PAGES
+)
+
 
 @cache
 def catalogue(data: Path = DEFAULT_DATA) -> dict[str, RealPage]:
@@ -1354,6 +1379,14 @@ def nineteenth_catalogue() -> dict[str, RealPage]:
     return mirrored_catalogue(NINETEENTH_PAGES, NINETEENTH_PREFIX, NINETEENTH_SOURCE)
 
 
+def twentieth_catalogue() -> dict[str, RealPage]:
+    """The twentieth batch's pages (fundus's and Postlight Parser's pages no batch read,
+    development), by page name: fundus's first, then Postlight's, each in the order listed."""
+    return mirrored_catalogue(
+        TWENTIETH_FUNDUS_PAGES, TWENTIETH_FUNDUS_PREFIX, "fundus"
+    ) | mirrored_catalogue(TWENTIETH_POSTLIGHT_PAGES, TWENTIETH_POSTLIGHT_PREFIX, "postlight")
+
+
 SPLITS = (
     "dev",
     "test",
@@ -1373,6 +1406,7 @@ SPLITS = (
     "seventeenth",
     "eighteenth",
     "nineteenth",
+    "twentieth",
 )
 
 
@@ -1388,7 +1422,8 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
     more of Postlight Parser's pages, a development batch, neither; "seventeenth", newspaper's
     saved test pages, held out, neither; "eighteenth", more of newspaper's pages, held out,
     neither; "nineteenth", more of htmldate's archive, a development batch, the archive but not
-    its gold files), in the order listed."""
+    its gold files; "twentieth", more of fundus's and Postlight Parser's pages, a development
+    batch, neither), in the order listed."""
     batches = {
         "seventh": readability_catalogue,
         "eighth": eighth_catalogue,
@@ -1403,6 +1438,7 @@ def pages(split: str = "all", data: Path = DEFAULT_DATA) -> list[RealPage]:
         "seventeenth": seventeenth_catalogue,
         "eighteenth": eighteenth_catalogue,
         "nineteenth": nineteenth_catalogue,
+        "twentieth": twentieth_catalogue,
     }
     if split in batches:
         return list(batches[split]().values())
@@ -1462,7 +1498,7 @@ MIRRORED = {
         POSTLIGHT_MIRROR,
         "--postlight",
         "tenth",
-        ("eleventh", "sixteenth"),
+        ("eleventh", "sixteenth", "twentieth"),
     ),
     "fundus": Mirrored(
         "flairNLP/fundus",
@@ -1471,7 +1507,7 @@ MIRRORED = {
         FUNDUS_MIRROR,
         "--fundus",
         "thirteenth",
-        ("fourteenth", "fifteenth"),
+        ("fourteenth", "fifteenth", "twentieth"),
     ),
     "newspaper3k": Mirrored(
         "codelucas/newspaper",
