@@ -21,7 +21,9 @@ seventeenth` the seventeenth, newspaper's saved test pages (`--newspaper3k PATH`
 $ANALYST_NEWSPAPER3K, else the machine's mirror), HELD OUT: a blind measurement; `--split
 eighteenth` the eighteenth, more of newspaper's pages, HELD OUT likewise; `--split nineteenth`
 the nineteenth, pages of htmldate's archive no batch had used, chosen for dated events, a
-development batch (read from the archive, like `dev`).
+development batch (read from the archive, like `dev`); `--split twentieth` the twentieth, fundus's
+and Postlight Parser's pages no batch had read (`--fundus PATH`, `--postlight PATH`), a
+development batch.
 
 The split's pages (`eval.real_pages`) are saved to a temporary folder, ingested with the real CLI
 (`analyst ingest FOLDER --json`, in-process) into a temporary SQLite database, and every event of

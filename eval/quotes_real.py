@@ -23,7 +23,9 @@ fourteenth, fundus's pages of other sites, HELD OUT: scored by the lead only, it
 $ANALYST_NEWSPAPER3K, else the machine's mirror), HELD OUT: a blind measurement, its errors
 not read; `--split eighteenth` the eighteenth, more of newspaper's pages, HELD OUT likewise;
 `--split nineteenth` the nineteenth, pages of htmldate's archive no batch had used, chosen for
-dated events, a development batch (three quotations only; read from the archive, like `dev`).
+dated events, a development batch (three quotations only; read from the archive, like `dev`);
+`--split twentieth` the twentieth, fundus's and Postlight Parser's pages no batch had read
+(`--fundus PATH`, `--postlight PATH`), a development batch (79 quotations on 7 of 15 pages).
 The split's pages (`eval.real_pages`) are written to a temporary folder and ingested by the real
 CLI (`analyst ingest FOLDER --json`, in-process, on a temporary SQLite file); the gold is the
 hand-labelled `eval/data/real_quotes/<page>.json` (its README has the rules).

@@ -6,6 +6,8 @@ read) of more of Postlight Parser's pages, labelled blind and scored only by the
 keeps its name: the same checks hold for a held-out batch. The nineteenth, a development batch
 read from htmldate's archive rather than a mirrored repository, has checks of its own at the end
 (`NINETEENTH_*`): the same facts, told for the archive (its gold files, not a pinned commit).
+The twentieth, a development batch read from two mirrored repositories at once (fundus's and
+Postlight Parser's), has its own checks after those (`TWENTIETH_*`).
 
 The splits are defined in code and their labels and event judgments are in the repository, so
 most checks need no copy of those repositories (CI has none). The one that reads the pages (every
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 import trafilatura
 
@@ -83,8 +86,15 @@ from eval.real_pages import (
     TWELFTH,
     TWELFTH_PAGES,
     TWELFTH_PREFIX,
+    TWENTIETH,
+    TWENTIETH_FUNDUS_PAGES,
+    TWENTIETH_FUNDUS_PREFIX,
+    TWENTIETH_POSTLIGHT_PAGES,
+    TWENTIETH_POSTLIGHT_PREFIX,
+    TWENTIETH_SOURCES,
     catalogue,
     mirrored_repo,
+    page_name,
     pages,
     read_html,
     read_mirrored,
@@ -338,9 +348,19 @@ def _url(url: str) -> str:
     return re.sub(r"[?#].*$", "", bare).rstrip("/")
 
 
+def _html_text(raw: bytes) -> str:
+    """A page's visible text from its HTML (scripts and styles dropped), for `html_only` labels."""
+    tree = lxml.html.fromstring(raw)
+    for hidden in tree.xpath("//script|//style|//noscript"):
+        hidden.drop_tree()
+    return str(tree.text_content())
+
+
 def assert_labels_in_text(split: str) -> None:
     """Every labelled quotation of the split is in its page's text (trafilatura's, never
-    Analyst's), in page order, and so is every not_quote and `body_ends`."""
+    Analyst's), in page order, and so is every not_quote and `body_ends`; a quotation marked
+    `html_only` (in a paragraph trafilatura drops, labelled from the HTML by rule 1) is in the
+    HTML's text instead, and not in trafilatura's."""
     chosen = pages(split)
     raw = read_html(chosen)
     for page in chosen:
@@ -348,6 +368,11 @@ def assert_labels_in_text(split: str) -> None:
         data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
         at = 0
         for quote in data["quotes"]:  # in page order
+            if quote.get("html_only"):
+                shown = quotes_real.normalise(_html_text(raw[page.name]))
+                assert quotes_real.normalise(quote["text"]) in shown, (page.key, quote["text"])
+                assert quotes_real.normalise(quote["text"]) not in text, (page.key, quote["text"])
+                continue
             found = text.find(quotes_real.normalise(quote["text"]), at)
             assert found >= 0, (page.key, quote["text"])
             at = found
@@ -377,6 +402,7 @@ def test_the_splits_come_in_order_after_the_earlier_ones() -> None:
         "seventeenth",
         "eighteenth",
         "nineteenth",
+        "twentieth",
     )
 
 
@@ -682,4 +708,195 @@ def test_every_nineteenth_page_has_a_well_formed_judgment_file() -> None:
     assert (len(chosen), events, right, missed) == NINETEENTH_TALLY
     keys = {p.key for p in chosen}
     mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(NINETEENTH_PREFIX)}
+    assert mine == keys
+
+
+# --- the twentieth batch: fundus's and Postlight Parser's pages no batch read (development) ----
+
+TWENTIETH_EARLIER = NINETEENTH_EARLIER + NINETEENTH  # every batch before it
+TWENTIETH_QUOTATIONS = 79
+TWENTIETH_TALLY = (15, 54, 45, 3)  # pages, dated events, right, missed (start code 8189515)
+TWENTIETH_LABELLED = (
+    "by hand, 2026-12-08, helper batch20 for issue 12 (twentieth batch, development, labelled "
+    "blind: before Analyst was run on any of the pages)"
+)
+TWENTIETH_JUDGED = (
+    "by hand, 2026-12-08, helper batch20 for issue 12 (twentieth batch, development; Analyst at "
+    "8189515)"
+)
+TWENTIETH_TABLES = {  # source: (its table, its prefix, the folder of its pages)
+    "fundus": (
+        TWENTIETH_FUNDUS_PAGES,
+        TWENTIETH_FUNDUS_PREFIX,
+        "tests/resources/parser/test_data/",
+    ),
+    "postlight": (TWENTIETH_POSTLIGHT_PAGES, TWENTIETH_POSTLIGHT_PREFIX, "fixtures/"),
+}
+HELD_OUT_SPLITS = (
+    "test",
+    "sixth",
+    "seventh",
+    "eighth",
+    "eleventh",
+    "fourteenth",
+    "seventeenth",
+    "eighteenth",
+)
+
+
+def _site(url: str) -> str:
+    """A URL's site: its host without "www." (same site, same key)."""
+    return re.sub(r"^(www\d?\.)", "", re.sub(r"^https?://", "", url.lower()).split("/")[0])
+
+
+def test_the_twentieth_split_lists_its_pages_from_two_sources(tmp_path: Path) -> None:
+    chosen = pages("twentieth", tmp_path / "no-archive-here")
+    assert [p.name for p in chosen] == list(TWENTIETH)
+    assert len(TWENTIETH) == len(set(TWENTIETH)) == TWENTIETH_TALLY[0]
+    rows = [(source, *row) for source in TWENTIETH_SOURCES for row in TWENTIETH_TABLES[source][0]]
+    for page, (source, member, url, published) in zip(chosen, rows, strict=True):
+        _, prefix, folder = TWENTIETH_TABLES[source]
+        assert page.source == source and page.member == member
+        assert member.startswith(folder) and member.endswith((".html", ".html.gz"))
+        assert page.name == prefix + Path(member).name.removesuffix(".gz")
+        assert page.key == prefix + Path(member).name.removesuffix(".gz").removesuffix(".html")
+        assert page.url == url and url.startswith(("http://", "https://"))
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and page.published == published
+        assert "twentieth" in (MIRRORED[source].split, *MIRRORED[source].later)
+
+
+def test_the_twentieth_uses_no_page_of_an_earlier_batch() -> None:
+    assert not set(TWENTIETH) & set(TWENTIETH_EARLIER)
+    earlier = {
+        member
+        for table in (
+            TENTH_PAGES,
+            ELEVENTH_PAGES,
+            SIXTEENTH_PAGES,
+            THIRTEENTH_PAGES,
+            FOURTEENTH_PAGES,
+            FIFTEENTH_PAGES,
+        )
+        for member, _, _ in table
+    }
+    mine = [m for table in (TWENTIETH_FUNDUS_PAGES, TWENTIETH_POSTLIGHT_PAGES) for m, _, _ in table]
+    assert len(mine) == len(set(mine)) and not set(mine) & earlier
+    labelled = {
+        p.stem
+        for prefix in (TWENTIETH_FUNDUS_PREFIX, TWENTIETH_POSTLIGHT_PREFIX)
+        for p in LABELS.glob(f"{prefix}*.json")
+    }
+    assert labelled == {_key(n) for n in TWENTIETH}  # a label file per page, none left over
+
+
+def _twentieth_urls() -> list[str]:
+    return [url for table in TWENTIETH_TABLES.values() for _, url, _ in table[0]]
+
+
+def test_no_twentieth_page_url_is_a_page_of_another_batch() -> None:
+    others = {_url(url) for _, url, _ in SEVENTH_PAGES}
+    others |= {_url(url) for _, _, url, _ in EIGHTH_PAGES}
+    mine_keys = {_key(n) for n in TWENTIETH}
+    for path in LABELS.glob("*.json"):
+        url = json.loads(path.read_text("utf-8")).get("url")
+        if url and path.stem not in mine_keys:
+            others.add(_url(url))
+    if _gold_files_here():  # the archive's pages, by URL
+        others |= {_url(p.url) for p in catalogue().values()}
+    mine = [_url(url) for url in _twentieth_urls()]
+    assert len(others) > 130 and len(mine) == len(set(mine))
+    assert not set(mine) & others
+
+
+def test_no_twentieth_site_is_a_site_of_a_held_out_batch() -> None:
+    held = {_site(url) for _, url, _ in SEVENTH_PAGES}
+    held |= {_site(url) for _, _, url, _ in EIGHTH_PAGES}
+    for table in (ELEVENTH_PAGES, FOURTEENTH_PAGES, SEVENTEENTH_PAGES, EIGHTEENTH_PAGES):
+        held |= {_site(url) for _, url, _ in table}
+    if _gold_files_here():  # the archive's held-out pages (test, sixth), by their page lists
+        known = catalogue()
+        held |= {_site(known[name].url) for name in TEST}
+    mine = [_site(url) for url in _twentieth_urls()]
+    assert len(held) > 50 and len(mine) == len(set(mine))  # one page per site
+    assert not set(mine) & held
+
+
+def test_every_twentieth_label_file_parses_and_is_well_formed() -> None:
+    counted = 0
+    for source in TWENTIETH_SOURCES:
+        table, prefix, _ = TWENTIETH_TABLES[source]
+        known = MIRRORED[source]
+        for member, url, _ in table:
+            name = page_name(prefix, member)
+            data = json.loads((LABELS / f"{_key(name)}.json").read_text("utf-8"))
+            assert data["page"] == name and data["url"] == url
+            assert data["source"] == f"{known.github} {member} at commit {known.commit}"
+            assert data["labelled"] == TWENTIETH_LABELLED
+            assert data["note"].strip(), name  # quotations optional: news kept for its events
+            assert data["body_ends"] is None or data["body_ends"].strip(), name
+            assert_quotes_well_formed(name, data)
+            gold = quotes_real.load_page(LABELS / f"{_key(name)}.json")
+            assert gold.key == _key(name) and len(gold.quotes) == len(data["quotes"])
+            assert all(q["note"].strip() for q in data["quotes"]), name
+            counted += len(data["quotes"])
+    assert counted == TWENTIETH_QUOTATIONS
+    title = (LABELS / "README-twentieth.md").read_text("utf-8").splitlines()[0]
+    assert title.endswith("a development batch")
+
+
+def test_every_twentieth_labelled_quotation_is_in_its_pages_text() -> None:
+    for source in TWENTIETH_SOURCES:
+        where = mirrored_repo(source)
+        if not ((where / "HEAD").is_file() or (where / ".git").exists()):
+            pytest.skip(f"{MIRRORED[source].github} is not here: set ${MIRRORED[source].env}")
+    assert_labels_in_text("twentieth")
+
+
+def test_quotes_real_and_events_real_take_the_twentieth_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: dict[str, Any] = {}
+    given = {source: tmp_path / source for source in TWENTIETH_SOURCES}
+    options = [arg for s in TWENTIETH_SOURCES for arg in (f"--{s}", str(given[s]))]
+
+    def run_split(split: str, **kwargs: Any) -> tuple[list[Any], dict[str, str]]:
+        seen["quotes"] = (split, {s: kwargs["repos"][s] for s in TWENTIETH_SOURCES})
+        return [], {}
+
+    monkeypatch.setattr(quotes_real, "run_split", run_split)
+    assert quotes_real.main(["--split", "twentieth", *options]) == 1
+    assert seen["quotes"] == ("twentieth", given)
+
+    def ingest(split: str, data: Path, repos: dict[str, Path | None]) -> events_real.Ingested:
+        seen["events"] = (split, {s: repos[s] for s in TWENTIETH_SOURCES})
+        return events_real.Ingested([], {}, {}, 0, 0)
+
+    monkeypatch.setattr(events_real, "ingest", ingest)
+    judged = tmp_path / "judged"
+    judged.mkdir()
+    argv = ["--split", "twentieth", "--judgments", str(judged), *options]
+    assert events_real.main(argv) == 0
+    assert seen["events"] == ("twentieth", given)
+    assert f"{TWENTIETH_TALLY[0]} real pages" in capsys.readouterr().out
+
+
+def test_every_twentieth_page_has_a_well_formed_judgment_file() -> None:
+    chosen = pages("twentieth")
+    events = right = missed = 0
+    for page in chosen:
+        data = json.loads((JUDGMENTS / f"{page.key}.json").read_text("utf-8"))
+        assert data["page"] == page.key and data["url"] == page.url, page.key
+        assert data["published"] == page.published and data["judged"] == TWENTIETH_JUDGED
+        judged = load_page(data)  # refuses a date that does not fit its precision, a bad class
+        events += sum(1 for j in judged if not j.missed)
+        right += sum(1 for j in judged if j.was_right)
+        missed += sum(1 for j in judged if j.missed)
+        assert all(j.why for j in judged), page.key
+    assert (len(chosen), events, right, missed) == TWENTIETH_TALLY
+    keys = {p.key for p in chosen}
+    mine = {
+        p.stem
+        for p in Path(JUDGMENTS).glob("*.json")
+        if p.stem.startswith((TWENTIETH_FUNDUS_PREFIX, TWENTIETH_POSTLIGHT_PREFIX))
+    }
     assert mine == keys
