@@ -14,6 +14,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from analysis.speaker_words import word_set
+
+# Verbs of regard: "views the party as “toxic”", "sees issues as “black and white”" say what
+# their subject thinks, not what anyone called something; the quoted words are those of a
+# speech verb above ("saying the average voter views the party as “toxic”"), if any.
+REGARDS = word_set("view see regard consider perceive")
+
 
 def under_as(word: Token) -> bool:
     """A quoted word hanging on "as" ("as “scum”"; the parser makes it an object or a modifier)."""
@@ -25,6 +32,8 @@ def labels_as(verb: Token, below: Token, quoted: Token) -> bool:
     something by them: the quoted words hang on that "as" ("As a boss on “The Apprentice,”
     Trump demeaned women" does not)."""
     if verb.pos_ != "VERB" or below.lower_ != "as" or below.dep_ != "prep" or below.head != verb:
+        return False
+    if verb.lemma_.lower() in REGARDS:
         return False
     if quoted.head != below:
         return False

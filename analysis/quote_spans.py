@@ -96,6 +96,10 @@ FORMATTING = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u
 # (R-S.C.):"I have …', 'said,"Look'): it opens when no quotation is open, else it closes one
 # ('"Look,"he said').
 EITHER = "either"
+# What follows a paragraph's opening mark that smart-quote software turned into a closing one
+# because a space came next: an ellipsis taking the quotation up in mid-sentence ("” … he
+# delivered a mix …,” Barabak wrote"); a closing mark never starts a paragraph before one.
+_TURNED_OPEN = re.compile(r" +(?:…|\.\.\.) ?\w")
 
 
 def _role(text: str, i: int, start: int, end: int) -> str | None:
@@ -107,6 +111,8 @@ def _role(text: str, i: int, start: int, end: int) -> str | None:
     char = text[i]
     if char == '"' and before in ",:" and after.isalpha():
         return EITHER
+    if char == "”" and _TURNED_OPEN.match(text, i + 1) and not text[start:i].strip():
+        return "open"  # smart-quote software turned a paragraph's opener spaced before "…"
     glued_open = char == "“" and before in ",:"  # 'she said,“Look …': no space typed
     glued_close = char == "”" and before in ",.!?" and after.isalpha()  # '“…,”Holt said'
     can_open = not after.isspace() and (before.isspace() or before in _BEFORE_OPEN or glued_open)

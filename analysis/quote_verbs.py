@@ -65,8 +65,10 @@ def manner_verb(verb: Token) -> bool:
     chanting, “…”" is the protesters', whom the parse lost)."""
     if _reads(verb):
         return True  # "“…,” the article read": for a writing whose author the article names
-    if verb.tag_ not in _FINITE or verb.lemma_.lower() not in MANNER_VERBS:
+    if verb.lemma_.lower() not in MANNER_VERBS:
         return False
+    if verb.tag_ not in _FINITE and verb.tag_ != "VBG":
+        return False  # a participle with a subject of its own: "with Trump yelling: “…”"
     return any(c.dep_ == "nsubj" for c in verb.children)
 
 
