@@ -92,6 +92,8 @@ USED_SIZES: dict[int, tuple[int, int]] = {
     2525: (150, 150),  # round 25's over-reach draw (changes read only)
     2828: (0, 70),  # round 30's development draw (session 28), judged by hand
     2929: (0, 70),  # round 31's development draw (session 29), judged by hand
+    3232: (0, 60),  # round 32's development draw (session 30), judged by hand
+    3233: (0, 200),  # round 32's over-reach draw (changes read only)
 }
 # Draws from the new pool (`--new-pool`): (PolNeAR dev, Timeline17 every-25th) texts each read.
 NEW_USED_SIZES: dict[int, tuple[int, int]] = {
