@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from analysis.event_attach import Place
 from analysis.event_reference import Dated, Role
 
 # how a date names its noun: "last week's blast" (poss), "the April 20 blast" (compound, nmod),
@@ -38,22 +39,48 @@ def named_earlier(dated: Sequence[Dated | None], found: Sequence[Role]) -> list[
     ]
     flags = []
     for item, role in zip(dated, found, strict=True):
-        named = (
-            item is not None
-            and role is Role.EVENT
-            and item.place.names
-            and item.place.root.dep_ in _MODIFIES
-            and bool(item.last)
-        )
+        named = item is not None and role is Role.EVENT and names(item.place) and bool(item.last)
         verb = item.place.verb if item is not None else None
         flags.append(
             named
             and verb is not None
             and _past(verb)
             and item is not None
-            and any(_same(other, verb.i) and other.first > item.last for other in clause_dates)
+            and any(
+                _same(other, verb.i) and (other.first > item.last or _within(item, other))
+                for other in clause_dates
+            )
         )
     return flags
+
+
+def names(place: Place) -> bool:
+    """Whether a date names its noun: its possessive or modifier ('last week's blast', 'an April
+    8 shooting'), or a time written after it ('a suspect in a shooting last week')."""
+    thing = place.thing
+    if place.names and place.root.dep_ in _MODIFIES:
+        return True
+    return (
+        thing is not None
+        and thing.pos_ == "NOUN"
+        and place.root.dep_ == "npadvmod"
+        and place.root.head.i == thing.i
+    )
+
+
+def in_phrase(place: Place) -> bool:
+    """Whether a date names a thing brought into its clause by a preposition ('arrested him in
+    connection with an April 8 shooting'), not the clause's subject or object."""
+    thing = place.thing
+    return thing is not None and names(place) and thing.dep_ == "pobj"
+
+
+def _within(item: Dated, other: Dated) -> bool:
+    """Whether a named thing's date lies inside the clause's own, coarser date, the thing told in
+    a prepositional phrase: 'Last week, police arrested a man in connection with an April 8
+    shooting' (the arrest is last week's; the shooting only says which)."""
+    inside = other.first <= item.first and item.last <= other.last
+    return inside and other.last - other.first > item.last - item.first and in_phrase(item.place)
 
 
 def _same(item: Dated, verb: int) -> bool:

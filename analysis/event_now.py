@@ -10,7 +10,8 @@ And a bare "today" on a clause of what can or may be (round 10): "As you can see
 relations are strong", "a compromise candidate today may be far better for them" tell a
 possibility or an opinion of now, not the day's happening (`possible_today`). "Talks could
 resume today" is a possibility too; "will meet today", "met today" and "You can vote today"
-stay the day's.
+stay the day's. So is a duty or a demand (round 32): "Congress should start today", "NATO has
+to carry out its role today" tell what ought to be, not what the day brought.
 
 A 'not' right before a date denies the date, not the happening (`denied`): "came not yesterday".
 A day word used as a noun of an age is no day either (round 20, `day_as_noun`): "a better
@@ -26,6 +27,8 @@ from analysis.event_attach import Place, owner
 
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
 _POSSIBLE = frozenset({"could", "may", "might"})
+# a duty or a demand of now, no happening of the day (round 32): "Congress should start today"
+_OUGHT = frozenset({"should", "must", "ought"})
 _SEEING = frozenset(
     {"see", "tell", "say", "imagine", "hear", "guess"}  # "as you can see today"
     | {"predict", "know", "foresee", "understand"}  # "no one today can predict" (round 20)
@@ -64,7 +67,16 @@ def possible_today(place: Place) -> bool:
     if root.lower_ != "today" or verb is None or root.dep_ == "poss" or owner(root) is not None:
         return False
     words = {aux.lower_ for aux in auxes(verb)}
+    if words & _OUGHT or _obliged(verb):
+        return True  # "Congress should start today", "It has to carry out its role today"
     return bool(words & _POSSIBLE) or ("can" in words and verb.lemma_ in _SEEING)
+
+
+def _obliged(verb: Token) -> bool:
+    """Whether a clause is what one has or needs to do: 'has to carry out its role today'."""
+    head = verb.head
+    to = any(kid.dep_ == "aux" and kid.lower_ == "to" for kid in verb.children)
+    return verb.dep_ == "xcomp" and to and head.lemma_ in ("have", "need") and head.i < verb.i
 
 
 _DAY_WORDS = frozenset({"today", "tomorrow", "yesterday"})

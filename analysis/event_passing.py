@@ -129,6 +129,30 @@ def rescheduled(place: Place, written: str) -> bool:
     return thing.head.i == verb.i and thing.dep_ in ("nsubjpass", "dobj", "nsubj")
 
 
+def moved_from(place: Place) -> bool:
+    """A date a moving verb takes a thing away from: 'was postponed from its traditional first
+    Saturday in May', 'moved the vote from Tuesday to Thursday' (round 32). The thing no longer
+    happens then: the date is the old time, a reference point, not the sentence's happening.
+    The parser may hang a date's second part on the verb ('from ... Saturday | in May'): a date
+    right after a date brought by that 'from' is its part."""
+    verb = place.verb
+    if verb is None or verb.lemma_ not in _MOVING:
+        return False
+    host = place.host
+    if place.prep == "from" and host is not None:  # "pushed back from May 3": the particle's
+        return host.i == verb.i or (host.head.i == verb.i and host.dep_ in ("advmod", "prt"))
+    if place.prep not in ("in", "of") or place.root.i == 0:
+        return False
+    before = place.root.doc[place.root.i - 1]
+    prep = before.head
+    return (
+        before.ent_type_ == "DATE"
+        and before.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and prep.head.i == verb.i
+    )
+
+
 def moved_to(place: Place) -> bool:
     """Whether a date is where a moving verb puts a thing in time: 'postponed to Friday'."""
     verb = place.verb
@@ -140,6 +164,8 @@ def compared_amount(place: Place, written: str) -> bool:
     April's 2.1% gain' (not 'results from Tuesday's elections'); a date a figure is 'down
     from' or 'up from'; the time of the figure a change starts from (`change_base`)."""
     if _from_change(place) or _level(place) or change_base(place, written):
+        return True
+    if part_base(place):  # "has increased from the first half of 2019"
         return True
     if _change_from_back(place, written):  # "a significant improvement from 12 months ago"
         return True
@@ -201,6 +227,9 @@ def _change_from_back(place: Place, written: str) -> bool:
     return host.lemma_.lower() in _CHANGE_NOUNS and bool(_EARLIER.search(written))
 
 
+# a part of a year a change is measured from: "has increased from the first half of 2019"
+# (round 32; "will rise from April" is a start, and keeps its date)
+_PARTS = frozenset({"half", "quarter", "period"})
 _EARLIER = re.compile(r"(?i)\b(?:ago|earlier|before|previous|prior|last)\b")
 
 
@@ -226,6 +255,22 @@ def change_base(place: Place, written: str) -> bool:
         for kid in verb.children
         if any(_amount(word) for word in kid.subtree)
     )
+
+
+def part_base(place: Place) -> bool:
+    """A part of a year a change is measured from: 'crimes in the first half of 2020 have
+    increased from the first half of 2019', 'sales fell from the same period of 2021' (round
+    32). A month or a day after 'from' ('bills will rise from April') is a start and keeps its
+    date; a part of a year is a period set against another."""
+    verb = place.verb
+    if verb is None or verb.lemma_ not in _CHANGING or verb.lemma_ == "come":
+        return False
+    part = place.root if place.prep == "from" else place.thing
+    if part is None or part.lemma_.lower() not in _PARTS or part.dep_ != "pobj":
+        return False
+    if part is place.thing and (place.prep != "of" or place.thing_prep != "from"):
+        return False
+    return part.head.lower_ == "from" and part.head.head.i == verb.i
 
 
 def _date_phrase(prep: Token) -> bool:

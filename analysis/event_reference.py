@@ -229,11 +229,15 @@ def _compared(dated: Dated) -> bool:
     """A date of what a clause compares with: 'would match the estimate for flu deaths between
     October 2019 to March 2020' (not 'sales topped forecasts on Tuesday')."""
     place, verb = dated.place, dated.place.verb
+    if verb is not None and verb.dep_ == "dobj" and verb.head.lemma_ in _COMPARING_VERBS:
+        return True  # "could eclipse the 1871 Chicago blaze", the object read as a verb
     if verb is None or verb.lemma_ not in _COMPARING_VERBS:
         return False
     if place.prep in _SPANS:
         return True
     objects = [kid for kid in verb.children if kid.dep_ in ("dobj", "attr")]
+    if any(obj.i == place.root.i for obj in objects) and not place.prep:
+        return True  # "threatens to eclipse the 1989 Exxon Valdez spill", the year read as it
     thing = place.thing
     return thing is not None and any(obj.i == thing.i or thing in obj.subtree for obj in objects)
 

@@ -38,6 +38,7 @@ from spacy.tokens import Token
 
 from analysis import clause_kinds as kinds
 from analysis.event_ahead_of import ahead_of_thing
+from analysis.event_announced import announced
 from analysis.event_attach import SET_OFF, VERBS, Link, Place, climb
 from analysis.event_background import (
     example,
@@ -52,7 +53,9 @@ from analysis.event_mention_second import (
     purpose_content,
 )
 from analysis.event_misparsed import based_on, relative_complement, topic_participle
+from analysis.event_named_earlier import in_phrase
 from analysis.event_passing import (
+    moved_from,
     named_below,
     named_in_passing,
     new_time,
@@ -76,6 +79,7 @@ from analysis.event_reference import (
 from analysis.event_said_now import said_now
 from analysis.event_sources import present_source
 from analysis.event_topic import spoken_on, talked_of
+from analysis.event_weather import forecast_state
 from analysis.event_words import PLANS, PUBLISHING, RELATIONS, REPORTING, STATES
 
 _RANGE_ENDS = frozenset({"through", "until", "till", "to"})  # "from January 2015 through May"
@@ -120,6 +124,7 @@ def _describes(dated: Dated) -> bool:
     despite = place.thing is not None and place.thing_prep in _CONCESSIVE
     talked = talked_of(place) or spoken_on(place)  # "pointing to Tuesday's results"
     moved = rescheduled(place, dated.text)  # "Obama's June 15 event was postponed"
+    moved = moved or moved_from(place)  # "was postponed from its usual first Saturday in May"
     if (
         topic
         or despite
@@ -221,11 +226,17 @@ def _count(dated: Dated) -> bool:
     return root.head.tag_ == "NNS"
 
 
+def _forecast_state(dated: Dated) -> bool:
+    """A forecast of the weather or of a day's state ('Wednesday is forecast to be colder')."""
+    return forecast_state(dated.place)
+
+
 _CHECKS: tuple[tuple[Callable[[Dated], bool], Role], ...] = (
     (_count, Role.COUNT),
     (reference, Role.REFERENCE),
     (conditional, Role.CONDITION),
     (negated_or_nowadays, Role.CONDITION),
+    (_forecast_state, Role.CONDITION),
     (_describes, Role.DESCRIPTOR),
 )
 
@@ -462,6 +473,7 @@ def _context(dated: Dated, events: Sequence[Dated]) -> bool:
         other.place.verb is not None
         and same_clause(other.place.verb, verb)
         and _contains(dated, other)
+        and not in_phrase(other.place)  # "Last week, ... in connection with an April 8 shooting"
         for other in events
     )
 
@@ -552,6 +564,19 @@ def _dated_root(dated: Dated, dates: Sequence[Dated], found: Sequence[Role]) -> 
     )
 
 
+def _moved_beside(dated: Dated, dates: Sequence[Dated]) -> bool:
+    """Whether another date of the clause is the old time a thing was moved from ("This year's
+    Derby was postponed from its usual first Saturday in May"): the moving has its own time,
+    which the sentence does not give, so a date naming the thing is not adopted for it (round
+    32)."""
+    verb = dated.place.verb
+    return verb is not None and any(
+        other is not dated and other.place.verb is not None and other.place.verb.i == verb.i
+        for other in dates
+        if moved_from(other.place)
+    )
+
+
 def _ahead_of_point(dated: Dated) -> bool:
     """A describing clause's date that is the time of a thing the clause comes 'ahead of' ('has
     announced two nominees running for the chair ahead of the meeting on Sunday May 1'): a
@@ -618,7 +643,12 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
     found = [
         Role.CONTENT
         if role is Role.EVENT
-        and (_content(dated, events) or new_time(dated.place, [e.place for e in events]))
+        and (
+            _content(dated, events)
+            or new_time(dated.place, [e.place for e in events])
+            # "the MTA's announcement on Thursday that it will suspend ... on Wednesday, May 6"
+            or announced(dated.place, [e.place for e in events if e is not dated])
+        )
         else role
         for dated, role in zip(dates, found, strict=True)
     ]
@@ -628,8 +658,11 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
         for dated, role in zip(dates, found, strict=True)
     ]
     events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
+    # the old time a thing was moved from still sets a coarser date as its context ("This
+    # year's Derby was postponed from its usual first Saturday in May": not this year's event)
+    finer = events + [dated for dated in dates if moved_from(dated.place)]
     found = [
-        Role.CONTEXT if role is Role.EVENT and _context(dated, events) else role
+        Role.CONTEXT if role is Role.EVENT and _context(dated, finer) else role
         for dated, role in zip(dates, found, strict=True)
     ]
     events = [dated for dated, role in zip(dates, found, strict=True) if role is Role.EVENT]
@@ -655,6 +688,7 @@ def roles(dates: Sequence[Dated]) -> list[Role]:
         if role is Role.DESCRIPTOR
         and not _dated_root(dated, dates, found)
         and not _ahead_of_point(dated)
+        and not _moved_beside(dated, dates)
         and (
             _adopted(dated)
             or _recent_participle(dated)

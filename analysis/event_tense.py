@@ -25,6 +25,7 @@ from analysis.event_hoped import reported_or_hoped
 from analysis.event_nearest import looks_back, nearest, outside_title, own_time_now
 from analysis.event_planned_thing import planned_thing
 from analysis.event_plans import directs, headline_infinitive, planned_passive
+from analysis.event_targeted import arranged_for, soonest
 from analysis.event_topic import POINTING_TO
 from analysis.event_words import COMING, PLANS, REPORTING, STATES
 
@@ -152,8 +153,8 @@ def direction(place: Place) -> Direction | None:
     """The direction of a date from its place; None when the parse does not say."""
     place = outside_title(place)  # "said on ''Meet the Press'' on Sunday"
     place = outside_manner(place)  # "retired, as scheduled, on June 30"
-    if any(word in _FORWARD_PREPS for word in place.crossed):
-        return Direction.FUTURE
+    if any(word in _FORWARD_PREPS for word in place.crossed) or soonest(place):
+        return Direction.FUTURE  # "ahead of Tuesday's vote", "set aflame as soon as Wednesday"
     if place.thing is not None and any(kid.lower_ in _UPCOMING for kid in place.thing.children):
         return Direction.FUTURE
     verb = place.verb
@@ -161,6 +162,8 @@ def direction(place: Place) -> Direction | None:
         return None
     moved = verb.lemma_ in _MOVED and place.prep == "to"  # "was postponed to Thursday": ahead
     early = Direction.FUTURE if moved else _planned_thing(place, verb) or _own_plan(place, verb)
+    if early is None:  # "has called a special meeting ... for Wednesday"
+        early = _arranged(place)
     if early is None:  # "the fallout from the April 20 explosion that caused ...": past
         early = _thing_told(place)
     if early is None and looks_back(place):  # "echoes a walkout in June": the last June
@@ -195,6 +198,13 @@ def direction(place: Place) -> Direction | None:
         other = Direction.NEAREST if own_time_now(place) else None
         return _foreseen(place, verb) or (Direction.PAST if past else other)
     return said
+
+
+def _arranged(place: Place) -> Direction | None:
+    """The side of a day a clause arranges something for ('has called a meeting for
+    Wednesday'; `analysis.event_targeted`)."""
+    side = arranged_for(place)
+    return Direction(side) if side is not None else None
 
 
 def _thing_told(place: Place) -> Direction | None:
