@@ -52,6 +52,7 @@ from analysis.entity_names import (
     without_named_tail,
 )
 from analysis.entity_possessive import person_after_possessive
+from analysis.entity_relatives import relatives_of
 from analysis.entity_remit_names import remit_names
 from analysis.entity_repairs import (
     acronym_before_body,
@@ -646,6 +647,9 @@ def _fold_people(raws: Sequence[_Raw], text: str = "") -> dict[str, tuple[str, s
             k for k in by_surname[surname_of(key)] if _is_shorter_form(key, k)
         ]
         maximal = [k for k in longer if not any(_is_shorter_form(k, o) for o in longer)]
+        if len(maximal) > 1 and " " not in key:  # "Fischer's mother, Adrianne Fischer"
+            related = relatives_of(name, {k: names[k] for k in maximal}, text)
+            maximal = [k for k in maximal if k not in related]
         target = maximal[0] if len(maximal) == 1 else key
         target = _plain_form(target, names)
         folded[key] = (names[target] if target != key else name, target)

@@ -416,8 +416,9 @@ class PronounChain:
         return self._named_in_full(subject)
 
     def _named_in_full(self, subject: Token) -> Mention | None:
-        """The one person named in full with this word as surname, else as first name, else
-        the one full name the article writes for it."""
+        """The one person named in full with this word as surname (of several, the one the
+        surname written alone folds onto: `entity_relatives`), else as first name, else the
+        one full name the article writes for it."""
         text = subject.text
         for place in (-1, 0):  # the surname, else the first name
             found = {
@@ -425,6 +426,11 @@ class PronounChain:
             }
             if len(found) == 1:
                 return next(iter(found.values()))
+            # of several, the one the entity rules fold the name written alone onto
+            # ("Fischer's mother, Adrianne Fischer" leaves "Fischer" to Tanner Fischer)
+            folded = {m.key: m for m in self.people if m.text == text and m.key in found}
+            if len(folded) == 1 and place == -1:
+                return next(iter(folded.values()))
             if found:
                 return None
         full = full_name_in(self.doc, text)

@@ -61,13 +61,19 @@ class MentionIndex:
         return any(m.key == key and m.kind == EntityKind.PERSON for m in self.mentions)
 
     def _by_surname(self, word: str) -> Mention | None:
-        """The one person whose canonical name ends with this word."""
+        """The one person whose canonical name ends with this word; of several, the one the
+        article's entity rules fold the surname written alone onto ("Fischer's mother, Adrianne
+        Fischer" leaves "Fischer" to Tanner Fischer: `entity_relatives`)."""
         lower = word.lower()
-        return the_one(
+        people = [
             m
             for m in self.mentions
             if m.kind == EntityKind.PERSON and m.name.lower().split()[-1:] == [lower]
-        )
+        ]
+        one = the_one(people)
+        if one is not None:
+            return one
+        return the_one(m for m in people if m.text.lower() == lower and " " in m.name)
 
     def _by_first_name(self, word: str) -> Mention | None:
         """The one person named in full whose first name is this word (tried after surnames)."""
