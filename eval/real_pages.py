@@ -69,7 +69,9 @@ two quotations, chosen by the ninth batch's filter, none the same article as a p
 batch, and labelled before Analyst was run on them (reasons and rejected pages beside
 `TENTH_PAGES`). Its errors may be read. It is read with `git show` from a clone or mirror
 (`--postlight PATH` / $ANALYST_POSTLIGHT, else the machine's mirror), never copied here, and is
-not part of "dev", "test" or "all".
+not part of "dev", "test" or "all". Since session 30 every Postlight page is read with its meta
+tags as its publisher wrote them (`restore_meta_tags`: Postlight saved most fixtures with
+`content=` rewritten as `value=` and `property=` as `name=`, which hid `article:published_time`).
 
 An eleventh batch (session 21, 2026-12-07; `ELEVENTH`, split "eleventh") comes from the same
 source at the same commit: 14 English news pages with at least two quotations among the Postlight
@@ -154,6 +156,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -1585,7 +1588,37 @@ def read_mirrored(
             )
         if page.member.endswith(".gz"):
             found[page.name] = gzip.decompress(found[page.name])
+        if source == "postlight":
+            found[page.name] = restore_meta_tags(found[page.name])
     return found
+
+
+_META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_VALUE_ATTR = re.compile(rb"(\s)value(\s*=)", re.IGNORECASE)
+_CONTENT_ATTR = re.compile(rb"\scontent\s*=", re.IGNORECASE)
+_PROPERTY_NAME = re.compile(rb"""(\s)name(\s*=\s*["']?(?:og|article|fb|book|profile):)""", re.I)
+
+
+def restore_meta_tags(html: bytes) -> bytes:
+    """A Postlight fixture's meta tags as its publisher wrote them.
+
+    Why: most of Postlight's fixtures were saved after its parser's `normalizeMetaTags`
+    rewrote every meta tag's `content` attribute as `value` and `property` as `name`
+    (src/resource/utils/dom/normalize-meta-tags.js); no real page is written so, and a member
+    ingests the real page, whose `article:published_time` and `og:title` Analyst reads. So
+    `value` becomes `content` again (on a tag with no `content`), and `name` becomes `property`
+    for the Open Graph families that are written with `property` (`og:`, `article:`, `fb:`,
+    `book:`, `profile:`). Everything else in the page is left byte for byte.
+    """
+
+    def restore(tag: re.Match[bytes]) -> bytes:
+        text = tag.group(0)
+        if _CONTENT_ATTR.search(text):
+            return text
+        text = _VALUE_ATTR.sub(rb"\1content\2", text, count=1)
+        return _PROPERTY_NAME.sub(rb"\1property\2", text, count=1)
+
+    return _META_TAG.sub(restore, html)
 
 
 def read_readability(chosen: list[RealPage], repo: Path | None = None) -> dict[str, bytes]:
