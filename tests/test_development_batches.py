@@ -693,22 +693,32 @@ def test_quotes_real_and_events_real_take_the_nineteenth_split(
     assert f"{NINETEENTH_TALLY[0]} real pages" in capsys.readouterr().out
 
 
-def test_every_nineteenth_page_has_a_well_formed_judgment_file() -> None:
-    chosen = pages("nineteenth")
+def assert_judgments_well_formed(
+    split: str, judged_by: str, tally: tuple[int, int, int, int], prefixes: tuple[str, ...]
+) -> None:
+    """Every page of a split has one judgment file, naming the page, its URL, its date and who
+    judged it, every event with a reason, and the tally (pages, events, right, missed) as
+    recorded; no other file carries the split's prefixes."""
+    chosen = pages(split)
     events = right = missed = 0
     for page in chosen:
         data = json.loads((JUDGMENTS / f"{page.key}.json").read_text("utf-8"))
         assert data["page"] == page.key and data["url"] == page.url, page.key
-        assert data["published"] == page.published and data["judged"] == NINETEENTH_JUDGED
+        assert data["published"] == page.published and data["judged"] == judged_by
         judged = load_page(data)  # refuses a date that does not fit its precision, a bad class
         events += sum(1 for j in judged if not j.missed)
         right += sum(1 for j in judged if j.was_right)
         missed += sum(1 for j in judged if j.missed)
         assert all(j.why for j in judged), page.key
-    assert (len(chosen), events, right, missed) == NINETEENTH_TALLY
-    keys = {p.key for p in chosen}
-    mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(NINETEENTH_PREFIX)}
-    assert mine == keys
+    assert (len(chosen), events, right, missed) == tally
+    mine = {p.stem for p in Path(JUDGMENTS).glob("*.json") if p.stem.startswith(prefixes)}
+    assert mine == {p.key for p in chosen}
+
+
+def test_every_nineteenth_page_has_a_well_formed_judgment_file() -> None:
+    assert_judgments_well_formed(
+        "nineteenth", NINETEENTH_JUDGED, NINETEENTH_TALLY, (NINETEENTH_PREFIX,)
+    )
 
 
 # --- the twentieth batch: fundus's and Postlight Parser's pages no batch read (development) ----
@@ -881,22 +891,5 @@ def test_quotes_real_and_events_real_take_the_twentieth_split(
 
 
 def test_every_twentieth_page_has_a_well_formed_judgment_file() -> None:
-    chosen = pages("twentieth")
-    events = right = missed = 0
-    for page in chosen:
-        data = json.loads((JUDGMENTS / f"{page.key}.json").read_text("utf-8"))
-        assert data["page"] == page.key and data["url"] == page.url, page.key
-        assert data["published"] == page.published and data["judged"] == TWENTIETH_JUDGED
-        judged = load_page(data)  # refuses a date that does not fit its precision, a bad class
-        events += sum(1 for j in judged if not j.missed)
-        right += sum(1 for j in judged if j.was_right)
-        missed += sum(1 for j in judged if j.missed)
-        assert all(j.why for j in judged), page.key
-    assert (len(chosen), events, right, missed) == TWENTIETH_TALLY
-    keys = {p.key for p in chosen}
-    mine = {
-        p.stem
-        for p in Path(JUDGMENTS).glob("*.json")
-        if p.stem.startswith((TWENTIETH_FUNDUS_PREFIX, TWENTIETH_POSTLIGHT_PREFIX))
-    }
-    assert mine == keys
+    prefixes = (TWENTIETH_FUNDUS_PREFIX, TWENTIETH_POSTLIGHT_PREFIX)
+    assert_judgments_well_formed("twentieth", TWENTIETH_JUDGED, TWENTIETH_TALLY, prefixes)
