@@ -9,9 +9,17 @@
   read as a coordinated one). A coordinated clause opened by "like" or "unlike" after a comma,
   with no coordinating word or other verb between, is that comparison, as a "like" clause
   marked as such is.
+- An apposition read as a second object: "spells the end of network neutrality, a set of rules
+  the FCC adopted in 2015" (the parser made "set", the apposition after the comma, a second
+  object of "spells"). A noun a verb takes as its object after another object of its own and
+  a comma is that apposition, a noun of the phrase before it, not the clause's own object; a
+  clause describing it is no description of the main clause's object (issue 12, round 33:
+  passing mentions).
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Token
 
 from analysis.event_attach import Link, Place
 
@@ -50,3 +58,14 @@ def _like_opened(link: Link) -> bool:
 def like_clause(place: Place) -> bool:
     """Whether the date lies in a 'like' clause the parser read as a coordinated clause."""
     return any(_like_opened(link) for link in place.links)
+
+
+def second_object(noun: Token) -> bool:
+    """Whether a direct object opens just after a comma that follows another direct object of
+    the same verb: 'spells the end of network neutrality, a set of rules ...'."""
+    if noun.dep_ != "dobj":
+        return False
+    start = noun.left_edge.i
+    if start == 0 or noun.doc[start - 1].text != ",":
+        return False
+    return any(kid.dep_ == "dobj" and kid.i < start for kid in noun.head.children)

@@ -53,6 +53,7 @@ from analysis.event_mention_second import (
     purpose_content,
 )
 from analysis.event_misparsed import based_on, relative_complement, topic_participle
+from analysis.event_misparsed_clauses import second_object
 from analysis.event_named_earlier import in_phrase
 from analysis.event_passing import (
     moved_from,
@@ -322,6 +323,7 @@ def _adopted(dated: Dated) -> bool:
     if _DEICTIC.search(dated.text):
         return _no_happening(_main_clause(links).verb, deictic=True)
     near = noun.dep_ in _CORE and noun.head.i == main.verb.i  # not "for people born in 1960"
+    near = near and not second_object(noun)  # "the end of X, a set of rules adopted in 2015"
     own = not place.names and not kinds.infinitive(clause.verb)  # not "more to come in 2026"
     # not what is said now: "Smith says it contradicts the plan adopted in 2020"
     told = main.dep in ("ROOT", "ccomp", "conj") and not said_now(main, noun)
