@@ -634,20 +634,27 @@ def test_no_nineteenth_page_url_is_a_page_of_another_batch() -> None:
     assert not set(mine) & others
 
 
+def _label_file_quotations(name: str, url: str, source: str, labelled: str) -> int:
+    """A later batch's label file is well formed (page, URL, source, who labelled it, a note on
+    every page and quotation: quotations are optional, the pages chosen for dated events too)
+    and loads as the scorer reads it; how many quotations it holds."""
+    data = json.loads((LABELS / f"{_key(name)}.json").read_text("utf-8"))
+    assert data["page"] == name and data["url"] == url
+    assert data["source"] == source and data["labelled"] == labelled
+    assert data["note"].strip(), name
+    assert data["body_ends"] is None or data["body_ends"].strip(), name
+    assert_quotes_well_formed(name, data)
+    gold = quotes_real.load_page(LABELS / f"{_key(name)}.json")
+    assert gold.key == _key(name) and len(gold.quotes) == len(data["quotes"])
+    assert all(q["note"].strip() for q in data["quotes"]), name
+    return len(data["quotes"])
+
+
 def test_every_nineteenth_label_file_parses_and_is_well_formed() -> None:
     counted = 0
     for name, (member, url, _) in zip(NINETEENTH, NINETEENTH_PAGES, strict=True):
-        data = json.loads((LABELS / f"{_key(name)}.json").read_text("utf-8"))
-        assert data["page"] == name and data["url"] == url
-        assert data["source"] == f"htmldate_eval html_pages.tar.xz {member}"
-        assert data["labelled"] == NINETEENTH_LABELLED
-        assert data["note"].strip(), name  # quotations optional: chosen for dated events
-        assert data["body_ends"] is None or data["body_ends"].strip(), name
-        assert_quotes_well_formed(name, data)
-        gold = quotes_real.load_page(LABELS / f"{_key(name)}.json")
-        assert gold.key == _key(name) and len(gold.quotes) == len(data["quotes"])
-        assert all(q["note"].strip() for q in data["quotes"]), name
-        counted += len(data["quotes"])
+        source = f"htmldate_eval html_pages.tar.xz {member}"
+        counted += _label_file_quotations(name, url, source, NINETEENTH_LABELLED)
     assert counted == NINETEENTH_QUOTATIONS
     title = (LABELS / "README-nineteenth.md").read_text("utf-8").splitlines()[0]
     assert title.endswith("a development batch")
@@ -838,17 +845,8 @@ def test_every_twentieth_label_file_parses_and_is_well_formed() -> None:
         known = MIRRORED[source]
         for member, url, _ in table:
             name = page_name(prefix, member)
-            data = json.loads((LABELS / f"{_key(name)}.json").read_text("utf-8"))
-            assert data["page"] == name and data["url"] == url
-            assert data["source"] == f"{known.github} {member} at commit {known.commit}"
-            assert data["labelled"] == TWENTIETH_LABELLED
-            assert data["note"].strip(), name  # quotations optional: news kept for its events
-            assert data["body_ends"] is None or data["body_ends"].strip(), name
-            assert_quotes_well_formed(name, data)
-            gold = quotes_real.load_page(LABELS / f"{_key(name)}.json")
-            assert gold.key == _key(name) and len(gold.quotes) == len(data["quotes"])
-            assert all(q["note"].strip() for q in data["quotes"]), name
-            counted += len(data["quotes"])
+            origin = f"{known.github} {member} at commit {known.commit}"
+            counted += _label_file_quotations(name, url, origin, TWENTIETH_LABELLED)
     assert counted == TWENTIETH_QUOTATIONS
     title = (LABELS / "README-twentieth.md").read_text("utf-8").splitlines()[0]
     assert title.endswith("a development batch")
