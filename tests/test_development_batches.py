@@ -26,9 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import lxml.html
 import pytest
-import trafilatura
 
 from eval import events_real, quotes_real
 from eval.common import DEFAULT_DATA
@@ -99,7 +97,7 @@ from eval.real_pages import (
     read_html,
     read_mirrored,
 )
-from tests.real_page_labels import assert_quotes_well_formed
+from tests.real_page_labels import assert_labels_in_text, assert_quotes_well_formed
 
 LABELS = Path(__file__).resolve().parents[1] / "eval" / "data" / "real_quotes"
 
@@ -346,40 +344,6 @@ def _url(url: str) -> str:
     """A URL without its scheme, "www.", query, fragment and final slash: same page, same key."""
     bare = re.sub(r"^https?://(www\.)?", "", url.strip().lower())
     return re.sub(r"[?#].*$", "", bare).rstrip("/")
-
-
-def _html_text(raw: bytes) -> str:
-    """A page's visible text from its HTML (scripts and styles dropped), for `html_only` labels."""
-    tree = lxml.html.fromstring(raw)
-    for hidden in tree.xpath("//script|//style|//noscript"):
-        hidden.drop_tree()
-    return str(tree.text_content())
-
-
-def assert_labels_in_text(split: str) -> None:
-    """Every labelled quotation of the split is in its page's text (trafilatura's, never
-    Analyst's), in page order, and so is every not_quote and `body_ends`; a quotation marked
-    `html_only` (in a paragraph trafilatura drops, labelled from the HTML by rule 1) is in the
-    HTML's text instead, and not in trafilatura's."""
-    chosen = pages(split)
-    raw = read_html(chosen)
-    for page in chosen:
-        text = quotes_real.normalise(trafilatura.extract(raw[page.name]) or "")
-        data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
-        at = 0
-        for quote in data["quotes"]:  # in page order
-            if quote.get("html_only"):
-                shown = quotes_real.normalise(_html_text(raw[page.name]))
-                assert quotes_real.normalise(quote["text"]) in shown, (page.key, quote["text"])
-                assert quotes_real.normalise(quote["text"]) not in text, (page.key, quote["text"])
-                continue
-            found = text.find(quotes_real.normalise(quote["text"]), at)
-            assert found >= 0, (page.key, quote["text"])
-            at = found
-        for term in data["not_quotes"]:
-            assert quotes_real.normalise(term) in text, (page.key, term)
-        if data["body_ends"]:
-            assert quotes_real.normalise(data["body_ends"]) in text, page.key
 
 
 def test_the_splits_come_in_order_after_the_earlier_ones() -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import trafilatura
 
 from eval import events_real, quotes_real
 from eval.real_pages import (
@@ -35,7 +34,7 @@ from eval.real_pages import (
     read_html,
     read_mirrored,
 )
-from tests.real_page_labels import assert_quotes_well_formed
+from tests.real_page_labels import assert_labels_in_text, assert_quotes_well_formed
 
 LABELS = Path(__file__).resolve().parents[1] / "eval" / "data" / "real_quotes"
 SOURCES = ("goose3", "newspaper4k")
@@ -130,20 +129,7 @@ def _mirrors_here() -> bool:
     "to clones of goose3 and newspaper4k to check the labels against them",
 )
 def test_every_labelled_quotation_is_in_its_pages_text() -> None:
-    chosen = pages("eighth")
-    raw = read_html(chosen)
-    for page in chosen:
-        text = quotes_real.normalise(trafilatura.extract(raw[page.name]) or "")
-        data = json.loads((LABELS / f"{page.key}.json").read_text("utf-8"))
-        at = 0
-        for quote in data["quotes"]:  # in page order
-            found = text.find(quotes_real.normalise(quote["text"]), at)
-            assert found >= 0, (page.key, quote["text"])
-            at = found
-        for term in data["not_quotes"]:
-            assert quotes_real.normalise(term) in text, (page.key, term)
-        if data["body_ends"]:
-            assert quotes_real.normalise(data["body_ends"]) in text, page.key
+    assert_labels_in_text("eighth")
 
 
 def test_a_page_is_read_from_a_plain_copy_and_refused_when_missing(
